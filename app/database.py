@@ -1,0 +1,139 @@
+"""Opening a database: engine, sessions, and upgrading the schema with Alembic.
+
+A plain path is a SQLite file (foreign keys on, WAL); a URL with "://" is used as is
+(postgresql+psycopg://... for a shared office database).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import config
+
+MIGRATIONS_DIR = Path(__file__).parent / "models" / "migrations"
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or upgraded; the message says why and what to do."""
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(path_or_url: str | None = None, **kwargs) -> Engine:
+    url = config.database_url(path_or_url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # pysqlite's own transaction handling defers BEGIN; emit it ourselves so
+        # `with session.begin()` really is one transaction (SQLAlchemy docs, "Serializable isolation").
+        @event.listens_for(engine, "connect")
+        def _no_autobegin(dbapi_connection, _record):
+            dbapi_connection.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            conn.exec_driver_sql("BEGIN")
+
+        return engine
+    return create_engine(url, **kwargs)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+@contextmanager
+def open_session(engine: Engine):
+    with session_factory(engine)() as session:
+        yield session
+
+
+# --- schema migrations -----------------------------------------------------------
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(engine: Engine) -> Path | None:
+    """Copy the SQLite file next to itself before a schema upgrade; returns the copy's path."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    source = Path(url.database)
+    if not source.exists() or source.stat().st_size == 0:
+        return None
+    stamp = config.now().strftime("%Y%m%dT%H%M%S")
+    target = source.with_name(f"{source.name}.{stamp}.bak")
+    # the online backup API copies a consistent snapshot even with WAL pages pending
+    import sqlite3
+
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+def upgrade(engine: Engine) -> Path | None:
+    """Bring the schema to the newest revision. Backs up an existing SQLite file first.
+
+    Returns the backup's path when one was made.
+    """
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    backup = backup_sqlite(engine) if current is not None else None
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except Exception as exc:  # pragma: no cover - message path exercised by hand
+        hint = f" The database was copied to {backup} before the attempt." if backup else ""
+        raise DatabaseError(f"Could not upgrade the database schema: {exc}.{hint}") from exc
+    return backup
+
+
+def open_database(path_or_url: str | None = None, *, migrate: bool = True) -> Engine:
+    """The usual entry: an engine on an up-to-date schema."""
+    engine = make_engine(path_or_url)
+    if migrate:
+        upgrade(engine)
+    return engine
+
+
+def utc_now() -> dt.datetime:
+    return config.now()

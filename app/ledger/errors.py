@@ -1,0 +1,119 @@
+"""Errors named after the rule they enforce, each with a message a bookkeeper understands.
+
+`field` names the input at fault (for import rows and dialog fields).
+"""
+
+from __future__ import annotations
+
+
+class LedgerError(Exception):
+    field: str | None = None
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        if field is not None:
+            self.field = field
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFoundError(LedgerError):
+    pass
+
+
+class UnknownCustomerError(NotFoundError):
+    field = "customer_code"
+
+    def __init__(self, code: str):
+        super().__init__(f"No customer with code '{code}'. Create the customer first or correct the code.")
+        self.code = code
+
+
+class UnknownInvoiceError(NotFoundError):
+    field = "invoice_number"
+
+    def __init__(self, number: str):
+        super().__init__(f"No invoice numbered '{number}'. Check the number.")
+        self.number = number
+
+
+class UnknownPaymentTermsError(NotFoundError):
+    field = "payment_terms"
+
+    def __init__(self, code: str):
+        super().__init__(f"No payment terms with code '{code}'. Use one of the terms listed in settings (e.g. NET30).")
+
+
+class DuplicateNumberError(LedgerError):
+    field = "number"
+
+    def __init__(self, kind: str, number: str):
+        super().__init__(f"{kind} number '{number}' already exists. Each {kind.lower()} needs its own number.")
+        self.number = number
+
+
+class DuplicateCustomerError(LedgerError):
+    field = "code"
+
+    def __init__(self, code: str):
+        super().__init__(f"A customer with code '{code}' already exists. Choose another code.")
+
+
+class UnknownCurrencyError(LedgerError):
+    field = "currency"
+
+    def __init__(self, code):
+        super().__init__(f"'{code}' is not an ISO 4217 currency code (e.g. PEN, USD, MXN, COP, CLP).")
+
+
+class InvalidAmountError(LedgerError):
+    field = "amount"
+
+    def __init__(self, value, message: str | None = None):
+        super().__init__(message or f"'{value}' is not a valid amount: it must be greater than zero.")
+
+
+class CurrencyMismatchError(LedgerError):
+    field = "currency"
+
+    def __init__(self, what: str, currency: str, other: str):
+        super().__init__(
+            f"{what} is in {currency} but the document it applies to is in {other}. "
+            "Documents can only settle documents of the same currency."
+        )
+
+
+class CustomerMismatchError(LedgerError):
+    field = "customer_code"
+
+
+class OverAllocationError(LedgerError):
+    field = "amount"
+
+
+class AllocationBeforeDocumentError(LedgerError):
+    field = "date"
+
+
+class VoidWithAllocationsError(LedgerError):
+    field = "invoice_number"
+
+    def __init__(self, number: str):
+        super().__init__(
+            f"Invoice {number} has payments or credits applied and cannot be voided. "
+            "Issue a credit note instead, or reverse the payments first."
+        )
+
+
+class AlreadyVoidError(LedgerError):
+    field = "invoice_number"
+
+
+class InvalidTermsError(LedgerError):
+    field = "payment_terms"
+
+
+class InvalidValueError(LedgerError):
+    """A plain field that is missing or malformed (name empty, bad country code, ...)."""

@@ -1,0 +1,100 @@
+"""Money as integer minor units: parsing, formatting and exact splits.
+
+The number of decimals per currency comes from Babel (PEN 2, USD 2, CLP 0, ...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Sequence
+
+from babel.numbers import format_currency, format_decimal, get_currency_precision, list_currencies
+
+from .errors import InvalidAmountError, UnknownCurrencyError
+
+_KNOWN = None
+
+
+def check_currency(code: str | None) -> str:
+    """Return the upper-cased ISO 4217 code or raise UnknownCurrencyError."""
+    global _KNOWN
+    if _KNOWN is None:
+        _KNOWN = set(list_currencies())
+    value = (code or "").strip().upper()
+    if value not in _KNOWN:
+        raise UnknownCurrencyError(code)
+    return value
+
+
+def exponent(currency: str) -> int:
+    return get_currency_precision(check_currency(currency))
+
+
+def to_minor(amount: str | int | Decimal, currency: str) -> int:
+    """Parse "1234.50" (a '.' decimal separator, as in the CSV contract) into minor units.
+
+    More decimals than the currency has is an error rather than a silent rounding.
+    """
+    exp = exponent(currency)
+    if isinstance(amount, float):  # pragma: no cover - guard against misuse
+        raise TypeError("money is never a float")
+    try:
+        value = Decimal(str(amount).strip())
+    except InvalidOperation:
+        raise InvalidAmountError(amount, f"'{amount}' is not a number; write it like 1234.50") from None
+    if not value.is_finite():
+        raise InvalidAmountError(amount, f"'{amount}' is not a number; write it like 1234.50")
+    scaled = value.scaleb(exp)
+    if scaled != scaled.to_integral_value():
+        raise InvalidAmountError(amount, f"'{amount}' has more than {exp} decimals for {currency}")
+    return int(scaled)
+
+
+def to_decimal(amount_minor: int, currency: str) -> Decimal:
+    return Decimal(amount_minor).scaleb(-exponent(currency))
+
+
+def to_str(amount_minor: int, currency: str) -> str:
+    """Plain decimal string with the currency's digits: 1234.50 for PEN, 1234 for CLP."""
+    exp = exponent(currency)
+    return f"{to_decimal(amount_minor, currency):.{exp}f}"
+
+
+def fmt(amount_minor: int, currency: str, locale: str = "es_PE", symbol: bool = True) -> str:
+    """Locale-formatted amount: 'S/ 1,234.50' (es_PE), '$1,234.50' (en_US), '1.234,50' (es_CO)."""
+    value = to_decimal(amount_minor, currency)
+    if symbol:
+        return format_currency(value, currency, locale=locale)
+    exp = exponent(currency)
+    return format_decimal(value, format=f"#,##0.{'0' * exp}" if exp else "#,##0", locale=locale)
+
+
+def fmt_date(value: dt.date | None, locale: str = "es_PE") -> str:
+    from babel.dates import format_date
+
+    return "" if value is None else format_date(value, format="short", locale=locale)
+
+
+def split_exact(total_minor: int, weights: Sequence[Decimal | int]) -> list[int]:
+    """Split total into parts proportional to weights that sum exactly to total.
+
+    Largest-remainder method; ties go to the earlier part so the result is deterministic.
+    """
+    if not weights:
+        raise ValueError("nothing to split into")
+    ws = [Decimal(w) for w in weights]
+    if any(w < 0 for w in ws) or sum(ws) == 0:
+        raise ValueError("weights must be non-negative and not all zero")
+    whole = sum(ws)
+    exact = [Decimal(total_minor) * w / whole for w in ws]
+    parts = [int(e.to_integral_value(rounding="ROUND_FLOOR")) for e in exact]
+    rest = total_minor - sum(parts)
+    order = sorted(range(len(ws)), key=lambda i: (-(exact[i] - parts[i]), i))
+    for i in order[:rest]:
+        parts[i] += 1
+    return parts
+
+
+def percent_of(amount_minor: int, percent: Decimal) -> int:
+    return int((Decimal(amount_minor) * percent / 100).to_integral_value(rounding=ROUND_HALF_UP))

@@ -1,0 +1,12 @@
+"""Database tables only: no business rules, no Qt."""
+
+from .audit import AuditEntry
+from .base import Base
+from .company import Company, Setting
+from .customers import Contact, Customer, PaymentTerms, PaymentTermsLine
+from .documents import POSTED, VOID, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
+
+__all__ = [
+    "AuditEntry", "Allocation", "Base", "Company", "Contact", "CreditNote", "Customer", "DueLine",
+    "Invoice", "Payment", "PaymentTerms", "PaymentTermsLine", "POSTED", "Setting", "VOID", "WriteOff",
+]

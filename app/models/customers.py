@@ -1,0 +1,87 @@
+"""Customers, their contacts and payment terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, UTCDateTime
+
+
+class PaymentTerms(Base):
+    """Named terms ("Net 30", "30/60/90", "EOM + 30"): one line per instalment."""
+
+    __tablename__ = "payment_terms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(30), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    discount_percent: Mapped[Decimal | None] = mapped_column(Numeric(7, 4))
+    discount_days: Mapped[int | None] = mapped_column(Integer)
+
+    lines: Mapped[list["PaymentTermsLine"]] = relationship(
+        back_populates="terms", order_by="PaymentTermsLine.sequence", cascade="all, delete-orphan"
+    )
+
+
+class PaymentTermsLine(Base):
+    """One instalment: `percent` of the total due `days` after the invoice date or after the end of its month."""
+
+    __tablename__ = "payment_terms_line"
+    __table_args__ = (
+        CheckConstraint("percent > 0 AND percent <= 100", name="percent_range"),
+        CheckConstraint("days >= 0", name="days_non_negative"),
+        CheckConstraint("basis IN ('invoice', 'month_end')", name="basis_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    terms_id: Mapped[int] = mapped_column(ForeignKey("payment_terms.id", ondelete="CASCADE"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    percent: Mapped[Decimal] = mapped_column(Numeric(7, 4))
+    days: Mapped[int] = mapped_column(Integer)
+    basis: Mapped[str] = mapped_column(String(10), default="invoice")
+
+    terms: Mapped[PaymentTerms] = relationship(back_populates="lines")
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    __table_args__ = (CheckConstraint("credit_limit_minor IS NULL OR credit_limit_minor >= 0", name="credit_limit_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    tax_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    country: Mapped[str] = mapped_column(String(2), default="PE")
+    language: Mapped[str] = mapped_column(String(5), default="es")
+    currency: Mapped[str] = mapped_column(String(3), default="PEN")
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    address: Mapped[str | None] = mapped_column(Text)
+    city: Mapped[str | None] = mapped_column(String(100))
+    payment_terms_id: Mapped[int | None] = mapped_column(ForeignKey("payment_terms.id"))
+    # in minor units of the customer's default currency
+    credit_limit_minor: Mapped[int | None] = mapped_column(Integer)
+    on_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    payment_terms: Mapped[PaymentTerms | None] = relationship()
+    contacts: Mapped[list["Contact"]] = relationship(back_populates="customer", cascade="all, delete-orphan")
+
+
+class Contact(Base):
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    customer: Mapped[Customer] = relationship(back_populates="contacts")

@@ -1,0 +1,159 @@
+"""Posted documents of the ledger: invoices with their due lines, credit notes, payments,
+write-offs, and the allocations that settle due lines.
+
+Every amount is an integer in the minor units of the document's currency. Documents are
+never deleted: an invoice or payment is voided (status, date, reason) and stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, UTCDateTime
+
+POSTED = "posted"
+VOID = "void"
+STATUS_CHECK = "status IN ('posted', 'void')"
+
+
+class Invoice(Base):
+    __tablename__ = "invoice"
+    __table_args__ = (
+        CheckConstraint("total_minor > 0", name="total_positive"),
+        CheckConstraint(STATUS_CHECK, name="status_known"),
+        CheckConstraint("kind IN ('invoice', 'fee', 'interest')", name="kind_known"),
+        Index("ix_invoice_customer_issue", "customer_id", "issue_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    issue_date: Mapped[dt.date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3))
+    total_minor: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str | None] = mapped_column(String(100))
+    # "fee" and "interest" are charges posted by reminders/agreements, aged like invoices
+    kind: Mapped[str] = mapped_column(String(10), default="invoice")
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(10), default=POSTED)
+    void_date: Mapped[dt.date | None] = mapped_column(Date)
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    customer = relationship("Customer")
+    due_lines: Mapped[list["DueLine"]] = relationship(
+        back_populates="invoice", order_by="DueLine.sequence", cascade="all, delete-orphan"
+    )
+
+
+class DueLine(Base):
+    """One instalment of an invoice: what is owed on which date. Aging is computed from these."""
+
+    __tablename__ = "due_line"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        Index("ix_due_line_due_date", "due_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer, default=1)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+
+    invoice: Mapped[Invoice] = relationship(back_populates="due_lines")
+
+
+class CreditNote(Base):
+    __tablename__ = "credit_note"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        CheckConstraint(STATUS_CHECK, name="status_known"),
+        Index("ix_credit_note_customer_date", "customer_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default=POSTED)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    customer = relationship("Customer")
+    invoice: Mapped[Invoice | None] = relationship()
+
+
+class Payment(Base):
+    __tablename__ = "payment"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        CheckConstraint(STATUS_CHECK, name="status_known"),
+        Index("ix_payment_customer_date", "customer_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(20), default="transfer")
+    reference: Mapped[str | None] = mapped_column(String(100), index=True)
+    status: Mapped[str] = mapped_column(String(10), default=POSTED)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    customer = relationship("Customer")
+
+
+class WriteOff(Base):
+    """An amount given up as uncollectable; settles due lines through allocations like a payment."""
+
+    __tablename__ = "write_off"
+    __table_args__ = (CheckConstraint("amount_minor > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    customer = relationship("Customer")
+
+
+class Allocation(Base):
+    """Part of a payment, credit note or write-off applied to a due line, effective from `date`.
+
+    Exactly one source is set. An allocation is dated on or after both of its documents, so
+    "as of" any date the open amount of a due line is its amount less the allocations dated
+    up to then.
+    """
+
+    __tablename__ = "allocation"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        CheckConstraint(
+            "(CASE WHEN payment_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN credit_note_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN write_off_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_source",
+        ),
+        Index("ix_allocation_due_line_date", "due_line_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    due_line_id: Mapped[int] = mapped_column(ForeignKey("due_line.id"))
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)
+    credit_note_id: Mapped[int | None] = mapped_column(ForeignKey("credit_note.id"), index=True)
+    write_off_id: Mapped[int | None] = mapped_column(ForeignKey("write_off.id"), index=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date] = mapped_column(Date)
+
+    due_line: Mapped[DueLine] = relationship()

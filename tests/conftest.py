@@ -1,0 +1,71 @@
+"""Shared fixtures: offscreen Qt, a fixed clock, real SQLite files on disk, a test keyring."""
+
+from __future__ import annotations
+
+import os
+
+# Must be set before anything imports Qt, or the qapp fixture aborts the whole run.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("COBRANZA_USER", "tester")
+
+import datetime as dt  # noqa: E402
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+from app import config  # noqa: E402
+from app.database import open_database, session_factory  # noqa: E402
+
+TODAY = dt.date(2026, 6, 30)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring for tests: secrets in a dict, never on disk."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.store.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.store[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path, monkeypatch):
+    """Every test: its own config/data dirs, a fixed clock and a memory keyring."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.delenv("COBRANZA_DB", raising=False)
+    previous_clock = config.set_clock(config.FixedClock.at(TODAY))
+    previous_keyring = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous_keyring)
+    config.set_clock(previous_clock)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "cobranza.sqlite"
+
+
+@pytest.fixture
+def engine(db_path):
+    eng = open_database(str(db_path))
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session(engine):
+    with session_factory(engine)() as s:
+        yield s
