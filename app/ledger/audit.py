@@ -1,0 +1,49 @@
+"""Writing the audit log. Every data-changing ledger function calls `record`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from app import config
+from app.models import AuditEntry
+
+
+def _plain(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def snapshot(obj, fields: list[str] | tuple[str, ...] | None = None) -> dict:
+    """Column values of an ORM object as JSON-ready data."""
+    names = fields or [c.key for c in obj.__table__.columns]
+    return {name: _plain(getattr(obj, name)) for name in names}
+
+
+def record(
+    session: Session,
+    *,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    before: dict | None = None,
+    after: dict | None = None,
+    user: str | None = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            at=config.now(),
+            user=user or config.current_user(),
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before=None if before is None else json.dumps(before, ensure_ascii=False, default=_plain),
+            after=None if after is None else json.dumps(after, ensure_ascii=False, default=_plain),
+        )
+    )

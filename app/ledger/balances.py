@@ -1,0 +1,121 @@
+"""What a customer owes as of a date: open items, unapplied credit, balance, document history.
+
+As of D: documents dated after D do not exist, an invoice voided on or before D does not exist,
+and an allocation counts only from its own date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import and_, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from app.models import POSTED, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
+
+from .customers import get_customer_row
+from .views import CurrencyBalance, DocumentRow, OpenItem
+
+
+def invoice_exists_as_of(as_of: dt.date):
+    """SQL condition: the invoice is issued by `as_of` and not (yet) void then."""
+    return and_(Invoice.issue_date <= as_of,
+                or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > as_of))
+
+
+def allocated_as_of(as_of: dt.date):
+    """Subquery: per due line, the amount allocated to it by `as_of`."""
+    return (select(Allocation.due_line_id, func.sum(Allocation.amount_minor).label("allocated"))
+            .where(Allocation.date <= as_of).group_by(Allocation.due_line_id).subquery())
+
+
+def open_items(session: Session, customer_code: str, as_of: dt.date, currency: str | None = None) -> list[OpenItem]:
+    customer = get_customer_row(session, customer_code)
+    allocated = allocated_as_of(as_of)
+    open_expr = DueLine.amount_minor - func.coalesce(allocated.c.allocated, 0)
+    q = (
+        select(DueLine.id, Invoice.number, Invoice.kind, Invoice.issue_date, DueLine.due_date, Invoice.currency,
+               DueLine.amount_minor, open_expr.label("open"), Invoice.disputed)
+        .join(Invoice, DueLine.invoice_id == Invoice.id)
+        .outerjoin(allocated, allocated.c.due_line_id == DueLine.id)
+        .where(Invoice.customer_id == customer.id, invoice_exists_as_of(as_of), open_expr > 0)
+        .order_by(DueLine.due_date, Invoice.number, DueLine.sequence)
+    )
+    if currency:
+        q = q.where(Invoice.currency == currency.upper())
+    return [
+        OpenItem(line_id, number, kind, issued, due, cur, amount, int(open_), (as_of - due).days, bool(disputed))
+        for line_id, number, kind, issued, due, cur, amount, open_, disputed in session.execute(q)
+    ]
+
+
+def _credits_as_of(session: Session, customer_id: int, as_of: dt.date) -> dict[str, int]:
+    """Per currency: payments + credit notes + write-offs dated by `as_of` less their allocations by then."""
+    totals: dict[str, int] = {}
+    for model, column in ((Payment, Allocation.payment_id), (CreditNote, Allocation.credit_note_id),
+                          (WriteOff, Allocation.write_off_id)):
+        conds = [model.customer_id == customer_id, model.date <= as_of]
+        if hasattr(model, "status"):
+            conds.append(model.status == POSTED)
+        issued = dict(session.execute(select(model.currency, func.sum(model.amount_minor))
+                                      .where(*conds).group_by(model.currency)).all())
+        used = dict(session.execute(
+            select(model.currency, func.sum(Allocation.amount_minor))
+            .join(Allocation, column == model.id)
+            .where(*conds, Allocation.date <= as_of).group_by(model.currency)).all())
+        for cur, amount in issued.items():
+            totals[cur] = totals.get(cur, 0) + int(amount) - int(used.get(cur) or 0)
+    return totals
+
+
+def customer_balance(session: Session, customer_code: str, as_of: dt.date) -> list[CurrencyBalance]:
+    """One line per currency the customer has documents in by `as_of`."""
+    customer = get_customer_row(session, customer_code)
+    items = open_items(session, customer_code, as_of)
+    open_by_cur: dict[str, int] = {}
+    for item in items:
+        open_by_cur[item.currency] = open_by_cur.get(item.currency, 0) + item.open_minor
+    credit = _credits_as_of(session, customer.id, as_of)
+    currencies = sorted(set(open_by_cur) | {c for c, v in credit.items()})
+    return [CurrencyBalance(c, open_by_cur.get(c, 0), credit.get(c, 0), open_by_cur.get(c, 0) - credit.get(c, 0))
+            for c in currencies]
+
+
+def customer_documents(session: Session, customer_code: str, as_of: dt.date | None = None) -> list[DocumentRow]:
+    """All the customer's documents (newest first) with what is open or unapplied of each as of `as_of`
+    (all dates when None)."""
+    customer = get_customer_row(session, customer_code)
+    cutoff = as_of or dt.date.max
+    alloc_line = (select(Allocation.due_line_id.label("line"), func.sum(Allocation.amount_minor).label("amt"))
+                  .where(Allocation.date <= cutoff).group_by(Allocation.due_line_id).subquery())
+    inv_open = (select(DueLine.invoice_id.label("inv"),
+                       func.sum(DueLine.amount_minor - func.coalesce(alloc_line.c.amt, 0)).label("open"))
+                .outerjoin(alloc_line, alloc_line.c.line == DueLine.id).group_by(DueLine.invoice_id).subquery())
+    parts = [
+        select(literal("invoice").label("kind"), Invoice.number.label("number"), Invoice.issue_date.label("date"),
+               Invoice.currency, Invoice.total_minor.label("amount"),
+               func.coalesce(inv_open.c.open, 0).label("open"), Invoice.status, Invoice.reference)
+        .outerjoin(inv_open, inv_open.c.inv == Invoice.id)
+        .where(Invoice.customer_id == customer.id, Invoice.issue_date <= cutoff)
+    ]
+    # payments are known by their bank reference (method as the note), write-offs by their reason
+    for model, column, kind, number, reference in (
+        (Payment, Allocation.payment_id, "payment", Payment.reference, Payment.method),
+        (CreditNote, Allocation.credit_note_id, "credit_note", CreditNote.number, CreditNote.reason),
+        (WriteOff, Allocation.write_off_id, "write_off", literal(""), WriteOff.reason),
+    ):
+        used = (select(column.label("doc"), func.sum(Allocation.amount_minor).label("amt"))
+                .where(column.is_not(None), Allocation.date <= cutoff).group_by(column).subquery())
+        status = model.status if hasattr(model, "status") else literal(POSTED)
+        parts.append(
+            select(literal(kind).label("kind"), func.coalesce(number, literal("")).label("number"),
+                   model.date.label("date"), model.currency, model.amount_minor.label("amount"),
+                   (model.amount_minor - func.coalesce(used.c.amt, 0)).label("open"), status.label("status"),
+                   reference.label("reference"))
+            .outerjoin(used, used.c.doc == model.id)
+            .where(model.customer_id == customer.id, model.date <= cutoff)
+        )
+    union = union_all(*parts).subquery()
+    rows = session.execute(select(union).order_by(union.c.date.desc(), union.c.kind, union.c.number))
+    return [DocumentRow(kind, number, date, cur, int(amount), int(open_), status, ref)
+            for kind, number, date, cur, amount, open_, status, ref in rows]

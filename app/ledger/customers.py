@@ -1,0 +1,150 @@
+"""Creating, changing and reading customers."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import config
+from app.models import Customer, PaymentTerms
+
+from . import audit
+from .errors import DuplicateCustomerError, InvalidValueError, UnknownCustomerError
+from .money import check_currency
+from .terms import get_terms_row
+from .views import CustomerView
+
+EDITABLE = ("name", "tax_id", "country", "language", "currency", "email", "phone", "address", "city",
+            "payment_terms", "credit_limit_minor", "on_hold", "notes")
+LANGUAGES = ("es", "en")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _view(c: Customer) -> CustomerView:
+    return CustomerView(
+        id=c.id, code=c.code, name=c.name, tax_id=c.tax_id, country=c.country, language=c.language,
+        currency=c.currency, email=c.email, phone=c.phone, address=c.address, city=c.city,
+        payment_terms=c.payment_terms.code if c.payment_terms else None,
+        credit_limit_minor=c.credit_limit_minor, on_hold=c.on_hold, notes=c.notes,
+    )
+
+
+def _snapshot(c: Customer) -> dict:
+    data = audit.snapshot(c)
+    data.pop("created_at", None)
+    return data
+
+
+def get_customer_row(session: Session, code: str) -> Customer:
+    row = session.scalars(select(Customer).where(Customer.code == (code or "").strip())).first()
+    if row is None:
+        raise UnknownCustomerError(code)
+    return row
+
+
+def get_customer(session: Session, code: str) -> CustomerView:
+    return _view(get_customer_row(session, code))
+
+
+def _clean(session: Session, fields: dict) -> dict:
+    """Validate and normalise editable fields; raises InvalidValueError naming the field."""
+    out = {}
+    for key, value in fields.items():
+        if key not in EDITABLE:
+            raise InvalidValueError(f"'{key}' is not a customer field.", field=key)
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "" and key != "name":
+                value = None
+        if key == "name":
+            if not value:
+                raise InvalidValueError("The customer needs a name.", field="name")
+        elif key == "country":
+            import babel
+
+            value = (value or "").upper()
+            if len(value) != 2 or value not in babel.Locale("en").territories:
+                raise InvalidValueError(
+                    f"Country '{fields[key]}' is not an ISO 3166 two-letter code (e.g. PE, MX, CO, CL, US).",
+                    field="country")
+        elif key == "language":
+            value = (value or "es").lower()[:2]
+            if value not in LANGUAGES:
+                raise InvalidValueError(f"Language '{fields[key]}' is not supported; use es or en.", field="language")
+        elif key == "currency":
+            value = check_currency(value)
+        elif key == "email" and value is not None:
+            if not _EMAIL.match(value):
+                raise InvalidValueError(f"'{value}' is not a valid e-mail address.", field="email")
+        elif key == "credit_limit_minor" and value is not None:
+            if int(value) < 0:
+                raise InvalidValueError("The credit limit cannot be negative.", field="credit_limit")
+            value = int(value)
+        elif key == "payment_terms":
+            value = get_terms_row(session, value) if value else None
+        elif key == "on_hold":
+            value = bool(value)
+        out[key] = value
+    return out
+
+
+def create_customer(
+    session: Session,
+    *,
+    code: str,
+    name: str,
+    tax_id: str | None = None,
+    country: str = "PE",
+    language: str = "es",
+    currency: str = "PEN",
+    email: str | None = None,
+    phone: str | None = None,
+    address: str | None = None,
+    city: str | None = None,
+    payment_terms: str | None = None,
+    credit_limit_minor: int | None = None,
+    on_hold: bool = False,
+    notes: str | None = None,
+) -> CustomerView:
+    code = (code or "").strip()
+    if not code:
+        raise InvalidValueError("The customer needs a code.", field="code")
+    if len(code) > 40:
+        raise InvalidValueError("A customer code has at most 40 characters.", field="code")
+    if session.scalar(select(Customer.id).where(Customer.code == code)) is not None:
+        raise DuplicateCustomerError(code)
+    fields = _clean(session, dict(
+        name=name, tax_id=tax_id, country=country, language=language, currency=currency, email=email,
+        phone=phone, address=address, city=city, payment_terms=payment_terms,
+        credit_limit_minor=credit_limit_minor, on_hold=on_hold, notes=notes))
+    customer = Customer(code=code, created_at=config.now(), **fields)
+    session.add(customer)
+    session.flush()
+    audit.record(session, action="create", entity="customer", entity_id=customer.id, after=_snapshot(customer))
+    return _view(customer)
+
+
+def update_customer(session: Session, code: str, **changes) -> CustomerView:
+    customer = get_customer_row(session, code)
+    before = _snapshot(customer)
+    for key, value in _clean(session, changes).items():
+        setattr(customer, key, value)
+    session.flush()
+    audit.record(session, action="update", entity="customer", entity_id=customer.id, before=before,
+                 after=_snapshot(customer))
+    return _view(customer)
+
+
+def terms_for(session: Session, customer: Customer) -> PaymentTerms:
+    """The customer's terms, else the default (NET30)."""
+    from .terms import DEFAULT_TERMS_CODE, ensure_default_terms
+
+    if customer.payment_terms is not None:
+        return customer.payment_terms
+    try:
+        return get_terms_row(session, DEFAULT_TERMS_CODE)
+    except Exception:
+        ensure_default_terms(session)
+        return get_terms_row(session, DEFAULT_TERMS_CODE)

@@ -1,0 +1,158 @@
+"""Recording, voiding and disputing invoices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app import config
+from app.models import POSTED, VOID, Allocation, DueLine, Invoice
+
+from . import audit
+from .customers import get_customer_row, terms_for
+from .errors import (
+    AlreadyVoidError,
+    CurrencyMismatchError,
+    DuplicateNumberError,
+    InvalidAmountError,
+    InvalidValueError,
+    UnknownInvoiceError,
+    VoidWithAllocationsError,
+)
+from .money import check_currency
+from .terms import due_schedule, get_terms_row
+from .views import DueLineView, InvoiceView
+
+KINDS = ("invoice", "fee", "interest")
+
+
+def invoice_view(inv: Invoice) -> InvoiceView:
+    return InvoiceView(
+        id=inv.id, number=inv.number, customer_code=inv.customer.code, issue_date=inv.issue_date,
+        currency=inv.currency, total_minor=inv.total_minor, reference=inv.reference, kind=inv.kind,
+        disputed=inv.disputed, status=inv.status,
+        due_lines=tuple(DueLineView(d.id, d.sequence, d.due_date, d.amount_minor) for d in inv.due_lines),
+    )
+
+
+def get_invoice_row(session: Session, number: str) -> Invoice:
+    inv = session.scalars(
+        select(Invoice).options(selectinload(Invoice.due_lines)).where(Invoice.number == (number or "").strip())
+    ).first()
+    if inv is None:
+        raise UnknownInvoiceError(number)
+    return inv
+
+
+def get_invoice(session: Session, number: str) -> InvoiceView:
+    return invoice_view(get_invoice_row(session, number))
+
+
+def _schedule(session, customer, issue_date, total_minor, payment_terms, due_date):
+    if due_date is not None:
+        if due_date < issue_date:
+            raise InvalidValueError(
+                f"The due date {due_date.isoformat()} is before the issue date {issue_date.isoformat()}.",
+                field="due_date")
+        return [(due_date, total_minor)]
+    terms = get_terms_row(session, payment_terms) if payment_terms else terms_for(session, customer)
+    lines = [(line.percent, line.days, line.basis) for line in terms.lines]
+    return due_schedule(lines, issue_date, total_minor)
+
+
+def preview_due_lines(
+    session: Session,
+    *,
+    customer_code: str,
+    issue_date: dt.date,
+    total_minor: int,
+    payment_terms: str | None = None,
+    due_date: dt.date | None = None,
+) -> list[tuple[dt.date, int]]:
+    """The due lines an invoice would get, without recording anything (for the invoice dialog)."""
+    if total_minor <= 0:
+        return []
+    customer = get_customer_row(session, customer_code)
+    return _schedule(session, customer, issue_date, total_minor, payment_terms, due_date)
+
+
+def record_invoice(
+    session: Session,
+    *,
+    customer_code: str,
+    number: str,
+    issue_date: dt.date,
+    total_minor: int,
+    currency: str | None = None,
+    payment_terms: str | None = None,
+    due_date: dt.date | None = None,
+    reference: str | None = None,
+    kind: str = "invoice",
+) -> InvoiceView:
+    """Post an invoice with one due line per instalment of its terms (or one line on `due_date`)."""
+    customer = get_customer_row(session, customer_code)
+    number = (number or "").strip()
+    if not number:
+        raise InvalidValueError("The invoice needs a number.", field="number")
+    if not isinstance(issue_date, dt.date):
+        raise InvalidValueError("The invoice needs an issue date.", field="issue_date")
+    if int(total_minor) <= 0:
+        raise InvalidAmountError(total_minor, "The invoice amount must be greater than zero.")
+    if kind not in KINDS:
+        raise InvalidValueError(f"Unknown document kind '{kind}'.", field="kind")
+    currency = check_currency(currency or customer.currency)
+    if session.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
+        raise DuplicateNumberError("Invoice", number)
+    schedule = _schedule(session, customer, issue_date, int(total_minor), payment_terms, due_date)
+    inv = Invoice(
+        number=number, customer=customer, issue_date=issue_date, currency=currency, total_minor=int(total_minor),
+        reference=(reference or None), kind=kind, disputed=False, status=POSTED, created_at=config.now(),
+    )
+    inv.due_lines = [DueLine(sequence=i, due_date=d, amount_minor=a) for i, (d, a) in enumerate(schedule, start=1)]
+    session.add(inv)
+    session.flush()
+    audit.record(session, action="create", entity="invoice", entity_id=inv.id,
+                 after={**audit.snapshot(inv), "due_lines": [[d.isoformat(), a] for d, a in schedule]})
+    return invoice_view(inv)
+
+
+def void_invoice(session: Session, number: str, *, reason: str, on_date: dt.date) -> InvoiceView:
+    """Void an invoice that nothing has been applied to. It stays in the ledger, marked void from `on_date`."""
+    inv = get_invoice_row(session, number)
+    if inv.status == VOID:
+        raise AlreadyVoidError(f"Invoice {inv.number} is already void.")
+    if not (reason or "").strip():
+        raise InvalidValueError("Say why the invoice is voided.", field="reason")
+    if on_date < inv.issue_date:
+        raise InvalidValueError(
+            f"The void date {on_date.isoformat()} is before the invoice date {inv.issue_date.isoformat()}.",
+            field="date")
+    applied = session.scalar(
+        select(func.count(Allocation.id)).join(DueLine, Allocation.due_line_id == DueLine.id)
+        .where(DueLine.invoice_id == inv.id)
+    )
+    if applied:
+        raise VoidWithAllocationsError(inv.number)
+    before = audit.snapshot(inv)
+    inv.status, inv.void_date, inv.void_reason = VOID, on_date, reason.strip()
+    session.flush()
+    audit.record(session, action="void", entity="invoice", entity_id=inv.id, before=before, after=audit.snapshot(inv))
+    return invoice_view(inv)
+
+
+def set_disputed(session: Session, number: str, disputed: bool) -> InvoiceView:
+    inv = get_invoice_row(session, number)
+    if inv.disputed != bool(disputed):
+        before = {"disputed": inv.disputed}
+        inv.disputed = bool(disputed)
+        session.flush()
+        audit.record(session, action="dispute" if disputed else "undispute", entity="invoice", entity_id=inv.id,
+                     before=before, after={"disputed": inv.disputed})
+    return invoice_view(inv)
+
+
+def check_same_currency(what: str, currency: str, inv: Invoice) -> None:
+    if currency != inv.currency:
+        raise CurrencyMismatchError(what, currency, f"{inv.currency} (invoice {inv.number})")

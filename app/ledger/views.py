@@ -1,0 +1,165 @@
+"""What ledger functions hand back: frozen snapshots, safe to pass between threads and layers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class CompanyView:
+    name: str
+    tax_id: str | None
+    address: str | None
+    city: str | None
+    country: str
+    currency: str
+    locale: str
+    email: str | None
+    phone: str | None
+    logo_path: str | None
+    payment_instructions: str | None
+
+
+@dataclass(frozen=True)
+class TermsView:
+    code: str
+    name: str
+    lines: tuple[tuple[Decimal, int, str], ...]
+    discount_percent: Decimal | None = None
+    discount_days: int | None = None
+
+
+@dataclass(frozen=True)
+class CustomerView:
+    id: int
+    code: str
+    name: str
+    tax_id: str | None
+    country: str
+    language: str
+    currency: str
+    email: str | None
+    phone: str | None
+    address: str | None
+    city: str | None
+    payment_terms: str | None
+    credit_limit_minor: int | None
+    on_hold: bool
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class DueLineView:
+    id: int
+    sequence: int
+    due_date: dt.date
+    amount_minor: int
+
+
+@dataclass(frozen=True)
+class InvoiceView:
+    id: int
+    number: str
+    customer_code: str
+    issue_date: dt.date
+    currency: str
+    total_minor: int
+    reference: str | None
+    kind: str
+    disputed: bool
+    status: str
+    due_lines: tuple[DueLineView, ...]
+
+
+@dataclass(frozen=True)
+class AllocationView:
+    due_line_id: int
+    invoice_number: str
+    amount_minor: int
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class AllocationSuggestion:
+    due_line_id: int
+    invoice_number: str
+    due_date: dt.date
+    open_minor: int
+    amount_minor: int
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    id: int
+    customer_code: str
+    date: dt.date
+    currency: str
+    amount_minor: int
+    method: str
+    reference: str | None
+    allocated_minor: int
+    unapplied_minor: int
+    allocations: tuple[AllocationView, ...]
+
+
+@dataclass(frozen=True)
+class CreditNoteView:
+    id: int
+    number: str
+    customer_code: str
+    date: dt.date
+    currency: str
+    amount_minor: int
+    invoice_number: str | None
+    allocated_minor: int
+    unapplied_minor: int
+    allocations: tuple[AllocationView, ...]
+
+
+@dataclass(frozen=True)
+class WriteOffView:
+    id: int
+    customer_code: str
+    date: dt.date
+    currency: str
+    amount_minor: int
+    reason: str
+    allocations: tuple[AllocationView, ...]
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    due_line_id: int
+    invoice_number: str
+    kind: str
+    issue_date: dt.date
+    due_date: dt.date
+    currency: str
+    amount_minor: int
+    open_minor: int
+    days_overdue: int
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class CurrencyBalance:
+    currency: str
+    open_items_minor: int
+    unapplied_credit_minor: int
+    balance_minor: int
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One line of a customer's document history (for the card and statements)."""
+
+    kind: str  # invoice | payment | credit_note | write_off
+    number: str
+    date: dt.date
+    currency: str
+    amount_minor: int
+    open_minor: int  # invoices: still open; payments/credit notes: unapplied
+    status: str
+    reference: str | None
