@@ -121,7 +121,7 @@ def upgrade(engine: Engine) -> Path | None:
     backup = backup_sqlite(engine) if current is not None else None
     try:
         command.upgrade(alembic_config(engine), "head")
-    except Exception as exc:  # pragma: no cover - message path exercised by hand
+    except Exception as exc:
         hint = f" The database was copied to {backup} before the attempt." if backup else ""
         raise DatabaseError(f"Could not upgrade the database schema: {exc}.{hint}") from exc
     return backup

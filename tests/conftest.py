@@ -69,3 +69,22 @@ def engine(db_path):
 def session(engine):
     with session_factory(engine)() as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A real PostgreSQL server for the whole test session (one per xdist worker)."""
+    from tests.pg import PostgresCluster
+
+    cluster = PostgresCluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster, request):
+    """A fresh, empty PostgreSQL database for one test."""
+    import re
+
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    return pg_cluster.create_database(name)

@@ -1,0 +1,39 @@
+"""The same ledger code on a real PostgreSQL server (the shared office database)."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import inspect
+
+from app import ledger
+from app.database import current_revision, head_revision, open_database, session_factory
+from app.ledger.errors import DuplicateNumberError
+from tests.factories import make_customer, make_invoice, make_payment
+
+pytestmark = pytest.mark.postgres
+D = dt.date
+
+
+def test_schema_migrates_and_ledger_works_on_postgres(pg_url):
+    engine = open_database(pg_url)
+    assert current_revision(engine) == head_revision()
+    assert "due_line" in inspect(engine).get_table_names()
+    s = session_factory(engine)()
+    with s.begin():
+        make_customer(s, terms="30-60-90")
+        make_invoice(s, number="A", amount="900.00", issued=D(2026, 1, 10))
+        make_payment(s, amount="350.00", date=D(2026, 2, 20))
+        ledger.record_credit_note(s, customer_code="C001", number="NC1", date=D(2026, 3, 1), amount_minor=5000)
+    items = ledger.open_items(s, "C001", D(2026, 6, 30))
+    assert [(i.due_date, i.open_minor) for i in items] == [(D(2026, 3, 11), 25000), (D(2026, 4, 10), 30000)]
+    [bal] = ledger.customer_balance(s, "C001", D(2026, 6, 30))
+    assert (bal.open_items_minor, bal.unapplied_credit_minor, bal.balance_minor) == (55000, 5000, 50000)
+    [bal] = ledger.customer_balance(s, "C001", D(2026, 2, 19))
+    assert bal.balance_minor == 90000
+    docs = ledger.customer_documents(s, "C001", D(2026, 6, 30))
+    assert [d.kind for d in docs] == ["credit_note", "payment", "invoice"]
+    s.rollback()
+    with pytest.raises(DuplicateNumberError), s.begin():
+        make_invoice(s, number="A")
+    s.close()
+    engine.dispose()
