@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Select, and_, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import invoice_exists_as_of
@@ -206,24 +206,22 @@ def summary_query(
     """One statement: rows (customer_id, code, name, currency, b0..bn, credit) for every customer and
     currency with something open or some unapplied credit, ordered by code and currency."""
     days = check_buckets(days)
-    n = len(_thresholds(basis, days)) + 1
     paid = _paid_cte(as_of)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
     paid_amount = func.coalesce(paid.c.paid, 0)
-    open_amount = DueLine.amount_minor - paid_amount
-    conds = _bucket_conditions(date_col, as_of, basis, days)
 
     line_filters = [_live_invoice(as_of)]
     if currency:
         line_filters.append(Invoice.currency == currency)
     if customer_code:
         line_filters.append(Invoice.customer_id == _customer_id(customer_code))
+    # each due line: its reference date, what is open, and (negative) the credit its allocations used
     lines = (
         select(
             Invoice.customer_id.label("customer_id"),
             Invoice.currency.label("currency"),
-            *[case((cond, open_amount), else_=0).label(f"b{i}") for i, cond in enumerate(conds)],
-            # allocations consume credit: taken off the customer's payments and credit notes below
+            date_col.label("ref"),
+            (DueLine.amount_minor - paid_amount).label("open"),
             (-paid_amount).label("credit"),
         )
         .select_from(DueLine)
@@ -231,8 +229,7 @@ def summary_query(
         .outerjoin(paid, paid.c.due_line_id == DueLine.id)
         .where(*line_filters)
     )
-
-    zeros = [literal(0).label(f"b{i}") for i in range(n)]
+    # payments, credit notes and write-offs bring credit; no reference date, nothing open
     sources = []
     for table, posted_only in ((Payment, True), (CreditNote, True), (WriteOff, False)):
         filters = [table.date <= as_of]
@@ -246,14 +243,17 @@ def summary_query(
             select(
                 table.customer_id.label("customer_id"),
                 table.currency.label("currency"),
-                *zeros,
+                null().label("ref"),
+                literal(0).label("open"),
                 table.amount_minor.label("credit"),
             ).where(*filters)
         )
     combined = union_all(lines, *sources).subquery("combined")
 
-    sums = [func.sum(combined.c[f"b{i}"]).label(f"b{i}") for i in range(n)]
-    total = sum((func.sum(combined.c[f"b{i}"]) for i in range(1, n)), func.sum(combined.c.b0))
+    # the bucket of a row: compare its reference date with the boundary dates, once, in the outer sum
+    conds = _bucket_conditions(combined.c.ref, as_of, basis, days)
+    sums = [func.sum(case((cond, combined.c.open), else_=0)).label(f"b{i}") for i, cond in enumerate(conds)]
+    total = func.sum(combined.c.open)
     credit = func.sum(combined.c.credit)
     return (
         select(
