@@ -75,6 +75,26 @@ HAND = {
         GROUP BY c.id, c.code, x.cur
         HAVING SUM(x.open) != 0 OR SUM(x.credit) != 0
         ORDER BY c.code, x.cur""",
+    # the same, but aggregated per customer id and currency first, joined to customer on the result only
+    "materialized CTE + UNION ALL, join after": f"""
+        WITH paid AS MATERIALIZED (
+            SELECT due_line_id, SUM(amount_minor) AS paid FROM allocation WHERE date <= :d GROUP BY due_line_id),
+        x AS (
+            SELECT i.customer_id AS cid, i.currency AS cur, d.due_date AS ref,
+                   d.amount_minor - COALESCE(p.paid, 0) AS open, -COALESCE(p.paid, 0) AS credit
+            FROM due_line d JOIN invoice i ON i.id = d.invoice_id LEFT JOIN paid p ON p.due_line_id = d.id
+            WHERE {LIVE}
+            UNION ALL SELECT customer_id, currency, NULL, 0, amount_minor FROM payment
+                WHERE date <= :d AND status = 'posted'
+            UNION ALL SELECT customer_id, currency, NULL, 0, amount_minor FROM credit_note
+                WHERE date <= :d AND status = 'posted'
+            UNION ALL SELECT customer_id, currency, NULL, 0, amount_minor FROM write_off WHERE date <= :d),
+        g(cid, cur, s0, s1, s2, s3, s4, credit) AS (
+            SELECT x.cid, x.cur, {BUCKET_SUMS}, SUM(x.credit)
+            FROM x GROUP BY x.cid, x.cur
+            HAVING SUM(x.open) != 0 OR SUM(x.credit) != 0)
+        SELECT c.code, g.cur, g.s0, g.s1, g.s2, g.s3, g.s4, g.credit
+        FROM g JOIN customer c ON c.id = g.cid ORDER BY c.code, g.cur""",
     # correlated subquery per due line on the (due_line_id, date) index instead of a CTE
     "correlated subquery": f"""
         WITH x AS (

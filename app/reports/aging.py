@@ -250,25 +250,32 @@ def summary_query(
         )
     combined = union_all(lines, *sources).subquery("combined")
 
-    # the bucket of a row: compare its reference date with the boundary dates, once, in the outer sum
+    # the bucket of a row: compare its reference date with the boundary dates, once, in the outer sum;
+    # group by customer id and currency, and fetch codes and names for the result rows only
     conds = _bucket_conditions(combined.c.ref, as_of, basis, days)
-    sums = [func.sum(case((cond, combined.c.open), else_=0)).label(f"b{i}") for i, cond in enumerate(conds)]
-    total = func.sum(combined.c.open)
     credit = func.sum(combined.c.credit)
+    grouped = (
+        select(
+            combined.c.customer_id,
+            combined.c.currency,
+            *[func.sum(case((cond, combined.c.open), else_=0)).label(f"b{i}") for i, cond in enumerate(conds)],
+            credit.label("credit"),
+        )
+        .group_by(combined.c.customer_id, combined.c.currency)
+        .having(or_(func.sum(combined.c.open) != 0, credit != 0))
+        .subquery("grouped")
+    )
     return (
         select(
             Customer.id.label("customer_id"),
             Customer.code,
             Customer.name,
-            combined.c.currency,
-            *sums,
-            credit.label("credit"),
+            grouped.c.currency,
+            *[grouped.c[f"b{i}"] for i in range(len(conds))],
+            grouped.c.credit,
         )
-        .select_from(combined)
-        .join(Customer, Customer.id == combined.c.customer_id)
-        .group_by(Customer.id, Customer.code, Customer.name, combined.c.currency)
-        .having(or_(total != 0, credit != 0))
-        .order_by(Customer.code, combined.c.currency)
+        .join(Customer, Customer.id == grouped.c.customer_id)
+        .order_by(Customer.code, grouped.c.currency)
     )
 
 
