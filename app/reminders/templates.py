@@ -330,8 +330,8 @@ def render_message(level_key: str, channel: str, content: ReminderContent, *,
         return RenderedMessage(subject=render(key, content, part="subject", overrides=overrides),
                                text=body + ("\n\n" + closing if closing else ""), html=None)
     text = render(key, content, part="text", overrides=overrides)
-    if channel in ("sms", "whatsapp"):
-        text = " ".join(text.split()) if channel == "sms" else text
+    if channel == "sms":  # one line, plain spaces (a no-break space forces UCS-2 on the gateway)
+        text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
     return RenderedMessage(subject=None, text=text, html=None)
 
 
