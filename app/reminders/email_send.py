@@ -148,6 +148,15 @@ def build_email(content: ReminderContent, rendered: RenderedMessage, *, sender: 
 # --- sending ---------------------------------------------------------------------------------
 
 
+def _timed_out(exc: BaseException) -> bool:
+    """smtplib reports a read timeout as SMTPServerDisconnected; the TimeoutError is its context."""
+    while exc is not None:
+        if isinstance(exc, (socket.timeout, TimeoutError)):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def _where(settings: SmtpSettings) -> str:
     return f"{settings.host}:{settings.port}"
 
@@ -178,18 +187,18 @@ def _open(settings: SmtpSettings, password: str | None, context: ssl.SSLContext 
     where = _where(settings)
     try:
         smtp = _connect(settings, context)
-    except (socket.timeout, TimeoutError):
-        raise SendError("timeout", f"{where} did not answer within {settings.timeout:g} seconds — check host, "
-                                   f"port and your network or firewall.") from None
     except smtplib.SMTPNotSupportedError:
         raise SendError("connect", f"{where} does not offer STARTTLS — set smtp.security to 'ssl' (usually port "
                                    f"465) or 'none'.") from None
-    except ssl.SSLError as exc:
-        raise SendError("connect", f"Could not open a secure connection to {where} ({exc.reason or exc}) — check "
-                                   f"smtp.security: 'ssl' for port 465, 'starttls' for 587.") from None
     except smtplib.SMTPResponseException as exc:
         raise SendError("connect", f"{where} refused the connection: {_reply(exc)}", code=exc.smtp_code) from None
-    except (OSError, smtplib.SMTPException) as exc:
+    except OSError as exc:  # includes the other SMTPExceptions, socket errors and ssl.SSLError
+        if _timed_out(exc):
+            raise SendError("timeout", f"{where} did not answer within {settings.timeout:g} seconds — check "
+                                       f"host, port and your network or firewall.") from None
+        if isinstance(exc, ssl.SSLError):
+            raise SendError("connect", f"Could not open a secure connection to {where} ({exc.reason or exc}) — "
+                                       f"check smtp.security: 'ssl' for port 465, 'starttls' for 587.") from None
         raise SendError("connect", f"Could not reach {where} — check host and port "
                                    f"({type(exc).__name__}: {exc}).") from None
     if settings.user:
@@ -209,11 +218,10 @@ def _open(settings: SmtpSettings, password: str | None, context: ssl.SSLContext 
             raise SendError("auth", f"{where} does not offer login (AUTH) on this connection — use "
                                     f"smtp.security 'starttls' or 'ssl', or clear smtp.user.",
                             temporary=False) from None
-        except (socket.timeout, TimeoutError):
-            smtp.close()
-            raise SendError("timeout", f"{where} stopped answering during login.") from None
         except (OSError, smtplib.SMTPException) as exc:
             smtp.close()
+            if _timed_out(exc):
+                raise SendError("timeout", f"{where} stopped answering during login.") from None
             raise SendError("connect", f"Login to {where} failed ({type(exc).__name__}: {exc}).") from None
     return smtp
 
@@ -233,10 +241,12 @@ def _deliver(smtp: smtplib.SMTP, msg: EmailMessage, settings: SmtpSettings) -> N
                         code=exc.smtp_code) from None
     except smtplib.SMTPDataError as exc:
         raise SendError("rejected", f"{where} refused the message: {_reply(exc)}", code=exc.smtp_code) from None
+    except smtplib.SMTPServerDisconnected as exc:
+        if _timed_out(exc):
+            raise SendError("timeout", f"{where} stopped answering while the message was sent.") from None
+        raise SendError("connect", f"{where} closed the connection while sending ({exc}).") from None
     except (socket.timeout, TimeoutError):
         raise SendError("timeout", f"{where} stopped answering while the message was sent.") from None
-    except smtplib.SMTPServerDisconnected as exc:
-        raise SendError("connect", f"{where} closed the connection while sending ({exc}).") from None
     except (OSError, smtplib.SMTPException) as exc:
         raise SendError("connect", f"Sending through {where} failed ({type(exc).__name__}: {exc}).") from None
     if refused:
