@@ -226,7 +226,17 @@ class _Letter:
         content = self.content
         x = 20 * mm + 4 * mm
         window_w = 90 * mm - 8 * mm
-        y = self.h - 50 * mm
+        # the sender's return line at the top of the window, small and underlined (DIN 5008)
+        company = content.company
+        back = " · ".join(p for p in (company.name, company.address, company.city) if p)
+        back = simpleSplit(_safe(back), FONT, 6.5, window_w)[0] if back else ""
+        if back:
+            self._text(x, self.h - 49 * mm, back, FONT, 6.5, GREY)
+            self.c.setStrokeColor(GREY)
+            self.c.setLineWidth(0.3)
+            self.c.line(x, self.h - 49.8 * mm, x + stringWidth(back, FONT, 6.5), self.h - 49.8 * mm)
+            self.c.setLineWidth(1)
+        y = self.h - 55 * mm
         lines: list[tuple[str, str, int]] = []
         for piece in simpleSplit(_safe(content.customer_name), BOLD, 10, window_w)[:2]:
             lines.append((piece, BOLD, 10))
@@ -240,7 +250,7 @@ class _Letter:
         if content.customer_country and content.customer_country != content.company.country:
             name = Locale.parse(self.lang).territories.get(content.customer_country, content.customer_country)
             lines.append((name.upper(), FONT, 9))
-        for text, font, size in lines[:8]:  # 8 lines x 4.4 mm fit the 45 mm window
+        for text, font, size in lines[:7]:  # 7 lines x 4.4 mm below the return line fit the 45 mm window
             self._text(x, y, text, font, size)
             y -= 4.4 * mm
 
@@ -360,7 +370,17 @@ class _Letter:
         self.y -= 4.2 * mm
         self._text(self.left, self.y, self.content.company.name, FONT, 9)
 
+    def _fold_marks(self) -> None:
+        """Fold marks for a DL window envelope (A4 in thirds at 105 and 210 mm) and the punch mark."""
+        self.c.setStrokeColor(GREY)
+        self.c.setLineWidth(0.4)
+        for from_top, length in ((105, 5), (210, 5), (self.h / mm / 2, 7)):
+            y = self.h - from_top * mm
+            self.c.line(4 * mm, y, (4 + length) * mm, y)
+        self.c.setLineWidth(1)
+
     def draw(self) -> int:
+        self._fold_marks()
         self._letterhead()
         self._address_block()
         self._date_block()
