@@ -120,6 +120,7 @@ class _Letter:
         self.bottom = 19 * mm
         self.page = 1
         self.y = 0.0
+        self._font = None
         # Table columns: invoice, issued, due, days, amount, open (mm; sums to 170).
         widths = [36, 24, 25, 21, 32, 32]
         scale = self.width / (sum(widths) * mm)
@@ -129,7 +130,9 @@ class _Letter:
 
     def _text(self, x, y, s, font=FONT, size=10, color=None, align="left"):
         c = self.c
-        c.setFont(font, size)
+        if (font, size) != self._font:  # each setFont writes to the page; skip the repeats
+            c.setFont(font, size)
+            self._font = (font, size)
         if color is not None:
             c.setFillColor(color)
         s = _safe(s)
@@ -177,6 +180,7 @@ class _Letter:
     def _new_page(self) -> None:
         self._footer(last=False)
         self.c.showPage()
+        self._font = None  # a new page starts without a font
         self.page += 1
         top = self.h - 15 * mm
         self._text(self.left, top, self.content.company.name, BOLD, 9, ACCENT)
@@ -394,6 +398,7 @@ class _Letter:
         self._signature()
         self._footer(last=True)
         self.c.showPage()
+        self._font = None
         return self.page
 
 

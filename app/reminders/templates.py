@@ -33,7 +33,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from app.ledger.money import fmt
 
-from .content import ReminderContent, format_money, sample_content
+from .content import ReminderContent, babel_locale, format_day, format_money, sample_content
 
 LEVEL_KEYS = ("courtesy", "friendly", "reminder", "firm", "final")
 #: The parts each channel's message is made of.
@@ -100,12 +100,14 @@ def _date(ctx, value, format: str = "long") -> str:  # noqa: A002 - Jinja filter
         return ""
     if not isinstance(value, dt.date):
         raise TypeError(f"date expects a date, got {value!r}")
-    return format_date(value, format=format, locale=ctx.get("locale") or "es_PE")
+    if format not in ("short", "medium", "long", "full"):  # a custom pattern such as "d 'de' MMMM"
+        return format_date(value, format=format, locale=babel_locale(ctx.get("locale") or "es_PE"))
+    return format_day(value, format, ctx.get("locale") or "es_PE")
 
 
 @pass_context
 def _number(ctx, value) -> str:
-    return format_decimal(value, locale=ctx.get("locale") or "es_PE")
+    return format_decimal(value, locale=babel_locale(ctx.get("locale") or "es_PE"))
 
 
 def _make_env(autoescape: bool) -> SandboxedEnvironment:
