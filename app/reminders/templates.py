@@ -29,7 +29,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, pass_context
 from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from app.ledger.money import fmt
 
@@ -111,7 +111,8 @@ def _number(ctx, value) -> str:
 
 
 def _make_env(autoescape: bool) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    # Immutable: a template may not change the lists and dicts it is given ({{ items.clear() }}).
+    env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(str(templates_dir())),
         undefined=StrictUndefined,
         autoescape=autoescape,
@@ -135,6 +136,8 @@ def reset_cache() -> None:
     """Forget compiled templates (after COBRANZA_TEMPLATES changes, in tests)."""
     _env.cache_clear()
     _compiled.cache_clear()
+    _default_name_cached.cache_clear()
+    _read_default.cache_clear()
 
 
 # --- the variables a template sees -------------------------------------------------
@@ -198,15 +201,23 @@ def template_context(content: ReminderContent) -> dict:
 # --- compiling and rendering ------------------------------------------------------------
 
 
-def _where(exc: BaseException, filename: str) -> int | None:
-    """The line of the template where a runtime error happened (Jinja rewrites the traceback)."""
+def _where(exc: BaseException, name: str) -> tuple[str, int | None]:
+    """(template, line) where a runtime error happened: Jinja rewrites the traceback so that the template's
+    own frames carry its file name ("<template>" for a text) and line. An error inside an included default
+    template names that file."""
     line = getattr(exc, "lineno", None)
     if line:
-        return line
+        return name, line
+    base = str(templates_dir())
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename == filename or frame.filename.endswith(".j2"):
-            return frame.lineno
-    return None
+        if frame.filename == "<template>":
+            return name, frame.lineno
+        if frame.filename.endswith(".j2"):
+            where = frame.filename
+            if where.startswith(base):
+                where = where[len(base):].lstrip("/\\").replace("\\", "/")
+            return where, frame.lineno
+    return name, None
 
 
 def _explain(exc: BaseException) -> str:
@@ -241,7 +252,8 @@ def _run(template, ctx: dict, name: str) -> str:
     except TemplateSyntaxError as exc:  # in an included template
         raise TemplateError(_explain(exc), template=exc.name or name, line=exc.lineno) from None
     except Exception as exc:  # noqa: BLE001 - any failure in a user template is the template's fault
-        raise TemplateError(_explain(exc), template=name, line=_where(exc, "<template>")) from None
+        where, line = _where(exc, name)
+        raise TemplateError(_explain(exc), template=where, line=line) from None
 
 
 def default_template_name(level_key: str, channel: str, language: str, part: str) -> str | None:
@@ -269,10 +281,21 @@ def _resolve(level_key: str, channel: str, language: str, part: str,
         custom = overrides.get((level_key, channel, language, part))
         if custom is not None:
             return f"{level_key}/{channel}/{language}/{part} (custom)", custom
-    name = default_template_name(level_key, channel, language, part)
+    name = _default_name_cached(level_key, channel, language, part)
     if name is None:
         return f"{language}/{level_key}/{channel}.{part}", default_source(level_key, channel, language, part)
-    return name, (templates_dir() / name).read_text(encoding="utf-8")
+    return name, _read_default(name)
+
+
+@lru_cache(maxsize=1024)
+def _default_name_cached(level_key: str, channel: str, language: str, part: str) -> str | None:
+    return default_template_name(level_key, channel, language, part)
+
+
+@lru_cache(maxsize=1024)
+def _read_default(name: str) -> str:
+    """The shipped files do not change while the app runs (user changes are overrides in the database)."""
+    return (templates_dir() / name).read_text(encoding="utf-8")
 
 
 def _check_part(channel: str, part: str) -> None:

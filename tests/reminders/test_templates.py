@@ -225,6 +225,35 @@ def test_sandbox_violations_are_template_errors(source):
     assert "malicioso" in str(err.value)
 
 
+def test_templates_cannot_change_their_variables():
+    with pytest.raises(TemplateError, match="not allowed"):
+        render("{{ items.clear() }}", sample_content("es"), part="text")
+    with pytest.raises(TemplateError, match="not allowed"):
+        render("{% set _ = customer.update({'name': 'x'}) %}", sample_content("es"), part="text")
+
+
+def test_error_inside_an_included_default_names_that_file(tmp_path, monkeypatch):
+    import shutil
+
+    from app.reminders import templates
+
+    copy = tmp_path / "templates"
+    shutil.copytree(templates.templates_dir(), copy)
+    items = copy / "es" / "common" / "_items.text.j2"
+    items.write_text(items.read_text(encoding="utf-8").replace("{{ item.invoice_number }}",
+                                                               "{{ item.numero }}", 1), encoding="utf-8")
+    monkeypatch.setenv("COBRANZA_TEMPLATES", str(copy))
+    templates.reset_cache()
+    try:
+        with pytest.raises(TemplateError) as err:
+            render_message("friendly", "email", sample_content("es"))
+        assert err.value.template == "es/common/_items.text.j2" and err.value.line == 2
+        assert "has no attribute 'numero'" in str(err.value)
+    finally:
+        monkeypatch.undo()
+        templates.reset_cache()
+
+
 def test_wrong_value_for_a_filter_is_a_template_error():
     with pytest.raises(TemplateError, match="money expects an amount in minor units"):
         render("{{ customer.name|money }}", sample_content("es"), part="text")
