@@ -150,6 +150,9 @@ def test_html_is_escaped_and_text_is_not():
     msg = render_message("friendly", "email", content)
     assert "Tools &amp; &lt;b&gt;Co&lt;/b&gt;" in msg.html and "<b>Co</b>" not in msg.html
     assert "Tools & <b>Co</b>" in msg.text
+    two_banks = dataclasses.replace(content, payment_instructions="BCP 193-1234567\nBBVA <0011-0123>")
+    html = render_message("final", "email", two_banks).html
+    assert "<br>BCP 193-1234567<br>BBVA &lt;0011-0123&gt;" in html
 
 
 def test_context_has_the_documented_variables():
