@@ -437,6 +437,8 @@ def render_letters(contents: Sequence[ReminderContent] | Iterable[ReminderConten
                    cancel: Callable[[], bool] | None = None) -> LettersResult:
     """Write one combined PDF (every letter, each starting on a new page) and optionally one per customer.
 
+    `LettersResult.files[i]` is the file of `contents[i]` (same order), named <customer>_<currency>_<date>.pdf.
+
     `texts` lets a caller pass letters it already rendered (e.g. from a preview); otherwise the letter
     templates are rendered here (raising TemplateError before anything is written). `progress(done, total)`
     is called after each letter; `cancel()` returning True stops the batch with LettersCancelled.
