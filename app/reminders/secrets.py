@@ -17,8 +17,14 @@ HOW_TO = ("Cobranza keeps passwords in the operating system's keyring and none i
           "choice (see https://pypi.org/project/keyring/).")
 
 
-class SecretStoreError(Exception):
-    """The keyring could not be read or written. The message says what to configure."""
+class SecretStoreError(KeyringError):
+    """The keyring could not be read or written. The message says what to configure (never the secret).
+
+    A KeyringError, so callers that catch keyring's own errors catch it too."""
+
+
+class NoKeyringAvailableError(SecretStoreError, NoKeyringError):
+    """No keyring on this machine (a headless system): also a keyring NoKeyringError."""
 
 
 def _name(name: str) -> str:
@@ -33,7 +39,7 @@ def get_secret(name: str) -> str | None:
     try:
         return keyring.get_password(SERVICE, _name(name))
     except NoKeyringError:
-        raise SecretStoreError(HOW_TO) from None
+        raise NoKeyringAvailableError(HOW_TO) from None
     except KeyringError as exc:
         raise SecretStoreError(f"Could not read the '{name}' password from the keyring "
                                f"({type(exc).__name__}). Unlock the keyring and try again.") from None
@@ -45,7 +51,7 @@ def set_secret(name: str, value: str) -> None:
     try:
         keyring.set_password(SERVICE, _name(name), value)
     except NoKeyringError:
-        raise SecretStoreError(HOW_TO) from None
+        raise NoKeyringAvailableError(HOW_TO) from None
     except KeyringError as exc:
         raise SecretStoreError(f"Could not store the '{name}' password in the keyring "
                                f"({type(exc).__name__}). Unlock the keyring and try again.") from None
@@ -61,7 +67,7 @@ def delete_secret(name: str) -> bool:
     except PasswordDeleteError:
         return False
     except NoKeyringError:
-        raise SecretStoreError(HOW_TO) from None
+        raise NoKeyringAvailableError(HOW_TO) from None
     except KeyringError as exc:
         raise SecretStoreError(f"Could not delete the '{name}' password from the keyring "
                                f"({type(exc).__name__}).") from None

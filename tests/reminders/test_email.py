@@ -362,6 +362,9 @@ def test_no_keyring_gives_a_clear_error():
     with pytest.raises(SecretStoreError) as err:
         get_secret("smtp")
     assert str(err.value) == HOW_TO and "Secret Service" in str(err.value)
+    from keyring.errors import NoKeyringError
+
+    assert isinstance(err.value, NoKeyringError)  # code catching keyring's own error catches ours
     with pytest.raises(SecretStoreError):
         set_secret("smtp", "pw")
 
