@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger import get_company, get_customer, open_items
 from app.ledger.money import check_currency, exponent, to_decimal
-from app.ledger.views import CompanyView
+from app.ledger.views import CompanyView, CustomerView
 
 CHANNELS = ("email", "letter", "sms", "whatsapp", "call")
 LANGUAGES = ("es", "en")
@@ -170,13 +170,24 @@ def build_content(session: Session, *, customer_code: str, currency: str, as_of:
     else:
         wanted = set(item_due_line_ids)
         chosen = [o for o in opened if o.due_line_id in wanted]
-    items = tuple(_item(o) for o in chosen)
+    return make_content(company, customer, currency=currency, as_of=as_of, level=level, level_name=level_name,
+                        channel=channel, items=[_item(o) for o in chosen], fee_minor=fee_minor, level_key=level_key)
+
+
+def make_content(company: CompanyView, customer: CustomerView, *, currency: str, as_of: dt.date, level: int,
+                 level_name: str, channel: str, items: Iterable[ReminderItem], fee_minor: int = 0,
+                 level_key: str | None = None) -> ReminderContent:
+    """The same content from values the caller already has (e.g. the items and amounts stored with a
+    reminder when it was queued), without reading the ledger."""
+    if channel not in CHANNELS:
+        raise ContentError(f"Unknown channel '{channel}'; use one of {', '.join(CHANNELS)}.")
+    items = tuple(items)
     language = customer.language if customer.language in LANGUAGES else "es"
     return ReminderContent(
         customer_code=customer.code, customer_name=customer.name, customer_tax_id=customer.tax_id,
         customer_email=customer.email, customer_phone=customer.phone, customer_address=customer.address,
-        customer_city=customer.city, customer_country=customer.country, language=language, currency=currency,
-        level=level, level_name=level_name, channel=channel, as_of=as_of, items=items,
+        customer_city=customer.city, customer_country=customer.country, language=language,
+        currency=currency.upper(), level=level, level_name=level_name, channel=channel, as_of=as_of, items=items,
         total_open_minor=sum(i.open_minor for i in items), fee_minor=int(fee_minor or 0), company=company,
         payment_instructions=company.payment_instructions, level_key=level_key,
     )

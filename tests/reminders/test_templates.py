@@ -65,6 +65,19 @@ def test_build_content_english_customer_and_errors(session):
                       channel="fax")
 
 
+def test_make_content_from_stored_values(session):
+    seed_ledger(session)
+    from app import ledger
+    from app.reminders.content import make_content
+
+    item = ReminderItem("F001-100", dt.date(2026, 4, 1), dt.date(2026, 5, 1), 60, 118000, 118000, "PEN")
+    c = make_content(ledger.get_company(session), ledger.get_customer(session, "C002"), currency="pen", as_of=AS_OF,
+                     level=2, level_name="Reminder", channel="whatsapp", items=[item], fee_minor=500,
+                     level_key="friendly")
+    assert (c.currency, c.language, c.total_open_minor, c.total_due_minor) == ("PEN", "en", 118000, 118500)
+    assert "S/ 1,185.00" in render_message("friendly", "whatsapp", c).text
+
+
 def test_build_content_needs_the_company(session):
     from tests.factories import make_customer
 
