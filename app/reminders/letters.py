@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from babel import Locale
-from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
