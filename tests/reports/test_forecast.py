@@ -46,8 +46,7 @@ def pay(s, code, on, amount, invoice_number=None, currency=None):
                                      invoice_number=invoice_number, currency=currency)
 
 
-@pytest.fixture
-def book(session):
+def build_book(session):
     """History (settled lines):
       A: H1 1000 due 03-31 paid 04-20 (+20 days), H2 3000 due 04-30 paid 05-10 (+10)
          → A's lateness (1000×20 + 3000×10) / 4000 = 12.5 → 13 days
@@ -82,6 +81,11 @@ def book(session):
     pay(session, "A", D(2026, 7, 1), 150000, "P1")
     _fresh(session)
     return session
+
+
+@pytest.fixture
+def book(session):
+    return build_book(session)
 
 
 def _ids(s):

@@ -43,8 +43,7 @@ def pay(s, code, on, amount, invoice_number=None, currency=None):
                                      invoice_number=invoice_number, currency=currency)
 
 
-@pytest.fixture
-def book(session):
+def build_book(session):
     """PEN customer A:
     INV1 issued 03-01, 1000.00 due 03-31; 400.00 paid 04-15 (oldest first → INV1)
     INV2 issued 04-10, 2000.00 due 05-10; paid in full 05-20
@@ -61,6 +60,11 @@ def book(session):
     invoice(session, "A", "INV5", D(2026, 7, 5), 990000, D(2026, 8, 4))
     pay(session, "A", D(2026, 7, 2), 50000)
     return session
+
+
+@pytest.fixture
+def book(session):
+    return build_book(session)
 
 
 def test_each_kpi_by_hand(book):
