@@ -133,9 +133,9 @@ def test_pluggable_model_and_promise_source(book):
         def receipts(self, session, as_of):
             from sqlalchemy import select
 
-            from app.models import DueLine, Invoice
-            f1 = session.scalar(select(DueLine.id).join(Invoice).where(Invoice.number == "F1"))
-            return [ExpectedReceipt(f1, D(2026, 7, 2), 30000, source="promise")]
+            from app.models import Invoice
+            f1 = session.scalar(select(Invoice.id).where(Invoice.number == "F1"))
+            return [ExpectedReceipt(ids["A"], "PEN", D(2026, 7, 2), 30000, "test", (f1,))]
 
     fc = cash_forecast(book, AS_OF, weeks=4, model=OnTime(), sources=[Promises()])
     [c] = fc.currencies
@@ -153,14 +153,48 @@ def test_json_and_csv_shapes(book):
     data = forecast_to_dict(fc)
     assert list(data) == ["as_of", "horizon_weeks", "model", "default_days_late", "weeks", "beyond", "currencies"]
     assert data["weeks"][0] == {"week": 1, "week_start": "2026-07-01", "week_end": "2026-07-07",
-                                "currency": "PEN", "expected": "2300.00", "from_overdue": "2300.00"}
+                                "currency": "PEN", "expected": "2300.00", "from_overdue": "2300.00",
+                                "from_commitments": "0.00"}
     assert data["beyond"] == [{"currency": "PEN", "after": "2026-07-14", "expected": "2600.00",
-                               "from_overdue": "0.00"}]
+                               "from_overdue": "0.00", "from_commitments": "0.00"}]
     assert data["currencies"] == [{"currency": "PEN", "open": "5600.00", "overdue": "2300.00",
-                                   "expected_in_horizon": "3000.00"}]
+                                   "expected_in_horizon": "3000.00", "committed": "0.00"}]
     rows = forecast_csv_rows(fc)
-    assert rows[0] == ("currency", "week", "week_start", "week_end", "expected", "from_overdue")
-    assert rows[-1] == ("PEN", "beyond", "2026-07-15", "", "2600.00", "0.00")
+    assert rows[0] == ("currency", "week", "week_start", "week_end", "expected", "from_overdue", "from_commitments")
+    assert rows[-1] == ("PEN", "beyond", "2026-07-15", "", "2600.00", "0.00", "0.00")
+
+
+def test_agreements_and_promises_come_before_the_model(book):
+    from app.collections.agreements import create_agreement
+    from app.collections.promises import add_promise
+
+    with book.begin():
+        # O2 (800, overdue since 05-01) rescheduled on 06-20 into two monthly instalments from 07-05
+        view = create_agreement(book, customer_code="A", invoice_numbers=["O2"], installments=2, every="month",
+                                start=D(2026, 7, 5), agreed_on=D(2026, 6, 20))
+        # B promises 300 on 07-20; an older promise of C (06-10, 2 days' grace) is past and broken
+        add_promise(book, customer_code="B", promised_date=D(2026, 7, 20), amount_minor=30000,
+                    made_on=D(2026, 6, 25))
+        add_promise(book, customer_code="C", promised_date=D(2026, 6, 10), amount_minor=40000,
+                    made_on=D(2026, 6, 1))
+    assert [(i.due_date, i.amount_minor) for i in view.installments] == [(D(2026, 7, 5), 40000),
+                                                                         (D(2026, 8, 5), 40000)]
+    [c] = cash_forecast(book, AS_OF, weeks=4).currencies
+    # week 1: P1 1500 by the model + O2's first instalment 400 (07-05); both overdue lines
+    # week 2: B1 700 − 300 promised = 400 by the model (07-14); week 3: B's promise 300 (07-20)
+    # week 4: F1 1000 + C1 400 by the model (C's broken promise does not count)
+    # beyond: A9 1200 + O2's second instalment 400 (08-05)
+    assert [w.expected_minor for w in c.weeks] == [190000, 40000, 30000, 140000]
+    assert [w.from_commitments_minor for w in c.weeks] == [40000, 0, 30000, 0]
+    assert [w.from_overdue_minor for w in c.weeks] == [190000, 0, 0, 0]
+    assert (c.beyond_minor, c.beyond_from_overdue_minor, c.beyond_from_commitments_minor) == (160000, 40000, 40000)
+    assert c.committed_minor == 110000 and c.open_minor == 560000
+    # before the agreement and the promise existed, the model places everything
+    [before] = cash_forecast(book, D(2026, 6, 19), weeks=4).currencies
+    assert before.committed_minor == 0
+    # without sources, the model alone
+    [plain] = cash_forecast(book, AS_OF, weeks=4, sources=()).currencies
+    assert [w.expected_minor for w in plain.weeks] == [230000, 70000, 0, 140000]
 
 
 def test_clp_and_currencies_apart(session):
