@@ -189,10 +189,13 @@ def countback_dso(ar_end: int, monthly_sales: list[tuple[int, int]]) -> Decimal 
 # --- the statements -------------------------------------------------------------------
 
 
-def _bucket_index_case(due_col, on: dt.date):
-    """0 current (due ≥ on), 1 for 1-30 days past due, ... 4 for 91+."""
-    return case(*[(due_col >= on - dt.timedelta(days=limit), i) for i, limit in enumerate(ROLL_LIMITS)],
-                else_=len(ROLL_LIMITS))
+def _in_bucket(due_col, on: dt.date, b: int):
+    """Due line in roll bucket b on a date: days past due in (limit[b−1], limit[b]] ⇔ due date in
+    [on − limit[b], on − limit[b−1]); bucket 0 (current) is due ≥ on."""
+    newest = due_col >= on - dt.timedelta(days=ROLL_LIMITS[b])
+    if b == 0:
+        return newest
+    return and_(newest, due_col < on - dt.timedelta(days=ROLL_LIMITS[b - 1]))
 
 
 def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.date, dt.date]], with_ar: bool):
@@ -223,9 +226,8 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
             func.sum(case((DueLine.due_date >= as_of, open_at(as_of)), else_=0)).label("current_end"),
         ]
     for k, (m1, m2) in enumerate(pairs):
-        b1 = _bucket_index_case(DueLine.due_date, m1)
         for b, limit in enumerate(ROLL_LIMITS):
-            in_b = b1 == b
+            in_b = _in_bucket(DueLine.due_date, m1, b)
             later_at_m2 = DueLine.due_date < m2 - dt.timedelta(days=limit)  # days past due at m2 > limit
             cols.append(func.sum(case((in_b, open_at(m1)), else_=0)).label(f"d{k}_{b}"))
             cols.append(func.sum(case((and_(in_b, later_at_m2), open_at(m2)), else_=0)).label(f"n{k}_{b}"))
@@ -235,9 +237,14 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
         .select_from(DueLine)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
         .outerjoin(paid, paid.c.due_line_id == DueLine.id)
-        # existed at some snapshot date: issued by the last one and not voided before the first one
-        .where(Invoice.issue_date <= dates[-1],
-               or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > lo))
+        .where(
+            # existed at some snapshot date: issued by the last one and not voided before the first one
+            Invoice.issue_date <= dates[-1],
+            or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > lo),
+            # open at some snapshot date: open amounts only shrink, and allocations are never dated
+            # before the invoice, so a line settled by the first date is settled at all of them
+            DueLine.amount_minor > func.coalesce(paid.c.p0, 0),
+        )
         .group_by(Invoice.currency)
     )
 
