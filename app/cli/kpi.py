@@ -14,6 +14,7 @@ LABELS = {
     "en": {
         "title": "Receivables KPIs",
         "period": "Period",
+        "days": "days",
         "credit_sales": "Credit sales",
         "collected": "Collected",
         "ar_begin": "Receivable at start",
@@ -33,6 +34,7 @@ LABELS = {
     "es": {
         "title": "Indicadores de cobranza",
         "period": "Periodo",
+        "days": "días",
         "credit_sales": "Ventas al crédito",
         "collected": "Cobrado",
         "ar_begin": "Por cobrar al inicio",
@@ -98,7 +100,7 @@ def format_table(report, locale: str = "es_PE", language: str | None = None) -> 
 
     t = LABELS.get(language or config.ui_language(), LABELS["en"])
     head = (f"{t['title']} — {t['period']} {report.period_start.isoformat()} < d ≤ {report.as_of.isoformat()}"
-            f" ({report.days})")
+            f" ({report.days} {t['days']})")
     if not report.currencies:
         return f"{head}\n{t['nothing']}\n"
 
