@@ -97,6 +97,7 @@ LABELS: dict[str, dict[str, str]] = {
         "void": "Anulación de factura",
         "due": "vence {date}",
         "instalments": "{n} cuotas, 1.ª vence {date}",
+        "instalment": "cuota",
         "applies_to": "aplica a {doc}",
         "tax_id": "Doc. identidad",
         "phone": "Tel.",
@@ -164,6 +165,7 @@ LABELS: dict[str, dict[str, str]] = {
         "void": "Void of invoice",
         "due": "due {date}",
         "instalments": "{n} instalments, 1st due {date}",
+        "instalment": "instalment",
         "applies_to": "applied to {doc}",
         "tax_id": "Tax ID",
         "phone": "Phone",
@@ -235,6 +237,7 @@ class CurrencySection:
     credits_minor: int
     closing_minor: int  # ledger.customer_balance as of the statement date
     open_items: tuple[OpenItem, ...]
+    instalments: dict[int, tuple[int, int]]  # due_line_id -> (position, of how many), split invoices only
     open_items_minor: int
     unapplied_credit_minor: int
     aging: tuple[tuple[str, int], ...]  # (bucket key, open amount) in BUCKET_KEYS order
@@ -332,6 +335,24 @@ def _movement_rows(session: Session, customer_id: int, date_from: dt.date, as_of
     return session.execute(select(union).order_by(union.c.date, order, union.c.number)).all()
 
 
+def _instalments(session: Session, due_line_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """due_line_id -> (position, number of due lines of its invoice), only for split invoices."""
+    if not due_line_ids:
+        return {}
+    sibling = DueLine.__table__.alias("sibling")
+    out: dict[int, tuple[int, int]] = {}
+    for start in range(0, len(due_line_ids), 500):
+        chunk = due_line_ids[start:start + 500]
+        q = (select(DueLine.id, func.count(sibling.c.id),
+                    func.sum(case((sibling.c.sequence <= DueLine.sequence, 1), else_=0)))
+             .join(sibling, sibling.c.invoice_id == DueLine.invoice_id)
+             .where(DueLine.id.in_(chunk)).group_by(DueLine.id))
+        for line_id, count, position in session.execute(q):
+            if int(count) > 1:
+                out[line_id] = (int(position), int(count))
+    return out
+
+
 def _describe(kind: str, text1, text2, due, n, labels: dict[str, str], locale: str) -> str:
     parts = [labels[kind]]
     if kind in ("invoice", "fee", "interest"):
@@ -374,6 +395,7 @@ def build_statement(session: Session, customer_code: str, *, as_of: dt.date,
     closing = {b.currency: b for b in customer_balance(session, customer.code, as_of)}
     items = open_items(session, customer.code, as_of)
     rows = _movement_rows(session, customer.id, date_from, as_of)
+    instalments = _instalments(session, [i.due_line_id for i in items])
 
     currencies = sorted({c for c, v in opening.items() if v} | set(closing) | {r.currency for r in rows})
     if not currencies:
@@ -399,6 +421,8 @@ def build_statement(session: Session, customer_code: str, *, as_of: dt.date,
             currency=cur, opening_minor=opening.get(cur, 0), movements=tuple(moves),
             debits_minor=sum(m.debit_minor for m in moves), credits_minor=sum(m.credit_minor for m in moves),
             closing_minor=bal.balance_minor if bal else 0, open_items=cur_items,
+            instalments={i.due_line_id: instalments[i.due_line_id] for i in cur_items
+                         if i.due_line_id in instalments},
             open_items_minor=sum(i.open_minor for i in cur_items),
             unapplied_credit_minor=bal.unapplied_credit_minor if bal else 0,
             aging=tuple((k, buckets[k]) for k in BUCKET_KEYS)))
@@ -489,7 +513,9 @@ def _currency_title(currency: str, language: str) -> str:
         name = get_currency_name(currency, locale=language)
     except Exception:
         name = currency
-    return f"{currency} — {name}" if name and name != currency else currency
+    if not name or name == currency:
+        return currency
+    return f"{currency} — {name[:1].upper()}{name[1:]}"
 
 
 def _letterhead(data: StatementData, labels: dict, locale: str) -> list:
@@ -613,6 +639,8 @@ def _open_items_table(s: CurrencySection, data: StatementData, labels: dict, loc
     any_disputed = False
     for it in s.open_items:
         doc = it.invoice_number
+        if it.due_line_id in s.instalments:
+            doc = f"{doc} ({labels['instalment']} {s.instalments[it.due_line_id][0]}/{s.instalments[it.due_line_id][1]})"
         if it.kind != "invoice":
             doc = f"{doc} ({labels[it.kind].lower()})"
         if it.disputed:
