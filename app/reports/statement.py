@@ -71,7 +71,7 @@ LABELS: dict[str, dict[str, str]] = {
         "col_due": "Vencimiento",
         "col_amount": "Importe",
         "col_open": "Pendiente",
-        "col_days": "Días vencido",
+        "col_days": "Días de atraso",
         "open_total": "Total pendiente",
         "unapplied": "Saldo a favor no aplicado",
         "balance_due": "Saldo a pagar",

@@ -97,3 +97,35 @@ def build_history(session, code: str = "C001", language: str = "es") -> None:
     # a payment with nothing to pay yet: invoices open, but the customer pays a specific one later
     ledger.record_payment(session, customer_code=code, date=D(2026, 6, 20), amount_minor=pen("100.00"),
                           reference="OP-2040", allocations=[])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the sample statement used for docs/statement.png:
+
+    python -m tests.reports.statement_history /tmp/statement.pdf [es|en]
+    pdftoppm -r 80 -png -f 1 -l 1 -singlefile /tmp/statement.pdf docs/statement
+    """
+    import sys
+    import tempfile
+
+    from app import config
+    from app.database import open_database, session_factory
+    from app.reports.statement import render_statement
+
+    args = sys.argv[1:] if argv is None else argv
+    out, language = Path(args[0]), (args[1] if len(args) > 1 else "es")
+    config.set_clock(config.FixedClock.at(D(2026, 6, 30)))
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = open_database(str(Path(tmp) / "sample.sqlite"))
+        with session_factory(engine)() as session:
+            with session.begin():
+                make_company(session, make_logo(Path(tmp) / "logo.png"))
+                build_history(session, "C001", language)
+            result = render_statement(session, "C001", as_of=D(2026, 6, 30), out=out)
+        engine.dispose()
+    print(f"{result.path}: {result.pages} page(s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
