@@ -103,7 +103,9 @@ TERMS_WEIGHTS = (("CONTADO", 6), ("NET15", 10), ("NET30", 32), ("NET45", 10), ("
                  ("30-60-90", 10), ("EOM30", 9), (None, 5))
 # median invoice in major units and the largest plausible one
 AMOUNTS = {"PEN": (2_500, 400_000), "USD": (900, 150_000), "MXN": (14_000, 3_000_000),
-           "COP": (3_500_000, 900_000_000), "CLP": (750_000, 150_000_000)}
+           "COP": (2_500_000, 20_000_000), "CLP": (750_000, 150_000_000)}
+# amount columns are 32-bit INTEGER on PostgreSQL: no document may hold more minor units than this
+MAX_MINOR = 2**31 - 1
 METHODS = (("transfer", 62), ("deposit", 14), ("cheque", 8), ("card", 6), ("cash", 4), ("yape", 3), ("plin", 3))
 CO_MOBILE = ("300", "301", "302", "304", "305", "310", "311", "312", "313", "314", "315", "316", "317", "318",
              "319", "320", "321", "322", "323", "350")
@@ -349,7 +351,8 @@ class _Generator:
         credit_limit = None
         if rng.random() < 0.6:
             median, _top = AMOUNTS[currency]
-            credit_limit = int(median * rng.choice((2, 3, 5, 10, 20, 50))) * 10 ** exponent(currency)
+            credit_limit = min(int(median * rng.choice((2, 3, 5, 10, 20, 50))) * 10 ** exponent(currency),
+                               MAX_MINOR // 1_000_000 * 1_000_000)
         join = self.start - rng.randrange(2_000) if rng.random() < 0.7 else \
             self.start + rng.randrange(max(HISTORY_DAYS - 7, 1))
         created = self.stamp(min(join, self.end))
@@ -571,15 +574,25 @@ class _Generator:
                 dl[3] = 0
 
     def payment(self, cust: _Cust, currency: str, day: int, parts: list[tuple[int, int]]) -> None:
+        """One transfer paying all the due lines settled that day (several, if one would be too large)."""
         rng = self.rng
-        amount = sum(a for _, a in parts)
-        unapplied = rng.random() < 0.01
-        if unapplied:  # paid a little too much: the rest stays as credit
-            amount += max(1, int(amount * rng.uniform(0.01, 0.1)))
-        self.add_payment(cust, currency, day, amount, unapplied)
-        pay_id = self.ids[Payment] - 1
-        for dl_id, a in parts:
-            self.allocation(dl_id, a, day, payment_id=pay_id)
+        groups: list[list[tuple[int, int]]] = [[]]
+        running = 0
+        for part in parts:
+            if groups[-1] and running + part[1] > MAX_MINOR // 2:
+                groups.append([])
+                running = 0
+            groups[-1].append(part)
+            running += part[1]
+        for group in groups:
+            amount = sum(a for _, a in group)
+            extra = min(max(1, int(amount * rng.uniform(0.01, 0.1))), MAX_MINOR - amount) \
+                if rng.random() < 0.01 else 0
+            amount += extra  # paid a little too much: the rest stays as credit
+            self.add_payment(cust, currency, day, amount, extra > 0)
+            pay_id = self.ids[Payment] - 1
+            for dl_id, a in group:
+                self.allocation(dl_id, a, day, payment_id=pay_id)
 
     def advance_payment(self, cust: _Cust, ranks: list[int]) -> None:
         """Money received on account with nothing applied yet (an advance, or an unidentified transfer)."""
