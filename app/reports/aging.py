@@ -184,15 +184,20 @@ def _live_invoice(as_of: dt.date):
     return invoice_exists_as_of(as_of)
 
 
-def _paid_cte(as_of: dt.date):
-    """Allocations in effect on the date, summed per due line (materialized: computed once)."""
-    return (
-        select(Allocation.due_line_id.label("due_line_id"), func.sum(Allocation.amount_minor).label("paid"))
-        .where(Allocation.date <= as_of)
-        .group_by(Allocation.due_line_id)
-        .cte("paid")
-        .prefix_with("MATERIALIZED")
+def _paid_cte(as_of: dt.date, customer_code: str | None = None):
+    """Allocations in effect on the date, summed per due line (materialized: computed once).
+
+    For one customer only that customer's due lines are summed, so a customer's report costs what
+    the customer has, not what the whole ledger has."""
+    q = select(Allocation.due_line_id.label("due_line_id"), func.sum(Allocation.amount_minor).label("paid")).where(
+        Allocation.date <= as_of
     )
+    if customer_code:
+        q = q.where(Allocation.due_line_id.in_(
+            select(DueLine.id).join(Invoice, Invoice.id == DueLine.invoice_id)
+            .where(Invoice.customer_id == _customer_id(customer_code))
+        ))
+    return q.group_by(Allocation.due_line_id).cte("paid").prefix_with("MATERIALIZED")
 
 
 def summary_query(
@@ -206,7 +211,7 @@ def summary_query(
     """One statement: rows (customer_id, code, name, currency, b0..bn, credit) for every customer and
     currency with something open or some unapplied credit, ordered by code and currency."""
     days = check_buckets(days)
-    paid = _paid_cte(as_of)
+    paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
     paid_amount = func.coalesce(paid.c.paid, 0)
 
@@ -293,7 +298,7 @@ def detail_query(
 ) -> Select:
     """Open due lines as of the date with their bucket index, ordered by customer, currency, due date."""
     days = check_buckets(days)
-    paid = _paid_cte(as_of)
+    paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
     open_amount = (DueLine.amount_minor - func.coalesce(paid.c.paid, 0)).label("open_minor")
     filters = [_live_invoice(as_of), DueLine.amount_minor - func.coalesce(paid.c.paid, 0) != 0]
