@@ -16,6 +16,9 @@ COMMAND_MODULES = [
     "app.cli.gui",
     "app.cli.collections",
     "app.cli.score",
+    "app.cli.init",
+    "app.cli.importing",
+    "app.cli.balance",
 ]
 
 
