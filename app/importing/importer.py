@@ -186,10 +186,14 @@ class _Row:
             self.problem(column, f"'{value}' is not a number: use '.' as the decimal separator and no thousands "
                                  "separator (e.g. 1234.50)")
             return None
+        digits = exponent(currency)
+        if "." in value and len(value.rsplit(".", 1)[1]) > digits and _looks_numeric(value):
+            # "1.000" is a thousand to a Peruvian eye: refuse rather than read 1.00
+            self.problem(column, f"'{value}' has more than {digits} decimals, too many for {currency}")
+            return None
         try:
             minor = to_minor(value, currency)
         except LedgerError:
-            digits = exponent(currency)
             if _looks_numeric(value):
                 self.problem(column, f"'{value}' has more than {digits} decimals, too many for {currency}")
             else:
