@@ -10,7 +10,7 @@ import sys
 
 from app.importing import KINDS, SPECS, import_file
 
-from .common import open_session
+from .common import fail, open_session
 
 
 def register(subparsers) -> None:
@@ -27,9 +27,13 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
     session = open_session(args)
     try:
         result = import_file(session, args.kind, args.file, dry_run=args.dry_run)
+    except SQLAlchemyError as exc:  # locked or lost database: nothing was committed
+        fail(f"database error, nothing was imported: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
     finally:
         session.close()
     for warning in result.warnings:
@@ -37,9 +41,9 @@ def run(args) -> int:
     if not result.ok:
         for message in result.messages():
             print(message, file=sys.stderr)
-        count = len({p.line for p in result.problems})
-        print(f"cobranza: {args.file}: {count} bad row{'s' if count != 1 else ''}"
-              f"{'' if args.dry_run else '; nothing was imported'}", file=sys.stderr)
+        count = len({p.line for p in result.problems if p.line > 1 and p.column != "file"})
+        what = f"{count} bad row{'s' if count != 1 else ''}" if count else "the file cannot be imported"
+        print(f"cobranza: {args.file}: {what}{'' if args.dry_run else '; nothing was imported'}", file=sys.stderr)
         return 2
     print(result.summary())
     return 0

@@ -418,3 +418,11 @@ def test_ledger_refusal_at_write_rolls_back_and_names_the_row(loaded, tmp_path, 
     err = capsys.readouterr().err
     assert err.startswith(f"{f}:3: customer_code: ")
     assert counts(loaded) == before
+
+
+def test_a_csv_renamed_xlsx_is_a_clear_error(db, tmp_path, capsys):
+    f = write(tmp_path / "fake.xlsx", "code,name\nA,B\n")
+    run_fail(["--db", db, "import", "customers", f])
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{f}:1: file: not a readable Excel workbook (.xlsx)")
+    assert err[1] == f"cobranza: {f}: the file cannot be imported; nothing was imported"
