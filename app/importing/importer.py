@@ -459,9 +459,12 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
                     row.problem("method", f"unknown payment method '{row.get('method')}'; use one of "
                                           f"{', '.join(_PAYMENT_METHODS)}")
         on_date = row.date("date", required=True)
-        currency = row.currency("currency", customer.currency if customer else ctx.company_currency)
-        amount = row.amount("amount", currency)
         number_text = row.get("invoice_number")
+        named = invoices.get(number_text) if number_text else None
+        # an empty currency means the named invoice's, else the customer's
+        default = (named.currency if named else None) or (customer.currency if customer else ctx.company_currency)
+        currency = row.currency("currency", default)
+        amount = row.amount("amount", currency)
         inv = None
         if number_text:
             inv = invoices.get(number_text)

@@ -137,3 +137,14 @@ def test_csv_quoted_fields_keep_commas_and_newlines(tmp_path):
     f = write(tmp_path / "c.csv", 'code,name,address\n"A1","Pérez, Juan","Jr. Lima 1\nInt. 2"\nA2,Dos,\n')
     table = read_table(f)
     assert table.rows == [(2, ["A1", "Pérez, Juan", "Jr. Lima 1\nInt. 2"]), (4, ["A2", "Dos", ""])]
+
+
+def test_empty_currency_means_the_named_invoices(books, tmp_path):
+    with books.begin():
+        make_invoice(books, number="U1", customer="C001", amount="50.00", currency="USD",
+                     issued=dt.date(2026, 1, 5))
+    books.close()
+    f = write(tmp_path / "p.csv", "customer_code,date,amount,invoice_number\nC001,2026-03-01,50.00,U1\n"
+                                  "C001,2026-03-01,10.00,\n")
+    result = import_file(books, "payments", f)
+    assert result.ok and result.totals == (("PEN", 1000), ("USD", 5000))
