@@ -426,3 +426,13 @@ def test_a_csv_renamed_xlsx_is_a_clear_error(db, tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"{f}:1: file: not a readable Excel workbook (.xlsx)")
     assert err[1] == f"cobranza: {f}: the file cannot be imported; nothing was imported"
+
+
+def test_bad_argument_is_one_line_exit_2(db, capsys):
+    run_fail(["--db", db, "balance", "C001", "--as-of", "2026-02-30"])
+    err = capsys.readouterr().err
+    assert err == ("cobranza: balance: argument --as-of: date '2026-02-30' is not a date; write it as YYYY-MM-DD "
+                   "(see cobranza balance --help)\n")
+    run_fail(["--db", db, "import", "suppliers", "x.csv"])
+    err = capsys.readouterr().err
+    assert err.startswith("cobranza: import: argument {customers,invoices,payments,credit-notes}: invalid choice: 'suppliers'") and err.count("\n") == 1
