@@ -436,3 +436,26 @@ def test_bad_argument_is_one_line_exit_2(db, capsys):
     run_fail(["--db", db, "import", "suppliers", "x.csv"])
     err = capsys.readouterr().err
     assert err.startswith("cobranza: import: argument {customers,invoices,payments,credit-notes}: invalid choice: 'suppliers'") and err.count("\n") == 1
+
+
+def test_init_upgrades_an_old_schema_with_a_backup(tmp_path, capsys):
+    from alembic import command
+
+    from app.database import alembic_config, make_engine
+
+    path = tmp_path / "old.sqlite"
+    engine = make_engine(str(path))
+    command.upgrade(alembic_config(engine), "0001")
+    engine.dispose()
+    assert main(["--db", str(path), "init", "--company", "Vieja S.A."]) == 0
+    out = capsys.readouterr().out
+    assert f"upgraded database {path} from schema 0001 to" in out and "backup of the previous file" in out
+    assert len(list(tmp_path.glob("old.sqlite.*.bak"))) == 1
+
+
+def test_cobranza_db_environment_variable(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "env.sqlite"
+    monkeypatch.setenv("COBRANZA_DB", str(path))
+    assert main(["init"]) == 0
+    assert f"created database {path}" in capsys.readouterr().out
+    assert path.exists()
