@@ -30,6 +30,26 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from babel.numbers import get_currency_name
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    KeepTogether,
+    LongTable,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from sqlalchemy import Integer, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
@@ -39,6 +59,8 @@ from app.ledger.errors import InvalidValueError
 from app.ledger.money import fmt, fmt_date
 from app.ledger.views import CompanyView, CustomerView, OpenItem
 from app.models import POSTED, VOID, Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
+
+from .pdf_common import DocumentMarker, grouped_numbered_canvas, load_logo, para_text
 
 # --- labels -----------------------------------------------------------------------------------------
 
@@ -451,28 +473,6 @@ def customers_with_balance(session: Session, as_of: dt.date) -> list[str]:
 
 # --- the PDF ----------------------------------------------------------------------------------------
 
-from reportlab.lib import colors  # noqa: E402
-from reportlab.lib.enums import TA_RIGHT  # noqa: E402
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.lib.units import mm  # noqa: E402
-from reportlab.platypus import (  # noqa: E402
-    BaseDocTemplate,
-    CondPageBreak,
-    Frame,
-    KeepTogether,
-    LongTable,
-    NextPageTemplate,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
-
-from .pdf_common import DocumentMarker, grouped_numbered_canvas, load_logo, para_text  # noqa: E402
-
 PAGE_W, PAGE_H = A4
 MARGIN = 15 * mm
 BODY_W = PAGE_W - 2 * MARGIN
@@ -502,6 +502,14 @@ _S = {
     "body": ParagraphStyle("body", fontName="Helvetica", fontSize=8.5, leading=11, textColor=INK),
     "note": ParagraphStyle("note", fontName="Helvetica-Oblique", fontSize=7.5, leading=9.5, textColor=MUTED),
 }
+
+
+def _cell(text: str, width: float):
+    """A plain string when it fits the column (cheap to lay out), else a wrapping Paragraph."""
+    text = "" if text is None else str(text)
+    if "\n" not in text and stringWidth(text, "Helvetica", 7.5) <= width - 6:
+        return text
+    return Paragraph(para_text(text), _S["cell"])
 
 
 def _money(amount_minor: int, currency: str, locale: str) -> str:
@@ -609,8 +617,7 @@ def _movements_table(s: CurrencySection, data: StatementData, labels: dict, loca
              labels["opening_at"].format(date=fmt_date(data.date_from - dt.timedelta(days=1), locale)),
              "", "", _money(s.opening_minor, s.currency, locale)]]
     for mv in s.movements:
-        rows.append([fmt_date(mv.date, locale), Paragraph(para_text(mv.document), _S["cell"]),
-                     Paragraph(para_text(mv.description), _S["cell"]),
+        rows.append([fmt_date(mv.date, locale), _cell(mv.document, widths[1]), _cell(mv.description, widths[2]),
                      m(mv.debit_minor), m(mv.credit_minor), _money(mv.balance_minor, s.currency, locale)])
     rows.append([fmt_date(data.as_of, locale), "", labels["closing_at"].format(date=fmt_date(data.as_of, locale)),
                  _money(s.debits_minor, s.currency, locale), _money(s.credits_minor, s.currency, locale),
@@ -646,7 +653,7 @@ def _open_items_table(s: CurrencySection, data: StatementData, labels: dict, loc
         if it.disputed:
             doc += " *"
             any_disputed = True
-        rows.append([Paragraph(para_text(doc), _S["cell"]), fmt_date(it.issue_date, locale),
+        rows.append([_cell(doc, widths[0]), fmt_date(it.issue_date, locale),
                      fmt_date(it.due_date, locale), _money(it.amount_minor, s.currency, locale),
                      _money(it.open_minor, s.currency, locale), str(max(it.days_overdue, 0))])
     rows.append([labels["open_total"], "", "", "", _money(s.open_items_minor, s.currency, locale), ""])

@@ -333,3 +333,21 @@ def test_cancelled_batch_leaves_nothing(history, tmp_path):
     with pytest.raises(StatementCancelled):
         render_statements(history, as_of=AS_OF, out_dir=out_dir, progress=lambda done, total: False)
     assert list(out_dir.iterdir()) == []
+
+
+def test_overpaid_customer_shows_a_credit_balance(session, tmp_path):
+    with session.begin():
+        make_company(session)
+        ledger.create_customer(session, code="OVER", name="Cliente que pagó de más", language="es")
+        ledger.record_invoice(session, customer_code="OVER", number="O-1", issue_date=D(2026, 5, 1),
+                              total_minor=pen("100.00"))
+        ledger.record_payment(session, customer_code="OVER", date=D(2026, 5, 10), amount_minor=pen("150.00"))
+    out = tmp_path / "over.pdf"
+    result = render_statement(session, "OVER", as_of=AS_OF, out=out)
+    assert result.totals[0].closing_minor == ledger.customer_balance(session, "OVER", AS_OF)[0].balance_minor \
+        == -pen("50.00")
+    text = pdf_text(out)
+    assert "Saldo a su favor (PEN)" in text
+    line_with(text, "Saldo a favor no aplicado", "-" + m("50.00"))
+    line_with(text, "Saldo final al 30/06/26", m("100.00"), m("150.00"), "-" + m("50.00"))
+    assert customers_with_balance(session, AS_OF) == ["OVER"]  # a credit balance is a balance too

@@ -13,7 +13,7 @@ from app.reports.statement import build_statement, customers_with_balance
 from tests.ledger.test_ledger_properties import CUSTOMERS, day, fresh_session, op, run
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ops=st.lists(op, min_size=1, max_size=25), dates=st.lists(day, min_size=2, max_size=2))
 def test_statement_agrees_with_the_ledger(ops, dates):
     s = fresh_session()
