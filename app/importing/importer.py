@@ -65,6 +65,7 @@ SPECS: dict[str, Spec] = {
 KINDS = tuple(SPECS)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")  # 1234.50: no exponent, sign only for the "negative" message
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LENGTHS = {"code": 40, "name": 200, "tax_id": 40, "email": 200, "phone": 50, "city": 100, "number": 40,
             "reference": 100}
@@ -185,6 +186,9 @@ class _Row:
         if "," in value:
             self.problem(column, f"'{value}' is not a number: use '.' as the decimal separator and no thousands "
                                  "separator (e.g. 1234.50)")
+            return None
+        if not _NUMBER.match(value):
+            self.problem(column, f"'{value}' is not a number; write it like 1234.50")
             return None
         digits = exponent(currency)
         if "." in value and len(value.rsplit(".", 1)[1]) > digits and _looks_numeric(value):

@@ -148,3 +148,19 @@ def test_empty_currency_means_the_named_invoices(books, tmp_path):
                                   "C001,2026-03-01,10.00,\n")
     result = import_file(books, "payments", f)
     assert result.ok and result.totals == (("PEN", 1000), ("USD", 5000))
+
+
+@pytest.mark.parametrize("text, message", [
+    ("1e3", "'1e3' is not a number; write it like 1234.50"),
+    ("S/ 100", "'S/ 100' is not a number; write it like 1234.50"),
+    ("NaN", "'NaN' is not a number; write it like 1234.50"),
+    ("1.000", "'1.000' has more than 2 decimals, too many for PEN"),
+    ("1.234,50", "'1.234,50' is not a number: use '.' as the decimal separator and no thousands separator "
+                 "(e.g. 1234.50)"),
+    ("-0.01", "'-0.01' is negative; amounts must be greater than zero"),
+    ("0.00", "'0.00' is zero; amounts must be greater than zero"),
+])
+def test_amount_problems(books, tmp_path, text, message):
+    f = write(tmp_path / "i.csv", f'number,customer_code,issue_date,amount\nF9,C001,2026-03-01,"{text}"\n')
+    result = import_file(books, "invoices", f)
+    assert [(p.line, p.column, p.message) for p in result.problems] == [(2, "amount", message)]
