@@ -88,8 +88,8 @@ def run(args) -> int:
                     changes.setdefault("country", _territory(changes["locale"]) or "PE")
                     changes.setdefault("currency", _territory_currency(changes["country"]) or "PEN")
                 if changes:
+                    verb = "created" if company is None else "updated"
                     company = save_company(session, **changes)
-                    verb = "saved" if before is None or args.company or args.currency or args.locale else "set"
                     print(f"company {verb}: {company.name} ({company.currency}, {company.locale}, {company.country})")
                 else:
                     print(f"company: {company.name} ({company.currency}, {company.locale}, {company.country}); unchanged")

@@ -17,9 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -294,18 +293,6 @@ class _Context:
 
 
 # --- per kind: validate one row into the ledger call that writes it ------------------------
-
-Writer = Callable[[Session], None]
-
-
-def _first_lines(records, column) -> dict[str, int]:
-    first: dict[str, int] = {}
-    for line, rec in records:
-        value = rec.get(column, "")
-        if value and value not in first:
-            first[value] = line
-    return first
-
 
 def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict]]:
     existing = ctx.existing(Customer.code, [r.get("code") for r in rows])
