@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -91,10 +92,11 @@ class ImportResult:
     problems: tuple[Problem, ...] = ()
     warnings: tuple[str, ...] = ()
     totals: tuple[tuple[str, int], ...] = ()  # (currency, amount_minor) over the rows, documents only
+    cancelled: bool = False  # stopped through the progress callback; nothing written
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.cancelled
 
     def messages(self) -> list[str]:
         """Every problem as `FILE:LINE: column: problem`, in line order."""
@@ -106,9 +108,15 @@ class ImportResult:
         noun = spec.singular if count == 1 else spec.noun
         totals = ", ".join(f"{cur} {to_str(amount, cur)}" for cur, amount in self.totals)
         tail = f" ({totals})" if totals else ""
+        if self.cancelled:
+            return f"cancelled: nothing was imported ({self.rows} {spec.noun} in the file)"
         if self.dry_run:
             return f"dry run: would import {count} {noun}{tail}; nothing was written"
         return f"imported {count} {noun}{tail}"
+
+
+class _Cancel(Exception):
+    """The progress callback asked to stop; raised inside the transaction to roll it back."""
 
 
 class _Abort(Exception):
@@ -524,9 +532,13 @@ def _write(session: Session, kind: str, fields: dict) -> None:
 # --- the entry point --------------------------------------------------------------------
 
 
-def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = False) -> ImportResult:
+def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = False, *,
+                progress: Callable[[int, int], bool | None] | None = None) -> ImportResult:
     """Validate every row of `path` and, when all are good and not `dry_run`, write them in one
-    transaction. The session must not be in a transaction already; the import is its own unit of work."""
+    transaction. The session must not be in a transaction already; the import is its own unit of work.
+
+    `progress(done, total)` is called while writing (every 100 rows and at the end); returning False
+    cancels: the transaction is rolled back and the result says `cancelled`."""
     if kind not in SPECS:
         raise ValueError(f"unknown import kind '{kind}'; use one of {', '.join(KINDS)}")
     spec = SPECS[kind]
@@ -572,11 +584,16 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
             if problems or dry_run:
                 return ImportResult(kind, shown, len(records), 0, dry_run, tuple(problems), tuple(warnings),
                                     total_list)
-            for row, fields in plans:
+            for done, (row, fields) in enumerate(plans, start=1):
                 try:
                     _write(session, kind, fields)
                 except LedgerError as err:
                     raise _Abort(Problem(row.line, err.field or "row", str(err))) from err
+                if progress is not None and (done % 100 == 0 or done == len(plans)):
+                    if progress(done, len(plans)) is False:
+                        raise _Cancel
+    except _Cancel:
+        return ImportResult(kind, shown, len(records), 0, dry_run, (), tuple(warnings), cancelled=True)
     except _Abort as abort:
         return ImportResult(kind, shown, len(records), 0, dry_run, (abort.problem,), tuple(warnings))
     return ImportResult(kind, shown, len(records), len(plans), dry_run, (), tuple(warnings), total_list)

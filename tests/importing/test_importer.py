@@ -164,3 +164,18 @@ def test_amount_problems(books, tmp_path, text, message):
     f = write(tmp_path / "i.csv", f'number,customer_code,issue_date,amount\nF9,C001,2026-03-01,"{text}"\n')
     result = import_file(books, "invoices", f)
     assert [(p.line, p.column, p.message) for p in result.problems] == [(2, "amount", message)]
+
+
+def test_progress_and_cancel_roll_back(books, tmp_path):
+    f = write(tmp_path / "c.csv", "code,name\n" + "".join(f"P{i},Cliente {i}\n" for i in range(250)))
+    seen = []
+    result = import_file(books, "customers", f, progress=lambda done, total: seen.append((done, total)) or done < 200)
+    assert seen == [(100, 250), (200, 250)]
+    assert result.cancelled and not result.ok and result.imported == 0
+    assert result.summary() == "cancelled: nothing was imported (250 customers in the file)"
+    books.close()
+    assert count(books, Customer) == 2
+    books.close()
+    seen.clear()
+    result = import_file(books, "customers", f, progress=lambda done, total: seen.append(done))
+    assert result.ok and result.imported == 250 and seen == [100, 200, 250]
