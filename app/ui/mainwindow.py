@@ -14,12 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -72,9 +72,11 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setMaximumWidth(200)
-        self.nav.setMinimumWidth(150)
+        self.nav.setFixedWidth(170)
         self.nav.setSpacing(2)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setStyleSheet("QListWidget#navigation { background: palette(window); font-size: 11pt; }"
+                               "QListWidget#navigation::item { padding: 4px; }")
         self.stack = QStackedWidget()
         for spec in self.specs:
             view = spec.create(self.ctx, self.stack)
@@ -86,12 +88,13 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(140, 36))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 0)
+        row.setSpacing(6)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.nav.setCurrentRow(0)
         self._build_menus()
         self.status = QLabel()

@@ -60,8 +60,15 @@ def _table(model) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
+
+
+def fit_columns(view: QTableView, padding: int = 28) -> None:
+    """Size columns to their contents plus some air, so right-aligned amounts do not touch."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for col in range(header.count() - 1):
+        view.setColumnWidth(col, view.columnWidth(col) + padding)
 
 
 class CustomerCard(QDialog):
@@ -106,8 +113,10 @@ class CustomerCard(QDialog):
         self.balance_model = BalancesTableModel(ctx.formatter, self)
         self.balance_table = _table(self.balance_model)
         self.balance_table.setObjectName("card_balances")
-        self.balance_table.setMaximumHeight(110)
         self.balance_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.balance_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.balance_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.balance_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.balance_box = QGroupBox(self.tr("Balance as of %1").replace("%1", ctx.formatter.date(ctx.today())))
         QVBoxLayout(self.balance_box).addWidget(self.balance_table)
 
@@ -178,11 +187,19 @@ class CustomerCard(QDialog):
         for key, value in values.items():
             self.facts[key].setText(value)
         self.balance_model.set_rows(data.balances)
+        self._fit_height(self.balance_table, max(len(data.balances), 1))
         self.open_model.set_rows(data.open_items)
         self.payments_model.set_rows(data.payments)
+        fit_columns(self.open_table)
+        fit_columns(self.payments_table)
         self.tabs.setTabText(0, self.tr("Open items (%1)").replace("%1", str(len(data.open_items))))
         self.tabs.setTabText(1, self.tr("Payments and credits (%1)").replace("%1", str(len(data.payments))))
         self.loaded.emit()
+
+    @staticmethod
+    def _fit_height(view: QTableView, rows: int) -> None:
+        height = view.horizontalHeader().height() + rows * view.verticalHeader().defaultSectionSize()
+        view.setFixedHeight(height + 2 * view.frameWidth() + 2)
 
     def balance_of(self, currency: str) -> int | None:
         if self.data is None:

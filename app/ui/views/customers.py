@@ -57,8 +57,9 @@ class CustomersView(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(cm.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((cm.COL_CODE, 90), (cm.COL_TAX_ID, 120), (cm.COL_CITY, 170), (cm.COL_CURRENCY, 80),
-                           (cm.COL_BALANCE, 140), (cm.COL_OVERDUE, 140), (cm.COL_ON_HOLD, 100)):
+        header.setMinimumSectionSize(48)
+        for col, width in ((cm.COL_CODE, 80), (cm.COL_TAX_ID, 110), (cm.COL_CITY, 140), (cm.COL_CURRENCY, 70),
+                           (cm.COL_BALANCE, 125), (cm.COL_OVERDUE, 125), (cm.COL_ON_HOLD, 90)):
             self.table.setColumnWidth(col, width)
         header.sortIndicatorChanged.connect(self.model.sort)
 
