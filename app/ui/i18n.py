@@ -1,5 +1,5 @@
 """Loading the UI translations: Cobranza's own (resources/translations/cobranza_<lang>.qm) and Qt's
-(standard buttons and dialogs). English is the source language and needs no file."""
+(standard buttons and dialogs). English is the source language; its file only has the plural forms."""
 
 from __future__ import annotations
 
@@ -21,14 +21,14 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
         app.removeTranslator(old)
     _installed.clear()
     QLocale.setDefault(QLocale(QLocale.Language.Spanish if language == "es" else QLocale.Language.English))
-    if language == "en":
-        return True
     found = False
     own = QTranslator(app)
     if own.load(f"cobranza_{language}", str(translations_dir())):
         app.installTranslator(own)
         _installed.append(own)
         found = True
+    if language == "en":  # the source language; its file only holds plural forms
+        return found
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

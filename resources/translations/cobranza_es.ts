@@ -173,7 +173,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/customer.py" line="+50"/>
+        <location filename="../../app/ui/dialogs/customer.py" line="+58"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>

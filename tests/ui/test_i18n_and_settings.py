@@ -42,6 +42,18 @@ def test_every_source_string_has_a_spanish_translation():
     assert count > 100
 
 
+def test_english_plural_forms_are_filled():
+    en = TS.with_name("cobranza_en.ts")
+    assert en.with_suffix(".qm").exists()
+    plurals = [m for _c, m in messages(en)]
+    assert plurals and all(m.get("numerus") == "yes" for m in plurals)
+    for msg in plurals:
+        forms = [f.text for f in msg.find("translation").findall("numerusform")]
+        assert len(forms) == 2 and all(forms), msg.find("source").text
+    es_plurals = {m.find("source").text for _c, m in messages(TS) if m.get("numerus") == "yes"}
+    assert es_plurals == {m.find("source").text for m in plurals}
+
+
 def _lupdate() -> str | None:
     candidate = Path(sys.executable).parent / "pyside6-lupdate"
     return str(candidate) if candidate.exists() else shutil.which("pyside6-lupdate")
