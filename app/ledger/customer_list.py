@@ -119,6 +119,28 @@ def count_customers(session: Session, search: str | None = None) -> int:
     return int(session.scalar(q) or 0)
 
 
+def _ordered_ids_query(search: str | None, sort_key: str, descending: bool, as_of: dt.date) -> Select:
+    if sort_key not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort_key!r}; use one of {', '.join(SORT_KEYS)}")
+    cond = _search_filter(search)
+    q = select(Customer.id)
+    if cond is not None:
+        q = q.where(cond)
+    if sort_key in ("balance", "overdue"):
+        matching = select(Customer.id).where(cond) if cond is not None else None
+        agg = _amounts(as_of, balance=sort_key == "balance", overdue=sort_key == "overdue", customers=matching)
+        q = q.outerjoin(agg, and_(agg.c.customer_id == Customer.id, agg.c.currency == Customer.currency))
+        keys = [func.coalesce(agg.c[sort_key], 0)]
+    elif sort_key in ("tax_id", "city"):
+        keys = [func.coalesce(getattr(Customer, sort_key), "")]
+        if sort_key == "city":
+            keys.append(Customer.country)
+    else:
+        keys = [getattr(Customer, sort_key)]
+    keys += [Customer.code, Customer.id]  # ties follow the same direction, so one order is the other reversed
+    return q.order_by(*[k.desc() if descending else k.asc() for k in keys])
+
+
 def list_customers(
     session: Session,
     *,
@@ -131,30 +153,28 @@ def list_customers(
 ) -> list[CustomerRow]:
     """One page of customers matching `search` (words in code, name, tax id or e-mail), ordered by
     `sort_key` (one of SORT_KEYS; balance and overdue in each customer's default currency)."""
-    if sort_key not in SORT_KEYS:
-        raise ValueError(f"unknown sort key {sort_key!r}; use one of {', '.join(SORT_KEYS)}")
     as_of = as_of or config.today()
-    cond = _search_filter(search)
-    q = select(Customer.id)
-    if cond is not None:
-        q = q.where(cond)
-    if sort_key in ("balance", "overdue"):
-        matching = select(Customer.id).where(cond) if cond is not None else None
-        agg = _amounts(as_of, balance=sort_key == "balance", overdue=sort_key == "overdue", customers=matching)
-        q = q.outerjoin(agg, and_(agg.c.customer_id == Customer.id, agg.c.currency == Customer.currency))
-        key = func.coalesce(agg.c[sort_key], 0)
-    elif sort_key in ("tax_id", "city"):
-        key = func.coalesce(getattr(Customer, sort_key), "")
-    else:
-        key = getattr(Customer, sort_key)
-    order = [key.desc() if descending else key.asc()]
-    if sort_key == "city":
-        order.append(Customer.country.desc() if descending else Customer.country.asc())
-    order += [Customer.code.asc(), Customer.id.asc()]
-    ids = list(session.scalars(q.order_by(*order).offset(max(offset, 0)).limit(max(limit, 0))))
-    if not ids:
-        return []
-    return _rows_for(session, ids, as_of)
+    q = _ordered_ids_query(search, sort_key, descending, as_of).offset(max(offset, 0)).limit(max(limit, 0))
+    ids = list(session.scalars(q))
+    return _rows_for(session, ids, as_of) if ids else []
+
+
+def customer_ids(
+    session: Session,
+    *,
+    search: str | None = None,
+    sort_key: str = "name",
+    descending: bool = False,
+    as_of: dt.date | None = None,
+) -> list[int]:
+    """The ids of every matching customer in list order (a snapshot the GUI pages through with
+    `customer_rows`: sorting by balance aggregates every document once, not once per page)."""
+    return list(session.scalars(_ordered_ids_query(search, sort_key, descending, as_of or config.today())))
+
+
+def customer_rows(session: Session, ids: list[int], as_of: dt.date | None = None) -> list[CustomerRow]:
+    """The rows of these customers, in the order given (ids that no longer exist are skipped)."""
+    return _rows_for(session, list(ids), as_of or config.today()) if ids else []
 
 
 def _rows_for(session: Session, ids: list[int], as_of: dt.date) -> list[CustomerRow]:
@@ -173,7 +193,9 @@ def _rows_for(session: Session, ids: list[int], as_of: dt.date) -> list[Customer
             overdue.setdefault(customer_id, []).append((currency, int(over)))
     out = []
     for i in ids:
-        c = customers[i]
+        c = customers.get(i)
+        if c is None:
+            continue
         out.append(CustomerRow(c.id, c.code, c.name, c.tax_id, c.email, c.city, c.country, c.currency,
                                bool(c.on_hold), tuple(sorted(balances.get(i, ()))),
                                tuple(sorted(overdue.get(i, ())))))

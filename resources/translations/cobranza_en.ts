@@ -4,7 +4,7 @@
 <context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/customers.py" line="+109"/>
+        <location filename="../../app/ui/views/customers.py" line="+110"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>

@@ -318,7 +318,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+190"/>
+        <location line="+211"/>
         <source>On hold</source>
         <translation>Bloqueado</translation>
     </message>
@@ -360,8 +360,13 @@
         <source>Open card</source>
         <translation>Abrir ficha</translation>
     </message>
+    <message>
+        <location line="+51"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+17"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n cliente</numerusform>

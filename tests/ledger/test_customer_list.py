@@ -89,3 +89,15 @@ def test_paging(books):
     assert [r.code for r in first + rest] == ["C001", "C002", "C003", "C004"]
     with pytest.raises(ValueError):
         list_customers(books, sort_key="nope")
+
+
+@pytest.mark.parametrize("key", SORT_KEYS)
+def test_ordered_ids_snapshot_matches_the_pages_and_reverses(books, key):
+    from app.ledger.customer_list import customer_ids, customer_rows
+
+    ids = customer_ids(books, sort_key=key, as_of=AS_OF)
+    assert [r.id for r in list_customers(books, sort_key=key, as_of=AS_OF)] == ids
+    assert customer_ids(books, sort_key=key, descending=True, as_of=AS_OF) == ids[::-1]
+    assert [r.id for r in customer_rows(books, ids[1:3], AS_OF)] == ids[1:3]
+    assert customer_rows(books, [], AS_OF) == []
+    assert customer_rows(books, [999999], AS_OF) == []

@@ -112,3 +112,25 @@ def test_multi_currency_customers_are_marked(books, ctx, qtbot):
         model.reload()
     assert model.index(0, cm.COL_BALANCE).data() == "multi-currency"
     assert "US" in model.index(0, cm.COL_BALANCE).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_flipping_the_direction_reuses_the_order_and_a_reload_forgets_it(books, ctx, qtbot, monkeypatch):
+    fill(books)
+    calls = []
+    original = cm.customer_ids
+
+    def counting(session, **kw):
+        calls.append(kw["sort_key"])
+        return original(session, **kw)
+
+    monkeypatch.setattr(cm, "customer_ids", counting)
+    model = cm.CustomersTableModel(ctx.runner, ctx.formatter)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(cm.COL_BALANCE, Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(cm.COL_BALANCE, Qt.SortOrder.DescendingOrder)
+    assert codes(model) == ["C004", "C002", "C001", "C003", "C005"]
+    assert calls == ["balance"]
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    assert calls == ["balance", "balance"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.ledger.customer_list import PAGE_SIZE, CustomerRow, count_customers, list_customers
+from app.ledger.customer_list import PAGE_SIZE, CustomerRow, customer_ids, customer_rows
 
 from ..formatting import Formatter
 from ..tasks import TaskRunner
@@ -35,16 +35,26 @@ def headers() -> list[str]:
     ]
 
 
-def _first_page(session, search, sort_key, descending, limit, as_of):
-    total = count_customers(session, search)
-    rows = list_customers(session, search=search, sort_key=sort_key, descending=descending, offset=0,
-                          limit=limit, as_of=as_of)
-    return total, rows
+def _first_page(session, search, sort_key, descending, ascending_ids, limit, as_of):
+    """(ascending ids of every match, rows of the first page in the wanted direction).
+
+    With `ascending_ids` given (the order is known) only the rows are read."""
+    if ascending_ids is None:
+        ascending_ids = customer_ids(session, search=search, sort_key=sort_key, as_of=as_of)
+    ordered = ascending_ids[::-1] if descending else ascending_ids
+    return ascending_ids, customer_rows(session, ordered[:limit], as_of)
 
 
 class CustomersTableModel(QAbstractTableModel):
-    """Rows are CustomerRow snapshots; `reload()` asks the database again (in the background)."""
+    """Rows are CustomerRow snapshots; `reload()` asks the database again (in the background).
 
+    A search or sort first fetches the ordered ids of every matching customer (one query; the only
+    expensive one when sorting by balance or overdue), then rows page by page by id. The ascending
+    order is kept per (search, sort key), so flipping the direction only reverses it; `reload()`
+    after a write forgets it.
+    """
+
+    loading_started = Signal()  # a search or sort was asked for (the view may say "Loading…")
     loaded = Signal()  # a first page or a further page arrived
     total_changed = Signal(int)
     failed = Signal(str)
@@ -57,6 +67,8 @@ class CustomersTableModel(QAbstractTableModel):
         self.as_of = as_of
         self.page_size = page_size
         self._rows: list[CustomerRow] = []
+        self._ids: list[int] = []
+        self._order_cache: dict[tuple[str, str], list[int]] = {}
         self._total = 0
         self._search = ""
         self._sort_column = COL_NAME
@@ -68,10 +80,12 @@ class CustomersTableModel(QAbstractTableModel):
 
     # --- what to show ---------------------------------------------------------------
 
-    def set_rows(self, rows: list[CustomerRow], total: int | None = None) -> None:
+    def set_rows(self, rows: list[CustomerRow], ids: list[int] | None = None) -> None:
+        """Show these rows; `ids` (all matches in order, starting with the rows') lets more be fetched."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._total = len(self._rows) if total is None else max(total, len(self._rows))
+        self._ids = list(ids) if ids is not None else [r.id for r in self._rows]
+        self._total = max(len(self._ids), len(self._rows))
         self.endResetModel()
         self.total_changed.emit(self._total)
 
@@ -79,7 +93,7 @@ class CustomersTableModel(QAbstractTableModel):
         text = (text or "").strip()
         if text != self._search:
             self._search = text
-            self.reload()
+            self._load()
 
     def search(self) -> str:
         return self._search
@@ -93,7 +107,7 @@ class CustomersTableModel(QAbstractTableModel):
             return
         self._sort_column = column
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self._load()
 
     def set_formatter(self, formatter: Formatter) -> None:
         self.formatter = formatter
@@ -105,22 +119,30 @@ class CustomersTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
 
     def reload(self) -> None:
-        """Ask for the first page of the current search and order; older answers are ignored."""
+        """Ask the database again for the current search and order (after a write); older answers are ignored."""
+        self._order_cache.clear()
+        self._load()
+
+    def _load(self) -> None:
         self._generation += 1
         generation = self._generation
         self._fetching = False
         self.loading = True
-        self.runner.read(_first_page, self._search, SORT_KEYS[self._sort_column], self._descending,
-                         self.page_size, self.as_of,
-                         on_done=lambda result: self._first_page_arrived(generation, result),
+        self.loading_started.emit()
+        key = (self._search, SORT_KEYS[self._sort_column])
+        descending = self._descending
+        self.runner.read(_first_page, key[0], key[1], descending, self._order_cache.get(key), self.page_size,
+                         self.as_of,
+                         on_done=lambda result: self._first_page_arrived(generation, key, descending, result),
                          on_error=lambda exc: self._failed(generation, exc))
 
-    def _first_page_arrived(self, generation: int, result) -> None:
+    def _first_page_arrived(self, generation: int, key, descending: bool, result) -> None:
         if generation != self._generation:
             return
-        total, rows = result
+        ascending_ids, rows = result
+        self._order_cache[key] = ascending_ids
         self.loading = False
-        self.set_rows(rows, total)
+        self.set_rows(rows, ascending_ids[::-1] if descending else ascending_ids)
         self.loaded.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -143,8 +165,7 @@ class CustomersTableModel(QAbstractTableModel):
         self._fetching = True
         generation = self._generation
         offset = len(self._rows)
-        self.runner.read(list_customers, search=self._search, sort_key=SORT_KEYS[self._sort_column],
-                         descending=self._descending, offset=offset, limit=self.page_size, as_of=self.as_of,
+        self.runner.read(customer_rows, self._ids[offset:offset + self.page_size], self.as_of,
                          on_done=lambda rows: self._page_arrived(generation, offset, rows),
                          on_error=lambda exc: self._failed(generation, exc))
 
@@ -152,8 +173,8 @@ class CustomersTableModel(QAbstractTableModel):
         if generation != self._generation or offset != len(self._rows):
             return
         self._fetching = False
-        if not rows:
-            self._total = len(self._rows)  # the list shrank meanwhile
+        if not rows:  # those customers are gone; stop asking
+            self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
         self._rows.extend(rows)

@@ -90,6 +90,7 @@ class CustomersView(QWidget):
         self.btn_new_invoice.clicked.connect(lambda: self._window_call("new_invoice"))
         self.btn_new_payment.clicked.connect(lambda: self._window_call("new_payment"))
         self.model.total_changed.connect(self._show_count)
+        self.model.loading_started.connect(lambda: self.count.setText(self.tr("Loading…")))
         self.model.failed.connect(self._show_failure)
         self.model.reload()
 
