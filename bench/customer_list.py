@@ -26,13 +26,19 @@ from app.ledger.customer_list import SORT_KEYS, customer_ids, customer_rows  # n
 from app.models import Customer, Invoice  # noqa: E402
 
 
-def best(fn, repeat: int) -> float:
-    times = []
+class Timing(tuple):
+    def __format__(self, spec: str) -> str:  # "CPU ms (wall ms)": the box is often shared
+        return f"{self[0]:8.0f} ({self[1]:6.0f})"
+
+
+def best(fn, repeat: int) -> Timing:
+    """Best of `repeat` runs: (CPU ms, wall ms) of the run with the least CPU time."""
+    runs = []
     for _ in range(repeat):
-        t = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - t)
-    return min(times) * 1000
+        runs.append(((time.process_time() - cpu) * 1000, (time.perf_counter() - wall) * 1000))
+    return Timing(min(runs))
 
 
 def main(argv=None) -> int:
@@ -47,7 +53,7 @@ def main(argv=None) -> int:
         n_invoices = s.scalar(select(func.count(Invoice.id)))
         print(f"# customers list, {dt.date.today()}, {n_customers:,} customers, {n_invoices:,} invoices, "
               f"{engine.url.get_backend_name()}, Python {platform.python_version()}, {os.cpu_count()} CPUs")
-        print(f"{'what':44} {'ms':>9}")
+        print(f"{'what':44} {'CPU ms (wall ms)':>17}")
 
         def click(key, search=None):  # what the list model does for a new search or sort
             ids = customer_ids(s, search=search, sort_key=key, as_of=args.as_of)
@@ -56,15 +62,15 @@ def main(argv=None) -> int:
 
         for key in SORT_KEYS:
             ms = best(lambda: click(key), args.repeat)
-            print(f"{'sort by ' + key + ': all ids + first 200 rows':44} {ms:9.1f}")
+            print(f"{'sort by ' + key + ': all ids + first 200 rows':44} {ms:}")
         ids = customer_ids(s, sort_key="name", as_of=args.as_of)
         middle = ids[len(ids) // 2:len(ids) // 2 + 200]
         ms = best(lambda: customer_rows(s, middle, args.as_of), args.repeat)
-        print(f"{'scroll: next page of 200 rows by id':44} {ms:9.1f}")
+        print(f"{'scroll: next page of 200 rows by id':44} {ms:}")
         for search in ("ferre", "2010", "lima", "zzzz-no-match"):
             for key in ("name", "balance"):
                 ms = best(lambda: click(key, search), args.repeat)
-                print(f"{'search ' + repr(search) + ', sort by ' + key:44} {ms:9.1f}")
+                print(f"{'search ' + repr(search) + ', sort by ' + key:44} {ms:}")
     engine.dispose()
     return 0
 

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app import config
 from app.models import POSTED, Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
@@ -111,6 +111,25 @@ def _amounts(as_of: dt.date, *, balance: bool = True, overdue: bool = True, cust
             .group_by(union.c.customer_id, union.c.currency).subquery())
 
 
+def _overdue_in_default_currency(as_of: dt.date, customers=None):
+    """Subquery (customer_id, overdue) in each customer's own currency, driven customer by customer
+    (invoices by customer index, due lines by invoice, allocations by due line): half the work of
+    grouping every due line and allocation of the database by customer and currency."""
+    owner = aliased(Customer)
+    allocated = (select(func.coalesce(func.sum(Allocation.amount_minor), 0))
+                 .where(Allocation.due_line_id == DueLine.id, Allocation.date <= as_of)
+                 .correlate(DueLine).scalar_subquery())
+    q = (select(owner.id.label("customer_id"), func.sum(DueLine.amount_minor - allocated).label("overdue"))
+         .select_from(owner)
+         .join(Invoice, and_(Invoice.customer_id == owner.id, Invoice.currency == owner.currency))
+         .join(DueLine, DueLine.invoice_id == Invoice.id)
+         .where(DueLine.due_date < as_of, invoice_exists_as_of(as_of))
+         .group_by(owner.id))
+    if customers is not None:
+        q = q.where(owner.id.in_(customers))
+    return q.subquery()
+
+
 def count_customers(session: Session, search: str | None = None) -> int:
     q = select(func.count(Customer.id))
     cond = _search_filter(search)
@@ -126,11 +145,16 @@ def _ordered_ids_query(search: str | None, sort_key: str, descending: bool, as_o
     q = select(Customer.id)
     if cond is not None:
         q = q.where(cond)
-    if sort_key in ("balance", "overdue"):
+    if sort_key == "balance":
         matching = select(Customer.id).where(cond) if cond is not None else None
-        agg = _amounts(as_of, balance=sort_key == "balance", overdue=sort_key == "overdue", customers=matching)
+        agg = _amounts(as_of, balance=True, overdue=False, customers=matching)
         q = q.outerjoin(agg, and_(agg.c.customer_id == Customer.id, agg.c.currency == Customer.currency))
-        keys = [func.coalesce(agg.c[sort_key], 0)]
+        keys = [func.coalesce(agg.c.balance, 0)]
+    elif sort_key == "overdue":
+        matching = select(Customer.id).where(cond) if cond is not None else None
+        agg = _overdue_in_default_currency(as_of, matching)
+        q = q.outerjoin(agg, agg.c.customer_id == Customer.id)
+        keys = [func.coalesce(agg.c.overdue, 0)]
     elif sort_key in ("tax_id", "city"):
         keys = [func.coalesce(getattr(Customer, sort_key), "")]
         if sort_key == "city":
