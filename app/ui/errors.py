@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from app.ledger import errors as E
@@ -52,3 +54,30 @@ def describe(exc: BaseException) -> tuple[str | None, str]:
     if isinstance(exc, E.LedgerError):
         return field, str(exc)
     return None, translate("Errors", "Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+
+
+_CREDIT_REASONS = [
+    (re.compile(r"^(?P<a>.+) is on credit hold\.$"), "%1 is on credit hold."),
+    (re.compile(r"^Open items plus this invoice come to (?P<a>\S+ \w{3}), over the credit limit of (?P<b>\S+ \w{3})\.$"),
+     "Open items plus this invoice come to %1, over the credit limit of %2."),
+    (re.compile(r"^An invoice is (?P<a>\d+) days overdue \(the limit is (?P<b>\d+) days\)\.$"),
+     "An invoice is %1 days overdue (the limit is %2 days)."),
+]
+
+
+def credit_reason_text(reason: str) -> str:
+    """A credit-control reason from app.ledger.credit in the UI language (the ledger writes English)."""
+    translate = QCoreApplication.translate
+    for pattern, _source in _CREDIT_REASONS:
+        m = pattern.match(reason)
+        if not m:
+            continue
+        groups = m.groupdict()
+        if _source.startswith("%1 is on"):
+            text = translate("Errors", "%1 is on credit hold.")
+        elif _source.startswith("Open items"):
+            text = translate("Errors", "Open items plus this invoice come to %1, over the credit limit of %2.")
+        else:
+            text = translate("Errors", "An invoice is %1 days overdue (the limit is %2 days).")
+        return text.replace("%1", groups["a"]).replace("%2", groups.get("b") or "")
+    return reason

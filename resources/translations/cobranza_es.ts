@@ -400,7 +400,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="+15"/>
+        <location filename="../../app/ui/errors.py" line="+17"/>
         <source>The number %1 already exists. Each document needs its own number.</source>
         <translation>El número %1 ya existe. Cada documento necesita su propio número.</translation>
     </message>
@@ -498,6 +498,21 @@
         <location line="+6"/>
         <source>Unexpected error: %1</source>
         <translation>Error inesperado: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is on credit hold.</source>
+        <translation>%1 tiene el crédito bloqueado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open items plus this invoice come to %1, over the credit limit of %2.</source>
+        <translation>Las partidas pendientes más esta factura suman %1, por encima del límite de crédito de %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An invoice is %1 days overdue (the limit is %2 days).</source>
+        <translation>Hay una factura con %1 días de atraso (el límite es %2 días).</translation>
     </message>
 </context>
 <context>

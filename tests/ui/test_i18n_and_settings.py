@@ -94,6 +94,13 @@ def test_the_spanish_ui_shows_spanish_text(books, qapp, qtbot):
         assert card.tabs.tabText(0) == "Partidas pendientes (1)"
         card.close()
         win.ctx.runner.wait_for_done()
+        from app.ui.errors import credit_reason_text
+
+        assert credit_reason_text("An invoice is 180 days overdue (the limit is 60 days).") == \
+            "Hay una factura con 180 días de atraso (el límite es 60 días)."
+        assert credit_reason_text("Open items plus this invoice come to 2500.00 PEN, over the credit limit of "
+                                  "100.00 PEN.").startswith("Las partidas pendientes más esta factura suman 2500.00 PEN")
+        assert credit_reason_text("Something new.") == "Something new."
     finally:
         install_translators(qapp, "en")
 

@@ -21,7 +21,7 @@ from app.ledger.errors import LedgerError, UnknownCustomerError
 from app.ledger.views import InvoiceView
 
 from ..context import AppContext
-from ..errors import describe
+from ..errors import credit_reason_text, describe
 from ..tablemodels.base import SnapshotTableModel
 from ..widgets import DateEdit, FieldForm, MoneyEdit, general_error_label
 from .customer import CURRENCIES, fill_terms_combo, load_terms
@@ -213,7 +213,7 @@ class InvoiceDialog(QDialog):
         if reasons:
             head = (self.tr("Credit control blocks this invoice:") if blocked
                     else self.tr("Credit control warning:"))
-            self.credit_warning.setText(head + "\n" + "\n".join(reasons))
+            self.credit_warning.setText(head + "\n" + "\n".join(credit_reason_text(r) for r in reasons))
             self.credit_warning.show()
         else:
             self.credit_warning.hide()
