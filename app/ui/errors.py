@@ -14,6 +14,8 @@ def describe(exc: BaseException) -> tuple[str | None, str]:
     if isinstance(exc, E.DuplicateNumberError):
         return field, translate("Errors", "The number %1 already exists. Each document needs its own number.").replace(
             "%1", exc.number)
+    if type(exc).__name__ == "CreditBlockedError":
+        return field, translate("Errors", "Credit control blocks new invoices for this customer.") + "\n" + str(exc)
     if isinstance(exc, E.DuplicateCustomerError):
         return field, translate("Errors", "A customer with this code already exists. Choose another code.")
     if isinstance(exc, E.UnknownCustomerError):

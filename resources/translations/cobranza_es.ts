@@ -70,7 +70,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../app/ui/dialogs/card.py" line="+75"/>
+        <location filename="../../app/ui/dialogs/card.py" line="+82"/>
         <source>Customer %1</source>
         <translation>Cliente %1</translation>
     </message>
@@ -115,7 +115,12 @@
         <translation>Moneda</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>Collector</source>
+        <translation>Gestor de cobranza</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Balance as of %1</source>
         <translation>Saldo al %1</translation>
     </message>
@@ -155,7 +160,7 @@
         <translation>Por defecto (30 días)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Open items (%1)</source>
         <translation>Partidas pendientes (%1)</translation>
     </message>
@@ -189,14 +194,19 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Default (Net 30)</source>
         <translation>Por defecto (30 días)</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-45"/>
         <source>Do not sell on credit (on hold)</source>
         <translation>No vender al crédito (bloqueado)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who follows up this customer</source>
+        <translation>Quién hace el seguimiento de este cliente</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -260,6 +270,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Collector</source>
+        <translation>Gestor de cobranza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
@@ -346,7 +361,7 @@
         <translation>Abrir ficha</translation>
     </message>
     <message numerus="yes">
-        <location line="+66"/>
+        <location line="+67"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n cliente</numerusform>
@@ -386,6 +401,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Credit control blocks new invoices for this customer.</source>
+        <translation>El control de crédito bloquea nuevas facturas para este cliente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A customer with this code already exists. Choose another code.</source>
         <translation>Ya existe un cliente con este código. Elija otro código.</translation>
     </message>
@@ -478,18 +498,18 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/invoice.py" line="+28"/>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+38"/>
         <source>New invoice</source>
         <translation>Nueva factura</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>Customer&apos;s terms</source>
         <translation>Condiciones del cliente</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-67"/>
         <source>Order or delivery note (optional)</source>
         <translation>Orden de compra o guía de remisión (opcional)</translation>
     </message>
@@ -534,20 +554,30 @@
         <translation>Cuotas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Record invoice</source>
         <translation>Registrar factura</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Credit control blocks this invoice:</source>
+        <translation>El control de crédito bloquea esta factura:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit control warning:</source>
+        <translation>Aviso del control de crédito:</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="+104"/>
+        <location filename="../../app/ui/mainwindow.py" line="+107"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -612,7 +642,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location line="-173"/>
+        <location line="-176"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>

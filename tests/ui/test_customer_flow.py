@@ -147,3 +147,16 @@ def test_edit_customer_from_the_card(window, qtbot):
         click_ok(qtbot, dialog)
     assert card.facts["phone"].text() == "+51 44 123456"
     assert card.hold.text() == "ON HOLD"
+
+
+def test_invoice_dialog_warns_about_credit_control(window, qtbot):
+    with session_factory(window.ctx.engine)() as s, s.begin():
+        make_customer(s, on_hold=True, credit_limit_minor=10000)
+    inv = window.new_invoice("C001")
+    qtbot.waitUntil(lambda: inv.customer is not None)
+    qtbot.keyClicks(inv.amount, "250.00")
+    inv.update_preview()
+    qtbot.waitUntil(lambda: not inv.preview_pending and inv.lines_model.rowCount() == 1)
+    assert inv.credit_warning.isVisible()
+    assert "on credit hold" in inv.credit_warning.text() and "credit limit" in inv.credit_warning.text()
+    inv.reject()

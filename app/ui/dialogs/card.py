@@ -97,6 +97,7 @@ class CustomerCard(QDialog):
             ("code", self.tr("Code")), ("tax_id", self.tr("Tax ID")), ("email", self.tr("E-mail")),
             ("phone", self.tr("Phone")), ("address", self.tr("Address")), ("terms", self.tr("Payment terms")),
             ("credit_limit", self.tr("Credit limit")), ("currency", self.tr("Currency")),
+            ("collector", self.tr("Collector")),
         ]
         for i, (key, text) in enumerate(labels):
             caption = QLabel(text + ":")
@@ -105,8 +106,8 @@ class CustomerCard(QDialog):
             value.setObjectName(f"card_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts[key] = value
-            facts.addWidget(caption, i % 4, (i // 4) * 2)
-            facts.addWidget(value, i % 4, (i // 4) * 2 + 1)
+            facts.addWidget(caption, i % 5, (i // 5) * 2)
+            facts.addWidget(value, i % 5, (i // 5) * 2 + 1)
         facts.setColumnStretch(1, 1)
         facts.setColumnStretch(3, 1)
 
@@ -182,7 +183,7 @@ class CustomerCard(QDialog):
             "address": address or "—",
             "terms": (f"{data.terms.name} ({data.terms.code})" if data.terms else self.tr("Default (Net 30)")),
             "credit_limit": f.money(c.credit_limit_minor, c.currency) if c.credit_limit_minor is not None else "—",
-            "currency": c.currency,
+            "currency": c.currency, "collector": getattr(c, "collector", None) or "—",
         }
         for key, value in values.items():
             self.facts[key].setText(value)

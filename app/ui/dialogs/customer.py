@@ -40,6 +40,14 @@ def fill_terms_combo(combo: QComboBox, all_terms, selected: str | None, none_tex
     combo.setCurrentIndex(max(index, 0))
 
 
+def create_customer(session, *, collector=None, **fields) -> CustomerView:
+    """create_customer does not take the collector (a collections field); set it right after, same transaction."""
+    view = customers.create_customer(session, **fields)
+    if collector and collector.strip():
+        view = customers.update_customer(session, view.code, collector=collector)
+    return view
+
+
 class CustomerDialog(QDialog):
     saved = Signal(object)  # CustomerView
 
@@ -71,6 +79,8 @@ class CustomerDialog(QDialog):
         self.terms.addItem(self.tr("Default (Net 30)"), None)
         self.credit_limit = MoneyEdit(ctx.formatter)
         self.on_hold = QCheckBox(self.tr("Do not sell on credit (on hold)"))
+        self.collector = QLineEdit()
+        self.collector.setPlaceholderText(self.tr("Who follows up this customer"))
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
 
@@ -89,6 +99,7 @@ class CustomerDialog(QDialog):
         f.add_field("payment_terms", self.tr("Payment terms"), self.terms)
         f.add_field("credit_limit", self.tr("Credit limit"), self.credit_limit, aliases=("credit_limit_minor",))
         f.add_field("on_hold", "", self.on_hold)
+        f.add_field("collector", self.tr("Collector"), self.collector)
         f.add_field("notes", self.tr("Notes"), self.notes)
         self.error = general_error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -131,6 +142,7 @@ class CustomerDialog(QDialog):
             self.credit_limit.setText(self.ctx.formatter.edit_text(c.credit_limit_minor, c.currency))
         self.on_hold.setChecked(c.on_hold)
         self.notes.setPlainText(c.notes or "")
+        self.collector.setText(getattr(c, "collector", None) or "")
 
     def values(self) -> dict:
         """The fields as ledger arguments; raises LedgerError naming the field for what cannot be parsed."""
@@ -148,7 +160,7 @@ class CustomerDialog(QDialog):
             language=self.language.currentData(), currency=currency, email=self.email.text(),
             phone=self.phone.text(), address=self.address.text(), city=self.city.text(),
             payment_terms=self.terms.currentData(), credit_limit_minor=credit_limit,
-            on_hold=self.on_hold.isChecked(), notes=self.notes.toPlainText(),
+            on_hold=self.on_hold.isChecked(), notes=self.notes.toPlainText(), collector=self.collector.text(),
         )
 
     def submit(self) -> None:
@@ -161,7 +173,7 @@ class CustomerDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         if self.customer is None:
-            self.ctx.runner.write(customers.create_customer, code=self.code.text(), **values,
+            self.ctx.runner.write(create_customer, code=self.code.text(), **values,
                                   on_done=self._saved, on_error=self.show_error)
         else:
             self.ctx.runner.write(customers.update_customer, self.customer.code, **values,

@@ -54,6 +54,16 @@ class DueLinesTableModel(SnapshotTableModel):
         return r[col]
 
 
+def preview_invoice(session, *, customer_code, issue_date, total_minor, currency, payment_terms):
+    """The due lines the invoice would get and what credit control says about it (reasons, blocked)."""
+    from app.ledger.credit import check_credit
+
+    lines = invoices.preview_due_lines(session, customer_code=customer_code, issue_date=issue_date,
+                                       total_minor=total_minor, payment_terms=payment_terms)
+    check = check_credit(session, customer_code, amount_minor=total_minor, currency=currency, as_of=issue_date)
+    return lines, check.reasons, check.blocked
+
+
 def lookup_customer(session, code: str):
     try:
         return customers.get_customer(session, code)
@@ -108,6 +118,11 @@ class InvoiceDialog(QDialog):
         box = QGroupBox(self.tr("Due lines"))
         QVBoxLayout(box).addWidget(self.lines_table)
 
+        self.credit_warning = QLabel()
+        self.credit_warning.setObjectName("credit_warning")
+        self.credit_warning.setWordWrap(True)
+        self.credit_warning.setStyleSheet("color: #8a5300; background: #fff4d6; padding: 6px; border-radius: 3px;")
+        self.credit_warning.hide()
         self.error = general_error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record invoice"))
@@ -116,6 +131,7 @@ class InvoiceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(box, 1)
+        layout.addWidget(self.credit_warning)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
@@ -176,26 +192,37 @@ class InvoiceDialog(QDialog):
         amount = self.amount.minor_or_none(self._currency()) if self._currency() else None
         if self.customer is None or not amount or amount <= 0:
             self.lines_model.set_lines([], self._currency() or "PEN")
+            self.credit_warning.hide()
             return
         self._preview_generation += 1
         generation = self._preview_generation
         self.preview_pending = True
         currency = self._currency()
-        self.ctx.runner.read(invoices.preview_due_lines, customer_code=self.customer.code,
-                             issue_date=self.issue_date.value(), total_minor=amount,
+        self.ctx.runner.read(preview_invoice, customer_code=self.customer.code,
+                             issue_date=self.issue_date.value(), total_minor=amount, currency=currency,
                              payment_terms=self.terms.currentData(),
-                             on_done=lambda lines: self._preview_arrived(generation, lines, currency),
+                             on_done=lambda result: self._preview_arrived(generation, result, currency),
                              on_error=lambda exc: self._preview_failed(generation, exc))
 
-    def _preview_arrived(self, generation: int, lines, currency: str) -> None:
-        if generation == self._preview_generation:
-            self.preview_pending = False
-            self.lines_model.set_lines(lines, currency)
+    def _preview_arrived(self, generation: int, result, currency: str) -> None:
+        if generation != self._preview_generation:
+            return
+        lines, reasons, blocked = result
+        self.preview_pending = False
+        self.lines_model.set_lines(lines, currency)
+        if reasons:
+            head = (self.tr("Credit control blocks this invoice:") if blocked
+                    else self.tr("Credit control warning:"))
+            self.credit_warning.setText(head + "\n" + "\n".join(reasons))
+            self.credit_warning.show()
+        else:
+            self.credit_warning.hide()
 
     def _preview_failed(self, generation: int, exc) -> None:
         if generation == self._preview_generation:
             self.preview_pending = False
             self.lines_model.set_lines([], self._currency() or "PEN")
+            self.credit_warning.hide()
 
     # --- recording -----------------------------------------------------------------------
 
