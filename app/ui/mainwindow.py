@@ -44,6 +44,7 @@ class ViewSpec:
 
 
 VIEWS: list[ViewSpec] = [
+    ViewSpec("dashboard", QT_TRANSLATE_NOOP("Navigation", "Dashboard"), "dashboard.svg", "app.ui.views.dashboard:DashboardView"),
     ViewSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers.svg", "app.ui.views.customers:CustomersView"),
 ]
 
