@@ -22,9 +22,9 @@ class DebtorsTableModel(SnapshotTableModel):
         self.currency = ""
 
     def headers(self) -> list[str]:
-        t = QCoreApplication.translate
-        return [t("DebtorsModel", "Code"), t("DebtorsModel", "Customer"), t("DebtorsModel", "Owes"),
-                t("DebtorsModel", "Overdue")]
+        translate = QCoreApplication.translate
+        return [translate("DebtorsModel", "Code"), translate("DebtorsModel", "Customer"), translate("DebtorsModel", "Owes"),
+                translate("DebtorsModel", "Overdue")]
 
     def set_rows(self, rows, currency: str = "") -> None:
         self.currency = currency
@@ -48,10 +48,10 @@ class DrillTableModel(SnapshotTableModel):
     MONEY_COLUMNS = (COL_DAYS, COL_OPEN)
 
     def headers(self) -> list[str]:
-        t = QCoreApplication.translate
-        return [t("DrillModel", "Code"), t("DrillModel", "Customer"), t("DrillModel", "Document"),
-                t("DrillModel", "Due date"), t("DrillModel", "Days overdue"), t("DrillModel", "Open"),
-                t("DrillModel", "Disputed")]
+        translate = QCoreApplication.translate
+        return [translate("DrillModel", "Code"), translate("DrillModel", "Customer"), translate("DrillModel", "Document"),
+                translate("DrillModel", "Due date"), translate("DrillModel", "Days overdue"), translate("DrillModel", "Open"),
+                translate("DrillModel", "Disputed")]
 
     def display(self, r: DrillItem, col: int) -> str:
         f = self.formatter
@@ -84,10 +84,10 @@ class AgingTableModel(SnapshotTableModel):
         return tuple(range(self.FIXED, self.COLUMN_COUNT))
 
     def headers(self) -> list[str]:
-        t = QCoreApplication.translate
-        return ([t("AgingModel", "Code"), t("AgingModel", "Customer"), t("AgingModel", "Currency")]
+        translate = QCoreApplication.translate
+        return ([translate("AgingModel", "Code"), translate("AgingModel", "Customer"), translate("AgingModel", "Currency")]
                 + list(self.bucket_titles)
-                + [t("AgingModel", "Total"), t("AgingModel", "Unapplied credit"), t("AgingModel", "Net")])
+                + [translate("AgingModel", "Total"), translate("AgingModel", "Unapplied credit"), translate("AgingModel", "Net")])
 
     def set_report(self, report, bucket_titles: list[str]) -> None:
         self.beginResetModel()
@@ -129,10 +129,10 @@ class TasksTableModel(SnapshotTableModel):
     }
 
     def headers(self) -> list[str]:
-        t = QCoreApplication.translate
-        return [t("TasksModel", "Task"), t("TasksModel", "Code"), t("TasksModel", "Customer"),
-                t("TasksModel", "Amount"), t("TasksModel", "Date"), t("TasksModel", "Detail"),
-                t("TasksModel", "Risk"), t("TasksModel", "Expected value")]
+        translate = QCoreApplication.translate
+        return [translate("TasksModel", "Task"), translate("TasksModel", "Code"), translate("TasksModel", "Customer"),
+                translate("TasksModel", "Amount"), translate("TasksModel", "Date"), translate("TasksModel", "Detail"),
+                translate("TasksModel", "Risk"), translate("TasksModel", "Expected value")]
 
     def kind_text(self, kind: str) -> str:
         return QCoreApplication.translate("TasksModel", self.KINDS.get(kind, kind))

@@ -104,6 +104,7 @@ class DashboardView(QWidget):
         self.ctx = ctx
         self.data = None
         self._pending = 0
+        self._stale = True
         self.drill: DrillDialog | None = None
 
         title = QLabel(self.tr("Dashboard"))
@@ -202,6 +203,20 @@ class DashboardView(QWidget):
         return self.as_of.date().toPython()
 
     def refresh(self) -> None:
+        """Recompute now if the page is on screen, else when it is next shown (every write elsewhere in
+        the app asks all pages to refresh; the dashboard is the most expensive one)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._compute()
+
+    def showEvent(self, event):  # noqa: N802 - Qt name
+        super().showEvent(event)
+        if self._stale:
+            self._compute()
+
+    def _compute(self) -> None:
+        self._stale = False
         self._pending += 1
         self.status.setText(self.tr("Computing…"))
         self.refresh_button.setEnabled(False)

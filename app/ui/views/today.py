@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,10 +32,10 @@ from ..context import AppContext
 from ..tablemodels.dashboard import TasksTableModel
 
 
-def _evaluate_then_list(session, as_of: dt.date, collector: str | None):
-    """On the write worker: bring promises and agreements up to date, then list the tasks."""
-    evaluate_commitments(session, as_of=as_of)
-    return today_tasks(session, as_of=as_of, collector=collector)
+def _evaluate(session, as_of: dt.date) -> int:
+    """On the write worker: bring promises and agreements up to date (kept, broken, completed)."""
+    promises, agreements = evaluate_commitments(session, as_of=as_of)
+    return len(promises) + len(agreements)
 
 
 class LogCallDialog(QDialog):
@@ -44,11 +44,20 @@ class LogCallDialog(QDialog):
     saved = Signal(object)
 
     OUTCOME_TEXT = {
-        "no_answer": "No answer", "contacted": "Contacted", "promise": "Promise to pay", "dispute": "Dispute",
-        "refused": "Refused to pay", "wrong_number": "Wrong number", "paid": "Says it paid",
+        "no_answer": QT_TRANSLATE_NOOP("LogCallDialog", "No answer"),
+        "contacted": QT_TRANSLATE_NOOP("LogCallDialog", "Contacted"),
+        "promise": QT_TRANSLATE_NOOP("LogCallDialog", "Promise to pay"),
+        "dispute": QT_TRANSLATE_NOOP("LogCallDialog", "Dispute"),
+        "refused": QT_TRANSLATE_NOOP("LogCallDialog", "Refused to pay"),
+        "wrong_number": QT_TRANSLATE_NOOP("LogCallDialog", "Wrong number"),
+        "paid": QT_TRANSLATE_NOOP("LogCallDialog", "Says it paid"),
     }
-    CHANNEL_TEXT = {"call": "Call", "email": "E-mail", "letter": "Letter", "sms": "SMS", "whatsapp": "WhatsApp",
-                    "visit": "Visit", "note": "Note"}
+    CHANNEL_TEXT = {
+        "call": QT_TRANSLATE_NOOP("LogCallDialog", "Call"), "email": QT_TRANSLATE_NOOP("LogCallDialog", "E-mail"),
+        "letter": QT_TRANSLATE_NOOP("LogCallDialog", "Letter"), "sms": QT_TRANSLATE_NOOP("LogCallDialog", "SMS"),
+        "whatsapp": QT_TRANSLATE_NOOP("LogCallDialog", "WhatsApp"), "visit": QT_TRANSLATE_NOOP("LogCallDialog", "Visit"),
+        "note": QT_TRANSLATE_NOOP("LogCallDialog", "Note"),
+    }
 
     def __init__(self, ctx: AppContext, customer_code: str, currency: str, parent=None):
         super().__init__(parent)
@@ -163,17 +172,24 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.evaluate)
         self.log_button.clicked.connect(self.log_call)
-        self.as_of.dateChanged.connect(lambda _d: self.refresh())
+        self.as_of.dateChanged.connect(lambda _d: self.evaluate())
         self.collector.returnPressed.connect(self.refresh)
         self.table.doubleClicked.connect(self._open_customer)
-        self.refresh()
+        self.evaluate()
+
+    def evaluate(self) -> None:
+        """Update promises and agreements first (a write), then list; a write makes every view refresh,
+        which lists again, so refresh() itself must only read."""
+        self.count.setText(self.tr("Computing…"))
+        self.ctx.runner.write(_evaluate, self.as_of.date().toPython(), on_done=lambda _n: self.refresh(),
+                              on_error=lambda exc: self.count.setText(str(exc)))
 
     def refresh(self) -> None:
-        self.count.setText(self.tr("Computing…"))
-        self.ctx.runner.write(_evaluate_then_list, self.as_of.date().toPython(), self.collector.text().strip() or None,
-                              on_done=self._loaded, on_error=lambda exc: self.count.setText(str(exc)))
+        self.ctx.runner.read(today_tasks, as_of=self.as_of.date().toPython(),
+                             collector=self.collector.text().strip() or None,
+                             on_done=self._loaded, on_error=lambda exc: self.count.setText(str(exc)))
 
     def _loaded(self, tasks) -> None:
         self.model.set_rows(tasks)
