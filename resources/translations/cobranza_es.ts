@@ -97,7 +97,7 @@
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Export to Excel…</source>
         <translation>Exportar a Excel…</translation>
     </message>
@@ -123,11 +123,21 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Not due</source>
-        <translation>Por vencer</translation>
+        <source>Current</source>
+        <translation>Vigente</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>net</source>
+        <translation>neto</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Nothing is owed as of this date.</source>
         <translation>No hay deuda a esta fecha.</translation>
     </message>
@@ -538,7 +548,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/ui/views/dashboard.py" line="+110"/>
+        <location filename="../../app/ui/views/dashboard.py" line="+111"/>
         <source>Dashboard</source>
         <translation>Tablero</translation>
     </message>
@@ -619,12 +629,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>%1 days</source>
         <translation>%1 días</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-78"/>
         <source>millions</source>
         <translation>millones</translation>
     </message>
@@ -654,9 +664,9 @@
         <translation>semana que empieza</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Not due</source>
-        <translation>Por vencer</translation>
+        <location line="+11"/>
+        <source>Current</source>
+        <translation>Vigente</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -700,7 +710,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-284"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-286"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n documento, de mayor a menor</numerusform>
