@@ -366,3 +366,11 @@ def test_cli_prints_progress_for_large_runs(db_path, capsys):
                  "--as-of", "2026-03-31"]) == 0
     err = capsys.readouterr().err
     assert "20,000/20,000 invoices" in err
+
+
+def test_the_connection_page_cache_is_restored(session):
+    before = one(session, "PRAGMA cache_size")
+    session.rollback()
+    with session.begin():
+        generate_demo(session, customers=2, invoices=5, seed=1, as_of=AS_OF)
+        assert one(session, "PRAGMA cache_size") == before
