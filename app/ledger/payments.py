@@ -130,16 +130,7 @@ def _check_named_plan(session: Session, customer: Customer, currency: str, doc_d
                                                                  due_line_ids=list(wanted))}
     for line_id, amount in wanted.items():
         dl, inv = found[line_id]
-        if inv.customer_id != customer.id:
-            raise CustomerMismatchError(f"Invoice {inv.number} belongs to another customer.")
-        check_same_currency(what.capitalize(), currency, inv)
-        if inv.status != POSTED:
-            raise InvalidValueError(f"Invoice {inv.number} is void; nothing can be applied to it.",
-                                    field="invoice_number")
-        if inv.issue_date > doc_date:
-            raise AllocationBeforeDocumentError(
-                f"The {what} is dated {doc_date.isoformat()}, before invoice {inv.number} "
-                f"({inv.issue_date.isoformat()}). Record it unapplied and allocate it once the invoice exists.")
+        _check_invoice_target(inv, customer, currency, doc_date, what)
         open_ = open_by_id.get(line_id, 0)
         if amount > open_:
             raise OverAllocationError(
@@ -226,7 +217,8 @@ def _check_invoice_target(inv: Invoice, customer: Customer, currency: str, doc_d
                                 field="invoice_number")
     if inv.issue_date > doc_date:
         raise AllocationBeforeDocumentError(
-            f"The {what} is dated {doc_date.isoformat()}, before invoice {inv.number} ({inv.issue_date.isoformat()}).")
+            f"The {what} is dated {doc_date.isoformat()}, before invoice {inv.number} "
+            f"({inv.issue_date.isoformat()}). Record it unapplied and allocate it once the invoice exists.")
 
 
 def get_payment(session: Session, payment_id: int) -> PaymentView:

@@ -2,11 +2,15 @@
 
 from .audit import AuditEntry
 from .base import Base
+from .collections import (
+    Activity, AgreementInstallment, AgreementInvoice, Dispute, PaymentAgreement, PromiseToPay,
+)
 from .company import Company, Setting
 from .customers import Contact, Customer, PaymentTerms, PaymentTermsLine
 from .documents import POSTED, VOID, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
 
 __all__ = [
+    "Activity", "AgreementInstallment", "AgreementInvoice", "Dispute", "PaymentAgreement", "PromiseToPay",
     "AuditEntry", "Allocation", "Base", "Company", "Contact", "CreditNote", "Customer", "DueLine",
     "Invoice", "Payment", "PaymentTerms", "PaymentTermsLine", "POSTED", "Setting", "VOID", "WriteOff",
 ]
