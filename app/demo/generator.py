@@ -114,6 +114,16 @@ CL_MOBILE = tuple(str(p) for p in range(50, 100) if p not in (69, 70, 91, 92))  
 STOPWORDS = {"de", "del", "la", "las", "los", "el", "y", "&", "e", "en", "cía.", "s."}
 
 
+# Colombian pesos are billed and paid in whole pesos although the currency has cents
+WHOLE = {"COP": 100}
+
+
+def _round(currency: str, amount_minor: int) -> int:
+    """An amount as people write it in that currency (whole pesos for COP), rounded down."""
+    unit = WHOLE.get(currency, 1)
+    return amount_minor // unit * unit
+
+
 def _weighted(rng: random.Random, pairs):
     return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
 
@@ -514,8 +524,8 @@ class _Generator:
                 if cust.pay_weekday is not None:
                     day += (cust.pay_weekday - (day - 1) % 7) % 7  # ordinal 1 is a Monday
                 if rng.random() < p_partial:
-                    part = max(1, int(dl[3] * rng.uniform(0.3, 0.7)))
-                    if part < dl[3]:
+                    part = _round(currency, int(dl[3] * rng.uniform(0.3, 0.7)))
+                    if 0 < part < dl[3]:
                         if day <= end:
                             paid.setdefault((currency, day), []).append((dl[0], part))
                             dl[3] -= part
@@ -547,7 +557,8 @@ class _Generator:
         rest can be paid (the credit note's date when applied)."""
         rng = self.rng
         day = min(issued + rng.randint(0, 30), self.end)
-        amount = total if rng.random() < 0.3 else max(1, int(total * rng.uniform(0.05, 0.3)))
+        amount = total if rng.random() < 0.3 else max(_round(currency, int(total * rng.uniform(0.05, 0.3))),
+                                                      WHOLE.get(currency, 1))
         cn_id = self.ids[CreditNote]
         self.ids[CreditNote] += 1
         self.pending.credit_note_rows.append(dict(
@@ -595,7 +606,7 @@ class _Generator:
             running += part[1]
         for group in groups:
             amount = sum(a for _, a in group)
-            extra = min(max(1, int(amount * rng.uniform(0.01, 0.1))), MAX_MINOR - amount) \
+            extra = min(_round(currency, int(amount * rng.uniform(0.01, 0.1))), MAX_MINOR - amount) \
                 if rng.random() < 0.01 else 0
             amount += extra  # paid a little too much: the rest stays as credit
             self.add_payment(cust, currency, day, amount, extra > 0)

@@ -214,6 +214,10 @@ def test_the_data_looks_like_latin_american_receivables(big_demo):
     by_currency = dict(rows(s, "SELECT currency, count(*) FROM invoice GROUP BY currency"))
     assert by_currency["PEN"] + by_currency["USD"] > 0.6 * summary.invoices
     assert set(by_currency) >= {"PEN", "USD", "MXN", "COP", "CLP"}
+    # Colombian pesos in whole pesos, Chilean pesos (no decimals) in hundreds
+    assert one(s, "SELECT count(*) FROM invoice WHERE currency = 'COP' AND total_minor % 100 != 0") == 0
+    assert one(s, "SELECT count(*) FROM credit_note WHERE currency = 'COP' AND amount_minor % 100 != 0") == 0
+    assert one(s, "SELECT count(*) FROM invoice WHERE currency = 'CLP' AND total_minor % 100 != 0") == 0
     languages = dict(rows(s, "SELECT language, count(*) FROM customer GROUP BY language"))
     assert languages["es"] > 0.8 * summary.customers and languages["en"] > 0
     assert one(s, "SELECT count(DISTINCT payment_terms_id) FROM customer") >= 6
