@@ -103,9 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         path = os.path.join(workdir, "demo.sqlite")
         try:
             result = run_one(args.db or path, customers, invoices, args.seed)
-            size_mb = os.path.getsize(path) / 2**20 if not args.db else float("nan")
+            size = f"{os.path.getsize(path) / 2**20:.0f}" if not args.db else "—"
             print(f"| {customers:,} | {invoices:,} | {result['seconds']:.1f} | {result['cpu']:.1f} | {result['rows']:,} | "
-                  f"{result['rows_per_s']:,.0f} | {result['peak_mb']:.0f} | {size_mb:.0f} |", flush=True)
+                  f"{result['rows_per_s']:,.0f} | {result['peak_mb']:.0f} | {size} |", flush=True)
             print(f"  {result['summary']}", file=sys.stderr)
             if args.check:
                 check(args.db or path)

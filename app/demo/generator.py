@@ -128,11 +128,11 @@ def _weighted(rng: random.Random, pairs):
     return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
 
 
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+def _ascii(value: str) -> str:
+    return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cust:
     """What the simulation needs to remember about a customer (kept small: 100,000 of them)."""
 
