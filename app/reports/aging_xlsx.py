@@ -4,7 +4,8 @@ Sheet "Summary": title (company, as-of date, basis), one row per customer and cu
 currency so each currency is one block, then a total line per currency whose cells are SUM formulas
 over that block. Sheet "Detail": one row per open item, the same layout of totals. Real numbers with
 the currency's number format, real dates, frozen header row, autofilter over the table, widths set.
-Text from user data starting with = + - @ is neutralised with a leading apostrophe.
+Text from user data starting with = + - @ is neutralised with a leading apostrophe. The detail rows go
+straight to lxml (_Raw rows): openpyxl's per-cell objects were 80% of the time of a 100,000-row sheet.
 """
 
 from __future__ import annotations
