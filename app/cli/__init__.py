@@ -14,6 +14,7 @@ from app import __version__
 
 COMMAND_MODULES = [
     "app.cli.gui",
+    "app.cli.collections",
 ]
 
 

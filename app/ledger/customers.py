@@ -17,7 +17,7 @@ from .terms import get_terms_row
 from .views import CustomerView
 
 EDITABLE = ("name", "tax_id", "country", "language", "currency", "email", "phone", "address", "city",
-            "payment_terms", "credit_limit_minor", "on_hold", "notes")
+            "payment_terms", "credit_limit_minor", "on_hold", "notes", "collector")
 LANGUAGES = ("es", "en")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -27,7 +27,7 @@ def _view(c: Customer) -> CustomerView:
         id=c.id, code=c.code, name=c.name, tax_id=c.tax_id, country=c.country, language=c.language,
         currency=c.currency, email=c.email, phone=c.phone, address=c.address, city=c.city,
         payment_terms=c.payment_terms.code if c.payment_terms else None,
-        credit_limit_minor=c.credit_limit_minor, on_hold=c.on_hold, notes=c.notes,
+        credit_limit_minor=c.credit_limit_minor, on_hold=c.on_hold, notes=c.notes, collector=c.collector,
     )
 
 

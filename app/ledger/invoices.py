@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -62,6 +63,15 @@ def _schedule(session, customer, issue_date, total_minor, payment_terms, due_dat
     return due_schedule(lines, issue_date, total_minor)
 
 
+def _check_schedule(schedule, issue_date: dt.date, total_minor: int) -> list[tuple[dt.date, int]]:
+    lines = [(d, int(a)) for d, a in schedule]
+    if not lines or any(a <= 0 for _, a in lines) or sum(a for _, a in lines) != total_minor:
+        raise InvalidValueError("The due lines must be positive and add up to the invoice total.", field="due_date")
+    if any(d < issue_date for d, _ in lines):
+        raise InvalidValueError("A due date is before the issue date.", field="due_date")
+    return lines
+
+
 def preview_due_lines(
     session: Session,
     *,
@@ -90,8 +100,10 @@ def record_invoice(
     due_date: dt.date | None = None,
     reference: str | None = None,
     kind: str = "invoice",
+    schedule: Sequence[tuple[dt.date, int]] | None = None,
 ) -> InvoiceView:
-    """Post an invoice with one due line per instalment of its terms (or one line on `due_date`)."""
+    """Post an invoice with one due line per instalment of its terms (or one line on `due_date`, or
+    the explicit `schedule` of (due date, amount) a payment agreement gives its interest charge)."""
     customer = get_customer_row(session, customer_code)
     number = (number or "").strip()
     if not number:
@@ -105,7 +117,10 @@ def record_invoice(
     currency = check_currency(currency or customer.currency)
     if session.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
         raise DuplicateNumberError("Invoice", number)
-    schedule = _schedule(session, customer, issue_date, int(total_minor), payment_terms, due_date)
+    if schedule is not None:
+        schedule = _check_schedule(schedule, issue_date, int(total_minor))
+    else:
+        schedule = _schedule(session, customer, issue_date, int(total_minor), payment_terms, due_date)
     inv = Invoice(
         number=number, customer=customer, issue_date=issue_date, currency=currency, total_minor=int(total_minor),
         reference=(reference or None), kind=kind, disputed=False, status=POSTED, created_at=config.now(),

@@ -48,6 +48,7 @@ class CustomerView:
     credit_limit_minor: int | None
     on_hold: bool
     notes: str | None
+    collector: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,9 @@
 
 from .audit import AuditEntry
 from .base import Base
+from .collections import (
+    Activity, AgreementInstallment, AgreementInvoice, Dispute, PaymentAgreement, PromiseToPay,
+)
 from .company import Company, Setting
 from .customers import Contact, Customer, PaymentTerms, PaymentTermsLine
 from .documents import POSTED, VOID, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
@@ -11,6 +14,7 @@ from .reminders import (
 )
 
 __all__ = [
+    "Activity", "AgreementInstallment", "AgreementInvoice", "Dispute", "PaymentAgreement", "PromiseToPay",
     "AuditEntry", "Allocation", "Base", "Company", "Contact", "CreditNote", "Customer", "DueLine",
     "Invoice", "Payment", "PaymentTerms", "PaymentTermsLine", "POSTED", "Setting", "VOID", "WriteOff",
     "ContactLog", "CustomerReminderSettings", "Reminder", "ReminderLevel", "ReminderLine", "ReminderPolicy",

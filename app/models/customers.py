@@ -67,6 +67,8 @@ class Customer(Base):
     credit_limit_minor: Mapped[int | None] = mapped_column(Integer)
     on_hold: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
+    # the person who follows this customer up (Today's tasks filter by it)
+    collector: Mapped[str | None] = mapped_column(String(100), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
     payment_terms: Mapped[PaymentTerms | None] = relationship()

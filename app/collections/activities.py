@@ -1,0 +1,114 @@
+"""The activity log (gestiones): what was done about a customer and what comes next."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import config
+from app.ledger import audit
+from app.ledger.customers import get_customer_row
+from app.ledger.errors import InvalidValueError
+from app.models import Activity
+
+from .promises import PromiseView, add_promise
+
+CHANNELS = ("call", "email", "letter", "sms", "whatsapp", "visit", "note")
+OUTCOMES = ("no_answer", "contacted", "promise", "dispute", "refused", "wrong_number", "paid")
+DIRECTIONS = ("out", "in")
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    id: int
+    customer_code: str
+    at: dt.datetime
+    channel: str
+    direction: str
+    outcome: str | None
+    notes: str | None
+    next_action_date: dt.date | None
+    user: str
+    source: str | None
+    promise: PromiseView | None = None
+    warning: str | None = None
+
+
+def _view(a: Activity, code: str, promise=None, warning=None) -> ActivityView:
+    return ActivityView(a.id, code, a.at, a.channel, a.direction, a.outcome, a.notes, a.next_action_date, a.user,
+                        a.source, promise, warning)
+
+
+def log_activity(
+    session: Session,
+    *,
+    customer_code: str,
+    channel: str,
+    outcome: str | None = None,
+    direction: str = "out",
+    notes: str | None = None,
+    next_action_date: dt.date | None = None,
+    at: dt.datetime | None = None,
+    promise_date: dt.date | None = None,
+    promise_amount_minor: int | None = None,
+    promise_invoices: tuple[str, ...] = (),
+    source: str | None = None,
+) -> ActivityView:
+    """Record a gestión; with outcome "promise" and a date and amount it also records the promise."""
+    customer = get_customer_row(session, customer_code)
+    channel = (channel or "").strip().lower()
+    if channel not in CHANNELS:
+        raise InvalidValueError(f"'{channel}' is not a channel; use one of {', '.join(CHANNELS)}.", field="channel")
+    if outcome is not None:
+        outcome = outcome.strip().lower().replace("-", "_").replace(" ", "_")
+        if outcome not in OUTCOMES:
+            raise InvalidValueError(f"'{outcome}' is not an outcome; use one of {', '.join(OUTCOMES)}.",
+                                    field="outcome")
+    if direction not in DIRECTIONS:
+        raise InvalidValueError("Direction is 'out' (we contacted them) or 'in' (they contacted us).",
+                                field="direction")
+    at = at or config.now()
+    activity = Activity(customer_id=customer.id, at=at, channel=channel, direction=direction, outcome=outcome,
+                        notes=(notes or None), next_action_date=next_action_date, user=config.current_user(),
+                        source=source)
+    session.add(activity)
+    session.flush()
+    audit.record(session, action="create", entity="activity", entity_id=activity.id, after=audit.snapshot(activity))
+    promise = None
+    if outcome == "promise" and promise_date is not None and promise_amount_minor:
+        promise = add_promise(session, customer_code=customer.code, promised_date=promise_date,
+                              amount_minor=promise_amount_minor, invoice_numbers=promise_invoices,
+                              activity_id=activity.id, made_on=at.date())
+    return _view(activity, customer.code, promise, contact_warning(session, customer, channel, at))
+
+
+def contact_warning(session: Session, customer, channel: str, at: dt.datetime) -> str | None:
+    """Why contacting the customer now by this channel breaks the contact rules, or None.
+
+    The rules live with the reminders (app.reminders.contact_rules); until they are installed there is
+    nothing to check against.
+    """
+    try:
+        from app.reminders import contact_rules
+    except ImportError:
+        return None
+    check = getattr(contact_rules, "warning_for_contact", None)
+    return check(session, customer, channel, at) if check else None
+
+
+def complete_follow_up(session: Session, activity_id: int) -> None:
+    activity = session.get(Activity, activity_id)
+    if activity is None:
+        raise InvalidValueError(f"No activity {activity_id}.", field="activity")
+    activity.next_action_done = True
+    audit.record(session, action="follow_up_done", entity="activity", entity_id=activity.id)
+
+
+def list_activities(session: Session, customer_code: str, limit: int = 200) -> list[ActivityView]:
+    customer = get_customer_row(session, customer_code)
+    rows = session.scalars(select(Activity).where(Activity.customer_id == customer.id)
+                           .order_by(Activity.at.desc(), Activity.id.desc()).limit(limit))
+    return [_view(a, customer.code) for a in rows]

@@ -1,0 +1,115 @@
+"""Today's tasks: one list of what the collector should do, most valuable first.
+
+Expected value = amount at stake × the customer's risk (app.collections.risk).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from app.ledger.balances import allocated_as_of, invoice_exists_as_of
+from app.models import Activity, Customer, DueLine, Invoice
+
+from .agreements import list_agreements
+from .promises import list_promises
+from .risk import historical_risk
+
+RECENT_BREAK_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Task:
+    kind: str  # promise_due | instalment_due | follow_up | broken_agreement | broken_promise | over_credit_limit
+    customer_code: str
+    customer_name: str
+    collector: str | None
+    currency: str | None
+    amount_minor: int
+    due_date: dt.date | None
+    detail: str
+    ref: str | None
+    risk: float
+    expected_value_minor: int
+
+
+def _customers(session: Session, ids) -> dict[int, Customer]:
+    return {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(list(ids))))} if ids else {}
+
+
+def today_tasks(session: Session, *, as_of: dt.date, collector: str | None = None) -> list[Task]:
+    raw: list[tuple] = []  # (kind, customer_id, currency, amount, due, detail, ref)
+    recent = as_of - dt.timedelta(days=RECENT_BREAK_DAYS)
+    code_to_id = dict(session.execute(select(Customer.code, Customer.id)).all())
+
+    for p in list_promises(session, as_of=as_of, states=["open"]):
+        if p.promised_date <= as_of:
+            raw.append(("promise_due", code_to_id[p.customer_code], p.currency, max(p.amount_minor - p.paid_minor, 0),
+                        p.promised_date, f"promised {p.promised_date.isoformat()}", str(p.id)))
+    for p in list_promises(session, as_of=as_of, states=["broken"]):
+        if p.state_date and p.state_date >= recent:
+            raw.append(("broken_promise", code_to_id[p.customer_code], p.currency,
+                        max(p.amount_minor - p.paid_minor, 0), p.promised_date,
+                        f"promise of {p.promised_date.isoformat()} broken", str(p.id)))
+    for a in list_agreements(session, as_of=as_of, states=["active"]):
+        for inst in a.installments:
+            if inst.status != "paid" and inst.due_date <= as_of:
+                raw.append(("instalment_due", code_to_id[a.customer_code], a.currency,
+                            inst.amount_minor - inst.paid_minor, inst.due_date,
+                            f"{a.number} instalment {inst.sequence}", a.number))
+    for a in list_agreements(session, as_of=as_of, states=["broken"]):
+        if a.state_date and a.state_date >= recent:
+            raw.append(("broken_agreement", code_to_id[a.customer_code], a.currency, a.open_minor, a.state_date,
+                        f"{a.number} broken", a.number))
+    follow_ups = session.execute(
+        select(Activity.id, Activity.customer_id, Activity.next_action_date, Activity.channel, Activity.notes)
+        .where(Activity.next_action_date <= as_of, Activity.next_action_done.is_(False))
+        .order_by(Activity.next_action_date))
+    for aid, cid, due, channel, notes in follow_ups:
+        raw.append(("follow_up", cid, None, 0, due, f"follow up {channel}" + (f": {notes}" if notes else ""), str(aid)))
+
+    # customers over their credit limit (open items in their own currency, as of the date)
+    allocated = allocated_as_of(as_of)
+    open_by_customer = (
+        select(Invoice.customer_id.label("cid"),
+               func.sum(DueLine.amount_minor - func.coalesce(allocated.c.allocated, 0)).label("open"))
+        .join(Invoice, DueLine.invoice_id == Invoice.id)
+        .outerjoin(allocated, allocated.c.due_line_id == DueLine.id)
+        .join(Customer, and_(Customer.id == Invoice.customer_id, Customer.currency == Invoice.currency))
+        .where(invoice_exists_as_of(as_of), Customer.credit_limit_minor.is_not(None))
+        .group_by(Invoice.customer_id).subquery()
+    )
+    over = session.execute(
+        select(Customer.id, Customer.currency, open_by_customer.c.open, Customer.credit_limit_minor)
+        .join(open_by_customer, open_by_customer.c.cid == Customer.id)
+        .where(open_by_customer.c.open > Customer.credit_limit_minor))
+    for cid, cur, open_, limit in over:
+        raw.append(("over_credit_limit", cid, cur, int(open_) - int(limit), None,
+                    "over the credit limit", None))
+
+    customers = _customers(session, {r[1] for r in raw})
+    if collector:
+        raw = [r for r in raw if (customers[r[1]].collector or "") == collector]
+    risk = historical_risk(session, {r[1] for r in raw}, as_of)
+    tasks = []
+    for kind, cid, cur, amount, due, detail, ref in raw:
+        c = customers[cid]
+        r = risk.get(cid, 0.0)
+        tasks.append(Task(kind, c.code, c.name, c.collector, cur, int(amount), due, detail, ref, round(r, 4),
+                          int(amount * r)))
+    tasks.sort(key=lambda t: (-t.expected_value_minor, t.due_date or as_of, t.customer_code, t.kind))
+    return tasks
+
+
+def evaluate_commitments(session: Session, *, as_of: dt.date):
+    """Bring promises and agreements up to date (kept/broken, completed/broken) before listing tasks."""
+    from .agreements import evaluate_agreements
+    from .promises import evaluate_promises
+
+    return evaluate_promises(session, as_of=as_of), evaluate_agreements(session, as_of=as_of)
+
+
+__all__ = ["Task", "today_tasks", "evaluate_commitments"]

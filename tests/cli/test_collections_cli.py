@@ -1,0 +1,66 @@
+import datetime as dt
+import json
+
+import pytest
+
+from app.cli import main
+from app.database import open_database, session_factory
+from tests.factories import make_customer, make_invoice
+
+
+@pytest.fixture
+def dbfile(db_path):
+    engine = open_database(str(db_path))
+    s = session_factory(engine)()
+    with s.begin():
+        make_customer(s)
+        make_invoice(s, number="F1", amount="600.00", issued=dt.date(2026, 1, 10))
+        make_invoice(s, number="F2", amount="400.00", issued=dt.date(2026, 2, 10))
+    s.close()
+    engine.dispose()
+    return str(db_path)
+
+
+def test_agreement_create_and_list(dbfile, capsys):
+    assert main(["--db", dbfile, "agreement", "create", "C001", "--invoices", "F1,F2", "--down", "100.00",
+                 "--installments", "3", "--every", "month", "--start", "2026-07-01", "--monthly-rate", "1.5"]) == 0
+    out = capsys.readouterr().out
+    assert "CONV-00001" in out and "active" in out
+    assert main(["--db", dbfile, "agreement", "list", "--customer", "C001", "--format", "json"]) == 0
+    [a] = json.loads(capsys.readouterr().out)
+    assert a["principal"] == "1000.00" and a["invoices"] == ["F1", "F2"]
+    assert [i["sequence"] for i in a["installments"]] == [0, 1, 2, 3]
+    assert a["installments"][0]["amount"] == "100.00"
+    # 900 financed at 1.5%: 13.50 + 9.00 + 4.50 interest
+    assert a["interest"] == "27.00"
+
+
+def test_agreement_errors_exit_2_with_a_message(dbfile, capsys):
+    assert_exit = pytest.raises(SystemExit)
+    with assert_exit as exc:
+        main(["--db", dbfile, "agreement", "create", "C001", "--invoices", "NOPE", "--installments", "3",
+              "--every", "month", "--start", "2026-07-01"])
+    assert exc.value.code == 2
+    assert "NOPE" in capsys.readouterr().err
+
+
+def test_activity_promise_and_tasks(dbfile, capsys):
+    assert main(["--db", dbfile, "activity", "add", "C001", "--channel", "call", "--outcome", "promise",
+                 "--note", "paga el lunes", "--next", "2026-06-30", "--promise-date", "2026-06-30",
+                 "--promise-amount", "250.00"]) == 0
+    assert "promise" in capsys.readouterr().out
+    assert main(["--db", dbfile, "promise", "add", "C001", "--date", "2026-07-15", "--amount", "100"]) == 0
+    capsys.readouterr()
+    assert main(["--db", dbfile, "tasks", "--as-of", "2026-06-30", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    kinds = sorted(t["kind"] for t in data["tasks"])
+    assert kinds == ["follow_up", "promise_due"]
+    promise = next(t for t in data["tasks"] if t["kind"] == "promise_due")
+    assert promise["amount"] == "250.00"
+
+
+def test_dispute_open_and_resolve(dbfile, capsys):
+    assert main(["--db", dbfile, "dispute", "open", "F1", "--reason", "precio incorrecto", "--amount", "50"]) == 0
+    assert "dispute 1" in capsys.readouterr().out
+    assert main(["--db", dbfile, "dispute", "resolve", "1", "--credit-note", "NC-1"]) == 0
+    assert "resolved_credit with credit note NC-1" in capsys.readouterr().out
