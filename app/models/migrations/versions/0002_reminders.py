@@ -1,7 +1,7 @@
 """reminders: policies, levels, runs, reminders, contact log, template overrides
 
 Revision ID: 0002_reminders
-Revises: 0001
+Revises: 0003
 Create Date: 2026-11-23 00:48:30.874641
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0002_reminders'
-down_revision = '0001'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
