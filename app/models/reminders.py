@@ -157,6 +157,7 @@ class ReminderLine(Base):
     due_date: Mapped[dt.date] = mapped_column(Date)
     level_id: Mapped[int] = mapped_column(ForeignKey("reminder_level.id"))
     level_sequence: Mapped[int] = mapped_column(Integer)
+    level_key: Mapped[str] = mapped_column(String(30))
     # True when this reminder moved the item up to `level` (False: listed again at its current level)
     climbed: Mapped[bool] = mapped_column(Boolean, default=True)
     amount_minor: Mapped[int] = mapped_column(Integer)

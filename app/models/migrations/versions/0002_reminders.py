@@ -141,6 +141,7 @@ def upgrade() -> None:
     sa.Column('due_date', sa.Date(), nullable=False),
     sa.Column('level_id', sa.Integer(), nullable=False),
     sa.Column('level_sequence', sa.Integer(), nullable=False),
+    sa.Column('level_key', sa.String(length=30), nullable=False),
     sa.Column('climbed', sa.Boolean(), nullable=False),
     sa.Column('amount_minor', sa.Integer(), nullable=False),
     sa.Column('days_overdue', sa.Integer(), nullable=False),
