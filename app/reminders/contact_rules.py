@@ -278,6 +278,7 @@ def next_permitted(profile: Profile, channel: str, at: dt.datetime, contact_log:
     first_rule: str | None = None
     first_holiday: str | None = None
     first_at = t
+    held: dict[str, list] = {}
     for _ in range(1000):
         rule = None
         holiday = None
@@ -297,11 +298,16 @@ def next_permitted(profile: Profile, channel: str, at: dt.datetime, contact_log:
                 new_t, rule = _next_day(t), "window"
         if rule is None:
             break
-        if first_rule is None:
-            first_rule, first_holiday, first_at = rule, holiday, t
+        # the reason shown is the rule that held the contact longest in all (from its first occurrence)
+        if rule not in held:
+            held[rule] = [dt.timedelta(0), holiday, t]
+        held[rule][0] += new_t - t
         t = new_t.astimezone(tz)
     else:  # pragma: no cover - a profile with no open window at all
         raise ValueError(f"profile {profile.code} never permits {channel}")
+    if held:
+        first_rule = max(held, key=lambda r: held[r][0])
+        _, first_holiday, first_at = held[first_rule]
     if first_rule is None:
         return t.astimezone(dt.timezone.utc), None
     citation = profile.cite(first_rule)
@@ -324,3 +330,64 @@ def window_text(profile: Profile, on: dt.date, language: str = "en") -> str:
     if language == "es":
         return f"llamar entre las {a} y las {b} — {profile.citation}"
     return f"call between {a} and {b} — {profile.citation}"
+
+
+# --- the debtor's contact history, and the check the collector's activity log asks for ----------------
+
+PERSON_CHANNELS = {"call": "call", "visit": "call", "email": "email", "letter": "letter", "sms": "sms",
+                   "whatsapp": "whatsapp"}
+
+
+def contact_history(session, customer_id: int, *, exclude_at: dt.datetime | None = None) -> list[Contact]:
+    """Contacts that count for the caps: the contact log (reminders sent), reminders queued but not yet
+    sent (at their moment), and the outbound calls, visits and messages collectors logged."""
+    from sqlalchemy import select
+
+    from app.models import ContactLog, Reminder
+
+    log = [Contact(ch, at) for ch, at in session.execute(
+        select(ContactLog.channel, ContactLog.at).where(ContactLog.customer_id == customer_id))]
+    for channels, send_at in session.execute(
+            select(Reminder.channels, Reminder.send_at)
+            .where(Reminder.customer_id == customer_id, Reminder.state == "queued", Reminder.send_at.is_not(None))):
+        log.extend(Contact(ch, send_at) for ch in channels.split(",") if ch != "call")
+    try:
+        from app.models import Activity
+    except ImportError:  # pragma: no cover - collections not installed
+        return log
+    rows = session.execute(select(Activity.channel, Activity.at).where(
+        Activity.customer_id == customer_id, Activity.direction == "out", Activity.source.is_(None),
+        Activity.channel.in_(list(PERSON_CHANNELS))))
+    for ch, at in rows:
+        if exclude_at is not None and at == exclude_at:
+            continue
+        log.append(Contact(PERSON_CHANNELS[ch], at))
+    return log
+
+
+def profile_for_customer(session, customer):
+    """(profile, zone) for a customer row: the setting, its country, its own time zone."""
+    from app.ledger.company import get_setting
+    from app.models import CustomerReminderSettings
+
+    profile = profile_for(get_setting(session, "contact_rules.country"), customer.country)
+    own = session.get(CustomerReminderSettings, customer.id)
+    return profile, debtor_zone(profile, customer.country, own.timezone if own else None)
+
+
+def warning_for_contact(session, customer, channel: str, at: dt.datetime) -> str | None:
+    """Why contacting `customer` by `channel` at `at` breaks the contact rules (None when it does not).
+    Used by the collector's activity log (app.collections.activities.contact_warning)."""
+    channel = PERSON_CHANNELS.get(channel)
+    if channel is None or at is None:
+        return None
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.timezone.utc)
+    profile, zone = profile_for_customer(session, customer)
+    history = contact_history(session, customer.id, exclude_at=at)
+    _, hold = next_permitted(profile, channel, at, history, zone=zone, country=customer.country)
+    if hold is None:
+        return None
+    until = hold.until.astimezone(zone)
+    return (f"{hold.detail} — {hold.citation}; next permitted moment "
+            f"{DAY_NAMES_EN[until.weekday()]} {until:%Y-%m-%d %H:%M} ({zone.key})")

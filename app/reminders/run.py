@@ -291,14 +291,8 @@ def _history(session: Session, customer_ids: list[int]) -> tuple[dict[int, _Item
 
 
 def _contact_log(session: Session, customer_id: int) -> list[contact_rules.Contact]:
-    """What the contact rules must count: contacts made, and reminders queued but not yet sent."""
-    log = [contact_rules.Contact(ch, at) for ch, at in session.execute(
-        select(ContactLog.channel, ContactLog.at).where(ContactLog.customer_id == customer_id))]
-    for channels, send_at in session.execute(
-            select(Reminder.channels, Reminder.send_at)
-            .where(Reminder.customer_id == customer_id, Reminder.state == "queued", Reminder.send_at.is_not(None))):
-        log.extend(contact_rules.Contact(ch, send_at) for ch in channels.split(",") if ch != "call")
-    return log
+    """What the contact rules must count (see contact_rules.contact_history)."""
+    return contact_rules.contact_history(session, customer_id)
 
 
 def _channels(level: LevelView, customer: Customer, settings: CustomerReminderSettings | None) -> tuple[str, ...]:
