@@ -15,6 +15,7 @@ from app import __version__
 COMMAND_MODULES = [
     "app.cli.gui",
     "app.cli.collections",
+    "app.cli.score",
     "app.cli.remind",
     "app.cli.settings",
     "app.cli.secret",
