@@ -437,7 +437,8 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
                          next((lv for lv in levels if lv.key == pending_key), None)))
     if not climbing:
         if already:
-            top = max((by_seq[i.level_sequence] for i in already), key=lambda lv: lv.sequence)
+            top = max((by_seq[i.level_sequence] for i in already if i.level_sequence in by_seq),
+                      key=lambda lv: lv.sequence, default=levels[-1])  # default: sent under another policy
             out.append(_skip(customer, currency, already, f"already reminded at level {top.key}",
                              f"ya recordado en el nivel {top.key}", "already", top))
         return out
@@ -580,8 +581,9 @@ def _level_id(session: Session, p: PlannedReminder, it: PlannedItem) -> int:
     if it.level_sequence is None or it.level_sequence == p.level_sequence:
         return p.level_id
     policy_id = session.scalar(select(ReminderLevel.policy_id).where(ReminderLevel.id == p.level_id))
-    return session.scalar(select(ReminderLevel.id).where(ReminderLevel.policy_id == policy_id,
-                                                         ReminderLevel.sequence == it.level_sequence))
+    level_id = session.scalar(select(ReminderLevel.id).where(ReminderLevel.policy_id == policy_id,
+                                                             ReminderLevel.sequence == it.level_sequence))
+    return level_id or p.level_id
 
 
 # --- after the run: approval, cancelling, history ------------------------------------------------------

@@ -366,3 +366,17 @@ def test_every_reminder_is_in_the_customers_history(books, outbox, tmp_path):
     ]
     assert history[0].file_path.endswith(".pdf") and history[0].lines[0].amount_minor == to_minor("120.00", "PEN")
     assert history[0].level_name_es == "Recordatorio de pago"
+
+
+def test_changing_a_customers_policy_keeps_the_history_usable(books, outbox):
+    s = books
+    with s.begin():
+        make_invoice(s, number="F1", issued=D(2026, 3, 1), due=D(2026, 4, 1))
+    go(s, D(2026, 6, 30), outbox)
+    with s.begin():
+        create_policy(s, code="ONE", name_es="Uno", name_en="One", levels=[
+            {"key": "only", "days": 90, "channels": "email"}])
+        assign_policy(s, "C001", "ONE")
+    [p] = plan(s, D(2026, 7, 6))
+    # friendly was sequence 2 of the default policy; the new policy has one level, already passed by sequence
+    assert p.blocked == "already reminded at level only"
