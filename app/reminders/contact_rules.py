@@ -338,31 +338,42 @@ PERSON_CHANNELS = {"call": "call", "visit": "call", "email": "email", "letter": 
                    "whatsapp": "whatsapp"}
 
 
-def contact_history(session, customer_id: int, *, exclude_at: dt.datetime | None = None) -> list[Contact]:
-    """Contacts that count for the caps: the contact log (reminders sent), reminders queued but not yet
-    sent (at their moment), and the outbound calls, visits and messages collectors logged."""
+def contact_histories(session, customer_ids=None, *, exclude_at: dt.datetime | None = None) -> dict[int, list[Contact]]:
+    """Per customer, the contacts that count for the caps: the contact log (reminders sent), reminders queued
+    but not yet sent (at their moment), and the outbound calls, visits and messages collectors logged.
+    All customers when `customer_ids` is None (three queries whatever the number of customers)."""
     from sqlalchemy import select
 
     from app.models import ContactLog, Reminder
 
-    log = [Contact(ch, at) for ch, at in session.execute(
-        select(ContactLog.channel, ContactLog.at).where(ContactLog.customer_id == customer_id))]
-    for channels, send_at in session.execute(
-            select(Reminder.channels, Reminder.send_at)
-            .where(Reminder.customer_id == customer_id, Reminder.state == "queued", Reminder.send_at.is_not(None))):
-        log.extend(Contact(ch, send_at) for ch in channels.split(",") if ch != "call")
+    def only(q, column):
+        return q if customer_ids is None else q.where(column.in_(list(customer_ids)))
+
+    out: dict[int, list[Contact]] = {}
+    for cust, ch, at in session.execute(only(select(ContactLog.customer_id, ContactLog.channel, ContactLog.at),
+                                             ContactLog.customer_id)):
+        out.setdefault(cust, []).append(Contact(ch, at))
+    queued = only(select(Reminder.customer_id, Reminder.channels, Reminder.send_at)
+                  .where(Reminder.state == "queued", Reminder.send_at.is_not(None)), Reminder.customer_id)
+    for cust, channels, send_at in session.execute(queued):
+        out.setdefault(cust, []).extend(Contact(ch, send_at) for ch in channels.split(",") if ch != "call")
     try:
         from app.models import Activity
     except ImportError:  # pragma: no cover - collections not installed
-        return log
-    rows = session.execute(select(Activity.channel, Activity.at).where(
-        Activity.customer_id == customer_id, Activity.direction == "out", Activity.source.is_(None),
-        Activity.channel.in_(list(PERSON_CHANNELS))))
-    for ch, at in rows:
+        return out
+    rows = session.execute(only(select(Activity.customer_id, Activity.channel, Activity.at).where(
+        Activity.direction == "out", Activity.source.is_(None), Activity.channel.in_(list(PERSON_CHANNELS))),
+        Activity.customer_id))
+    for cust, ch, at in rows:
         if exclude_at is not None and at == exclude_at:
             continue
-        log.append(Contact(PERSON_CHANNELS[ch], at))
-    return log
+        out.setdefault(cust, []).append(Contact(PERSON_CHANNELS[ch], at))
+    return out
+
+
+def contact_history(session, customer_id: int, *, exclude_at: dt.datetime | None = None) -> list[Contact]:
+    """One customer's contacts that count for the caps (see contact_histories)."""
+    return contact_histories(session, [customer_id], exclude_at=exclude_at).get(customer_id, [])
 
 
 def profile_for_customer(session, customer):

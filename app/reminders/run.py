@@ -29,19 +29,26 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import config
 from app.ledger import company as company_mod
-from app.ledger.balances import customer_balance, open_items
+from app.ledger.balances import allocated_as_of, invoice_exists_as_of
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import LedgerError
 from app.ledger.money import percent_of, to_str
+from app.ledger.views import OpenItem
 from app.models import (
-    ContactLog,
+    POSTED,
+    Allocation,
+    CreditNote,
     Customer,
     CustomerReminderSettings,
+    DueLine,
+    Invoice,
+    Payment,
     Reminder,
     ReminderLevel,
     ReminderLine,
     ReminderPolicy,
     ReminderRun,
+    WriteOff,
 )
 
 from . import contact_rules
@@ -290,11 +297,6 @@ def _history(session: Session, customer_ids: list[int]) -> tuple[dict[int, _Item
     return items, last
 
 
-def _contact_log(session: Session, customer_id: int) -> list[contact_rules.Contact]:
-    """What the contact rules must count (see contact_rules.contact_history)."""
-    return contact_rules.contact_history(session, customer_id)
-
-
 def _channels(level: LevelView, customer: Customer, settings: CustomerReminderSettings | None) -> tuple[str, ...]:
     """The level's channels the customer can receive: no e-mail address (or phone) -> a letter instead."""
     allowed = set(settings.authorised_channels.split(",")) if settings and settings.authorised_channels else None
@@ -328,6 +330,48 @@ def _money(amount: int, currency: str) -> str:
     return f"{to_str(amount, currency)} {currency}"
 
 
+def _open_items_all(session: Session, as_of: dt.date) -> tuple[dict[int, list[OpenItem]], dict[str, int]]:
+    """Every customer's open items as of a date in one query (the same rules as ledger.open_items),
+    and the invoice id of each invoice number seen."""
+    allocated = allocated_as_of(as_of)
+    open_expr = DueLine.amount_minor - func.coalesce(allocated.c.allocated, 0)
+    q = (
+        select(Invoice.customer_id, DueLine.id, Invoice.number, Invoice.kind, Invoice.issue_date, DueLine.due_date,
+               Invoice.currency, DueLine.amount_minor, open_expr.label("open"), Invoice.disputed, Invoice.id)
+        .join(Invoice, DueLine.invoice_id == Invoice.id)
+        .outerjoin(allocated, allocated.c.due_line_id == DueLine.id)
+        .where(invoice_exists_as_of(as_of), open_expr > 0)
+        .order_by(Invoice.customer_id, DueLine.due_date, Invoice.number, DueLine.sequence)
+    )
+    out: dict[int, list[OpenItem]] = {}
+    invoice_ids: dict[str, int] = {}
+    for cust, line_id, number, kind, issued, due, cur, amount, open_, disputed, inv_id in session.execute(q):
+        out.setdefault(cust, []).append(
+            OpenItem(line_id, number, kind, issued, due, cur, amount, int(open_), (as_of - due).days, bool(disputed)))
+        invoice_ids[number] = inv_id
+    return out, invoice_ids
+
+
+def _credits_all(session: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
+    """Unapplied credit per (customer, currency) as of a date: payments, credit notes and write-offs dated by
+    then, less their allocations by then (the same rules as ledger.customer_balance)."""
+    totals: dict[tuple[int, str], int] = {}
+    for model, column in ((Payment, Allocation.payment_id), (CreditNote, Allocation.credit_note_id),
+                          (WriteOff, Allocation.write_off_id)):
+        conds = [model.date <= as_of]
+        if hasattr(model, "status"):
+            conds.append(model.status == POSTED)
+        for cust, cur, amount in session.execute(select(model.customer_id, model.currency, func.sum(model.amount_minor))
+                                                 .where(*conds).group_by(model.customer_id, model.currency)):
+            totals[(cust, cur)] = totals.get((cust, cur), 0) + int(amount)
+        for cust, cur, amount in session.execute(
+                select(model.customer_id, model.currency, func.sum(Allocation.amount_minor))
+                .join(Allocation, column == model.id).where(*conds, Allocation.date <= as_of)
+                .group_by(model.customer_id, model.currency)):
+            totals[(cust, cur)] = totals.get((cust, cur), 0) - int(amount or 0)
+    return totals
+
+
 # --- the plan ---------------------------------------------------------------------------------------
 
 
@@ -345,29 +389,25 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
     history, last_reminder = _history(session, [c.id for c in customers])
     in_agreement = invoices_in_active_agreement(session)
     planned_contacts: dict[int, list] = {k: list(v) for k, v in (extra_contacts or {}).items()}
+    all_items, invoice_ids = _open_items_all(session, as_of)
+    credits = _credits_all(session, as_of)
+    contacts = contact_rules.contact_histories(session)
     out: list[PlannedReminder] = []
     for customer in customers:
-        items = open_items(session, customer.code, as_of)
+        items = all_items.get(customer.id)
         if not items:
             continue
         own = settings.get(customer.id)
         levels = levels_by_policy.get(own.policy_id) if own and own.policy_id else None
         levels = levels or default_levels
-        invoice_ids = _invoice_ids(session, {i.invoice_number for i in items}) if in_agreement else {}
-        credit = {b.currency: b.unapplied_credit_minor for b in customer_balance(session, customer.code, as_of)}
         for currency in sorted({i.currency for i in items}):
             group = [i for i in items if i.currency == currency]
             out.extend(_plan_group(
                 session, customer, own, currency, group, levels, history, last_reminder, in_agreement, invoice_ids,
-                credit.get(currency, 0), as_of, at, setting, planned_contacts,
+                credits.get((customer.id, currency), 0), as_of, at, setting, planned_contacts,
+                contacts.get(customer.id, []),
             ))
     return out
-
-
-def _invoice_ids(session: Session, numbers: set[str]) -> dict[str, int]:
-    from app.models import Invoice
-
-    return dict(session.execute(select(Invoice.number, Invoice.id).where(Invoice.number.in_(numbers))).all())
 
 
 def _skip(customer, currency, items, reason, reason_es, suffix, level: LevelView | None = None) -> PlannedReminder:
@@ -383,7 +423,8 @@ def _skip(customer, currency, items, reason, reason_es, suffix, level: LevelView
 
 
 def _plan_group(session, customer, own, currency, group, levels, history, last_reminder, in_agreement,
-                invoice_ids, credit_minor, as_of, at, setting, planned_contacts) -> list[PlannedReminder]:
+                invoice_ids, credit_minor, as_of, at, setting, planned_contacts,
+                contact_log) -> list[PlannedReminder]:
     by_seq = {lv.sequence: lv for lv in levels}
     out: list[PlannedReminder] = []
     disputed: list[PlannedItem] = []
@@ -480,7 +521,7 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
         profile = contact_rules.profile_for(setting, customer.country)
         profile_code = profile.code
         zone = contact_rules.debtor_zone(profile, customer.country, own.timezone if own else None)
-        log = _contact_log(session, customer.id) + planned_contacts.get(customer.id, [])
+        log = contact_log + planned_contacts.get(customer.id, [])
         moments = []
         for ch in channels:
             moment, why = contact_rules.next_permitted(profile, ch, at, log, zone=zone, country=customer.country)
