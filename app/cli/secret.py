@@ -52,6 +52,10 @@ def set_secret(args) -> int:
              "Install and unlock one (e.g. gnome-keyring or KWallet) and try again; "
              "the password was not stored anywhere.", 1)
     except keyring.errors.KeyringError as exc:
-        fail(f"the keyring refused the password: {exc}", 1)
+        fail(f"the keyring refused the password: {exc}; the password was not stored.", 1)
+    except Exception as exc:  # app.reminders.secrets.SecretStoreError: its message says what to configure
+        if type(exc).__name__ != "SecretStoreError":
+            raise
+        fail(f"{exc} The password was not stored anywhere.", 1)
     print(f"{args.name} password stored in the keyring")
     return 0

@@ -29,8 +29,14 @@ BASE_DELAY = dt.timedelta(minutes=5)
 MAX_DELAY = dt.timedelta(hours=12)
 
 
+class NothingDue(Exception):
+    """Raised by a channel when every item of the reminder was settled before it went out: the reminder is
+    cancelled rather than asking for money already paid."""
+
+
 @dataclass(frozen=True)
 class JobItem:
+    due_line_id: int
     invoice_number: str
     due_date: dt.date
     amount_minor: int
@@ -54,6 +60,7 @@ class DeliveryJob:
     currency: str
     as_of: dt.date
     level_key: str
+    level_sequence: int
     level_name: str
     channels: tuple[str, ...]
     items: tuple[JobItem, ...]
@@ -69,6 +76,7 @@ class DeliveryResult:
     failed: int = 0  # attempts that failed during this delivery (retried later unless given up)
     given_up: int = 0  # reminders that reached MAX_ATTEMPTS and are now `failed`
     waiting_for_means: int = 0  # due but no sender / letters directory for one of their channels
+    settled: int = 0  # cancelled at delivery: everything was paid in the meantime
     fees_minor: dict = field(default_factory=dict)
     letters_path: str | None = None
     cancelled: bool = False
@@ -85,9 +93,9 @@ def job_for(r: Reminder, customer: Customer) -> DeliveryJob:
     return DeliveryJob(
         reminder_id=r.id, customer_id=customer.id, customer_code=customer.code, customer_name=customer.name,
         email=customer.email, phone=customer.phone, address=customer.address, city=customer.city, language=lang,
-        currency=r.currency, as_of=r.as_of, level_key=r.level_key,
+        currency=r.currency, as_of=r.as_of, level_key=r.level_key, level_sequence=r.level.sequence,
         level_name=r.level.name_es if lang == "es" else r.level.name_en, channels=tuple(r.channels.split(",")),
-        items=tuple(JobItem(ln.invoice_number, ln.due_date, ln.amount_minor, ln.days_overdue, ln.level_key)
+        items=tuple(JobItem(ln.due_line_id, ln.invoice_number, ln.due_date, ln.amount_minor, ln.days_overdue, ln.level_key)
                     for ln in r.lines),
         amount_minor=r.amount_minor, fee_minor=r.fee_minor, call_window=r.call_window, letter_path=r.file_path,
     )
@@ -112,6 +120,13 @@ def _fail(session: Session, r: Reminder, now: dt.datetime, error: str, result: D
                      after={"state": "failed", "error": r.error, "attempts": r.attempts})
     else:
         r.next_attempt_at = now + backoff(r.attempts)
+
+
+def _settled(session: Session, r: Reminder, result: DeliveryResult) -> None:
+    r.state, r.error, r.next_attempt_at = "cancelled", "settled before it went out", None
+    result.settled += 1
+    audit.record(session, action="cancel", entity="reminder", entity_id=r.id, before={"state": "queued"},
+                 after={"state": "cancelled", "reason": r.error})
 
 
 def _mark_sent(session: Session, r: Reminder, customer: Customer, now: dt.datetime, message_id: str | None,
@@ -143,8 +158,9 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
                 progress: Callable[[int, int], None] | None = None) -> DeliveryResult:
     """Deliver every queued reminder whose send_at <= now (and whose retry time has come).
 
-    `letter_writer(jobs, directory) -> ({reminder_id: file}, combined_file)` writes the letters; without
-    a letters directory (or without a sender for e-mail/SMS/WhatsApp) a reminder stays queued.
+    `letter_writer(jobs, directory) -> ({reminder_id: file, or None when settled}, combined_file)` writes
+    the letters; without a letters directory (or without a sender for e-mail/SMS/WhatsApp) a reminder stays
+    queued.
     """
     if now.tzinfo is None:
         raise ValueError("deliver_due needs an aware `now`")
@@ -154,7 +170,7 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
         return result
     customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_({r.customer_id for r in rows})))}
     if letters_dir is not None and letter_writer is None:
-        letter_writer = default_letter_writer()
+        letter_writer = default_letter_writer(session)
     deliverable: list[Reminder] = []
     for r in rows:
         channels = r.channels.split(",")
@@ -173,7 +189,10 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
             paths, combined = letter_writer([job_for(r, customers[r.customer_id]) for r in letters], directory)
             result.letters_path = str(combined) if combined else None
             for r in letters:
-                if r.id in paths:
+                if r.id in paths and paths[r.id] is None:
+                    failed_letters.add(r.id)
+                    _settled(session, r, result)
+                elif r.id in paths:
                     r.file_path = str(paths[r.id])
                 else:
                     failed_letters.add(r.id)
@@ -194,6 +213,9 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
         if any(ch in ELECTRONIC for ch in r.channels.split(",")):
             try:
                 message_id = sender(job_for(r, customer))
+            except NothingDue:
+                _settled(session, r, result)
+                continue
             except Exception as exc:  # noqa: BLE001 - any channel error is stored and retried
                 _fail(session, r, now, f"{type(exc).__name__}: {exc}", result)
                 continue
@@ -212,13 +234,13 @@ def channels_installed() -> bool:
                for m in ("content", "templates", "letters", "email_send"))
 
 
-def default_letter_writer():
+def default_letter_writer(session: Session):
     """Letters through app.reminders.letters when installed; None otherwise (letters stay queued)."""
     if not channels_installed():
         return None
     from . import delivery
 
-    return delivery.letter_writer
+    return delivery.make_letter_writer(session)
 
 
 def channel_sender(session: Session):

@@ -113,3 +113,17 @@ def test_not_yet_due_reminders_stay_queued(books, outbox):
     queue(s, D(2026, 7, 3), hour=21)  # held until Monday 07:00 in Lima
     assert deliver(s, at(D(2026, 7, 6), 6, 59), outbox).sent == 0
     assert deliver(s, at(D(2026, 7, 6), 7, 0), outbox).sent == 1
+
+
+def test_a_reminder_settled_before_it_goes_out_is_cancelled(books):
+    s = books
+    with s.begin():
+        make_invoice(s, number="F1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
+    queue(s)
+
+    def paid_meanwhile(job):
+        raise ob.NothingDue("every item was settled")
+
+    result = deliver(s, at(D(2026, 6, 30), 10), paid_meanwhile)
+    assert (result.sent, result.failed, result.settled) == (0, 0, 1)
+    assert reminders(s)["C001"][0] == "cancelled" and reminders(s)["C001"][3] == "settled before it went out"
