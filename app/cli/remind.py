@@ -56,8 +56,9 @@ def run(args) -> int:
             fail(str(exc), 2)
         for line in summary.lines():
             print(line)
-        if sender is None:
-            print("e-mail: not configured (cobranza settings set smtp.host ...); e-mails stay queued")
+        if sender is None and summary.waiting_for_means:
+            print("e-mail is not configured (cobranza settings set smtp.host ..., cobranza secret set smtp): "
+                  "e-mails stay queued until a run or the outbox can send them")
         return 0
     finally:
         session.close()

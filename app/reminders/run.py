@@ -150,12 +150,17 @@ class RunSummary:
     letters_path: str | None = None
     cancelled: bool = False
     reminder_ids: tuple[int, ...] = ()
+    waiting_for_means: int = 0  # due, but no letters directory or e-mail settings for one of their channels
+    settled: int = 0  # cancelled at delivery: paid in the meantime
 
     def lines(self) -> list[str]:
         out = [f"run {self.run_id or '-'} as of {self.as_of.isoformat()}: {self.planned} reminder(s) planned, "
                f"{self.queued} queued, {self.drafts} awaiting approval, {self.held} held by contact rules, "
                f"{self.blocked} skipped",
-               f"delivered: {self.sent} sent, {self.failed} failed (will retry)"]
+               f"delivered: {self.sent} sent, {self.failed} failed (will retry)"
+               + (f", {self.settled} cancelled (settled meanwhile)" if self.settled else "")
+               + (f", {self.waiting_for_means} waiting for e-mail settings or a letters directory"
+                  if self.waiting_for_means else "")]
         for cur, amount in sorted(self.fees_minor.items()):
             out.append(f"fees charged: {to_str(amount, cur)} {cur}")
         if self.letters_path:
@@ -596,6 +601,7 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
         held=sum(1 for r in created if r.state != "draft" and r.send_at and r.send_at > utc_at),
         sent=result.sent, failed=result.failed, fees_minor=result.fees_minor, letters_path=result.letters_path,
         cancelled=cancelled or result.cancelled, reminder_ids=tuple(r.id for r in created),
+        waiting_for_means=result.waiting_for_means, settled=result.settled,
     )
 
 
