@@ -54,6 +54,18 @@ def content_for(session: Session, job: DeliveryJob, channel: str):
     return content
 
 
+def statement_attachment(session: Session, customer_code: str, as_of) -> tuple[str, bytes, str]:
+    """The customer's statement of account as of the sending day, as an e-mail attachment."""
+    import tempfile
+
+    from app.reports.statement import render_statement, statement_filename
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / statement_filename(customer_code, as_of)
+        render_statement(session, customer_code, as_of=as_of, out=path)
+        return path.name, path.read_bytes(), "application/pdf"
+
+
 def make_letter_writer(session: Session):
     """letter_writer(jobs, directory) for the outbox: one combined PDF for printing, one file per customer."""
     from .letters import render_letters
@@ -106,7 +118,9 @@ def make_sender(session: Session):
                 continue  # letters are written by the letter writer; SMS/WhatsApp go out from the Reminders view
             content = content_for(session, job, "email")
             rendered = render_message(job.level_key, "email", content, overrides=overrides)
-            message_id = send_email(build_email(content, rendered, sender=settings.sender), settings, password)
+            attachments = [statement_attachment(session, job.customer_code, content.as_of)]
+            message = build_email(content, rendered, sender=settings.sender, attachments=attachments)
+            message_id = send_email(message, settings, password)
         return message_id
 
     return send
