@@ -44,7 +44,7 @@ def set_template_override(session: Session, *, level_key: str, channel: str, lan
 def content_for(session: Session, job: DeliveryJob, channel: str):
     from .content import build_content
 
-    as_of = max(job.as_of, config.today())
+    as_of = job.deliver_on or job.as_of
     content = build_content(
         session, customer_code=job.customer_code, currency=job.currency, as_of=as_of, level=job.level_sequence,
         level_name=job.level_name, channel=channel, item_due_line_ids=[i.due_line_id for i in job.items],

@@ -68,6 +68,7 @@ class DeliveryJob:
     fee_minor: int
     call_window: str | None
     letter_path: str | None = None
+    deliver_on: dt.date | None = None  # the day it goes out: content is read as of then
 
 
 @dataclass
@@ -88,7 +89,7 @@ def backoff(attempts: int) -> dt.timedelta:
     return min(BASE_DELAY * (2 ** max(attempts - 1, 0)), MAX_DELAY)
 
 
-def job_for(r: Reminder, customer: Customer) -> DeliveryJob:
+def job_for(r: Reminder, customer: Customer, now: dt.datetime | None = None) -> DeliveryJob:
     lang = customer.language if customer.language in ("es", "en") else "es"
     return DeliveryJob(
         reminder_id=r.id, customer_id=customer.id, customer_code=customer.code, customer_name=customer.name,
@@ -98,6 +99,7 @@ def job_for(r: Reminder, customer: Customer) -> DeliveryJob:
         items=tuple(JobItem(ln.due_line_id, ln.invoice_number, ln.due_date, ln.amount_minor, ln.days_overdue, ln.level_key)
                     for ln in r.lines),
         amount_minor=r.amount_minor, fee_minor=r.fee_minor, call_window=r.call_window, letter_path=r.file_path,
+        deliver_on=max(r.as_of, now.date()) if now is not None else r.as_of,
     )
 
 
@@ -186,7 +188,7 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
         directory = Path(letters_dir)
         directory.mkdir(parents=True, exist_ok=True)
         try:
-            paths, combined = letter_writer([job_for(r, customers[r.customer_id]) for r in letters], directory)
+            paths, combined = letter_writer([job_for(r, customers[r.customer_id], now) for r in letters], directory)
             result.letters_path = str(combined) if combined else None
             for r in letters:
                 if r.id in paths and paths[r.id] is None:
@@ -212,7 +214,7 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
         message_id = None
         if any(ch in ELECTRONIC for ch in r.channels.split(",")):
             try:
-                message_id = sender(job_for(r, customer))
+                message_id = sender(job_for(r, customer, now))
             except NothingDue:
                 _settled(session, r, result)
                 continue
