@@ -182,20 +182,26 @@ def debtor_zone(profile: Profile, customer_country: str | None, own_zone: str | 
     return ZoneInfo(profile.zone)
 
 
-@lru_cache(maxsize=64)
-def _holidays(country: str, year: int):
+@lru_cache(maxsize=128)
+def _holidays(country: str, year: int, language: str | None = None):
     import holidays
 
     try:
-        return holidays.country_holidays(country, years=year)
+        return holidays.country_holidays(country, years=year, language=language)
     except (NotImplementedError, KeyError):
         return {}
+    except ValueError:  # no translation in that language
+        return holidays.country_holidays(country, years=year) if language else {}
+
+
+def _holiday_country(profile: Profile, country: str | None) -> str | None:
+    return profile.holiday_country or (profile.code if profile.code in COUNTRY_ZONES else country)
 
 
 def holiday_name(profile: Profile, day: dt.date, country: str | None) -> str | None:
     if not profile.no_holidays:
         return None
-    where = profile.holiday_country or (profile.code if profile.code in COUNTRY_ZONES else country)
+    where = _holiday_country(profile, country)
     if not where:
         return None
     return _holidays(where.upper(), day.year).get(day)
@@ -254,12 +260,16 @@ RULE_TEXT = {
 }
 
 
-def _detail(profile: Profile, rule: str, at: dt.datetime, holiday: str | None) -> tuple[str, str]:
+def _detail(profile: Profile, rule: str, at: dt.datetime, holiday: str | None,
+            country_for_names: str | None = None) -> tuple[str, str]:
     en, es = RULE_TEXT[rule]
     n = {"day_cap": profile.max_per_day, "call_week": profile.max_calls_per_week,
          "written_week": profile.max_written_per_week, "written_gap": profile.written_gap_days}.get(rule)
+    name_es = holiday or ""
+    if holiday and country_for_names:
+        name_es = _holidays(country_for_names.upper(), at.year, "es").get(at.date()) or holiday
     values = {"n": n, "name": holiday or "", "day": DAY_NAMES_EN[at.weekday()]}
-    values_es = {**values, "day": DAY_NAMES_ES[at.weekday()]}
+    values_es = {**values, "name": name_es, "day": DAY_NAMES_ES[at.weekday()]}
     return en.format(**values), es.format(**values_es)
 
 
@@ -314,7 +324,7 @@ def next_permitted(profile: Profile, channel: str, at: dt.datetime, contact_log:
     hhmm = t.strftime("%H:%M")
     text = f"held until {DAY_NAMES_EN[t.weekday()]} {hhmm} — {citation}"
     text_es = f"retenido hasta el {DAY_NAMES_ES[t.weekday()]} {hhmm} — {citation}"
-    detail_en, detail_es = _detail(profile, first_rule, first_at, first_holiday)
+    detail_en, detail_es = _detail(profile, first_rule, first_at, first_holiday, _holiday_country(profile, country))
     hold = Hold(until=t.astimezone(dt.timezone.utc), rule=first_rule, citation=citation, text=text,
                 text_es=text_es, detail=detail_en, detail_es=detail_es)
     return hold.until, hold

@@ -37,6 +37,7 @@ def test_colombian_holiday_holds_email_to_next_morning():
     assert hold.text == "held until Tuesday 07:00 — Ley 2300 art. 3"
     assert hold.text_es == "retenido hasta el martes 07:00 — Ley 2300 art. 3"
     assert hold.rule == "holiday" and "Independence Day" in hold.detail
+    assert hold.detail_es == "feriado: Día de la Independencia"
 
 
 def test_sunday_in_colombia_waits_for_monday_0700():
