@@ -46,7 +46,8 @@ def run(args) -> int:
             for p in plan:
                 print(json.dumps(p.as_json(), ensure_ascii=False))
             return 0
-        letters_dir = Path(args.letters_dir) if args.letters_dir else config.data_dir() / "letters" / args.as_of.isoformat()
+        letters_dir = (Path(args.letters_dir) if args.letters_dir
+                       else config.data_dir() / "letters" / args.as_of.isoformat())
         try:
             with session.begin():
                 at = run_moment(session, args.as_of, args.at)

@@ -96,7 +96,8 @@ def job_for(r: Reminder, customer: Customer, now: dt.datetime | None = None) -> 
         email=customer.email, phone=customer.phone, address=customer.address, city=customer.city, language=lang,
         currency=r.currency, as_of=r.as_of, level_key=r.level_key, level_sequence=r.level.sequence,
         level_name=r.level.name_es if lang == "es" else r.level.name_en, channels=tuple(r.channels.split(",")),
-        items=tuple(JobItem(ln.due_line_id, ln.invoice_number, ln.due_date, ln.amount_minor, ln.days_overdue, ln.level_key)
+        items=tuple(JobItem(ln.due_line_id, ln.invoice_number, ln.due_date, ln.amount_minor, ln.days_overdue,
+                            ln.level_key)
                     for ln in r.lines),
         amount_minor=r.amount_minor, fee_minor=r.fee_minor, call_window=r.call_window, letter_path=r.file_path,
         deliver_on=max(r.as_of, now.date()) if now is not None else r.as_of,
@@ -170,7 +171,8 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
     rows = due_reminders(session, now)
     if not rows:
         return result
-    customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_({r.customer_id for r in rows})))}
+    ids = {r.customer_id for r in rows}
+    customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
     if letters_dir is not None and letter_writer is None:
         letter_writer = default_letter_writer(session)
     deliverable: list[Reminder] = []

@@ -321,8 +321,9 @@ def _channels(level: LevelView, customer: Customer, settings: CustomerReminderSe
 def _fee(level: LevelView, climbing: list[PlannedItem], history: dict[int, _ItemHistory]) -> list[int]:
     """Fee per climbing item (0 where the item was already charged at this level)."""
     fees = [0] * len(climbing)
+    charged = {it.due_line_id: history.get(it.due_line_id, _ItemHistory()).fee_levels for it in climbing}
     chargeable = [i for i, it in enumerate(climbing)
-                  if it.kind not in CHARGE_KINDS and level.id not in history.get(it.due_line_id, _ItemHistory()).fee_levels]
+                  if it.kind not in CHARGE_KINDS and level.id not in charged[it.due_line_id]]
     if level.fee_kind == "percent":
         for i in chargeable:
             fees[i] = percent_of(climbing[i].open_minor, Decimal(level.fee_value))

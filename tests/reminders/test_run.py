@@ -1,7 +1,6 @@
 """The reminder run's rules, each on a small history built with the ledger functions."""
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -267,7 +266,8 @@ def test_fee_is_posted_as_its_own_charge_once_per_item_and_level(books, outbox):
     s = books
     with s.begin():
         create_policy(s, code="FEE", name_es="Con cargo", name_en="With fee", levels=[
-            {"key": "friendly", "days": 1, "channels": "email", "fee_kind": "percent", "fee_value": "2", "min_gap_days": 1},
+            {"key": "friendly", "days": 1, "channels": "email", "fee_kind": "percent", "fee_value": "2",
+             "min_gap_days": 1},
             {"key": "firm", "days": 30, "channels": "email", "fee_kind": "fixed", "fee_value": 1500, "min_gap_days": 1},
         ])
         assign_policy(s, "C001", "FEE")

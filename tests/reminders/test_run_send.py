@@ -1,7 +1,6 @@
 """The run end to end with the real channels: e-mails to an SMTP server running in the test (aiosmtpd),
 letters as PDF files, the statement attached. Skipped until the channel modules are installed."""
 
-import datetime as dt
 import socket
 from email import message_from_bytes, policy
 
