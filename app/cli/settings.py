@@ -24,6 +24,16 @@ def _port(value: str) -> str:
     return str(int(value))
 
 
+def _seconds(value: str) -> str:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0
+    if not 0 < seconds <= 600:
+        raise ValueError("smtp.timeout is a number of seconds from 1 to 600")
+    return value.strip()
+
+
 def _choice(*allowed: str):
     def check(value: str) -> str:
         if value not in allowed:
@@ -58,6 +68,7 @@ SETTING_KEYS = {
     "smtp.security": _choice("none", "starttls", "ssl"),
     "smtp.user": _user,
     "smtp.from": _email,
+    "smtp.timeout": _seconds,
     "contact_rules.country": _country,
 }
 ALL_KEYS = COMPANY_KEYS + tuple(SETTING_KEYS)

@@ -117,6 +117,7 @@ def test_settings_get_and_set(dbfile, capsys):
     ("smtp.port", "abc", "1 to 65535"),
     ("smtp.security", "tls", "none, starttls, ssl"),
     ("smtp.from", "not-an-address", "not an e-mail address"),
+    ("smtp.timeout", "forever", "seconds"),
     ("contact_rules.country", "AR", "CO, PE, MX, CL, US, default"),
     ("company.currency", "XXX1", "ISO 4217"),
 ])
