@@ -436,9 +436,8 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     disputed: list[PlannedItem] = []
     agreed: list[PlannedItem] = []
     waiting: list[tuple[PlannedItem, tuple]] = []
-    already: list[PlannedItem] = []
+    already: list[PlannedItem] = []  # overdue, already reminded at their level: listed again in a reminder
     climbing: list[PlannedItem] = []
-    listed: list[PlannedItem] = []  # overdue, already reminded at their level: shown again in the reminder
     charges: list[PlannedItem] = []  # fee/interest charges: listed, never drive a level
     for it in group:
         h = history.get(it.due_line_id, _ItemHistory())
