@@ -158,3 +158,27 @@ def test_secret_without_a_keyring_is_a_clear_error(dbfile, capsys, monkeypatch):
         main(["--db", dbfile, "secret", "set", "smtp"])
     err = capsys.readouterr().err
     assert exc.value.code == 1 and "keyring" in err and "not stored" in err and "s3cr3t-pass" not in err
+
+
+def test_send_delivers_emails_and_letters_through_the_channels(dbfile, capsys, tmp_path):
+    pytest.importorskip("app.reminders.email_send")
+    from tests.reminders.test_run_send import Collector, free_port
+    from aiosmtpd.controller import Controller
+
+    handler = Collector()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(controller.port)),
+                           ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
+            assert main(["--db", dbfile, "settings", "set", key, value]) == 0
+        letters = tmp_path / "letters"
+        assert main(["--db", dbfile, "remind", "--as-of", "2026-06-30", "--at", "10:00", "--send",
+                     "--letters-dir", str(letters)]) == 0
+    finally:
+        controller.stop()
+    out = capsys.readouterr().out
+    assert "delivered: 2 sent, 0 failed" in out and "letters: " in out
+    [msg] = handler.messages()
+    assert msg["To"].addresses[0].addr_spec == "pagos@losandes.pe"
+    assert [p.name for p in (letters / "customers").iterdir()] == ["C002_PEN_20260630.pdf"]

@@ -2,6 +2,7 @@
 letters as PDF files, the statement attached. Skipped until the channel modules are installed."""
 
 import socket
+from pathlib import Path
 from email import message_from_bytes, policy
 
 import pytest
@@ -74,8 +75,8 @@ def test_run_sends_emails_with_the_statement_and_writes_letters(books, smtp, tmp
     assert email_reminder.message_id == msg["Message-ID"]
     letter = customer_reminders(s, "C003")[0]
     s.rollback()
-    assert letter.file_path and open(letter.file_path, "rb").read(4) == b"%PDF"
-    assert summary.letters_path and open(summary.letters_path, "rb").read(4) == b"%PDF"
+    assert letter.file_path and Path(letter.file_path).read_bytes()[:4] == b"%PDF"
+    assert summary.letters_path and Path(summary.letters_path).read_bytes()[:4] == b"%PDF"
     # the same day again: nothing new is sent
     assert run(s, D(2026, 6, 30), tmp_path, hour=15).sent == 0 and len(smtp.messages()) == 1
 
