@@ -23,10 +23,11 @@ from app.ledger.money import exponent
 from .aging import AgingReport
 from .aging_export import bucket_title, labels, neutralise
 
-TITLE_FONT = Font(bold=True, size=14)
-BOLD = Font(bold=True)
+TITLE_FONT = Font(name="Calibri", bold=True, size=14)
+BOLD = Font(name="Calibri", bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 DATE_FORMAT = "yyyy-mm-dd"
+CENTER = Alignment(horizontal="center")
 
 
 def money_format(currency: str) -> str:
@@ -50,8 +51,26 @@ class _Sheet:
         for i, width in enumerate(widths, 1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
         self.ws.freeze_panes = f"A{self.header_row + 1}"
+        # printed: landscape, as wide as one page, the header row on every page
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.paperSize = "9"  # A4
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.print_title_rows = f"{self.header_row}:{self.header_row}"
         self.row = 0
-        self._styled: dict[tuple, WriteOnlyCell] = {}
+        self._styles: dict[tuple, object] = {}
+
+    def fast(self, value, fmt: str | None = None, align: Alignment | None = None) -> WriteOnlyCell:
+        """A cell sharing one style array per (format, alignment) (the hot path: setting
+        number_format on every cell costs more than writing it)."""
+        key = (fmt, align.horizontal if align else None)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self.cell(None, fmt=fmt, align=align)._style
+        c = WriteOnlyCell(self.ws, value=value)
+        c._style = style
+        return c
 
     def cell(self, value, *, font=None, fmt=None, fill=None, align=None) -> WriteOnlyCell:
         c = WriteOnlyCell(self.ws, value=value)
@@ -74,10 +93,10 @@ class _Sheet:
             self.append([self.cell(line, font=TITLE_FONT if i == 0 else BOLD)])
         self.append([])
         right = Alignment(horizontal="right")
-        self.append([self.cell(h, font=BOLD, fill=HEADER_FILL, align=right if i >= self.first_amount else None)
+        self.append([self.cell(h, font=BOLD, fill=HEADER_FILL, align=right if i in self.right_columns else None)
                      for i, h in enumerate(self.header)])
 
-    first_amount = 3
+    right_columns: set[int] = set()  # headings over numbers, aligned like them
 
     def finish(self, blocks: list[tuple[str, int, int]], amount_cols: Sequence[int], label_col: int,
                total_text: str, fmt_of) -> None:
@@ -122,6 +141,7 @@ def write_xlsx(report: AgingReport, path: str | os.PathLike[str], *, company: st
                [text["code"], text["customer"], text["currency"], *bucket_heads, text["total"],
                 text["unapplied_credit"], text["net"]],
                [14, 40, 10, *([14] * nb), 15, 16, 15], title_lines)
+    s.right_columns = set(range(3, 3 + nb + 3))
     s.write_head()
     blocks = []
     for cur in currencies:
@@ -129,19 +149,19 @@ def write_xlsx(report: AgingReport, path: str | os.PathLike[str], *, company: st
         first = s.row + 1
         for c in (c for c in report.customers if c.currency == cur):
             s.append([neutralise(c.code), neutralise(c.name), cur,
-                      *(s.cell(_amount(a, d), fmt=fmt) for a in c.buckets),
-                      s.cell(_amount(c.total_minor, d), fmt=fmt),
-                      s.cell(_amount(c.unapplied_credit_minor, d), fmt=fmt),
-                      s.cell(_amount(c.net_minor, d), fmt=fmt)])
+                      *(s.fast(_amount(a, d), fmt) for a in c.buckets),
+                      s.fast(_amount(c.total_minor, d), fmt),
+                      s.fast(_amount(c.unapplied_credit_minor, d), fmt),
+                      s.fast(_amount(c.net_minor, d), fmt)])
         blocks.append((cur, first, s.row))
     s.finish(blocks, range(3, 3 + nb + 3), 1, text["total_of"], formats.get)
 
     # --- detail
     dt_ = _Sheet(wb, text["detail"],
                  [text["code"], text["customer"], text["currency"], text["document"], text["issue_date"],
-                  text["due_date"], text["days"], text["bucket"], text["amount"], text["open"], text["disputed"]],
-                 [14, 40, 10, 16, 12, 12, 8, 10, 15, 15, 10], title_lines)
-    dt_.first_amount = 6
+                  text["due_date"], text["bucket"], text["days"], text["amount"], text["open"], text["disputed"]],
+                 [14, 40, 10, 16, 12, 13, 12, 8, 15, 15, 12], title_lines)
+    dt_.right_columns = {4, 5, 7, 8, 9}
     dt_.write_head()
     blocks = []
     for cur in currencies:
@@ -152,11 +172,11 @@ def write_xlsx(report: AgingReport, path: str | os.PathLike[str], *, company: st
             code, name = neutralise(c.code), neutralise(c.name)
             for it in c.items:
                 dt_.append([code, name, cur, neutralise(it.document),
-                            dt_.cell(it.issue_date, fmt=DATE_FORMAT), dt_.cell(it.due_date, fmt=DATE_FORMAT),
-                            it.days, bucket_title(it.bucket, text),
-                            dt_.cell(_amount(it.amount_minor, d), fmt=fmt),
-                            dt_.cell(_amount(it.open_minor, d), fmt=fmt),
-                            text["yes"] if it.disputed else ""])
+                            dt_.fast(it.issue_date, DATE_FORMAT), dt_.fast(it.due_date, DATE_FORMAT),
+                            dt_.fast(bucket_title(it.bucket, text), align=CENTER), it.days,
+                            dt_.fast(_amount(it.amount_minor, d), fmt),
+                            dt_.fast(_amount(it.open_minor, d), fmt),
+                            dt_.fast(text["yes"], align=CENTER) if it.disputed else None])
         if dt_.row >= first:
             blocks.append((cur, first, dt_.row))
     dt_.finish(blocks, [9], 1, text["total_of"], formats.get)
