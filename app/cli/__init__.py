@@ -1,22 +1,23 @@
 """The `cobranza` command: the GUI by default, subcommands for everything else.
 
 Each subcommand lives in its own module under app/cli/ with `register(subparsers)`;
-add a new one to COMMAND_MODULES. Exit codes: 0 ok, 1 error, 2 bad input (nothing written).
+modules are found by listing the package, so a new command is a new file. Exit codes: 0 ok, 1 error, 2 bad input (nothing written).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
 from app import __version__
 
-COMMAND_MODULES = [
-    "app.cli.gui",
-    "app.cli.collections",
-    "app.cli.score",
-]
+
+def command_modules() -> list[str]:
+    """Every module of this package with a `register(subparsers)`: adding a command is adding a file."""
+    return [f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__)
+            if not m.name.startswith("_") and m.name != "common"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,8 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLite file path or database URL (default: $COBRANZA_DB, else cobranza.sqlite in the user data directory)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    for name in command_modules():
+        module = importlib.import_module(name)
+        if hasattr(module, "register"):
+            module.register(subparsers)
     return parser
 
 

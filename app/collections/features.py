@@ -75,7 +75,7 @@ def load_histories(session: Session, as_of: dt.date, customer_ids=None) -> dict[
     out = {}
     for cid, lines in raw.items():
         by_settle = sorted(((s, (s - d).days, a) for _i, d, s, a in lines if s is not None))
-        out[cid] = LineHistory(by_settle, [s for s, _, _ in by_settle], sorted(lines), min(i for i, *_ in lines),
+        out[cid] = LineHistory(by_settle, [s for s, _, _ in by_settle], sorted(lines, key=lambda ln: (ln[0], ln[1])), min(i for i, *_ in lines),
                                limits.get(cid), sorted(broken.get(cid, [])), sorted(disputes.get(cid, [])))
     return out
 

@@ -108,3 +108,15 @@ def test_score_cli_contract(history_file, tmp_path, capsys):
     assert {"code", "score", "band", "segment", "reasons"} <= set(rows[0])
     assert len(rows) == 20
     assert all(0 <= r["score"] <= 100 for r in rows)
+
+
+def test_lines_with_the_same_dates_one_paid_one_open(session):
+    """Regression: sorting a history must not compare a payment date with None."""
+    with session.begin():
+        make_customer(session, code="TWIN")
+        for n in ("T1", "T2"):
+            ledger.record_invoice(session, customer_code="TWIN", number=n, issue_date=D(2026, 1, 5), total_minor=100)
+        ledger.record_payment(session, customer_code="TWIN", date=D(2026, 2, 1), amount_minor=100,
+                              invoice_number="T1")
+    _model, [score] = score_customers(session, as_of=AS_OF)
+    assert score.code == "TWIN" and 0 <= score.probability <= 1

@@ -1,0 +1,450 @@
+"""Cash-flow forecast: the collections expected in each of the next N weeks after a date.
+
+Every due line open as of the date (the ledger's as-of rules) is expected on its due date shifted by
+its customer's expected lateness in days, rounded to whole days:
+
+    expected date = due date + round(model.expected_days_late(customer_id))
+
+Already-overdue lines (due date before the as-of date) follow the same rule, so a customer who
+usually pays 20 days late and is 5 days late now is expected in 15 days; a line whose expected date
+is already past (the customer is later than usual) is expected in the first week. The part of each
+week that comes from lines overdue on the as-of date is shown as `from_overdue`. Amounts expected
+after the last week are `beyond`, so the weeks plus beyond always add up to what is open.
+
+The lateness model is pluggable: anything with `expected_days_late(customer_id) -> float`. The
+default, HistoricalLateness, is each customer's amount-weighted lateness (allocation date − due date,
+payments only) over its due lines settled by the as-of date, and for customers without such history
+the same figure over all customers (0 when nobody has any).
+
+Commitments come before the model: `sources` yield ExpectedReceipts (a customer, a currency, a date,
+an amount, optionally the invoices it is for). Each receipt takes its amount off the customer's open
+lines (its invoices' lines, oldest due first) and places it on its own date, as `from_commitments`;
+only what is left of a line goes through the lateness model. The default sources are the unpaid
+instalments of payment agreements active on the date (AgreementSource) and the unpaid part of promises
+to pay still within their grace days (PromiseSource). Any object with `receipts(session, as_of)` can be
+added (a bank's scheduled debits, a model of partial payments ...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Protocol, Sequence, runtime_checkable
+
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.ledger.balances import allocated_as_of, invoice_exists_as_of
+from app.models import (
+    POSTED,
+    AgreementInstallment,
+    AgreementInvoice,
+    Allocation,
+    DueLine,
+    Invoice,
+    Payment,
+    PaymentAgreement,
+    PromiseToPay,
+)
+
+from .kpi import days_between
+
+DEFAULT_WEEKS = 12
+MAX_WEEKS = 260
+
+
+class ForecastOptionError(ValueError):
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
+# --- the lateness model -----------------------------------------------------------------
+
+
+@runtime_checkable
+class LatenessModel(Protocol):
+    """How many days after its due date a customer's open amount is expected to be collected
+    (negative: before). A later issue plugs a trained model in here."""
+
+    def expected_days_late(self, customer_id: int) -> float: ...
+
+
+@dataclass(frozen=True)
+class HistoricalLateness:
+    """Amount-weighted historical lateness per customer, with a company-wide default."""
+
+    per_customer: Mapping[int, float] = field(default_factory=dict)
+    default: float = 0.0
+    name: str = "historical"
+
+    def expected_days_late(self, customer_id: int) -> float:
+        return self.per_customer.get(customer_id, self.default)
+
+    @classmethod
+    def fit(cls, session: Session, as_of: dt.date) -> "HistoricalLateness":
+        """One statement: over due lines settled (nothing open) as of `as_of`, the payment allocations
+        dated by then, Σ amount × (allocation date − due date) / Σ amount per customer and overall."""
+        per_line = (
+            select(Allocation.due_line_id.label("due_line_id"),
+                   func.sum(Allocation.amount_minor).label("allocated"),
+                   func.sum(case((Allocation.payment_id.is_not(None), Allocation.amount_minor), else_=0))
+                   .label("paid"),
+                   func.sum(case((Allocation.payment_id.is_not(None),
+                                  Allocation.amount_minor * days_between(Allocation.date, DueLine.due_date)),
+                                 else_=0)).label("weighted"))
+            .join(DueLine, Allocation.due_line_id == DueLine.id)
+            .where(Allocation.date <= as_of)
+            .group_by(Allocation.due_line_id)
+            .cte("per_line")
+            .prefix_with("MATERIALIZED")
+        )
+        rows = session.execute(
+            select(Invoice.customer_id, func.sum(per_line.c.paid), func.sum(per_line.c.weighted))
+            .select_from(DueLine)
+            .join(per_line, per_line.c.due_line_id == DueLine.id)
+            .join(Invoice, DueLine.invoice_id == Invoice.id)
+            .where(invoice_exists_as_of(as_of), per_line.c.allocated >= DueLine.amount_minor, per_line.c.paid > 0)
+            .group_by(Invoice.customer_id)
+        ).all()
+        per_customer = {cid: int(w) / int(p) for cid, p, w in rows}
+        total_paid = sum(int(p) for _c, p, _w in rows)
+        default = sum(int(w) for _c, _p, w in rows) / total_paid if total_paid else 0.0
+        return cls(per_customer, default)
+
+
+# --- commitments: dated expectations that take precedence over the model ---------------------
+
+
+@dataclass(frozen=True)
+class ExpectedReceipt:
+    """An amount a customer committed to pay on a date (a promise, an agreement instalment)."""
+
+    customer_id: int
+    currency: str
+    expected_date: dt.date
+    amount_minor: int
+    source: str
+    invoice_ids: tuple[int, ...] = ()  # the invoices it is for; empty: any open line of the customer
+    only_these: bool = True  # False: those invoices first, then any other open line of the customer
+
+
+class ReceiptSource(Protocol):
+    def receipts(self, session: Session, as_of: dt.date) -> Iterable[ExpectedReceipt]: ...
+
+
+def _open_per_invoice(as_of: dt.date):
+    """Subquery: open amount per invoice as of the date (lines less allocations dated by then)."""
+    paid = allocated_as_of(as_of)
+    return (select(DueLine.invoice_id.label("invoice_id"),
+                   func.sum(DueLine.amount_minor - func.coalesce(paid.c.allocated, 0)).label("open"))
+            .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+            .group_by(DueLine.invoice_id).subquery())
+
+
+class AgreementSource:
+    """Unpaid instalments of the payment agreements active on the date, on their due dates.
+
+    As app.collections.agreements: an agreement is paid in instalment order by whatever its covered
+    invoices (and its interest charge) have been settled: paid = total agreed − still open. An agreement
+    counts when agreed by the date and not completed, broken or cancelled by then. Four statements
+    whatever the number of agreements."""
+
+    name = "agreement"
+
+    def receipts(self, session: Session, as_of: dt.date) -> list[ExpectedReceipt]:
+        active = (select(PaymentAgreement.id, PaymentAgreement.customer_id, PaymentAgreement.currency,
+                         PaymentAgreement.principal_minor + PaymentAgreement.interest_minor,
+                         PaymentAgreement.interest_invoice_id)
+                  .where(PaymentAgreement.agreed_on <= as_of,
+                         or_(PaymentAgreement.state == "active", PaymentAgreement.state_date > as_of)))
+        agreements = {row[0]: row for row in session.execute(active)}
+        if not agreements:
+            return []
+        covered: dict[int, list[int]] = defaultdict(list)
+        for agreement_id, invoice_id in session.execute(
+                select(AgreementInvoice.agreement_id, AgreementInvoice.invoice_id)
+                .where(AgreementInvoice.agreement_id.in_(list(agreements)))):
+            covered[agreement_id].append(invoice_id)
+        for agreement_id, *_rest, interest_id in agreements.values():
+            if interest_id:
+                covered[agreement_id].append(interest_id)
+        all_ids = sorted({i for ids in covered.values() for i in ids})
+        per_invoice = _open_per_invoice(as_of)
+        open_of = {inv: int(o) for inv, o in session.execute(
+            select(per_invoice.c.invoice_id, per_invoice.c.open).where(per_invoice.c.invoice_id.in_(all_ids)))}
+        installments: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+        for agreement_id, due, amount in session.execute(
+                select(AgreementInstallment.agreement_id, AgreementInstallment.due_date,
+                       AgreementInstallment.amount_minor)
+                .where(AgreementInstallment.agreement_id.in_(list(agreements)))
+                .order_by(AgreementInstallment.agreement_id, AgreementInstallment.sequence)):
+            installments[agreement_id].append((due, int(amount)))
+        out = []
+        for agreement_id, customer_id, currency, total, _interest_id in agreements.values():
+            ids = tuple(covered[agreement_id])
+            paid = int(total) - sum(open_of.get(i, 0) for i in ids)
+            for due, amount in installments[agreement_id]:
+                take = min(max(paid, 0), amount)
+                paid -= take
+                if amount - take > 0:
+                    out.append(ExpectedReceipt(customer_id, currency, due, amount - take, self.name, ids))
+        return out
+
+
+class PromiseSource:
+    """The unpaid part of promises to pay on their promised date.
+
+    As app.collections.promises: any payment of the customer in the promise's currency dated from the
+    day it was made counts towards it. A promise counts when made by the date, not kept, broken or
+    cancelled by then, and the date is within its grace days (a promise past them is broken: its lines
+    go back to the model). Named invoices are consumed first, then the customer's other open lines."""
+
+    name = "promise"
+
+    def receipts(self, session: Session, as_of: dt.date) -> list[ExpectedReceipt]:
+        paid = (select(func.coalesce(func.sum(Payment.amount_minor), 0))
+                .where(Payment.customer_id == PromiseToPay.customer_id, Payment.currency == PromiseToPay.currency,
+                       Payment.status == POSTED, Payment.date >= PromiseToPay.made_on, Payment.date <= as_of)
+                .correlate(PromiseToPay).scalar_subquery())
+        rows = session.execute(
+            select(PromiseToPay.customer_id, PromiseToPay.currency, PromiseToPay.promised_date,
+                   PromiseToPay.grace_days, PromiseToPay.amount_minor, PromiseToPay.invoice_numbers,
+                   paid.label("paid"))
+            .where(PromiseToPay.made_on <= as_of,
+                   or_(PromiseToPay.state == "open", PromiseToPay.state_date > as_of))).all()
+        live = [r for r in rows if r.promised_date + dt.timedelta(days=r.grace_days) >= as_of
+                and r.amount_minor > int(r.paid)]
+        numbers = {n for r in live for n in (r.invoice_numbers or "").split(",") if n}
+        ids = dict(session.execute(select(Invoice.number, Invoice.id).where(Invoice.number.in_(sorted(numbers))))
+                   .all()) if numbers else {}
+        return [ExpectedReceipt(r.customer_id, r.currency, r.promised_date, r.amount_minor - int(r.paid), self.name,
+                                tuple(ids[n] for n in (r.invoice_numbers or "").split(",") if n in ids),
+                                only_these=False)
+                for r in live]
+
+
+DEFAULT_SOURCES: tuple[ReceiptSource, ...] = (AgreementSource(), PromiseSource())
+
+
+# --- results ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ForecastWeek:
+    week: int  # 1 = the 7 days after the as-of date
+    week_start: dt.date
+    week_end: dt.date
+    expected_minor: int
+    from_overdue_minor: int  # the part from lines already overdue on the as-of date
+    from_commitments_minor: int = 0  # the part placed by agreements and promises rather than the model
+
+
+@dataclass(frozen=True)
+class CurrencyForecast:
+    currency: str
+    open_minor: int  # everything open as of the date = Σ weeks + beyond
+    overdue_minor: int  # of which overdue on the date
+    weeks: tuple[ForecastWeek, ...]
+    beyond_minor: int  # expected after the last week
+    beyond_from_overdue_minor: int
+    beyond_from_commitments_minor: int = 0
+
+    @property
+    def committed_minor(self) -> int:
+        """What agreements and promises placed, in the weeks or beyond."""
+        return sum(w.from_commitments_minor for w in self.weeks) + self.beyond_from_commitments_minor
+
+
+@dataclass(frozen=True)
+class CashForecast:
+    as_of: dt.date
+    weeks: int
+    model: str
+    default_days_late: float | None  # the model's default, when it has one
+    currencies: tuple[CurrencyForecast, ...]
+
+    def for_currency(self, currency: str) -> CurrencyForecast | None:
+        return next((c for c in self.currencies if c.currency == currency.upper()), None)
+
+
+# --- the forecast -------------------------------------------------------------------------
+
+
+def round_days(value: float) -> int:
+    """Half away from zero (2.5 → 3, −2.5 → −3), not Python's banker's rounding."""
+    return int(math.copysign(math.floor(abs(value) + 0.5), value))
+
+
+def week_of(expected: dt.date, as_of: dt.date) -> int:
+    """1 for (as_of, as_of + 7], 2 for the next 7 days, ...; anything on or before as_of is week 1."""
+    return max(1, -(-(expected - as_of).days // 7))
+
+
+def open_lines_statement(as_of: dt.date):
+    """(due_line_id, customer_id, currency, invoice_id, due_date, open) for every line open as of the date."""
+    paid = (select(Allocation.due_line_id.label("due_line_id"), func.sum(Allocation.amount_minor).label("paid"))
+            .where(Allocation.date <= as_of).group_by(Allocation.due_line_id)
+            .cte("paid").prefix_with("MATERIALIZED"))
+    open_ = DueLine.amount_minor - func.coalesce(paid.c.paid, 0)
+    return (select(DueLine.id, Invoice.customer_id, Invoice.currency, DueLine.invoice_id, DueLine.due_date,
+                   open_.label("open"))
+            .select_from(DueLine)
+            .join(Invoice, DueLine.invoice_id == Invoice.id)
+            .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+            .where(invoice_exists_as_of(as_of), open_ > 0))
+
+
+def _consume(lines: list[list], receipt: ExpectedReceipt) -> list[tuple[int, bool]]:
+    """Take the receipt's amount off the lines ([line_id, invoice_id, due, open, overdue], oldest due
+    first); returns [(amount, overdue)] taken."""
+    wanted = set(receipt.invoice_ids)
+    if wanted:
+        order = [ln for ln in lines if ln[1] in wanted]
+        if not receipt.only_these:
+            order += [ln for ln in lines if ln[1] not in wanted]
+    else:
+        order = lines
+    left, taken = receipt.amount_minor, []
+    for ln in order:
+        if left <= 0:
+            break
+        take = min(left, ln[3])
+        if take > 0:
+            ln[3] -= take
+            left -= take
+            taken.append((take, ln[4]))
+    return taken
+
+
+def cash_forecast(session: Session, as_of: dt.date, weeks: int = DEFAULT_WEEKS, *,
+                  model: LatenessModel | None = None, sources: Sequence[ReceiptSource] | None = None,
+                  currency: str | None = None) -> CashForecast:
+    """Expected collections per week after `as_of`, per currency. `sources=None` uses the agreements
+    and promises on record (DEFAULT_SOURCES); pass `()` for the model alone."""
+    if not isinstance(weeks, int) or weeks < 1 or weeks > MAX_WEEKS:
+        raise ForecastOptionError(f"--weeks must be a whole number from 1 to {MAX_WEEKS}; got {weeks}", "weeks")
+    if model is None:
+        model = HistoricalLateness.fit(session, as_of)
+    cur_filter = currency.upper() if currency else None
+
+    committed: dict[tuple[int, str], list[ExpectedReceipt]] = defaultdict(list)
+    for source in DEFAULT_SOURCES if sources is None else sources:
+        for r in source.receipts(session, as_of):
+            if r.amount_minor > 0 and (cur_filter is None or r.currency == cur_filter):
+                committed[(r.customer_id, r.currency)].append(r)
+
+    # per currency: week index (weeks + 1 = beyond) → [expected, from_overdue, from_commitments]
+    sums: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    shift: dict[int, int] = {}
+
+    def place(cur: str, customer_id: int, due: dt.date, amount: int, overdue: bool) -> None:
+        days = shift.get(customer_id)
+        if days is None:
+            days = shift[customer_id] = round_days(float(model.expected_days_late(customer_id)))
+        cell = sums[cur][min(week_of(due + dt.timedelta(days=days), as_of), weeks + 1)]
+        cell[0] += amount
+        if overdue:
+            cell[1] += amount
+
+    q = open_lines_statement(as_of)
+    if cur_filter:
+        q = q.where(Invoice.currency == cur_filter)
+    held: dict[tuple[int, str], list[list]] = defaultdict(list)  # lines of customers with commitments
+    for line_id, customer_id, cur, invoice_id, due, open_ in session.execute(q):
+        open_ = int(open_)
+        overdue = due < as_of
+        tot = totals[cur]
+        tot[0] += open_
+        if overdue:
+            tot[1] += open_
+        if (customer_id, cur) in committed:
+            held[(customer_id, cur)].append([line_id, invoice_id, due, open_, overdue])
+        else:
+            place(cur, customer_id, due, open_, overdue)
+
+    for (customer_id, cur), lines in held.items():
+        lines.sort(key=lambda ln: (ln[2], ln[0]))
+        for r in sorted(committed[(customer_id, cur)], key=lambda r: (r.expected_date, r.source)):
+            cell = sums[cur][min(week_of(r.expected_date, as_of), weeks + 1)]
+            for amount, overdue in _consume(lines, r):
+                cell[0] += amount
+                cell[2] += amount
+                if overdue:
+                    cell[1] += amount
+        for _line_id, _invoice_id, due, open_, overdue in lines:
+            if open_ > 0:
+                place(cur, customer_id, due, open_, overdue)
+
+    out = []
+    for cur in sorted(totals):
+        per_week = sums[cur]
+        rows = tuple(
+            ForecastWeek(k, as_of + dt.timedelta(days=7 * (k - 1) + 1), as_of + dt.timedelta(days=7 * k),
+                         *(per_week[k] if k in per_week else (0, 0, 0)))
+            for k in range(1, weeks + 1))
+        beyond = per_week.get(weeks + 1, [0, 0, 0])
+        out.append(CurrencyForecast(cur, totals[cur][0], totals[cur][1], rows, *beyond))
+    default = getattr(model, "default", None)
+    return CashForecast(as_of, weeks, getattr(model, "name", type(model).__name__),
+                        float(default) if isinstance(default, (int, float)) else None, tuple(out))
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+def forecast_to_dict(fc: CashForecast) -> dict:
+    """The JSON shape (docs/kpi.md): money as decimal strings with the currency's digits."""
+    from app.ledger.money import to_str
+
+    return {
+        "as_of": fc.as_of.isoformat(),
+        "horizon_weeks": fc.weeks,
+        "model": fc.model,
+        "default_days_late": None if fc.default_days_late is None else round(fc.default_days_late, 2),
+        "weeks": [
+            {"week": w.week, "week_start": w.week_start.isoformat(), "week_end": w.week_end.isoformat(),
+             "currency": c.currency, "expected": to_str(w.expected_minor, c.currency),
+             "from_overdue": to_str(w.from_overdue_minor, c.currency),
+             "from_commitments": to_str(w.from_commitments_minor, c.currency)}
+            for c in fc.currencies for w in c.weeks
+        ],
+        "beyond": [
+            {"currency": c.currency, "after": (fc.as_of + dt.timedelta(days=7 * fc.weeks)).isoformat(),
+             "expected": to_str(c.beyond_minor, c.currency),
+             "from_overdue": to_str(c.beyond_from_overdue_minor, c.currency),
+             "from_commitments": to_str(c.beyond_from_commitments_minor, c.currency)}
+            for c in fc.currencies
+        ],
+        "currencies": [
+            {"currency": c.currency, "open": to_str(c.open_minor, c.currency),
+             "overdue": to_str(c.overdue_minor, c.currency),
+             "expected_in_horizon": to_str(c.open_minor - c.beyond_minor, c.currency),
+             "committed": to_str(c.committed_minor, c.currency)}
+            for c in fc.currencies
+        ],
+    }
+
+
+CSV_HEADER = ("currency", "week", "week_start", "week_end", "expected", "from_overdue", "from_commitments")
+
+
+def forecast_csv_rows(fc: CashForecast) -> list[tuple[str, ...]]:
+    """One row per currency and week, then a `beyond` row per currency (week_start = the day after the
+    last week, week_end empty)."""
+    from app.ledger.money import to_str
+
+    rows: list[tuple[str, ...]] = [CSV_HEADER]
+    after = fc.as_of + dt.timedelta(days=7 * fc.weeks + 1)
+    for c in fc.currencies:
+        for w in c.weeks:
+            rows.append((c.currency, str(w.week), w.week_start.isoformat(), w.week_end.isoformat(),
+                         to_str(w.expected_minor, c.currency), to_str(w.from_overdue_minor, c.currency),
+                         to_str(w.from_commitments_minor, c.currency)))
+        rows.append((c.currency, "beyond", after.isoformat(), "", to_str(c.beyond_minor, c.currency),
+                     to_str(c.beyond_from_overdue_minor, c.currency),
+                     to_str(c.beyond_from_commitments_minor, c.currency)))
+    return rows

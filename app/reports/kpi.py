@@ -1,0 +1,410 @@
+"""Receivables KPIs over a period (as_of − days, as_of]: DSO, countback DSO, best possible DSO, ADD,
+CEI, % current, average days to pay and late, collections and month-to-month roll rates.
+
+Definitions (docs/kpi.md has each formula with a worked example):
+
+- Receivables ("AR") as of a date are the open amounts of due lines as of that date, the ledger's
+  as-of rules: an invoice exists when issued on or before the date and not voided on or before it; a
+  due line's open amount is its amount less the allocations dated on or before the date. AR is gross:
+  unapplied credit (payments or credit notes not yet allocated) is NOT netted against it.
+- ar_begin is AR as of the period start (as_of − days), ar_end AR as of as_of, current_end the part
+  of ar_end not yet due on as_of (due date ≥ as_of).
+- credit_sales: totals of the invoices (kinds invoice, fee, interest) issued in the period and not
+  void as of as_of. collected: posted payments dated in the period (gross, applied or not).
+- avg_days_to_pay / avg_days_late: amount-weighted over the payment allocations dated in the period
+  (allocation date − issue date / − due date; early payment counts as negative days late).
+
+Money is int minor units; ratios and days are Decimal rounded half-up to 2 places, None where a
+denominator is zero. Everything is computed in four set-based statements (SQLAlchemy Core, portable
+to SQLite and PostgreSQL), whatever the number of customers.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import Integer
+
+from app.ledger.balances import invoice_exists_as_of
+from app.models import POSTED, Allocation, DueLine, Invoice, Payment
+
+DEFAULT_DAYS = 90
+MAX_DAYS = 3660
+# Roll rates use the standard due-date buckets 30/60/90: current, 1-30, 31-60, 61-90, 91+.
+ROLL_LIMITS = (0, 30, 60, 90)  # upper limit (days past due, inclusive) of each bucket but the last
+ROLL_LABELS = ("current", "1-30", "31-60", "61-90", "91+")
+SALES_KINDS = ("invoice", "fee", "interest")
+COUNTBACK_WINDOW_MONTHS = 24  # first look this far back for countback sales; further only if needed
+_PAIRS_PER_QUERY = 24  # roll-rate month pairs per snapshot statement (8 columns each)
+
+TWO = Decimal("0.01")
+
+
+class KpiOptionError(ValueError):
+    """Bad report options; the message names the option and the fix."""
+
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
+# --- SQL helpers ----------------------------------------------------------------------
+
+
+class days_between(FunctionElement):
+    """`later − earlier` in whole days for two DATE expressions, on SQLite (ISO text) and PostgreSQL."""
+
+    type = Integer()
+    name = "days_between"
+    inherit_cache = True
+
+
+@compiles(days_between)
+def _days_between_default(element, compiler, **kw):
+    later, earlier = list(element.clauses)
+    return f"({compiler.process(later, **kw)} - {compiler.process(earlier, **kw)})"
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element, compiler, **kw):
+    later, earlier = list(element.clauses)
+    return (f"CAST(julianday({compiler.process(later, **kw)}) - julianday({compiler.process(earlier, **kw)})"
+            " AS INTEGER)")
+
+
+# --- dates ----------------------------------------------------------------------------
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Shift by whole months; a month end stays a month end (31 May − 1 → 30 Apr), other days clamp."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return dt.date(year, month, last)
+    return dt.date(year, month, min(day.day, last))
+
+
+def month_ends_in(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Month-end dates m with start < m ≤ end, oldest first."""
+    out = []
+    y, m = start.year, start.month
+    while True:
+        me = month_end(y, m)
+        if me > end:
+            return out
+        if me > start:
+            out.append(me)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+
+# --- results --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RollRate:
+    """From one month end to the next: per bucket (all but the last), the % of its open amount that is
+    still open a month later in a later bucket. None where the bucket was empty."""
+
+    from_date: dt.date
+    to_date: dt.date
+    rates: tuple[tuple[str, Decimal | None], ...]  # (bucket label, percent) in ROLL_LABELS order
+
+    def as_dict(self) -> dict[str, Decimal | None]:
+        return dict(self.rates)
+
+
+@dataclass(frozen=True)
+class CurrencyKpis:
+    currency: str
+    credit_sales_minor: int
+    ar_begin_minor: int
+    ar_end_minor: int
+    current_end_minor: int
+    collected_minor: int
+    dso: Decimal | None
+    dso_countback: Decimal | None
+    best_possible_dso: Decimal | None
+    add: Decimal | None
+    cei: Decimal | None
+    pct_current: Decimal | None
+    avg_days_to_pay: Decimal | None
+    avg_days_late: Decimal | None
+    roll_rates: tuple[RollRate, ...]
+
+
+@dataclass(frozen=True)
+class KpiReport:
+    as_of: dt.date
+    days: int
+    period_start: dt.date  # exclusive: the period is (period_start, as_of]
+    currencies: tuple[CurrencyKpis, ...]
+
+    def for_currency(self, currency: str) -> CurrencyKpis | None:
+        return next((c for c in self.currencies if c.currency == currency.upper()), None)
+
+
+# --- arithmetic -----------------------------------------------------------------------
+
+
+def q2(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(TWO, rounding=ROUND_HALF_UP)
+
+
+def _ratio(num, den) -> Decimal | None:
+    """num / den as an exact Decimal, None when den is zero."""
+    return None if not den else Decimal(num) / Decimal(den)
+
+
+def countback_dso(ar_end: int, monthly_sales: list[tuple[int, int]]) -> Decimal | None:
+    """Walk back month by month from the as-of date, newest first: `monthly_sales` is
+    [(days in that month step, credit sales in it), ...]. Whole months whose sales do not cover what is
+    left of ar_end count all their days; the month that covers the rest counts rest / sales × its days.
+    None if the sales given never use ar_end up (no history to walk through)."""
+    remaining = Decimal(ar_end)
+    total = Decimal(0)
+    if remaining <= 0:
+        return Decimal(0)
+    for span, sales in monthly_sales:
+        if sales >= remaining:
+            return total + remaining / Decimal(sales) * span
+        total += span
+        remaining -= sales
+    return None
+
+
+# --- the statements -------------------------------------------------------------------
+
+
+def _in_bucket(due_col, on: dt.date, b: int):
+    """Due line in roll bucket b on a date: days past due in (limit[b−1], limit[b]] ⇔ due date in
+    [on − limit[b], on − limit[b−1]); bucket 0 (current) is due ≥ on."""
+    newest = due_col >= on - dt.timedelta(days=ROLL_LIMITS[b])
+    if b == 0:
+        return newest
+    return and_(newest, due_col < on - dt.timedelta(days=ROLL_LIMITS[b - 1]))
+
+
+def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.date, dt.date]], with_ar: bool):
+    """One statement: per currency, AR at the period start and end, current_end, and for each month
+    pair (m1, m2) and bucket b < 91+: open at m1 in b (den) and open at m2 of those lines once in a later
+    bucket (num). Open amounts at several dates come from one pass over allocations (conditional sums)."""
+    dates = sorted({as_of, start, *(d for p in pairs for d in p)})
+    idx = {d: i for i, d in enumerate(dates)}
+    paid = (
+        select(Allocation.due_line_id.label("due_line_id"),
+               *[func.sum(case((Allocation.date <= d, Allocation.amount_minor), else_=0)).label(f"p{i}")
+                 for i, d in enumerate(dates)])
+        .where(Allocation.date <= dates[-1])
+        .group_by(Allocation.due_line_id)
+        .cte("paid")
+        .prefix_with("MATERIALIZED")
+    )
+
+    def open_at(d: dt.date):
+        return case((invoice_exists_as_of(d), DueLine.amount_minor - func.coalesce(paid.c[f"p{idx[d]}"], 0)),
+                    else_=0)
+
+    cols = []
+    if with_ar:
+        cols += [
+            func.sum(open_at(start)).label("ar_begin"),
+            func.sum(open_at(as_of)).label("ar_end"),
+            func.sum(case((DueLine.due_date >= as_of, open_at(as_of)), else_=0)).label("current_end"),
+        ]
+    for k, (m1, m2) in enumerate(pairs):
+        for b, limit in enumerate(ROLL_LIMITS):
+            in_b = _in_bucket(DueLine.due_date, m1, b)
+            later_at_m2 = DueLine.due_date < m2 - dt.timedelta(days=limit)  # days past due at m2 > limit
+            cols.append(func.sum(case((in_b, open_at(m1)), else_=0)).label(f"d{k}_{b}"))
+            cols.append(func.sum(case((and_(in_b, later_at_m2), open_at(m2)), else_=0)).label(f"n{k}_{b}"))
+    lo = min(dates)
+    return (
+        select(Invoice.currency, *cols)
+        .select_from(DueLine)
+        .join(Invoice, DueLine.invoice_id == Invoice.id)
+        .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+        .where(
+            # existed at some snapshot date: issued by the last one and not voided before the first one
+            Invoice.issue_date <= dates[-1],
+            or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > lo),
+            # open at some snapshot date: open amounts only shrink, and allocations are never dated
+            # before the invoice, so a line settled by the first date is settled at all of them
+            DueLine.amount_minor > func.coalesce(paid.c.p0, 0),
+        )
+        .group_by(Invoice.currency)
+    )
+
+
+def _sales_by_day(session: Session, as_of: dt.date, after: dt.date | None, upto: dt.date):
+    """{currency: [(issue_date, total)]} for invoices existing as of as_of issued in (after, upto]."""
+    q = (select(Invoice.currency, Invoice.issue_date, func.sum(Invoice.total_minor))
+         .where(invoice_exists_as_of(as_of), Invoice.kind.in_(SALES_KINDS), Invoice.issue_date <= upto)
+         .group_by(Invoice.currency, Invoice.issue_date))
+    if after is not None:
+        q = q.where(Invoice.issue_date > after)
+    out: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
+    for cur, day, total in session.execute(q):
+        out[cur].append((day, int(total)))
+    return out
+
+
+def _monthly(as_of: dt.date, sales: list[tuple[dt.date, int]], months: int,
+             first: int = 1) -> list[tuple[int, int]]:
+    """Credit sales in the anchored month steps (as_of − k months, as_of − (k−1) months], k = first..months."""
+    bounds = [add_months(as_of, -k) for k in range(first - 1, months + 1)]
+    out = []
+    for hi, lo in zip(bounds, bounds[1:]):
+        out.append(((hi - lo).days, sum(t for d, t in sales if lo < d <= hi)))
+    return out
+
+
+def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
+               currency: str | None = None) -> KpiReport:
+    """The KPIs per currency over (as_of − days, as_of]. Currencies with no receivable, sale or
+    collection in the period are left out."""
+    if not isinstance(days, int) or days < 1 or days > MAX_DAYS:
+        raise KpiOptionError(f"--days must be a whole number of days from 1 to {MAX_DAYS}; got {days}", "days")
+    start = as_of - dt.timedelta(days=days)
+    month_ends = month_ends_in(start, as_of)
+    pairs = list(zip(month_ends, month_ends[1:]))
+
+    # 1. AR snapshots and roll rates
+    snap: dict[str, dict[str, int]] = defaultdict(dict)
+    chunks = [pairs[i:i + _PAIRS_PER_QUERY] for i in range(0, len(pairs), _PAIRS_PER_QUERY)] or [[]]
+    offset = 0
+    for n, chunk in enumerate(chunks):
+        for row in session.execute(_snapshot_statement(as_of, start, chunk, with_ar=(n == 0))).mappings():
+            values = snap[row["currency"]]
+            for key, value in row.items():
+                if key == "currency":
+                    continue
+                if key[0] in "dn":  # renumber the pair index across chunks
+                    kind, rest = key[0], key[1:]
+                    k, b = rest.split("_")
+                    key = f"{kind}{int(k) + offset}_{b}"
+                values[key] = int(value or 0)
+        offset += len(chunk)
+
+    # 2. credit sales (period and countback months)
+    window_months = max(COUNTBACK_WINDOW_MONTHS, days // 28 + 2)
+    window_start = min(start, add_months(as_of, -window_months))
+    sales = _sales_by_day(session, as_of, window_start, as_of)
+
+    # 3. payment allocations dated in the period: amount-weighted days since issue and past due
+    alloc = session.execute(
+        select(Invoice.currency, func.sum(Allocation.amount_minor),
+               func.sum(Allocation.amount_minor * days_between(Allocation.date, Invoice.issue_date)),
+               func.sum(Allocation.amount_minor * days_between(Allocation.date, DueLine.due_date)))
+        .select_from(Allocation)
+        .join(DueLine, Allocation.due_line_id == DueLine.id)
+        .join(Invoice, DueLine.invoice_id == Invoice.id)
+        .where(Allocation.payment_id.is_not(None), Allocation.date > start, Allocation.date <= as_of)
+        .group_by(Invoice.currency)
+    ).all()
+    alloc_by_cur = {cur: (int(a or 0), int(to_pay or 0), int(late or 0)) for cur, a, to_pay, late in alloc}
+
+    # 4. collected: posted payments dated in the period
+    collected = dict(session.execute(
+        select(Payment.currency, func.sum(Payment.amount_minor))
+        .where(Payment.status == POSTED, Payment.date > start, Payment.date <= as_of)
+        .group_by(Payment.currency)).all())
+
+    currencies = sorted(set(snap) | set(sales) | set(alloc_by_cur) | set(collected))
+    if currency:
+        currencies = [c for c in currencies if c == currency.upper()]
+    out = []
+    older_sales = None
+    for cur in currencies:
+        s = snap.get(cur, {})
+        ar_begin, ar_end, current_end = s.get("ar_begin", 0), s.get("ar_end", 0), s.get("current_end", 0)
+        credit_sales = sum(t for d, t in sales.get(cur, []) if start < d <= as_of)
+        coll = int(collected.get(cur) or 0)
+        paid_amount, w_to_pay, w_late = alloc_by_cur.get(cur, (0, 0, 0))
+        if not (ar_begin or ar_end or credit_sales or coll or paid_amount):
+            continue
+
+        dso = _ratio(ar_end * days, credit_sales)
+        best = _ratio(current_end * days, credit_sales)
+        add = None if dso is None else dso - best
+        cei = _ratio((ar_begin + credit_sales - ar_end) * 100, ar_begin + credit_sales - current_end)
+        pct_current = _ratio(current_end * 100, ar_end)
+
+        countback = countback_dso(ar_end, _monthly(as_of, sales.get(cur, []), window_months))
+        if countback is None:  # AR older than the window: walk on through all earlier sales
+            if older_sales is None:
+                older_sales = _sales_by_day(session, as_of, None, window_start)
+            earlier = older_sales.get(cur, [])
+            if earlier:
+                oldest = min(d for d, _t in earlier)
+                months = (as_of.year - oldest.year) * 12 + as_of.month - oldest.month + 2
+                countback = countback_dso(ar_end, _monthly(as_of, sales.get(cur, []) + earlier, months))
+
+        rolls = []
+        for k, (m1, m2) in enumerate(pairs):
+            rates = tuple((ROLL_LABELS[b], q2(_ratio(s.get(f"n{k}_{b}", 0) * 100, s.get(f"d{k}_{b}", 0))))
+                          for b in range(len(ROLL_LIMITS)))
+            rolls.append(RollRate(m1, m2, rates))
+
+        out.append(CurrencyKpis(
+            currency=cur, credit_sales_minor=credit_sales, ar_begin_minor=ar_begin, ar_end_minor=ar_end,
+            current_end_minor=current_end, collected_minor=coll,
+            dso=q2(dso), dso_countback=q2(countback), best_possible_dso=q2(best), add=q2(add), cei=q2(cei),
+            pct_current=q2(pct_current), avg_days_to_pay=q2(_ratio(w_to_pay, paid_amount)),
+            avg_days_late=q2(_ratio(w_late, paid_amount)), roll_rates=tuple(rolls)))
+    return KpiReport(as_of, days, start, tuple(out))
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+def _num(value: Decimal | None):
+    return None if value is None else float(value)
+
+
+def report_to_dict(report: KpiReport) -> dict:
+    """The JSON contract: money as decimal strings with the currency's digits, ratios and days as numbers
+    rounded to 2 decimals (null where a denominator is zero)."""
+    from app.ledger.money import to_str
+
+    return {
+        "as_of": report.as_of.isoformat(),
+        "days": report.days,
+        "currencies": [
+            {
+                "currency": c.currency,
+                "credit_sales": to_str(c.credit_sales_minor, c.currency),
+                "ar_begin": to_str(c.ar_begin_minor, c.currency),
+                "ar_end": to_str(c.ar_end_minor, c.currency),
+                "current_end": to_str(c.current_end_minor, c.currency),
+                "dso": _num(c.dso),
+                "dso_countback": _num(c.dso_countback),
+                "best_possible_dso": _num(c.best_possible_dso),
+                "add": _num(c.add),
+                "cei": _num(c.cei),
+                "pct_current": _num(c.pct_current),
+                "avg_days_to_pay": _num(c.avg_days_to_pay),
+                "avg_days_late": _num(c.avg_days_late),
+                "collected": to_str(c.collected_minor, c.currency),
+                "roll_rates": [
+                    {"from": r.from_date.isoformat(), "to": r.to_date.isoformat(),
+                     "rates": {label: _num(v) for label, v in r.rates}}
+                    for r in c.roll_rates
+                ],
+            }
+            for c in report.currencies
+        ],
+    }
