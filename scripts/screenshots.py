@@ -118,7 +118,12 @@ def main() -> int:
     window.move(40, 40)
     window.show()
     settle(runner, 800)
-    view = window.view("customers")
+    if "dashboard" in window.views:
+        window.show_view("dashboard")
+        settle(runner, 1500)
+        save(window, "screenshot-dashboard.png")
+    view = window.show_view("customers")
+    settle(runner, 800)
     save(window, "screenshot-customers.png")
 
     # the card of the customer with most open items

@@ -20,8 +20,18 @@ def command_modules() -> list[str]:
             if not m.name.startswith("_") and m.name != "common"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments are one line on stderr (`cobranza: ...`) and exit code 2, like every other input error."""
+
+    def error(self, message: str):
+        command = self.prog.removeprefix("cobranza").strip()
+        where = f"{command}: " if command else ""
+        helper = f"cobranza {command} --help" if command else "cobranza --help"
+        self.exit(2, f"cobranza: {where}{message} (see {helper})\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="cobranza",
         description="Cobranza: accounts receivable control (customers, invoices, payments, aging, reminders).",
     )
@@ -44,8 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.command:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    from app.ledger.errors import LedgerError
+
     try:
         return int(args.handler(args) or 0)
+    except LedgerError as exc:  # a rule a command did not catch itself: still one line, exit 2
+        print(f"cobranza: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
