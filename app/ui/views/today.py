@@ -172,8 +172,10 @@ class TodayView(QWidget):
 
     def refresh(self) -> None:
         self.count.setText(self.tr("Computing…"))
+        # announce=False: this write only refreshes derived tasks; announcing it would make every view
+        # refresh, this one included, forever
         self.ctx.runner.write(_evaluate_then_list, self.as_of.date().toPython(), self.collector.text().strip() or None,
-                              on_done=self._loaded, on_error=lambda exc: self.count.setText(str(exc)))
+                              announce=False, on_done=self._loaded, on_error=lambda exc: self.count.setText(str(exc)))
 
     def _loaded(self, tasks) -> None:
         self.model.set_rows(tasks)
