@@ -12,4 +12,26 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>DrillDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/views/dashboard.py" line="+94"/>
+        <source>%n item(s), largest first</source>
+        <translation>
+            <numerusform>%n item, largest first</numerusform>
+            <numerusform>%n items, largest first</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/views/today.py" line="+184"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

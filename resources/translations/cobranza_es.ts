@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AgingReportView</name>
+    <message>
+        <location filename="../../app/ui/views/aging_report.py" line="+64"/>
+        <source>Aged receivables</source>
+        <translation>Antigüedad de saldos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>days past due date</source>
+        <translation>días desde el vencimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days since invoice date</source>
+        <translation>días desde la fecha de factura</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all customers</source>
+        <translation>todos los clientes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run</source>
+        <translation>Calcular</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>As of</source>
+        <translation>Fecha de corte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Basis</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buckets</source>
+        <translation>Tramos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export to Excel…</source>
+        <translation>Exportar a Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to PDF…</source>
+        <translation>Exportar a PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to CSV…</source>
+        <translation>Exportar a CSV…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Buckets: %1</source>
+        <translation>Tramos: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not due</source>
+        <translation>No vencido</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing is owed as of this date.</source>
+        <translation>No hay deuda a esta fecha.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV file (*.csv)</source>
+        <translation>Archivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the aging report</source>
+        <translation>Exportar la antigüedad de saldos</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Written %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+</context>
+<context>
     <name>AllocationModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/allocation.py" line="+27"/>
@@ -380,6 +503,164 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../app/ui/views/dashboard.py" line="+109"/>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As of</source>
+        <translation>Fecha de corte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Aged receivables (click a bar for its items)</source>
+        <translation>Antigüedad de saldos (clic en una barra para ver sus partidas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected collections per week, next 12 weeks</source>
+        <translation>Cobros esperados por semana, próximas 12 semanas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Top debtors (double-click to open)</source>
+        <translation>Mayores deudores (doble clic para abrir)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Computing…</source>
+        <translation>Calculando…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing is owed as of this date.</source>
+        <translation>No hay deuda a esta fecha.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not compute the dashboard: %1</source>
+        <translation>No se pudo calcular el panel: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receivable</source>
+        <translation>Por cobrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% overdue</source>
+        <translation>% vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DSO (90 days)</source>
+        <translation>DSO (90 días)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CEI (90 days)</source>
+        <translation>CEI (90 días)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>credit not applied: %1</source>
+        <translation>saldo a favor sin aplicar: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+86"/>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>millions</source>
+        <translation>millones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>thousands</source>
+        <translation>miles</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>days overdue</source>
+        <translation>días de atraso</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>from overdue</source>
+        <translation>de lo vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>falling due</source>
+        <translation>por vencer</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>week starting</source>
+        <translation>semana que empieza el</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not due</source>
+        <translation>No vencido</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — overdue items</source>
+        <translation>%1 — partidas vencidas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — open items</source>
+        <translation>%1 — partidas pendientes</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message numerus="yes">
+        <location line="-269"/>
+        <source>%n item(s), largest first</source>
+        <translation>
+            <numerusform>%n partida, la mayor primero</numerusform>
+            <numerusform>%n partidas, las mayores primero</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DrillModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+60"/>
+        <source>Disputed</source>
+        <translation>En disputa</translation>
+    </message>
+</context>
+<context>
     <name>DueLinesModel</name>
     <message>
         <location filename="../../app/ui/dialogs/invoice.py" line="+42"/>
@@ -595,9 +876,57 @@
     </message>
 </context>
 <context>
+    <name>LogCallDialog</name>
+    <message>
+        <location filename="../../app/ui/views/today.py" line="+56"/>
+        <source>Log a contact — %1</source>
+        <translation>Registrar un contacto — %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next action</source>
+        <translation>Próxima acción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised date</source>
+        <translation>Fecha prometida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised amount</source>
+        <translation>Importe prometido</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Promised amount: %1</source>
+        <translation>Importe prometido: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved. Warning: %1</source>
+        <translation>Guardado. Aviso: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="+107"/>
+        <location filename="../../app/ui/mainwindow.py" line="+110"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -662,9 +991,24 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location line="-176"/>
+        <location line="-179"/>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Customers</source>
         <translation>Clientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aging report</source>
+        <translation>Antigüedad de saldos</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1290,95 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+1"/>
         <source>User interface</source>
         <translation>Interfaz de usuario</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+96"/>
+        <source>Promise due</source>
+        <translation>Promesa de pago que vence</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instalment due</source>
+        <translation>Cuota que vence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Broken agreement</source>
+        <translation>Convenio incumplido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broken promise</source>
+        <translation>Promesa incumplida</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Over credit limit</source>
+        <translation>Sobre el límite de crédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../app/ui/views/today.py" line="+19"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>all collectors</source>
+        <translation>todos los gestores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a call…</source>
+        <translation>Registrar una llamada…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As of</source>
+        <translation>Fecha de corte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Collector</source>
+        <translation>Gestor de cobranza</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Computing…</source>
+        <translation>Calculando…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n tarea</numerusform>
+            <numerusform>%n tareas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a task first.</source>
+        <translation>Primero seleccione una tarea.</translation>
     </message>
 </context>
 </TS>
