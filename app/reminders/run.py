@@ -226,7 +226,7 @@ def local_zone(session: Session) -> dt.tzinfo:
     company = company_mod.get_company(session)
     if company and company.country in contact_rules.COUNTRY_ZONES:
         return ZoneInfo(contact_rules.COUNTRY_ZONES[company.country])
-    return dt.datetime.now().astimezone().tzinfo  # the machine's own zone
+    return config.now().astimezone().tzinfo  # the machine's own zone
 
 
 def run_moment(session: Session, as_of: dt.date, hhmm: str | None) -> dt.datetime:
