@@ -2,7 +2,6 @@
 
 import threading
 
-import pytest
 from sqlalchemy import func, select
 
 from app import ledger
