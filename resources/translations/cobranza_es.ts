@@ -37,7 +37,7 @@
 <context>
     <name>AgingReportView</name>
     <message>
-        <location filename="../../app/ui/views/aging_report.py" line="+64"/>
+        <location filename="../../app/ui/views/aging_report.py" line="+63"/>
         <source>Aged receivables</source>
         <translation>Antigüedad de saldos</translation>
     </message>
@@ -168,6 +168,109 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="+134"/>
+        <source>Payment agreement — %1</source>
+        <translation>Convenio de pago — %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>monthly</source>
+        <translation>mensual</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fortnightly</source>
+        <translation>quincenal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weekly</source>
+        <translation>semanal</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Down payment</source>
+        <translation>Cuota inicial</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instalments</source>
+        <translation>Cuotas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every</source>
+        <translation>Frecuencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First date</source>
+        <translation>Primera fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% a month</source>
+        <translation>% mensual</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create agreement</source>
+        <translation>Crear convenio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save PDF to sign…</source>
+        <translation>Guardar PDF para firmar…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invoices it covers (one currency):</source>
+        <translation>Facturas que cubre (una sola moneda):</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tick the invoices the agreement covers.</source>
+        <translation>Marque las facturas que cubre el convenio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose invoices of one currency.</source>
+        <translation>Elija facturas de una sola moneda.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The monthly rate is a number such as 1.5.</source>
+        <translation>La tasa mensual es un número como 1.5.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The down payment must be less than the debt.</source>
+        <translation>La cuota inicial debe ser menor que la deuda.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Total to pay: %1</source>
+        <translation>Total a pagar: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Agreement %1 created.</source>
+        <translation>Convenio %1 creado.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save the agreement</source>
+        <translation>Guardar el convenio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+</context>
+<context>
     <name>AllocationModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/allocation.py" line="+27"/>
@@ -236,7 +339,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../app/ui/dialogs/card.py" line="+82"/>
+        <location filename="../../app/ui/dialogs/card.py" line="+84"/>
         <source>Customer %1</source>
         <translation>Cliente %1</translation>
     </message>
@@ -316,7 +419,7 @@
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>ON HOLD</source>
         <translation>BLOQUEADO</translation>
     </message>
@@ -334,6 +437,56 @@
         <location line="+1"/>
         <source>Payments and credits (%1)</source>
         <translation>Pagos y abonos (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="-207"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a call…</source>
+        <translation>Registrar llamada…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment agreement…</source>
+        <translation>Convenio de pago…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>History (%1)</source>
+        <translation>Historial (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Risk: no invoices yet.</source>
+        <translation>Riesgo: aún no tiene facturas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>low</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>medium</source>
+        <translation>medio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>high</source>
+        <translation>alto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>very high</source>
+        <translation>muy alto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk %1 / 100 (%2, segment %3): %4</source>
+        <translation>Riesgo %1 / 100 (%2, segmento %3): %4</translation>
     </message>
 </context>
 <context>
@@ -760,7 +913,7 @@
 <context>
     <name>DueLinesModel</name>
     <message>
-        <location filename="../../app/ui/dialogs/invoice.py" line="+42"/>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+41"/>
         <source>#</source>
         <translation>N.º</translation>
     </message>
@@ -902,12 +1055,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+69"/>
+        <location line="+63"/>
         <source>Customer&apos;s terms</source>
         <translation>Condiciones del cliente</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-61"/>
         <source>Order or delivery note (optional)</source>
         <translation>Orden de compra o guía de remisión (opcional)</translation>
     </message>
@@ -957,7 +1110,7 @@
         <translation>Registrar factura</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+47"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
     </message>
@@ -1290,7 +1443,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Registrar pago</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+44"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
     </message>
@@ -1392,6 +1545,29 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+145"/>
+        <source>No.</source>
+        <translation>N.°</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Down payment</source>
+        <translation>Cuota inicial</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/settings.py" line="+28"/>
@@ -1462,7 +1638,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="+73"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="-77"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
@@ -1535,6 +1711,79 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+1"/>
         <source>Call</source>
         <translation>Llamar</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location line="+11"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit note</source>
+        <translation>Nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write-off</source>
+        <translation>Castigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Gestión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promise</source>
+        <translation>Promesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation>Convenio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute</source>
+        <translation>Reclamo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
     </message>
 </context>
 <context>
