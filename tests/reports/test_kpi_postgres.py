@@ -38,3 +38,7 @@ def test_forecast_on_postgres(pg_session):
     [c] = cash_forecast(s, dt.date(2026, 6, 30), weeks=4).currencies
     assert [w.expected_minor for w in c.weeks] == [230000, 70000, 0, 140000]
     assert c.beyond_minor == 120000
+    test_forecast.add_commitments(s)
+    [c] = cash_forecast(s, dt.date(2026, 6, 30), weeks=4).currencies
+    assert [w.expected_minor for w in c.weeks] == [190000, 40000, 30000, 140000]
+    assert c.committed_minor == 110000
