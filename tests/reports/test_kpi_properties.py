@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from app import ledger
 from app.collections.agreements import create_agreement
@@ -16,7 +17,8 @@ from app.database import make_engine, session_factory
 from app.ledger.errors import LedgerError
 from app.models import Base
 from app.reports.forecast import cash_forecast
-from app.reports.kpi import kpi_report
+from app.models import Invoice
+from app.reports.kpi import _monthly, countback_dso, kpi_report
 
 START = dt.date(2026, 1, 1)
 CUSTOMERS = ("A", "B", "C")
@@ -117,7 +119,18 @@ def test_kpis_and_forecast_agree_with_the_ledger(ops, as_of, days, weeks):
         report = kpi_report(s, as_of, days=days)
         at_end = ledger_open(s, as_of)
         at_start = ledger_open(s, as_of - dt.timedelta(days=days))
+        # the oracle for credit sales and countback: invoices existing as of the date, in Python
+        sold: dict[str, list[tuple[dt.date, int]]] = {}
+        for inv in s.scalars(select(Invoice)):
+            if inv.issue_date <= as_of and (inv.status == "posted" or inv.void_date > as_of):
+                sold.setdefault(inv.currency, []).append((inv.issue_date, inv.total_minor))
     by_cur = {k.currency: k for k in report.currencies}
+    start = as_of - dt.timedelta(days=days)
+    for k in report.currencies:
+        sales = sold.get(k.currency, [])
+        assert k.credit_sales_minor == sum(t for d, t in sales if d > start)
+        expected = countback_dso(k.ar_end_minor, _monthly(as_of, sales, 20))
+        assert k.dso_countback == (None if expected is None else expected.quantize(Decimal("0.01"), "ROUND_HALF_UP"))
     for cur, (open_, current) in at_end.items():
         assert by_cur[cur].ar_end_minor == open_ and by_cur[cur].current_end_minor == current
     for cur, (open_, _current) in at_start.items():
