@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import BigInteger, and_, case, cast, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -319,8 +319,9 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
     # 2. payment allocations dated in the period: amount-weighted days since issue and past due
     alloc = session.execute(
         select(Invoice.currency, func.sum(Allocation.amount_minor),
-               func.sum(Allocation.amount_minor * days_between(Allocation.date, Invoice.issue_date)),
-               func.sum(Allocation.amount_minor * days_between(Allocation.date, DueLine.due_date)))
+               # BIGINT: on PostgreSQL amount (INTEGER) × days overflows 32 bits from 21,474,836.47 × 100 days
+               func.sum(cast(Allocation.amount_minor, BigInteger) * days_between(Allocation.date, Invoice.issue_date)),
+               func.sum(cast(Allocation.amount_minor, BigInteger) * days_between(Allocation.date, DueLine.due_date)))
         .select_from(Allocation)
         .join(DueLine, Allocation.due_line_id == DueLine.id)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
