@@ -5,7 +5,7 @@
 
 Builds the database once (SQLAlchemy Core bulk inserts with explicit ids, schema by Alembic) and
 times, on it:
-- the KPI report (90 days: 4 statements, 2 roll-rate month pairs) and for 365 days (11 pairs);
+- the KPI report (90 days: 3 statements, 2 roll-rate month pairs) and for 365 days (11 pairs);
 - the cash-flow forecast (12 weeks, lateness model fitted on the same data, agreements and promises);
 - a reference: the best hand-written single SQL query for "receivables as of the date" (one materialized
   aggregate of allocations joined to due lines), the floor any of these reports must stand on.

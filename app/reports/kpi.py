@@ -15,8 +15,11 @@ Definitions (docs/kpi.md has each formula with a worked example):
   (allocation date − issue date / − due date; early payment counts as negative days late).
 
 Money is int minor units; ratios and days are Decimal rounded half-up to 2 places, None where a
-denominator is zero. Everything is computed in four set-based statements (SQLAlchemy Core, portable
-to SQLite and PostgreSQL), whatever the number of customers.
+denominator is zero. Everything is computed in three set-based statements (SQLAlchemy Core, portable
+to SQLite and PostgreSQL), whatever the number of customers: one scan of the due lines with every
+snapshot amount as a conditional sum (AR at both ends, roll-rate buckets, credit sales per month), one
+over the period's payment allocations, one over its payments; a fourth only when the countback has to
+walk back further than the period plus three months.
 """
 
 from __future__ import annotations
