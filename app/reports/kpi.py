@@ -242,7 +242,9 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
             in_b = _in_bucket(DueLine.due_date, m1, b)
             later_at_m2 = DueLine.due_date < m2 - dt.timedelta(days=limit)  # days past due at m2 > limit
             cols.append(func.sum(case((in_b, open_at(m1)), else_=0)).label(f"d{k}_{b}"))
-            cols.append(func.sum(case((and_(in_b, later_at_m2), open_at(m2)), else_=0)).label(f"n{k}_{b}"))
+            # the same lines: they existed on m1 (a line issued after m1 was in no bucket then)
+            cols.append(func.sum(case((and_(in_b, later_at_m2, Invoice.issue_date <= m1), open_at(m2)),
+                                      else_=0)).label(f"n{k}_{b}"))
     lo = min(dates)
     return (
         select(Invoice.currency, *cols)

@@ -116,6 +116,14 @@ def test_roll_rates_by_hand(book):
     assert second == {"current": Decimal("100.00"), "1-30": None, "31-60": None, "61-90": Decimal("100.00")}
 
 
+def test_roll_rates_follow_lines_that_existed_on_the_first_month_end(book):
+    # a cash sale issued 05-10 and due the same day is 21 days late on 05-31, but it did not exist on
+    # 04-30: it must not be counted as rolled out of 04-30's `current` (that would be 2500 / 2000 = 125 %)
+    invoice(book, "A", "CASH", D(2026, 5, 10), 250000, D(2026, 5, 10))
+    [k] = kpi_report(book, AS_OF, days=90).currencies
+    assert k.roll_rates[0].as_dict()["current"] == Decimal("0.00")
+
+
 def test_json_contract_and_rounding(book):
     data = report_to_dict(kpi_report(book, AS_OF))
     assert list(data) == ["as_of", "days", "currencies"]
