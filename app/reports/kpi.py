@@ -47,7 +47,8 @@ ROLL_LABELS = ("current", "1-30", "31-60", "61-90", "91+")
 SALES_KINDS = ("invoice", "fee", "interest")  # every kind the schema allows (CHECK): all count as sales
 COUNTBACK_EXTRA_MONTHS = 3  # countback sales summed with the AR scan: the period's months and 3 more;
 # older months only if ar_end is not used up by then (one more statement)
-_PAIRS_PER_QUERY = 24  # roll-rate month pairs per snapshot statement (8 columns each)
+INLINE_PAIRS = 2  # up to this many month pairs, roll rates are columns of the AR scan (8 per pair);
+# more pairs (periods over ~3 months) use one statement grouped by due date (2 columns per month end)
 
 TWO = Decimal("0.01")
 
@@ -265,6 +266,59 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
     )
 
 
+def _roll_statement(pairs: list[tuple[dt.date, dt.date]]):
+    """Roll-rate inputs grouped by currency and due date (the bucket of a line depends on its due date
+    only): per month end m, Σ open on m (o<i>); per pair k (m1, m2), Σ open on m2 of the lines that existed
+    on m1 (x<k>). Only lines that can be in a bucket before 91+ on a month end and open on the first one."""
+    ends = sorted({d for p in pairs for d in p})
+    idx = {d: i for i, d in enumerate(ends)}
+    paid = (
+        select(Allocation.due_line_id.label("due_line_id"),
+               *[func.sum(case((Allocation.date <= d, Allocation.amount_minor), else_=0)).label(f"p{i}")
+                 for i, d in enumerate(ends)])
+        .where(Allocation.date <= ends[-1])
+        .group_by(Allocation.due_line_id)
+        .cte("paid")
+        .prefix_with("MATERIALIZED")
+    )
+
+    def open_at(d: dt.date):
+        return case((invoice_exists_as_of(d), DueLine.amount_minor - func.coalesce(paid.c[f"p{idx[d]}"], 0)),
+                    else_=0)
+
+    cols = [func.sum(open_at(d)).label(f"o{i}") for i, d in enumerate(ends)]
+    cols += [func.sum(case((Invoice.issue_date <= m1, open_at(m2)), else_=0)).label(f"x{k}")
+             for k, (m1, m2) in enumerate(pairs)]
+    return (
+        select(Invoice.currency, DueLine.due_date, *cols)
+        .select_from(DueLine)
+        .join(Invoice, DueLine.invoice_id == Invoice.id)
+        .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+        .where(Invoice.issue_date <= ends[-1],
+               or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > ends[0]),
+               DueLine.due_date >= ends[0] - dt.timedelta(days=ROLL_LIMITS[-1]),
+               DueLine.amount_minor > func.coalesce(paid.c.p0, 0))
+        .group_by(Invoice.currency, DueLine.due_date)
+    ), idx
+
+
+def _roll_grouped(session: Session, pairs: list[tuple[dt.date, dt.date]]) -> dict[str, dict[str, int]]:
+    """{currency: {"d<k>_<b>": den, "n<k>_<b>": num}}, the same keys as the inline columns."""
+    statement, idx = _roll_statement(pairs)
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in session.execute(statement).mappings():
+        due, values = row["due_date"], out[row["currency"]]
+        for k, (m1, m2) in enumerate(pairs):
+            late = (m1 - due).days
+            b = next((i for i, limit in enumerate(ROLL_LIMITS) if late <= limit), None)
+            if b is None:
+                continue
+            values[f"d{k}_{b}"] += int(row[f"o{idx[m1]}"] or 0)
+            if (m2 - due).days > ROLL_LIMITS[b]:
+                values[f"n{k}_{b}"] += int(row[f"x{k}"] or 0)
+    return out
+
+
 def _sales_by_day(session: Session, as_of: dt.date, after: dt.date | None, upto: dt.date):
     """{currency: [(issue_date, total)]} for invoices existing as of as_of issued in (after, upto]."""
     q = (select(Invoice.currency, Invoice.issue_date, func.sum(Invoice.total_minor))
@@ -304,22 +358,13 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
     bounds = [add_months(as_of, -k) for k in range(window_months + 1)]
     steps = list(zip(bounds[1:], bounds))  # (lo, hi], newest first
     window_start = bounds[-1]
+    inline = pairs if len(pairs) <= INLINE_PAIRS else []
     snap: dict[str, dict[str, int]] = defaultdict(dict)
-    chunks = [pairs[i:i + _PAIRS_PER_QUERY] for i in range(0, len(pairs), _PAIRS_PER_QUERY)] or [[]]
-    offset = 0
-    for n, chunk in enumerate(chunks):
-        statement = _snapshot_statement(as_of, start, chunk, with_ar=(n == 0), steps=steps)
-        for row in session.execute(statement).mappings():
-            values = snap[row["currency"]]
-            for key, value in row.items():
-                if key == "currency":
-                    continue
-                if key[0] in "dn":  # renumber the pair index across chunks
-                    kind, rest = key[0], key[1:]
-                    k, b = rest.split("_")
-                    key = f"{kind}{int(k) + offset}_{b}"
-                values[key] = int(value or 0)
-        offset += len(chunk)
+    for row in session.execute(_snapshot_statement(as_of, start, inline, with_ar=True, steps=steps)).mappings():
+        snap[row["currency"]] = {key: int(value or 0) for key, value in row.items() if key != "currency"}
+    if pairs and not inline:
+        for cur, values in _roll_grouped(session, pairs).items():
+            snap[cur].update(values)
 
     # 2. payment allocations dated in the period: amount-weighted days since issue and past due
     alloc = session.execute(

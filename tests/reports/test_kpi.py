@@ -124,6 +124,18 @@ def test_roll_rates_follow_lines_that_existed_on_the_first_month_end(book):
     assert k.roll_rates[0].as_dict()["current"] == Decimal("0.00")
 
 
+def test_roll_rates_grouped_by_due_date_for_long_periods(book, monkeypatch):
+    """More than INLINE_PAIRS month pairs use the statement grouped by due date: the same numbers."""
+    import app.reports.kpi as kpi_module
+
+    inline = kpi_report(book, AS_OF, days=90)
+    monkeypatch.setattr(kpi_module, "INLINE_PAIRS", 0)
+    assert kpi_report(book, AS_OF, days=90) == inline
+    long = kpi_report(book, AS_OF, days=365).currencies[0].roll_rates
+    assert [r.from_date for r in long][:3] == [D(2025, 7, 31), D(2025, 8, 31), D(2025, 9, 30)]
+    assert long[-2:] == inline.currencies[0].roll_rates
+
+
 def test_json_contract_and_rounding(book):
     data = report_to_dict(kpi_report(book, AS_OF))
     assert list(data) == ["as_of", "days", "currencies"]

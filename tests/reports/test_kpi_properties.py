@@ -18,6 +18,7 @@ from app.ledger.errors import LedgerError
 from app.models import Base
 from app.reports.forecast import cash_forecast
 from app.models import Invoice
+from app.reports import kpi as kpi_module
 from app.reports.kpi import _monthly, countback_dso, kpi_report
 
 START = dt.date(2026, 1, 1)
@@ -117,6 +118,16 @@ def test_kpis_and_forecast_agree_with_the_ledger(ops, as_of, days, weeks):
     run(s, ops)
     with s.begin():
         report = kpi_report(s, as_of, days=days)
+        # roll rates: the inline columns and the statement grouped by due date agree
+        saved = kpi_module.INLINE_PAIRS
+        try:
+            kpi_module.INLINE_PAIRS = 10_000
+            inline = kpi_report(s, as_of, days=days)
+            kpi_module.INLINE_PAIRS = 0
+            grouped = kpi_report(s, as_of, days=days)
+        finally:
+            kpi_module.INLINE_PAIRS = saved
+        assert inline == grouped == report
         at_end = ledger_open(s, as_of)
         at_start = ledger_open(s, as_of - dt.timedelta(days=days))
         # the oracle for credit sales and countback: invoices existing as of the date, in Python
