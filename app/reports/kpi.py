@@ -343,14 +343,15 @@ def _monthly(as_of: dt.date, sales: list[tuple[dt.date, int]], months: int,
 
 
 def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
-               currency: str | None = None) -> KpiReport:
+               currency: str | None = None, *, roll_rates: bool = True) -> KpiReport:
     """The KPIs per currency over (as_of − days, as_of]. Currencies with no receivable, sale or
-    collection in the period are left out."""
+    collection in the period are left out. `roll_rates=False` skips them (empty tuples): cheaper, for
+    a dashboard that shows only the cards."""
     if not isinstance(days, int) or days < 1 or days > MAX_DAYS:
         raise KpiOptionError(f"--days must be a whole number of days from 1 to {MAX_DAYS}; got {days}", "days")
     start = as_of - dt.timedelta(days=days)
     month_ends = month_ends_in(start, as_of)
-    pairs = list(zip(month_ends, month_ends[1:]))
+    pairs = list(zip(month_ends, month_ends[1:])) if roll_rates else []
 
     # 1. AR snapshots and roll rates
     # with the credit sales of the period and of the countback months it covers, and a few more

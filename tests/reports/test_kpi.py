@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
@@ -134,6 +135,12 @@ def test_roll_rates_grouped_by_due_date_for_long_periods(book, monkeypatch):
     long = kpi_report(book, AS_OF, days=365).currencies[0].roll_rates
     assert [r.from_date for r in long][:3] == [D(2025, 7, 31), D(2025, 8, 31), D(2025, 9, 30)]
     assert long[-2:] == inline.currencies[0].roll_rates
+
+
+def test_without_roll_rates(book):
+    full = kpi_report(book, AS_OF).currencies[0]
+    cards = kpi_report(book, AS_OF, roll_rates=False).currencies[0]
+    assert cards.roll_rates == () and cards == dataclasses.replace(full, roll_rates=())
 
 
 def test_json_contract_and_rounding(book):
