@@ -1,27 +1,37 @@
 """The `cobranza` command: the GUI by default, subcommands for everything else.
 
 Each subcommand lives in its own module under app/cli/ with `register(subparsers)`;
-add a new one to COMMAND_MODULES. Exit codes: 0 ok, 1 error, 2 bad input (nothing written).
+modules are found by listing the package, so a new command is a new file. Exit codes: 0 ok, 1 error, 2 bad input (nothing written).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
 from app import __version__
 
-COMMAND_MODULES = [
-    "app.cli.gui",
-    "app.cli.collections",
-    "app.cli.kpi",
-    "app.cli.forecast",
-]
+
+def command_modules() -> list[str]:
+    """Every module of this package with a `register(subparsers)`: adding a command is adding a file."""
+    return [f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__)
+            if not m.name.startswith("_") and m.name != "common"]
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments are one line on stderr (`cobranza: ...`) and exit code 2, like every other input error."""
+
+    def error(self, message: str):
+        command = self.prog.removeprefix("cobranza").strip()
+        where = f"{command}: " if command else ""
+        helper = f"cobranza {command} --help" if command else "cobranza --help"
+        self.exit(2, f"cobranza: {where}{message} (see {helper})\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="cobranza",
         description="Cobranza: accounts receivable control (customers, invoices, payments, aging, reminders).",
     )
@@ -32,8 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLite file path or database URL (default: $COBRANZA_DB, else cobranza.sqlite in the user data directory)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    for name in command_modules():
+        module = importlib.import_module(name)
+        if hasattr(module, "register"):
+            module.register(subparsers)
     return parser
 
 
@@ -42,8 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.command:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    from app.ledger.errors import LedgerError
+
     try:
         return int(args.handler(args) or 0)
+    except LedgerError as exc:  # a rule a command did not catch itself: still one line, exit 2
+        print(f"cobranza: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -33,6 +33,12 @@ def register(subparsers) -> None:
     lst.add_argument("--format", choices=["table", "json"], default="table")
     lst.set_defaults(handler=agreement_list)
 
+    pdf = ag_sub.add_parser("pdf", help="print an agreement to PDF for signing")
+    pdf.add_argument("number", metavar="NUMBER")
+    pdf.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    pdf.add_argument("--lang", choices=["es", "en"], help="default: the customer's language")
+    pdf.set_defaults(handler=agreement_pdf)
+
     pr = subparsers.add_parser("promise", help="promises to pay")
     pr_sub = pr.add_subparsers(dest="promise_command", metavar="ACTION", required=True)
     add = pr_sub.add_parser("add", help="record a promise to pay")
@@ -158,6 +164,14 @@ def agreement_list(args) -> int:
             _print_agreement(a)
         if not rows:
             print("no agreements")
+    return 0
+
+
+def agreement_pdf(args) -> int:
+    from app.collections.agreement_pdf import render_agreement_pdf
+
+    path = _run(args, lambda s: render_agreement_pdf(s, args.number, args.output, lang=args.lang))
+    print(f"wrote {path}")
     return 0
 
 

@@ -60,7 +60,7 @@ RATIOS = ("dso", "dso_countback", "best_possible_dso", "add", "cei", "pct_curren
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "kpi",
-        help="receivables KPIs: DSO, countback DSO, CEI, % current, days to pay, roll rates",
+        help="receivables KPIs: DSO, countback DSO, CEI, %% current, days to pay, roll rates",
         description="Receivables KPIs per currency over the period (as-of − days, as-of].",
     )
     p.add_argument("--as-of", dest="as_of", type=iso_date, required=True, metavar="YYYY-MM-DD",

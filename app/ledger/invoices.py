@@ -117,6 +117,14 @@ def record_invoice(
     currency = check_currency(currency or customer.currency)
     if session.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
         raise DuplicateNumberError("Invoice", number)
+    from .credit import CreditBlockedError, check_credit, credit_settings
+
+    if kind == "invoice" and credit_settings(session)[0] == "block":  # warnings are the dialog's business
+        check = check_credit(session, customer.code, amount_minor=int(total_minor), currency=currency,
+                             as_of=issue_date)
+        if check.blocked:
+            raise CreditBlockedError(" ".join(check.reasons) + " Credit control blocks new invoices for this customer"
+                                     " (setting credit_control.mode).")
     if schedule is not None:
         schedule = _check_schedule(schedule, issue_date, int(total_minor))
     else:

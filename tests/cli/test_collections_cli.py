@@ -64,3 +64,30 @@ def test_dispute_open_and_resolve(dbfile, capsys):
     assert "dispute 1" in capsys.readouterr().out
     assert main(["--db", dbfile, "dispute", "resolve", "1", "--credit-note", "NC-1"]) == 0
     assert "resolved_credit with credit note NC-1" in capsys.readouterr().out
+
+
+def test_agreement_pdf_shows_the_schedule(dbfile, tmp_path, capsys):
+    import subprocess
+
+    from app.database import open_database, session_factory
+    from app.ledger import save_company
+
+    engine = open_database(dbfile)
+    with session_factory(engine)() as s, s.begin():
+        save_company(s, name="Distribuidora Andina S.A.C.", tax_id="20512345678", city="Lima",
+                     payment_instructions="BCP cuenta corriente 193-1234567-0-12\nCCI 002-193-001234567012-15")
+    engine.dispose()
+    assert main(["--db", dbfile, "agreement", "create", "C001", "--invoices", "F1,F2", "--down", "100.00",
+                 "--installments", "3", "--every", "month", "--start", "2026-07-01", "--monthly-rate", "1.5"]) == 0
+    out = tmp_path / "convenio.pdf"
+    assert main(["--db", dbfile, "agreement", "pdf", "CONV-00001", "-o", str(out)]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Convenio de pago N.° CONV-00001" in text
+    assert "Cronograma de pagos" in text and "Cuota inicial" in text
+    assert "1,027.00" in text  # total = 1000.00 + 27.00 interest, es_PE grouping
+    assert "BCP cuenta corriente" in text and "EL DEUDOR" in text
+    assert not list(tmp_path.glob("*.part"))
+    en = tmp_path / "agreement.pdf"
+    assert main(["--db", dbfile, "agreement", "pdf", "CONV-00001", "-o", str(en), "--lang", "en"]) == 0
+    text = subprocess.run(["pdftotext", str(en), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Payment agreement No. CONV-00001" in text and "THE DEBTOR" in text

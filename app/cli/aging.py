@@ -1,0 +1,109 @@
+"""`cobranza aging`: aged receivables as of a date, on the terminal or into a file.
+
+cobranza aging --as-of YYYY-MM-DD [--basis due|issue] [--buckets 30,60,90] [--detail]
+               [--currency CUR] [--customer CODE] [--format table|csv|json|xlsx|pdf] [-o FILE]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from .common import fail, iso_date, open_session
+
+FORMATS = ("table", "csv", "json", "xlsx", "pdf")
+BINARY = ("xlsx", "pdf")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "aging",
+        help="aged receivables as of a date (table, CSV, JSON, Excel or PDF)",
+        description="Aged receivables as of a date, one row per customer and currency, from due lines.",
+    )
+    p.add_argument("--as-of", dest="as_of", type=iso_date, required=True, metavar="YYYY-MM-DD",
+                   help="the report date: documents and allocations dated later do not exist")
+    p.add_argument("--basis", choices=("due", "issue"), default="due",
+                   help="age by days past the due date (default) or since the invoice date")
+    p.add_argument("--buckets", default="30,60,90", metavar="30,60,90",
+                   help="ascending bucket limits in days (default 30,60,90)")
+    p.add_argument("--detail", action="store_true", help="list the open items of each customer")
+    p.add_argument("--currency", metavar="CUR", help="only this currency (ISO code)")
+    p.add_argument("--customer", metavar="CODE", help="only this customer")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the terminal")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from app.ledger import get_company
+    from app.ledger.errors import LedgerError
+    from app.ledger.money import check_currency
+    from app.reports.aging import AgingOptionError, aging_report, parse_buckets
+
+    try:
+        buckets = parse_buckets(args.buckets)
+        currency = check_currency(args.currency) if args.currency else None
+    except AgingOptionError as exc:
+        fail(str(exc), 2)
+    except LedgerError:
+        fail(f"--currency '{args.currency}' is not an ISO 4217 currency code (e.g. PEN, USD, CLP)", 2)
+    if args.format in BINARY and not args.output:
+        fail(f"--format {args.format} writes a file; name it with -o FILE.{args.format}", 2)
+
+    session = open_session(args)
+    try:
+        try:
+            report = aging_report(session, args.as_of, basis=args.basis, buckets=buckets, detail=args.detail,
+                                  currency=currency, customer_code=args.customer)
+        except LedgerError as exc:
+            fail(str(exc), 2)
+        company = get_company(session)
+    finally:
+        session.close()
+    company_name = company.name if company else None
+    locale = company.locale if company else "es_PE"
+
+    if args.format == "xlsx":
+        from app.reports.aging_xlsx import write_xlsx
+
+        _write_file(args.output, lambda path: write_xlsx(report, path, company=company_name))
+        return 0
+    if args.format == "pdf":
+        from app.reports.aging_pdf import write_pdf
+
+        _write_file(args.output, lambda path: write_pdf(report, path, company=company_name, locale=locale))
+        return 0
+
+    from app.reports.aging_export import csv_text, format_table, report_to_dict
+
+    if args.format == "json":
+        body = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        body = csv_text(report)
+    else:
+        body = format_table(report, locale=locale, company=company_name)
+    if args.output:
+        _write_file(args.output, lambda path: _write_text(path, body))
+    else:
+        sys.stdout.write(body)
+    return 0
+
+
+def _write_text(path: str, body: str) -> None:
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        f.write(body)
+    os.replace(tmp, path)
+
+
+def _write_file(path: str, write) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        fail(f"cannot write {path}: the folder {folder} does not exist", 2)
+    try:
+        write(path)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}", 1)
+    print(f"written {path}", file=sys.stderr)

@@ -1,0 +1,46 @@
+"""`cobranza score`: each customer's payment risk, band, segment and the reasons in words."""
+
+from __future__ import annotations
+
+import json
+
+from app import config
+
+from .common import iso_date, open_session
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("score", help="payment risk per customer from its own history")
+    p.add_argument("--as-of", type=iso_date)
+    p.add_argument("--format", choices=["json", "table"], default="json")
+    p.add_argument("--customer", action="append", metavar="CODE", help="only these customers (repeatable)")
+    p.add_argument("--lang", choices=["es", "en"], help="language of the reasons (default: the app's)")
+    p.add_argument("--evaluate", action="store_true",
+                   help="also report the model's time-split evaluation (AUC, calibration) on stderr")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    import sys
+
+    from app.collections.scoring import score_customers, train
+
+    as_of = args.as_of or config.today()
+    session = open_session(args)
+    with session:
+        model = train(session, as_of=as_of, with_evaluation=args.evaluate)
+        _, scores = score_customers(session, as_of=as_of, lang=args.lang or config.ui_language(),
+                                    customer_codes=args.customer, model=model)
+    if args.evaluate:
+        print(json.dumps({"method": model.method, "examples": model.examples,
+                          "evaluation": model.evaluation.__dict__ if model.evaluation else None},
+                         default=str, indent=2), file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps([{"code": s.code, "score": s.score, "band": s.band, "segment": s.segment,
+                           "reasons": list(s.reasons), "probability": s.probability,
+                           "expected_days_late": s.expected_days_late} for s in scores],
+                         ensure_ascii=False, indent=2))
+    else:
+        for s in scores:
+            print(f"{s.code:<12} {s.name[:32]:<32} {s.score:>3} {s.band:<9} {s.segment:<12} {'; '.join(s.reasons)}")
+    return 0

@@ -1,0 +1,599 @@
+"""Importing customers, invoices, payments and credit notes from a CSV or XLSX file.
+
+`import_file(session, kind, path, dry_run=False)` is the one entry point (the CLI's `import` command
+and, later, the GUI's import dialog call it). It works in two passes inside one transaction:
+
+1. validate every row against the file and the database and collect *every* problem as
+   (line, column, message) — nothing is written while any problem exists;
+2. write all rows through the ledger functions. Should the ledger still refuse a row (a rule the
+   validation does not know about, e.g. credit control in block mode), the transaction is rolled
+   back and that row is reported with the error's field.
+
+A file with any problem therefore imports nothing. `dry_run` stops after the first pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.ledger import (
+    create_customer,
+    get_company,
+    list_terms,
+    record_credit_note,
+    record_invoice,
+    record_payment,
+)
+from app.ledger.errors import LedgerError
+from app.ledger.money import check_currency, exponent, to_minor, to_str
+from app.models import POSTED, CreditNote, Customer, Invoice, Payment
+
+from .reader import FileProblem, iter_records, read_table
+
+# --- what each kind of file holds ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: str
+    noun: str  # plural, for the summary
+    singular: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+
+
+SPECS: dict[str, Spec] = {
+    "customers": Spec("customers", "customers", "customer", ("code", "name"),
+                      ("tax_id", "email", "phone", "language", "currency", "payment_terms", "credit_limit",
+                       "address", "city", "country", "notes")),
+    "invoices": Spec("invoices", "invoices", "invoice", ("number", "customer_code", "issue_date", "amount"),
+                     ("due_date", "currency", "reference", "payment_terms")),
+    "payments": Spec("payments", "payments", "payment", ("customer_code", "date", "amount"),
+                     ("reference", "currency", "invoice_number", "method")),
+    "credit-notes": Spec("credit-notes", "credit notes", "credit note",
+                         ("number", "customer_code", "date", "amount"),
+                         ("currency", "invoice_number", "reason")),
+}
+KINDS = tuple(SPECS)
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")  # 1234.50: no exponent, sign only for the "negative" message
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_LENGTHS = {"code": 40, "name": 200, "tax_id": 40, "email": 200, "phone": 50, "city": 100, "number": 40,
+            "reference": 100}
+_PAYMENT_METHODS = ("transfer", "cash", "cheque", "card", "deposit", "yape", "plin", "other")
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    column: str
+    message: str
+
+    def format(self, file: str) -> str:
+        return f"{file}:{self.line}: {self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    kind: str
+    path: str
+    rows: int  # data rows read
+    imported: int  # rows written (0 when dry_run or on any problem)
+    dry_run: bool
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[str, ...] = ()
+    totals: tuple[tuple[str, int], ...] = ()  # (currency, amount_minor) over the rows, documents only
+    cancelled: bool = False  # stopped through the progress callback; nothing written
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.cancelled
+
+    def messages(self) -> list[str]:
+        """Every problem as `FILE:LINE: column: problem`, in line order."""
+        return [p.format(self.path) for p in self.problems]
+
+    def summary(self) -> str:
+        spec = SPECS[self.kind]
+        count = self.rows if self.dry_run else self.imported
+        noun = spec.singular if count == 1 else spec.noun
+        totals = ", ".join(f"{cur} {to_str(amount, cur)}" for cur, amount in self.totals)
+        tail = f" ({totals})" if totals else ""
+        if self.cancelled:
+            return f"cancelled: nothing was imported ({self.rows} {spec.noun} in the file)"
+        if self.dry_run:
+            return f"dry run: would import {count} {noun}{tail}; nothing was written"
+        return f"imported {count} {noun}{tail}"
+
+
+class _Cancel(Exception):
+    """The progress callback asked to stop; raised inside the transaction to roll it back."""
+
+
+class _Abort(Exception):
+    """Raised inside the transaction to roll it back after a write-time ledger error."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+# --- row validation helpers -------------------------------------------------------------
+
+
+class _Row:
+    """One data row with the problems found in it."""
+
+    def __init__(self, line: int, values: dict[str, str], problems: list[Problem]):
+        self.line = line
+        self.values = values
+        self._problems = problems
+        self.bad = False
+
+    def problem(self, column: str, message: str) -> None:
+        self.bad = True
+        self._problems.append(Problem(self.line, column, message))
+
+    def get(self, column: str) -> str:
+        return self.values.get(column, "")
+
+    def text(self, column: str, *, required: bool = False) -> str | None:
+        value = self.get(column)
+        if not value:
+            if required:
+                self.problem(column, f"is empty; every row needs a {column.replace('_', ' ')}")
+            return None
+        limit = _LENGTHS.get(column)
+        if limit and len(value) > limit:
+            self.problem(column, f"is {len(value)} characters long; at most {limit} fit")
+            return None
+        return value
+
+    def date(self, column: str, *, required: bool = False) -> dt.date | None:
+        value = self.get(column)
+        if not value:
+            if required:
+                self.problem(column, "is empty; write the date as YYYY-MM-DD (e.g. 2026-01-31)")
+            return None
+        if _DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.problem(column, f"'{value}' is not a valid date; write it as YYYY-MM-DD (e.g. 2026-01-31)")
+        return None
+
+    def currency(self, column: str, default: str | None) -> str | None:
+        value = self.get(column)
+        if not value:
+            return default
+        try:
+            return check_currency(value)
+        except LedgerError:
+            self.problem(column, f"'{value}' is not an ISO 4217 currency code (e.g. PEN, USD, MXN, COP, CLP)")
+            return None
+
+    def amount(self, column: str, currency: str | None, *, required: bool = True,
+               allow_zero: bool = False) -> int | None:
+        value = self.get(column)
+        if not value:
+            if required:
+                self.problem(column, "is empty; write the amount like 1234.50")
+            return None
+        if currency is None:  # the currency's problem is already reported; digits unknown
+            return None
+        if "," in value:
+            self.problem(column, f"'{value}' is not a number: use '.' as the decimal separator and no thousands "
+                                 "separator (e.g. 1234.50)")
+            return None
+        if not _NUMBER.match(value):
+            self.problem(column, f"'{value}' is not a number; write it like 1234.50")
+            return None
+        digits = exponent(currency)
+        if "." in value and len(value.rsplit(".", 1)[1]) > digits and _looks_numeric(value):
+            # "1.000" is a thousand to a Peruvian eye: refuse rather than read 1.00
+            self.problem(column, f"'{value}' has more than {digits} decimals, too many for {currency}")
+            return None
+        try:
+            minor = to_minor(value, currency)
+        except LedgerError:
+            if _looks_numeric(value):
+                self.problem(column, f"'{value}' has more than {digits} decimals, too many for {currency}")
+            else:
+                self.problem(column, f"'{value}' is not a number; write it like 1234.50")
+            return None
+        if minor < 0:
+            self.problem(column, f"'{value}' is negative; amounts must be greater than zero")
+            return None
+        if minor == 0 and not allow_zero:
+            self.problem(column, f"'{value}' is zero; amounts must be greater than zero")
+            return None
+        return minor
+
+
+def _looks_numeric(value: str) -> bool:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(value).is_finite()
+    except InvalidOperation:
+        return False
+
+
+def _chunks(values, size=500):
+    values = list(values)
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+@dataclass
+class _CustomerInfo:
+    id: int
+    code: str
+    currency: str
+
+
+@dataclass
+class _InvoiceInfo:
+    id: int
+    number: str
+    customer_id: int
+    customer_code: str
+    currency: str
+    issue_date: dt.date
+    status: str
+
+
+class _Context:
+    """What validation needs from the database, loaded in bulk for the codes and numbers in the file."""
+
+    def __init__(self, session: Session, records: list[tuple[int, dict[str, str]]]):
+        self.session = session
+        codes = {r.get("customer_code", "") for _l, r in records} | {r.get("code", "") for _l, r in records}
+        codes.discard("")
+        self.customers: dict[str, _CustomerInfo] = {}
+        for chunk in _chunks(codes):
+            for cid, code, cur in session.execute(
+                    select(Customer.id, Customer.code, Customer.currency).where(Customer.code.in_(chunk))):
+                self.customers[code] = _CustomerInfo(cid, code, cur)
+        self.terms = {t.code.upper(): t.code for t in list_terms(session)}
+        company = get_company(session)
+        self.company_currency = company.currency if company else "PEN"
+        self.company_country = (company.country if company else None) or "PE"
+        self._open_lines: dict[tuple[int, str], list[list]] = {}
+
+    def invoices(self, numbers) -> dict[str, _InvoiceInfo]:
+        out = {}
+        for chunk in _chunks({n for n in numbers if n}):
+            rows = self.session.execute(
+                select(Invoice.id, Invoice.number, Invoice.customer_id, Customer.code, Invoice.currency,
+                       Invoice.issue_date, Invoice.status)
+                .join(Customer, Invoice.customer_id == Customer.id).where(Invoice.number.in_(chunk)))
+            for row in rows:
+                out[row.number] = _InvoiceInfo(*row)
+        return out
+
+    def existing(self, column, numbers) -> set[str]:
+        found = set()
+        for chunk in _chunks({n for n in numbers if n}):
+            found.update(self.session.scalars(select(column).where(column.in_(chunk))))
+        return found
+
+    def open_lines(self, customer_id: int, currency: str) -> list[list]:
+        """[invoice_id, issue_date, open_minor] per open due line, in the ledger's oldest-first order.
+
+        Validation consumes them row by row, as the write pass will, to catch over-allocation."""
+        key = (customer_id, currency)
+        if key not in self._open_lines:
+            from app.ledger.payments import _open_lines
+
+            self._open_lines[key] = [[inv.id, inv.issue_date, open_]
+                                     for _dl, inv, open_ in _open_lines(self.session, customer_id, currency)]
+        return self._open_lines[key]
+
+
+# --- per kind: validate one row into the ledger call that writes it ------------------------
+
+def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict]]:
+    existing = ctx.existing(Customer.code, [r.get("code") for r in rows])
+    seen: dict[str, int] = {}
+    out = []
+    for row in rows:
+        code = row.text("code", required=True)
+        if code:
+            if code in existing:
+                row.problem("code", f"duplicate code: customer '{code}' already exists in the database")
+            elif code in seen:
+                row.problem("code", f"duplicate code: customer '{code}' is also on line {seen[code]}")
+            else:
+                seen[code] = row.line
+        name = row.text("name", required=True)
+        fields: dict = {"code": code, "name": name}
+        for column in ("tax_id", "phone", "address", "city", "notes"):
+            value = row.text(column)
+            if value:
+                fields[column] = value
+        email = row.text("email")
+        if email:
+            if _EMAIL.match(email):
+                fields["email"] = email
+            else:
+                row.problem("email", f"'{email}' is not a valid e-mail address")
+        language = row.get("language").lower()
+        if language:
+            if language[:2] in ("es", "en") and len(language) in (2, 5):
+                fields["language"] = language[:2]
+            else:
+                row.problem("language", f"'{row.get('language')}' is not a supported language; use es or en")
+        country = row.get("country").upper()
+        if country:
+            import babel
+
+            if len(country) == 2 and country.isalpha() and country in babel.Locale("en").territories:
+                fields["country"] = country
+            else:
+                row.problem("country", f"'{row.get('country')}' is not an ISO 3166 two-letter country code "
+                                       "(e.g. PE, MX, CO, CL, US)")
+        else:
+            fields["country"] = ctx.company_country
+        currency = row.currency("currency", ctx.company_currency)
+        fields["currency"] = currency
+        terms = row.get("payment_terms")
+        if terms:
+            if terms.upper() in ctx.terms:
+                fields["payment_terms"] = ctx.terms[terms.upper()]
+            else:
+                known = ", ".join(sorted(ctx.terms.values())) or "none defined: run cobranza init"
+                row.problem("payment_terms", f"unknown payment terms '{terms}'; use one of {known}")
+        limit = row.amount("credit_limit", currency, required=False, allow_zero=True)
+        if limit is not None:
+            fields["credit_limit_minor"] = limit
+        if not row.bad:
+            out.append((row, fields))
+    return out
+
+
+def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict]]:
+    existing = ctx.existing(Invoice.number, [r.get("number") for r in rows])
+    seen: dict[str, int] = {}
+    out = []
+    for row in rows:
+        number = row.text("number", required=True)
+        if number:
+            if number in existing:
+                row.problem("number", f"duplicate number: invoice '{number}' already exists in the database")
+            elif number in seen:
+                row.problem("number", f"duplicate number: invoice '{number}' is also on line {seen[number]}")
+            else:
+                seen[number] = row.line
+        customer = _customer(ctx, row)
+        issue_date = row.date("issue_date", required=True)
+        due_date = row.date("due_date")
+        if issue_date and due_date and due_date < issue_date:
+            row.problem("due_date", f"{due_date.isoformat()} is before the issue date {issue_date.isoformat()}")
+        # without a known customer the amount is still checked, against the company's currency
+        currency = row.currency("currency", customer.currency if customer else ctx.company_currency)
+        amount = row.amount("amount", currency)
+        terms = row.get("payment_terms")
+        terms_code = None
+        if terms:
+            if terms.upper() in ctx.terms:
+                terms_code = ctx.terms[terms.upper()]
+            else:
+                row.problem("payment_terms", f"unknown payment terms '{terms}'")
+        reference = row.text("reference")
+        if not row.bad:
+            out.append((row, dict(customer_code=customer.code, number=number, issue_date=issue_date,
+                                  total_minor=amount, currency=currency, due_date=due_date,
+                                  payment_terms=terms_code, reference=reference)))
+    return out
+
+
+def _customer(ctx: _Context, row: _Row) -> _CustomerInfo | None:
+    code = row.text("customer_code", required=True)
+    if not code:
+        return None
+    info = ctx.customers.get(code)
+    if info is None:
+        row.problem("customer_code", f"unknown customer '{code}'; import or create the customer first")
+    return info
+
+
+def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tuple[_Row, dict]]:
+    """Payments and credit notes: the same checks, plus the number (credit notes) or reference (payments)."""
+    what = "payment" if kind == "payments" else "credit note"
+    invoices = ctx.invoices(r.get("invoice_number") for r in rows)
+    if kind == "credit-notes":
+        existing = ctx.existing(CreditNote.number, [r.get("number") for r in rows])
+    else:
+        existing = set()
+        for chunk in _chunks({r.get("reference") for r in rows if r.get("reference")}):
+            existing.update(ctx.session.execute(
+                select(Customer.code, Payment.reference).join(Customer, Payment.customer_id == Customer.id)
+                .where(Payment.reference.in_(chunk), Payment.status == POSTED)).all())
+    seen: dict = {}
+    out = []
+    for row in rows:
+        fields: dict = {}
+        if kind == "credit-notes":
+            number = row.text("number", required=True)
+            if number:
+                if number in existing:
+                    row.problem("number", f"duplicate number: credit note '{number}' already exists in the database")
+                elif number in seen:
+                    row.problem("number", f"duplicate number: credit note '{number}' is also on line {seen[number]}")
+                else:
+                    seen[number] = row.line
+            fields["number"] = number
+            reason = row.text("reason")
+            if reason:
+                fields["reason"] = reason
+        customer = _customer(ctx, row)
+        if kind == "payments":
+            reference = row.text("reference")
+            if reference and customer:
+                key = (customer.code, reference)
+                if key in existing:
+                    row.problem("reference", f"duplicate reference: a payment from {customer.code} with reference "
+                                             f"'{reference}' already exists in the database")
+                elif key in seen:
+                    row.problem("reference", f"duplicate reference: the same payment from {customer.code} is also "
+                                             f"on line {seen[key]}")
+                else:
+                    seen[key] = row.line
+            fields["reference"] = reference
+            method = row.get("method").lower()
+            if method:
+                if method in _PAYMENT_METHODS:
+                    fields["method"] = method
+                else:
+                    row.problem("method", f"unknown payment method '{row.get('method')}'; use one of "
+                                          f"{', '.join(_PAYMENT_METHODS)}")
+        on_date = row.date("date", required=True)
+        number_text = row.get("invoice_number")
+        named = invoices.get(number_text) if number_text else None
+        # an empty currency means the named invoice's, else the customer's
+        default = (named.currency if named else None) or (customer.currency if customer else ctx.company_currency)
+        currency = row.currency("currency", default)
+        amount = row.amount("amount", currency)
+        inv = None
+        if number_text:
+            inv = invoices.get(number_text)
+            if inv is None:
+                row.problem("invoice_number", f"unknown invoice '{number_text}'")
+            elif customer and inv.customer_id != customer.id:
+                row.problem("invoice_number", f"invoice {inv.number} belongs to another customer "
+                                              f"({inv.customer_code})")
+            elif inv.status != POSTED:
+                row.problem("invoice_number", f"invoice {inv.number} is void; nothing can be applied to it")
+            else:
+                if currency and currency != inv.currency:
+                    row.problem("currency", f"the {what} is in {currency} but invoice {inv.number} is in "
+                                            f"{inv.currency}")
+                if on_date and on_date < inv.issue_date:
+                    row.problem("date", f"{on_date.isoformat()} is before invoice {inv.number}'s issue date "
+                                        f"{inv.issue_date.isoformat()}")
+        if row.bad:
+            continue
+        # follow the allocation the write pass will make, so two rows cannot both take the same open amount
+        lines = ctx.open_lines(customer.id, currency)
+        if inv is not None:
+            mine = [ln for ln in lines if ln[0] == inv.id]
+            open_total = sum(ln[2] for ln in mine)
+            if amount > open_total:
+                earlier = " after the rows above" if open_total != _initial_open(ctx, inv) else ""
+                row.problem("amount", f"{to_str(amount, currency)} is more than the {to_str(open_total, currency)} "
+                                      f"{currency} open on invoice {inv.number}{earlier}; lower the amount or leave "
+                                      "invoice_number empty to apply it oldest first")
+                continue
+            _consume(mine, amount)
+        elif kind == "payments":
+            _consume([ln for ln in lines if ln[1] <= on_date], amount)
+        fields.update(customer_code=customer.code, date=on_date, amount_minor=amount, currency=currency,
+                      invoice_number=inv.number if inv else None)
+        out.append((row, fields))
+    return out
+
+
+def _initial_open(ctx: _Context, inv: _InvoiceInfo) -> int:
+    from app.ledger.payments import _open_lines
+
+    return sum(o for _d, _i, o in _open_lines(ctx.session, inv.customer_id, inv.currency, invoice_id=inv.id))
+
+
+def _consume(lines: list[list], amount: int) -> None:
+    for ln in lines:
+        if amount <= 0:
+            return
+        take = min(amount, ln[2])
+        ln[2] -= take
+        amount -= take
+
+
+def _write(session: Session, kind: str, fields: dict) -> None:
+    if kind == "customers":
+        create_customer(session, **fields)
+    elif kind == "invoices":
+        record_invoice(session, **fields)
+    elif kind == "payments":
+        record_payment(session, **fields)
+    else:
+        record_credit_note(session, **fields)
+
+
+# --- the entry point --------------------------------------------------------------------
+
+
+def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = False, *,
+                progress: Callable[[int, int], bool | None] | None = None) -> ImportResult:
+    """Validate every row of `path` and, when all are good and not `dry_run`, write them in one
+    transaction. The session must not be in a transaction already; the import is its own unit of work.
+
+    `progress(done, total)` is called while writing (every 100 rows and at the end); returning False
+    cancels: the transaction is rolled back and the result says `cancelled`."""
+    if kind not in SPECS:
+        raise ValueError(f"unknown import kind '{kind}'; use one of {', '.join(KINDS)}")
+    spec = SPECS[kind]
+    shown = str(path)
+    try:
+        table = read_table(path)
+    except FileProblem as exc:
+        return ImportResult(kind, shown, 0, 0, dry_run, (Problem(exc.line, exc.column, exc.message),))
+
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    header = table.header
+    repeated = sorted({c for c in header if c and header.count(c) > 1})
+    for column in repeated:
+        problems.append(Problem(1, column, "the column appears more than once in the header"))
+    for column in spec.required:
+        if column not in header:
+            problems.append(Problem(1, column, f"missing required column; the header must name it "
+                                               f"(columns: {', '.join(spec.required + spec.optional)})"))
+    known = set(spec.required) | set(spec.optional)
+    for column in header:
+        if column and column not in known:
+            warnings.append(f"{shown}:1: column '{column}' is not used by a {spec.singular} import; ignored")
+    records = list(iter_records(table))
+    if problems:
+        return ImportResult(kind, shown, len(records), 0, dry_run, tuple(problems), tuple(warnings))
+
+    validators = {"customers": _validate_customers, "invoices": _validate_invoices}
+    try:
+        with session.begin():
+            ctx = _Context(session, records)
+            rows = [_Row(line, rec, problems) for line, rec in records]
+            if kind in validators:
+                plans = validators[kind](ctx, rows)
+            else:
+                plans = _validate_settlements(ctx, rows, kind)
+            problems.sort(key=lambda p: p.line)
+            totals: dict[str, int] = defaultdict(int)
+            if kind != "customers":
+                for _row, fields in plans:
+                    totals[fields["currency"]] += fields.get("total_minor") or fields.get("amount_minor") or 0
+            total_list = tuple(sorted(totals.items()))
+            if problems or dry_run:
+                return ImportResult(kind, shown, len(records), 0, dry_run, tuple(problems), tuple(warnings),
+                                    total_list)
+            for done, (row, fields) in enumerate(plans, start=1):
+                try:
+                    _write(session, kind, fields)
+                except LedgerError as err:
+                    raise _Abort(Problem(row.line, err.field or "row", str(err))) from err
+                if progress is not None and (done % 100 == 0 or done == len(plans)):
+                    if progress(done, len(plans)) is False:
+                        raise _Cancel
+    except _Cancel:
+        return ImportResult(kind, shown, len(records), 0, dry_run, (), tuple(warnings), cancelled=True)
+    except _Abort as abort:
+        return ImportResult(kind, shown, len(records), 0, dry_run, (abort.problem,), tuple(warnings))
+    return ImportResult(kind, shown, len(records), len(plans), dry_run, (), tuple(warnings), total_list)

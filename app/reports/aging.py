@@ -1,0 +1,412 @@
+"""Aged receivables as of any date, computed set-based from due lines.
+
+As of a date D:
+- an invoice exists when issued on or before D and not voided on or before D;
+- a due line's open amount is its amount less the allocations dated on or before D
+  (an allocation takes effect on its own date, whatever its documents' dates);
+- a customer's unapplied credit is what its posted payments, credit notes and write-offs dated on or
+  before D bring, less the allocations dated on or before D (the ledger allocates within one customer
+  and currency, allocations are dated on or after both documents, and an invoice can only be voided
+  with no allocations, so the allocations of the live due lines are exactly the ones to take off).
+
+Buckets are computed in SQL by comparing the due date (basis "due") or the issue date (basis "issue")
+against boundary dates precomputed in Python (D − 0, D − 30, D − 60 ...): portable to SQLite and
+PostgreSQL without date arithmetic in SQL, and index-friendly.
+
+The summary is one SQL statement (SQLAlchemy Core); the detail is a second one, only with `detail=True`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Sequence
+
+from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from app.ledger.balances import invoice_exists_as_of
+from app.ledger.errors import UnknownCustomerError
+from app.models import Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
+
+BASES = ("due", "issue")
+DEFAULT_BUCKETS = (30, 60, 90)
+
+
+class AgingOptionError(ValueError):
+    """Bad report options (bucket list, basis); the message names the option and the fix."""
+
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
+# --- results --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgingItem:
+    """One open due line of an invoice as of the report date."""
+
+    due_line_id: int
+    document: str
+    kind: str
+    issue_date: dt.date
+    due_date: dt.date
+    days: int
+    bucket: str
+    amount_minor: int
+    open_minor: int
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class CustomerAging:
+    """One customer in one currency."""
+
+    customer_id: int
+    code: str
+    name: str
+    currency: str
+    buckets: tuple[int, ...]  # open amount per bucket, in the order of AgingReport.bucket_labels
+    total_minor: int
+    unapplied_credit_minor: int
+    net_minor: int
+    items: tuple[AgingItem, ...] = ()
+
+    def bucket_map(self, labels: Sequence[str]) -> dict[str, int]:
+        return dict(zip(labels, self.buckets))
+
+
+@dataclass(frozen=True)
+class CurrencyTotal:
+    currency: str
+    buckets: tuple[int, ...]
+    total_minor: int
+    unapplied_credit_minor: int
+    net_minor: int
+
+
+@dataclass(frozen=True)
+class AgingReport:
+    as_of: dt.date
+    basis: str
+    bucket_days: tuple[int, ...]
+    bucket_labels: tuple[str, ...]
+    customers: tuple[CustomerAging, ...]
+    totals: tuple[CurrencyTotal, ...]
+    detail: bool = False
+    currency: str | None = None
+    customer_code: str | None = None
+
+
+# --- buckets --------------------------------------------------------------------
+
+
+def parse_buckets(text: str) -> tuple[int, ...]:
+    """'30,60,90' → (30, 60, 90); raises AgingOptionError unless positive whole days in ascending order."""
+    parts = [p.strip() for p in (text or "").split(",") if p.strip()]
+    if not parts:
+        raise AgingOptionError("--buckets is empty; write ascending days like 30,60,90", "buckets")
+    try:
+        days = tuple(int(p) for p in parts)
+    except ValueError:
+        raise AgingOptionError(
+            f"--buckets '{text}' must be whole days separated by commas, like 30,60,90", "buckets"
+        ) from None
+    return check_buckets(days)
+
+
+def check_buckets(days: Sequence[int]) -> tuple[int, ...]:
+    days = tuple(int(d) for d in days)
+    if not days:
+        raise AgingOptionError("the bucket list is empty; give ascending days like 30,60,90", "buckets")
+    if days[0] <= 0:
+        raise AgingOptionError(f"bucket limits must be positive days; got {days[0]}", "buckets")
+    for a, b in zip(days, days[1:]):
+        if b <= a:
+            raise AgingOptionError(
+                f"bucket limits must be in ascending order; {b} comes after {a}", "buckets"
+            )
+    return days
+
+
+def _thresholds(basis: str, days: Sequence[int]) -> tuple[int, ...]:
+    """Upper limit (inclusive, in days) of each bucket but the last."""
+    return (0, *days) if basis == "due" else tuple(days)
+
+
+def bucket_labels(basis: str, days: Sequence[int]) -> tuple[str, ...]:
+    """due, 30/60/90 → current, 1-30, 31-60, 61-90, 91+; issue → 0-30, 31-60, 61-90, 91+."""
+    days = check_buckets(days)
+    if basis not in BASES:
+        raise AgingOptionError(f"basis '{basis}' is unknown; use due or issue", "basis")
+    labels = ["current" if basis == "due" else f"0-{days[0]}"]
+    limits = _thresholds(basis, days)
+    for lower, upper in zip(limits, limits[1:]):
+        labels.append(f"{lower + 1}-{upper}")
+    labels.append(f"{limits[-1] + 1}+")
+    return tuple(labels)
+
+
+def bucket_index(days_old: int, basis: str, days: Sequence[int]) -> int:
+    """Python twin of the SQL CASE (for tests and single items)."""
+    for i, limit in enumerate(_thresholds(basis, days)):
+        if days_old <= limit:
+            return i
+    return len(_thresholds(basis, days))
+
+
+def _bucket_conditions(date_col, as_of: dt.date, basis: str, days: Sequence[int]) -> list:
+    """One range condition per bucket on the reference date (cheaper than a CASE per bucket column)."""
+    bounds = [as_of - dt.timedelta(days=limit) for limit in _thresholds(basis, days)]
+    conds = [date_col >= bounds[0]]
+    for newer, older in zip(bounds, bounds[1:]):
+        conds.append(and_(date_col >= older, date_col < newer))
+    conds.append(date_col < bounds[-1])
+    return conds
+
+
+def _bucket_case(date_col, as_of: dt.date, basis: str, days: Sequence[int]):
+    """CASE giving the bucket index: days ≤ limit ⇔ date ≥ as_of − limit."""
+    whens = [
+        (date_col >= as_of - dt.timedelta(days=limit), i)
+        for i, limit in enumerate(_thresholds(basis, days))
+    ]
+    return case(*whens, else_=len(whens))
+
+
+# --- the queries ----------------------------------------------------------------
+
+
+def _live_invoice(as_of: dt.date):
+    """An invoice exists as of the date: the ledger's own rule (issued by then, not voided by then)."""
+    return invoice_exists_as_of(as_of)
+
+
+def _paid_cte(as_of: dt.date):
+    """Allocations in effect on the date, summed per due line (materialized: computed once)."""
+    return (
+        select(Allocation.due_line_id.label("due_line_id"), func.sum(Allocation.amount_minor).label("paid"))
+        .where(Allocation.date <= as_of)
+        .group_by(Allocation.due_line_id)
+        .cte("paid")
+        .prefix_with("MATERIALIZED")
+    )
+
+
+def summary_query(
+    as_of: dt.date,
+    basis: str = "due",
+    days: Sequence[int] = DEFAULT_BUCKETS,
+    *,
+    currency: str | None = None,
+    customer_code: str | None = None,
+) -> Select:
+    """One statement: rows (customer_id, code, name, currency, b0..bn, credit) for every customer and
+    currency with something open or some unapplied credit, ordered by code and currency."""
+    days = check_buckets(days)
+    n = len(_thresholds(basis, days)) + 1
+    paid = _paid_cte(as_of)
+    date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
+    paid_amount = func.coalesce(paid.c.paid, 0)
+    open_amount = DueLine.amount_minor - paid_amount
+    conds = _bucket_conditions(date_col, as_of, basis, days)
+
+    line_filters = [_live_invoice(as_of)]
+    if currency:
+        line_filters.append(Invoice.currency == currency)
+    if customer_code:
+        line_filters.append(Invoice.customer_id == _customer_id(customer_code))
+    lines = (
+        select(
+            Invoice.customer_id.label("customer_id"),
+            Invoice.currency.label("currency"),
+            *[case((cond, open_amount), else_=0).label(f"b{i}") for i, cond in enumerate(conds)],
+            # allocations consume credit: taken off the customer's payments and credit notes below
+            (-paid_amount).label("credit"),
+        )
+        .select_from(DueLine)
+        .join(Invoice, Invoice.id == DueLine.invoice_id)
+        .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+        .where(*line_filters)
+    )
+
+    zeros = [literal(0).label(f"b{i}") for i in range(n)]
+    sources = []
+    for table, posted_only in ((Payment, True), (CreditNote, True), (WriteOff, False)):
+        filters = [table.date <= as_of]
+        if posted_only:
+            filters.append(table.status == "posted")
+        if currency:
+            filters.append(table.currency == currency)
+        if customer_code:
+            filters.append(table.customer_id == _customer_id(customer_code))
+        sources.append(
+            select(
+                table.customer_id.label("customer_id"),
+                table.currency.label("currency"),
+                *zeros,
+                table.amount_minor.label("credit"),
+            ).where(*filters)
+        )
+    combined = union_all(lines, *sources).subquery("combined")
+
+    sums = [func.sum(combined.c[f"b{i}"]).label(f"b{i}") for i in range(n)]
+    total = sum((func.sum(combined.c[f"b{i}"]) for i in range(1, n)), func.sum(combined.c.b0))
+    credit = func.sum(combined.c.credit)
+    return (
+        select(
+            Customer.id.label("customer_id"),
+            Customer.code,
+            Customer.name,
+            combined.c.currency,
+            *sums,
+            credit.label("credit"),
+        )
+        .select_from(combined)
+        .join(Customer, Customer.id == combined.c.customer_id)
+        .group_by(Customer.id, Customer.code, Customer.name, combined.c.currency)
+        .having(or_(total != 0, credit != 0))
+        .order_by(Customer.code, combined.c.currency)
+    )
+
+
+def _customer_id(code: str):
+    return select(Customer.id).where(Customer.code == code).scalar_subquery()
+
+
+def detail_query(
+    as_of: dt.date,
+    basis: str = "due",
+    days: Sequence[int] = DEFAULT_BUCKETS,
+    *,
+    currency: str | None = None,
+    customer_code: str | None = None,
+) -> Select:
+    """Open due lines as of the date with their bucket index, ordered by customer, currency, due date."""
+    days = check_buckets(days)
+    paid = _paid_cte(as_of)
+    date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
+    open_amount = (DueLine.amount_minor - func.coalesce(paid.c.paid, 0)).label("open_minor")
+    filters = [_live_invoice(as_of), DueLine.amount_minor - func.coalesce(paid.c.paid, 0) != 0]
+    if currency:
+        filters.append(Invoice.currency == currency)
+    if customer_code:
+        filters.append(Invoice.customer_id == _customer_id(customer_code))
+    return (
+        select(
+            Invoice.customer_id,
+            Invoice.currency,
+            DueLine.id.label("due_line_id"),
+            Invoice.number,
+            Invoice.kind,
+            Invoice.issue_date,
+            DueLine.due_date,
+            DueLine.amount_minor,
+            open_amount,
+            Invoice.disputed,
+            _bucket_case(date_col, as_of, basis, days).label("bucket"),
+        )
+        .select_from(DueLine)
+        .join(Invoice, Invoice.id == DueLine.invoice_id)
+        .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+        .where(*filters)
+        .order_by(Invoice.customer_id, Invoice.currency, DueLine.due_date, Invoice.number, DueLine.sequence)
+    )
+
+
+def aging_report(
+    session: Session,
+    as_of: dt.date,
+    *,
+    basis: str = "due",
+    buckets: Sequence[int] = DEFAULT_BUCKETS,
+    detail: bool = False,
+    currency: str | None = None,
+    customer_code: str | None = None,
+) -> AgingReport:
+    """Aged receivables as of `as_of`: one row per customer and currency, totals per currency.
+
+    `currency` and `customer_code` narrow the report; `detail` adds the open items of each row.
+    An unknown customer code raises the ledger's UnknownCustomerError.
+    """
+    if basis not in BASES:
+        raise AgingOptionError(f"basis '{basis}' is unknown; use due or issue", "basis")
+    days = check_buckets(buckets)
+    labels = bucket_labels(basis, days)
+    currency = currency.strip().upper() if currency else None
+    if customer_code is not None:
+        if session.scalar(select(Customer.id).where(Customer.code == customer_code)) is None:
+            raise UnknownCustomerError(customer_code)
+
+    n = len(labels)
+    rows = session.execute(
+        summary_query(as_of, basis, days, currency=currency, customer_code=customer_code)
+    ).all()
+
+    items_by_key: dict[tuple[int, str], list[AgingItem]] = {}
+    if detail:
+        for r in session.execute(
+            detail_query(as_of, basis, days, currency=currency, customer_code=customer_code)
+        ):
+            ref = r.due_date if basis == "due" else r.issue_date
+            items_by_key.setdefault((r.customer_id, r.currency), []).append(
+                AgingItem(
+                    due_line_id=r.due_line_id,
+                    document=r.number,
+                    kind=r.kind,
+                    issue_date=r.issue_date,
+                    due_date=r.due_date,
+                    days=(as_of - ref).days,
+                    bucket=labels[r.bucket],
+                    amount_minor=int(r.amount_minor),
+                    open_minor=int(r.open_minor),
+                    disputed=bool(r.disputed),
+                )
+            )
+
+    customers = []
+    for r in rows:
+        amounts = tuple(int(r[4 + i] or 0) for i in range(n))
+        total = sum(amounts)
+        credit = int(r.credit or 0)
+        customers.append(
+            CustomerAging(
+                customer_id=r.customer_id,
+                code=r.code,
+                name=r.name,
+                currency=r.currency,
+                buckets=amounts,
+                total_minor=total,
+                unapplied_credit_minor=credit,
+                net_minor=total - credit,
+                items=tuple(items_by_key.get((r.customer_id, r.currency), ())),
+            )
+        )
+    return AgingReport(
+        as_of=as_of,
+        basis=basis,
+        bucket_days=days,
+        bucket_labels=labels,
+        customers=tuple(customers),
+        totals=currency_totals(customers, n),
+        detail=detail,
+        currency=currency,
+        customer_code=customer_code,
+    )
+
+
+def currency_totals(customers: Sequence[CustomerAging], n: int) -> tuple[CurrencyTotal, ...]:
+    acc: dict[str, list[int]] = {}
+    for c in customers:
+        row = acc.setdefault(c.currency, [0] * (n + 1))
+        for i, amount in enumerate(c.buckets):
+            row[i] += amount
+        row[n] += c.unapplied_credit_minor
+    out = []
+    for cur in sorted(acc):
+        row = acc[cur]
+        total = sum(row[:n])
+        out.append(CurrencyTotal(cur, tuple(row[:n]), total, row[n], total - row[n]))
+    return tuple(out)

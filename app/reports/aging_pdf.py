@@ -1,0 +1,142 @@
+"""The aging report as a PDF (ReportLab, landscape A4, built-in Helvetica: covers Spanish, nothing embedded).
+
+One table: customers grouped by currency, a bold total line per currency, the header repeated on every
+page, "Page n of m" in the footer. With detail, each customer's open items follow its line in a smaller
+grey font, disputed ones marked.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from app.ledger.money import fmt
+
+from .aging import AgingReport
+from .aging_export import bucket_title, labels
+
+PAGE = landscape(A4)
+MARGIN = 12 * mm
+
+
+def _numbered_canvas(footer: str, stamp: str):
+    """A canvas that knows the page count when it saves, for 'Page n of m'."""
+
+    class NumberedCanvas(rl_canvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont("Helvetica", 8)
+                self.setFillColor(colors.grey)
+                self.drawString(MARGIN, 7 * mm, stamp)
+                self.drawRightString(PAGE[0] - MARGIN, 7 * mm,
+                                     footer.format(page=self._pageNumber, pages=total))
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def write_pdf(report: AgingReport, path: str | os.PathLike[str], *, company: str | None = None,
+              locale: str = "es_PE", lang: str | None = None) -> None:
+    text = labels(lang)
+    basis = text["basis_due"] if report.basis == "due" else text["basis_issue"]
+    title_style = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=15, leading=19)
+    sub_style = ParagraphStyle("sub", fontName="Helvetica", fontSize=10, leading=13, textColor=colors.HexColor("#333333"))
+
+    def esc(s: str) -> str:
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    story: list = []
+    if company:
+        story.append(Paragraph(esc(company), title_style))
+    story.append(Paragraph(esc(text["title"]), title_style if not company else sub_style))
+    story.append(Paragraph(esc(f"{text['as_of']} {report.as_of.isoformat()} · {text['basis']}: {basis}"),
+                           sub_style))
+    story.append(Spacer(1, 5 * mm))
+
+    if not report.customers:
+        story.append(Paragraph(esc(text["nothing"].format(date=report.as_of.isoformat())), sub_style))
+    else:
+        story.append(_table(report, text, locale))
+
+    target = os.fspath(path)
+    tmp = target + ".tmp"
+    doc = SimpleDocTemplate(tmp, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                            bottomMargin=14 * mm, title=text["title"], author=company or "Cobranza")
+    stamp = f"{company + ' · ' if company else ''}{text['title']} · {report.as_of.isoformat()}"
+    try:
+        doc.build(story, canvasmaker=_numbered_canvas(text["page"], stamp))
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def _table(report: AgingReport, text: dict[str, str], locale: str) -> Table:
+    nb = len(report.bucket_labels)
+    header = [text["code"], text["customer"], text["currency"],
+              *(bucket_title(b, text) for b in report.bucket_labels),
+              text["total"], text["unapplied_credit"], text["net"]]
+    data: list[list[str]] = [header]
+    style: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 8),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE4EE")),
+        ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+
+    def money(v: int, cur: str) -> str:
+        return fmt(v, cur, locale, symbol=False)
+
+    for cur in [t.currency for t in report.totals]:
+        for c in (c for c in report.customers if c.currency == cur):
+            data.append([c.code, _clip(c.name, 48), cur, *(money(a, cur) for a in c.buckets),
+                         money(c.total_minor, cur), money(c.unapplied_credit_minor, cur), money(c.net_minor, cur)])
+            for it in c.items:
+                r = len(data)
+                mark = f" ({text['disputed'].lower()})" if it.disputed else ""
+                data.append(["", _clip(f"   {it.document} · {it.due_date.isoformat()} · {it.days} {text['days'].lower()}{mark}", 60),
+                             "", *(money(it.open_minor, cur) if b == it.bucket else "" for b in report.bucket_labels),
+                             "", "", ""])
+                style.append(("FONT", (0, r), (-1, r), "Helvetica", 7))
+                style.append(("TEXTCOLOR", (0, r), (-1, r), colors.HexColor("#B00020") if it.disputed else colors.grey))
+        t = next(t for t in report.totals if t.currency == cur)
+        r = len(data)
+        data.append(["", text["total_of"].format(currency=cur), cur, *(money(a, cur) for a in t.buckets),
+                      money(t.total_minor, cur), money(t.unapplied_credit_minor, cur), money(t.net_minor, cur)])
+        style += [("FONT", (0, r), (-1, r), "Helvetica-Bold", 8),
+                  ("LINEABOVE", (0, r), (-1, r), 0.6, colors.black),
+                  ("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F2F2F2"))]
+    width = PAGE[0] - 2 * MARGIN
+    fixed = [22 * mm, 0, 16 * mm]
+    amount_w = 21 * mm
+    rest = width - fixed[0] - fixed[2] - amount_w * (nb + 3)
+    col_widths: Sequence[float] = [fixed[0], max(rest, 40 * mm), fixed[2], *([amount_w] * (nb + 3))]
+    table = Table(data, colWidths=col_widths, repeatRows=1)
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _clip(value: str, width: int) -> str:
+    return value if len(value) <= width else value[: width - 1] + "…"

@@ -1,0 +1,65 @@
+"""Starting the desktop application: `run_gui(db)` is what `cobranza gui` calls."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import config
+from app.database import DatabaseError, open_database
+
+from .context import AppContext
+from .i18n import install_translators
+from .mainwindow import MainWindow
+
+
+def application(language: str | None = None) -> QApplication:
+    """The QApplication with the translators for `language` (default: settings, else the system's)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Cobranza")
+    app.setApplicationDisplayName("Cobranza")
+    app.setOrganizationName("Cobranza")
+    install_translators(app, language or config.ui_language())
+    return app
+
+
+def prepare_database(session) -> None:
+    """What a usable database needs before the window opens (the standard payment terms)."""
+    from app.ledger.terms import ensure_default_terms
+
+    ensure_default_terms(session)
+
+
+def create_main_window(engine) -> MainWindow:
+    ctx = AppContext.create(engine)
+    with ctx.sessions() as session, session.begin():
+        prepare_database(session)
+    ctx.load_company()
+    window = MainWindow(ctx)
+    ctx.runner.setParent(window)
+    return window
+
+
+def run_gui(db: str | None) -> int:
+    app = application()
+    translate = QCoreApplication.translate
+    try:
+        engine = open_database(db)
+        window = create_main_window(engine)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, translate("App", "Cobranza"),
+                             translate("App", "The database could not be opened.") + "\n\n" + str(exc))
+        return 1
+    except Exception as exc:  # noqa: BLE001 - e.g. a PostgreSQL server that cannot be reached
+        QMessageBox.critical(None, translate("App", "Cobranza"),
+                             translate("App", "The database could not be opened.") + "\n\n"
+                             + f"{type(exc).__name__}: {exc}\n\n"
+                             + translate("App", "Check the --db path or URL (or COBRANZA_DB) and try again."))
+        return 1
+    window.show()
+    code = app.exec()
+    window.ctx.runner.wait_for_done()
+    engine.dispose()
+    return int(code)

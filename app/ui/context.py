@@ -1,0 +1,47 @@
+"""What every window and dialog shares: the database engine, the task runner, the formatter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import config
+from app.database import session_factory
+
+from .formatting import Formatter
+from .tasks import TaskRunner
+
+
+@dataclass
+class AppContext:
+    engine: Engine
+    sessions: sessionmaker[Session]
+    runner: TaskRunner
+    formatter: Formatter = field(default_factory=Formatter)
+    company_name: str = ""
+    company_currency: str = "PEN"
+
+    @classmethod
+    def create(cls, engine: Engine, parent=None) -> "AppContext":
+        sessions = session_factory(engine)
+        return cls(engine=engine, sessions=sessions, runner=TaskRunner(sessions, parent))
+
+    def today(self) -> dt.date:
+        return config.today()
+
+    def load_company(self) -> None:
+        """Read the company once at start (on the GUI thread: it is one tiny row)."""
+        from app.ledger.company import get_company
+
+        with self.sessions() as session:
+            company = get_company(session)
+        if company is not None:
+            self.apply_company(company)
+
+    def apply_company(self, company) -> None:
+        self.company_name = company.name
+        self.company_currency = company.currency
+        self.formatter = Formatter(company.locale)

@@ -1,0 +1,1 @@
+"""Dialogs: customer, invoice, payment, settings; and the customer card."""

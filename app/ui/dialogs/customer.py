@@ -1,0 +1,191 @@
+"""New / edit customer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from app.ledger import customers, terms
+from app.ledger.errors import LedgerError
+from app.ledger.views import CustomerView
+
+from ..context import AppContext
+from ..errors import describe
+from ..widgets import FieldForm, MoneyEdit, general_error_label
+
+CURRENCIES = ("PEN", "USD", "MXN", "COP", "CLP", "ARS", "BOB", "EUR")
+COUNTRIES = ("PE", "MX", "CO", "CL", "AR", "EC", "BO", "US", "ES")
+
+
+def load_terms(session):
+    terms.ensure_default_terms(session)
+    return terms.list_terms(session)
+
+
+def fill_terms_combo(combo: QComboBox, all_terms, selected: str | None, none_text: str) -> None:
+    combo.clear()
+    combo.addItem(none_text, None)
+    for t in all_terms:
+        combo.addItem(f"{t.name} ({t.code})", t.code)
+    index = combo.findData(selected) if selected else 0
+    combo.setCurrentIndex(max(index, 0))
+
+
+def create_customer(session, *, collector=None, **fields) -> CustomerView:
+    """create_customer does not take the collector (a collections field); set it right after, same transaction."""
+    view = customers.create_customer(session, **fields)
+    if collector and collector.strip():
+        view = customers.update_customer(session, view.code, collector=collector)
+    return view
+
+
+class CustomerDialog(QDialog):
+    saved = Signal(object)  # CustomerView
+
+    def __init__(self, ctx: AppContext, customer: CustomerView | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.customer = customer
+        self.setWindowTitle(self.tr("Edit customer") if customer else self.tr("New customer"))
+        self.setMinimumWidth(520)
+
+        self.code = QLineEdit()
+        self.code.setMaxLength(40)
+        self.name = QLineEdit()
+        self.tax_id = QLineEdit()
+        self.country = QComboBox()
+        self.country.setEditable(True)
+        self.country.addItems(COUNTRIES)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Spanish"), "es")
+        self.language.addItem(self.tr("English"), "en")
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems(CURRENCIES)
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        self.address = QLineEdit()
+        self.city = QLineEdit()
+        self.terms = QComboBox()
+        self.terms.addItem(self.tr("Default (Net 30)"), None)
+        self.credit_limit = MoneyEdit(ctx.formatter)
+        self.on_hold = QCheckBox(self.tr("Do not sell on credit (on hold)"))
+        self.collector = QLineEdit()
+        self.collector.setPlaceholderText(self.tr("Who follows up this customer"))
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(70)
+
+        self.form = FieldForm()
+        f = self.form
+        f.add_field("code", self.tr("Code"), self.code, aliases=("customer_code",))
+        f.add_field("name", self.tr("Name"), self.name)
+        f.add_field("tax_id", self.tr("Tax ID (RUC, RFC, NIT, RUT)"), self.tax_id)
+        f.add_field("country", self.tr("Country"), self.country)
+        f.add_field("language", self.tr("Language for letters"), self.language)
+        f.add_field("currency", self.tr("Currency"), self.currency)
+        f.add_field("email", self.tr("E-mail"), self.email)
+        f.add_field("phone", self.tr("Phone"), self.phone)
+        f.add_field("address", self.tr("Address"), self.address)
+        f.add_field("city", self.tr("City"), self.city)
+        f.add_field("payment_terms", self.tr("Payment terms"), self.terms)
+        f.add_field("credit_limit", self.tr("Credit limit"), self.credit_limit, aliases=("credit_limit_minor",))
+        f.add_field("on_hold", "", self.on_hold)
+        f.add_field("collector", self.tr("Collector"), self.collector)
+        f.add_field("notes", self.tr("Notes"), self.notes)
+        self.error = general_error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(f)
+        layout.addWidget(self.error)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+        if customer is not None:
+            self._fill(customer)
+        else:
+            self.country.setCurrentText("PE")
+            self.currency.setCurrentText(ctx.company_currency or "PEN")
+        self.terms_loaded = False
+        ctx.runner.read(load_terms, on_done=self._terms_arrived)
+
+    def _terms_arrived(self, all_terms) -> None:
+        selected = self.customer.payment_terms if self.customer else None
+        fill_terms_combo(self.terms, all_terms, selected, self.tr("Default (Net 30)"))
+        self.terms_loaded = True
+
+    def _fill(self, c: CustomerView) -> None:
+        self.code.setText(c.code)
+        self.code.setReadOnly(True)
+        self.name.setText(c.name)
+        self.tax_id.setText(c.tax_id or "")
+        self.country.setCurrentText(c.country)
+        self.language.setCurrentIndex(max(self.language.findData(c.language), 0))
+        self.currency.setCurrentText(c.currency)
+        self.email.setText(c.email or "")
+        self.phone.setText(c.phone or "")
+        self.address.setText(c.address or "")
+        self.city.setText(c.city or "")
+        if c.credit_limit_minor is not None:
+            self.credit_limit.setText(self.ctx.formatter.edit_text(c.credit_limit_minor, c.currency))
+        self.on_hold.setChecked(c.on_hold)
+        self.notes.setPlainText(c.notes or "")
+        self.collector.setText(getattr(c, "collector", None) or "")
+
+    def values(self) -> dict:
+        """The fields as ledger arguments; raises LedgerError naming the field for what cannot be parsed."""
+        currency = self.currency.currentText().strip().upper()
+        limit_text = self.credit_limit.text().strip()
+        credit_limit = None
+        if limit_text:
+            try:
+                credit_limit = self.credit_limit.minor(currency or "PEN")
+            except LedgerError as exc:
+                exc.field = "credit_limit"
+                raise
+        return dict(
+            name=self.name.text(), tax_id=self.tax_id.text(), country=self.country.currentText().strip(),
+            language=self.language.currentData(), currency=currency, email=self.email.text(),
+            phone=self.phone.text(), address=self.address.text(), city=self.city.text(),
+            payment_terms=self.terms.currentData(), credit_limit_minor=credit_limit,
+            on_hold=self.on_hold.isChecked(), notes=self.notes.toPlainText(), collector=self.collector.text(),
+        )
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.error.hide()
+        try:
+            values = self.values()
+        except LedgerError as exc:
+            self.show_error(exc)
+            return
+        self.buttons.setEnabled(False)
+        if self.customer is None:
+            self.ctx.runner.write(create_customer, code=self.code.text(), **values,
+                                  on_done=self._saved, on_error=self.show_error)
+        else:
+            self.ctx.runner.write(customers.update_customer, self.customer.code, **values,
+                                  on_done=self._saved, on_error=self.show_error)
+
+    def _saved(self, view: CustomerView) -> None:
+        self.saved.emit(view)
+        self.accept()
+
+    def show_error(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        field, message = describe(exc)
+        if not self.form.show_error(field, message):
+            self.error.setText(message)
+            self.error.show()

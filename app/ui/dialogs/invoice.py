@@ -1,0 +1,255 @@
+"""New invoice: the due lines its payment terms produce are shown while typing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+)
+
+from app.ledger import customers, invoices
+from app.ledger.errors import LedgerError, UnknownCustomerError
+from app.ledger.views import InvoiceView
+
+from ..context import AppContext
+from ..errors import credit_reason_text, describe
+from ..tablemodels.base import SnapshotTableModel
+from ..widgets import DateEdit, FieldForm, MoneyEdit, general_error_label
+from .customer import CURRENCIES, fill_terms_combo, load_terms
+
+DEBOUNCE_MS = 200
+
+
+class DueLinesTableModel(SnapshotTableModel):
+    """(due_date, amount_minor) pairs of an invoice being entered."""
+
+    COL_NUMBER, COL_DUE, COL_AMOUNT = range(3)
+    COLUMN_COUNT = 3
+    MONEY_COLUMNS = (COL_AMOUNT,)
+    currency = "PEN"
+
+    def headers(self) -> list[str]:
+        translate = QCoreApplication.translate
+        return [translate("DueLinesModel", "#"), translate("DueLinesModel", "Due date"),
+                translate("DueLinesModel", "Amount")]
+
+    def set_lines(self, lines, currency: str) -> None:
+        self.currency = currency
+        self.set_rows([(i, d, a) for i, (d, a) in enumerate(lines, start=1)])
+
+    def display(self, r, col: int) -> str:
+        i, due, amount = r
+        return [str(i), self.formatter.date(due), self.formatter.money(amount, self.currency)][col]
+
+    def sort_value(self, r, col: int):
+        return r[col]
+
+
+def preview_invoice(session, *, customer_code, issue_date, total_minor, currency, payment_terms):
+    """The due lines the invoice would get and what credit control says about it (reasons, blocked)."""
+    from app.ledger.credit import check_credit
+
+    lines = invoices.preview_due_lines(session, customer_code=customer_code, issue_date=issue_date,
+                                       total_minor=total_minor, payment_terms=payment_terms)
+    check = check_credit(session, customer_code, amount_minor=total_minor, currency=currency, as_of=issue_date)
+    return lines, check.reasons, check.blocked
+
+
+def lookup_customer(session, code: str):
+    try:
+        return customers.get_customer(session, code)
+    except UnknownCustomerError:
+        return None
+
+
+class InvoiceDialog(QDialog):
+    saved = Signal(object)  # InvoiceView
+
+    def __init__(self, ctx: AppContext, customer_code: str | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.customer = None
+        self.setWindowTitle(self.tr("New invoice"))
+        self.setMinimumWidth(520)
+        f = ctx.formatter
+
+        self.customer_code = QLineEdit()
+        self.customer_name = QLabel()
+        self.customer_name.setStyleSheet("color: #555;")
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("F001-00001234")
+        self.issue_date = DateEdit(f, ctx.today())
+        self.amount = MoneyEdit(f)
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems(CURRENCIES)
+        self.terms = QComboBox()
+        self.terms.addItem(self.tr("Customer's terms"), None)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("Order or delivery note (optional)"))
+
+        self.form = FieldForm()
+        self.form.add_field("customer_code", self.tr("Customer code"), self.customer_code)
+        self.form.addRow("", self.customer_name)
+        self.form.add_field("number", self.tr("Invoice number"), self.number)
+        self.form.add_field("issue_date", self.tr("Issue date"), self.issue_date)
+        self.form.add_field("amount", self.tr("Amount"), self.amount, aliases=("total_minor",))
+        self.form.add_field("currency", self.tr("Currency"), self.currency)
+        self.form.add_field("payment_terms", self.tr("Payment terms"), self.terms, aliases=("due_date",))
+        self.form.add_field("reference", self.tr("Reference"), self.reference)
+
+        self.lines_model = DueLinesTableModel(f, self)
+        self.lines_table = QTableView()
+        self.lines_table.setObjectName("due_lines")
+        self.lines_table.setModel(self.lines_model)
+        self.lines_table.verticalHeader().hide()
+        self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.lines_table.setMinimumHeight(120)
+        box = QGroupBox(self.tr("Due lines"))
+        QVBoxLayout(box).addWidget(self.lines_table)
+
+        self.credit_warning = QLabel()
+        self.credit_warning.setObjectName("credit_warning")
+        self.credit_warning.setWordWrap(True)
+        self.credit_warning.setStyleSheet("color: #8a5300; background: #fff4d6; padding: 6px; border-radius: 3px;")
+        self.credit_warning.hide()
+        self.error = general_error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record invoice"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(box, 1)
+        layout.addWidget(self.credit_warning)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(DEBOUNCE_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self._lookup_timer = QTimer(self)
+        self._lookup_timer.setSingleShot(True)
+        self._lookup_timer.setInterval(DEBOUNCE_MS)
+        self._lookup_timer.timeout.connect(self.lookup)
+        self._preview_generation = 0
+        self.preview_pending = False
+
+        self.customer_code.textChanged.connect(lambda _t: self._lookup_timer.start())
+        self.amount.textChanged.connect(lambda _t: self._preview_timer.start())
+        self.issue_date.dateChanged.connect(lambda _d: self._preview_timer.start())
+        self.terms.currentIndexChanged.connect(lambda _i: self._preview_timer.start())
+        self.currency.currentTextChanged.connect(lambda _t: self._preview_timer.start())
+
+        ctx.runner.read(load_terms, on_done=self._terms_arrived)
+        if customer_code:
+            self.customer_code.setText(customer_code)
+            self.lookup()
+            self.number.setFocus()
+
+    # --- live feedback ----------------------------------------------------------------
+
+    def _terms_arrived(self, all_terms) -> None:
+        current = self.terms.currentData()
+        fill_terms_combo(self.terms, all_terms, current, self.tr("Customer's terms"))
+
+    def lookup(self) -> None:
+        self._lookup_timer.stop()
+        code = self.customer_code.text().strip()
+        if not code:
+            self.customer = None
+            self.customer_name.setText("")
+            return
+        self.ctx.runner.read(lookup_customer, code, on_done=lambda c: self._customer_arrived(code, c))
+
+    def _customer_arrived(self, code: str, customer) -> None:
+        if code != self.customer_code.text().strip():
+            return
+        self.customer = customer
+        if customer is None:
+            self.customer_name.setText(self.tr("No customer with this code"))
+            return
+        self.customer_name.setText(customer.name)
+        self.currency.setCurrentText(customer.currency)
+        self.update_preview()
+
+    def _currency(self) -> str:
+        return self.currency.currentText().strip().upper()
+
+    def update_preview(self) -> None:
+        self._preview_timer.stop()
+        amount = self.amount.minor_or_none(self._currency()) if self._currency() else None
+        if self.customer is None or not amount or amount <= 0:
+            self.lines_model.set_lines([], self._currency() or "PEN")
+            self.credit_warning.hide()
+            return
+        self._preview_generation += 1
+        generation = self._preview_generation
+        self.preview_pending = True
+        currency = self._currency()
+        self.ctx.runner.read(preview_invoice, customer_code=self.customer.code,
+                             issue_date=self.issue_date.value(), total_minor=amount, currency=currency,
+                             payment_terms=self.terms.currentData(),
+                             on_done=lambda result: self._preview_arrived(generation, result, currency),
+                             on_error=lambda exc: self._preview_failed(generation, exc))
+
+    def _preview_arrived(self, generation: int, result, currency: str) -> None:
+        if generation != self._preview_generation:
+            return
+        lines, reasons, blocked = result
+        self.preview_pending = False
+        self.lines_model.set_lines(lines, currency)
+        if reasons:
+            head = (self.tr("Credit control blocks this invoice:") if blocked
+                    else self.tr("Credit control warning:"))
+            self.credit_warning.setText(head + "\n" + "\n".join(credit_reason_text(r) for r in reasons))
+            self.credit_warning.show()
+        else:
+            self.credit_warning.hide()
+
+    def _preview_failed(self, generation: int, exc) -> None:
+        if generation == self._preview_generation:
+            self.preview_pending = False
+            self.lines_model.set_lines([], self._currency() or "PEN")
+            self.credit_warning.hide()
+
+    # --- recording -----------------------------------------------------------------------
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.error.hide()
+        currency = self._currency()
+        try:
+            amount = self.amount.minor(currency or "PEN")
+        except LedgerError as exc:
+            exc.field = "amount"
+            self.show_error(exc)
+            return
+        self.buttons.setEnabled(False)
+        self.ctx.runner.write(
+            invoices.record_invoice, customer_code=self.customer_code.text().strip(), number=self.number.text(),
+            issue_date=self.issue_date.value(), total_minor=amount, currency=currency or None,
+            payment_terms=self.terms.currentData(), reference=self.reference.text().strip() or None,
+            on_done=self._saved, on_error=self.show_error)
+
+    def _saved(self, view: InvoiceView) -> None:
+        self.saved.emit(view)
+        self.accept()
+
+    def show_error(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        field, message = describe(exc)
+        if not self.form.show_error(field, message):
+            self.error.setText(message)
+            self.error.show()

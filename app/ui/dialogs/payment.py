@@ -1,0 +1,257 @@
+"""New payment: the allocation to open due lines is suggested oldest first and can be changed per line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from app.ledger import payments
+from app.ledger.errors import LedgerError, OverAllocationError
+from app.ledger.views import PaymentView
+
+from ..context import AppContext
+from ..errors import describe
+from ..tablemodels.allocation import AllocationTableModel
+from ..tablemodels.documents import method_text
+from ..widgets import ERROR_STYLE, DateEdit, FieldForm, MoneyEdit, general_error_label
+from .customer import CURRENCIES
+from .invoice import DEBOUNCE_MS, lookup_customer
+
+
+class PaymentDialog(QDialog):
+    saved = Signal(object)  # PaymentView
+
+    def __init__(self, ctx: AppContext, customer_code: str | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.customer = None
+        self.setWindowTitle(self.tr("New payment"))
+        self.setMinimumWidth(620)
+        self.resize(680, 620)
+        f = ctx.formatter
+
+        self.customer_code = QLineEdit()
+        self.customer_name = QLabel()
+        self.customer_name.setStyleSheet("color: #555;")
+        self.date = DateEdit(f, ctx.today())
+        self.amount = MoneyEdit(f)
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems(CURRENCIES)
+        self.method = QComboBox()
+        for m in payments.METHODS:
+            self.method.addItem(method_text(m), m)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("Bank operation number"))
+
+        self.form = FieldForm()
+        self.form.add_field("customer_code", self.tr("Customer code"), self.customer_code)
+        self.form.addRow("", self.customer_name)
+        self.form.add_field("date", self.tr("Date"), self.date)
+        self.form.add_field("amount", self.tr("Amount"), self.amount)
+        self.form.add_field("currency", self.tr("Currency"), self.currency)
+        self.form.add_field("method", self.tr("Method"), self.method)
+        self.form.add_field("reference", self.tr("Reference"), self.reference)
+
+        self.alloc_model = AllocationTableModel(f, parent=self)
+        self.alloc_table = QTableView()
+        self.alloc_table.setObjectName("allocation")
+        self.alloc_table.setModel(self.alloc_model)
+        self.alloc_table.verticalHeader().hide()
+        self.alloc_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                         | QAbstractItemView.EditTrigger.EditKeyPressed
+                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.alloc_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.alloc_table.setMinimumHeight(160)
+        self.btn_oldest = QPushButton(self.tr("Oldest first"))
+        self.btn_oldest.setToolTip(self.tr("Apply the payment to the oldest due lines first"))
+        self.btn_clear = QPushButton(self.tr("Apply nothing"))
+        self.btn_clear.setToolTip(self.tr("Keep the whole payment as unapplied credit"))
+        self.remainder = QLabel()
+        self.remainder.setObjectName("remainder")
+        alloc_box = QGroupBox(self.tr("Apply to open items (double-click an amount to change it)"))
+        box_layout = QVBoxLayout(alloc_box)
+        box_layout.addWidget(self.alloc_table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.btn_oldest)
+        row.addWidget(self.btn_clear)
+        row.addStretch(1)
+        row.addWidget(self.remainder)
+        box_layout.addLayout(row)
+
+        self.error = general_error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record payment"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(alloc_box, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(DEBOUNCE_MS)
+        self._suggest_timer.timeout.connect(self.suggest)
+        self._lookup_timer = QTimer(self)
+        self._lookup_timer.setSingleShot(True)
+        self._lookup_timer.setInterval(DEBOUNCE_MS)
+        self._lookup_timer.timeout.connect(self.lookup)
+        self._generation = 0
+        self.suggest_pending = False
+
+        self.customer_code.textChanged.connect(lambda _t: self._lookup_timer.start())
+        self.amount.textChanged.connect(lambda _t: self._suggest_timer.start())
+        self.amount.textChanged.connect(lambda _t: self.update_remainder())
+        self.date.dateChanged.connect(lambda _d: self._suggest_timer.start())
+        self.currency.currentTextChanged.connect(lambda _t: self._suggest_timer.start())
+        self.alloc_model.amounts_changed.connect(self.update_remainder)
+        self.btn_oldest.clicked.connect(self.suggest)
+        self.btn_clear.clicked.connect(self.apply_nothing)
+        self.update_remainder()
+        if customer_code:
+            self.customer_code.setText(customer_code)
+            self.lookup()
+            self.amount.setFocus()
+
+    # --- live feedback ----------------------------------------------------------------
+
+    def lookup(self) -> None:
+        self._lookup_timer.stop()
+        code = self.customer_code.text().strip()
+        if not code:
+            self.customer = None
+            self.customer_name.setText("")
+            return
+        self.ctx.runner.read(lookup_customer, code, on_done=lambda c: self._customer_arrived(code, c))
+
+    def _customer_arrived(self, code: str, customer) -> None:
+        if code != self.customer_code.text().strip():
+            return
+        self.customer = customer
+        if customer is None:
+            self.customer_name.setText(self.tr("No customer with this code"))
+            self.alloc_model.set_suggestions([], self._currency() or "PEN")
+            return
+        self.customer_name.setText(customer.name)
+        self.currency.setCurrentText(customer.currency)
+        self.suggest()
+
+    def _currency(self) -> str:
+        return self.currency.currentText().strip().upper()
+
+    def _amount(self) -> int | None:
+        return self.amount.minor_or_none(self._currency() or "PEN")
+
+    def suggest(self) -> None:
+        """Ask for the oldest-first allocation of the amount (all open lines, zero where nothing is applied)."""
+        self._suggest_timer.stop()
+        if self.customer is None or len(self._currency()) != 3:
+            return
+        self._generation += 1
+        generation = self._generation
+        currency = self._currency()
+        self.suggest_pending = True
+        self.ctx.runner.read(payments.suggest_allocation, customer_code=self.customer.code, currency=currency,
+                             amount_minor=self._amount() or 0, on_date=self.date.value(),
+                             on_done=lambda s: self._suggestion_arrived(generation, s, currency),
+                             on_error=lambda exc: self._suggestion_failed(generation, exc))
+
+    def _suggestion_arrived(self, generation: int, suggestions, currency: str) -> None:
+        if generation != self._generation:
+            return
+        self.suggest_pending = False
+        self.alloc_model.set_suggestions(suggestions, currency)
+        self.alloc_table.resizeColumnsToContents()
+        self.alloc_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def _suggestion_failed(self, generation: int, exc) -> None:
+        if generation == self._generation:
+            self.suggest_pending = False
+            self.alloc_model.set_suggestions([], self._currency() or "PEN")
+
+    def apply_nothing(self) -> None:
+        for row in range(self.alloc_model.rowCount()):
+            self.alloc_model.setData(self.alloc_model.index(row, AllocationTableModel.COL_APPLY), 0)
+
+    def problems(self) -> list[str]:
+        """What is wrong with the allocation as entered (checked before asking the ledger)."""
+        out = []
+        currency = self.alloc_model.currency
+        f = self.ctx.formatter
+        for r, amount in zip(self.alloc_model.rows(), self.alloc_model.amounts()):
+            if amount > r.open_minor:
+                out.append(self.tr("Invoice %1 has only %2 open; %3 cannot be applied to it.")
+                           .replace("%1", r.invoice_number).replace("%2", f.money(r.open_minor, currency))
+                           .replace("%3", f.money(amount, currency)))
+        amount = self._amount()
+        if amount is not None and self.alloc_model.total() > amount:
+            out.append(self.tr("The allocations add up to %1 but the payment is %2. Lower the amounts to apply.")
+                       .replace("%1", f.money(self.alloc_model.total(), currency))
+                       .replace("%2", f.money(amount, currency)))
+        return out
+
+    def update_remainder(self) -> None:
+        currency = self.alloc_model.currency
+        f = self.ctx.formatter
+        amount = self._amount() or 0
+        applied = self.alloc_model.total()
+        text = self.tr("Applied: %1 · Unapplied credit: %2").replace("%1", f.money(applied, currency)).replace(
+            "%2", f.money(amount - applied, currency))
+        self.remainder.setText(text)
+        self.remainder.setStyleSheet(ERROR_STYLE if self.problems() else "")
+
+    # --- recording ---------------------------------------------------------------------
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.error.hide()
+        currency = self._currency()
+        try:
+            amount = self.amount.minor(currency or "PEN")
+        except LedgerError as exc:
+            exc.field = "amount"
+            self.show_error(exc)
+            return
+        problems = self.problems()
+        if problems:
+            self.show_error(OverAllocationError("\n".join(problems)), local=True)
+            return
+        # until the suggestion for what was typed has arrived, let the ledger apply oldest first itself
+        allocations = None if (self.suggest_pending or self.customer is None) else self.alloc_model.allocations()
+        self.buttons.setEnabled(False)
+        self.ctx.runner.write(
+            payments.record_payment, customer_code=self.customer_code.text().strip(), date=self.date.value(),
+            amount_minor=amount, currency=currency or None, method=self.method.currentData(),
+            reference=self.reference.text().strip() or None, allocations=allocations,
+            on_done=self._saved, on_error=self.show_error)
+
+    def _saved(self, view: PaymentView) -> None:
+        self.saved.emit(view)
+        self.accept()
+
+    def show_error(self, exc: BaseException, local: bool = False) -> None:
+        self.buttons.setEnabled(True)
+        if local:
+            field, message = None, str(exc)
+        else:
+            field, message = describe(exc)
+        if field == "amount" and isinstance(exc, OverAllocationError):
+            field = None  # about the allocation table, not the amount typed
+        if not self.form.show_error(field, message):
+            self.error.setText(message)
+            self.error.show()

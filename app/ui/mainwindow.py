@@ -1,0 +1,231 @@
+"""The main window: a side navigation on the left, the chosen view on the right.
+
+Later issues add a view with one line in VIEWS: (key, title, icon file, "module:Class"). The class is
+imported when the window is built and called as `Class(ctx, parent)`; it may define `refresh()`
+(called after any write), `retranslate()` and `actions()`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import __version__
+
+from .context import AppContext
+
+ICONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    title: str  # English source text; translated in the "Navigation" context
+    icon: str  # file name in resources/icons
+    factory: str  # "module:Class"
+
+    def create(self, ctx: AppContext, parent: QWidget | None = None) -> QWidget:
+        module, _, name = self.factory.partition(":")
+        return getattr(importlib.import_module(module), name)(ctx, parent)
+
+
+VIEWS: list[ViewSpec] = [
+    ViewSpec("dashboard", QT_TRANSLATE_NOOP("Navigation", "Dashboard"), "dashboard.svg", "app.ui.views.dashboard:DashboardView"),
+    ViewSpec("today", QT_TRANSLATE_NOOP("Navigation", "Today"), "today.svg", "app.ui.views.today:TodayView"),
+    ViewSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers.svg", "app.ui.views.customers:CustomersView"),
+    ViewSpec("aging", QT_TRANSLATE_NOOP("Navigation", "Aging report"), "aging.svg", "app.ui.views.aging_report:AgingReportView"),
+]
+
+
+def icon(name: str) -> QIcon:
+    path = ICONS_DIR / name
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, views: list[ViewSpec] | None = None):
+        super().__init__()
+        self.ctx = ctx
+        self.specs = list(views if views is not None else VIEWS)
+        self.views: dict[str, QWidget] = {}
+        self.setWindowIcon(icon("cobranza.svg"))
+        self.resize(1280, 800)
+        self._build()
+        ctx.runner.data_changed.connect(self.refresh_views)
+
+    # --- building -----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(170)
+        self.nav.setSpacing(2)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setStyleSheet("QListWidget#navigation { background: palette(window); font-size: 11pt; }"
+                               "QListWidget#navigation::item { padding: 4px; }")
+        self.stack = QStackedWidget()
+        for spec in self.specs:
+            view = spec.create(self.ctx, self.stack)
+            view.setObjectName(f"view_{spec.key}")
+            self.views[spec.key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(icon(spec.icon), QCoreApplication.translate("Navigation", spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(140, 36))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 0)
+        row.setSpacing(6)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.setCurrentRow(0)
+        self._build_menus()
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self.retranslate_window()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.act_new_customer = QAction(self.tr("New &customer…"), self)
+        self.act_new_customer.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.act_new_customer.triggered.connect(self.new_customer)
+        self.act_new_invoice = QAction(self.tr("New &invoice…"), self)
+        self.act_new_invoice.setShortcut(QKeySequence("Ctrl+I"))
+        self.act_new_invoice.triggered.connect(lambda: self.new_invoice())
+        self.act_new_payment = QAction(self.tr("New &payment…"), self)
+        self.act_new_payment.setShortcut(QKeySequence("Ctrl+P"))
+        self.act_new_payment.triggered.connect(lambda: self.new_payment())
+        self.act_settings = QAction(self.tr("&Settings…"), self)
+        self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_settings.triggered.connect(self.open_settings)
+        self.act_quit = QAction(self.tr("&Quit"), self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        for act in (self.act_new_customer, self.act_new_invoice, self.act_new_payment):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_settings)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Cobranza"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def retranslate_window(self) -> None:
+        company = self.ctx.company_name
+        title = self.tr("Cobranza")
+        self.setWindowTitle(f"{title} — {company}" if company else title)
+        self.status.setText(self.tr("Balances as of %1").replace("%1", self.ctx.formatter.date(self.ctx.today())))
+
+    def rebuild(self) -> None:
+        """After a language change: build the navigation, views and menus again in the new language."""
+        current = self.nav.currentRow()
+        old = self.centralWidget()
+        self.views.clear()
+        self.statusBar().removeWidget(self.status)
+        self._build()
+        old.deleteLater()
+        self.nav.setCurrentRow(max(current, 0))
+
+    # --- actions ------------------------------------------------------------------
+
+    def view(self, key: str) -> QWidget:
+        return self.views[key]
+
+    def show_view(self, key: str) -> QWidget:
+        keys = [s.key for s in self.specs]
+        self.nav.setCurrentRow(keys.index(key))
+        return self.views[key]
+
+    def refresh_views(self) -> None:
+        for view in self.views.values():
+            refresh = getattr(view, "refresh", None)
+            if refresh is not None:
+                refresh()
+
+    def new_customer(self):
+        from .dialogs.customer import CustomerDialog
+
+        dialog = CustomerDialog(self.ctx, None, self)
+        dialog.open()
+        return dialog
+
+    def new_invoice(self, customer_code: str | None = None):
+        from .dialogs.invoice import InvoiceDialog
+
+        dialog = InvoiceDialog(self.ctx, customer_code or self._selected_customer(), self)
+        dialog.open()
+        return dialog
+
+    def new_payment(self, customer_code: str | None = None):
+        from .dialogs.payment import PaymentDialog
+
+        dialog = PaymentDialog(self.ctx, customer_code or self._selected_customer(), self)
+        dialog.open()
+        return dialog
+
+    def _selected_customer(self) -> str | None:
+        view = self.views.get("customers")
+        getter = getattr(view, "selected_code", None)
+        return getter() if getter else None
+
+    def open_settings(self):
+        from .dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.language_chosen.connect(self._language_chosen)
+        dialog.company_saved.connect(self._company_saved)
+        dialog.open()
+        return dialog
+
+    def _company_saved(self, company) -> None:
+        self.ctx.apply_company(company)
+        for view in self.views.values():
+            setter = getattr(view, "set_formatter", None)
+            if setter is not None:
+                setter(self.ctx.formatter)
+        self.retranslate_window()
+
+    def _language_chosen(self, language: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from .i18n import current_language, install_translators
+
+        if language == current_language():
+            return
+        install_translators(QApplication.instance(), language)
+        self.rebuild()
+        self.language_changed.emit(language)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Cobranza"),
+            self.tr("Cobranza %1\nAccounts receivable control for small and medium businesses.").replace(
+                "%1", __version__))
+
+    def closeEvent(self, event) -> None:
+        self.ctx.runner.wait_for_done(10000)
+        super().closeEvent(event)

@@ -1,0 +1,117 @@
+"""Database work off the GUI thread (the pattern of Anki's CollectionOp and Picard's run_task).
+
+    runner.read(ledger.customer_balance, code, as_of, on_done=show, on_error=complain)
+    runner.write(ledger.record_invoice, customer_code=..., on_done=..., on_error=...)
+
+The function is called on a worker as `fn(session, *args, **kwargs)` with a Session of its own that
+is closed before the result travels back; results must be plain values (the ledger's frozen
+dataclasses). Writes run inside `with session.begin()` on a pool of exactly one thread, so SQLite
+sees one writer and writes happen in the order they were asked for. Callbacks run on the GUI
+thread, through a queued signal of the runner (a QObject living on the GUI thread).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import traceback
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Pending:
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    write: bool
+
+
+class _Job(QRunnable):
+    def __init__(self, runner: "TaskRunner", task_id: int, fn, args, kwargs, write: bool):
+        super().__init__()
+        self.setAutoDelete(True)
+        self.runner, self.task_id, self.fn, self.args, self.kwargs, self.write = (
+            runner, task_id, fn, args, kwargs, write)
+
+    def run(self) -> None:  # on a worker thread: no widgets here
+        try:
+            with self.runner.sessions() as session:
+                if self.write:
+                    with session.begin():
+                        result = self.fn(session, *self.args, **self.kwargs)
+                else:
+                    result = self.fn(session, *self.args, **self.kwargs)
+                    session.rollback()
+            self.runner._finished.emit(self.task_id, True, result)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never swallowed
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.runner._finished.emit(self.task_id, False, exc)
+
+
+class TaskRunner(QObject):
+    """Runs domain functions with their own Session on worker threads."""
+
+    _finished = Signal(int, bool, object)
+    #: emitted after a write succeeded (views reload what they show)
+    data_changed = Signal()
+    #: emitted whenever the number of running tasks goes to zero
+    idle = Signal()
+
+    def __init__(self, sessions: sessionmaker[Session], parent: QObject | None = None, readers: int = 2):
+        super().__init__(parent)
+        self.sessions = sessions
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._read_pool = QThreadPool(self)
+        self._read_pool.setMaxThreadCount(readers)
+        self._write_pool = QThreadPool(self)
+        self._write_pool.setMaxThreadCount(1)
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    # --- asking ------------------------------------------------------------------
+
+    def read(self, fn, *args, on_done=None, on_error=None, **kwargs) -> int:
+        return self._start(fn, args, kwargs, on_done, on_error, write=False)
+
+    def write(self, fn, *args, on_done=None, on_error=None, **kwargs) -> int:
+        return self._start(fn, args, kwargs, on_done, on_error, write=True)
+
+    def _start(self, fn, args, kwargs, on_done, on_error, write: bool) -> int:
+        task_id = next(self._ids)
+        self._pending[task_id] = _Pending(on_done, on_error, write)
+        pool = self._write_pool if write else self._read_pool
+        pool.start(_Job(self, task_id, fn, args, kwargs, write))
+        return task_id
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait_for_done(self, msecs: int = 30000) -> bool:
+        """Block until the workers are done (for shutdown). Callbacks still arrive through the event loop."""
+        return self._read_pool.waitForDone(msecs) and self._write_pool.waitForDone(msecs)
+
+    # --- answers, on the GUI thread ---------------------------------------------------
+
+    @Slot(int, bool, object)
+    def _deliver(self, task_id: int, ok: bool, payload: object) -> None:
+        pending = self._pending.pop(task_id, None)
+        try:
+            if pending is None:
+                return
+            if ok:
+                if pending.on_done is not None:
+                    pending.on_done(payload)
+                if pending.write:
+                    self.data_changed.emit()
+            elif pending.on_error is not None:
+                pending.on_error(payload)  # type: ignore[arg-type]
+            else:
+                log.error("background task failed:\n%s", getattr(payload, "__traceback_text__", payload))
+        finally:
+            if not self._pending:
+                self.idle.emit()

@@ -1,0 +1,242 @@
+"""The aging report page: the same options as `cobranza aging`, the summary per customer and
+currency, totals per currency, and export to Excel, PDF and CSV. Computed and written off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.reports.aging import AgingOptionError, aging_report, parse_buckets
+
+from ..context import AppContext
+from ..tablemodels.dashboard import AgingTableModel
+
+
+def _write(session, kind: str, report, path: str, company: str | None, locale: str, lang: str) -> str:
+    """Runs on a worker: the writers only read the frozen report."""
+    if kind == "xlsx":
+        from app.reports.aging_xlsx import write_xlsx
+
+        write_xlsx(report, path, company=company, lang=lang)
+    elif kind == "pdf":
+        from app.reports.aging_pdf import write_pdf
+
+        write_pdf(report, path, company=company, locale=locale, lang=lang)
+    else:
+        import os
+
+        from app.reports.aging_export import csv_text
+
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            f.write(csv_text(report))
+        os.replace(tmp, path)
+    return path
+
+
+class AgingReportView(QWidget):
+    loaded = Signal()
+    exported = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report = None
+        self._request = 0
+
+        title = QLabel(self.tr("Aged receivables"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.as_of = QDateEdit()
+        self.as_of.setObjectName("aging_as_of")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat(ctx.formatter.qt_date_format())
+        today = ctx.today()
+        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        self.basis = QComboBox()
+        self.basis.addItem(self.tr("days past due date"), "due")
+        self.basis.addItem(self.tr("days since invoice date"), "issue")
+        self.buckets = QLineEdit("30,60,90")
+        self.buckets.setObjectName("aging_buckets")
+        self.buckets.setMaximumWidth(110)
+        self.currency = QLineEdit()
+        self.currency.setPlaceholderText(self.tr("all"))
+        self.currency.setMaximumWidth(60)
+        self.customer = QLineEdit()
+        self.customer.setPlaceholderText(self.tr("all customers"))
+        self.customer.setMaximumWidth(130)
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setObjectName("aging_run")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.hide()
+
+        options = QHBoxLayout()
+        for widget in (QLabel(self.tr("As of")), self.as_of, QLabel(self.tr("Basis")), self.basis,
+                       QLabel(self.tr("Buckets")), self.buckets, QLabel(self.tr("Currency")), self.currency,
+                       QLabel(self.tr("Customer")), self.customer, self.run_button, self.cancel_button,
+                       self.progress):
+            options.addWidget(widget)
+        options.addStretch(1)
+
+        self.model = AgingTableModel(ctx.formatter, self)
+        self.table = QTableView()
+        self.table.setObjectName("aging_table")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.doubleClicked.connect(self._open_customer)
+        self.totals = QLabel()
+        self.totals.setObjectName("aging_totals")
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        self.xlsx_button = QPushButton(self.tr("Export to Excel…"))
+        self.pdf_button = QPushButton(self.tr("Export to PDF…"))
+        self.csv_button = QPushButton(self.tr("Export to CSV…"))
+        exports = QHBoxLayout()
+        exports.addWidget(self.message, 1)
+        for b in (self.xlsx_button, self.pdf_button, self.csv_button):
+            b.setEnabled(False)
+            exports.addWidget(b)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(options)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        layout.addLayout(exports)
+
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+
+    # --- running ---------------------------------------------------------------------
+
+    def options(self) -> dict:
+        return {
+            "as_of": self.as_of.date().toPython(),
+            "basis": self.basis.currentData(),
+            "buckets": parse_buckets(self.buckets.text()),
+            "currency": self.currency.text().strip().upper() or None,
+            "customer_code": self.customer.text().strip() or None,
+        }
+
+    def run(self) -> None:
+        try:
+            opts = self.options()
+        except AgingOptionError as exc:
+            self.message.setText(self.tr("Buckets: %1").replace("%1", str(exc)))
+            return
+        self.message.setText("")
+        self._request += 1
+        request = self._request
+        self._busy(True)
+        self.ctx.runner.read(aging_report, opts.pop("as_of"), **opts,
+                             on_done=lambda report: self._loaded(request, report),
+                             on_error=lambda exc: self._failed(request, exc))
+
+    def cancel(self) -> None:
+        """The query cannot be interrupted mid-way, but its result is dropped and the page is free again."""
+        self._request += 1
+        self._busy(False)
+        self.message.setText(self.tr("Cancelled."))
+
+    def _busy(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.run_button.setEnabled(not on)
+        self.cancel_button.setEnabled(on)
+
+    def _bucket_titles(self, report) -> list[str]:
+        return [self.tr("Not due") if label == "current" else label for label in report.bucket_labels]
+
+    def _loaded(self, request: int, report) -> None:
+        if request != self._request:
+            return
+        self._busy(False)
+        self.report = report
+        self.model.set_report(report, self._bucket_titles(report))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in range(2, self.model.columnCount()):
+            self.table.setColumnWidth(col, 110 if col > 2 else 70)
+        f = self.ctx.formatter
+        lines = []
+        for t in report.totals:
+            buckets = " · ".join(f"{title}: {f.money(v, t.currency, symbol=False)}"
+                                 for title, v in zip(self._bucket_titles(report), t.buckets))
+            lines.append(f"<b>{t.currency}</b> {self.tr('total')} {f.money(t.total_minor, t.currency)} — {buckets}"
+                         f" — {self.tr('net')} {f.money(t.net_minor, t.currency)}")
+        self.totals.setText("<br>".join(lines) or self.tr("Nothing is owed as of this date."))
+        for b in (self.xlsx_button, self.pdf_button, self.csv_button):
+            b.setEnabled(True)
+        self.loaded.emit()
+
+    def _failed(self, request: int, exc) -> None:
+        if request != self._request:
+            return
+        self._busy(False)
+        self.message.setText(str(exc))
+
+    # --- exporting -------------------------------------------------------------------
+
+    def export(self, kind: str, path: str | None = None) -> None:
+        if self.report is None:
+            return
+        if path is None:
+            suggested = str(Path.home() / f"aging-{self.report.as_of.isoformat()}.{kind}")
+            filters = {"xlsx": self.tr("Excel workbook (*.xlsx)"), "pdf": self.tr("PDF document (*.pdf)"),
+                       "csv": self.tr("CSV file (*.csv)")}
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the aging report"), suggested, filters[kind])
+            if not path:
+                return
+        lang = "es" if self.ctx.formatter.locale.startswith("es") else "en"
+        self.progress.show()
+        self.ctx.runner.read(_write, kind, self.report, path, self.ctx.company_name or None,
+                             self.ctx.formatter.locale, lang,
+                             on_done=self._exported, on_error=lambda exc: self._failed(self._request, exc))
+
+    def _exported(self, path: str) -> None:
+        self.progress.hide()
+        self.message.setStyleSheet("color: palette(text);")
+        self.message.setText(self.tr("Written %1").replace("%1", path))
+        self.exported.emit(path)
+
+    def _open_customer(self, index) -> None:
+        code = self.model.row(index.row()).code
+        customers = getattr(self.window(), "views", {}).get("customers")
+        if customers is not None and hasattr(customers, "open_card"):
+            customers.open_card(code)
+
+    def refresh(self) -> None:
+        if self.report is not None:
+            self.run()
+
+
+__all__ = ["AgingReportView"]

@@ -1,0 +1,152 @@
+"""The customers page: search box, the lazy customers table, buttons to enter documents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..context import AppContext
+from ..tablemodels import customers as cm
+
+SEARCH_DELAY_MS = 250
+
+
+class CustomersView(QWidget):
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cards: dict[str, QWidget] = {}
+        self.model = cm.CustomersTableModel(ctx.runner, ctx.formatter, parent=self)
+
+        self.title = QLabel(self.tr("Customers"))
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.search = QLineEdit()
+        self.search.setObjectName("customer_search")
+        self.search.setPlaceholderText(self.tr("Search by code, name, tax ID or e-mail"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.count = QLabel()
+        self.btn_new_customer = QPushButton(self.tr("New customer"))
+        self.btn_new_invoice = QPushButton(self.tr("New invoice"))
+        self.btn_new_payment = QPushButton(self.tr("New payment"))
+        self.btn_open = QPushButton(self.tr("Open card"))
+
+        self.table = QTableView()
+        self.table.setObjectName("customers_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(cm.COL_NAME, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(cm.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        for col, width in ((cm.COL_CODE, 80), (cm.COL_TAX_ID, 110), (cm.COL_CITY, 140), (cm.COL_CURRENCY, 70),
+                           (cm.COL_BALANCE, 125), (cm.COL_OVERDUE, 125), (cm.COL_ON_HOLD, 90)):
+            self.table.setColumnWidth(col, width)
+        header.sortIndicatorChanged.connect(self.model.sort)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(16)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        buttons = QHBoxLayout()
+        for b in (self.btn_open, self.btn_new_customer, self.btn_new_invoice, self.btn_new_payment):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.btn_open.clicked.connect(self.open_selected)
+        self.btn_new_customer.clicked.connect(self._new_customer)
+        self.btn_new_invoice.clicked.connect(lambda: self._window_call("new_invoice"))
+        self.btn_new_payment.clicked.connect(lambda: self._window_call("new_payment"))
+        self.model.total_changed.connect(self._show_count)
+        self.model.loading_started.connect(lambda: self.count.setText(self.tr("Loading…")))
+        self.model.failed.connect(self._show_failure)
+        self.model.reload()
+
+    # --- behaviour ---------------------------------------------------------------------
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_search(self.search.text())
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def set_formatter(self, formatter) -> None:
+        self.model.set_formatter(formatter)
+
+    def _show_count(self, total: int) -> None:
+        self.count.setText(self.tr("%n customer(s)", "", total))
+
+    def _show_failure(self, message: str) -> None:
+        self.count.setText(self.tr("Could not load the customers: %1").replace("%1", message))
+
+    def selected_code(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self.model.row(rows[0].row()).code
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_card(self.model.row(index.row()).code)
+
+    def open_selected(self) -> None:
+        code = self.selected_code()
+        if code:
+            self.open_card(code)
+
+    def open_card(self, code: str):
+        from ..dialogs.card import CustomerCard
+
+        card = self.cards.get(code)
+        if card is not None:
+            card.raise_()
+            card.activateWindow()
+            return card
+        card = CustomerCard(self.ctx, code, self.window())
+        self.cards[code] = card
+        card.finished.connect(lambda _r, c=code: self.cards.pop(c, None))
+        card.show()
+        return card
+
+    def _new_customer(self):
+        dialog = self._window_call("new_customer")
+        if dialog is not None:
+            dialog.saved.connect(lambda view: self.open_card(view.code))
+        return dialog
+
+    def _window_call(self, name: str):
+        method = getattr(self.window(), name, None)
+        return method() if method else None

@@ -1,0 +1,392 @@
+"""The dashboard, the app's first screen: KPI cards, aging by bucket, the weekly forecast and the top
+debtors for one currency, as of a date. Everything is computed by app.reports.dashboard on a worker;
+clicking a card or a bar lists the items behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
+from PySide6.QtCore import QDate, QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from babel.dates import format_skeleton
+
+from app.ledger.money import to_decimal
+from app.reports.dashboard import dashboard, drill_items
+
+from ..context import AppContext
+from ..tablemodels.dashboard import DebtorsTableModel, DrillTableModel
+
+BUCKET_COLORS = ["#4C9F70", "#E9C46A", "#F4A261", "#E76F51", "#B5364B"]
+
+
+class Card(QFrame):
+    """A KPI: a caption and a big number; clickable when it leads somewhere."""
+
+    clicked = Signal()
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("QFrame { background: palette(base); border-radius: 6px; }")
+        self.caption = QLabel()
+        self.caption.setStyleSheet("color: palette(mid); font-size: 9pt;")
+        self.value = QLabel("—")
+        self.value.setObjectName(f"{name}_value")
+        self.value.setStyleSheet("font-size: 17pt; font-weight: 600;")
+        self.note = QLabel()
+        self.note.setStyleSheet("color: palette(mid); font-size: 8pt;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
+        self.setMinimumWidth(150)
+
+    def set_clickable(self, on: bool) -> None:
+        self.setCursor(Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802 - Qt name
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class DrillDialog(QDialog):
+    """The items behind a card or a bar."""
+
+    def __init__(self, ctx: AppContext, title: str, items, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 520)
+        self.model = DrillTableModel(ctx.formatter, self)
+        self.model.set_rows(items)
+        self.table = QTableView()
+        self.table.setObjectName("drill_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(DrillTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("%n item(s), largest first", "", len(items))))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+
+class DashboardView(QWidget):
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data = None
+        self._pending = 0
+        self._stale = True
+        self.drill: DrillDialog | None = None
+
+        title = QLabel(self.tr("Dashboard"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.as_of = QDateEdit()
+        self.as_of.setObjectName("dashboard_as_of")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat(ctx.formatter.qt_date_format())
+        today = ctx.today()
+        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        self.currency = QComboBox()
+        self.currency.setObjectName("dashboard_currency")
+        self.currency.setMinimumWidth(80)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.status = QLabel()
+        self.status.setStyleSheet("color: palette(mid);")
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(20)
+        top.addWidget(QLabel(self.tr("As of")))
+        top.addWidget(self.as_of)
+        top.addWidget(QLabel(self.tr("Currency")))
+        top.addWidget(self.currency)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.status, 1)
+
+        self.card_receivable = Card("card_receivable")
+        self.card_overdue = Card("card_overdue")
+        self.card_pct = Card("card_pct_overdue")
+        self.card_dso = Card("card_dso")
+        self.card_cei = Card("card_cei")
+        cards = QHBoxLayout()
+        for card in (self.card_receivable, self.card_overdue, self.card_pct, self.card_dso, self.card_cei):
+            cards.addWidget(card, 1)
+        for card in (self.card_receivable, self.card_overdue, self.card_pct):
+            card.set_clickable(True)
+        self.card_receivable.clicked.connect(lambda: self.show_items(None, overdue_only=False))
+        self.card_overdue.clicked.connect(lambda: self.show_items(None, overdue_only=True))
+        self.card_pct.clicked.connect(lambda: self.show_items(None, overdue_only=True))
+
+        self.aging_chart = QChart()
+        self.aging_chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.aging_chart.legend().hide()
+        self.aging_chart.setMargins(QMargins(4, 4, 4, 4))
+        self.aging_view = QChartView(self.aging_chart)
+        self.aging_view.setObjectName("aging_chart")
+        self.aging_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.aging_view.setMinimumHeight(250)
+        self.forecast_chart = QChart()
+        self.forecast_chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.forecast_chart.setMargins(QMargins(4, 4, 4, 4))
+        self.forecast_view = QChartView(self.forecast_chart)
+        self.forecast_view.setObjectName("forecast_chart")
+        self.forecast_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.forecast_view.setMinimumHeight(250)
+
+        self.debtors = DebtorsTableModel(ctx.formatter, self)
+        self.debtors_table = QTableView()
+        self.debtors_table.setObjectName("top_debtors")
+        self.debtors_table.setModel(self.debtors)
+        self.debtors_table.verticalHeader().hide()
+        self.debtors_table.setAlternatingRowColors(True)
+        self.debtors_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.debtors_table.horizontalHeader().setSectionResizeMode(DebtorsTableModel.COL_NAME,
+                                                                   QHeaderView.ResizeMode.Stretch)
+        self.debtors_table.doubleClicked.connect(self._open_debtor)
+
+        grid = QGridLayout()
+        self.aging_title = QLabel(self.tr("Aged receivables (click a bar for its items)"))
+        self.forecast_title = QLabel(self.tr("Expected collections per week, next 12 weeks"))
+        for label in (self.aging_title, self.forecast_title):
+            label.setStyleSheet("font-weight: 600;")
+        grid.addWidget(self.aging_title, 0, 0)
+        grid.addWidget(self.forecast_title, 0, 1)
+        grid.addWidget(self.aging_view, 1, 0)
+        grid.addWidget(self.forecast_view, 1, 1)
+        debtors_title = QLabel(self.tr("Top debtors (double-click to open)"))
+        debtors_title.setStyleSheet("font-weight: 600;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(cards)
+        layout.addLayout(grid, 3)
+        layout.addWidget(debtors_title)
+        layout.addWidget(self.debtors_table, 2)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.as_of.dateChanged.connect(lambda _d: self.refresh())
+        self.currency.currentTextChanged.connect(lambda _t: self.show_currency())
+        self._retranslate_cards()
+        self.refresh()
+
+    # --- loading --------------------------------------------------------------------
+
+    def selected_as_of(self) -> dt.date:
+        return self.as_of.date().toPython()
+
+    def refresh(self) -> None:
+        """Recompute now if the page is on screen, else when it is next shown (every write elsewhere in
+        the app asks all pages to refresh; the dashboard is the most expensive one)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._compute()
+
+    def showEvent(self, event):  # noqa: N802 - Qt name
+        super().showEvent(event)
+        if self._stale:
+            self._compute()
+
+    def _compute(self) -> None:
+        self._stale = False
+        self._pending += 1
+        self.status.setText(self.tr("Computing…"))
+        self.refresh_button.setEnabled(False)
+        self.ctx.runner.read(dashboard, self.selected_as_of(), on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, data) -> None:
+        self._pending -= 1
+        if self._pending > 0:
+            return  # a newer request is on its way; show that one
+        self.refresh_button.setEnabled(True)
+        self.data = data
+        current = self.currency.currentText()
+        self.currency.blockSignals(True)
+        self.currency.clear()
+        codes = [c.currency for c in data.currencies]
+        preferred = self.ctx.company_currency if self.ctx.company_currency in codes else None
+        self.currency.addItems(codes)
+        choice = current if current in codes else (preferred or (codes[0] if codes else ""))
+        if choice:
+            self.currency.setCurrentText(choice)
+        self.currency.blockSignals(False)
+        self.status.setText("" if codes else self.tr("Nothing is owed as of this date."))
+        self.show_currency()
+        self.loaded.emit()
+
+    def _failed(self, exc) -> None:
+        self._pending -= 1
+        self.refresh_button.setEnabled(True)
+        self.status.setText(self.tr("Could not compute the dashboard: %1").replace("%1", str(exc)))
+
+    # --- drawing --------------------------------------------------------------------
+
+    def _retranslate_cards(self) -> None:
+        self.card_receivable.caption.setText(self.tr("Receivable"))
+        self.card_overdue.caption.setText(self.tr("Overdue"))
+        self.card_pct.caption.setText(self.tr("% overdue"))
+        self.card_dso.caption.setText(self.tr("DSO (90 days)"))
+        self.card_cei.caption.setText(self.tr("CEI (90 days)"))
+
+    def shown(self):
+        return self.data.for_currency(self.currency.currentText()) if self.data else None
+
+    def show_currency(self) -> None:
+        c = self.shown()
+        f = self.ctx.formatter
+        if c is None:
+            for card in (self.card_receivable, self.card_overdue, self.card_pct, self.card_dso, self.card_cei):
+                card.value.setText("—")
+                card.note.setText("")
+            self.aging_chart.removeAllSeries()
+            self.forecast_chart.removeAllSeries()
+            self.debtors.set_rows([])
+            return
+        self.card_receivable.value.setText(f.money(c.receivable_minor, c.currency))
+        self.card_receivable.note.setText(
+            self.tr("credit not applied: %1").replace("%1", f.money(c.unapplied_credit_minor, c.currency))
+            if c.unapplied_credit_minor else "")
+        self.card_overdue.value.setText(f.money(c.overdue_minor, c.currency))
+        self.card_pct.value.setText("—" if c.pct_overdue is None else f"{c.pct_overdue:.1f} %")
+        self.card_dso.value.setText("—" if c.dso is None else self.tr("%1 days").replace("%1", f"{c.dso:.0f}"))
+        self.card_cei.value.setText("—" if c.cei is None else f"{c.cei:.1f} %")
+        self._draw_aging(c)
+        self._draw_forecast(c)
+        self.debtors.set_rows(list(c.top_debtors), c.currency)
+
+    def _scale(self, values) -> tuple[float, str]:
+        """Big amounts are charted in thousands or millions so the axis stays readable."""
+        top = max([*values, 0])
+        if top >= 10_000_000:
+            return 1_000_000, self.tr("millions")
+        if top >= 10_000:
+            return 1_000, self.tr("thousands")
+        return 1, ""
+
+    def _axis_y(self, values, unit: str, currency: str) -> QValueAxis:
+        axis = QValueAxis()
+        axis.setLabelFormat("%.0f")
+        axis.setRange(0, max([*values, 1]) * 1.1)
+        axis.applyNiceNumbers()
+        axis.setTitleText(f"{currency} ({unit})" if unit else currency)
+        return axis
+
+    def _reset(self, chart: QChart) -> None:
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+
+    def _draw_aging(self, c) -> None:
+        chart = self.aging_chart
+        self._reset(chart)
+        labels = list(self.data.bucket_labels)
+        series = QStackedBarSeries()
+        raw = [float(to_decimal(v, c.currency)) for v in c.buckets]
+        divisor, unit = self._scale(raw)
+        values = [v / divisor for v in raw]
+        # one set per bucket, so each bar has its own colour and a click names its bucket
+        for i, label in enumerate(labels):
+            bar = QBarSet(self._bucket_title(label))
+            bar.append([values[j] if j == i else 0.0 for j in range(len(labels))])
+            bar.setColor(QColor(BUCKET_COLORS[min(i, len(BUCKET_COLORS) - 1)]))
+            bar.clicked.connect(lambda _index, b=label: self.show_items(b))
+            series.append(bar)
+        series.setBarWidth(0.7)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([self._bucket_title(label, short=True) for label in labels])
+        axis_x.setTitleText(self.tr("days overdue"))
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        axis_y = self._axis_y(values, unit, c.currency)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+
+    def _draw_forecast(self, c) -> None:
+        chart = self.forecast_chart
+        self._reset(chart)
+        overdue = QBarSet(self.tr("from overdue"))
+        current = QBarSet(self.tr("falling due"))
+        overdue.setColor(QColor("#E76F51"))
+        current.setColor(QColor("#2A9D8F"))
+        cats, totals = [], []
+        divisor, unit = self._scale([float(to_decimal(e, c.currency)) for _s, e, _o in c.forecast_weeks])
+        for start, expected, from_overdue in c.forecast_weeks:
+            cats.append(format_skeleton("Md", start, locale=self.ctx.formatter.locale))
+            overdue.append(float(to_decimal(from_overdue, c.currency)) / divisor)
+            current.append(float(to_decimal(expected - from_overdue, c.currency)) / divisor)
+            totals.append(float(to_decimal(expected, c.currency)) / divisor)
+        series = QStackedBarSeries()
+        series.append(overdue)
+        series.append(current)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append(cats)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        axis_x.setTitleText(self.tr("week starting"))
+        axis_x.setLabelsAngle(-60)  # twelve dates side by side do not fit level
+        axis_y = self._axis_y(totals, unit, c.currency)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+
+    def _bucket_title(self, label: str, short: bool = False) -> str:
+        if label == "current":
+            return self.tr("Not due")
+        return label if short else self.tr("%1 days").replace("%1", label)
+
+    # --- drilling down -----------------------------------------------------------------
+
+    def show_items(self, bucket: str | None, overdue_only: bool = False) -> None:
+        c = self.shown()
+        if c is None:
+            return
+        if bucket is not None:
+            title = self.tr("%1 — %2").replace("%1", c.currency).replace("%2", self._bucket_title(bucket))
+        elif overdue_only:
+            title = self.tr("%1 — overdue items").replace("%1", c.currency)
+        else:
+            title = self.tr("%1 — open items").replace("%1", c.currency)
+        self.ctx.runner.read(drill_items, self.data.as_of, currency=c.currency, bucket=bucket,
+                             overdue_only=overdue_only,
+                             on_done=lambda items: self._show_drill(title, items), on_error=self._failed)
+
+    def _show_drill(self, title: str, items) -> None:
+        self.drill = DrillDialog(self.ctx, title, items, self)
+        self.drill.show()
+
+    def _open_debtor(self, index) -> None:
+        code = self.debtors.row(index.row()).code
+        window = self.window()
+        customers = getattr(window, "views", {}).get("customers")
+        if customers is not None and hasattr(customers, "open_card"):
+            customers.open_card(code)

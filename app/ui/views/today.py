@@ -1,0 +1,219 @@
+"""Today: the collector's task list (promises and instalments due, follow-ups, broken commitments,
+customers over their limit), most valuable first, and a quick "log a call" that can record a promise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.collections.activities import CHANNELS, OUTCOMES, log_activity
+from app.collections.tasks import evaluate_commitments, today_tasks
+from app.ledger.errors import LedgerError
+
+from ..context import AppContext
+from ..tablemodels.dashboard import TasksTableModel
+
+
+def _evaluate(session, as_of: dt.date) -> int:
+    """On the write worker: bring promises and agreements up to date (kept, broken, completed)."""
+    promises, agreements = evaluate_commitments(session, as_of=as_of)
+    return len(promises) + len(agreements)
+
+
+class LogCallDialog(QDialog):
+    """Log a call (or any contact) with its outcome; a promise outcome records the promise too."""
+
+    saved = Signal(object)
+
+    OUTCOME_TEXT = {
+        "no_answer": QT_TRANSLATE_NOOP("LogCallDialog", "No answer"),
+        "contacted": QT_TRANSLATE_NOOP("LogCallDialog", "Contacted"),
+        "promise": QT_TRANSLATE_NOOP("LogCallDialog", "Promise to pay"),
+        "dispute": QT_TRANSLATE_NOOP("LogCallDialog", "Dispute"),
+        "refused": QT_TRANSLATE_NOOP("LogCallDialog", "Refused to pay"),
+        "wrong_number": QT_TRANSLATE_NOOP("LogCallDialog", "Wrong number"),
+        "paid": QT_TRANSLATE_NOOP("LogCallDialog", "Says it paid"),
+    }
+    CHANNEL_TEXT = {
+        "call": QT_TRANSLATE_NOOP("LogCallDialog", "Call"), "email": QT_TRANSLATE_NOOP("LogCallDialog", "E-mail"),
+        "letter": QT_TRANSLATE_NOOP("LogCallDialog", "Letter"), "sms": QT_TRANSLATE_NOOP("LogCallDialog", "SMS"),
+        "whatsapp": QT_TRANSLATE_NOOP("LogCallDialog", "WhatsApp"), "visit": QT_TRANSLATE_NOOP("LogCallDialog", "Visit"),
+        "note": QT_TRANSLATE_NOOP("LogCallDialog", "Note"),
+    }
+
+    def __init__(self, ctx: AppContext, customer_code: str, currency: str, parent=None):
+        super().__init__(parent)
+        self.ctx, self.customer_code, self.currency = ctx, customer_code, currency
+        self.setWindowTitle(self.tr("Log a contact — %1").replace("%1", customer_code))
+        self.channel = QComboBox()
+        for key in CHANNELS:
+            self.channel.addItem(self.tr(self.CHANNEL_TEXT[key]), key)
+        self.outcome = QComboBox()
+        for key in OUTCOMES:
+            self.outcome.addItem(self.tr(self.OUTCOME_TEXT[key]), key)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(80)
+        today = ctx.today()
+        self.next_date = QDateEdit(QDate(today.year, today.month, today.day).addDays(3))
+        self.next_date.setCalendarPopup(True)
+        self.next_date.setDisplayFormat(ctx.formatter.qt_date_format())
+        self.promise_date = QDateEdit(QDate(today.year, today.month, today.day).addDays(7))
+        self.promise_date.setCalendarPopup(True)
+        self.promise_date.setDisplayFormat(ctx.formatter.qt_date_format())
+        self.promise_amount = QLineEdit()
+        self.promise_amount.setPlaceholderText(currency)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(self.tr("Notes"), self.notes)
+        form.addRow(self.tr("Next action"), self.next_date)
+        form.addRow(self.tr("Promised date"), self.promise_date)
+        form.addRow(self.tr("Promised amount"), self.promise_amount)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self._outcome_changed()
+
+    def _outcome_changed(self) -> None:
+        promise = self.outcome.currentData() == "promise"
+        self.promise_date.setEnabled(promise)
+        self.promise_amount.setEnabled(promise)
+
+    def save(self) -> None:
+        kwargs = dict(customer_code=self.customer_code, channel=self.channel.currentData(),
+                      outcome=self.outcome.currentData(), notes=self.notes.toPlainText().strip() or None,
+                      next_action_date=self.next_date.date().toPython())
+        if self.outcome.currentData() == "promise":
+            try:
+                kwargs["promise_amount_minor"] = self.ctx.formatter.parse_money(self.promise_amount.text(),
+                                                                                self.currency)
+            except LedgerError as exc:
+                self.error.setText(self.tr("Promised amount: %1").replace("%1", str(exc)))
+                return
+            kwargs["promise_date"] = self.promise_date.date().toPython()
+        self.buttons.setEnabled(False)
+        self.ctx.runner.write(log_activity, **kwargs, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, activity) -> None:
+        self.saved.emit(activity)
+        if activity.warning:
+            self.error.setText(self.tr("Saved. Warning: %1").replace("%1", activity.warning))
+            self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+            self.buttons.setEnabled(True)
+            self.buttons.rejected.connect(self.accept)
+            return
+        self.accept()
+
+    def _failed(self, exc) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(str(exc))
+
+
+class TodayView(QWidget):
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: LogCallDialog | None = None
+        title = QLabel(self.tr("Today"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.as_of = QDateEdit()
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat(ctx.formatter.qt_date_format())
+        today = ctx.today()
+        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        self.collector = QLineEdit()
+        self.collector.setPlaceholderText(self.tr("all collectors"))
+        self.collector.setMaximumWidth(160)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.log_button = QPushButton(self.tr("Log a call…"))
+        self.count = QLabel()
+        top = QHBoxLayout()
+        for w in (title, QLabel(self.tr("As of")), self.as_of, QLabel(self.tr("Collector")), self.collector,
+                  self.refresh_button, self.log_button):
+            top.addWidget(w)
+        top.addWidget(self.count, 1)
+        self.model = TasksTableModel(ctx.formatter, self)
+        self.table = QTableView()
+        self.table.setObjectName("tasks_table")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(TasksTableModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.refresh_button.clicked.connect(self.evaluate)
+        self.log_button.clicked.connect(self.log_call)
+        self.as_of.dateChanged.connect(lambda _d: self.evaluate())
+        self.collector.returnPressed.connect(self.refresh)
+        self.table.doubleClicked.connect(self._open_customer)
+        self.evaluate()
+
+    def evaluate(self) -> None:
+        """Update promises and agreements first (a write), then list; a write makes every view refresh,
+        which lists again, so refresh() itself must only read."""
+        self.count.setText(self.tr("Computing…"))
+        self.ctx.runner.write(_evaluate, self.as_of.date().toPython(), on_done=lambda _n: self.refresh(),
+                              on_error=lambda exc: self.count.setText(str(exc)))
+
+    def refresh(self) -> None:
+        self.ctx.runner.read(today_tasks, as_of=self.as_of.date().toPython(),
+                             collector=self.collector.text().strip() or None,
+                             on_done=self._loaded, on_error=lambda exc: self.count.setText(str(exc)))
+
+    def _loaded(self, tasks) -> None:
+        self.model.set_rows(tasks)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(TasksTableModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.count.setText(self.tr("%n task(s)", "", len(tasks)))
+        self.loaded.emit()
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def log_call(self):
+        task = self.selected()
+        if task is None:
+            self.count.setText(self.tr("Select a task first."))
+            return None
+        self.dialog = LogCallDialog(self.ctx, task.customer_code, task.currency or self.ctx.company_currency, self)
+        self.dialog.saved.connect(lambda _a: self.refresh())
+        self.dialog.open()
+        return self.dialog
+
+    def _open_customer(self, index) -> None:
+        code = self.model.row(index.row()).customer_code
+        customers = getattr(self.window(), "views", {}).get("customers")
+        if customers is not None and hasattr(customers, "open_card"):
+            customers.open_card(code)

@@ -1,0 +1,1581 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AgingModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+88"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unapplied credit</source>
+        <translation>Saldo a favor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Net</source>
+        <translation>Neto</translation>
+    </message>
+</context>
+<context>
+    <name>AgingReportView</name>
+    <message>
+        <location filename="../../app/ui/views/aging_report.py" line="+64"/>
+        <source>Aged receivables</source>
+        <translation>Antigüedad de saldos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>days past due date</source>
+        <translation>días desde el vencimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days since invoice date</source>
+        <translation>días desde la emisión</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all customers</source>
+        <translation>todos los clientes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run</source>
+        <translation>Calcular</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>As of</source>
+        <translation>Al</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Basis</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buckets</source>
+        <translation>Tramos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export to Excel…</source>
+        <translation>Exportar a Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to PDF…</source>
+        <translation>Exportar a PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to CSV…</source>
+        <translation>Exportar a CSV…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Buckets: %1</source>
+        <translation>Tramos: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not due</source>
+        <translation>Por vencer</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing is owed as of this date.</source>
+        <translation>No hay deuda a esta fecha.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV file (*.csv)</source>
+        <translation>Archivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the aging report</source>
+        <translation>Exportar la antigüedad de saldos</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Written %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/allocation.py" line="+27"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../app/ui/app.py" line="+52"/>
+        <location line="+4"/>
+        <source>Cobranza</source>
+        <translation>Cobranza</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>The database could not be opened.</source>
+        <translation>No se pudo abrir la base de datos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the --db path or URL (or COBRANZA_DB) and try again.</source>
+        <translation>Revise la ruta o URL de --db (o COBRANZA_DB) e inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>BalancesModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/documents.py" line="+85"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open invoices</source>
+        <translation>Facturas pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unapplied credit</source>
+        <translation>Saldo a favor sin aplicar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCard</name>
+    <message>
+        <location filename="../../app/ui/dialogs/card.py" line="+82"/>
+        <source>Customer %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tax ID</source>
+        <translation>Id. fiscal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payment terms</source>
+        <translation>Condiciones de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit limit</source>
+        <translation>Límite de crédito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collector</source>
+        <translation>Gestor de cobranza</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Balance as of %1</source>
+        <translation>Saldo al %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open items</source>
+        <translation>Partidas pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments and credits</source>
+        <translation>Pagos y abonos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New invoice</source>
+        <translation>Nueva factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New payment</source>
+        <translation>Nuevo pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit customer</source>
+        <translation>Editar cliente</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>ON HOLD</source>
+        <translation>BLOQUEADO</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Default (Net 30)</source>
+        <translation>Por defecto (30 días)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open items (%1)</source>
+        <translation>Partidas pendientes (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments and credits (%1)</source>
+        <translation>Pagos y abonos (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/customer.py" line="+58"/>
+        <source>Edit customer</source>
+        <translation>Editar cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New customer</source>
+        <translation>Nuevo cliente</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+47"/>
+        <source>Default (Net 30)</source>
+        <translation>Por defecto (30 días)</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Do not sell on credit (on hold)</source>
+        <translation>No vender al crédito (bloqueado)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who follows up this customer</source>
+        <translation>Quién hace el seguimiento de este cliente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax ID (RUC, RFC, NIT, RUT)</source>
+        <translation>Identificación tributaria (RUC, RFC, NIT, RUT)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language for letters</source>
+        <translation>Idioma de las cartas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment terms</source>
+        <translation>Condiciones de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit limit</source>
+        <translation>Límite de crédito</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collector</source>
+        <translation>Gestor de cobranza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/customers.py" line="+32"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tax ID</source>
+        <translation>Id. fiscal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City / Country</source>
+        <translation>Ciudad / País</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+211"/>
+        <source>On hold</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>multi-currency</source>
+        <translation>varias monedas</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <location filename="../../app/ui/views/customers.py" line="+31"/>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search by code, name, tax ID or e-mail</source>
+        <translation>Buscar por código, nombre, RUC o correo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New customer</source>
+        <translation>Nuevo cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New invoice</source>
+        <translation>Nueva factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New payment</source>
+        <translation>Nuevo pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open card</source>
+        <translation>Abrir ficha</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n cliente</numerusform>
+            <numerusform>%n clientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not load the customers: %1</source>
+        <translation>No se pudieron cargar los clientes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../app/ui/views/dashboard.py" line="+110"/>
+        <source>Dashboard</source>
+        <translation>Tablero</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As of</source>
+        <translation>Al</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Aged receivables (click a bar for its items)</source>
+        <translation>Antigüedad de saldos (clic en una barra para ver sus documentos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected collections per week, next 12 weeks</source>
+        <translation>Cobranza esperada por semana, próximas 12 semanas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Top debtors (double-click to open)</source>
+        <translation>Principales deudores (doble clic para abrir)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Computing…</source>
+        <translation>Calculando…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing is owed as of this date.</source>
+        <translation>No hay deuda a esta fecha.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not compute the dashboard: %1</source>
+        <translation>No se pudo calcular el tablero: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receivable</source>
+        <translation>Por cobrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% overdue</source>
+        <translation>% vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DSO (90 days)</source>
+        <translation>DSO (90 días)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CEI (90 days)</source>
+        <translation>CEI (90 días)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>credit not applied: %1</source>
+        <translation>saldo a favor sin aplicar: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+86"/>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>millions</source>
+        <translation>millones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>thousands</source>
+        <translation>miles</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>days overdue</source>
+        <translation>días de atraso</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>from overdue</source>
+        <translation>de lo vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>falling due</source>
+        <translation>por vencer</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>week starting</source>
+        <translation>semana que empieza</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not due</source>
+        <translation>Por vencer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — overdue items</source>
+        <translation>%1 — documentos vencidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — open items</source>
+        <translation>%1 — documentos pendientes</translation>
+    </message>
+</context>
+<context>
+    <name>DebtorsModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="-64"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owes</source>
+        <translation>Debe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/views/dashboard.py" line="-284"/>
+        <source>%n item(s), largest first</source>
+        <translation>
+            <numerusform>%n documento, de mayor a menor</numerusform>
+            <numerusform>%n documentos, de mayor a menor</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DrillModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+25"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days overdue</source>
+        <translation>Días de atraso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Disputed</source>
+        <translation>En reclamo</translation>
+    </message>
+</context>
+<context>
+    <name>DueLinesModel</name>
+    <message>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+42"/>
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="+17"/>
+        <source>The number %1 already exists. Each document needs its own number.</source>
+        <translation>El número %1 ya existe. Cada documento necesita su propio número.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credit control blocks new invoices for this customer.</source>
+        <translation>El control de crédito bloquea nuevas facturas para este cliente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A customer with this code already exists. Choose another code.</source>
+        <translation>Ya existe un cliente con este código. Elija otro código.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No customer with code &apos;%1&apos;. Create the customer first or correct the code.</source>
+        <translation>No hay ningún cliente con el código «%1». Cree primero el cliente o corrija el código.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not an ISO 4217 currency code (e.g. PEN, USD, MXN, COP, CLP).</source>
+        <translation>No es un código de moneda ISO 4217 (p. ej. PEN, USD, MXN, COP, CLP).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More is applied than is available or open. Lower the amounts to apply.</source>
+        <translation>Se aplica más de lo disponible o pendiente. Reduzca los importes a aplicar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The currencies do not match: a payment can only settle invoices in its own currency.</source>
+        <translation>Las monedas no coinciden: un pago solo puede cancelar facturas de su misma moneda.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The payment is dated before the invoice it is applied to.</source>
+        <translation>El pago tiene fecha anterior a la factura a la que se aplica.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter an amount greater than zero, like 1234.50, with no more decimals than the currency has.</source>
+        <translation>Ingrese un importe mayor que cero, como 1234.50, sin más decimales de los que tiene la moneda.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter a name.</source>
+        <translation>Ingrese un nombre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a code (at most 40 characters).</source>
+        <translation>Ingrese un código (máximo 40 caracteres).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid e-mail address.</source>
+        <translation>No es un correo electrónico válido.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a two-letter ISO country code (PE, MX, CO, CL, US).</source>
+        <translation>Use un código de país ISO de dos letras (PE, MX, CO, CL, US).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use es or en.</source>
+        <translation>Use es o en.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The credit limit cannot be negative.</source>
+        <translation>El límite de crédito no puede ser negativo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the invoice number.</source>
+        <translation>Ingrese el número de la factura.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a known locale (e.g. es_PE, es_MX, en_US).</source>
+        <translation>No es una configuración regional conocida (p. ej. es_PE, es_MX, en_US).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The due date is before the issue date.</source>
+        <translation>La fecha de vencimiento es anterior a la de emisión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a payment method.</source>
+        <translation>Elija un medio de pago.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unexpected error: %1</source>
+        <translation>Error inesperado: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is on credit hold.</source>
+        <translation>%1 tiene el crédito bloqueado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open items plus this invoice come to %1, over the credit limit of %2.</source>
+        <translation>Las partidas pendientes más esta factura suman %1, por encima del límite de crédito de %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An invoice is %1 days overdue (the limit is %2 days).</source>
+        <translation>Hay una factura con %1 días de atraso (el límite es %2 días).</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+38"/>
+        <source>New invoice</source>
+        <translation>Nueva factura</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+69"/>
+        <source>Customer&apos;s terms</source>
+        <translation>Condiciones del cliente</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Order or delivery note (optional)</source>
+        <translation>Orden de compra o guía de remisión (opcional)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer code</source>
+        <translation>Código de cliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoice number</source>
+        <translation>Número de factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue date</source>
+        <translation>Fecha de emisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment terms</source>
+        <translation>Condiciones de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Due lines</source>
+        <translation>Cuotas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Record invoice</source>
+        <translation>Registrar factura</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No customer with this code</source>
+        <translation>No hay ningún cliente con este código</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Credit control blocks this invoice:</source>
+        <translation>El control de crédito bloquea esta factura:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit control warning:</source>
+        <translation>Aviso del control de crédito:</translation>
+    </message>
+</context>
+<context>
+    <name>LogCallDialog</name>
+    <message>
+        <location filename="../../app/ui/views/today.py" line="+47"/>
+        <source>No answer</source>
+        <translation>No contesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacted</source>
+        <translation>Contactado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promise to pay</source>
+        <translation>Promesa de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute</source>
+        <translation>Reclamo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused to pay</source>
+        <translation>Se niega a pagar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong number</source>
+        <translation>Número equivocado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Says it paid</source>
+        <translation>Dice que ya pagó</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Log a contact — %1</source>
+        <translation>Registrar gestión — %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next action</source>
+        <translation>Próxima acción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised date</source>
+        <translation>Fecha prometida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised amount</source>
+        <translation>Monto prometido</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Promised amount: %1</source>
+        <translation>Monto prometido: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved. Warning: %1</source>
+        <translation>Guardado. Advertencia: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/mainwindow.py" line="+110"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;customer…</source>
+        <translation>Nuevo &amp;cliente…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New &amp;invoice…</source>
+        <translation>Nueva &amp;factura…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New &amp;payment…</source>
+        <translation>Nuevo &amp;pago…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Cobranza</source>
+        <translation>&amp;Acerca de Cobranza</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cobranza</source>
+        <translation>Cobranza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Balances as of %1</source>
+        <translation>Saldos al %1</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>About Cobranza</source>
+        <translation>Acerca de Cobranza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cobranza %1
+Accounts receivable control for small and medium businesses.</source>
+        <translation>Cobranza %1
+Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location line="-179"/>
+        <source>Dashboard</source>
+        <translation>Tablero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aging report</source>
+        <translation>Antigüedad</translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemsModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/documents.py" line="-62"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issue date</source>
+        <translation>Fecha de emisión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days overdue</source>
+        <translation>Días de atraso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Disputed</source>
+        <translation>En disputa</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/payment.py" line="+41"/>
+        <source>New payment</source>
+        <translation>Nuevo pago</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Bank operation number</source>
+        <translation>Número de operación bancaria</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer code</source>
+        <translation>Código de cliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Medio de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Oldest first</source>
+        <translation>Más antiguas primero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the payment to the oldest due lines first</source>
+        <translation>Aplicar el pago primero a las cuotas más antiguas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply nothing</source>
+        <translation>No aplicar nada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the whole payment as unapplied credit</source>
+        <translation>Dejar todo el pago como saldo a favor sin aplicar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply to open items (double-click an amount to change it)</source>
+        <translation>Aplicar a partidas pendientes (doble clic en un importe para cambiarlo)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record payment</source>
+        <translation>Registrar pago</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>No customer with this code</source>
+        <translation>No hay ningún cliente con este código</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Invoice %1 has only %2 open; %3 cannot be applied to it.</source>
+        <translation>La factura %1 solo tiene %2 pendiente; no se le puede aplicar %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The allocations add up to %1 but the payment is %2. Lower the amounts to apply.</source>
+        <translation>Lo aplicado suma %1 pero el pago es de %2. Reduzca los importes a aplicar.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Applied: %1 · Unapplied credit: %2</source>
+        <translation>Aplicado: %1 · Saldo a favor: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethod</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/documents.py" line="+66"/>
+        <source>Bank transfer</source>
+        <translation>Transferencia bancaria</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cheque</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit</source>
+        <translation>Depósito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <location line="-45"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number / reference</source>
+        <translation>Número / referencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unapplied</source>
+        <translation>Sin aplicar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method / note</source>
+        <translation>Medio / nota</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credit note</source>
+        <translation>Nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write-off</source>
+        <translation>Castigo</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/settings.py" line="+28"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Company name</source>
+        <translation>Razón social</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax ID</source>
+        <translation>Id. fiscal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number and date format</source>
+        <translation>Formato de números y fechas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User interface</source>
+        <translation>Interfaz de usuario</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+73"/>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expected value</source>
+        <translation>Valor esperado</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Promise due</source>
+        <translation>Promesa que vence</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instalment due</source>
+        <translation>Cuota que vence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Broken agreement</source>
+        <translation>Convenio incumplido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broken promise</source>
+        <translation>Promesa incumplida</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Over credit limit</source>
+        <translation>Excede su línea de crédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../app/ui/views/today.py" line="+19"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>all collectors</source>
+        <translation>todos los gestores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a call…</source>
+        <translation>Registrar llamada…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As of</source>
+        <translation>Al</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Collector</source>
+        <translation>Gestor</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Computing…</source>
+        <translation>Calculando…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n tarea</numerusform>
+            <numerusform>%n tareas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a task first.</source>
+        <translation>Primero seleccione una tarea.</translation>
+    </message>
+</context>
+</TS>

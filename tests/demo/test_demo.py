@@ -1,0 +1,368 @@
+"""The demo generator keeps the ledger's rules, is reproducible and looks like real receivables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import phonenumbers
+import pytest
+from sqlalchemy import text
+from stdnum.cl import rut
+from stdnum.co import nit
+from stdnum.mx import rfc
+from stdnum.pe import ruc
+from stdnum.us import ein
+
+from app import ledger
+from app.cli import main
+from app.database import open_database, session_factory
+from app.demo import DemoSummary, generate_demo
+from app.demo import taxids
+from tests.conftest import TODAY
+
+AS_OF = dt.date(2026, 5, 31)  # not the clock's today, so "nothing after as_of" means something
+DATA_TABLES = ("company", "customer", "contact", "payment_terms", "payment_terms_line", "invoice", "due_line",
+               "credit_note", "payment", "write_off", "allocation")
+
+
+def rows(session, sql, **params):
+    return session.execute(text(sql), params).all()
+
+
+def one(session, sql, **params):
+    return session.execute(text(sql), params).scalar()
+
+
+@pytest.fixture
+def demo(session):
+    with session.begin():
+        summary = generate_demo(session, customers=50, invoices=500, seed=11, as_of=AS_OF)
+    return session, summary
+
+
+@pytest.fixture
+def big_demo(session):
+    """Enough documents that every kind of behaviour shows up."""
+    with session.begin():
+        summary = generate_demo(session, customers=300, invoices=4000, seed=7, as_of=AS_OF)
+    return session, summary
+
+
+def test_summary_counts_match_the_tables(demo):
+    s, summary = demo
+    assert isinstance(summary, DemoSummary)
+    with pytest.raises(AttributeError):
+        summary.customers = 1  # frozen
+    assert (summary.customers, summary.invoices) == (50, 500)
+    for table, count in (("customer", summary.customers), ("contact", summary.contacts),
+                         ("invoice", summary.invoices), ("due_line", summary.due_lines),
+                         ("credit_note", summary.credit_notes), ("payment", summary.payments),
+                         ("allocation", summary.allocations), ("write_off", summary.write_offs)):
+        assert one(s, f"SELECT count(*) FROM {table}") == count, table
+    assert one(s, "SELECT count(*) FROM invoice WHERE status = 'void'") == summary.void_invoices
+    assert one(s, "SELECT count(*) FROM invoice WHERE disputed") == summary.disputed_invoices
+    assert one(s, "SELECT count(*) FROM customer WHERE on_hold") == summary.customers_on_hold
+    assert one(s, "SELECT count(*) FROM customer WHERE email IS NULL") == summary.customers_without_email
+    # one audit entry for the whole run, not millions
+    assert rows(s, "SELECT action, entity FROM audit_entry WHERE entity = 'demo'") == [("generate", "demo")]
+
+
+def test_amounts_fit_the_schema_on_every_database(big_demo):
+    """Amount columns are 32-bit on PostgreSQL."""
+    s, _ = big_demo
+    for table, column in (("invoice", "total_minor"), ("due_line", "amount_minor"), ("payment", "amount_minor"),
+                          ("credit_note", "amount_minor"), ("write_off", "amount_minor"),
+                          ("allocation", "amount_minor"), ("customer", "credit_limit_minor")):
+        assert one(s, f"SELECT max({column}) FROM {table}") < 2**31, table
+
+
+def test_due_lines_sum_to_each_invoice_total(demo):
+    s, _ = demo
+    assert rows(s, """
+        SELECT i.number FROM invoice i LEFT JOIN due_line d ON d.invoice_id = i.id
+        GROUP BY i.id HAVING count(d.id) = 0 OR sum(d.amount_minor) != i.total_minor""") == []
+
+
+def test_due_lines_follow_the_customer_terms(demo):
+    s, _ = demo
+    with s.begin():
+        ledger.ensure_default_terms(s)
+    terms = {t.code: t.lines for t in ledger.list_terms(s)}
+    sample = rows(s, """
+        SELECT i.id, i.issue_date, i.total_minor, coalesce(t.code, 'NET30') FROM invoice i
+        JOIN customer c ON c.id = i.customer_id LEFT JOIN payment_terms t ON t.id = c.payment_terms_id
+        ORDER BY i.id LIMIT 100""")
+    for inv_id, issued, total, code in sample:
+        got = rows(s, "SELECT due_date, amount_minor FROM due_line WHERE invoice_id = :i ORDER BY sequence", i=inv_id)
+        expected = ledger.due_schedule(terms[code], dt.date.fromisoformat(str(issued)), total)
+        assert [(dt.date.fromisoformat(str(d)), a) for d, a in got] == expected
+
+
+def test_no_due_line_or_document_is_over_allocated(demo):
+    s, _ = demo
+    assert rows(s, """
+        SELECT d.id FROM due_line d JOIN allocation a ON a.due_line_id = d.id
+        GROUP BY d.id HAVING sum(a.amount_minor) > d.amount_minor""") == []
+    for table, column in (("payment", "payment_id"), ("credit_note", "credit_note_id"), ("write_off", "write_off_id")):
+        assert rows(s, f"""
+            SELECT p.id FROM {table} p JOIN allocation a ON a.{column} = p.id
+            GROUP BY p.id HAVING sum(a.amount_minor) > p.amount_minor""") == [], table
+    assert one(s, "SELECT count(*) FROM allocation WHERE amount_minor <= 0") == 0
+
+
+def test_allocations_are_dated_on_or_after_both_documents_and_not_after_as_of(demo):
+    s, _ = demo
+    assert rows(s, """
+        SELECT a.id FROM allocation a JOIN due_line d ON d.id = a.due_line_id JOIN invoice i ON i.id = d.invoice_id
+        LEFT JOIN payment p ON p.id = a.payment_id LEFT JOIN credit_note c ON c.id = a.credit_note_id
+        LEFT JOIN write_off w ON w.id = a.write_off_id
+        WHERE a.date < i.issue_date OR a.date < coalesce(p.date, c.date, w.date) OR a.date > :as_of
+           OR coalesce(p.customer_id, c.customer_id, w.customer_id) != i.customer_id
+           OR coalesce(p.currency, c.currency, w.currency) != i.currency""", as_of=AS_OF) == []
+
+
+def test_nothing_is_dated_after_as_of(demo):
+    s, _ = demo
+    for table, column in (("invoice", "issue_date"), ("invoice", "void_date"), ("credit_note", "date"),
+                          ("payment", "date"), ("write_off", "date"), ("allocation", "date")):
+        assert one(s, f"SELECT max({column}) FROM {table}") <= AS_OF.isoformat(), (table, column)
+    for table in ("customer", "invoice", "credit_note", "payment", "write_off"):
+        assert one(s, f"SELECT max(substr(created_at, 1, 10)) FROM {table}") <= AS_OF.isoformat(), table
+    # and the history spans about 18 months
+    first = dt.date.fromisoformat(one(s, "SELECT min(issue_date) FROM invoice"))
+    assert 480 <= (AS_OF - first).days <= 548
+
+
+def test_void_invoices_have_nothing_applied(demo):
+    s, _ = demo
+    assert rows(s, """
+        SELECT i.number FROM invoice i JOIN due_line d ON d.invoice_id = i.id JOIN allocation a ON a.due_line_id = d.id
+        WHERE i.status = 'void'""") == []
+    assert rows(s, "SELECT number FROM invoice WHERE status = 'void' AND (void_date < issue_date OR void_reason IS NULL)") == []
+
+
+def dump(engine):
+    with engine.connect() as conn:
+        return {t: conn.execute(text(f"SELECT * FROM {t} ORDER BY 1")).all() for t in DATA_TABLES}
+
+
+def test_same_seed_gives_identical_data_and_another_seed_does_not(tmp_path):
+    dumps = []
+    for name, seed in (("a", 3), ("b", 3), ("c", 4)):
+        engine = open_database(str(tmp_path / f"{name}.sqlite"))
+        with session_factory(engine)() as s, s.begin():
+            generate_demo(s, customers=30, invoices=300, seed=seed, as_of=AS_OF)
+        dumps.append(dump(engine))
+        engine.dispose()
+    assert dumps[0] == dumps[1]
+    assert dumps[0]["invoice"] != dumps[2]["invoice"]
+    assert dumps[0]["customer"] != dumps[2]["customer"]
+
+
+def test_tax_ids_pass_their_check_digit_validation(big_demo):
+    s, _ = big_demo
+    oracle = {"PE": ruc.is_valid, "MX": rfc.is_valid, "CO": nit.is_valid, "CL": rut.is_valid, "US": ein.is_valid}
+    seen = set()
+    for country, tax_id in rows(s, "SELECT country, tax_id FROM customer"):
+        seen.add(country)
+        assert taxids.valid_tax_id(country, tax_id), (country, tax_id)
+        assert oracle[country](tax_id), (country, tax_id)  # python-stdnum agrees
+    assert {"PE", "MX", "CO", "CL"} <= seen
+    [(company_ruc,)] = rows(s, "SELECT tax_id FROM company")
+    assert ruc.is_valid(company_ruc)
+
+
+def test_our_validators_reject_a_wrong_check_digit():
+    rng = random.Random(1)
+    for make, valid in ((taxids.make_ruc, taxids.valid_ruc), (taxids.make_nit, taxids.valid_nit),
+                        (taxids.make_rut, taxids.valid_rut)):
+        for _ in range(50):
+            good = make(rng)
+            assert valid(good)
+            last = good[-1]
+            wrong = good[:-1] + ("1" if last != "1" else "2")
+            assert not valid(wrong)
+    good = taxids.make_rfc(rng, "FLA", dt.date(1999, 12, 31))
+    assert taxids.valid_rfc(good) and good[3:9] == "991231"
+    assert not taxids.valid_rfc(good[:-1] + ("1" if good[-1] != "1" else "2"))
+    # published numbers of the tax authorities themselves
+    assert taxids.valid_ruc("20131312955") and taxids.valid_rut("60.803.000-K")
+    assert taxids.valid_nit("800.197.268-4") and taxids.valid_rfc("SAT970701NN3")
+
+
+def test_phones_are_valid_local_numbers_and_emails_look_real(big_demo):
+    s, _ = big_demo
+    phones = rows(s, """SELECT country, phone FROM customer UNION ALL
+                        SELECT c.country, k.phone FROM contact k JOIN customer c ON c.id = k.customer_id""")
+    for country, phone in phones:
+        assert phonenumbers.is_valid_number(phonenumbers.parse(phone, country)), (country, phone)
+    for (email,) in rows(s, "SELECT email FROM customer WHERE email IS NOT NULL"):
+        local, domain = email.split("@")
+        assert local and "." in domain and email.isascii() and " " not in email
+
+
+def test_the_data_looks_like_latin_american_receivables(big_demo):
+    s, summary = big_demo
+    by_country = dict(rows(s, "SELECT country, count(*) FROM customer GROUP BY country"))
+    assert by_country["PE"] > by_country["MX"] > 0 and by_country["CO"] and by_country["CL"]
+    suffixes = {"PE": ("S.A.C.", "E.I.R.L.", "S.R.L.", "S.A.", "S.A.A."), "MX": ("C.V.", "S.C."),
+                "CO": ("S.A.S.", "Ltda.", "S.A.", "S. en C."), "CL": ("SpA", "Ltda.", "S.A.", "E.I.R.L.")}
+    for country, name in rows(s, "SELECT country, name FROM customer WHERE country != 'US'"):
+        assert name.endswith(suffixes[country]), name
+    # PEN and USD dominate, other currencies appear
+    by_currency = dict(rows(s, "SELECT currency, count(*) FROM invoice GROUP BY currency"))
+    assert by_currency["PEN"] + by_currency["USD"] > 0.6 * summary.invoices
+    assert set(by_currency) >= {"PEN", "USD", "MXN", "COP", "CLP"}
+    languages = dict(rows(s, "SELECT language, count(*) FROM customer GROUP BY language"))
+    assert languages["es"] > 0.8 * summary.customers and languages["en"] > 0
+    assert one(s, "SELECT count(DISTINCT payment_terms_id) FROM customer") >= 6
+    assert one(s, "SELECT count(*) FROM due_line d JOIN invoice i ON i.id = d.invoice_id WHERE d.sequence = 3") > 0
+    for count in (summary.credit_notes, summary.disputed_invoices, summary.unapplied_payments,
+                  summary.customers_without_email, summary.customers_on_hold, summary.write_offs,
+                  summary.void_invoices):
+        assert count > 0
+    # partial payments: due lines settled by more than one payment
+    assert one(s, """SELECT count(*) FROM (SELECT due_line_id FROM allocation WHERE payment_id IS NOT NULL
+                     GROUP BY due_line_id HAVING count(*) > 1)""") > 0
+    # payments covering several invoices at once
+    assert one(s, """SELECT count(*) FROM (SELECT payment_id FROM allocation WHERE payment_id IS NOT NULL
+                     GROUP BY payment_id HAVING count(*) > 1)""") > 0
+    # some customers pay early or on time, some months late, some never
+    lateness = rows(s, """
+        SELECT c.id, avg(julianday(a.date) - julianday(d.due_date)) FROM allocation a
+        JOIN due_line d ON d.id = a.due_line_id JOIN invoice i ON i.id = d.invoice_id
+        JOIN customer c ON c.id = i.customer_id WHERE a.payment_id IS NOT NULL GROUP BY c.id HAVING count(*) >= 5""")
+    assert any(days <= 3 for _, days in lateness) and any(days >= 60 for _, days in lateness)
+    assert one(s, """SELECT count(*) FROM due_line d WHERE d.due_date < :cut AND NOT EXISTS
+                     (SELECT 1 FROM allocation a WHERE a.due_line_id = d.id)""", cut=AS_OF - dt.timedelta(days=180)) > 0
+
+
+def independent_balance(s, customer_id, as_of):
+    """Open items minus unapplied credit per currency, straight from the tables."""
+    out = {}
+    for cur, amount in rows(s, """
+            SELECT i.currency, sum(d.amount_minor - coalesce((SELECT sum(a.amount_minor) FROM allocation a
+                   WHERE a.due_line_id = d.id AND a.date <= :d), 0))
+            FROM due_line d JOIN invoice i ON i.id = d.invoice_id
+            WHERE i.customer_id = :c AND i.issue_date <= :d AND (i.status = 'posted' OR i.void_date > :d)
+            GROUP BY i.currency""", c=customer_id, d=as_of):
+        out[cur] = out.get(cur, 0) + amount
+    for table, column in (("payment", "payment_id"), ("credit_note", "credit_note_id"), ("write_off", "write_off_id")):
+        for cur, amount in rows(s, f"""
+                SELECT p.currency, sum(p.amount_minor - coalesce((SELECT sum(a.amount_minor) FROM allocation a
+                       WHERE a.{column} = p.id AND a.date <= :d), 0))
+                FROM {table} p WHERE p.customer_id = :c AND p.date <= :d GROUP BY p.currency""", c=customer_id,
+                               d=as_of):
+            out[cur] = out.get(cur, 0) - amount
+    return {cur: v for cur, v in out.items()}
+
+
+def test_ledger_balances_agree_with_the_documents(big_demo):
+    s, _ = big_demo
+    customers = rows(s, "SELECT id, code FROM customer ORDER BY id")
+    sample = customers[::15]
+    for as_of in (AS_OF, AS_OF - dt.timedelta(days=200)):
+        for cid, code in sample:
+            got = {b.currency: b.balance_minor for b in ledger.customer_balance(s, code, as_of)}
+            expected = independent_balance(s, cid, as_of)
+            assert {k: v for k, v in got.items() if v} == {k: v for k, v in expected.items() if v}, (code, as_of)
+            items = ledger.open_items(s, code, as_of)
+            assert all(item.open_minor > 0 for item in items)
+            disputed = one(s, "SELECT count(*) FROM invoice WHERE customer_id = :c AND disputed AND issue_date <= :d",
+                           c=cid, d=as_of)
+            assert sum(1 for item in items if item.disputed) >= disputed  # disputed invoices stay open
+
+
+def test_the_ledger_keeps_working_on_demo_data(demo):
+    s, _ = demo
+    code = one(s, "SELECT code FROM customer ORDER BY id LIMIT 1")
+    s.rollback()  # end the read's implicit transaction
+    with s.begin():
+        inv = ledger.record_invoice(s, customer_code=code, number="MANUAL-1", issue_date=AS_OF, total_minor=10000,
+                                    currency="PEN")
+        pay = ledger.record_payment(s, customer_code=code, date=AS_OF, amount_minor=10000, currency="PEN",
+                                    invoice_number="MANUAL-1")
+    assert inv.id == one(s, "SELECT max(id) FROM invoice") and pay.unapplied_minor == 0
+
+
+def test_adding_demo_data_twice_never_collides_and_keeps_the_company(session):
+    with session.begin():
+        ledger.save_company(session, name="Mi Empresa S.A.C.", currency="PEN", locale="es_PE")
+        ledger.ensure_default_terms(session)
+        ledger.create_customer(session, code="C000002", name="Cliente manual")
+        first = generate_demo(session, customers=5, invoices=20, seed=1, as_of=AS_OF)
+    with session.begin():
+        second = generate_demo(session, customers=5, invoices=20, seed=1, as_of=AS_OF)
+    assert not first.company_created and not second.company_created
+    assert one(session, "SELECT name FROM company") == "Mi Empresa S.A.C."
+    assert (first.first_customer_code, first.last_customer_code) == ("C000001", "C000006")  # skips C000002
+    assert (second.first_customer_code, second.last_customer_code) == ("C000007", "C000011")
+    assert (first.invoice_series, second.invoice_series) == ("F001", "F002")
+    assert one(session, "SELECT count(*) FROM customer") == 11
+    assert one(session, "SELECT count(*) FROM invoice") == 40
+
+
+def test_empty_and_invalid_sizes(session):
+    with session.begin():
+        summary = generate_demo(session, customers=3, invoices=0, seed=1, as_of=AS_OF)
+    assert (summary.customers, summary.invoices) == (3, 0)
+    with pytest.raises(ValueError):
+        generate_demo(session, customers=0, invoices=5, seed=1, as_of=AS_OF)
+    with pytest.raises(ValueError):
+        generate_demo(session, customers=-1, invoices=0, seed=1, as_of=AS_OF)
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+def test_cli_fills_a_database(db_path, capsys):
+    assert main(["--db", str(db_path), "demo", "--customers", "40", "--invoices", "400", "--seed", "9",
+                 "--as-of", "2026-03-31"]) == 0
+    out = capsys.readouterr().out
+    assert "40 customers (C000001 to C000040)" in out and "400 invoices" in out
+    engine = open_database(str(db_path))
+    with session_factory(engine)() as s:
+        assert one(s, "SELECT count(*) FROM invoice") == 400
+        assert one(s, "SELECT max(issue_date) FROM invoice") <= "2026-03-31"
+        assert one(s, "SELECT max(date) FROM allocation") <= "2026-03-31"
+    engine.dispose()
+
+
+def test_cli_defaults_to_today_and_same_seed_same_data(tmp_path, capsys):
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    for path in (a, b):
+        assert main(["--db", str(path), "demo", "--customers", "10", "--invoices", "60", "--seed", "2"]) == 0
+    assert f"as of {TODAY.isoformat()}" in capsys.readouterr().out
+    dumps = []
+    for path in (a, b):
+        engine = open_database(str(path))
+        dumps.append(dump(engine))
+        engine.dispose()
+    assert dumps[0] == dumps[1]
+    assert max(r.issue_date for r in dumps[0]["invoice"]) <= TODAY.isoformat()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--customers", "-1"], "--customers must be 0 or more"),
+    (["--customers", "0", "--invoices", "5"], "needs at least one customer"),
+])
+def test_cli_refuses_bad_sizes_with_exit_code_2(db_path, capsys, argv, message):
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", str(db_path), "demo", *argv])
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_refuses_a_bad_date(db_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", str(db_path), "demo", "--as-of", "2026-02-30"])
+    assert exc.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_cli_prints_progress_for_large_runs(db_path, capsys):
+    assert main(["--db", str(db_path), "demo", "--customers", "50", "--invoices", "20000", "--seed", "1",
+                 "--as-of", "2026-03-31"]) == 0
+    err = capsys.readouterr().err
+    assert "20,000/20,000 invoices" in err

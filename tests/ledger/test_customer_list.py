@@ -1,0 +1,103 @@
+"""The customers list query: search, sort in SQL, paging, and balances that agree with the ledger."""
+
+import datetime as dt
+
+import pytest
+
+from app import ledger
+from app.ledger.customer_list import SORT_KEYS, count_customers, list_customers
+from tests.factories import make_customer, make_invoice, make_payment
+
+D = dt.date
+AS_OF = D(2026, 6, 30)
+
+
+@pytest.fixture
+def books(session):
+    with session.begin():
+        make_customer(session, code="C001", name="Ferretería Los Andes S.A.C.", tax_id="20100000001",
+                      email="pagos@losandes.pe", city="Lima")
+        make_customer(session, code="C002", name="Comercial Rivera E.I.R.L.", tax_id="20100000002", city="Arequipa")
+        make_customer(session, code="C003", name="Bodega Santa Rosa", currency="USD", city="Cusco")
+        make_customer(session, code="C004", name="Agro Norte", on_hold=True)
+        make_invoice(session, number="F1", customer="C001", amount="1000.00", issued=D(2026, 3, 1))
+        make_invoice(session, number="F2", customer="C001", amount="200.00", issued=D(2026, 6, 20))
+        make_invoice(session, number="F3", customer="C001", amount="50.00", issued=D(2026, 5, 1), currency="USD")
+        make_payment(session, amount="300.00", customer="C001", date=D(2026, 4, 15))
+        make_invoice(session, number="F4", customer="C002", amount="500.00", issued=D(2026, 6, 1))
+        make_payment(session, amount="600.00", customer="C002", date=D(2026, 6, 10))  # 100 unapplied
+        make_invoice(session, number="F5", customer="C003", amount="75.00", issued=D(2026, 1, 5), currency="USD")
+        make_invoice(session, number="F6", customer="C004", amount="10.00", issued=D(2026, 7, 5))  # future
+        ledger.void_invoice(session, "F6", reason="wrong", on_date=D(2026, 7, 6))
+    return session
+
+
+def by_code(rows):
+    return {r.code: r for r in rows}
+
+
+def test_balances_and_overdue_agree_with_the_ledger(books):
+    rows = by_code(list_customers(books, as_of=AS_OF))
+    for code, row in rows.items():
+        expected = {b.currency: b.balance_minor for b in ledger.customer_balance(books, code, AS_OF)
+                    if b.balance_minor}
+        assert dict(row.balances) == expected, code
+        overdue = {}
+        for item in ledger.open_items(books, code, AS_OF):
+            if item.days_overdue > 0:
+                overdue[item.currency] = overdue.get(item.currency, 0) + item.open_minor
+        assert dict(row.overdue) == overdue, code
+    assert rows["C001"].balance_minor == 90000
+    assert rows["C001"].multi_currency
+    assert rows["C002"].balance_minor == -10000
+    assert rows["C004"].balances == () and rows["C004"].on_hold
+
+
+def test_as_of_an_earlier_date_ignores_later_documents(books):
+    rows = by_code(list_customers(books, as_of=D(2026, 4, 1)))
+    assert dict(rows["C001"].balances) == {"PEN": 100000}
+    assert dict(rows["C001"].overdue) == {"PEN": 100000}  # due 2026-03-31
+
+
+def test_search_matches_code_name_tax_id_and_email_case_insensitively(books):
+    assert [r.code for r in list_customers(books, search="rivera")] == ["C002"]
+    assert [r.code for r in list_customers(books, search="c003")] == ["C003"]
+    assert [r.code for r in list_customers(books, search="20100000001")] == ["C001"]
+    assert [r.code for r in list_customers(books, search="losandes.pe")] == ["C001"]
+    assert [r.code for r in list_customers(books, search="bodega rosa")] == ["C003"]
+    assert count_customers(books, "2010000000") == 2
+    assert count_customers(books) == 4
+
+
+@pytest.mark.parametrize("key", SORT_KEYS)
+def test_every_sort_key_orders_in_sql_both_ways(books, key):
+    asc = [r.code for r in list_customers(books, sort_key=key, as_of=AS_OF)]
+    desc = [r.code for r in list_customers(books, sort_key=key, descending=True, as_of=AS_OF)]
+    assert sorted(asc) == sorted(desc) == ["C001", "C002", "C003", "C004"]
+
+
+def test_sort_by_balance_and_name(books):
+    assert [r.code for r in list_customers(books, sort_key="balance", descending=True, as_of=AS_OF)] == [
+        "C001", "C003", "C004", "C002"]
+    assert [r.code for r in list_customers(books, sort_key="name")] == ["C004", "C003", "C002", "C001"]
+    assert [r.code for r in list_customers(books, sort_key="overdue", descending=True, as_of=AS_OF)][0] == "C001"
+
+
+def test_paging(books):
+    first = list_customers(books, sort_key="code", limit=3)
+    rest = list_customers(books, sort_key="code", offset=3, limit=3)
+    assert [r.code for r in first + rest] == ["C001", "C002", "C003", "C004"]
+    with pytest.raises(ValueError):
+        list_customers(books, sort_key="nope")
+
+
+@pytest.mark.parametrize("key", SORT_KEYS)
+def test_ordered_ids_snapshot_matches_the_pages_and_reverses(books, key):
+    from app.ledger.customer_list import customer_ids, customer_rows
+
+    ids = customer_ids(books, sort_key=key, as_of=AS_OF)
+    assert [r.id for r in list_customers(books, sort_key=key, as_of=AS_OF)] == ids
+    assert customer_ids(books, sort_key=key, descending=True, as_of=AS_OF) == ids[::-1]
+    assert [r.id for r in customer_rows(books, ids[1:3], AS_OF)] == ids[1:3]
+    assert customer_rows(books, [], AS_OF) == []
+    assert customer_rows(books, [999999], AS_OF) == []

@@ -1,0 +1,70 @@
+"""The background task runner: results and errors reach the GUI thread; writes are one transaction."""
+
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from app import ledger
+from app.ledger.errors import DuplicateCustomerError
+from app.models import Customer
+
+
+def test_read_runs_off_the_gui_thread_and_answers_on_it(ctx, qtbot):
+    seen = {}
+
+    def work(session, x):
+        seen["worker"] = threading.get_ident()
+        return x * 2
+
+    with qtbot.waitSignal(ctx.runner.idle, timeout=5000):
+        ctx.runner.read(work, 21, on_done=lambda r: seen.update(result=r, gui=threading.get_ident()))
+    assert seen["result"] == 42
+    assert seen["gui"] == threading.get_ident() != seen["worker"]
+
+
+def test_failed_write_rolls_back_and_reports_the_error(ctx, qtbot):
+    errors, changed = [], []
+    ctx.runner.data_changed.connect(lambda: changed.append(1))
+
+    def two_customers(session):
+        ledger.create_customer(session, code="X1", name="Uno")
+        ledger.create_customer(session, code="X1", name="Otra vez")
+
+    with qtbot.waitSignal(ctx.runner.idle, timeout=5000):
+        ctx.runner.write(two_customers, on_error=errors.append)
+    assert isinstance(errors[0], DuplicateCustomerError)
+    assert changed == []
+    with ctx.sessions() as s:
+        assert s.scalar(select(func.count(Customer.id))) == 0
+
+
+def test_successful_write_commits_and_announces_a_change(ctx, qtbot):
+    done = []
+    with qtbot.waitSignal(ctx.runner.data_changed, timeout=5000):
+        ctx.runner.write(ledger.create_customer, code="X2", name="Dos", on_done=done.append)
+    assert done[0].code == "X2"
+    with ctx.sessions() as s:
+        assert ledger.get_customer(s, "X2").name == "Dos"
+
+
+def test_writes_run_in_the_order_asked(ctx, qtbot):
+    order = []
+
+    def step(session, i):
+        order.append(i)
+        return i
+
+    for i in range(5):
+        ctx.runner.write(step, i)
+    qtbot.waitUntil(lambda: not ctx.runner.busy(), timeout=5000)
+    assert order == [0, 1, 2, 3, 4]
+
+
+def test_errors_without_a_handler_are_logged_not_raised(ctx, qtbot, caplog):
+    def boom(session):
+        raise RuntimeError("kaput")
+
+    with qtbot.waitSignal(ctx.runner.idle, timeout=5000):
+        ctx.runner.read(boom)
+    assert "kaput" in caplog.text

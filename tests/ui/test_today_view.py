@@ -1,0 +1,52 @@
+import datetime as dt
+
+import pytest
+
+from app import ledger
+from app.collections.promises import add_promise, list_promises
+from app.database import session_factory
+
+D = dt.date
+
+
+@pytest.fixture
+def commitments(books):
+    with session_factory(books)() as s, s.begin():
+        ledger.create_customer(s, code="C1", name="Ferretería Los Andes S.A.C.", payment_terms="NET30")
+        ledger.record_invoice(s, customer_code="C1", number="F1", issue_date=D(2026, 3, 1), total_minor=100000)
+        add_promise(s, customer_code="C1", promised_date=D(2026, 6, 30), amount_minor=40000, made_on=D(2026, 6, 1))
+    return books
+
+
+def test_tasks_listed_and_a_call_records_a_promise(commitments, ctx, qtbot, qtmodeltester):
+    from app.ui.views.today import TodayView
+
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=20000)
+    qtmodeltester.check(view.model)
+    assert view.model.data(view.model.index(0, 0)) == "Promise due"
+    view.table.selectRow(0)
+    dialog = view.log_call()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("promise"))
+    dialog.promise_amount.setText("250.00")
+    dialog.notes.setPlainText("Pagará el viernes")
+    with qtbot.waitSignal(dialog.saved, timeout=20000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    with session_factory(commitments)() as s:
+        amounts = sorted(p.amount_minor for p in list_promises(s, customer_code="C1"))
+    assert amounts == [25000, 40000]
+
+
+def test_bad_promised_amount_is_explained(commitments, ctx, qtbot):
+    from app.ui.views.today import TodayView
+
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=20000)
+    view.table.selectRow(0)
+    dialog = view.log_call()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("promise"))
+    dialog.promise_amount.setText("doscientos")
+    dialog.save()
+    assert "Promised amount" in dialog.error.text()
