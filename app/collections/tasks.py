@@ -1,6 +1,8 @@
 """Today's tasks: one list of what the collector should do, most valuable first.
 
-Expected value = amount at stake × the customer's risk (app.collections.risk).
+Expected value = amount at stake × the customer's risk (app.collections.risk). Amounts in different
+currencies are compared through the exchange rates in settings (`fx.USD` = how many units of the
+company's currency one dollar is worth); tasks in a currency without a rate come after, by their own value.
 """
 
 from __future__ import annotations
@@ -8,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from decimal import Decimal, InvalidOperation
+
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import allocated_as_of, invoice_exists_as_of
+from app.ledger.money import exponent
 from app.models import Activity, Customer, DueLine, Invoice
 
 from .agreements import list_agreements
@@ -34,6 +39,8 @@ class Task:
     ref: str | None
     risk: float
     expected_value_minor: int
+    # the expected value in the company's currency, when there is a rate for the task's currency
+    expected_value_company_minor: int | None = None
 
 
 def _customers(session: Session, ids) -> dict[int, Customer]:
@@ -48,28 +55,28 @@ def today_tasks(session: Session, *, as_of: dt.date, collector: str | None = Non
     for p in list_promises(session, as_of=as_of, states=["open"]):
         if p.promised_date <= as_of:
             raw.append(("promise_due", code_to_id[p.customer_code], p.currency, max(p.amount_minor - p.paid_minor, 0),
-                        p.promised_date, f"promised {p.promised_date.isoformat()}", str(p.id)))
+                        p.promised_date, "", str(p.id)))
     for p in list_promises(session, as_of=as_of, states=["broken"]):
         if p.state_date and p.state_date >= recent:
             raw.append(("broken_promise", code_to_id[p.customer_code], p.currency,
                         max(p.amount_minor - p.paid_minor, 0), p.promised_date,
-                        f"promise of {p.promised_date.isoformat()} broken", str(p.id)))
+                        "", str(p.id)))
     for a in list_agreements(session, as_of=as_of, states=["active"]):
         for inst in a.installments:
             if inst.status != "paid" and inst.due_date <= as_of:
                 raw.append(("instalment_due", code_to_id[a.customer_code], a.currency,
                             inst.amount_minor - inst.paid_minor, inst.due_date,
-                            f"{a.number} instalment {inst.sequence}", a.number))
+                            f"{a.number} #{inst.sequence}", a.number))
     for a in list_agreements(session, as_of=as_of, states=["broken"]):
         if a.state_date and a.state_date >= recent:
             raw.append(("broken_agreement", code_to_id[a.customer_code], a.currency, a.open_minor, a.state_date,
-                        f"{a.number} broken", a.number))
+                        a.number, a.number))
     follow_ups = session.execute(
         select(Activity.id, Activity.customer_id, Activity.next_action_date, Activity.channel, Activity.notes)
         .where(Activity.next_action_date <= as_of, Activity.next_action_done.is_(False))
         .order_by(Activity.next_action_date))
     for aid, cid, due, channel, notes in follow_ups:
-        raw.append(("follow_up", cid, None, 0, due, f"follow up {channel}" + (f": {notes}" if notes else ""), str(aid)))
+        raw.append(("follow_up", cid, None, 0, due, notes or "", str(aid)))
 
     # customers over their credit limit (open items in their own currency, as of the date)
     allocated = allocated_as_of(as_of)
@@ -87,21 +94,53 @@ def today_tasks(session: Session, *, as_of: dt.date, collector: str | None = Non
         .join(open_by_customer, open_by_customer.c.cid == Customer.id)
         .where(open_by_customer.c.open > Customer.credit_limit_minor))
     for cid, cur, open_, limit in over:
-        raw.append(("over_credit_limit", cid, cur, int(open_) - int(limit), None,
-                    "over the credit limit", None))
+        raw.append(("over_credit_limit", cid, cur, int(open_) - int(limit), None, "", None))
 
     customers = _customers(session, {r[1] for r in raw})
     if collector:
         raw = [r for r in raw if (customers[r[1]].collector or "") == collector]
     risk = historical_risk(session, {r[1] for r in raw}, as_of)
+    home, rates = exchange_rates(session)
     tasks = []
     for kind, cid, cur, amount, due, detail, ref in raw:
         c = customers[cid]
         r = risk.get(cid, 0.0)
+        value = int(amount * r)
         tasks.append(Task(kind, c.code, c.name, c.collector, cur, int(amount), due, detail, ref, round(r, 4),
-                          int(amount * r)))
-    tasks.sort(key=lambda t: (-t.expected_value_minor, t.due_date or as_of, t.customer_code, t.kind))
+                          value, to_company(value, cur, home, rates)))
+    tasks.sort(key=lambda t: (t.expected_value_company_minor is None and t.currency is not None,
+                              -(t.expected_value_company_minor if t.expected_value_company_minor is not None
+                                else t.expected_value_minor),
+                              t.due_date or as_of, t.customer_code, t.kind))
     return tasks
+
+
+def exchange_rates(session: Session) -> tuple[str | None, dict[str, Decimal]]:
+    """The company's currency and the rates in settings (`fx.CUR` = company units per unit of CUR)."""
+    from app.ledger.company import all_settings, get_company
+
+    company = get_company(session)
+    rates: dict[str, Decimal] = {}
+    for key, value in all_settings(session).items():
+        if key.startswith("fx."):
+            try:
+                rate = Decimal(value)
+            except InvalidOperation:
+                continue
+            if rate > 0:
+                rates[key[3:].upper()] = rate
+    return (company.currency if company else None), rates
+
+
+def to_company(amount_minor: int, currency: str | None, home: str | None, rates: dict[str, Decimal]) -> int | None:
+    if currency is None:
+        return 0  # follow-ups carry no amount
+    if currency == home or home is None:  # no company yet: nothing to convert to
+        return amount_minor
+    if currency not in rates:
+        return None
+    value = Decimal(amount_minor) * rates[currency] * (Decimal(10) ** (exponent(home) - exponent(currency)))
+    return int(value.to_integral_value())
 
 
 def evaluate_commitments(session: Session, *, as_of: dt.date):

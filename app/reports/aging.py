@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Select, and_, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import invoice_exists_as_of
@@ -184,15 +184,20 @@ def _live_invoice(as_of: dt.date):
     return invoice_exists_as_of(as_of)
 
 
-def _paid_cte(as_of: dt.date):
-    """Allocations in effect on the date, summed per due line (materialized: computed once)."""
-    return (
-        select(Allocation.due_line_id.label("due_line_id"), func.sum(Allocation.amount_minor).label("paid"))
-        .where(Allocation.date <= as_of)
-        .group_by(Allocation.due_line_id)
-        .cte("paid")
-        .prefix_with("MATERIALIZED")
+def _paid_cte(as_of: dt.date, customer_code: str | None = None):
+    """Allocations in effect on the date, summed per due line (materialized: computed once).
+
+    For one customer only that customer's due lines are summed, so a customer's report costs what
+    the customer has, not what the whole ledger has."""
+    q = select(Allocation.due_line_id.label("due_line_id"), func.sum(Allocation.amount_minor).label("paid")).where(
+        Allocation.date <= as_of
     )
+    if customer_code:
+        q = q.where(Allocation.due_line_id.in_(
+            select(DueLine.id).join(Invoice, Invoice.id == DueLine.invoice_id)
+            .where(Invoice.customer_id == _customer_id(customer_code))
+        ))
+    return q.group_by(Allocation.due_line_id).cte("paid").prefix_with("MATERIALIZED")
 
 
 def summary_query(
@@ -206,24 +211,22 @@ def summary_query(
     """One statement: rows (customer_id, code, name, currency, b0..bn, credit) for every customer and
     currency with something open or some unapplied credit, ordered by code and currency."""
     days = check_buckets(days)
-    n = len(_thresholds(basis, days)) + 1
-    paid = _paid_cte(as_of)
+    paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
     paid_amount = func.coalesce(paid.c.paid, 0)
-    open_amount = DueLine.amount_minor - paid_amount
-    conds = _bucket_conditions(date_col, as_of, basis, days)
 
     line_filters = [_live_invoice(as_of)]
     if currency:
         line_filters.append(Invoice.currency == currency)
     if customer_code:
         line_filters.append(Invoice.customer_id == _customer_id(customer_code))
+    # each due line: its reference date, what is open, and (negative) the credit its allocations used
     lines = (
         select(
             Invoice.customer_id.label("customer_id"),
             Invoice.currency.label("currency"),
-            *[case((cond, open_amount), else_=0).label(f"b{i}") for i, cond in enumerate(conds)],
-            # allocations consume credit: taken off the customer's payments and credit notes below
+            date_col.label("ref"),
+            (DueLine.amount_minor - paid_amount).label("open"),
             (-paid_amount).label("credit"),
         )
         .select_from(DueLine)
@@ -231,8 +234,7 @@ def summary_query(
         .outerjoin(paid, paid.c.due_line_id == DueLine.id)
         .where(*line_filters)
     )
-
-    zeros = [literal(0).label(f"b{i}") for i in range(n)]
+    # payments, credit notes and write-offs bring credit; no reference date, nothing open
     sources = []
     for table, posted_only in ((Payment, True), (CreditNote, True), (WriteOff, False)):
         filters = [table.date <= as_of]
@@ -246,29 +248,39 @@ def summary_query(
             select(
                 table.customer_id.label("customer_id"),
                 table.currency.label("currency"),
-                *zeros,
+                null().label("ref"),
+                literal(0).label("open"),
                 table.amount_minor.label("credit"),
             ).where(*filters)
         )
     combined = union_all(lines, *sources).subquery("combined")
 
-    sums = [func.sum(combined.c[f"b{i}"]).label(f"b{i}") for i in range(n)]
-    total = sum((func.sum(combined.c[f"b{i}"]) for i in range(1, n)), func.sum(combined.c.b0))
+    # the bucket of a row: compare its reference date with the boundary dates, once, in the outer sum;
+    # group by customer id and currency, and fetch codes and names for the result rows only
+    conds = _bucket_conditions(combined.c.ref, as_of, basis, days)
     credit = func.sum(combined.c.credit)
+    grouped = (
+        select(
+            combined.c.customer_id,
+            combined.c.currency,
+            *[func.sum(case((cond, combined.c.open), else_=0)).label(f"b{i}") for i, cond in enumerate(conds)],
+            credit.label("credit"),
+        )
+        .group_by(combined.c.customer_id, combined.c.currency)
+        .having(or_(func.sum(combined.c.open) != 0, credit != 0))
+        .subquery("grouped")
+    )
     return (
         select(
             Customer.id.label("customer_id"),
             Customer.code,
             Customer.name,
-            combined.c.currency,
-            *sums,
-            credit.label("credit"),
+            grouped.c.currency,
+            *[grouped.c[f"b{i}"] for i in range(len(conds))],
+            grouped.c.credit,
         )
-        .select_from(combined)
-        .join(Customer, Customer.id == combined.c.customer_id)
-        .group_by(Customer.id, Customer.code, Customer.name, combined.c.currency)
-        .having(or_(total != 0, credit != 0))
-        .order_by(Customer.code, combined.c.currency)
+        .join(Customer, Customer.id == grouped.c.customer_id)
+        .order_by(Customer.code, grouped.c.currency)
     )
 
 
@@ -286,7 +298,7 @@ def detail_query(
 ) -> Select:
     """Open due lines as of the date with their bucket index, ordered by customer, currency, due date."""
     days = check_buckets(days)
-    paid = _paid_cte(as_of)
+    paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
     open_amount = (DueLine.amount_minor - func.coalesce(paid.c.paid, 0)).label("open_minor")
     filters = [_live_invoice(as_of), DueLine.amount_minor - func.coalesce(paid.c.paid, 0) != 0]

@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.ledger.money import fmt
 
@@ -24,6 +24,7 @@ from .aging_export import bucket_title, labels
 
 PAGE = landscape(A4)
 MARGIN = 12 * mm
+BOTTOM_MARGIN = 14 * mm
 
 
 def _numbered_canvas(footer: str, stamp: str):
@@ -74,12 +75,16 @@ def write_pdf(report: AgingReport, path: str | os.PathLike[str], *, company: str
     if not report.customers:
         story.append(Paragraph(esc(text["nothing"].format(date=report.as_of.isoformat())), sub_style))
     else:
-        story.append(_table(report, text, locale))
+        frame_height = PAGE[1] - MARGIN - BOTTOM_MARGIN - 12  # the frame's own 6 pt padding top and bottom
+        used = sum(f.wrap(PAGE[0] - 2 * MARGIN, frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                   for f in story)
+        # a row of margin on the first page for rounding in the paragraph heights
+        story.extend(_tables(report, text, locale, frame_height - used - ROW_HEIGHT, frame_height))
 
     target = os.fspath(path)
     tmp = target + ".tmp"
     doc = SimpleDocTemplate(tmp, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=14 * mm, title=text["title"], author=company or "Cobranza")
+                            bottomMargin=BOTTOM_MARGIN, title=text["title"], author=company or "Cobranza")
     stamp = f"{company + ' · ' if company else ''}{text['title']} · {report.as_of.isoformat()}"
     try:
         doc.build(story, canvasmaker=_numbered_canvas(text["page"], stamp))
@@ -89,53 +94,82 @@ def write_pdf(report: AgingReport, path: str | os.PathLike[str], *, company: str
             os.remove(tmp)
 
 
-def _table(report: AgingReport, text: dict[str, str], locale: str) -> Table:
+ROW_HEIGHT = 12  # points; fixed so pages can be cut without measuring (8 pt text, 2 pt padding)
+
+
+def _tables(report: AgingReport, text: dict[str, str], locale: str, first_page_room: float,
+            page_room: float) -> list:
+    """The report table cut into one Table per page, each with the header row.
+
+    ReportLab splits a long Table by re-measuring the rest of it at every page: quadratic, about a minute
+    for 20,000 rows. Rows have a fixed height, so cutting by count is exact and linear.
+    """
     nb = len(report.bucket_labels)
     header = [text["code"], text["customer"], text["currency"],
               *(bucket_title(b, text) for b in report.bucket_labels),
               text["total"], text["unapplied_credit"], text["net"]]
-    data: list[list[str]] = [header]
-    style: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), "Helvetica", 8),
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE4EE")),
-        ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
+    rows: list[list[str]] = []
+    kinds: list[str] = []  # "customer", "item", "disputed", "total"
 
     def money(v: int, cur: str) -> str:
         return fmt(v, cur, locale, symbol=False)
 
     for cur in [t.currency for t in report.totals]:
         for c in (c for c in report.customers if c.currency == cur):
-            data.append([c.code, _clip(c.name, 48), cur, *(money(a, cur) for a in c.buckets),
+            rows.append([c.code, _clip(c.name, 48), cur, *(money(a, cur) for a in c.buckets),
                          money(c.total_minor, cur), money(c.unapplied_credit_minor, cur), money(c.net_minor, cur)])
+            kinds.append("customer")
             for it in c.items:
-                r = len(data)
                 mark = f" ({text['disputed'].lower()})" if it.disputed else ""
-                data.append(["", _clip(f"   {it.document} · {it.due_date.isoformat()} · {it.days} {text['days'].lower()}{mark}", 60),
+                rows.append(["", _clip(f"   {it.document} · {it.due_date.isoformat()} · {it.days} "
+                                       f"{text['days'].lower()}{mark}", 60),
                              "", *(money(it.open_minor, cur) if b == it.bucket else "" for b in report.bucket_labels),
                              "", "", ""])
-                style.append(("FONT", (0, r), (-1, r), "Helvetica", 7))
-                style.append(("TEXTCOLOR", (0, r), (-1, r), colors.HexColor("#B00020") if it.disputed else colors.grey))
+                kinds.append("disputed" if it.disputed else "item")
         t = next(t for t in report.totals if t.currency == cur)
-        r = len(data)
-        data.append(["", text["total_of"].format(currency=cur), cur, *(money(a, cur) for a in t.buckets),
-                      money(t.total_minor, cur), money(t.unapplied_credit_minor, cur), money(t.net_minor, cur)])
-        style += [("FONT", (0, r), (-1, r), "Helvetica-Bold", 8),
-                  ("LINEABOVE", (0, r), (-1, r), 0.6, colors.black),
-                  ("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F2F2F2"))]
+        rows.append(["", text["total_of"].format(currency=cur), cur, *(money(a, cur) for a in t.buckets),
+                     money(t.total_minor, cur), money(t.unapplied_credit_minor, cur), money(t.net_minor, cur)])
+        kinds.append("total")
+
     width = PAGE[0] - 2 * MARGIN
-    fixed = [22 * mm, 0, 16 * mm]
     amount_w = 21 * mm
-    rest = width - fixed[0] - fixed[2] - amount_w * (nb + 3)
-    col_widths: Sequence[float] = [fixed[0], max(rest, 40 * mm), fixed[2], *([amount_w] * (nb + 3))]
-    table = Table(data, colWidths=col_widths, repeatRows=1)
-    table.setStyle(TableStyle(style))
-    return table
+    tail = [22 * mm, 28 * mm, 22 * mm]  # total, unapplied credit (the longest heading), net
+    rest = width - 22 * mm - 16 * mm - amount_w * nb - sum(tail)
+    col_widths: Sequence[float] = [22 * mm, max(rest, 40 * mm), 16 * mm, *([amount_w] * nb), *tail]
+    base = [
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 8),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE4EE")),
+        ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    out: list = []
+    i = 0
+    room = first_page_room
+    while i < len(rows):
+        per_page = max(int(room // ROW_HEIGHT) - 1, 1)  # one row for the header
+        chunk, chunk_kinds = rows[i:i + per_page], kinds[i:i + per_page]
+        style = list(base)
+        for r, kind in enumerate(chunk_kinds, 1):
+            if kind in ("item", "disputed"):
+                style.append(("FONT", (0, r), (-1, r), "Helvetica", 7))
+                style.append(("TEXTCOLOR", (0, r), (-1, r),
+                              colors.HexColor("#B00020") if kind == "disputed" else colors.grey))
+            elif kind == "total":
+                style += [("FONT", (0, r), (-1, r), "Helvetica-Bold", 8),
+                          ("LINEABOVE", (0, r), (-1, r), 0.6, colors.black),
+                          ("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F2F2F2"))]
+        table = Table([header, *chunk], colWidths=col_widths, rowHeights=ROW_HEIGHT)
+        table.setStyle(TableStyle(style))
+        out.append(table)
+        i += per_page
+        if i < len(rows):
+            out.append(PageBreak())
+        room = page_room
+    return out
 
 
 def _clip(value: str, width: int) -> str:

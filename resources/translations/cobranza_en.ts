@@ -15,7 +15,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="+94"/>
+        <location filename="../../app/ui/views/dashboard.py" line="+95"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n item, largest first</numerusform>

@@ -49,7 +49,7 @@
     <message>
         <location line="+1"/>
         <source>days since invoice date</source>
-        <translation>días desde la emisión</translation>
+        <translation>días desde la fecha de factura</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -74,7 +74,7 @@
     <message>
         <location line="+8"/>
         <source>As of</source>
-        <translation>Al</translation>
+        <translation>Fecha de corte</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -97,7 +97,7 @@
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Export to Excel…</source>
         <translation>Exportar a Excel…</translation>
     </message>
@@ -123,11 +123,21 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Not due</source>
-        <translation>Por vencer</translation>
+        <source>Current</source>
+        <translation>Vigente</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>net</source>
+        <translation>neto</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Nothing is owed as of this date.</source>
         <translation>No hay deuda a esta fecha.</translation>
     </message>
@@ -154,7 +164,7 @@
     <message>
         <location line="+12"/>
         <source>Written %1</source>
-        <translation>Guardado en %1</translation>
+        <translation>Guardado %1</translation>
     </message>
 </context>
 <context>
@@ -538,9 +548,9 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/ui/views/dashboard.py" line="+110"/>
+        <location filename="../../app/ui/views/dashboard.py" line="+111"/>
         <source>Dashboard</source>
-        <translation>Tablero</translation>
+        <translation>Panel</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -550,7 +560,7 @@
     <message>
         <location line="+6"/>
         <source>As of</source>
-        <translation>Al</translation>
+        <translation>Fecha de corte</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -560,17 +570,17 @@
     <message>
         <location line="+47"/>
         <source>Aged receivables (click a bar for its items)</source>
-        <translation>Antigüedad de saldos (clic en una barra para ver sus documentos)</translation>
+        <translation>Antigüedad de saldos (clic en una barra para ver sus partidas)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected collections per week, next 12 weeks</source>
-        <translation>Cobranza esperada por semana, próximas 12 semanas</translation>
+        <translation>Cobros esperados por semana, próximas 12 semanas</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Top debtors (double-click to open)</source>
-        <translation>Principales deudores (doble clic para abrir)</translation>
+        <translation>Mayores deudores (doble clic para abrir)</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -585,7 +595,7 @@
     <message>
         <location line="+7"/>
         <source>Could not compute the dashboard: %1</source>
-        <translation>No se pudo calcular el tablero: %1</translation>
+        <translation>No se pudo calcular el panel: %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -619,12 +629,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>%1 days</source>
         <translation>%1 días</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-78"/>
         <source>millions</source>
         <translation>millones</translation>
     </message>
@@ -651,12 +661,12 @@
     <message>
         <location line="+18"/>
         <source>week starting</source>
-        <translation>semana que empieza</translation>
+        <translation>semana que empieza el</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Not due</source>
-        <translation>Por vencer</translation>
+        <location line="+11"/>
+        <source>Current</source>
+        <translation>Vigente</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -666,12 +676,12 @@
     <message>
         <location line="+2"/>
         <source>%1 — overdue items</source>
-        <translation>%1 — documentos vencidos</translation>
+        <translation>%1 — partidas vencidas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 — open items</source>
-        <translation>%1 — documentos pendientes</translation>
+        <translation>%1 — partidas pendientes</translation>
     </message>
 </context>
 <context>
@@ -700,11 +710,11 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-284"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-286"/>
         <source>%n item(s), largest first</source>
         <translation>
-            <numerusform>%n documento, de mayor a menor</numerusform>
-            <numerusform>%n documentos, de mayor a menor</numerusform>
+            <numerusform>%n partida, la mayor primero</numerusform>
+            <numerusform>%n partidas, las mayores primero</numerusform>
         </translation>
     </message>
 </context>
@@ -744,7 +754,7 @@
         <location line="+1"/>
         <location line="+6"/>
         <source>Disputed</source>
-        <translation>En reclamo</translation>
+        <translation>En disputa</translation>
     </message>
 </context>
 <context>
@@ -1037,7 +1047,7 @@
     <message>
         <location line="+6"/>
         <source>Log a contact — %1</source>
-        <translation>Registrar gestión — %1</translation>
+        <translation>Registrar un contacto — %1</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1067,23 +1077,23 @@
     <message>
         <location line="+1"/>
         <source>Promised amount</source>
-        <translation>Monto prometido</translation>
+        <translation>Importe prometido</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Promised amount: %1</source>
-        <translation>Monto prometido: %1</translation>
+        <translation>Importe prometido: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Saved. Warning: %1</source>
-        <translation>Guardado. Advertencia: %1</translation>
+        <translation>Guardado. Aviso: %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="+110"/>
+        <location filename="../../app/ui/mainwindow.py" line="+116"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1133,7 +1143,7 @@
         <translation>Saldos al %1</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+98"/>
         <source>About Cobranza</source>
         <translation>Acerca de Cobranza</translation>
     </message>
@@ -1148,9 +1158,9 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location line="-179"/>
+        <location line="-199"/>
         <source>Dashboard</source>
-        <translation>Tablero</translation>
+        <translation>Panel</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1165,7 +1175,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     <message>
         <location line="+1"/>
         <source>Aging report</source>
-        <translation>Antigüedad</translation>
+        <translation>Antigüedad de saldos</translation>
     </message>
 </context>
 <context>
@@ -1494,7 +1504,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     <message>
         <location line="+21"/>
         <source>Promise due</source>
-        <translation>Promesa que vence</translation>
+        <translation>Promesa de pago que vence</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1519,12 +1529,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     <message>
         <location line="+0"/>
         <source>Over credit limit</source>
-        <translation>Excede su línea de crédito</translation>
+        <translation>Sobre el límite de crédito</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Call</source>
-        <translation>Llamada</translation>
+        <translation>Llamar</translation>
     </message>
 </context>
 <context>
@@ -1547,17 +1557,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     <message>
         <location line="+1"/>
         <source>Log a call…</source>
-        <translation>Registrar llamada…</translation>
+        <translation>Registrar una llamada…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>As of</source>
-        <translation>Al</translation>
+        <translation>Fecha de corte</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Collector</source>
-        <translation>Gestor</translation>
+        <translation>Gestor de cobranza</translation>
     </message>
     <message>
         <location line="+26"/>

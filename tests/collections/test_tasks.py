@@ -66,3 +66,27 @@ def test_tasks_filter_by_collector(books):
         ledger.update_customer(s, "LATE", collector="ana")
         add_promise(s, customer_code="GOOD", promised_date=D(2026, 6, 30), amount_minor=100, made_on=D(2026, 6, 1))
     assert {t.customer_code for t in today_tasks(s, as_of=TODAY, collector="ana")} == {"LATE"}
+
+
+def test_amounts_in_other_currencies_rank_through_exchange_rates(session):
+    """Minor units of COP and PEN are not comparable: 60,000.00 COP is about 55 soles."""
+    s = session
+    with s.begin():
+        ledger.save_company(s, name="Andina", currency="PEN", locale="es_PE")
+        make_customer(s, code="SOL", name="Cliente Soles")
+        make_customer(s, code="COL", name="Cliente Pesos", currency="COP")
+        add_promise(s, customer_code="SOL", promised_date=TODAY, amount_minor=4_000_000, made_on=D(2026, 6, 1))
+        add_promise(s, customer_code="COL", promised_date=TODAY, amount_minor=6_000_000, made_on=D(2026, 6, 1))
+    order = [t.customer_code for t in today_tasks(s, as_of=TODAY)]
+    assert order == ["SOL", "COL"]  # no rate for COP: after the company's currency
+    s.rollback()
+    with s.begin():
+        ledger.set_setting(s, "fx.COP", "0.00092")
+    tasks = today_tasks(s, as_of=TODAY)
+    assert [t.customer_code for t in tasks] == ["SOL", "COL"]
+    col = next(t for t in tasks if t.customer_code == "COL")
+    assert col.expected_value_company_minor == round(col.expected_value_minor * 0.00092)
+    s.rollback()
+    with s.begin():
+        ledger.set_setting(s, "fx.COP", "1")  # a silly rate makes the pesos worth more
+    assert [t.customer_code for t in today_tasks(s, as_of=TODAY)] == ["COL", "SOL"]

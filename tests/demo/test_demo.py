@@ -214,6 +214,10 @@ def test_the_data_looks_like_latin_american_receivables(big_demo):
     by_currency = dict(rows(s, "SELECT currency, count(*) FROM invoice GROUP BY currency"))
     assert by_currency["PEN"] + by_currency["USD"] > 0.6 * summary.invoices
     assert set(by_currency) >= {"PEN", "USD", "MXN", "COP", "CLP"}
+    # Colombian pesos in whole pesos, Chilean pesos (no decimals) in hundreds
+    assert one(s, "SELECT count(*) FROM invoice WHERE currency = 'COP' AND total_minor % 100 != 0") == 0
+    assert one(s, "SELECT count(*) FROM credit_note WHERE currency = 'COP' AND amount_minor % 100 != 0") == 0
+    assert one(s, "SELECT count(*) FROM invoice WHERE currency = 'CLP' AND total_minor % 100 != 0") == 0
     languages = dict(rows(s, "SELECT language, count(*) FROM customer GROUP BY language"))
     assert languages["es"] > 0.8 * summary.customers and languages["en"] > 0
     assert one(s, "SELECT count(DISTINCT payment_terms_id) FROM customer") >= 6
@@ -366,3 +370,11 @@ def test_cli_prints_progress_for_large_runs(db_path, capsys):
                  "--as-of", "2026-03-31"]) == 0
     err = capsys.readouterr().err
     assert "20,000/20,000 invoices" in err
+
+
+def test_the_connection_page_cache_is_restored(session):
+    before = one(session, "PRAGMA cache_size")
+    session.rollback()
+    with session.begin():
+        generate_demo(session, customers=2, invoices=5, seed=1, as_of=AS_OF)
+        assert one(session, "PRAGMA cache_size") == before

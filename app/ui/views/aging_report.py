@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -104,6 +103,7 @@ class AgingReportView(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.doubleClicked.connect(self._open_customer)
         self.totals = QLabel()
@@ -173,7 +173,7 @@ class AgingReportView(QWidget):
         self.cancel_button.setEnabled(on)
 
     def _bucket_titles(self, report) -> list[str]:
-        return [self.tr("Not due") if label == "current" else label for label in report.bucket_labels]
+        return [self.tr("Current") if label == "current" else label for label in report.bucket_labels]
 
     def _loaded(self, request: int, report) -> None:
         if request != self._request:
@@ -183,16 +183,18 @@ class AgingReportView(QWidget):
         self.model.set_report(report, self._bucket_titles(report))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 80)
+        self.table.setColumnWidth(1, 280)
         for col in range(2, self.model.columnCount()):
-            self.table.setColumnWidth(col, 110 if col > 2 else 70)
+            self.table.setColumnWidth(col, 105 if col > 2 else 60)
         f = self.ctx.formatter
         lines = []
+        total_word, net_word = self.tr("total"), self.tr("net")
         for t in report.totals:
             buckets = " · ".join(f"{title}: {f.money(v, t.currency, symbol=False)}"
                                  for title, v in zip(self._bucket_titles(report), t.buckets))
-            lines.append(f"<b>{t.currency}</b> {self.tr('total')} {f.money(t.total_minor, t.currency)} — {buckets}"
-                         f" — {self.tr('net')} {f.money(t.net_minor, t.currency)}")
+            lines.append(f"<b>{t.currency}</b> {total_word} {f.money(t.total_minor, t.currency)} — {buckets}"
+                         f" — {net_word} {f.money(t.net_minor, t.currency)}")
         self.totals.setText("<br>".join(lines) or self.tr("Nothing is owed as of this date."))
         for b in (self.xlsx_button, self.pdf_button, self.csv_button):
             b.setEnabled(True)

@@ -54,6 +54,7 @@ class Card(QFrame):
         self.value.setStyleSheet("font-size: 17pt; font-weight: 600;")
         self.note = QLabel()
         self.note.setStyleSheet("color: palette(mid); font-size: 8pt;")
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.caption)
@@ -353,7 +354,9 @@ class DashboardView(QWidget):
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_x.setTitleText(self.tr("week starting"))
-        axis_x.setLabelsAngle(-60)  # twelve dates side by side do not fit level
+        font = axis_x.labelsFont()
+        font.setPointSizeF(max(font.pointSizeF() - 2, 6))  # twelve dates side by side
+        axis_x.setLabelsFont(font)
         axis_y = self._axis_y(totals, unit, c.currency)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
@@ -361,7 +364,7 @@ class DashboardView(QWidget):
 
     def _bucket_title(self, label: str, short: bool = False) -> str:
         if label == "current":
-            return self.tr("Not due")
+            return self.tr("Current")
         return label if short else self.tr("%1 days").replace("%1", label)
 
     # --- drilling down -----------------------------------------------------------------
