@@ -175,7 +175,7 @@
         <translation>Convenio de pago — %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>monthly</source>
         <translation>mensual</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>Pagos y abonos (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="-207"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="-208"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -1547,7 +1547,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="+145"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+154"/>
         <source>No.</source>
         <translation>N.°</translation>
     </message>
@@ -1638,7 +1638,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="-77"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="-86"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
@@ -1759,6 +1759,36 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+1"/>
         <source>Reminder</source>
         <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>transfer</source>
+        <translation>transferencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cash</source>
+        <translation>efectivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cheque</source>
+        <translation>cheque</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>card</source>
+        <translation>tarjeta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deposit</source>
+        <translation>depósito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>other</source>
+        <translation>otro</translation>
     </message>
     <message>
         <location line="+5"/>

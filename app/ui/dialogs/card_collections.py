@@ -116,7 +116,7 @@ def _show_score(card, score) -> None:
     band = {"low": QCoreApplication.translate("CustomerCard", "low"), "medium": QCoreApplication.translate("CustomerCard", "medium"), "high": QCoreApplication.translate("CustomerCard", "high"),
             "very_high": QCoreApplication.translate("CustomerCard", "very high")}[score.band]
     text = QCoreApplication.translate("CustomerCard", "Risk %1 / 100 (%2, segment %3): %4")
-    text = (text.replace("%1", str(score.score)).replace("%2", band).replace("%3", score.segment)
+    text = (text.replace("%1", str(score.score)).replace("%2", band).replace("%3", f"{score.segment.split('-')[0]}-{band}")
             .replace("%4", "; ".join(score.reasons)))
     card.score_label.setText(f"<span style='color:{color}; font-weight:600'>{text}</span>")
     card.score = score
@@ -148,6 +148,7 @@ class AgreementDialog(QDialog):
             row.setCheckState(Qt.CheckState.Unchecked)
             self.invoices.addItem(row)
         self.down = MoneyEdit(ctx.formatter)
+        self.down.setMinimumWidth(90)
         self.count = QSpinBox()
         self.count.setRange(1, 120)
         self.count.setValue(3)

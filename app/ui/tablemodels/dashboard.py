@@ -178,6 +178,12 @@ class TimelineTableModel(SnapshotTableModel):
         "reminder": QT_TRANSLATE_NOOP("TimelineModel", "Reminder"),
     }
 
+    METHODS = {
+        "transfer": QT_TRANSLATE_NOOP("TimelineModel", "transfer"), "cash": QT_TRANSLATE_NOOP("TimelineModel", "cash"),
+        "cheque": QT_TRANSLATE_NOOP("TimelineModel", "cheque"), "card": QT_TRANSLATE_NOOP("TimelineModel", "card"),
+        "deposit": QT_TRANSLATE_NOOP("TimelineModel", "deposit"), "other": QT_TRANSLATE_NOOP("TimelineModel", "other"),
+    }
+
     def headers(self) -> list[str]:
         translate = QCoreApplication.translate
         return [translate("TimelineModel", "Date"), translate("TimelineModel", "What"),
@@ -187,7 +193,10 @@ class TimelineTableModel(SnapshotTableModel):
     def display(self, r, col: int) -> str:
         amount = self.formatter.money(r.amount_minor, r.currency) if r.amount_minor is not None and r.currency else ""
         kind = QCoreApplication.translate("TimelineModel", self.KINDS.get(r.kind, r.kind))
-        return [self.formatter.date(r.day), kind, r.title, amount, r.detail][col]
+        detail = r.detail
+        if r.kind == "payment" and detail in self.METHODS:
+            detail = QCoreApplication.translate("TimelineModel", self.METHODS[detail])
+        return [self.formatter.date(r.day), kind, r.title, amount, detail][col]
 
     def sort_value(self, r, col: int):
         return [r.day, r.kind, r.title, r.amount_minor or 0, r.detail][col]
