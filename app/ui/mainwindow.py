@@ -46,6 +46,7 @@ class ViewSpec:
 VIEWS: list[ViewSpec] = [
     ViewSpec("dashboard", QT_TRANSLATE_NOOP("Navigation", "Dashboard"), "dashboard.svg", "app.ui.views.dashboard:DashboardView"),
     ViewSpec("today", QT_TRANSLATE_NOOP("Navigation", "Today"), "today.svg", "app.ui.views.today:TodayView"),
+    ViewSpec("reminders", QT_TRANSLATE_NOOP("Navigation", "Reminders"), "reminders.svg", "app.ui.views.reminders:RemindersView"),
     ViewSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers.svg", "app.ui.views.customers:CustomersView"),
     ViewSpec("aging", QT_TRANSLATE_NOOP("Navigation", "Aging report"), "aging.svg", "app.ui.views.aging_report:AgingReportView"),
 ]

@@ -1,0 +1,196 @@
+"""The Reminders page's tables: the planned run (a checkbox per reminder to approve it, skips greyed
+with their reason) and the history of stored reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app import config
+
+from .base import SnapshotTableModel
+
+GREY = QColor("#8a8a8a")
+STATE_COLOURS = {"sent": "#1b7a3a", "failed": "#b00020", "cancelled": "#8a8a8a", "draft": "#9a6a00"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RemindersModel", text)
+
+
+def _spanish() -> bool:
+    return config.ui_language() == "es"
+
+
+def channel_text(channels) -> str:
+    names = {"email": _tr("E-mail"), "letter": _tr("Letter"), "sms": _tr("SMS"), "whatsapp": _tr("WhatsApp"),
+             "call": _tr("Call")}
+    return ", ".join(names.get(c, c) for c in channels)
+
+
+def _moment(value: dt.datetime | None, formatter) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone() if value.tzinfo else value
+    return f"{formatter.date(local.date())} {local:%H:%M}"
+
+
+class PlanTableModel(SnapshotTableModel):
+    """Rows are PlannedReminder snapshots; column 0 carries the approval checkbox."""
+
+    COLUMN_COUNT = 9
+    (COL_CUSTOMER, COL_LEVEL, COL_CHANNELS, COL_ITEMS, COL_AMOUNT, COL_CURRENCY, COL_SEND_AT, COL_REASON,
+     COL_NAME) = range(9)
+    MONEY_COLUMNS = (COL_AMOUNT,)
+
+    def __init__(self, formatter=None, parent=None):
+        super().__init__(formatter, parent)
+        self._approved: set[str] = set()
+
+    def headers(self) -> list[str]:
+        return [_tr("Customer"), _tr("Level"), _tr("Channels"), _tr("Items"), _tr("Amount"), _tr("Currency"),
+                _tr("Send at"), _tr("Reason / note"), _tr("Name")]
+
+    def set_rows(self, rows) -> None:
+        rows = list(rows)
+        self._approved = {p.key for p in rows if p.blocked is None}
+        super().set_rows(rows)
+
+    def approved_keys(self) -> set[str]:
+        return set(self._approved)
+
+    def set_all(self, checked: bool) -> None:
+        self._approved = {p.key for p in self._rows if p.blocked is None} if checked else set()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
+                                  [Qt.ItemDataRole.CheckStateRole])
+
+    def blocked_count(self) -> int:
+        return sum(1 for p in self._rows if p.blocked is not None)
+
+    def reason(self, p) -> str:
+        if p.blocked is not None:
+            return (p.blocked_es or p.blocked) if _spanish() else p.blocked
+        notes = []
+        if p.needs_approval:
+            notes.append(_tr("needs approval"))
+        hold = (p.hold_reason_es or p.hold_reason) if _spanish() else p.hold_reason
+        if hold:
+            notes.append(hold)
+        return "; ".join(notes)
+
+    def display(self, p, col: int) -> str:
+        if col == self.COL_CUSTOMER:
+            return p.customer_code
+        if col == self.COL_NAME:
+            return p.customer_name
+        if col == self.COL_LEVEL:
+            return p.level_name or p.level_key or "—"
+        if col == self.COL_CHANNELS:
+            return channel_text(p.channels)
+        if col == self.COL_ITEMS:
+            return ", ".join(it.invoice_number for it in p.items)
+        if col == self.COL_AMOUNT:
+            return self.formatter.money(p.amount_minor, p.currency)
+        if col == self.COL_CURRENCY:
+            return p.currency
+        if col == self.COL_SEND_AT:
+            return _moment(p.send_at, self.formatter) if p.blocked is None else ""
+        if col == self.COL_REASON:
+            return self.reason(p)
+        return ""
+
+    def sort_value(self, p, col: int):
+        if col == self.COL_AMOUNT:
+            return p.amount_minor
+        if col == self.COL_SEND_AT:
+            return p.send_at.isoformat() if p.send_at else ""
+        if col == self.COL_ITEMS:
+            return len(p.items)
+        return self.display(p, col)
+
+    def foreground(self, p, col: int):
+        return QBrush(GREY) if p.blocked is not None else None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.COL_CUSTOMER and self._rows[index.row()].blocked is None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if (role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == self.COL_CUSTOMER
+                and 0 <= index.row() < len(self._rows)):
+            p = self._rows[index.row()]
+            if p.blocked is not None:
+                return None
+            return Qt.CheckState.Checked if p.key in self._approved else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and 0 <= index.row() < len(self._rows):
+            return self.reason(self._rows[index.row()]) or None
+        return super().data(index, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != self.COL_CUSTOMER:
+            return False
+        p = self._rows[index.row()]
+        if p.blocked is not None:
+            return False
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        (self._approved.add if checked else self._approved.discard)(p.key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+
+class HistoryTableModel(SnapshotTableModel):
+    """Rows are ReminderHistory snapshots, newest first."""
+
+    COLUMN_COUNT = 9
+    (COL_DATE, COL_CUSTOMER, COL_LEVEL, COL_CHANNELS, COL_AMOUNT, COL_STATE, COL_SENT_AT, COL_ATTEMPTS,
+     COL_ERROR) = range(9)
+    MONEY_COLUMNS = (COL_AMOUNT,)
+
+    def headers(self) -> list[str]:
+        return [_tr("Date"), _tr("Customer"), _tr("Level"), _tr("Channels"), _tr("Amount"), _tr("State"),
+                _tr("Sent at"), _tr("Attempts"), _tr("Error")]
+
+    @staticmethod
+    def state_text(state: str) -> str:
+        return {"draft": _tr("draft"), "queued": _tr("queued"), "sent": _tr("sent"), "failed": _tr("failed"),
+                "cancelled": _tr("cancelled")}.get(state, state)
+
+    def display(self, r, col: int) -> str:
+        if col == self.COL_DATE:
+            return self.formatter.date(r.as_of)
+        if col == self.COL_CUSTOMER:
+            return r.customer_code
+        if col == self.COL_LEVEL:
+            return r.level_name_es if _spanish() else r.level_name_en
+        if col == self.COL_CHANNELS:
+            return channel_text(r.channels)
+        if col == self.COL_AMOUNT:
+            return self.formatter.money(r.amount_minor, r.currency)
+        if col == self.COL_STATE:
+            return self.state_text(r.state)
+        if col == self.COL_SENT_AT:
+            return _moment(r.sent_at, self.formatter)
+        if col == self.COL_ATTEMPTS:
+            return str(r.attempts)
+        if col == self.COL_ERROR:
+            return r.error or ""
+        return ""
+
+    def sort_value(self, r, col: int):
+        if col == self.COL_DATE:
+            return r.as_of.toordinal()
+        if col == self.COL_AMOUNT:
+            return r.amount_minor
+        if col == self.COL_ATTEMPTS:
+            return r.attempts
+        return self.display(r, col)
+
+    def foreground(self, r, col: int):
+        if col == self.COL_STATE and r.state in STATE_COLOURS:
+            return QBrush(QColor(STATE_COLOURS[r.state]))
+        return None

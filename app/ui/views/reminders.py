@@ -1,0 +1,297 @@
+"""Reminders: preview the run as of a date and time (every skip greyed with its reason), approve with a
+checkbox per reminder, run it on the write worker with progress and Cancel, open the letters, and see
+the history of stored reminders."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, QTime, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app import config
+from app.models import Reminder
+from app.reminders import outbox
+from app.reminders.run import _history_view, execute_run, plan_run, run_moment
+
+from ..context import AppContext
+from ..tablemodels.reminders import HistoryTableModel, PlanTableModel
+
+HISTORY_LIMIT = 500
+
+
+def preview_run(session, as_of, hhmm):
+    """On the write worker (plan_run may store the default policy the first time): the plan."""
+    return plan_run(session, as_of=as_of, at=run_moment(session, as_of, hhmm))
+
+
+def perform_run(session, as_of, hhmm, approve, letters_dir, progress=None, cancel=None):
+    """On the write worker: store the approved reminders (the others as drafts) and deliver."""
+    at = run_moment(session, as_of, hhmm)
+    Path(letters_dir).mkdir(parents=True, exist_ok=True)
+    return execute_run(session, as_of=as_of, at=at, approve=set(approve), send=outbox.channel_sender(session),
+                       letters_dir=Path(letters_dir), progress=progress, cancel=cancel)
+
+
+def recent_reminders(session, limit: int = HISTORY_LIMIT):
+    """The newest stored reminders of every customer, as history snapshots."""
+    rows = session.scalars(
+        select(Reminder).options(selectinload(Reminder.lines), selectinload(Reminder.level),
+                                 selectinload(Reminder.customer))
+        .order_by(Reminder.as_of.desc(), Reminder.id.desc()).limit(limit))
+    return [_history_view(r, r.customer.code) for r in rows]
+
+
+def default_letters_dir(as_of) -> Path:
+    return config.data_dir() / "letters" / as_of.isoformat()
+
+
+class _Progress(QObject):
+    """Lives on the GUI thread; the worker emits, the queued connection brings it to the bar."""
+
+    step = Signal(int, int)
+
+
+class RemindersView(QWidget):
+    previewed = Signal()
+    finished = Signal(object)
+    history_loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.summary_result = None
+        self.letters_path: str | None = None
+        self._cancel = threading.Event()
+        self._progress = _Progress(self)
+        self._progress.step.connect(self._on_progress)
+
+        title = QLabel(self.tr("Reminders"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        today = ctx.today()
+        self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat(ctx.formatter.qt_date_format())
+        now = config.now()
+        self.at = QTimeEdit(QTime(now.hour, now.minute))
+        self.at.setDisplayFormat("HH:mm")
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setEnabled(False)
+        self.all_button = QPushButton(self.tr("Approve all"))
+        self.none_button = QPushButton(self.tr("Approve none"))
+        self.count = QLabel()
+        top = QHBoxLayout()
+        for w in (title, QLabel(self.tr("As of")), self.as_of, QLabel(self.tr("at")), self.at, self.preview_button,
+                  self.all_button, self.none_button, self.run_button):
+            top.addWidget(w)
+        top.addWidget(self.count, 1)
+
+        self.letters_dir = QLineEdit()
+        self.letters_dir.setPlaceholderText(self.tr("Default: %1").replace(
+            "%1", str(config.data_dir() / "letters" / "<date>")))
+        self.letters_button = QPushButton(self.tr("Choose…"))
+        letters = QHBoxLayout()
+        letters.addWidget(QLabel(self.tr("Letters folder")))
+        letters.addWidget(self.letters_dir, 1)
+        letters.addWidget(self.letters_button)
+
+        self.model = PlanTableModel(ctx.formatter, self)
+        self.table = self._table(self.model, "plan_table", PlanTableModel.COL_REASON)
+
+        self.progress = QProgressBar()
+        self.progress.setFormat(self.tr("%v of %m reminders"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_letters = QPushButton(self.tr("Open letters PDF"))
+        self.open_letters.setEnabled(False)
+        status = QHBoxLayout()
+        status.addWidget(self.progress, 1)
+        status.addWidget(self.cancel_button)
+        status.addWidget(self.summary, 3)
+        status.addWidget(self.open_letters)
+        self._set_running(False)
+
+        self.history_model = HistoryTableModel(ctx.formatter, self)
+        self.history = self._table(self.history_model, "history_table", HistoryTableModel.COL_ERROR)
+        history_box = QWidget()
+        hl = QVBoxLayout(history_box)
+        hl.setContentsMargins(0, 0, 0, 0)
+        self.history_title = QLabel(self.tr("History"))
+        self.history_title.setStyleSheet("font-weight: 600;")
+        hl.addWidget(self.history_title)
+        hl.addWidget(self.history, 1)
+        plan_box = QWidget()
+        pl = QVBoxLayout(plan_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.table, 1)
+        pl.addLayout(status)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(plan_box)
+        splitter.addWidget(history_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(letters)
+        layout.addWidget(splitter, 1)
+
+        self.preview_button.clicked.connect(self.preview)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_letters.clicked.connect(self.open_letters_pdf)
+        self.letters_button.clicked.connect(self._choose_letters_dir)
+        self.all_button.clicked.connect(lambda: self.model.set_all(True))
+        self.none_button.clicked.connect(lambda: self.model.set_all(False))
+        self.model.dataChanged.connect(lambda *_: self._update_count())
+        self.load_history()
+
+    def _table(self, model, name: str, stretch: int) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    # --- preview --------------------------------------------------------------------------
+
+    def _hhmm(self) -> str:
+        return self.at.time().toString("HH:mm")
+
+    def preview(self) -> None:
+        self.count.setText(self.tr("Planning…"))
+        self.preview_button.setEnabled(False)
+        self.ctx.runner.write(preview_run, self.as_of.date().toPython(), self._hhmm(), announce=False,
+                              on_done=self._previewed, on_error=self._preview_failed)
+
+    def _previewed(self, plan) -> None:
+        self.preview_button.setEnabled(True)
+        self.model.set_rows(plan)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(PlanTableModel.COL_REASON, QHeaderView.ResizeMode.Stretch)
+        self.run_button.setEnabled(any(p.blocked is None for p in plan))
+        self._update_count()
+        self.previewed.emit()
+
+    def _preview_failed(self, exc) -> None:
+        self.preview_button.setEnabled(True)
+        self.count.setText(str(exc))
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        blocked = self.model.blocked_count()
+        self.count.setText(self.tr("%n reminder(s) planned", "", total - blocked) + " · "
+                           + self.tr("%n approved", "", len(self.model.approved_keys())) + " · "
+                           + self.tr("%n skipped", "", blocked))
+
+    # --- run ------------------------------------------------------------------------------
+
+    def letters_folder(self) -> Path:
+        text = self.letters_dir.text().strip()
+        return Path(text) if text else default_letters_dir(self.as_of.date().toPython())
+
+    def _choose_letters_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Letters folder"), str(self.letters_folder()))
+        if folder:
+            self.letters_dir.setText(folder)
+
+    def run(self) -> None:
+        self._cancel.clear()
+        self._set_running(True)
+        self.progress.setRange(0, max(1, len(self.model.approved_keys())))
+        self.progress.setValue(0)
+        self.summary.setText(self.tr("Running…"))
+        self.ctx.runner.write(perform_run, self.as_of.date().toPython(), self._hhmm(), self.model.approved_keys(),
+                              str(self.letters_folder()), progress=self._progress.step.emit,
+                              cancel=self._cancel.is_set, on_done=self._finished, on_error=self._failed)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.summary.setText(self.tr("Cancelling…"))
+
+    def _on_progress(self, n: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(n)
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        for w in (self.preview_button, self.run_button, self.all_button, self.none_button, self.as_of, self.at):
+            w.setEnabled(not running)
+
+    def _finished(self, summary) -> None:
+        self._set_running(False)
+        self.summary_result = summary
+        self.letters_path = summary.letters_path
+        self.open_letters.setEnabled(bool(summary.letters_path))
+        self.summary.setText(self.summary_text(summary))
+        self.finished.emit(summary)
+        self.load_history()
+        self.preview()
+
+    def _failed(self, exc) -> None:
+        self._set_running(False)
+        self.run_button.setEnabled(self.model.rowCount() > self.model.blocked_count())
+        self.summary.setText(self.tr("The run failed: %1").replace("%1", str(exc)))
+        self.load_history()
+
+    def summary_text(self, s) -> str:
+        parts = [self.tr("Cancelled.")] if s.cancelled else []
+        parts += [self.tr("%n queued", "", s.queued), self.tr("%n sent", "", s.sent),
+                  self.tr("%n failed", "", s.failed), self.tr("%n draft(s)", "", s.drafts),
+                  self.tr("%n held for later", "", s.held), self.tr("%n skipped", "", s.blocked)]
+        if s.waiting_for_means:
+            parts.append(self.tr("%n waiting for e-mail settings or a letters folder", "", s.waiting_for_means))
+        if s.settled:
+            parts.append(self.tr("%n paid in the meantime", "", s.settled))
+        return " · ".join(parts)
+
+    def open_letters_pdf(self) -> None:
+        if self.letters_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.letters_path))
+
+    # --- history --------------------------------------------------------------------------
+
+    def load_history(self) -> None:
+        self.ctx.runner.read(recent_reminders, on_done=self._history_loaded,
+                             on_error=lambda exc: self.history_title.setText(str(exc)))
+
+    def _history_loaded(self, rows) -> None:
+        self.history_model.set_rows(rows)
+        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setSectionResizeMode(HistoryTableModel.COL_ERROR,
+                                                             QHeaderView.ResizeMode.Stretch)
+        self.history_title.setText(self.tr("History (%n reminder(s))", "", len(rows)))
+        self.history_loaded.emit()
+
+    def refresh(self) -> None:
+        """After any write: the history (the plan stays as the user approved it)."""
+        self.load_history()

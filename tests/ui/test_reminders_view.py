@@ -1,0 +1,177 @@
+"""The Reminders page: preview with reasons, approve, run (real SMTP in the test, letters as PDF), history."""
+
+import datetime as dt
+import socket
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app import ledger
+from app.database import session_factory
+from tests.factories import make_customer, make_invoice
+
+from .conftest import wait_idle
+
+pytest.importorskip("app.reminders.email_send")
+pytest.importorskip("app.reminders.letters")
+from aiosmtpd.controller import Controller  # noqa: E402
+
+D = dt.date
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Collector:
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def messages(self):
+        return [message_from_bytes(e.content, policy=policy.default) for e in self.envelopes]
+
+
+@pytest.fixture
+def overdue(books):
+    with session_factory(books)() as s, s.begin():
+        make_customer(s, code="C1", name="Ferretería Los Andes S.A.C.", email="pagos@losandes.pe")
+        make_customer(s, code="C2", name="Comercial Rivera E.I.R.L.", email="rivera@example.pe")
+        make_customer(s, code="C3", name="Sin Correo S.R.L.", address="Av. Arequipa 123", city="Lima")
+        make_invoice(s, number="F1", customer="C1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
+        make_invoice(s, number="F2", customer="C2", issued=D(2026, 5, 1), due=D(2026, 6, 1))
+        ledger.set_disputed(s, "F2", True)
+        make_invoice(s, number="F3", customer="C3", issued=D(2026, 5, 1), due=D(2026, 6, 1))
+    return books
+
+
+@pytest.fixture
+def smtp(overdue):
+    handler = Collector()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    with session_factory(overdue)() as s, s.begin():
+        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(controller.port)),
+                           ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
+            ledger.set_setting(s, key, value)
+    yield handler
+    controller.stop()
+
+
+def make_view(ctx, qtbot):
+    from app.ui.views.reminders import RemindersView
+
+    view = RemindersView(ctx)
+    qtbot.addWidget(view)
+    view.at.setTime(view.at.time().fromString("10:00", "HH:mm"))
+    return view
+
+
+def rows_by_code(model):
+    return {model.row(i).customer_code: i for i in range(model.rowCount())}
+
+
+def test_preview_shows_the_blocked_reason_and_the_planned_reminder(overdue, ctx, qtbot, qtmodeltester):
+    view = make_view(ctx, qtbot)
+    with qtbot.waitSignal(view.previewed, timeout=20000):
+        view.preview_button.click()
+    model = view.model
+    qtmodeltester.check(model)
+    rows = rows_by_code(model)
+    assert set(rows) == {"C1", "C2", "C3"}
+    blocked = model.row(rows["C2"])
+    assert blocked.blocked
+    reason = model.data(model.index(rows["C2"], model.COL_REASON))
+    assert "disput" in reason.lower()
+    assert model.data(model.index(rows["C2"], 0), Qt.ItemDataRole.CheckStateRole) is None
+    assert model.data(model.index(rows["C2"], 0), Qt.ItemDataRole.ForegroundRole) is not None
+    c1 = rows["C1"]
+    assert model.data(model.index(c1, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.data(model.index(c1, model.COL_ITEMS)) == "F1"
+    assert "E-mail" in model.data(model.index(c1, model.COL_CHANNELS))
+    assert "Letter" in model.data(model.index(rows["C3"], model.COL_CHANNELS))
+    assert model.approved_keys() == {model.row(c1).key, model.row(rows["C3"]).key}
+    # unchecking a row takes it out of the approval
+    assert model.setData(model.index(c1, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.approved_keys() == {model.row(rows["C3"]).key}
+    assert not model.setData(model.index(rows["C2"], 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert view.run_button.isEnabled()
+    wait_idle(qtbot, ctx.runner)
+
+
+def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot, tmp_path, qtmodeltester):
+    view = make_view(ctx, qtbot)
+    view.letters_dir.setText(str(tmp_path / "letters"))
+    with qtbot.waitSignal(view.previewed, timeout=20000):
+        view.preview_button.click()
+    steps = []
+    view._progress.step.connect(lambda n, total: steps.append((n, total)))
+    with qtbot.waitSignal(view.finished, timeout=30000) as blocker:
+        view.run_button.click()
+    summary = blocker.args[0]
+    assert (summary.queued, summary.sent, summary.failed, summary.blocked) == (2, 2, 0, 1)
+    assert steps and steps[-1] == (2, 2)
+    [msg] = smtp.messages()
+    assert msg["To"].addresses[0].addr_spec == "pagos@losandes.pe"
+    assert view.letters_path and Path(view.letters_path).read_bytes()[:4] == b"%PDF"
+    assert Path(view.letters_path).parent == tmp_path / "letters"
+    assert view.open_letters.isEnabled()
+    assert "2 sent" in view.summary.text()
+    qtbot.waitUntil(lambda: view.history_model.rowCount() == 2, timeout=20000)
+    wait_idle(qtbot, ctx.runner)
+    qtmodeltester.check(view.history_model)
+    hm = view.history_model
+    states = {hm.row(i).customer_code: hm.data(hm.index(i, hm.COL_STATE)) for i in range(hm.rowCount())}
+    assert states == {"C1": "sent", "C3": "sent"}
+    # the preview after the run: nothing new for the same day
+    assert all(view.model.row(i).blocked for i in range(view.model.rowCount()))
+
+
+def test_unapproved_reminder_is_stored_as_draft_and_failures_show_in_history(overdue, ctx, qtbot, tmp_path):
+    with session_factory(overdue)() as s, s.begin():  # an SMTP server nobody listens on
+        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(free_port())),
+                           ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
+            ledger.set_setting(s, key, value)
+    view = make_view(ctx, qtbot)
+    view.letters_dir.setText(str(tmp_path))
+    with qtbot.waitSignal(view.previewed, timeout=20000):
+        view.preview_button.click()
+    c3 = rows_by_code(view.model)["C3"]
+    view.model.setData(view.model.index(c3, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    with qtbot.waitSignal(view.finished, timeout=30000) as blocker:
+        view.run_button.click()
+    assert (blocker.args[0].drafts, blocker.args[0].failed) == (1, 1)
+    qtbot.waitUntil(lambda: view.history_model.rowCount() == 2, timeout=20000)
+    hm = view.history_model
+    by_code = {hm.row(i).customer_code: i for i in range(hm.rowCount())}
+    assert hm.data(hm.index(by_code["C3"], hm.COL_STATE)) == "draft"
+    assert hm.data(hm.index(by_code["C1"], hm.COL_STATE)) in ("failed", "queued")
+    assert hm.data(hm.index(by_code["C1"], hm.COL_ERROR))
+    wait_idle(qtbot, ctx.runner)
+
+
+def test_cancel_before_storing_stores_nothing(overdue, ctx, qtbot, tmp_path):
+    view = make_view(ctx, qtbot)
+    view.letters_dir.setText(str(tmp_path))
+    with qtbot.waitSignal(view.previewed, timeout=20000):
+        view.preview_button.click()
+    view._cancel.set()  # as if Cancel was pressed before the first reminder was stored
+    from app.ui.views import reminders as mod
+
+    with qtbot.waitSignal(view.finished, timeout=30000) as blocker:
+        view.ctx.runner.write(mod.perform_run, D(2026, 6, 30), "10:00", view.model.approved_keys(), str(tmp_path),
+                              cancel=lambda: True, on_done=view._finished, on_error=view._failed)
+    assert blocker.args[0].cancelled and blocker.args[0].queued == 0
+    assert "Cancelled" in view.summary.text()
+    wait_idle(qtbot, ctx.runner)
+
+
+def test_page_is_in_the_navigation(window):
+    assert "reminders" in window.views or any(s.key == "reminders" for s in window.specs)
