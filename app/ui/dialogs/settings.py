@@ -1,9 +1,22 @@
-"""Settings: the company (name, tax id, address, currency, locale) and the UI language."""
+"""Settings: the company (name, tax id, address, currency, locale), the UI language, and the e-mail
+(SMTP) settings with the password going only to the OS keyring, plus the contact-rules country."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import config
 from app.ledger import company as company_api
@@ -14,6 +27,75 @@ from ..errors import describe
 from ..i18n import current_language
 from ..widgets import FieldForm, general_error_label
 from .customer import COUNTRIES, CURRENCIES
+
+SMTP_KEYS = ("smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.from")
+SECURITY = ("starttls", "ssl", "none")
+CONTACT_RULES_KEY = "contact_rules.country"
+
+
+class KeyringSaveError(Exception):
+    """The keyring refused the password; nothing was saved (shown next to the password field)."""
+
+    field = "smtp.password"
+
+
+def load_email_settings(session) -> dict:
+    """On a reader: the smtp.* and contact_rules.country settings, and whether a password is stored."""
+    from app.reminders.secrets import SecretStoreError, get_secret
+
+    values = {k: company_api.get_setting(session, k) for k in (*SMTP_KEYS, CONTACT_RULES_KEY)}
+    try:
+        values["password_stored"] = get_secret("smtp") is not None
+    except SecretStoreError:
+        values["password_stored"] = False
+    return values
+
+
+def check_smtp(values: dict):
+    """The SmtpSettings the values describe (EmailConfigError names the field at fault)."""
+    from app.reminders.email_send import SmtpSettings
+
+    return SmtpSettings.from_mapping(values)
+
+
+def save_settings(session, company: dict, smtp: dict, contact_country: str | None, password: str | None):
+    """On the writer, all or nothing: the company, the smtp.* settings (validated; left alone when no
+    server is entered), the contact-rules country, and last the password into the keyring only: when the
+    keyring fails the transaction is rolled back, so nothing is saved half-way."""
+    from app.reminders.secrets import SecretStoreError, set_secret
+
+    if any(smtp.values()):
+        check_smtp(smtp)
+    saved = company_api.save_company(session, **company)
+    if any(smtp.values()):
+        for key in SMTP_KEYS:
+            value = (smtp.get(key) or "").strip()
+            if value or company_api.get_setting(session, key) is not None:
+                company_api.set_setting(session, key, value)
+    if contact_country is not None and (company_api.get_setting(session, CONTACT_RULES_KEY) or "") != contact_country:
+        company_api.set_setting(session, CONTACT_RULES_KEY, contact_country)
+    session.flush()
+    if password:
+        try:
+            set_secret("smtp", password)
+        except SecretStoreError as exc:
+            raise KeyringSaveError(str(exc)) from None
+    return saved
+
+
+def send_test(session, smtp: dict, password: str | None, to: str, language: str) -> str:
+    """On a reader: a test message through the settings as typed (the stored password when none typed)."""
+    from app.reminders.email_send import send_test_email
+    from app.reminders.secrets import SecretStoreError, get_secret
+
+    settings = check_smtp(smtp)
+    if not password:
+        try:
+            password = get_secret("smtp")
+        except SecretStoreError:
+            password = None
+    return send_test_email(settings, password, to, language=language)
+
 
 LOCALES = ("es_PE", "es_MX", "es_CO", "es_CL", "es_AR", "es_EC", "es_BO", "es_ES", "en_US")
 
@@ -70,17 +152,145 @@ class SettingsDialog(QDialog):
         ui_box = QGroupBox(self.tr("User interface"))
         ui_box.setLayout(ui_form)
 
+        general = QWidget()
+        gl = QVBoxLayout(general)
+        gl.addWidget(company_box)
+        gl.addWidget(ui_box)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self._email_tab(), self.tr("E-mail"))
+
         self.error = general_error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(company_box)
-        layout.addWidget(ui_box)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.loaded = False
         ctx.runner.read(company_api.get_company, on_done=self._company_arrived)
+        ctx.runner.read(load_email_settings, on_done=self._email_arrived)
+
+    # --- the E-mail tab ---------------------------------------------------------------------
+
+    def _email_tab(self) -> QWidget:
+        from app.reminders.contact_rules import PROFILE_CODES
+
+        self.smtp_host = QLineEdit()
+        self.smtp_host.setPlaceholderText("smtp.gmail.com")
+        self.smtp_port = QLineEdit()
+        self.smtp_port.setPlaceholderText("587")
+        self.smtp_security = QComboBox()
+        for key, text in (("starttls", "STARTTLS"), ("ssl", "SSL/TLS"), ("none", self.tr("None (unencrypted)"))):
+            self.smtp_security.addItem(text, key)
+        self.smtp_user = QLineEdit()
+        self.smtp_from = QLineEdit()
+        self.smtp_from.setPlaceholderText("cobranzas@empresa.com")
+        self.smtp_password = QLineEdit()
+        self.smtp_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.smtp_password.setPlaceholderText(self.tr("kept in the system keyring"))
+        self.test_to = QLineEdit()
+        self.test_to.setPlaceholderText(self.tr("address for the test"))
+        self.test_button = QPushButton(self.tr("Send test e-mail"))
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.contact_country = QComboBox()
+        from app.reminders.contact_rules import get_profile
+
+        self.contact_country.addItem(self.tr("By each customer's country"), "")
+        for code in PROFILE_CODES:
+            profile = get_profile(code)
+            name = profile.name_es if current_language() == "es" else profile.name_en
+            self.contact_country.addItem(name if code == "default" else f"{code} — {name}", code)
+        self.contact_citation = QLabel()
+        self.contact_citation.setWordWrap(True)
+        self.contact_citation.setStyleSheet("color: #555;")
+        self.contact_country.currentIndexChanged.connect(self._show_citation)
+
+        self.email_form = FieldForm()
+        self.email_form.add_field("smtp.host", self.tr("SMTP server"), self.smtp_host)
+        self.email_form.add_field("smtp.port", self.tr("Port"), self.smtp_port)
+        self.email_form.add_field("smtp.security", self.tr("Security"), self.smtp_security)
+        self.email_form.add_field("smtp.user", self.tr("User"), self.smtp_user)
+        self.email_form.add_field("smtp.from", self.tr("Sender address"), self.smtp_from)
+        self.email_form.add_field("smtp.password", self.tr("Password"), self.smtp_password)
+        test_row = QWidget()
+        tl = QHBoxLayout(test_row)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.test_to, 1)
+        tl.addWidget(self.test_button)
+        self.email_form.add_field("to", self.tr("Test"), test_row)
+        self.email_form.addRow("", self.test_result)
+        smtp_box = QGroupBox(self.tr("Outgoing mail (SMTP)"))
+        smtp_box.setLayout(self.email_form)
+        rules_form = FieldForm()
+        rules_form.add_field(CONTACT_RULES_KEY, self.tr("Contact rules"), self.contact_country)
+        rules_form.addRow("", self.contact_citation)
+        rules_box = QGroupBox(self.tr("When debtors may be contacted"))
+        rules_box.setLayout(rules_form)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(smtp_box)
+        layout.addWidget(rules_box)
+        layout.addStretch(1)
+        self.test_button.clicked.connect(self.send_test_email)
+        self._show_citation()
+        return tab
+
+    def _show_citation(self, *_args) -> None:
+        from app.reminders.contact_rules import get_profile
+
+        code = self.contact_country.currentData()
+        if not code:
+            self.contact_citation.setText(self.tr("The rules of each customer's country; where none is known, "
+                                                  "the strict profile."))
+            return
+        profile = get_profile(code)
+        self.contact_citation.setText(f"{profile.citation}\n{profile.source}")
+
+    def _email_arrived(self, values: dict) -> None:
+        self.smtp_host.setText(values.get("smtp.host") or "")
+        self.smtp_port.setText(values.get("smtp.port") or "")
+        self.smtp_security.setCurrentIndex(max(self.smtp_security.findData(values.get("smtp.security") or "starttls"), 0))
+        self.smtp_user.setText(values.get("smtp.user") or "")
+        self.smtp_from.setText(values.get("smtp.from") or "")
+        if not self.test_to.text():
+            self.test_to.setText(values.get("smtp.from") or "")
+        if values.get("password_stored"):
+            self.smtp_password.setPlaceholderText(self.tr("stored in the keyring (type to replace)"))
+        self.contact_country.setCurrentIndex(max(self.contact_country.findData(values.get(CONTACT_RULES_KEY)
+                                                                               or ""), 0))
+        self.email_loaded = True
+
+    def smtp_values(self) -> dict:
+        return {"smtp.host": self.smtp_host.text().strip(), "smtp.port": self.smtp_port.text().strip(),
+                "smtp.security": self.smtp_security.currentData(), "smtp.user": self.smtp_user.text().strip(),
+                "smtp.from": self.smtp_from.text().strip()} if self.smtp_host.text().strip() else \
+            {k: "" for k in SMTP_KEYS}
+
+    def send_test_email(self) -> None:
+        self.email_form.clear_errors()
+        self.test_button.setEnabled(False)
+        self.test_result.setStyleSheet("")
+        self.test_result.setText(self.tr("Sending…"))
+        values = self.smtp_values()
+        self.ctx.runner.read(send_test, values, self.smtp_password.text() or None, self.test_to.text().strip(),
+                             current_language(), on_done=self._test_sent, on_error=self._test_failed)
+
+    def _test_sent(self, message_id: str) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.setStyleSheet("color: #1b7a3a;")
+        self.test_result.setText(self.tr("Test e-mail sent to %1.").replace("%1", self.test_to.text().strip()))
+        self.test_sent = message_id
+
+    def _test_failed(self, exc: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        field = getattr(exc, "field", None)
+        self.test_result.setStyleSheet("color: #b00020;")
+        self.test_result.setText(self.tr("The test failed: %1").replace("%1", str(exc)))
+        if field:
+            self.email_form.show_error(field, str(exc))
 
     def _company_arrived(self, company: CompanyView | None) -> None:
         if company is not None:
@@ -119,8 +329,10 @@ class SettingsDialog(QDialog):
         self.form.clear_errors()
         self.error.hide()
         self.buttons.setEnabled(False)
-        self.ctx.runner.write(company_api.save_company, **self.values(), on_done=self._saved,
-                              on_error=self.show_error)
+        self.email_form.clear_errors()
+        country = self.contact_country.currentData() if getattr(self, "email_loaded", False) else None
+        self.ctx.runner.write(save_settings, self.values(), self.smtp_values(), country,
+                              self.smtp_password.text() or None, on_done=self._saved, on_error=self.show_error)
 
     def _saved(self, company: CompanyView) -> None:
         language = self.language.currentData()
@@ -134,6 +346,15 @@ class SettingsDialog(QDialog):
 
     def show_error(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
+        if isinstance(exc, KeyringSaveError):
+            self.tabs.setCurrentIndex(1)
+            self.email_form.show_error(exc.field, self.tr("The password could not be stored in the keyring; "
+                                                          "nothing was saved.") + "\n" + str(exc))
+            return
+        smtp_field = getattr(exc, "field", None) or ""
+        if smtp_field.startswith("smtp.") and self.email_form.show_error(smtp_field, str(exc)):
+            self.tabs.setCurrentIndex(1)
+            return
         field, message = describe(exc)
         if not self.form.show_error(field, message):
             self.error.setText(message)
