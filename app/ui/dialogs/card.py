@@ -25,7 +25,7 @@ from app.ledger import balances, customers, terms
 from app.ledger.views import CurrencyBalance, CustomerView, DocumentRow, OpenItem, TermsView
 
 from ..context import AppContext
-from . import card_collections
+from . import card_collections, card_reminders
 from ..errors import describe
 from ..tablemodels.documents import BalancesTableModel, OpenItemsTableModel, PaymentsTableModel
 
@@ -164,6 +164,7 @@ class CustomerCard(QDialog):
         layout.addLayout(buttons)
 
         card_collections.install(self)
+        card_reminders.install(self)
         ctx.runner.data_changed.connect(self.reload)
         self.reload()
 

@@ -1,0 +1,64 @@
+"""The customer card's WhatsApp button (click-to-chat link with the template text) and Reminders tab."""
+
+import datetime as dt
+from urllib.parse import unquote
+
+import pytest
+from PySide6.QtGui import QDesktopServices
+
+from app.database import session_factory
+from app.reminders.run import execute_run
+from tests.factories import make_customer, make_invoice
+
+from .conftest import wait_idle
+
+D = dt.date
+
+
+@pytest.fixture
+def reminded(books, tmp_path):
+    from zoneinfo import ZoneInfo
+
+    with session_factory(books)() as s, s.begin():
+        make_customer(s, code="C1", name="Ferretería Los Andes S.A.C.", phone="987 654 321", country="PE")
+        make_customer(s, code="C2", name="Sin Teléfono S.A.C.", phone="12")
+        make_invoice(s, number="F1", customer="C1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
+    with session_factory(books)() as s, s.begin():  # a letter reminder: no e-mail address
+        execute_run(s, as_of=D(2026, 6, 30), at=dt.datetime(2026, 6, 30, 10, tzinfo=ZoneInfo("America/Lima")),
+                    letters_dir=tmp_path)
+    return books
+
+
+def test_whatsapp_button_opens_the_chat_link_and_the_tab_lists_reminders(reminded, ctx, qtbot, monkeypatch,
+                                                                          qtmodeltester):
+    from app.ui.dialogs.card import CustomerCard
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    card = CustomerCard(ctx, "C1")
+    qtbot.addWidget(card)
+    qtbot.waitUntil(lambda: card.reminders_model.rowCount() == 1, timeout=20000)
+    qtmodeltester.check(card.reminders_model)
+    m = card.reminders_model
+    assert m.data(m.index(0, m.COL_STATE)) == "sent"
+    assert "Letter" in m.data(m.index(0, m.COL_CHANNELS))
+    card.btn_whatsapp.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    assert opened[0].startswith("https://wa.me/51987654321?text=")
+    assert "F1" in unquote(opened[0])
+    wait_idle(qtbot, ctx.runner)
+
+
+def test_whatsapp_with_a_bad_phone_explains(reminded, ctx, qtbot, monkeypatch):
+    from app.ui.dialogs.card import CustomerCard
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    card = CustomerCard(ctx, "C2")
+    qtbot.addWidget(card)
+    card.show()
+    qtbot.waitUntil(lambda: card.data is not None, timeout=20000)
+    card.btn_whatsapp.click()
+    qtbot.waitUntil(card.error.isVisible, timeout=20000)
+    assert "12" in card.error.text() and not opened
+    wait_idle(qtbot, ctx.runner)
