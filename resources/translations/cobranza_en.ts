@@ -24,6 +24,98 @@
     </message>
 </context>
 <context>
+    <name>RemindersView</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/views/reminders.py" line="+209"/>
+        <source>%n reminder(s) planned</source>
+        <translation>
+            <numerusform>%n reminder planned</numerusform>
+            <numerusform>%n reminders planned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n approved</source>
+        <translation>
+            <numerusform>%n approved</numerusform>
+            <numerusform>%n approved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+59"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-2"/>
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sent</numerusform>
+            <numerusform>%n sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n draft(s)</source>
+        <translation>
+            <numerusform>%n draft</numerusform>
+            <numerusform>%n drafts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n held for later</source>
+        <translation>
+            <numerusform>%n held for later</numerusform>
+            <numerusform>%n held for later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n waiting for e-mail settings or a letters folder</source>
+        <translation>
+            <numerusform>%n waiting for e-mail settings or a letters folder</numerusform>
+            <numerusform>%n waiting for e-mail settings or a letters folder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n paid in the meantime</source>
+        <translation>
+            <numerusform>%n paid in the meantime</numerusform>
+            <numerusform>%n paid in the meantime</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>History (%n reminder(s))</source>
+        <translation>
+            <numerusform>History (%n reminder)</numerusform>
+            <numerusform>History (%n reminders)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message numerus="yes">
         <location filename="../../app/ui/views/today.py" line="+198"/>

@@ -419,7 +419,7 @@
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>ON HOLD</source>
         <translation>BLOQUEADO</translation>
     </message>
@@ -487,6 +487,21 @@
         <location line="+1"/>
         <source>Risk %1 / 100 (%2, segment %3): %4</source>
         <translation>Riesgo %1 / 100 (%2, segmento %3): %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/card_reminders.py" line="+46"/>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a WhatsApp chat with a payment reminder filled in</source>
+        <translation>Abrir un chat de WhatsApp con un recordatorio de pago ya escrito</translation>
     </message>
 </context>
 <context>
@@ -1246,7 +1261,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="+116"/>
+        <location filename="../../app/ui/mainwindow.py" line="+117"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1311,7 +1326,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location line="-199"/>
+        <location line="-200"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -1319,6 +1334,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+1"/>
         <source>Today</source>
         <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1545,6 +1565,326 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>RemindersModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/reminders.py" line="+27"/>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+102"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <location line="+102"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <location line="+102"/>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>Items</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+102"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send at</source>
+        <translation>Envío</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason / note</source>
+        <translation>Motivo / nota</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>needs approval</source>
+        <translation>requiere aprobación</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent at</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersView</name>
+    <message>
+        <location filename="../../app/ui/views/reminders.py" line="+89"/>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>Ejecutar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve all</source>
+        <translation>Aprobar todos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve none</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As of</source>
+        <translation>Al</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>at</source>
+        <translation>a las</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Default: %1</source>
+        <translation>Por defecto: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+105"/>
+        <source>Letters folder</source>
+        <translation>Carpeta de cartas</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>%v of %m reminders</source>
+        <translation>%v de %m recordatorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open letters PDF</source>
+        <translation>Abrir PDF de cartas</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Planning…</source>
+        <translation>Planificando…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n reminder(s) planned</source>
+        <translation>
+            <numerusform>%n recordatorio planificado</numerusform>
+            <numerusform>%n recordatorios planificados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n approved</source>
+        <translation>
+            <numerusform>%n aprobado</numerusform>
+            <numerusform>%n aprobados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+59"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n omitido</numerusform>
+            <numerusform>%n omitidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Running…</source>
+        <translation>Ejecutando…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The run failed: %1</source>
+        <translation>La ejecución falló: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n en cola</numerusform>
+            <numerusform>%n en cola</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n enviado</numerusform>
+            <numerusform>%n enviados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fallido</numerusform>
+            <numerusform>%n fallidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n draft(s)</source>
+        <translation>
+            <numerusform>%n borrador</numerusform>
+            <numerusform>%n borradores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n held for later</source>
+        <translation>
+            <numerusform>%n programado para más tarde</numerusform>
+            <numerusform>%n programados para más tarde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n waiting for e-mail settings or a letters folder</source>
+        <translation>
+            <numerusform>%n espera la configuración de correo o una carpeta de cartas</numerusform>
+            <numerusform>%n esperan la configuración de correo o una carpeta de cartas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n paid in the meantime</source>
+        <translation>
+            <numerusform>%n pagado entretanto</numerusform>
+            <numerusform>%n pagados entretanto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>History (%n reminder(s))</source>
+        <translation>
+            <numerusform>Historial (%n recordatorio)</numerusform>
+            <numerusform>Historial (%n recordatorios)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScheduleModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/dashboard.py" line="+154"/>
@@ -1570,7 +1910,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/settings.py" line="+28"/>
+        <location filename="../../app/ui/dialogs/settings.py" line="+110"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
@@ -1611,11 +1951,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+20"/>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -1633,6 +1974,116 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+1"/>
         <source>User interface</source>
         <translation>Interfaz de usuario</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>None (unencrypted)</source>
+        <translation>Ninguna (sin cifrar)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>kept in the system keyring</source>
+        <translation>se guarda en el llavero del sistema</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>address for the test</source>
+        <translation>dirección para la prueba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send test e-mail</source>
+        <translation>Enviar correo de prueba</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>By each customer&apos;s country</source>
+        <translation>Según el país de cada cliente</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SMTP server</source>
+        <translation>Servidor SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender address</source>
+        <translation>Dirección del remitente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outgoing mail (SMTP)</source>
+        <translation>Correo saliente (SMTP)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact rules</source>
+        <translation>Reglas de contacto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When debtors may be contacted</source>
+        <translation>Cuándo se puede contactar a los deudores</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The rules of each customer&apos;s country; where none is known, the strict profile.</source>
+        <translation>Las reglas del país de cada cliente; si no se conoce, el perfil estricto.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>stored in the keyring (type to replace)</source>
+        <translation>guardada en el llavero (escriba para cambiarla)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Test e-mail sent to %1.</source>
+        <translation>Correo de prueba enviado a %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The test failed: %1</source>
+        <translation>La prueba falló: %1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The password could not be stored in the keyring; nothing was saved.</source>
+        <translation>No se pudo guardar la contraseña en el llavero; no se guardó nada.</translation>
     </message>
 </context>
 <context>

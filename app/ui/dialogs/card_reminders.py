@@ -17,8 +17,7 @@ from ..tablemodels.reminders import HistoryTableModel
 LEVEL_NAMES = {"es": "Recordatorio de pago", "en": "Payment reminder"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerCard", text)
+translate = QCoreApplication.translate
 
 
 def whatsapp_chat_link(session, code: str, as_of: dt.date) -> str:
@@ -44,9 +43,9 @@ def install(card) -> None:
     card.reminders_model = HistoryTableModel(card.ctx.formatter, card)
     card.reminders_table = _table(card.reminders_model)
     card.reminders_table.setObjectName("card_reminders")
-    card.tabs.addTab(card.reminders_table, _tr("Reminders"))
-    card.btn_whatsapp = QPushButton(_tr("WhatsApp"))
-    card.btn_whatsapp.setToolTip(_tr("Open a WhatsApp chat with a payment reminder filled in"))
+    card.tabs.addTab(card.reminders_table, translate("CustomerCard", "Reminders"))
+    card.btn_whatsapp = QPushButton(translate("CustomerCard", "WhatsApp"))
+    card.btn_whatsapp.setToolTip(translate("CustomerCard", "Open a WhatsApp chat with a payment reminder filled in"))
     card.extra_buttons.addWidget(card.btn_whatsapp)
     card.whatsapp_url = None
 

@@ -16,8 +16,7 @@ GREY = QColor("#8a8a8a")
 STATE_COLOURS = {"sent": "#1b7a3a", "failed": "#b00020", "cancelled": "#8a8a8a", "draft": "#9a6a00"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RemindersModel", text)
+translate = QCoreApplication.translate
 
 
 def _spanish() -> bool:
@@ -25,8 +24,8 @@ def _spanish() -> bool:
 
 
 def channel_text(channels) -> str:
-    names = {"email": _tr("E-mail"), "letter": _tr("Letter"), "sms": _tr("SMS"), "whatsapp": _tr("WhatsApp"),
-             "call": _tr("Call")}
+    names = {"email": translate("RemindersModel", "E-mail"), "letter": translate("RemindersModel", "Letter"), "sms": translate("RemindersModel", "SMS"), "whatsapp": translate("RemindersModel", "WhatsApp"),
+             "call": translate("RemindersModel", "Call")}
     return ", ".join(names.get(c, c) for c in channels)
 
 
@@ -50,8 +49,8 @@ class PlanTableModel(SnapshotTableModel):
         self._approved: set[str] = set()
 
     def headers(self) -> list[str]:
-        return [_tr("Customer"), _tr("Level"), _tr("Channels"), _tr("Items"), _tr("Amount"), _tr("Currency"),
-                _tr("Send at"), _tr("Reason / note"), _tr("Name")]
+        return [translate("RemindersModel", "Customer"), translate("RemindersModel", "Level"), translate("RemindersModel", "Channels"), translate("RemindersModel", "Items"), translate("RemindersModel", "Amount"), translate("RemindersModel", "Currency"),
+                translate("RemindersModel", "Send at"), translate("RemindersModel", "Reason / note"), translate("RemindersModel", "Name")]
 
     def set_rows(self, rows) -> None:
         rows = list(rows)
@@ -75,7 +74,7 @@ class PlanTableModel(SnapshotTableModel):
             return (p.blocked_es or p.blocked) if _spanish() else p.blocked
         notes = []
         if p.needs_approval:
-            notes.append(_tr("needs approval"))
+            notes.append(translate("RemindersModel", "needs approval"))
         hold = (p.hold_reason_es or p.hold_reason) if _spanish() else p.hold_reason
         if hold:
             notes.append(hold)
@@ -152,13 +151,13 @@ class HistoryTableModel(SnapshotTableModel):
     MONEY_COLUMNS = (COL_AMOUNT,)
 
     def headers(self) -> list[str]:
-        return [_tr("Date"), _tr("Customer"), _tr("Level"), _tr("Channels"), _tr("Amount"), _tr("State"),
-                _tr("Sent at"), _tr("Attempts"), _tr("Error")]
+        return [translate("RemindersModel", "Date"), translate("RemindersModel", "Customer"), translate("RemindersModel", "Level"), translate("RemindersModel", "Channels"), translate("RemindersModel", "Amount"), translate("RemindersModel", "State"),
+                translate("RemindersModel", "Sent at"), translate("RemindersModel", "Attempts"), translate("RemindersModel", "Error")]
 
     @staticmethod
     def state_text(state: str) -> str:
-        return {"draft": _tr("draft"), "queued": _tr("queued"), "sent": _tr("sent"), "failed": _tr("failed"),
-                "cancelled": _tr("cancelled")}.get(state, state)
+        return {"draft": translate("RemindersModel", "draft"), "queued": translate("RemindersModel", "queued"), "sent": translate("RemindersModel", "sent"), "failed": translate("RemindersModel", "failed"),
+                "cancelled": translate("RemindersModel", "cancelled")}.get(state, state)
 
     def display(self, r, col: int) -> str:
         if col == self.COL_DATE:
