@@ -26,7 +26,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+209"/>
+        <location filename="../../app/ui/views/reminders.py" line="+228"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+16"/>
         <source>History (%n reminder(s))</source>
         <translation>
             <numerusform>History (%n reminder)</numerusform>

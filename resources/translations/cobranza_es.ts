@@ -1592,36 +1592,36 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Llamada</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+102"/>
+        <location line="+26"/>
+        <location line="+110"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+102"/>
+        <location line="-109"/>
+        <location line="+109"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+102"/>
+        <location line="-109"/>
+        <location line="+109"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-107"/>
         <source>Items</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+102"/>
+        <location line="-1"/>
+        <location line="+108"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
@@ -1631,22 +1631,22 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Envío</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Reason / note</source>
         <translation>Motivo / nota</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>needs approval</source>
         <translation>requiere aprobación</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -1699,7 +1699,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+89"/>
+        <location filename="../../app/ui/views/reminders.py" line="+100"/>
         <source>Reminders</source>
         <translation>Recordatorios</translation>
     </message>
@@ -1745,12 +1745,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+105"/>
+        <location line="+113"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-105"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -1770,7 +1770,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Historial</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
@@ -1876,7 +1876,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+16"/>
         <source>History (%n reminder(s))</source>
         <translation>
             <numerusform>Historial (%n recordatorio)</numerusform>

@@ -8,8 +8,6 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app import config
-
 from .base import SnapshotTableModel
 
 GREY = QColor("#8a8a8a")
@@ -20,7 +18,9 @@ translate = QCoreApplication.translate
 
 
 def _spanish() -> bool:
-    return config.ui_language() == "es"
+    from ..i18n import current_language
+
+    return current_language() == "es"
 
 
 def channel_text(channels) -> str:
@@ -29,10 +29,11 @@ def channel_text(channels) -> str:
     return ", ".join(names.get(c, c) for c in channels)
 
 
-def _moment(value: dt.datetime | None, formatter) -> str:
+def _moment(value: dt.datetime | None, formatter, zone=None) -> str:
+    """A stored moment in the office's zone (the machine's when not known yet)."""
     if value is None:
         return ""
-    local = value.astimezone() if value.tzinfo else value
+    local = value.astimezone(zone) if value.tzinfo else value
     return f"{formatter.date(local.date())} {local:%H:%M}"
 
 
@@ -40,17 +41,21 @@ class PlanTableModel(SnapshotTableModel):
     """Rows are PlannedReminder snapshots; column 0 carries the approval checkbox."""
 
     COLUMN_COUNT = 9
-    (COL_CUSTOMER, COL_LEVEL, COL_CHANNELS, COL_ITEMS, COL_AMOUNT, COL_CURRENCY, COL_SEND_AT, COL_REASON,
-     COL_NAME) = range(9)
+    (COL_CUSTOMER, COL_NAME, COL_LEVEL, COL_CHANNELS, COL_AMOUNT, COL_CURRENCY, COL_SEND_AT, COL_ITEMS,
+     COL_REASON) = range(9)
     MONEY_COLUMNS = (COL_AMOUNT,)
 
     def __init__(self, formatter=None, parent=None):
         super().__init__(formatter, parent)
         self._approved: set[str] = set()
+        self.zone = None
 
     def headers(self) -> list[str]:
-        return [translate("RemindersModel", "Customer"), translate("RemindersModel", "Level"), translate("RemindersModel", "Channels"), translate("RemindersModel", "Items"), translate("RemindersModel", "Amount"), translate("RemindersModel", "Currency"),
-                translate("RemindersModel", "Send at"), translate("RemindersModel", "Reason / note"), translate("RemindersModel", "Name")]
+        return [translate("RemindersModel", "Customer"), translate("RemindersModel", "Name"),
+                translate("RemindersModel", "Level"), translate("RemindersModel", "Channels"),
+                translate("RemindersModel", "Amount"), translate("RemindersModel", "Currency"),
+                translate("RemindersModel", "Send at"), translate("RemindersModel", "Items"),
+                translate("RemindersModel", "Reason / note")]
 
     def set_rows(self, rows) -> None:
         rows = list(rows)
@@ -96,7 +101,7 @@ class PlanTableModel(SnapshotTableModel):
         if col == self.COL_CURRENCY:
             return p.currency
         if col == self.COL_SEND_AT:
-            return _moment(p.send_at, self.formatter) if p.blocked is None else ""
+            return _moment(p.send_at, self.formatter, self.zone) if p.blocked is None else ""
         if col == self.COL_REASON:
             return self.reason(p)
         return ""
@@ -127,7 +132,10 @@ class PlanTableModel(SnapshotTableModel):
                 return None
             return Qt.CheckState.Checked if p.key in self._approved else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and 0 <= index.row() < len(self._rows):
-            return self.reason(self._rows[index.row()]) or None
+            p = self._rows[index.row()]
+            if index.column() == self.COL_ITEMS:
+                return self.display(p, self.COL_ITEMS) or None
+            return "\n".join(t for t in (p.customer_name, self.reason(p)) if t)
         return super().data(index, role)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -149,6 +157,8 @@ class HistoryTableModel(SnapshotTableModel):
     (COL_DATE, COL_CUSTOMER, COL_LEVEL, COL_CHANNELS, COL_AMOUNT, COL_STATE, COL_SENT_AT, COL_ATTEMPTS,
      COL_ERROR) = range(9)
     MONEY_COLUMNS = (COL_AMOUNT,)
+
+    zone = None  # the office's zone for the sent moments
 
     def headers(self) -> list[str]:
         return [translate("RemindersModel", "Date"), translate("RemindersModel", "Customer"), translate("RemindersModel", "Level"), translate("RemindersModel", "Channels"), translate("RemindersModel", "Amount"), translate("RemindersModel", "State"),
@@ -173,7 +183,7 @@ class HistoryTableModel(SnapshotTableModel):
         if col == self.COL_STATE:
             return self.state_text(r.state)
         if col == self.COL_SENT_AT:
-            return _moment(r.sent_at, self.formatter)
+            return _moment(r.sent_at, self.formatter, self.zone)
         if col == self.COL_ATTEMPTS:
             return str(r.attempts)
         if col == self.COL_ERROR:

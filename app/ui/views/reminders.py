@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -32,7 +31,7 @@ from sqlalchemy.orm import selectinload
 from app import config
 from app.models import Reminder
 from app.reminders import outbox
-from app.reminders.run import _history_view, execute_run, plan_run, run_moment
+from app.reminders.run import _history_view, execute_run, local_zone, plan_run, run_moment
 
 from ..context import AppContext
 from ..tablemodels.reminders import HistoryTableModel, PlanTableModel
@@ -64,6 +63,18 @@ def recent_reminders(session, limit: int = HISTORY_LIMIT):
 
 def default_letters_dir(as_of) -> Path:
     return config.data_dir() / "letters" / as_of.isoformat()
+
+
+def fit(table: QTableView, caps: dict[int, int], padding: int = 16) -> None:
+    """Columns sized to their contents plus some air, long text columns capped (the tooltip has it all)."""
+    table.resizeColumnsToContents()
+    count = table.model().columnCount()
+    for col in range(count):
+        width = table.columnWidth(col) + padding
+        table.setColumnWidth(col, min(width, caps.get(col, width)))
+    if count:  # the last column takes what is left, never pushing the table into a horizontal scroll
+        others = sum(table.columnWidth(c) for c in range(count - 1))
+        table.setColumnWidth(count - 1, max(160, min(table.columnWidth(count - 1), table.viewport().width() - others)))
 
 
 class _Progress(QObject):
@@ -167,7 +178,14 @@ class RemindersView(QWidget):
         self.all_button.clicked.connect(lambda: self.model.set_all(True))
         self.none_button.clicked.connect(lambda: self.model.set_all(False))
         self.model.dataChanged.connect(lambda *_: self._update_count())
+        ctx.runner.read(local_zone, on_done=self._zone_arrived)
         self.load_history()
+
+    def _zone_arrived(self, zone) -> None:
+        self.model.zone = self.history_model.zone = zone
+        for model in (self.model, self.history_model):
+            if model.rowCount():
+                model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, model.COLUMN_COUNT - 1))
 
     def _table(self, model, name: str, stretch: int) -> QTableView:
         table = QTableView()
@@ -176,7 +194,8 @@ class RemindersView(QWidget):
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setDefaultSectionSize(24)
         return table
 
     # --- preview --------------------------------------------------------------------------
@@ -193,8 +212,8 @@ class RemindersView(QWidget):
     def _previewed(self, plan) -> None:
         self.preview_button.setEnabled(True)
         self.model.set_rows(plan)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(PlanTableModel.COL_REASON, QHeaderView.ResizeMode.Stretch)
+        fit(self.table, {PlanTableModel.COL_NAME: 170, PlanTableModel.COL_LEVEL: 150, PlanTableModel.COL_REASON: 420,
+                         PlanTableModel.COL_ITEMS: 150})
         self.run_button.setEnabled(any(p.blocked is None for p in plan))
         self._update_count()
         self.previewed.emit()
@@ -286,9 +305,7 @@ class RemindersView(QWidget):
 
     def _history_loaded(self, rows) -> None:
         self.history_model.set_rows(rows)
-        self.history.resizeColumnsToContents()
-        self.history.horizontalHeader().setSectionResizeMode(HistoryTableModel.COL_ERROR,
-                                                             QHeaderView.ResizeMode.Stretch)
+        fit(self.history, {HistoryTableModel.COL_LEVEL: 200, HistoryTableModel.COL_ERROR: 420})
         self.history_title.setText(self.tr("History (%n reminder(s))", "", len(rows)))
         self.history_loaded.emit()
 
