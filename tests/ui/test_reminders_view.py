@@ -175,3 +175,22 @@ def test_cancel_before_storing_stores_nothing(overdue, ctx, qtbot, tmp_path):
 
 def test_page_is_in_the_navigation(window):
     assert "reminders" in window.views or any(s.key == "reminders" for s in window.specs)
+
+
+def test_the_page_in_spanish_shows_spanish_reasons_and_headers(overdue, ctx, qtbot, qapp):
+    from app.ui.i18n import install_translators
+
+    install_translators(qapp, "es")
+    try:
+        view = make_view(ctx, qtbot)
+        with qtbot.waitSignal(view.previewed, timeout=20000):
+            view.preview_button.click()
+        model = view.model
+        c2 = rows_by_code(model)["C2"]
+        assert model.data(model.index(c2, model.COL_REASON)) == model.row(c2).blocked_es
+        assert model.headerData(model.COL_CUSTOMER, Qt.Orientation.Horizontal) == "Cliente"
+        assert view.preview_button.text() == "Vista previa"
+        assert "omitido" in view.count.text()
+        wait_idle(qtbot, ctx.runner)
+    finally:
+        install_translators(qapp, "en")
