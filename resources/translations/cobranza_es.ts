@@ -1745,12 +1745,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+113"/>
+        <location line="+121"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-113"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -1770,12 +1770,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Historial</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>Date or time changed: press Preview again.</source>
+        <translation>Cambió la fecha o la hora: pulse Vista previa de nuevo.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+9"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n recordatorio planificado</numerusform>

@@ -103,10 +103,13 @@ def test_preview_shows_the_blocked_reason_and_the_planned_reminder(overdue, ctx,
     assert model.approved_keys() == {model.row(rows["C3"]).key}
     assert not model.setData(model.index(rows["C2"], 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert view.run_button.isEnabled()
+    view.as_of.setDate(view.as_of.date().addDays(1))  # approvals belong to the previewed moment
+    assert not view.run_button.isEnabled() and "Preview" in view.count.text()
     wait_idle(qtbot, ctx.runner)
 
 
-def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot, tmp_path, qtmodeltester):
+def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot, tmp_path, qtmodeltester,
+                                                                monkeypatch):
     view = make_view(ctx, qtbot)
     view.letters_dir.setText(str(tmp_path / "letters"))
     with qtbot.waitSignal(view.previewed, timeout=20000):
@@ -123,6 +126,12 @@ def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot,
     assert view.letters_path and Path(view.letters_path).read_bytes()[:4] == b"%PDF"
     assert Path(view.letters_path).parent == tmp_path / "letters"
     assert view.open_letters.isEnabled()
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    view.open_letters.click()
+    assert opened == [view.letters_path]
     assert "2 sent" in view.summary.text()
     qtbot.waitUntil(lambda: view.history_model.rowCount() == 2, timeout=20000)
     wait_idle(qtbot, ctx.runner)

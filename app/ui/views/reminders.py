@@ -178,6 +178,9 @@ class RemindersView(QWidget):
         self.all_button.clicked.connect(lambda: self.model.set_all(True))
         self.none_button.clicked.connect(lambda: self.model.set_all(False))
         self.model.dataChanged.connect(lambda *_: self._update_count())
+        # the approvals belong to the previewed moment: another date or time needs a new preview
+        self.as_of.dateChanged.connect(self._moment_changed)
+        self.at.timeChanged.connect(self._moment_changed)
         ctx.runner.read(local_zone, on_done=self._zone_arrived)
         self.load_history()
 
@@ -217,6 +220,11 @@ class RemindersView(QWidget):
         self.run_button.setEnabled(any(p.blocked is None for p in plan))
         self._update_count()
         self.previewed.emit()
+
+    def _moment_changed(self, *_args) -> None:
+        if self.model.rowCount():
+            self.run_button.setEnabled(False)
+            self.count.setText(self.tr("Date or time changed: press Preview again."))
 
     def _preview_failed(self, exc) -> None:
         self.preview_button.setEnabled(True)
