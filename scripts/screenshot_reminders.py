@@ -1,4 +1,5 @@
-"""The Reminders page screenshot (docs/screenshot-reminders.png): a preview of the run on a demo database,
+"""The Reminders page screenshot (docs/screenshot-reminders.png) and Settings → E-mail
+(docs/screenshot-settings-email.png): a preview of the run on a demo database,
 then a run (letters to a temporary folder; no SMTP server is set, so e-mails stay queued) with its history.
 
     cobranza --db /tmp/rg.sqlite init && cobranza --db /tmp/rg.sqlite demo --customers 300 --invoices 4000 --seed 7
@@ -71,6 +72,20 @@ def main() -> int:
     window.grab().save(args.out)
     print("wrote", args.out, "plan rows", view.model.rowCount(), "history rows", view.history_model.rowCount(),
           "summary", view.summary.text())
+    # the E-mail tab of Settings, next to it
+    dialog = window.open_settings()
+    settle(runner, 500)
+    dialog.tabs.setCurrentIndex(1)
+    if not dialog.smtp_host.text():
+        dialog.smtp_host.setText("smtp.gmail.com")
+        dialog.smtp_from.setText("cobranzas@andina.pe")
+    dialog.contact_country.setCurrentIndex(max(dialog.contact_country.findData("PE"), 0))
+    dialog.resize(660, dialog.sizeHint().height())
+    spin(400)
+    settings_png = Path(args.out).with_name("screenshot-settings-email.png")
+    dialog.grab().save(str(settings_png))
+    print("wrote", settings_png)
+    dialog.reject()
     window.close()
     engine.dispose()
     QApplication.processEvents()
