@@ -36,7 +36,7 @@ from typing import Iterable, Mapping, Protocol, Sequence, runtime_checkable
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import allocated_as_of, invoice_exists_as_of
+from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.models import (
     POSTED,
     AgreementInstallment,
@@ -137,10 +137,9 @@ class ReceiptSource(Protocol):
 
 def _open_per_invoice(as_of: dt.date):
     """Subquery: open amount per invoice as of the date (lines less allocations dated by then)."""
-    paid = allocated_as_of(as_of)
-    return (select(DueLine.invoice_id.label("invoice_id"),
-                   func.sum(DueLine.amount_minor - func.coalesce(paid.c.allocated, 0)).label("open"))
-            .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+    o = open_as_of(as_of, name="later_inv")
+    return (select(DueLine.invoice_id.label("invoice_id"), func.sum(o.open).label("open"))
+            .outerjoin(o.later, o.onclause)
             .group_by(DueLine.invoice_id).subquery())
 
 
@@ -285,15 +284,13 @@ def week_of(expected: dt.date, as_of: dt.date) -> int:
 
 def open_lines_statement(as_of: dt.date):
     """(due_line_id, customer_id, currency, invoice_id, due_date, open) for every line open as of the date."""
-    paid = (select(Allocation.due_line_id.label("due_line_id"), func.sum(Allocation.amount_minor).label("paid"))
-            .where(Allocation.date <= as_of).group_by(Allocation.due_line_id)
-            .cte("paid").prefix_with("MATERIALIZED"))
-    open_ = DueLine.amount_minor - func.coalesce(paid.c.paid, 0)
+    o = open_as_of(as_of)
+    open_ = o.open
     return (select(DueLine.id, Invoice.customer_id, Invoice.currency, DueLine.invoice_id, DueLine.due_date,
                    open_.label("open"))
             .select_from(DueLine)
             .join(Invoice, DueLine.invoice_id == Invoice.id)
-            .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+            .outerjoin(o.later, o.onclause)
             .where(invoice_exists_as_of(as_of), open_ > 0))
 
 

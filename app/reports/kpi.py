@@ -204,18 +204,21 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
     bucket (num). Open amounts at several dates come from one pass over allocations (conditional sums)."""
     dates = sorted({as_of, start, *(d for p in pairs for d in p)})
     idx = {d: i for i, d in enumerate(dates)}
+    # as app.ledger.balances.open_as_of: open at d = amount − paid_minor + allocations dated after d,
+    # the later allocations for every date summed in one pass over those after the earliest date
     paid = (
         select(Allocation.due_line_id.label("due_line_id"),
-               *[func.sum(case((Allocation.date <= d, Allocation.amount_minor), else_=0)).label(f"p{i}")
+               *[func.sum(case((Allocation.date > d, Allocation.amount_minor), else_=0)).label(f"p{i}")
                  for i, d in enumerate(dates)])
-        .where(Allocation.date <= dates[-1])
+        .where(Allocation.date > dates[0])
         .group_by(Allocation.due_line_id)
         .cte("paid")
         .prefix_with("MATERIALIZED")
     )
 
     def open_at(d: dt.date):
-        return case((invoice_exists_as_of(d), DueLine.amount_minor - func.coalesce(paid.c[f"p{idx[d]}"], 0)),
+        return case((invoice_exists_as_of(d),
+                     DueLine.amount_minor - DueLine.paid_minor + func.coalesce(paid.c[f"p{idx[d]}"], 0)),
                     else_=0)
 
     cols = []
@@ -243,7 +246,7 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
             or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > lo),
             # open at some snapshot date: open amounts only shrink, and allocations are never dated
             # before the invoice, so a line settled by the first date is settled at all of them
-            DueLine.amount_minor > func.coalesce(paid.c.p0, 0),
+            DueLine.amount_minor > DueLine.paid_minor - func.coalesce(paid.c.p0, 0),
         )
         .group_by(Invoice.currency)
     )
