@@ -60,6 +60,12 @@ class OpenAsOf:
     def join(self, query):
         return query.outerjoin(self.later, self.onclause)
 
+    def may_be_open(self, line=DueLine):
+        """Condition, a superset of "open > 0": the line has something open today (the partial index
+        ix_due_line_open) or was allocated after D. Lets a report read those lines only."""
+        return line.id.in_(union_all(select(DueLine.id).where(DueLine.paid_minor < DueLine.amount_minor),
+                                     select(self.later.c.due_line_id)))
+
 
 def open_as_of(as_of: dt.date, line=DueLine, name: str = "later", line_ids=None) -> OpenAsOf:
     """The rule every report uses for "open on a due line as of D" (`line` may be an alias of DueLine;

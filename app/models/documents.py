@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime
@@ -56,6 +56,10 @@ class DueLine(Base):
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
         Index("ix_due_line_due_date", "due_date"),
+        # the lines with something open today: with the lines allocated after D, the only ones that
+        # can be open as of D (app.ledger.balances.open_as_of)
+        Index("ix_due_line_open", "invoice_id", sqlite_where=text("paid_minor < amount_minor"),
+              postgresql_where=text("paid_minor < amount_minor")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

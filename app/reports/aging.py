@@ -208,29 +208,33 @@ def summary_query(
     days = check_buckets(days)
     paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
-    paid_amount = paid.allocated
 
     line_filters = [_live_invoice(as_of)]
     if currency:
         line_filters.append(Invoice.currency == currency)
     if customer_code:
         line_filters.append(Invoice.customer_id == _customer_id(customer_code))
-    # each due line: its reference date, what is open, and (negative) the credit its allocations used
+    # The credit the allocations of the live due lines used is Σ allocated = Σ amount − Σ open, and a
+    # live invoice's due lines sum to its total: so each live invoice brings −total and each line
+    # +open. Only the lines that may be open as of D are read (open today or allocated after D).
     lines = (
         select(
             Invoice.customer_id.label("customer_id"),
             Invoice.currency.label("currency"),
             date_col.label("ref"),
-            (DueLine.amount_minor - paid_amount).label("open"),
-            (-paid_amount).label("credit"),
+            paid.open.label("open"),
+            paid.open.label("credit"),
         )
         .select_from(DueLine)
         .join(Invoice, Invoice.id == DueLine.invoice_id)
         .outerjoin(paid.later, paid.onclause)
-        .where(*line_filters)
+        .where(paid.may_be_open(), *line_filters)
     )
+    invoices = select(Invoice.customer_id.label("customer_id"), Invoice.currency.label("currency"),
+                      null().label("ref"), literal(0).label("open"), (-Invoice.total_minor).label("credit")) \
+        .where(*line_filters)
     # payments, credit notes and write-offs bring credit; no reference date, nothing open
-    sources = []
+    sources = [invoices]
     for table, posted_only in ((Payment, True), (CreditNote, True), (WriteOff, False)):
         filters = [table.date <= as_of]
         if posted_only:
@@ -296,7 +300,7 @@ def detail_query(
     paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
     open_amount = paid.open.label("open_minor")
-    filters = [_live_invoice(as_of), paid.open != 0]
+    filters = [paid.may_be_open(), _live_invoice(as_of), paid.open != 0]
     if currency:
         filters.append(Invoice.currency == currency)
     if customer_code:

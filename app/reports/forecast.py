@@ -291,7 +291,7 @@ def open_lines_statement(as_of: dt.date):
             .select_from(DueLine)
             .join(Invoice, DueLine.invoice_id == Invoice.id)
             .outerjoin(o.later, o.onclause)
-            .where(invoice_exists_as_of(as_of), open_ > 0))
+            .where(o.may_be_open(), invoice_exists_as_of(as_of), open_ > 0))
 
 
 def _consume(lines: list[list], receipt: ExpectedReceipt) -> list[tuple[int, bool]]:
