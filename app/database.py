@@ -7,7 +7,6 @@ A plain path is a SQLite file (foreign keys on, WAL); a URL with "://" is used a
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 

@@ -44,7 +44,7 @@ def main() -> None:
         ("dashboard (all of the above)", lambda: dashboard(s, args.as_of)),
         ("drill: one bucket, top 500 items", lambda: drill_items(s, args.as_of, currency="PEN", bucket="91+")),
     ]
-    print(f"| step | wall s | CPU s |\n|---|---:|---:|")
+    print("| step | wall s | CPU s |\n|---|---:|---:|")
     for name, fn in steps:
         wall, cpu = timed(fn, args.repeat)
         print(f"| {name} | {wall:.2f} | {cpu:.2f} |", flush=True)

@@ -8,9 +8,15 @@ from .collections import (
 from .company import Company, Setting
 from .customers import Contact, Customer, PaymentTerms, PaymentTermsLine
 from .documents import POSTED, VOID, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
+from .reminders import (
+    ContactLog, CustomerReminderSettings, Reminder, ReminderLevel, ReminderLine, ReminderPolicy, ReminderRun,
+    ReminderTemplate,
+)
 
 __all__ = [
     "Activity", "AgreementInstallment", "AgreementInvoice", "Dispute", "PaymentAgreement", "PromiseToPay",
     "AuditEntry", "Allocation", "Base", "Company", "Contact", "CreditNote", "Customer", "DueLine",
     "Invoice", "Payment", "PaymentTerms", "PaymentTermsLine", "POSTED", "Setting", "VOID", "WriteOff",
+    "ContactLog", "CustomerReminderSettings", "Reminder", "ReminderLevel", "ReminderLine", "ReminderPolicy",
+    "ReminderRun", "ReminderTemplate",
 ]

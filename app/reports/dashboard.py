@@ -71,6 +71,7 @@ class DrillItem:
 
 def dashboard(session: Session, as_of: dt.date, *, weeks: int = 12, kpi_days: int = 90) -> Dashboard:
     aging = aging_report(session, as_of)
+    # the dashboard shows DSO and CEI only: roll rates would cost another pass over the allocations
     kpis = {k.currency: k for k in kpi_report(session, as_of, kpi_days, roll_rates=False).currencies}
     forecast = cash_forecast(session, as_of, weeks)
     labels = aging.bucket_labels

@@ -33,7 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol, Sequence, runtime_checkable
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import BigInteger, Date, Integer, String, case, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import invoice_exists_as_of, open_as_of
@@ -84,35 +84,64 @@ class HistoricalLateness:
         return self.per_customer.get(customer_id, self.default)
 
     @classmethod
+    def from_rows(cls, rows: Iterable[tuple[int, int, int]]) -> "HistoricalLateness":
+        """From (customer_id, Σ paid, Σ paid × days late) rows."""
+        rows = [(cid, int(p), int(w)) for cid, p, w in rows]
+        per_customer = {cid: w / p for cid, p, w in rows if p}
+        total_paid = sum(p for _c, p, _w in rows)
+        default = sum(w for _c, _p, w in rows) / total_paid if total_paid else 0.0
+        return cls(per_customer, default)
+
+    @classmethod
     def fit(cls, session: Session, as_of: dt.date) -> "HistoricalLateness":
         """One statement: over due lines settled (nothing open) as of `as_of`, the payment allocations
         dated by then, Σ amount × (allocation date − due date) / Σ amount per customer and overall."""
-        per_line = (
-            select(Allocation.due_line_id.label("due_line_id"),
+        state = line_state_cte(as_of)
+        return cls.from_rows(session.execute(_lateness_select(state, as_of)).all())
+
+
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def line_state_cte(as_of: dt.date):
+    """Per due line, from its allocations dated by `as_of`: allocated (all sources), paid (payments) and
+    Σ payment amount × its date in days since 1970 (so lateness needs no join here: Σ amount × (date −
+    due) = that − paid × due). Materialized: computed once even when a statement uses it twice."""
+    by_payment = Allocation.payment_id.is_not(None)
+    return (select(Allocation.due_line_id.label("due_line_id"),
                    func.sum(Allocation.amount_minor).label("allocated"),
-                   func.sum(case((Allocation.payment_id.is_not(None), Allocation.amount_minor), else_=0))
-                   .label("paid"),
-                   func.sum(case((Allocation.payment_id.is_not(None),
-                                  Allocation.amount_minor * days_between(Allocation.date, DueLine.due_date)),
-                                 else_=0)).label("weighted"))
-            .join(DueLine, Allocation.due_line_id == DueLine.id)
+                   func.sum(case((by_payment, Allocation.amount_minor), else_=0)).label("paid"),
+                   func.sum(case((by_payment, cast(Allocation.amount_minor, BigInteger)
+                                  * days_between(Allocation.date, literal(_EPOCH, Date))), else_=0)).label("paid_days"))
             .where(Allocation.date <= as_of)
             .group_by(Allocation.due_line_id)
-            .cte("per_line")
-            .prefix_with("MATERIALIZED")
-        )
-        rows = session.execute(
-            select(Invoice.customer_id, func.sum(per_line.c.paid), func.sum(per_line.c.weighted))
+            .cte("line_state")
+            .prefix_with("MATERIALIZED"))
+
+
+def _lateness_select(state, as_of: dt.date):
+    """(customer_id, Σ paid, Σ paid × days late) over the lines settled as of the date."""
+    weighted = state.c.paid_days - cast(state.c.paid, BigInteger) * days_between(DueLine.due_date,
+                                                                                  literal(_EPOCH, Date))
+    return (select(Invoice.customer_id, func.sum(state.c.paid).label("paid"), func.sum(weighted).label("weighted"))
             .select_from(DueLine)
-            .join(per_line, per_line.c.due_line_id == DueLine.id)
+            .join(state, state.c.due_line_id == DueLine.id)
             .join(Invoice, DueLine.invoice_id == Invoice.id)
-            .where(invoice_exists_as_of(as_of), per_line.c.allocated >= DueLine.amount_minor, per_line.c.paid > 0)
-            .group_by(Invoice.customer_id)
-        ).all()
-        per_customer = {cid: int(w) / int(p) for cid, p, w in rows}
-        total_paid = sum(int(p) for _c, p, _w in rows)
-        default = sum(int(w) for _c, _p, w in rows) / total_paid if total_paid else 0.0
-        return cls(per_customer, default)
+            .where(invoice_exists_as_of(as_of), state.c.allocated >= DueLine.amount_minor, state.c.paid > 0)
+            .group_by(Invoice.customer_id))
+
+
+def _open_lines_select(as_of: dt.date):
+    # app.ledger.balances.open_as_of: amount − paid_minor + allocations after the date, over the lines
+    # that may be open then only (open today or allocated after the date)
+    o = open_as_of(as_of)
+    open_ = o.open
+    return (select(DueLine.id, Invoice.customer_id, Invoice.currency, DueLine.invoice_id, DueLine.due_date,
+                   open_.label("open"))
+            .select_from(DueLine)
+            .join(Invoice, DueLine.invoice_id == Invoice.id)
+            .outerjoin(o.later, o.onclause)
+            .where(o.may_be_open(), invoice_exists_as_of(as_of), open_ > 0))
 
 
 # --- commitments: dated expectations that take precedence over the model ---------------------
@@ -284,14 +313,30 @@ def week_of(expected: dt.date, as_of: dt.date) -> int:
 
 def open_lines_statement(as_of: dt.date):
     """(due_line_id, customer_id, currency, invoice_id, due_date, open) for every line open as of the date."""
-    o = open_as_of(as_of)
-    open_ = o.open
-    return (select(DueLine.id, Invoice.customer_id, Invoice.currency, DueLine.invoice_id, DueLine.due_date,
-                   open_.label("open"))
-            .select_from(DueLine)
-            .join(Invoice, DueLine.invoice_id == Invoice.id)
-            .outerjoin(o.later, o.onclause)
-            .where(o.may_be_open(), invoice_exists_as_of(as_of), open_ > 0))
+    return _open_lines_select(as_of)
+
+
+def _open_lines_and_lateness(session: Session, as_of: dt.date, currency: str | None):
+    """The open lines and the historical lateness in one statement: both need every line's allocations
+    as of the date, so they share one materialized aggregate (UNION ALL of the two shapes, padded)."""
+    state = line_state_cte(as_of)
+    lines = _open_lines_select(as_of)
+    if currency:
+        lines = lines.where(Invoice.currency == currency)
+    lines = lines.with_only_columns(
+        literal("L").label("row"), DueLine.id, Invoice.customer_id, Invoice.currency, DueLine.invoice_id,
+        DueLine.due_date, lines.selected_columns.open.label("a"),
+        cast(null(), BigInteger).label("b"))
+    late = _lateness_select(state, as_of).subquery()
+    customers = select(literal("C"), cast(null(), Integer), late.c.customer_id, cast(null(), String),
+                       cast(null(), Integer), cast(null(), Date), late.c.paid, late.c.weighted)
+    line_rows, customer_rows = [], []
+    for kind, line_id, customer_id, cur, invoice_id, due, a, b in session.execute(union_all(lines, customers)):
+        if kind == "L":
+            line_rows.append((line_id, customer_id, cur, invoice_id, due, a))
+        else:
+            customer_rows.append((customer_id, a, b))
+    return line_rows, HistoricalLateness.from_rows(customer_rows)
 
 
 def _consume(lines: list[list], receipt: ExpectedReceipt) -> list[tuple[int, bool]]:
@@ -323,9 +368,14 @@ def cash_forecast(session: Session, as_of: dt.date, weeks: int = DEFAULT_WEEKS, 
     and promises on record (DEFAULT_SOURCES); pass `()` for the model alone."""
     if not isinstance(weeks, int) or weeks < 1 or weeks > MAX_WEEKS:
         raise ForecastOptionError(f"--weeks must be a whole number from 1 to {MAX_WEEKS}; got {weeks}", "weeks")
-    if model is None:
-        model = HistoricalLateness.fit(session, as_of)
     cur_filter = currency.upper() if currency else None
+    if model is None:  # one statement for the open lines and the default model
+        rows, model = _open_lines_and_lateness(session, as_of, cur_filter)
+    else:
+        q = open_lines_statement(as_of)
+        if cur_filter:
+            q = q.where(Invoice.currency == cur_filter)
+        rows = session.execute(q)
 
     committed: dict[tuple[int, str], list[ExpectedReceipt]] = defaultdict(list)
     for source in DEFAULT_SOURCES if sources is None else sources:
@@ -347,11 +397,8 @@ def cash_forecast(session: Session, as_of: dt.date, weeks: int = DEFAULT_WEEKS, 
         if overdue:
             cell[1] += amount
 
-    q = open_lines_statement(as_of)
-    if cur_filter:
-        q = q.where(Invoice.currency == cur_filter)
     held: dict[tuple[int, str], list[list]] = defaultdict(list)  # lines of customers with commitments
-    for line_id, customer_id, cur, invoice_id, due, open_ in session.execute(q):
+    for line_id, customer_id, cur, invoice_id, due, open_ in rows:
         open_ = int(open_)
         overdue = due < as_of
         tot = totals[cur]

@@ -15,8 +15,11 @@ Definitions (docs/kpi.md has each formula with a worked example):
   (allocation date − issue date / − due date; early payment counts as negative days late).
 
 Money is int minor units; ratios and days are Decimal rounded half-up to 2 places, None where a
-denominator is zero. Everything is computed in four set-based statements (SQLAlchemy Core, portable
-to SQLite and PostgreSQL), whatever the number of customers.
+denominator is zero. Everything is computed in three set-based statements (SQLAlchemy Core, portable
+to SQLite and PostgreSQL), whatever the number of customers: one scan of the due lines with every
+snapshot amount as a conditional sum (AR at both ends, roll-rate buckets, credit sales per month), one
+over the period's payment allocations, one over its payments; a fourth only when the countback has to
+walk back further than the period plus three months.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import and_, case, func, or_, select, union_all
+from sqlalchemy import BigInteger, and_, case, cast, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -41,9 +44,11 @@ MAX_DAYS = 3660
 # Roll rates use the standard due-date buckets 30/60/90: current, 1-30, 31-60, 61-90, 91+.
 ROLL_LIMITS = (0, 30, 60, 90)  # upper limit (days past due, inclusive) of each bucket but the last
 ROLL_LABELS = ("current", "1-30", "31-60", "61-90", "91+")
-SALES_KINDS = ("invoice", "fee", "interest")
-COUNTBACK_WINDOW_MONTHS = 24  # first look this far back for countback sales; further only if needed
-_PAIRS_PER_QUERY = 24  # roll-rate month pairs per snapshot statement (8 columns each)
+SALES_KINDS = ("invoice", "fee", "interest")  # every kind the schema allows (CHECK): all count as sales
+COUNTBACK_EXTRA_MONTHS = 3  # countback sales summed with the AR scan: the period's months and 3 more;
+# older months only if ar_end is not used up by then (one more statement)
+INLINE_PAIRS = 2  # up to this many month pairs, roll rates are columns of the AR scan (8 per pair);
+# more pairs (periods over ~3 months) use one statement grouped by due date (2 columns per month end)
 
 TWO = Decimal("0.01")
 
@@ -198,27 +203,27 @@ def _in_bucket(due_col, on: dt.date, b: int):
     return and_(newest, due_col < on - dt.timedelta(days=ROLL_LIMITS[b - 1]))
 
 
-def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.date, dt.date]], with_ar: bool):
+def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.date, dt.date]], with_ar: bool,
+                        steps: list[tuple[dt.date, dt.date]] = ()):
     """One statement: per currency, AR at the period start and end, current_end, and for each month
     pair (m1, m2) and bucket b < 91+: open at m1 in b (den) and open at m2 of those lines once in a later
-    bucket (num). Open amounts at several dates come from one pass over allocations (conditional sums)."""
+    bucket (num). Open amounts at several dates come from one pass over allocations (conditional sums).
+    With `with_ar` also the credit sales of the period and of each countback month step (lo, hi]
+    (the due lines of an invoice add up to its total, so they are summed in the same scan)."""
     dates = sorted({as_of, start, *(d for p in pairs for d in p)})
     idx = {d: i for i, d in enumerate(dates)}
-    # as app.ledger.balances.open_as_of: open at d = amount − paid_minor + allocations dated after d,
-    # the later allocations for every date summed in one pass over those after the earliest date
     paid = (
         select(Allocation.due_line_id.label("due_line_id"),
-               *[func.sum(case((Allocation.date > d, Allocation.amount_minor), else_=0)).label(f"p{i}")
+               *[func.sum(case((Allocation.date <= d, Allocation.amount_minor), else_=0)).label(f"p{i}")
                  for i, d in enumerate(dates)])
-        .where(Allocation.date > dates[0])
+        .where(Allocation.date <= dates[-1])
         .group_by(Allocation.due_line_id)
         .cte("paid")
         .prefix_with("MATERIALIZED")
     )
 
     def open_at(d: dt.date):
-        return case((invoice_exists_as_of(d),
-                     DueLine.amount_minor - DueLine.paid_minor + func.coalesce(paid.c[f"p{idx[d]}"], 0)),
+        return case((invoice_exists_as_of(d), DueLine.amount_minor - func.coalesce(paid.c[f"p{idx[d]}"], 0)),
                     else_=0)
 
     cols = []
@@ -227,13 +232,20 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
             func.sum(open_at(start)).label("ar_begin"),
             func.sum(open_at(as_of)).label("ar_end"),
             func.sum(case((DueLine.due_date >= as_of, open_at(as_of)), else_=0)).label("current_end"),
+            func.sum(case((and_(Invoice.issue_date > start, invoice_exists_as_of(as_of)), DueLine.amount_minor),
+                          else_=0)).label("credit_sales"),
         ]
+        cols += [func.sum(case((and_(Invoice.issue_date > lo, Invoice.issue_date <= hi, invoice_exists_as_of(as_of)),
+                                DueLine.amount_minor), else_=0)).label(f"s{j}")
+                 for j, (lo, hi) in enumerate(steps)]
     for k, (m1, m2) in enumerate(pairs):
         for b, limit in enumerate(ROLL_LIMITS):
             in_b = _in_bucket(DueLine.due_date, m1, b)
             later_at_m2 = DueLine.due_date < m2 - dt.timedelta(days=limit)  # days past due at m2 > limit
             cols.append(func.sum(case((in_b, open_at(m1)), else_=0)).label(f"d{k}_{b}"))
-            cols.append(func.sum(case((and_(in_b, later_at_m2), open_at(m2)), else_=0)).label(f"n{k}_{b}"))
+            # the same lines: they existed on m1 (a line issued after m1 was in no bucket then)
+            cols.append(func.sum(case((and_(in_b, later_at_m2, Invoice.issue_date <= m1), open_at(m2)),
+                                      else_=0)).label(f"n{k}_{b}"))
     lo = min(dates)
     return (
         select(Invoice.currency, *cols)
@@ -244,21 +256,73 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
             # existed at some snapshot date: issued by the last one and not voided before the first one
             Invoice.issue_date <= dates[-1],
             or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > lo),
-            # open at some snapshot date: open amounts only shrink, and allocations are never dated
-            # before the invoice, so a line settled by the first date is settled at all of them
-            # (so: open today, the partial index ix_due_line_open, or allocated after the first date)
-            DueLine.id.in_(union_all(select(DueLine.id).where(DueLine.paid_minor < DueLine.amount_minor),
-                                     select(paid.c.due_line_id))),
-            DueLine.amount_minor > DueLine.paid_minor - func.coalesce(paid.c.p0, 0),
+            # open at some snapshot date (open amounts only shrink, and allocations are never dated
+            # before the invoice, so a line settled by the first date is settled at all of them),
+            # or sold in a countback month
+            or_(DueLine.amount_minor > func.coalesce(paid.c.p0, 0),
+                *([Invoice.issue_date > min(lo for lo, _hi in steps)] if with_ar and steps else [])),
         )
         .group_by(Invoice.currency)
     )
 
 
+def _roll_statement(pairs: list[tuple[dt.date, dt.date]]):
+    """Roll-rate inputs grouped by currency and due date (the bucket of a line depends on its due date
+    only): per month end m, Σ open on m (o<i>); per pair k (m1, m2), Σ open on m2 of the lines that existed
+    on m1 (x<k>). Only lines that can be in a bucket before 91+ on a month end and open on the first one."""
+    ends = sorted({d for p in pairs for d in p})
+    idx = {d: i for i, d in enumerate(ends)}
+    paid = (
+        select(Allocation.due_line_id.label("due_line_id"),
+               *[func.sum(case((Allocation.date <= d, Allocation.amount_minor), else_=0)).label(f"p{i}")
+                 for i, d in enumerate(ends)])
+        .where(Allocation.date <= ends[-1])
+        .group_by(Allocation.due_line_id)
+        .cte("paid")
+        .prefix_with("MATERIALIZED")
+    )
+
+    def open_at(d: dt.date):
+        return case((invoice_exists_as_of(d), DueLine.amount_minor - func.coalesce(paid.c[f"p{idx[d]}"], 0)),
+                    else_=0)
+
+    cols = [func.sum(open_at(d)).label(f"o{i}") for i, d in enumerate(ends)]
+    cols += [func.sum(case((Invoice.issue_date <= m1, open_at(m2)), else_=0)).label(f"x{k}")
+             for k, (m1, m2) in enumerate(pairs)]
+    return (
+        select(Invoice.currency, DueLine.due_date, *cols)
+        .select_from(DueLine)
+        .join(Invoice, DueLine.invoice_id == Invoice.id)
+        .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+        .where(Invoice.issue_date <= ends[-1],
+               or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > ends[0]),
+               DueLine.due_date >= ends[0] - dt.timedelta(days=ROLL_LIMITS[-1]),
+               DueLine.amount_minor > func.coalesce(paid.c.p0, 0))
+        .group_by(Invoice.currency, DueLine.due_date)
+    ), idx
+
+
+def _roll_grouped(session: Session, pairs: list[tuple[dt.date, dt.date]]) -> dict[str, dict[str, int]]:
+    """{currency: {"d<k>_<b>": den, "n<k>_<b>": num}}, the same keys as the inline columns."""
+    statement, idx = _roll_statement(pairs)
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in session.execute(statement).mappings():
+        due, values = row["due_date"], out[row["currency"]]
+        for k, (m1, m2) in enumerate(pairs):
+            late = (m1 - due).days
+            b = next((i for i, limit in enumerate(ROLL_LIMITS) if late <= limit), None)
+            if b is None:
+                continue
+            values[f"d{k}_{b}"] += int(row[f"o{idx[m1]}"] or 0)
+            if (m2 - due).days > ROLL_LIMITS[b]:
+                values[f"n{k}_{b}"] += int(row[f"x{k}"] or 0)
+    return out
+
+
 def _sales_by_day(session: Session, as_of: dt.date, after: dt.date | None, upto: dt.date):
     """{currency: [(issue_date, total)]} for invoices existing as of as_of issued in (after, upto]."""
     q = (select(Invoice.currency, Invoice.issue_date, func.sum(Invoice.total_minor))
-         .where(invoice_exists_as_of(as_of), Invoice.kind.in_(SALES_KINDS), Invoice.issue_date <= upto)
+         .where(invoice_exists_as_of(as_of), Invoice.issue_date <= upto)
          .group_by(Invoice.currency, Invoice.issue_date))
     if after is not None:
         q = q.where(Invoice.issue_date > after)
@@ -281,8 +345,8 @@ def _monthly(as_of: dt.date, sales: list[tuple[dt.date, int]], months: int,
 def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
                currency: str | None = None, *, roll_rates: bool = True) -> KpiReport:
     """The KPIs per currency over (as_of − days, as_of]. Currencies with no receivable, sale or
-    collection in the period are left out. roll_rates=False leaves the roll rates empty (the
-    dashboard shows DSO and CEI only; the month-end snapshots they need cost most of the report)."""
+    collection in the period are left out. `roll_rates=False` skips them (empty tuples): cheaper, for
+    a dashboard that shows only the cards."""
     if not isinstance(days, int) or days < 1 or days > MAX_DAYS:
         raise KpiOptionError(f"--days must be a whole number of days from 1 to {MAX_DAYS}; got {days}", "days")
     start = as_of - dt.timedelta(days=days)
@@ -290,32 +354,25 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
     pairs = list(zip(month_ends, month_ends[1:])) if roll_rates else []
 
     # 1. AR snapshots and roll rates
+    # with the credit sales of the period and of the countback months it covers, and a few more
+    window_months = (as_of.year - start.year) * 12 + as_of.month - start.month + 1 + COUNTBACK_EXTRA_MONTHS
+    bounds = [add_months(as_of, -k) for k in range(window_months + 1)]
+    steps = list(zip(bounds[1:], bounds))  # (lo, hi], newest first
+    window_start = bounds[-1]
+    inline = pairs if len(pairs) <= INLINE_PAIRS else []
     snap: dict[str, dict[str, int]] = defaultdict(dict)
-    chunks = [pairs[i:i + _PAIRS_PER_QUERY] for i in range(0, len(pairs), _PAIRS_PER_QUERY)] or [[]]
-    offset = 0
-    for n, chunk in enumerate(chunks):
-        for row in session.execute(_snapshot_statement(as_of, start, chunk, with_ar=(n == 0))).mappings():
-            values = snap[row["currency"]]
-            for key, value in row.items():
-                if key == "currency":
-                    continue
-                if key[0] in "dn":  # renumber the pair index across chunks
-                    kind, rest = key[0], key[1:]
-                    k, b = rest.split("_")
-                    key = f"{kind}{int(k) + offset}_{b}"
-                values[key] = int(value or 0)
-        offset += len(chunk)
+    for row in session.execute(_snapshot_statement(as_of, start, inline, with_ar=True, steps=steps)).mappings():
+        snap[row["currency"]] = {key: int(value or 0) for key, value in row.items() if key != "currency"}
+    if pairs and not inline:
+        for cur, values in _roll_grouped(session, pairs).items():
+            snap[cur].update(values)
 
-    # 2. credit sales (period and countback months)
-    window_months = max(COUNTBACK_WINDOW_MONTHS, days // 28 + 2)
-    window_start = min(start, add_months(as_of, -window_months))
-    sales = _sales_by_day(session, as_of, window_start, as_of)
-
-    # 3. payment allocations dated in the period: amount-weighted days since issue and past due
+    # 2. payment allocations dated in the period: amount-weighted days since issue and past due
     alloc = session.execute(
         select(Invoice.currency, func.sum(Allocation.amount_minor),
-               func.sum(Allocation.amount_minor * days_between(Allocation.date, Invoice.issue_date)),
-               func.sum(Allocation.amount_minor * days_between(Allocation.date, DueLine.due_date)))
+               # BIGINT: on PostgreSQL amount (INTEGER) × days overflows 32 bits from 21,474,836.47 × 100 days
+               func.sum(cast(Allocation.amount_minor, BigInteger) * days_between(Allocation.date, Invoice.issue_date)),
+               func.sum(cast(Allocation.amount_minor, BigInteger) * days_between(Allocation.date, DueLine.due_date)))
         .select_from(Allocation)
         .join(DueLine, Allocation.due_line_id == DueLine.id)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
@@ -324,13 +381,13 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
     ).all()
     alloc_by_cur = {cur: (int(a or 0), int(to_pay or 0), int(late or 0)) for cur, a, to_pay, late in alloc}
 
-    # 4. collected: posted payments dated in the period
+    # 3. collected: posted payments dated in the period
     collected = dict(session.execute(
         select(Payment.currency, func.sum(Payment.amount_minor))
         .where(Payment.status == POSTED, Payment.date > start, Payment.date <= as_of)
         .group_by(Payment.currency)).all())
 
-    currencies = sorted(set(snap) | set(sales) | set(alloc_by_cur) | set(collected))
+    currencies = sorted(set(snap) | set(alloc_by_cur) | set(collected))
     if currency:
         currencies = [c for c in currencies if c == currency.upper()]
     out = []
@@ -338,7 +395,7 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
     for cur in currencies:
         s = snap.get(cur, {})
         ar_begin, ar_end, current_end = s.get("ar_begin", 0), s.get("ar_end", 0), s.get("current_end", 0)
-        credit_sales = sum(t for d, t in sales.get(cur, []) if start < d <= as_of)
+        credit_sales = s.get("credit_sales", 0)
         coll = int(collected.get(cur) or 0)
         paid_amount, w_to_pay, w_late = alloc_by_cur.get(cur, (0, 0, 0))
         if not (ar_begin or ar_end or credit_sales or coll or paid_amount):
@@ -350,15 +407,16 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
         cei = _ratio((ar_begin + credit_sales - ar_end) * 100, ar_begin + credit_sales - current_end)
         pct_current = _ratio(current_end * 100, ar_end)
 
-        countback = countback_dso(ar_end, _monthly(as_of, sales.get(cur, []), window_months))
-        if countback is None:  # AR older than the window: walk on through all earlier sales
+        monthly = [((hi - lo).days, s.get(f"s{j}", 0)) for j, (lo, hi) in enumerate(steps)]
+        countback = countback_dso(ar_end, monthly)
+        if countback is None:  # AR older than the window: walk on through all earlier sales (4th statement)
             if older_sales is None:
                 older_sales = _sales_by_day(session, as_of, None, window_start)
             earlier = older_sales.get(cur, [])
             if earlier:
                 oldest = min(d for d, _t in earlier)
                 months = (as_of.year - oldest.year) * 12 + as_of.month - oldest.month + 2
-                countback = countback_dso(ar_end, _monthly(as_of, sales.get(cur, []) + earlier, months))
+                countback = countback_dso(ar_end, monthly + _monthly(as_of, earlier, months, first=window_months + 1))
 
         rolls = []
         for k, (m1, m2) in enumerate(pairs):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -75,7 +75,6 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setFixedWidth(170)
         self.nav.setSpacing(2)
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setStyleSheet("QListWidget#navigation { background: palette(window); font-size: 11pt; }"
@@ -90,7 +89,14 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(140, 36))
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._stale: set[str] = set()
+        self.nav.currentRowChanged.connect(self._page_changed)
+        # as wide as the longest title in the current language (Spanish titles run longer)
+        font = QFont(self.nav.font())
+        font.setPointSize(11)  # as in the style sheet below, which is not applied yet
+        metrics = QFontMetrics(font)
+        widest = max((metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())), default=0)
+        self.nav.setFixedWidth(min(280, max(150, widest + self.nav.iconSize().width() + 40)))
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(4, 4, 4, 0)
@@ -161,10 +167,24 @@ class MainWindow(QMainWindow):
         return self.views[key]
 
     def refresh_views(self) -> None:
-        for view in self.views.values():
-            refresh = getattr(view, "refresh", None)
-            if refresh is not None:
-                refresh()
+        """After a write: the page on screen reloads now; the others when they are next shown (the
+        dashboard over a million invoices should not recompute behind every payment entered)."""
+        current = self.stack.currentWidget()
+        for key, view in self.views.items():
+            if getattr(view, "refresh", None) is None:
+                continue
+            if view is current:
+                view.refresh()
+            else:
+                self._stale.add(key)
+
+    def _page_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        if 0 <= row < len(self.specs):
+            key = self.specs[row].key
+            if key in self._stale:
+                self._stale.discard(key)
+                self.views[key].refresh()
 
     def new_customer(self):
         from .dialogs.customer import CustomerDialog

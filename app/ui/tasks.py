@@ -78,12 +78,15 @@ class TaskRunner(QObject):
     def read(self, fn, *args, on_done=None, on_error=None, **kwargs) -> int:
         return self._start(fn, args, kwargs, on_done, on_error, write=False)
 
-    def write(self, fn, *args, on_done=None, on_error=None, **kwargs) -> int:
-        return self._start(fn, args, kwargs, on_done, on_error, write=True)
+    def write(self, fn, *args, on_done=None, on_error=None, announce: bool = True, **kwargs) -> int:
+        """Run `fn` in one transaction on the single writer thread. After it commits, `data_changed`
+        tells every view to reload, unless `announce=False`: a write a view makes while refreshing
+        itself (e.g. re-evaluating derived tasks) must not announce, or refreshes would loop."""
+        return self._start(fn, args, kwargs, on_done, on_error, write=True, announce=announce)
 
-    def _start(self, fn, args, kwargs, on_done, on_error, write: bool) -> int:
+    def _start(self, fn, args, kwargs, on_done, on_error, write: bool, announce: bool = False) -> int:
         task_id = next(self._ids)
-        self._pending[task_id] = _Pending(on_done, on_error, write)
+        self._pending[task_id] = _Pending(on_done, on_error, write and announce)
         pool = self._write_pool if write else self._read_pool
         pool.start(_Job(self, task_id, fn, args, kwargs, write))
         return task_id

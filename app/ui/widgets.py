@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from .formatting import Formatter
@@ -109,3 +109,15 @@ class MoneyEdit(QLineEdit):
             return self.minor(currency)
         except Exception:
             return None
+
+
+DEBOUNCE_MS = 200
+
+
+def debounced(parent, slot, ms: int = DEBOUNCE_MS) -> QTimer:
+    """A single-shot timer that calls `slot` once typing has paused for `ms`; call .start() on each change."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer

@@ -37,7 +37,7 @@
 <context>
     <name>AgingReportView</name>
     <message>
-        <location filename="../../app/ui/views/aging_report.py" line="+64"/>
+        <location filename="../../app/ui/views/aging_report.py" line="+63"/>
         <source>Aged receivables</source>
         <translation>Antigüedad de saldos</translation>
     </message>
@@ -49,7 +49,7 @@
     <message>
         <location line="+1"/>
         <source>days since invoice date</source>
-        <translation>días desde la emisión</translation>
+        <translation>días desde la fecha de factura</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -74,7 +74,7 @@
     <message>
         <location line="+8"/>
         <source>As of</source>
-        <translation>Al</translation>
+        <translation>Fecha de corte</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -164,6 +164,109 @@
     <message>
         <location line="+12"/>
         <source>Written %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="+134"/>
+        <source>Payment agreement — %1</source>
+        <translation>Convenio de pago — %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>monthly</source>
+        <translation>mensual</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fortnightly</source>
+        <translation>quincenal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weekly</source>
+        <translation>semanal</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Down payment</source>
+        <translation>Cuota inicial</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instalments</source>
+        <translation>Cuotas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every</source>
+        <translation>Frecuencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First date</source>
+        <translation>Primera fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% a month</source>
+        <translation>% mensual</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create agreement</source>
+        <translation>Crear convenio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save PDF to sign…</source>
+        <translation>Guardar PDF para firmar…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invoices it covers (one currency):</source>
+        <translation>Facturas que cubre (una sola moneda):</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tick the invoices the agreement covers.</source>
+        <translation>Marque las facturas que cubre el convenio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose invoices of one currency.</source>
+        <translation>Elija facturas de una sola moneda.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The monthly rate is a number such as 1.5.</source>
+        <translation>La tasa mensual es un número como 1.5.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The down payment must be less than the debt.</source>
+        <translation>La cuota inicial debe ser menor que la deuda.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Total to pay: %1</source>
+        <translation>Total a pagar: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Agreement %1 created.</source>
+        <translation>Convenio %1 creado.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save the agreement</source>
+        <translation>Guardar el convenio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1</source>
         <translation>Guardado en %1</translation>
     </message>
 </context>
@@ -236,7 +339,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../app/ui/dialogs/card.py" line="+82"/>
+        <location filename="../../app/ui/dialogs/card.py" line="+84"/>
         <source>Customer %1</source>
         <translation>Cliente %1</translation>
     </message>
@@ -316,7 +419,7 @@
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>ON HOLD</source>
         <translation>BLOQUEADO</translation>
     </message>
@@ -334,6 +437,56 @@
         <location line="+1"/>
         <source>Payments and credits (%1)</source>
         <translation>Pagos y abonos (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="-208"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a call…</source>
+        <translation>Registrar llamada…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment agreement…</source>
+        <translation>Convenio de pago…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>History (%1)</source>
+        <translation>Historial (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Risk: no invoices yet.</source>
+        <translation>Riesgo: aún no tiene facturas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>low</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>medium</source>
+        <translation>medio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>high</source>
+        <translation>alto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>very high</source>
+        <translation>muy alto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk %1 / 100 (%2, segment %3): %4</source>
+        <translation>Riesgo %1 / 100 (%2, segmento %3): %4</translation>
     </message>
 </context>
 <context>
@@ -550,7 +703,7 @@
     <message>
         <location filename="../../app/ui/views/dashboard.py" line="+111"/>
         <source>Dashboard</source>
-        <translation>Tablero</translation>
+        <translation>Panel</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -560,7 +713,7 @@
     <message>
         <location line="+6"/>
         <source>As of</source>
-        <translation>Al</translation>
+        <translation>Fecha de corte</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -570,17 +723,17 @@
     <message>
         <location line="+47"/>
         <source>Aged receivables (click a bar for its items)</source>
-        <translation>Antigüedad de saldos (clic en una barra para ver sus documentos)</translation>
+        <translation>Antigüedad de saldos (clic en una barra para ver sus partidas)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected collections per week, next 12 weeks</source>
-        <translation>Cobranza esperada por semana, próximas 12 semanas</translation>
+        <translation>Cobros esperados por semana, próximas 12 semanas</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Top debtors (double-click to open)</source>
-        <translation>Principales deudores (doble clic para abrir)</translation>
+        <translation>Mayores deudores (doble clic para abrir)</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -595,7 +748,7 @@
     <message>
         <location line="+7"/>
         <source>Could not compute the dashboard: %1</source>
-        <translation>No se pudo calcular el tablero: %1</translation>
+        <translation>No se pudo calcular el panel: %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -661,7 +814,7 @@
     <message>
         <location line="+18"/>
         <source>week starting</source>
-        <translation>semana que empieza</translation>
+        <translation>semana que empieza el</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -676,12 +829,12 @@
     <message>
         <location line="+2"/>
         <source>%1 — overdue items</source>
-        <translation>%1 — documentos vencidos</translation>
+        <translation>%1 — partidas vencidas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 — open items</source>
-        <translation>%1 — documentos pendientes</translation>
+        <translation>%1 — partidas pendientes</translation>
     </message>
 </context>
 <context>
@@ -713,8 +866,8 @@
         <location filename="../../app/ui/views/dashboard.py" line="-286"/>
         <source>%n item(s), largest first</source>
         <translation>
-            <numerusform>%n documento, de mayor a menor</numerusform>
-            <numerusform>%n documentos, de mayor a menor</numerusform>
+            <numerusform>%n partida, la mayor primero</numerusform>
+            <numerusform>%n partidas, las mayores primero</numerusform>
         </translation>
     </message>
 </context>
@@ -754,13 +907,13 @@
         <location line="+1"/>
         <location line="+6"/>
         <source>Disputed</source>
-        <translation>En reclamo</translation>
+        <translation>En disputa</translation>
     </message>
 </context>
 <context>
     <name>DueLinesModel</name>
     <message>
-        <location filename="../../app/ui/dialogs/invoice.py" line="+42"/>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+41"/>
         <source>#</source>
         <translation>N.º</translation>
     </message>
@@ -902,12 +1055,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+69"/>
+        <location line="+63"/>
         <source>Customer&apos;s terms</source>
         <translation>Condiciones del cliente</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-61"/>
         <source>Order or delivery note (optional)</source>
         <translation>Orden de compra o guía de remisión (opcional)</translation>
     </message>
@@ -957,7 +1110,7 @@
         <translation>Registrar factura</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+47"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
     </message>
@@ -1047,7 +1200,7 @@
     <message>
         <location line="+6"/>
         <source>Log a contact — %1</source>
-        <translation>Registrar gestión — %1</translation>
+        <translation>Registrar un contacto — %1</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1077,23 +1230,23 @@
     <message>
         <location line="+1"/>
         <source>Promised amount</source>
-        <translation>Monto prometido</translation>
+        <translation>Importe prometido</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Promised amount: %1</source>
-        <translation>Monto prometido: %1</translation>
+        <translation>Importe prometido: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Saved. Warning: %1</source>
-        <translation>Guardado. Advertencia: %1</translation>
+        <translation>Guardado. Aviso: %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="+110"/>
+        <location filename="../../app/ui/mainwindow.py" line="+116"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1143,7 +1296,7 @@
         <translation>Saldos al %1</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+98"/>
         <source>About Cobranza</source>
         <translation>Acerca de Cobranza</translation>
     </message>
@@ -1158,9 +1311,9 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location line="-179"/>
+        <location line="-199"/>
         <source>Dashboard</source>
-        <translation>Tablero</translation>
+        <translation>Panel</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1175,7 +1328,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     <message>
         <location line="+1"/>
         <source>Aging report</source>
-        <translation>Antigüedad</translation>
+        <translation>Antigüedad de saldos</translation>
     </message>
 </context>
 <context>
@@ -1290,7 +1443,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Registrar pago</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+44"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
     </message>
@@ -1392,6 +1545,29 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+154"/>
+        <source>No.</source>
+        <translation>N.°</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Down payment</source>
+        <translation>Cuota inicial</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/settings.py" line="+28"/>
@@ -1462,7 +1638,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="+73"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="-86"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
@@ -1504,7 +1680,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     <message>
         <location line="+21"/>
         <source>Promise due</source>
-        <translation>Promesa que vence</translation>
+        <translation>Promesa de pago que vence</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1529,12 +1705,115 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     <message>
         <location line="+0"/>
         <source>Over credit limit</source>
-        <translation>Excede su línea de crédito</translation>
+        <translation>Sobre el límite de crédito</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Call</source>
-        <translation>Llamada</translation>
+        <translation>Llamar</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location line="+11"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit note</source>
+        <translation>Nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write-off</source>
+        <translation>Castigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Gestión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promise</source>
+        <translation>Promesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation>Convenio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute</source>
+        <translation>Reclamo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>transfer</source>
+        <translation>transferencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cash</source>
+        <translation>efectivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cheque</source>
+        <translation>cheque</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>card</source>
+        <translation>tarjeta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deposit</source>
+        <translation>depósito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
     </message>
 </context>
 <context>
@@ -1557,17 +1836,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     <message>
         <location line="+1"/>
         <source>Log a call…</source>
-        <translation>Registrar llamada…</translation>
+        <translation>Registrar una llamada…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>As of</source>
-        <translation>Al</translation>
+        <translation>Fecha de corte</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Collector</source>
-        <translation>Gestor</translation>
+        <translation>Gestor de cobranza</translation>
     </message>
     <message>
         <location line="+26"/>

@@ -194,3 +194,22 @@ def test_empty_report_exports(book, tmp_path):
     write_xlsx(report, tmp_path / "e.xlsx")
     write_pdf(report, tmp_path / "e.pdf", lang="en")
     assert load_workbook(tmp_path / "e.xlsx").sheetnames == ["Summary", "Detail"]
+
+
+def test_xlsx_detail_rows_written_raw_keep_text_types_and_styles(tmp_path):
+    """The detail sheet bypasses openpyxl's cell objects; what it writes must read back the same."""
+    import datetime as dt
+
+    from app.reports.aging import AgingItem, AgingReport, CustomerAging, bucket_labels, currency_totals
+
+    labels = bucket_labels("due", (30, 60, 90))
+    item = AgingItem(1, "F\x01-1 ", "invoice", D(2026, 1, 5), D(2026, 2, 4), 146, "91+", 1_500_000, 1_234_567, True)
+    cust = CustomerAging(1, "@X", " Chile Ltda ", "CLP", (0, 0, 0, 0, 1_234_567), 1_234_567, 0, 1_234_567, (item,))
+    report = AgingReport(AS_OF, "due", (30, 60, 90), labels, (cust,), currency_totals([cust], 5), True)
+    write_xlsx(report, tmp_path / "raw.xlsx", lang="en")
+    ws = load_workbook(tmp_path / "raw.xlsx")["Detail"]
+    row = [c for c in next(ws.iter_rows(min_row=5, max_row=5))]
+    assert [c.value for c in row] == ["'@X", " Chile Ltda ", "CLP", "F-1 ", dt.datetime(2026, 1, 5),
+                                      dt.datetime(2026, 2, 4), "91+", 146, 1_500_000, 1_234_567, "yes"]
+    assert row[4].number_format == "yyyy-mm-dd" and row[9].number_format == "#,##0"
+    assert row[6].alignment.horizontal == "center"

@@ -164,10 +164,11 @@ def test_json_and_csv_shapes(book):
     assert rows[-1] == ("PEN", "beyond", "2026-07-15", "", "2600.00", "0.00", "0.00")
 
 
-def test_agreements_and_promises_come_before_the_model(book):
+def add_commitments(book):
     from app.collections.agreements import create_agreement
     from app.collections.promises import add_promise
 
+    _fresh(book)
     with book.begin():
         # O2 (800, overdue since 05-01) rescheduled on 06-20 into two monthly instalments from 07-05
         view = create_agreement(book, customer_code="A", invoice_numbers=["O2"], installments=2, every="month",
@@ -177,6 +178,11 @@ def test_agreements_and_promises_come_before_the_model(book):
                     made_on=D(2026, 6, 25))
         add_promise(book, customer_code="C", promised_date=D(2026, 6, 10), amount_minor=40000,
                     made_on=D(2026, 6, 1))
+    return view
+
+
+def test_agreements_and_promises_come_before_the_model(book):
+    view = add_commitments(book)
     assert [(i.due_date, i.amount_minor) for i in view.installments] == [(D(2026, 7, 5), 40000),
                                                                          (D(2026, 8, 5), 40000)]
     [c] = cash_forecast(book, AS_OF, weeks=4).currencies
@@ -195,6 +201,12 @@ def test_agreements_and_promises_come_before_the_model(book):
     # without sources, the model alone
     [plain] = cash_forecast(book, AS_OF, weeks=4, sources=()).currencies
     assert [w.expected_minor for w in plain.weeks] == [230000, 70000, 0, 140000]
+    # 500 paid on O2 on 06-28: the first instalment (400) is paid and 100 of the second; its other 300
+    # stays on 08-05 (beyond)
+    pay(book, "A", D(2026, 6, 28), 50000, "O2")
+    [c] = cash_forecast(book, AS_OF, weeks=4).currencies
+    assert [w.expected_minor for w in c.weeks] == [150000, 40000, 30000, 140000]
+    assert (c.beyond_minor, c.beyond_from_commitments_minor, c.open_minor) == (150000, 30000, 510000)
 
 
 def test_clp_and_currencies_apart(session):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
@@ -114,6 +115,32 @@ def test_roll_rates_by_hand(book):
     # 05-31: current = INV4 500 (INV3 not issued yet) → 06-30 16 days late, 500 open → 100 %;
     # 61-90 = INV1 600 → 91 days late on 06-30 → 100 %
     assert second == {"current": Decimal("100.00"), "1-30": None, "31-60": None, "61-90": Decimal("100.00")}
+
+
+def test_roll_rates_follow_lines_that_existed_on_the_first_month_end(book):
+    # a cash sale issued 05-10 and due the same day is 21 days late on 05-31, but it did not exist on
+    # 04-30: it must not be counted as rolled out of 04-30's `current` (that would be 2500 / 2000 = 125 %)
+    invoice(book, "A", "CASH", D(2026, 5, 10), 250000, D(2026, 5, 10))
+    [k] = kpi_report(book, AS_OF, days=90).currencies
+    assert k.roll_rates[0].as_dict()["current"] == Decimal("0.00")
+
+
+def test_roll_rates_grouped_by_due_date_for_long_periods(book, monkeypatch):
+    """More than INLINE_PAIRS month pairs use the statement grouped by due date: the same numbers."""
+    import app.reports.kpi as kpi_module
+
+    inline = kpi_report(book, AS_OF, days=90)
+    monkeypatch.setattr(kpi_module, "INLINE_PAIRS", 0)
+    assert kpi_report(book, AS_OF, days=90) == inline
+    long = kpi_report(book, AS_OF, days=365).currencies[0].roll_rates
+    assert [r.from_date for r in long][:3] == [D(2025, 7, 31), D(2025, 8, 31), D(2025, 9, 30)]
+    assert long[-2:] == inline.currencies[0].roll_rates
+
+
+def test_without_roll_rates(book):
+    full = kpi_report(book, AS_OF).currencies[0]
+    cards = kpi_report(book, AS_OF, roll_rates=False).currencies[0]
+    assert cards.roll_rates == () and cards == dataclasses.replace(full, roll_rates=())
 
 
 def test_json_contract_and_rounding(book):

@@ -38,3 +38,25 @@ def test_forecast_on_postgres(pg_session):
     [c] = cash_forecast(s, dt.date(2026, 6, 30), weeks=4).currencies
     assert [w.expected_minor for w in c.weeks] == [230000, 70000, 0, 140000]
     assert c.beyond_minor == 120000
+    test_forecast.add_commitments(s)
+    [c] = cash_forecast(s, dt.date(2026, 6, 30), weeks=4).currencies
+    assert [w.expected_minor for w in c.weeks] == [190000, 40000, 30000, 140000]
+    assert c.committed_minor == 110000
+
+
+def test_large_amounts_times_days_do_not_overflow_on_postgres(pg_session):
+    """amount (INTEGER) × days overflowed 32 bits on PostgreSQL: 20,000,000.00 paid 40 days later."""
+    from app import ledger
+
+    s = pg_session
+    with s.begin():
+        ledger.ensure_default_terms(s)
+        ledger.create_customer(s, code="BIG", name="Minera SAC", currency="PEN")
+        ledger.record_invoice(s, customer_code="BIG", number="B1", issue_date=dt.date(2026, 5, 1),
+                              total_minor=2_000_000_000, due_date=dt.date(2026, 5, 31))
+        ledger.record_payment(s, customer_code="BIG", date=dt.date(2026, 6, 10), amount_minor=2_000_000_000)
+    [k] = kpi_report(s, dt.date(2026, 6, 30)).currencies
+    assert (k.avg_days_to_pay, k.avg_days_late) == (Decimal("40.00"), Decimal("10.00"))
+    s.rollback()
+    fc = cash_forecast(s, dt.date(2026, 6, 30))
+    assert fc.default_days_late == 10.0 and fc.currencies == ()

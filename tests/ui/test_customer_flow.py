@@ -17,7 +17,7 @@ def click_ok(qtbot, dialog):
 
 
 def test_enter_customer_invoice_and_payment_and_see_the_balance(window, qtbot):
-    view = window.view("customers")
+    view = window.show_view("customers")
     wait_idle(qtbot, window.ctx.runner)
     assert view.model.rowCount() == 0
 
@@ -160,3 +160,20 @@ def test_invoice_dialog_warns_about_credit_control(window, qtbot):
     assert inv.credit_warning.isVisible()
     assert "on credit hold" in inv.credit_warning.text() and "credit limit" in inv.credit_warning.text()
     inv.reject()
+
+
+def test_after_a_write_hidden_pages_reload_when_shown(window, qtbot):
+    calls = []
+    view = window.view("customers")
+    window.show_view("customers")
+    others = [k for k in window.views if k != "customers" and hasattr(window.views[k], "refresh")]
+    for key in others:
+        window.views[key].refresh = lambda k=key: calls.append(k)
+    window.refresh_views()
+    assert calls == []  # only the customers page (on screen) reloaded
+    qtbot.waitUntil(lambda: not view.model.loading)
+    if others:
+        window.show_view(others[0])
+        assert calls == [others[0]]
+        window.show_view(others[0])
+        assert calls == [others[0]]

@@ -2,7 +2,6 @@
 
 import threading
 
-import pytest
 from sqlalchemy import func, select
 
 from app import ledger
@@ -68,3 +67,18 @@ def test_errors_without_a_handler_are_logged_not_raised(ctx, qtbot, caplog):
     with qtbot.waitSignal(ctx.runner.idle, timeout=5000):
         ctx.runner.read(boom)
     assert "kaput" in caplog.text
+
+
+def test_a_write_can_keep_quiet_so_view_refreshes_cannot_loop(ctx, qtbot):
+    changed, done = [], []
+    ctx.runner.data_changed.connect(lambda: changed.append(1))
+    with qtbot.waitSignal(ctx.runner.idle, timeout=5000):
+        ctx.runner.write(ledger.create_customer, code="X3", name="Tres", announce=False, on_done=done.append)
+    assert done and changed == []
+
+
+def test_the_main_window_settles(window, qtbot):
+    """Every view's start-up and refresh work ends (no view re-triggers refreshes through writes)."""
+    qtbot.waitUntil(lambda: not window.ctx.runner.busy(), timeout=10000)
+    qtbot.wait(300)
+    assert not window.ctx.runner.busy()

@@ -25,6 +25,7 @@ from app.ledger import balances, customers, terms
 from app.ledger.views import CurrencyBalance, CustomerView, DocumentRow, OpenItem, TermsView
 
 from ..context import AppContext
+from . import card_collections
 from ..errors import describe
 from ..tablemodels.documents import BalancesTableModel, OpenItemsTableModel, PaymentsTableModel
 
@@ -73,6 +74,7 @@ def fit_columns(view: QTableView, padding: int = 28) -> None:
 
 class CustomerCard(QDialog):
     loaded = Signal()
+    score_shown = Signal()
 
     def __init__(self, ctx: AppContext, code: str, parent=None):
         super().__init__(parent)
@@ -149,6 +151,8 @@ class CustomerCard(QDialog):
         buttons = QHBoxLayout()
         for b in (self.btn_invoice, self.btn_payment, self.btn_edit):
             buttons.addWidget(b)
+        self.extra_buttons = QHBoxLayout()  # for the collections buttons (card_collections.install)
+        buttons.addLayout(self.extra_buttons)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -159,11 +163,13 @@ class CustomerCard(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
+        card_collections.install(self)
         ctx.runner.data_changed.connect(self.reload)
         self.reload()
 
     def reload(self) -> None:
         self.ctx.runner.read(load_card, self.code, self.ctx.today(), on_done=self._show, on_error=self._failed)
+        card_collections.reload(self)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(describe(exc)[1])

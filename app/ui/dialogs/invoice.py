@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,10 +23,9 @@ from app.ledger.views import InvoiceView
 from ..context import AppContext
 from ..errors import credit_reason_text, describe
 from ..tablemodels.base import SnapshotTableModel
-from ..widgets import DateEdit, FieldForm, MoneyEdit, general_error_label
+from ..widgets import debounced, DateEdit, FieldForm, MoneyEdit, general_error_label
 from .customer import CURRENCIES, fill_terms_combo, load_terms
 
-DEBOUNCE_MS = 200
 
 
 class DueLinesTableModel(SnapshotTableModel):
@@ -135,14 +134,8 @@ class InvoiceDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(DEBOUNCE_MS)
-        self._preview_timer.timeout.connect(self.update_preview)
-        self._lookup_timer = QTimer(self)
-        self._lookup_timer.setSingleShot(True)
-        self._lookup_timer.setInterval(DEBOUNCE_MS)
-        self._lookup_timer.timeout.connect(self.lookup)
+        self._preview_timer = debounced(self, self.update_preview)
+        self._lookup_timer = debounced(self, self.lookup)
         self._preview_generation = 0
         self.preview_pending = False
 

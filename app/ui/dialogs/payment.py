@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,9 +26,9 @@ from ..context import AppContext
 from ..errors import describe
 from ..tablemodels.allocation import AllocationTableModel
 from ..tablemodels.documents import method_text
-from ..widgets import ERROR_STYLE, DateEdit, FieldForm, MoneyEdit, general_error_label
+from ..widgets import debounced, ERROR_STYLE, DateEdit, FieldForm, MoneyEdit, general_error_label
 from .customer import CURRENCIES
-from .invoice import DEBOUNCE_MS, lookup_customer
+from .invoice import lookup_customer
 
 
 class PaymentDialog(QDialog):
@@ -103,14 +103,8 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-        self._suggest_timer = QTimer(self)
-        self._suggest_timer.setSingleShot(True)
-        self._suggest_timer.setInterval(DEBOUNCE_MS)
-        self._suggest_timer.timeout.connect(self.suggest)
-        self._lookup_timer = QTimer(self)
-        self._lookup_timer.setSingleShot(True)
-        self._lookup_timer.setInterval(DEBOUNCE_MS)
-        self._lookup_timer.timeout.connect(self.lookup)
+        self._suggest_timer = debounced(self, self.suggest)
+        self._lookup_timer = debounced(self, self.lookup)
         self._generation = 0
         self.suggest_pending = False
 

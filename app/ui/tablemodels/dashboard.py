@@ -158,3 +158,66 @@ _TASK_NAMES = [
     QT_TRANSLATE_NOOP("TasksModel", "Broken promise"), QT_TRANSLATE_NOOP("TasksModel", "Over credit limit"),
     QT_TRANSLATE_NOOP("TasksModel", "Call"),
 ]
+
+
+class TimelineTableModel(SnapshotTableModel):
+    """app.collections.timeline.TimelineEntry rows, newest first."""
+
+    COL_DATE, COL_KIND, COL_TITLE, COL_AMOUNT, COL_DETAIL = range(5)
+    COLUMN_COUNT = 5
+    MONEY_COLUMNS = (COL_AMOUNT,)
+    KINDS = {
+        "invoice": QT_TRANSLATE_NOOP("TimelineModel", "Invoice"),
+        "payment": QT_TRANSLATE_NOOP("TimelineModel", "Payment"),
+        "credit_note": QT_TRANSLATE_NOOP("TimelineModel", "Credit note"),
+        "write_off": QT_TRANSLATE_NOOP("TimelineModel", "Write-off"),
+        "activity": QT_TRANSLATE_NOOP("TimelineModel", "Contact"),
+        "promise": QT_TRANSLATE_NOOP("TimelineModel", "Promise"),
+        "agreement": QT_TRANSLATE_NOOP("TimelineModel", "Agreement"),
+        "dispute": QT_TRANSLATE_NOOP("TimelineModel", "Dispute"),
+        "reminder": QT_TRANSLATE_NOOP("TimelineModel", "Reminder"),
+    }
+
+    METHODS = {
+        "transfer": QT_TRANSLATE_NOOP("TimelineModel", "transfer"), "cash": QT_TRANSLATE_NOOP("TimelineModel", "cash"),
+        "cheque": QT_TRANSLATE_NOOP("TimelineModel", "cheque"), "card": QT_TRANSLATE_NOOP("TimelineModel", "card"),
+        "deposit": QT_TRANSLATE_NOOP("TimelineModel", "deposit"), "other": QT_TRANSLATE_NOOP("TimelineModel", "other"),
+    }
+
+    def headers(self) -> list[str]:
+        translate = QCoreApplication.translate
+        return [translate("TimelineModel", "Date"), translate("TimelineModel", "What"),
+                translate("TimelineModel", "Reference"), translate("TimelineModel", "Amount"),
+                translate("TimelineModel", "Notes")]
+
+    def display(self, r, col: int) -> str:
+        amount = self.formatter.money(r.amount_minor, r.currency) if r.amount_minor is not None and r.currency else ""
+        kind = QCoreApplication.translate("TimelineModel", self.KINDS.get(r.kind, r.kind))
+        detail = r.detail
+        if r.kind == "payment" and detail in self.METHODS:
+            detail = QCoreApplication.translate("TimelineModel", self.METHODS[detail])
+        return [self.formatter.date(r.day), kind, r.title, amount, detail][col]
+
+    def sort_value(self, r, col: int):
+        return [r.day, r.kind, r.title, r.amount_minor or 0, r.detail][col]
+
+
+class ScheduleTableModel(SnapshotTableModel):
+    """(sequence, due date, amount, currency) rows of an agreement being drafted."""
+
+    COL_N, COL_DUE, COL_AMOUNT = range(3)
+    COLUMN_COUNT = 3
+    MONEY_COLUMNS = (COL_AMOUNT,)
+
+    def headers(self) -> list[str]:
+        translate = QCoreApplication.translate
+        return [translate("ScheduleModel", "No."), translate("ScheduleModel", "Due date"),
+                translate("ScheduleModel", "Amount")]
+
+    def display(self, r, col: int) -> str:
+        n, due, amount, currency = r
+        label = QCoreApplication.translate("ScheduleModel", "Down payment") if n == 0 else str(n)
+        return [label, self.formatter.date(due), self.formatter.money(amount, currency)][col]
+
+    def sort_value(self, r, col: int):
+        return r[col]

@@ -1,7 +1,7 @@
 """amounts: money columns as BIGINT; due_line.paid_minor (everything ever allocated to the line)
 
 Revision ID: 0004
-Revises: 0003
+Revises: 0002_reminders
 Create Date: 2026-11-23
 
 On PostgreSQL an INTEGER caps amounts at 2^31 − 1 minor units (about 21 million in a two-decimal
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 
 revision = '0004'
-down_revision = '0003'
+down_revision = '0002_reminders'
 branch_labels = None
 depends_on = None
 
@@ -38,6 +38,9 @@ MONEY_COLUMNS = {
     'agreement_installment': [('amount_minor', False)],
     'promise_to_pay': [('amount_minor', False)],
     'dispute': [('amount_minor', False)],
+    'reminder_level': [('min_overdue_minor', False)],
+    'reminder': [('amount_minor', False), ('fee_minor', False)],
+    'reminder_line': [('amount_minor', False), ('fee_minor', False)],
 }
 
 BACKFILL = """

@@ -1,0 +1,65 @@
+"""`cobranza remind`: the reminder run.
+
+    cobranza remind --as-of YYYY-MM-DD [--at HH:MM] [--dry-run | --send] [--letters-dir DIR]
+
+--dry-run (the default) prints one JSON object per line and changes nothing; --send stores the run,
+writes the letters, sends what may be sent now and prints the summary at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app import config
+from app.ledger.errors import LedgerError
+
+from .common import fail, iso_date, open_session
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("remind", help="the reminder run: preview (--dry-run) or perform it (--send)")
+    p.add_argument("--as-of", type=iso_date, required=True, metavar="YYYY-MM-DD", help="the date of the run")
+    p.add_argument("--at", metavar="HH:MM", help="local time of the run (default: now)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true", help="print what the run would do, one JSON object a line")
+    mode.add_argument("--send", action="store_true", help="perform the run and print its summary")
+    p.add_argument("--letters-dir", metavar="DIR", help="where letters go (default: letters/<date> in the data dir)")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from app.reminders import outbox
+    from app.reminders.run import execute_run, plan_run, run_moment
+
+    session = open_session(args)
+    try:
+        if not args.send:
+            tx = session.begin()
+            try:
+                at = run_moment(session, args.as_of, args.at)
+                plan = plan_run(session, as_of=args.as_of, at=at)
+            except LedgerError as exc:
+                fail(str(exc), 2)
+            finally:
+                tx.rollback()  # a preview changes nothing (not even the default policy)
+            for p in plan:
+                print(json.dumps(p.as_json(), ensure_ascii=False))
+            return 0
+        letters_dir = (Path(args.letters_dir) if args.letters_dir
+                       else config.data_dir() / "letters" / args.as_of.isoformat())
+        try:
+            with session.begin():
+                at = run_moment(session, args.as_of, args.at)
+                sender = outbox.channel_sender(session)
+                summary = execute_run(session, as_of=args.as_of, at=at, send=sender, letters_dir=letters_dir)
+        except LedgerError as exc:
+            fail(str(exc), 2)
+        for line in summary.lines():
+            print(line)
+        if sender is None and summary.waiting_for_means:
+            print("e-mail is not configured (cobranza settings set smtp.host ..., cobranza secret set smtp): "
+                  "e-mails stay queued until a run or the outbox can send them")
+        return 0
+    finally:
+        session.close()

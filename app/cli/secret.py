@@ -1,0 +1,61 @@
+"""`cobranza secret set smtp`: the SMTP password, read from standard input into the OS keyring.
+
+The password is never echoed, never written to the database, settings or logs.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+from .common import fail
+
+SECRETS = ("smtp",)
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("secret", help="store a password in the OS keyring")
+    sub = p.add_subparsers(dest="secret_command", metavar="ACTION", required=True)
+    s = sub.add_parser("set", help="read the secret from standard input (not echoed)")
+    s.add_argument("name", choices=SECRETS)
+    s.set_defaults(handler=set_secret)
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass("SMTP password: ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def store(name: str, value: str) -> None:
+    """Into the keyring, through app.reminders.secrets when installed."""
+    try:
+        from app.reminders.secrets import set_secret as _set
+    except ImportError:
+        import keyring
+
+        keyring.set_password("cobranza", name, value)
+        return
+    _set(name, value)
+
+
+def set_secret(args) -> int:
+    import keyring.errors
+
+    password = _read_password()
+    if not password:
+        fail("no password on standard input; nothing stored", 2)
+    try:
+        store(args.name, password)
+    except keyring.errors.NoKeyringError:
+        fail("no keyring is available on this machine (a headless system without a secret service). "
+             "Install and unlock one (e.g. gnome-keyring or KWallet) and try again; "
+             "the password was not stored anywhere.", 1)
+    except keyring.errors.KeyringError as exc:
+        fail(f"the keyring refused the password: {exc}; the password was not stored.", 1)
+    except Exception as exc:  # app.reminders.secrets.SecretStoreError: its message says what to configure
+        if type(exc).__name__ != "SecretStoreError":
+            raise
+        fail(f"{exc} The password was not stored anywhere.", 1)
+    print(f"{args.name} password stored in the keyring")
+    return 0

@@ -1,0 +1,63 @@
+"""A customer's history in one list: documents, activities, promises, agreements, disputes and the
+reminders sent, newest first. For the customer card."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.ledger.balances import customer_documents
+from app.ledger.customers import get_customer_row
+from app.models import Activity, Dispute, Invoice, PaymentAgreement, PromiseToPay
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    day: dt.date
+    kind: str  # invoice | payment | credit_note | write_off | activity | promise | agreement | dispute | reminder
+    title: str  # a short, language-neutral key detail: a number, a channel/outcome, a state
+    detail: str  # free text the user typed (notes, reasons), else ""
+    amount_minor: int | None
+    currency: str | None
+
+
+def customer_timeline(session: Session, customer_code: str, limit: int = 300) -> list[TimelineEntry]:
+    customer = get_customer_row(session, customer_code)
+    cid = customer.id
+    out: list[TimelineEntry] = []
+    for d in customer_documents(session, customer.code):
+        out.append(TimelineEntry(d.date, d.kind, d.number or "", d.reference or "", d.amount_minor, d.currency))
+    for a in session.scalars(select(Activity).where(Activity.customer_id == cid)):
+        title = a.channel + (f" · {a.outcome}" if a.outcome else "")
+        out.append(TimelineEntry(a.at.date(), "activity", title, a.notes or "", None, None))
+    for p in session.scalars(select(PromiseToPay).where(PromiseToPay.customer_id == cid)):
+        out.append(TimelineEntry(p.made_on, "promise", f"{p.state} · {p.promised_date.isoformat()}",
+                                 p.invoice_numbers or "", p.amount_minor, p.currency))
+    for g in session.scalars(select(PaymentAgreement).where(PaymentAgreement.customer_id == cid)):
+        out.append(TimelineEntry(g.agreed_on, "agreement", f"{g.number} · {g.state}", g.state_reason or "",
+                                 g.principal_minor + g.interest_minor, g.currency))
+    rows = session.execute(select(Dispute, Invoice.number, Invoice.currency)
+                           .join(Invoice, Invoice.id == Dispute.invoice_id).where(Dispute.customer_id == cid))
+    for d, number, currency in rows:
+        out.append(TimelineEntry(d.opened_on, "dispute", f"{number} · {d.status}", d.reason, d.amount_minor,
+                                 currency))
+    out.extend(_reminders(session, customer.code))
+    out.sort(key=lambda e: (e.day, e.kind), reverse=True)
+    return out[:limit]
+
+
+def _reminders(session: Session, code: str) -> list[TimelineEntry]:
+    """Reminders live in app.reminders; the timeline shows them when that package is installed."""
+    try:
+        from app.reminders.run import customer_reminders
+    except ImportError:  # pragma: no cover - reminders not installed
+        return []
+    entries = []
+    for r in customer_reminders(session, code):
+        day = r.sent_at.date() if r.sent_at else r.as_of
+        entries.append(TimelineEntry(day, "reminder", f"{r.level_key} · {r.state}", ",".join(r.channels),
+                                     r.amount_minor, r.currency))
+    return entries

@@ -1,0 +1,126 @@
+"""Wiring the outbox to the channels: the content of each reminder (app.reminders.content), its
+templates with the user's overrides (templates), letters (letters) and e-mail (email_send, secrets).
+
+Thin on purpose: each function turns a `DeliveryJob` into `ReminderContent` and hands it to a channel.
+Content is read as of the day the reminder goes out (never before its run date), so a reminder held by
+the contact rules does not ask for an item paid in the meantime; when nothing is left it is cancelled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import config
+from app.models import ReminderTemplate
+
+from .outbox import DeliveryJob, NothingDue
+
+
+def template_overrides(session: Session) -> dict[tuple[str, str, str, str], str]:
+    """The user's template overrides: (level_key, channel, language, part) -> text."""
+    return {(t.level_key, t.channel, t.language, t.part): t.text for t in session.scalars(select(ReminderTemplate))}
+
+
+def set_template_override(session: Session, *, level_key: str, channel: str, language: str, part: str,
+                          text: str | None) -> None:
+    """Store (or, with None/empty text, remove) one override."""
+    row = session.scalars(select(ReminderTemplate).where(
+        ReminderTemplate.level_key == level_key, ReminderTemplate.channel == channel,
+        ReminderTemplate.language == language, ReminderTemplate.part == part)).first()
+    if not text:
+        if row is not None:
+            session.delete(row)
+        return
+    if row is None:
+        row = ReminderTemplate(level_key=level_key, channel=channel, language=language, part=part, text=text)
+        session.add(row)
+    row.text, row.updated_at = text, config.now()
+    session.flush()
+
+
+def content_for(session: Session, job: DeliveryJob, channel: str):
+    from .content import build_content
+
+    as_of = job.deliver_on or job.as_of
+    content = build_content(
+        session, customer_code=job.customer_code, currency=job.currency, as_of=as_of, level=job.level_sequence,
+        level_name=job.level_name, channel=channel, item_due_line_ids=[i.due_line_id for i in job.items],
+        fee_minor=job.fee_minor, level_key=job.level_key)
+    if not content.items:
+        raise NothingDue(f"reminder #{job.reminder_id}: every item was settled before it went out")
+    return content
+
+
+def statement_attachment(session: Session, customer_code: str, as_of) -> tuple[str, bytes, str]:
+    """The customer's statement of account as of the sending day, as an e-mail attachment."""
+    import tempfile
+
+    from app.reports.statement import render_statement, statement_filename
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / statement_filename(customer_code, as_of)
+        render_statement(session, customer_code, as_of=as_of, out=path)
+        return path.name, path.read_bytes(), "application/pdf"
+
+
+def make_letter_writer(session: Session):
+    """letter_writer(jobs, directory) for the outbox: one combined PDF for printing, one file per customer."""
+    from .letters import render_letters
+
+    overrides = template_overrides(session)
+
+    def write(jobs: list[DeliveryJob], directory: Path):
+        paths: dict[int, str | None] = {}
+        contents, kept = [], []
+        for job in jobs:
+            try:
+                contents.append(content_for(session, job, "letter"))
+                kept.append(job)
+            except NothingDue:
+                paths[job.reminder_id] = None
+        if not contents:
+            return paths, None
+        stamp = max(j.as_of for j in jobs).isoformat()
+        combined = Path(directory) / f"letters-{stamp}-{config.now():%H%M%S}.pdf"
+        result = render_letters(contents, combined_path=combined, per_customer_dir=Path(directory) / "customers",
+                                overrides=overrides)
+        for job, path in zip(kept, result.files):
+            paths[job.reminder_id] = str(path)
+        return paths, str(result.combined_path)
+
+    return write
+
+
+def make_sender(session: Session):
+    """sender(job) -> Message-ID for the e-mail channel, over the SMTP settings and the keyring password.
+    None when no SMTP server is configured (e-mails then stay queued)."""
+    from .email_send import EmailConfigError, build_email, load_smtp_settings, send_email
+    from .secrets import SecretStoreError, get_secret
+    from .templates import render_message
+
+    try:
+        settings = load_smtp_settings(session)
+    except EmailConfigError:
+        return None
+    try:
+        password = get_secret("smtp")
+    except SecretStoreError:
+        password = None
+    overrides = template_overrides(session)
+
+    def send(job: DeliveryJob) -> str | None:
+        message_id = None
+        for channel in job.channels:
+            if channel != "email":
+                continue  # letters are written by the letter writer; SMS/WhatsApp go out from the Reminders view
+            content = content_for(session, job, "email")
+            rendered = render_message(job.level_key, "email", content, overrides=overrides)
+            attachments = [statement_attachment(session, job.customer_code, content.as_of)]
+            message = build_email(content, rendered, sender=settings.sender, attachments=attachments)
+            message_id = send_email(message, settings, password)
+        return message_id
+
+    return send

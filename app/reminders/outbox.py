@@ -1,0 +1,257 @@
+"""The outbox: delivering queued reminders whose moment has come.
+
+A queued reminder is delivered when its `send_at` (set by the contact rules) has passed, however long
+ago: a reminder whose moment passed unsent still goes out. Letters of one delivery are written
+together (one combined PDF for printing and one file per customer); e-mail, SMS and WhatsApp go
+through `sender(job) -> message_id | None`. A failure is stored on the reminder (error, attempts) and
+retried with exponential backoff; after `MAX_ATTEMPTS` the reminder is `failed`. One failure does not
+stop the others. When sent, the contact log records each channel used and a fee, if any, is posted
+as its own fee charge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.ledger import audit
+from app.ledger.invoices import record_invoice
+from app.models import ContactLog, Customer, Reminder
+
+ELECTRONIC = ("email", "sms", "whatsapp")
+MAX_ATTEMPTS = 6
+BASE_DELAY = dt.timedelta(minutes=5)
+MAX_DELAY = dt.timedelta(hours=12)
+
+
+class NothingDue(Exception):
+    """Raised by a channel when every item of the reminder was settled before it went out: the reminder is
+    cancelled rather than asking for money already paid."""
+
+
+@dataclass(frozen=True)
+class JobItem:
+    due_line_id: int
+    invoice_number: str
+    due_date: dt.date
+    amount_minor: int
+    days_overdue: int
+    level_key: str
+
+
+@dataclass(frozen=True)
+class DeliveryJob:
+    """Everything a channel needs to deliver one reminder, as plain values."""
+
+    reminder_id: int
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    email: str | None
+    phone: str | None
+    address: str | None
+    city: str | None
+    language: str
+    currency: str
+    as_of: dt.date
+    level_key: str
+    level_sequence: int
+    level_name: str
+    channels: tuple[str, ...]
+    items: tuple[JobItem, ...]
+    amount_minor: int
+    fee_minor: int
+    call_window: str | None
+    letter_path: str | None = None
+    deliver_on: dt.date | None = None  # the day it goes out: content is read as of then
+
+
+@dataclass
+class DeliveryResult:
+    sent: int = 0
+    failed: int = 0  # attempts that failed during this delivery (retried later unless given up)
+    given_up: int = 0  # reminders that reached MAX_ATTEMPTS and are now `failed`
+    waiting_for_means: int = 0  # due but no sender / letters directory for one of their channels
+    settled: int = 0  # cancelled at delivery: everything was paid in the meantime
+    fees_minor: dict = field(default_factory=dict)
+    letters_path: str | None = None
+    cancelled: bool = False
+    sent_ids: list = field(default_factory=list)
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """5 min, 10, 20, 40 ... capped at 12 h."""
+    return min(BASE_DELAY * (2 ** max(attempts - 1, 0)), MAX_DELAY)
+
+
+def job_for(r: Reminder, customer: Customer, now: dt.datetime | None = None) -> DeliveryJob:
+    lang = customer.language if customer.language in ("es", "en") else "es"
+    return DeliveryJob(
+        reminder_id=r.id, customer_id=customer.id, customer_code=customer.code, customer_name=customer.name,
+        email=customer.email, phone=customer.phone, address=customer.address, city=customer.city, language=lang,
+        currency=r.currency, as_of=r.as_of, level_key=r.level_key, level_sequence=r.level.sequence,
+        level_name=r.level.name_es if lang == "es" else r.level.name_en, channels=tuple(r.channels.split(",")),
+        items=tuple(JobItem(ln.due_line_id, ln.invoice_number, ln.due_date, ln.amount_minor, ln.days_overdue,
+                            ln.level_key)
+                    for ln in r.lines),
+        amount_minor=r.amount_minor, fee_minor=r.fee_minor, call_window=r.call_window, letter_path=r.file_path,
+        deliver_on=max(r.as_of, now.date()) if now is not None else r.as_of,
+    )
+
+
+def due_reminders(session: Session, now: dt.datetime) -> list[Reminder]:
+    return list(session.scalars(
+        select(Reminder).options(selectinload(Reminder.lines), selectinload(Reminder.level))
+        .where(Reminder.state == "queued", Reminder.send_at <= now,
+               or_(Reminder.next_attempt_at.is_(None), Reminder.next_attempt_at <= now))
+        .order_by(Reminder.send_at, Reminder.id)))
+
+
+def _fail(session: Session, r: Reminder, now: dt.datetime, error: str, result: DeliveryResult) -> None:
+    r.attempts = (r.attempts or 0) + 1
+    r.error = error[:2000]
+    result.failed += 1
+    if r.attempts >= MAX_ATTEMPTS:
+        r.state, r.next_attempt_at = "failed", None
+        result.given_up += 1
+        audit.record(session, action="fail", entity="reminder", entity_id=r.id, before={"state": "queued"},
+                     after={"state": "failed", "error": r.error, "attempts": r.attempts})
+    else:
+        r.next_attempt_at = now + backoff(r.attempts)
+
+
+def _settled(session: Session, r: Reminder, result: DeliveryResult) -> None:
+    r.state, r.error, r.next_attempt_at = "cancelled", "settled before it went out", None
+    result.settled += 1
+    audit.record(session, action="cancel", entity="reminder", entity_id=r.id, before={"state": "queued"},
+                 after={"state": "cancelled", "reason": r.error})
+
+
+def _mark_sent(session: Session, r: Reminder, customer: Customer, now: dt.datetime, message_id: str | None,
+               result: DeliveryResult) -> None:
+    r.state, r.sent_at, r.error, r.next_attempt_at = "sent", now.astimezone(dt.timezone.utc), None, None
+    r.attempts = (r.attempts or 0) + 1
+    if message_id:
+        r.message_id = str(message_id)[:300]
+    for ch in r.channels.split(","):
+        if ch != "call":
+            session.add(ContactLog(customer_id=r.customer_id, channel=ch, at=now, reminder_id=r.id,
+                                   profile=r.contact_profile, note=f"reminder {r.level_key}"))
+    if r.fee_minor and r.fee_invoice_id is None:
+        fee = record_invoice(session, customer_code=customer.code, number=f"FEE-{r.id}", issue_date=r.as_of,
+                             total_minor=r.fee_minor, currency=r.currency, due_date=r.as_of, kind="fee",
+                             reference=f"reminder #{r.id} ({r.level_key})")
+        r.fee_invoice_id = fee.id
+        result.fees_minor[r.currency] = result.fees_minor.get(r.currency, 0) + r.fee_minor
+    result.sent += 1
+    result.sent_ids.append(r.id)
+    audit.record(session, action="send", entity="reminder", entity_id=r.id, before={"state": "queued"},
+                 after={"state": "sent", "message_id": r.message_id, "file_path": r.file_path})
+
+
+def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[DeliveryJob], str | None] | None,
+                letters_dir: str | Path | None = None,
+                letter_writer: Callable[[list[DeliveryJob], Path], tuple[dict[int, str], str | None]] | None = None,
+                cancel: Callable[[], bool] | None = None,
+                progress: Callable[[int, int], None] | None = None) -> DeliveryResult:
+    """Deliver every queued reminder whose send_at <= now (and whose retry time has come).
+
+    `letter_writer(jobs, directory) -> ({reminder_id: file, or None when settled}, combined_file)` writes
+    the letters; without a letters directory (or without a sender for e-mail/SMS/WhatsApp) a reminder stays
+    queued.
+    """
+    if now.tzinfo is None:
+        raise ValueError("deliver_due needs an aware `now`")
+    result = DeliveryResult()
+    rows = due_reminders(session, now)
+    if not rows:
+        return result
+    ids = {r.customer_id for r in rows}
+    customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
+    if letters_dir is not None and letter_writer is None:
+        letter_writer = default_letter_writer(session)
+    deliverable: list[Reminder] = []
+    for r in rows:
+        channels = r.channels.split(",")
+        needs_sender = any(ch in ELECTRONIC for ch in channels)
+        needs_letter = "letter" in channels
+        if (needs_sender and sender is None) or (needs_letter and (letters_dir is None or letter_writer is None)):
+            result.waiting_for_means += 1
+            continue
+        deliverable.append(r)
+    letters = [r for r in deliverable if "letter" in r.channels.split(",")]
+    failed_letters: set[int] = set()
+    if letters:
+        directory = Path(letters_dir)
+        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            paths, combined = letter_writer([job_for(r, customers[r.customer_id], now) for r in letters], directory)
+            result.letters_path = str(combined) if combined else None
+            for r in letters:
+                if r.id in paths and paths[r.id] is None:
+                    failed_letters.add(r.id)
+                    _settled(session, r, result)
+                elif r.id in paths:
+                    r.file_path = str(paths[r.id])
+                else:
+                    failed_letters.add(r.id)
+                    _fail(session, r, now, "the letter was not written", result)
+        except Exception as exc:  # one broken batch: every letter in it is retried later
+            for r in letters:
+                failed_letters.add(r.id)
+                _fail(session, r, now, f"letter: {exc}", result)
+    total = len(deliverable)
+    for n, r in enumerate(deliverable, start=1):
+        if cancel is not None and cancel():
+            result.cancelled = True
+            break
+        if r.id in failed_letters:
+            continue
+        customer = customers[r.customer_id]
+        message_id = None
+        if any(ch in ELECTRONIC for ch in r.channels.split(",")):
+            try:
+                message_id = sender(job_for(r, customer, now))
+            except NothingDue:
+                _settled(session, r, result)
+                continue
+            except Exception as exc:  # noqa: BLE001 - any channel error is stored and retried
+                _fail(session, r, now, f"{type(exc).__name__}: {exc}", result)
+                continue
+        _mark_sent(session, r, customer, now, message_id, result)
+        if progress is not None:
+            progress(n, total)
+    session.flush()
+    return result
+
+
+def channels_installed() -> bool:
+    """The channel modules (content, templates, letters, e-mail) are installed."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(f"app.reminders.{m}") is not None
+               for m in ("content", "templates", "letters", "email_send"))
+
+
+def default_letter_writer(session: Session):
+    """Letters through app.reminders.letters when installed; None otherwise (letters stay queued)."""
+    if not channels_installed():
+        return None
+    from . import delivery
+
+    return delivery.make_letter_writer(session)
+
+
+def channel_sender(session: Session):
+    """A sender for e-mail (and SMS/WhatsApp) over the installed channels and the SMTP settings;
+    None when the channels are not installed or no SMTP server is set (e-mails then stay queued)."""
+    if not channels_installed():
+        return None
+    from . import delivery
+
+    return delivery.make_sender(session)

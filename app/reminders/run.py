@@ -1,0 +1,697 @@
+"""The reminder run: who gets which reminder today, through which channel, and when.
+
+`plan_run` decides (and writes nothing but, when missing, the default policy); `execute_run` stores
+the reminders of a plan (queued, or draft when they wait for approval), then hands the ones whose
+moment has come to the outbox. The rules (docs/reminders.md):
+
+- one reminder per customer per currency per run, covering its overdue items, at the highest level
+  any of them has reached;
+- an item climbs one level at a time, and only after its previous level was actually sent; levels
+  before the due date are skipped for items already past due;
+- a customer's reminders keep a minimum gap (per level, default 5 days);
+- skipped, with the reason: disputed items, items in an active payment agreement, customers on hold or
+  paused, customers whose unapplied credit covers the overdue amount, amounts under the level's minimum,
+  items already reminded at their level (or waiting for a reminder not yet sent);
+- no e-mail address: a letter instead; the moment of sending obeys the contact rules;
+- a run may not be dated before the latest run; a fee is charged at most once per item and level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app import config
+from app.ledger import company as company_mod
+from app.ledger.balances import allocated_as_of, invoice_exists_as_of
+from app.ledger.customers import get_customer_row
+from app.ledger.errors import LedgerError
+from app.ledger.money import percent_of, to_str
+from app.ledger.views import OpenItem
+from app.models import (
+    POSTED,
+    Allocation,
+    CreditNote,
+    Customer,
+    CustomerReminderSettings,
+    DueLine,
+    Invoice,
+    Payment,
+    Reminder,
+    ReminderLevel,
+    ReminderLine,
+    ReminderPolicy,
+    ReminderRun,
+    WriteOff,
+)
+
+from . import contact_rules
+from .policy import LevelView, ensure_default_policy, level_view
+
+PENDING_STATES = ("draft", "queued")
+LIVE_STATES = ("draft", "queued", "sent")
+CHARGE_KINDS = ("fee", "interest")
+
+
+class RunBeforeLatestError(LedgerError):
+    field = "as_of"
+
+    def __init__(self, as_of: dt.date, latest: dt.date):
+        super().__init__(
+            f"A reminder run cannot be dated {as_of.isoformat()}, before the latest run ({latest.isoformat()}): "
+            f"it would decide on a state already acted upon. Run it as of {latest.isoformat()} or later.")
+        self.as_of, self.latest = as_of, latest
+
+
+class UnknownReminderError(LedgerError):
+    field = "reminder_id"
+
+    def __init__(self, reminder_id):
+        super().__init__(f"No reminder with id {reminder_id}.")
+
+
+# --- what a plan looks like -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlannedItem:
+    due_line_id: int
+    invoice_number: str
+    kind: str
+    due_date: dt.date
+    open_minor: int
+    days_overdue: int
+    level_sequence: int | None
+    level_key: str | None
+    climbed: bool  # True: this reminder moves the item up to level_key
+    fee_minor: int = 0
+
+
+@dataclass(frozen=True)
+class PlannedReminder:
+    """One line of the preview: a reminder to be stored, or a skip with its reason (`blocked`)."""
+
+    key: str  # "CUSTOMER/CURRENCY" (a skip of some items: "CUSTOMER/CURRENCY/reason")
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    language: str
+    currency: str
+    level_id: int | None
+    level_key: str | None
+    level_sequence: int | None
+    level_name: str | None
+    channels: tuple[str, ...]
+    items: tuple[PlannedItem, ...]
+    amount_minor: int
+    fee_minor: int
+    blocked: str | None
+    blocked_es: str | None = None
+    send_at: dt.datetime | None = None
+    hold_reason: str | None = None
+    hold_reason_es: str | None = None
+    call_window: str | None = None
+    contact_profile: str | None = None
+    needs_approval: bool = False
+
+    def as_json(self) -> dict:
+        """The CLI's --dry-run contract."""
+        return {
+            "customer_code": self.customer_code,
+            "level": self.level_key,
+            "channels": list(self.channels),
+            "items": list(dict.fromkeys(i.invoice_number for i in self.items)),
+            "amount": to_str(self.amount_minor, self.currency),
+            "currency": self.currency,
+            "blocked": self.blocked,
+            "send_at": self.send_at.isoformat() if self.send_at else None,
+        }
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    run_id: int | None
+    as_of: dt.date
+    at: dt.datetime
+    planned: int  # reminders the plan proposed
+    blocked: int  # preview lines skipped with a reason
+    queued: int  # new reminders queued
+    drafts: int  # new reminders waiting for approval
+    held: int  # new reminders whose moment is later (contact rules)
+    sent: int  # reminders delivered during this run (new and earlier ones whose moment came)
+    failed: int  # delivery failures (will be retried) during this run
+    fees_minor: dict = field(default_factory=dict)  # currency -> fee charged on reminders sent in this run
+    letters_path: str | None = None
+    cancelled: bool = False
+    reminder_ids: tuple[int, ...] = ()
+    waiting_for_means: int = 0  # due, but no letters directory or e-mail settings for one of their channels
+    settled: int = 0  # cancelled at delivery: paid in the meantime
+
+    def lines(self) -> list[str]:
+        out = [f"run {self.run_id or '-'} as of {self.as_of.isoformat()}: {self.planned} reminder(s) planned, "
+               f"{self.queued} queued, {self.drafts} awaiting approval, {self.held} held by contact rules, "
+               f"{self.blocked} skipped",
+               f"delivered: {self.sent} sent, {self.failed} failed (will retry)"
+               + (f", {self.settled} cancelled (settled meanwhile)" if self.settled else "")
+               + (f", {self.waiting_for_means} waiting for e-mail settings or a letters directory"
+                  if self.waiting_for_means else "")]
+        for cur, amount in sorted(self.fees_minor.items()):
+            out.append(f"fees charged: {to_str(amount, cur)} {cur}")
+        if self.letters_path:
+            out.append(f"letters: {self.letters_path}")
+        if self.cancelled:
+            out.append("the run was cancelled before it finished")
+        return out
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    invoice_number: str
+    due_date: dt.date
+    amount_minor: int
+    days_overdue: int
+    level_key: str
+    climbed: bool
+    fee_minor: int
+
+
+@dataclass(frozen=True)
+class ReminderHistory:
+    id: int
+    run_id: int
+    as_of: dt.date
+    customer_code: str
+    currency: str
+    level_key: str
+    level_name_es: str
+    level_name_en: str
+    channels: tuple[str, ...]
+    state: str
+    amount_minor: int
+    fee_minor: int
+    send_at: dt.datetime | None
+    sent_at: dt.datetime | None
+    hold_reason: str | None
+    call_window: str | None
+    file_path: str | None
+    message_id: str | None
+    error: str | None
+    attempts: int
+    lines: tuple[HistoryLine, ...]
+
+
+# --- hooks ------------------------------------------------------------------------------------------
+
+
+def invoices_in_active_agreement(session: Session, customer_ids=None) -> set[int]:
+    """Invoice ids covered by an active payment agreement (from app.collections when installed)."""
+    try:
+        from app.collections.agreements import invoices_in_active_agreements
+    except ImportError:  # pragma: no cover - collections not installed
+        return set()
+    return invoices_in_active_agreements(session, customer_ids)
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+
+def local_zone(session: Session) -> dt.tzinfo:
+    """The zone the office works in: the company's country's, else the machine's (UTC when unknown)."""
+    company = company_mod.get_company(session)
+    if company and company.country in contact_rules.COUNTRY_ZONES:
+        return ZoneInfo(contact_rules.COUNTRY_ZONES[company.country])
+    return config.now().astimezone().tzinfo  # the machine's own zone
+
+
+def run_moment(session: Session, as_of: dt.date, hhmm: str | None) -> dt.datetime:
+    """`--at HH:MM` on `as_of` in the office's zone (default: now), as an aware datetime."""
+    zone = local_zone(session)
+    if hhmm is None:
+        now = config.now().astimezone(zone)
+        return dt.datetime.combine(as_of, now.time().replace(microsecond=0), tzinfo=zone)
+    try:
+        hour, minute = (int(x) for x in hhmm.split(":"))
+        moment = dt.time(hour, minute)
+    except ValueError:
+        raise LedgerError(f"'{hhmm}' is not a time; write it as HH:MM (e.g. 09:30).", field="at") from None
+    return dt.datetime.combine(as_of, moment, tzinfo=zone)
+
+
+def latest_run_date(session: Session) -> dt.date | None:
+    return session.scalar(select(func.max(ReminderRun.as_of)))
+
+
+def check_run_date(session: Session, as_of: dt.date) -> None:
+    latest = latest_run_date(session)
+    if latest is not None and as_of < latest:
+        raise RunBeforeLatestError(as_of, latest)
+
+
+def _policy_levels(session: Session) -> tuple[list[LevelView], dict[int, list[LevelView]]]:
+    default = ensure_default_policy(session)
+    by_policy: dict[int, list[LevelView]] = {}
+    for policy in session.scalars(select(ReminderPolicy).options(selectinload(ReminderPolicy.levels))):
+        by_policy[policy.id] = [level_view(lv) for lv in policy.levels]
+    return by_policy[default.id], by_policy
+
+
+@dataclass
+class _ItemHistory:
+    sent_seq: int = 0
+    sent_key: str | None = None
+    sent_on: dt.date | None = None
+    pending: tuple[int, str, dt.datetime | None, str] | None = None  # (reminder id, state, send_at, level key)
+    fee_levels: set = field(default_factory=set)  # level ids a fee was charged for
+
+
+def _history(session: Session, customer_ids: list[int]) -> tuple[dict[int, _ItemHistory], dict[int, dt.date]]:
+    """Per due line: the highest level sent, a reminder still pending, the levels already charged.
+    Per customer: the date of the latest live reminder (for the gap)."""
+    items: dict[int, _ItemHistory] = {}
+    last: dict[int, dt.date] = {}
+    if not customer_ids:
+        return items, last
+    rows = session.execute(
+        select(ReminderLine.due_line_id, ReminderLine.level_sequence, ReminderLine.level_id, ReminderLine.fee_minor,
+               ReminderLine.climbed, Reminder.id, Reminder.state, Reminder.send_at, Reminder.as_of,
+               Reminder.customer_id, Reminder.level_key)
+        .join(Reminder, ReminderLine.reminder_id == Reminder.id)
+        .where(Reminder.state.in_(LIVE_STATES), Reminder.customer_id.in_(customer_ids))
+    )
+    for line_id, seq, level_id, fee, climbed, rid, state, send_at, as_of, cust, _key in rows:
+        h = items.setdefault(line_id, _ItemHistory())
+        if state == "sent":
+            if seq > h.sent_seq:
+                h.sent_seq, h.sent_on = seq, as_of
+            if fee:
+                h.fee_levels.add(level_id)
+        elif climbed:
+            h.pending = (rid, state, send_at, _key)
+    for cust, as_of in session.execute(
+        select(Reminder.customer_id, func.max(Reminder.as_of))
+        .where(Reminder.state.in_(("queued", "sent")), Reminder.customer_id.in_(customer_ids))
+        .group_by(Reminder.customer_id)
+    ):
+        last[cust] = as_of
+    return items, last
+
+
+def _channels(level: LevelView, customer: Customer, settings: CustomerReminderSettings | None) -> tuple[str, ...]:
+    """The level's channels the customer can receive: no e-mail address (or phone) -> a letter instead."""
+    allowed = set(settings.authorised_channels.split(",")) if settings and settings.authorised_channels else None
+    out: list[str] = []
+    for ch in level.channels:
+        if allowed is not None and ch not in allowed and ch != "letter":
+            ch = "letter"
+        if ch == "email" and not (customer.email or "").strip():
+            ch = "letter"
+        if ch in ("sms", "whatsapp", "call") and not (customer.phone or "").strip():
+            ch = "letter"
+        if ch not in out:
+            out.append(ch)
+    return tuple(out)
+
+
+def _fee(level: LevelView, climbing: list[PlannedItem], history: dict[int, _ItemHistory]) -> list[int]:
+    """Fee per climbing item (0 where the item was already charged at this level)."""
+    fees = [0] * len(climbing)
+    charged = {it.due_line_id: history.get(it.due_line_id, _ItemHistory()).fee_levels for it in climbing}
+    chargeable = [i for i, it in enumerate(climbing)
+                  if it.kind not in CHARGE_KINDS and level.id not in charged[it.due_line_id]]
+    if level.fee_kind == "percent":
+        for i in chargeable:
+            fees[i] = percent_of(climbing[i].open_minor, Decimal(level.fee_value))
+    elif level.fee_kind == "fixed" and chargeable:
+        fees[chargeable[0]] = int(level.fee_value)
+    return fees
+
+
+def _money(amount: int, currency: str) -> str:
+    return f"{to_str(amount, currency)} {currency}"
+
+
+def _open_items_all(session: Session, as_of: dt.date) -> tuple[dict[int, list[OpenItem]], dict[str, int]]:
+    """Every customer's open items as of a date in one query (the same rules as ledger.open_items),
+    and the invoice id of each invoice number seen."""
+    allocated = allocated_as_of(as_of)
+    open_expr = DueLine.amount_minor - func.coalesce(allocated.c.allocated, 0)
+    q = (
+        select(Invoice.customer_id, DueLine.id, Invoice.number, Invoice.kind, Invoice.issue_date, DueLine.due_date,
+               Invoice.currency, DueLine.amount_minor, open_expr.label("open"), Invoice.disputed, Invoice.id)
+        .join(Invoice, DueLine.invoice_id == Invoice.id)
+        .outerjoin(allocated, allocated.c.due_line_id == DueLine.id)
+        .where(invoice_exists_as_of(as_of), open_expr > 0)
+        .order_by(Invoice.customer_id, DueLine.due_date, Invoice.number, DueLine.sequence)
+    )
+    out: dict[int, list[OpenItem]] = {}
+    invoice_ids: dict[str, int] = {}
+    for cust, line_id, number, kind, issued, due, cur, amount, open_, disputed, inv_id in session.execute(q):
+        out.setdefault(cust, []).append(
+            OpenItem(line_id, number, kind, issued, due, cur, amount, int(open_), (as_of - due).days, bool(disputed)))
+        invoice_ids[number] = inv_id
+    return out, invoice_ids
+
+
+def _credits_all(session: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
+    """Unapplied credit per (customer, currency) as of a date: payments, credit notes and write-offs dated by
+    then, less their allocations by then (the same rules as ledger.customer_balance)."""
+    totals: dict[tuple[int, str], int] = {}
+    for model, column in ((Payment, Allocation.payment_id), (CreditNote, Allocation.credit_note_id),
+                          (WriteOff, Allocation.write_off_id)):
+        conds = [model.date <= as_of]
+        if hasattr(model, "status"):
+            conds.append(model.status == POSTED)
+        for cust, cur, amount in session.execute(select(model.customer_id, model.currency, func.sum(model.amount_minor))
+                                                 .where(*conds).group_by(model.customer_id, model.currency)):
+            totals[(cust, cur)] = totals.get((cust, cur), 0) + int(amount)
+        for cust, cur, amount in session.execute(
+                select(model.customer_id, model.currency, func.sum(Allocation.amount_minor))
+                .join(Allocation, column == model.id).where(*conds, Allocation.date <= as_of)
+                .group_by(model.customer_id, model.currency)):
+            totals[(cust, cur)] = totals.get((cust, cur), 0) - int(amount or 0)
+    return totals
+
+
+# --- the plan ---------------------------------------------------------------------------------------
+
+
+def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
+             extra_contacts: dict[int, list] | None = None) -> list[PlannedReminder]:
+    """Decide the run without storing reminders. Reminders first (by customer code, currency), each
+    skip with its reason."""
+    if at.tzinfo is None:
+        raise ValueError("plan_run needs an aware `at`")
+    check_run_date(session, as_of)
+    default_levels, levels_by_policy = _policy_levels(session)
+    setting = company_mod.get_setting(session, "contact_rules.country")
+    customers = list(session.scalars(select(Customer).order_by(Customer.code)))
+    settings = {s.customer_id: s for s in session.scalars(select(CustomerReminderSettings))}
+    history, last_reminder = _history(session, [c.id for c in customers])
+    in_agreement = invoices_in_active_agreement(session)
+    planned_contacts: dict[int, list] = {k: list(v) for k, v in (extra_contacts or {}).items()}
+    all_items, invoice_ids = _open_items_all(session, as_of)
+    credits = _credits_all(session, as_of)
+    contacts = contact_rules.contact_histories(session)
+    out: list[PlannedReminder] = []
+    for customer in customers:
+        items = all_items.get(customer.id)
+        if not items:
+            continue
+        own = settings.get(customer.id)
+        levels = levels_by_policy.get(own.policy_id) if own and own.policy_id else None
+        levels = levels or default_levels
+        for currency in sorted({i.currency for i in items}):
+            group = [i for i in items if i.currency == currency]
+            out.extend(_plan_group(
+                session, customer, own, currency, group, levels, history, last_reminder, in_agreement, invoice_ids,
+                credits.get((customer.id, currency), 0), as_of, at, setting, planned_contacts,
+                contacts.get(customer.id, []),
+            ))
+    return out
+
+
+def _skip(customer, currency, items, reason, reason_es, suffix, level: LevelView | None = None) -> PlannedReminder:
+    return PlannedReminder(
+        key=f"{customer.code}/{currency}/{suffix}", customer_id=customer.id, customer_code=customer.code,
+        customer_name=customer.name, language=customer.language, currency=currency,
+        level_id=level.id if level else None, level_key=level.key if level else None,
+        level_sequence=level.sequence if level else None,
+        level_name=level.name(customer.language) if level else None, channels=(),
+        items=tuple(items), amount_minor=sum(i.open_minor for i in items), fee_minor=0,
+        blocked=reason, blocked_es=reason_es,
+    )
+
+
+def _plan_group(session, customer, own, currency, group, levels, history, last_reminder, in_agreement,
+                invoice_ids, credit_minor, as_of, at, setting, planned_contacts,
+                contact_log) -> list[PlannedReminder]:
+    by_seq = {lv.sequence: lv for lv in levels}
+    out: list[PlannedReminder] = []
+    disputed: list[PlannedItem] = []
+    agreed: list[PlannedItem] = []
+    waiting: list[tuple[PlannedItem, tuple]] = []
+    already: list[PlannedItem] = []  # overdue, already reminded at their level: listed again in a reminder
+    climbing: list[PlannedItem] = []
+    charges: list[PlannedItem] = []  # fee/interest charges: listed, never drive a level
+    for it in group:
+        h = history.get(it.due_line_id, _ItemHistory())
+        sent_level = by_seq.get(h.sent_seq)
+        base = PlannedItem(it.due_line_id, it.invoice_number, it.kind, it.due_date, it.open_minor, it.days_overdue,
+                           sent_level.sequence if sent_level else None, sent_level.key if sent_level else None, False)
+        past_due = it.days_overdue > 0
+        if it.kind in CHARGE_KINDS:
+            if past_due:
+                charges.append(base)
+            continue
+        # the next level this item may climb to: one above the last sent; pre-due levels skipped once past due
+        candidate = next((lv for lv in levels if lv.sequence > h.sent_seq and not (past_due and lv.days < 0)), None)
+        reached = candidate is not None and it.days_overdue >= candidate.days
+        if not reached and h.sent_seq == 0:
+            continue  # not yet due for any reminder
+        if it.disputed:
+            disputed.append(base)
+            continue
+        if invoice_ids.get(it.invoice_number) in in_agreement:
+            agreed.append(base)
+            continue
+        if h.pending is not None:
+            waiting.append((base, h.pending))
+            continue
+        if reached:
+            climbing.append(replace(base, level_sequence=candidate.sequence, level_key=candidate.key, climbed=True))
+        elif past_due:
+            already.append(base)
+    if disputed:
+        out.append(_skip(customer, currency, disputed, "disputed items", "partidas en disputa", "disputed"))
+    if agreed:
+        out.append(_skip(customer, currency, agreed, "items in an active payment agreement",
+                         "partidas en un convenio de pago activo", "agreement"))
+    if waiting:
+        rid, state, send_at, pending_key = waiting[0][1]
+        when = f" (due {send_at.isoformat()})" if send_at and state == "queued" else ""
+        what = "awaiting approval" if state == "draft" else "not sent yet"
+        what_es = "pendiente de aprobación" if state == "draft" else "aún no enviado"
+        out.append(_skip(customer, currency, [w for w, _ in waiting],
+                         f"previous reminder #{rid} {what}{when}: an item climbs only after its level was sent",
+                         f"recordatorio anterior #{rid} {what_es}{when}", "waiting",
+                         next((lv for lv in levels if lv.key == pending_key), None)))
+    if not climbing:
+        if already:
+            top = max((by_seq[i.level_sequence] for i in already if i.level_sequence in by_seq),
+                      key=lambda lv: lv.sequence, default=levels[-1])  # default: sent under another policy
+            out.append(_skip(customer, currency, already, f"already reminded at level {top.key}",
+                             f"ya recordado en el nivel {top.key}", "already", top))
+        return out
+    level = max((by_seq[i.level_sequence] for i in climbing), key=lambda lv: lv.sequence)
+    if level.days < 0:
+        included = climbing  # a courtesy notice covers only what falls due soon
+    else:
+        climbing = [i for i in climbing if by_seq[i.level_sequence].days >= 0]
+        included = sorted(climbing + already + charges, key=lambda i: (i.due_date, i.invoice_number))
+    amount = sum(i.open_minor for i in included)
+    overdue_amount = sum(i.open_minor for i in included if i.days_overdue > 0) or amount
+    fees = _fee(level, climbing, history)
+    fee_by_line = {it.due_line_id: f for it, f in zip(climbing, fees)}
+    included = [replace(i, fee_minor=fee_by_line.get(i.due_line_id, 0)) if i.climbed else i for i in included]
+    blocked = blocked_es = None
+    paused = own.paused_until if own else None
+    last = last_reminder.get(customer.id)
+    if customer.on_hold:
+        blocked, blocked_es = "customer on hold", "cliente en espera (on hold)"
+    elif paused is not None and paused >= as_of:
+        blocked = f"reminders paused until {paused.isoformat()}"
+        blocked_es = f"recordatorios en pausa hasta el {paused.isoformat()}"
+    elif credit_minor > 0 and credit_minor >= overdue_amount:
+        blocked = (f"unapplied credit {_money(credit_minor, currency)} covers the overdue "
+                   f"{_money(overdue_amount, currency)}")
+        blocked_es = (f"el saldo a favor {_money(credit_minor, currency)} cubre lo vencido "
+                      f"{_money(overdue_amount, currency)}")
+    elif amount < level.min_overdue_minor:
+        blocked = (f"amount {_money(amount, currency)} under the level's minimum "
+                   f"{_money(level.min_overdue_minor, currency)}")
+        blocked_es = (f"importe {_money(amount, currency)} bajo el mínimo del nivel "
+                      f"{_money(level.min_overdue_minor, currency)}")
+    elif last is not None and (as_of - last).days < level.min_gap_days:
+        blocked = (f"minimum gap of {level.min_gap_days} days since the reminder of {last.isoformat()}")
+        blocked_es = f"separación mínima de {level.min_gap_days} días desde el recordatorio del {last.isoformat()}"
+    channels = _channels(level, customer, own)
+    send_at = hold = hold_es = call_window = profile_code = None
+    if blocked is None:
+        profile = contact_rules.profile_for(setting, customer.country)
+        profile_code = profile.code
+        zone = contact_rules.debtor_zone(profile, customer.country, own.timezone if own else None)
+        log = contact_log + planned_contacts.get(customer.id, [])
+        moments = []
+        for ch in channels:
+            moment, why = contact_rules.next_permitted(profile, ch, at, log, zone=zone, country=customer.country)
+            moments.append((moment, why, ch))
+        written = [m for m in moments if m[2] != "call"] or moments
+        send_at, why, _ = max(written, key=lambda m: m[0])
+        if why is not None:
+            hold, hold_es = f"{why.text} ({why.detail})", f"{why.text_es} ({why.detail_es})"
+        call = next((m for m in moments if m[2] == "call"), None)
+        if call is not None:
+            call_window = contact_rules.window_text(profile, call[0].astimezone(zone).date())
+        planned_contacts.setdefault(customer.id, []).extend(
+            contact_rules.Contact(ch, send_at) for ch in channels if ch != "call")
+    out.insert(0, PlannedReminder(
+        key=f"{customer.code}/{currency}", customer_id=customer.id, customer_code=customer.code,
+        customer_name=customer.name, language=customer.language, currency=currency, level_id=level.id,
+        level_key=level.key, level_sequence=level.sequence, level_name=level.name(customer.language),
+        channels=channels, items=tuple(included), amount_minor=amount, fee_minor=sum(fees), blocked=blocked,
+        blocked_es=blocked_es, send_at=send_at, hold_reason=hold, hold_reason_es=hold_es, call_window=call_window,
+        contact_profile=profile_code, needs_approval=level.needs_approval,
+    ))
+    return out
+
+
+# --- executing a plan -------------------------------------------------------------------------------
+
+
+def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: set[str] | None = None,
+                send: Callable | None = None, letters_dir=None, progress: Callable[[int, int], None] | None = None,
+                cancel: Callable[[], bool] | None = None, letter_writer: Callable | None = None) -> RunSummary:
+    """Plan, store the reminders (queued; draft when the level needs approval and it was not given),
+    then deliver every queued reminder whose moment has come (this run's and earlier ones).
+
+    `approve`: None approves every reminder whose level does not need manual approval; a set of plan
+    keys ("C001/PEN") approves exactly those. `send(job) -> message_id` delivers e-mail/SMS/WhatsApp;
+    letters go to `letters_dir`. Nothing is delivered for a channel without its means.
+    """
+    from . import outbox
+
+    plan = plan_run(session, as_of=as_of, at=at)
+    proposals = [p for p in plan if p.blocked is None]
+    run = ReminderRun(as_of=as_of, at=at.astimezone(dt.timezone.utc), created_at=config.now(), state="done",
+                      created_by=config.current_user())
+    session.add(run)
+    session.flush()
+    created: list[Reminder] = []
+    cancelled = False
+    total = len(proposals)
+    for n, p in enumerate(proposals, start=1):
+        if cancel is not None and cancel():
+            cancelled = True
+            break
+        approved = (not p.needs_approval) if approve is None else p.key in approve
+        created.append(_store(session, run, p, as_of, "queued" if approved else "draft"))
+        if progress is not None:
+            progress(n, total)
+    if cancelled:
+        run.state = "cancelled"
+    session.flush()
+    from app.ledger import audit
+
+    audit.record(session, action="run", entity="reminder_run", entity_id=run.id,
+                 after={"as_of": as_of, "at": at, "reminders": [r.id for r in created], "state": run.state})
+    result = outbox.DeliveryResult()
+    if not cancelled:
+        result = outbox.deliver_due(session, now=at, sender=send, letters_dir=letters_dir,
+                                    letter_writer=letter_writer, cancel=cancel)
+    utc_at = at.astimezone(dt.timezone.utc)
+    return RunSummary(
+        run_id=run.id, as_of=as_of, at=at, planned=total, blocked=len(plan) - len(proposals),
+        queued=sum(1 for r in created if r.state != "draft"), drafts=sum(1 for r in created if r.state == "draft"),
+        held=sum(1 for r in created if r.state != "draft" and r.send_at and r.send_at > utc_at),
+        sent=result.sent, failed=result.failed, fees_minor=result.fees_minor, letters_path=result.letters_path,
+        cancelled=cancelled or result.cancelled, reminder_ids=tuple(r.id for r in created),
+        waiting_for_means=result.waiting_for_means, settled=result.settled,
+    )
+
+
+def _store(session: Session, run: ReminderRun, p: PlannedReminder, as_of: dt.date, state: str) -> Reminder:
+    r = Reminder(
+        run_id=run.id, customer_id=p.customer_id, currency=p.currency, level_id=p.level_id, level_key=p.level_key,
+        channels=",".join(p.channels), state=state, as_of=as_of, amount_minor=p.amount_minor, fee_minor=p.fee_minor,
+        send_at=p.send_at, hold_reason=p.hold_reason, hold_reason_es=p.hold_reason_es, call_window=p.call_window,
+        contact_profile=p.contact_profile, attempts=0, created_at=config.now(),
+    )
+    for it in p.items:
+        r.lines.append(ReminderLine(
+            due_line_id=it.due_line_id, invoice_number=it.invoice_number, due_date=it.due_date,
+            level_id=_level_id(session, p, it), level_sequence=it.level_sequence or p.level_sequence,
+            level_key=it.level_key or p.level_key,
+            climbed=it.climbed, amount_minor=it.open_minor, days_overdue=it.days_overdue, fee_minor=it.fee_minor,
+        ))
+    session.add(r)
+    session.flush()
+    return r
+
+
+def _level_id(session: Session, p: PlannedReminder, it: PlannedItem) -> int:
+    if it.level_sequence is None or it.level_sequence == p.level_sequence:
+        return p.level_id
+    policy_id = session.scalar(select(ReminderLevel.policy_id).where(ReminderLevel.id == p.level_id))
+    level_id = session.scalar(select(ReminderLevel.id).where(ReminderLevel.policy_id == policy_id,
+                                                             ReminderLevel.sequence == it.level_sequence))
+    return level_id or p.level_id
+
+
+# --- after the run: approval, cancelling, history ------------------------------------------------------
+
+
+def approve_reminders(session: Session, ids, *, at: dt.datetime | None = None) -> int:
+    """Drafts -> queued. Returns how many were approved."""
+    from app.ledger import audit
+
+    n = 0
+    for r in session.scalars(select(Reminder).where(Reminder.id.in_(list(ids)), Reminder.state == "draft")):
+        r.state = "queued"
+        if at is not None and (r.send_at is None or r.send_at < at):
+            r.send_at = at
+        n += 1
+        audit.record(session, action="approve", entity="reminder", entity_id=r.id, before={"state": "draft"},
+                     after={"state": "queued"})
+    session.flush()
+    return n
+
+
+def cancel_reminder(session: Session, reminder_id: int, *, reason: str) -> None:
+    """A draft or queued reminder is not sent; its items may be reminded again."""
+    from app.ledger import audit
+
+    r = session.get(Reminder, reminder_id)
+    if r is None:
+        raise UnknownReminderError(reminder_id)
+    if r.state not in PENDING_STATES and r.state != "failed":
+        raise LedgerError(f"Reminder #{r.id} is {r.state}; only a draft, queued or failed reminder can be cancelled.",
+                          field="state")
+    before = r.state
+    r.state, r.error = "cancelled", (reason or "").strip() or None
+    session.flush()
+    audit.record(session, action="cancel", entity="reminder", entity_id=r.id, before={"state": before},
+                 after={"state": "cancelled", "reason": reason})
+
+
+def _history_view(r: Reminder, code: str) -> ReminderHistory:
+    return ReminderHistory(
+        id=r.id, run_id=r.run_id, as_of=r.as_of, customer_code=code, currency=r.currency, level_key=r.level_key,
+        level_name_es=r.level.name_es, level_name_en=r.level.name_en, channels=tuple(r.channels.split(",")),
+        state=r.state, amount_minor=r.amount_minor, fee_minor=r.fee_minor, send_at=r.send_at, sent_at=r.sent_at,
+        hold_reason=r.hold_reason, call_window=r.call_window, file_path=r.file_path, message_id=r.message_id,
+        error=r.error, attempts=r.attempts,
+        lines=tuple(HistoryLine(ln.invoice_number, ln.due_date, ln.amount_minor, ln.days_overdue,
+                                ln.level_key, ln.climbed, ln.fee_minor) for ln in r.lines),
+    )
+
+
+def customer_reminders(session: Session, code: str) -> list[ReminderHistory]:
+    """Every reminder of the customer, newest first, with its state and items as sent."""
+    customer = get_customer_row(session, code)
+    rows = session.scalars(
+        select(Reminder).options(selectinload(Reminder.lines), selectinload(Reminder.level))
+        .where(Reminder.customer_id == customer.id).order_by(Reminder.as_of.desc(), Reminder.id.desc()))
+    return [_history_view(r, customer.code) for r in rows]
+
+
+def get_reminder(session: Session, reminder_id: int) -> ReminderHistory:
+    r = session.get(Reminder, reminder_id)
+    if r is None:
+        raise UnknownReminderError(reminder_id)
+    return _history_view(r, r.customer.code)
