@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import config
 from app.ledger import audit
-from app.ledger.balances import allocated_as_of
+from app.ledger.balances import open_as_of
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import InvalidValueError
 from app.ledger.invoices import get_invoice_row
@@ -72,10 +72,11 @@ def _covered_invoice_ids(agreement: PaymentAgreement) -> list[int]:
 def _open_of(session: Session, invoice_ids: Sequence[int], as_of: dt.date) -> int:
     if not invoice_ids:
         return 0
-    allocated = allocated_as_of(as_of)
+    lines = select(DueLine.id).where(DueLine.invoice_id.in_(list(invoice_ids)))
+    o = open_as_of(as_of, line_ids=lines)
     value = session.scalar(
-        select(func.coalesce(func.sum(DueLine.amount_minor - func.coalesce(allocated.c.allocated, 0)), 0))
-        .outerjoin(allocated, allocated.c.due_line_id == DueLine.id)
+        select(func.coalesce(func.sum(o.open), 0))
+        .outerjoin(o.later, o.onclause)
         .where(DueLine.invoice_id.in_(list(invoice_ids)))
     )
     return int(value)

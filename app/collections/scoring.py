@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import allocated_as_of, invoice_exists_as_of
+from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.models import Customer, DueLine, Invoice
 
 from .features import FEATURE_NAMES, LATE, LineHistory, features_at, load_histories
@@ -215,13 +215,12 @@ def reasons_for(model: TrainedModel, x: list[float], lang: str = "en", top: int 
 
 def _open_balances(session: Session, as_of: dt.date) -> dict[int, tuple[str, int]]:
     """Each customer's open amount in its own currency, as of the date."""
-    allocated = allocated_as_of(as_of)
+    o = open_as_of(as_of)
     rows = session.execute(
-        select(Invoice.customer_id, Customer.currency,
-               func.sum(DueLine.amount_minor - func.coalesce(allocated.c.allocated, 0)))
+        select(Invoice.customer_id, Customer.currency, func.sum(o.open))
         .join(Invoice, DueLine.invoice_id == Invoice.id)
         .join(Customer, and_(Customer.id == Invoice.customer_id, Customer.currency == Invoice.currency))
-        .outerjoin(allocated, allocated.c.due_line_id == DueLine.id)
+        .outerjoin(o.later, o.onclause)
         .where(invoice_exists_as_of(as_of))
         .group_by(Invoice.customer_id, Customer.currency))
     return {cid: (cur, int(v)) for cid, cur, v in rows}

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import allocated_as_of, invoice_exists_as_of
+from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.ledger.money import exponent
 from app.models import Activity, Customer, DueLine, Invoice
 
@@ -79,14 +79,13 @@ def today_tasks(session: Session, *, as_of: dt.date, collector: str | None = Non
         raw.append(("follow_up", cid, None, 0, due, notes or "", str(aid)))
 
     # customers over their credit limit (open items in their own currency, as of the date)
-    allocated = allocated_as_of(as_of)
+    o = open_as_of(as_of)
     open_by_customer = (
-        select(Invoice.customer_id.label("cid"),
-               func.sum(DueLine.amount_minor - func.coalesce(allocated.c.allocated, 0)).label("open"))
+        select(Invoice.customer_id.label("cid"), func.sum(o.open).label("open"))
         .join(Invoice, DueLine.invoice_id == Invoice.id)
-        .outerjoin(allocated, allocated.c.due_line_id == DueLine.id)
+        .outerjoin(o.later, o.onclause)
         .join(Customer, and_(Customer.id == Invoice.customer_id, Customer.currency == Invoice.currency))
-        .where(invoice_exists_as_of(as_of), Customer.credit_limit_minor.is_not(None))
+        .where(o.may_be_open(), invoice_exists_as_of(as_of), Customer.credit_limit_minor.is_not(None))
         .group_by(Invoice.customer_id).subquery()
     )
     over = session.execute(

@@ -33,7 +33,7 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Callable
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app import config
@@ -650,7 +650,16 @@ class _Generator:
         p = self.pending
         p.invoice_rows.sort(key=lambda r: r["id"])
         self.insert(Invoice, p.invoice_rows)
+        # each due line's paid_minor is the sum of its allocations (the ledger keeps it the same way)
+        paid: dict[int, int] = {}
+        for a in p.allocation_rows:
+            paid[a["due_line_id"]] = paid.get(a["due_line_id"], 0) + a["amount_minor"]
+        for row in p.due_line_rows:
+            row["paid_minor"] = paid.pop(row["id"], 0)
         self.insert(DueLine, p.due_line_rows)
+        for line_id, amount in paid.items():  # lines written by an earlier chunk, if any
+            self.s.execute(update(DueLine).where(DueLine.id == line_id)
+                           .values(paid_minor=DueLine.paid_minor + amount))
         self.insert(CreditNote, p.credit_note_rows)
         self.insert(Payment, p.payment_rows)
         self.insert(WriteOff, p.write_off_rows)

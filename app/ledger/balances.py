@@ -7,8 +7,9 @@ and an allocation counts only from its own date.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from sqlalchemy import and_, func, literal, or_, select, union_all
+from sqlalchemy import CTE, ColumnElement, and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.models import POSTED, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
@@ -24,20 +25,65 @@ def invoice_exists_as_of(as_of: dt.date):
 
 
 def allocated_as_of(as_of: dt.date):
-    """Subquery: per due line, the amount allocated to it by `as_of`."""
+    """Subquery: per due line, the amount allocated to it by `as_of`.
+
+    Sums every allocation up to the date: prefer `open_as_of`, which reads only the later ones."""
     return (select(Allocation.due_line_id, func.sum(Allocation.amount_minor).label("allocated"))
             .where(Allocation.date <= as_of).group_by(Allocation.due_line_id).subquery())
 
 
+def allocated_after(as_of: dt.date, name: str = "later", line_ids=None):
+    """CTE (due_line_id, later): per due line, the amount allocated to it after `as_of` (read from
+    the index on allocation(date, due_line_id, amount_minor): small for a date near today).
+    `line_ids` (a select of due line ids) limits it to those lines."""
+    q = select(Allocation.due_line_id.label("due_line_id"), func.sum(Allocation.amount_minor).label("later")) \
+        .where(Allocation.date > as_of)
+    if line_ids is not None:
+        q = q.where(Allocation.due_line_id.in_(line_ids))
+    # materialized: computed once, then looked up per due line (small, so cheap to keep)
+    return q.group_by(Allocation.due_line_id).cte(name).prefix_with("MATERIALIZED")
+
+
+@dataclass(frozen=True)
+class OpenAsOf:
+    """A due line's allocated and open amounts as of a date, for one query.
+
+    due_line.paid_minor holds everything ever allocated to the line, so as of D:
+    allocated = paid − (allocations dated after D), open = amount − allocated. Outer-join `later` on
+    `onclause` (`join(q)` does it) and use `allocated` / `open` in the same query."""
+
+    later: CTE
+    allocated: ColumnElement
+    open: ColumnElement
+    onclause: ColumnElement
+
+    def join(self, query):
+        return query.outerjoin(self.later, self.onclause)
+
+    def may_be_open(self, line=DueLine):
+        """Condition, a superset of "open > 0": the line has something open today (the partial index
+        ix_due_line_open) or was allocated after D. Lets a report read those lines only."""
+        return line.id.in_(union_all(select(DueLine.id).where(DueLine.paid_minor < DueLine.amount_minor),
+                                     select(self.later.c.due_line_id)))
+
+
+def open_as_of(as_of: dt.date, line=DueLine, name: str = "later", line_ids=None) -> OpenAsOf:
+    """The rule every report uses for "open on a due line as of D" (`line` may be an alias of DueLine;
+    `line_ids`, a select of due line ids, limits the later allocations read to those lines)."""
+    later = allocated_after(as_of, name, line_ids)
+    allocated = line.paid_minor - func.coalesce(later.c.later, 0)
+    return OpenAsOf(later, allocated, line.amount_minor - allocated, later.c.due_line_id == line.id)
+
+
 def open_items(session: Session, customer_code: str, as_of: dt.date, currency: str | None = None) -> list[OpenItem]:
     customer = get_customer_row(session, customer_code)
-    allocated = allocated_as_of(as_of)
-    open_expr = DueLine.amount_minor - func.coalesce(allocated.c.allocated, 0)
+    o = open_as_of(as_of)
+    open_expr = o.open
     q = (
         select(DueLine.id, Invoice.number, Invoice.kind, Invoice.issue_date, DueLine.due_date, Invoice.currency,
                DueLine.amount_minor, open_expr.label("open"), Invoice.disputed)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
-        .outerjoin(allocated, allocated.c.due_line_id == DueLine.id)
+        .outerjoin(o.later, o.onclause)
         .where(Invoice.customer_id == customer.id, invoice_exists_as_of(as_of), open_expr > 0)
         .order_by(DueLine.due_date, Invoice.number, DueLine.sequence)
     )
@@ -86,11 +132,12 @@ def customer_documents(session: Session, customer_code: str, as_of: dt.date | No
     (all dates when None)."""
     customer = get_customer_row(session, customer_code)
     cutoff = as_of or dt.date.max
-    alloc_line = (select(Allocation.due_line_id.label("line"), func.sum(Allocation.amount_minor).label("amt"))
-                  .where(Allocation.date <= cutoff).group_by(Allocation.due_line_id).subquery())
-    inv_open = (select(DueLine.invoice_id.label("inv"),
-                       func.sum(DueLine.amount_minor - func.coalesce(alloc_line.c.amt, 0)).label("open"))
-                .outerjoin(alloc_line, alloc_line.c.line == DueLine.id).group_by(DueLine.invoice_id).subquery())
+    customer_lines = select(DueLine.id).join(Invoice, DueLine.invoice_id == Invoice.id) \
+        .where(Invoice.customer_id == customer.id)
+    o = open_as_of(cutoff, line_ids=customer_lines)
+    inv_open = (o.join(select(DueLine.invoice_id.label("inv"), func.sum(o.open).label("open"))
+                       .join(Invoice, DueLine.invoice_id == Invoice.id).where(Invoice.customer_id == customer.id))
+                .group_by(DueLine.invoice_id).subquery())
     parts = [
         select(literal("invoice").label("kind"), Invoice.number.label("number"), Invoice.issue_date.label("date"),
                Invoice.currency, Invoice.total_minor.label("amount"),

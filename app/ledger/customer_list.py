@@ -116,9 +116,11 @@ def _overdue_in_default_currency(as_of: dt.date, customers=None):
     (invoices by customer index, due lines by invoice, allocations by due line): half the work of
     grouping every due line and allocation of the database by customer and currency."""
     owner = aliased(Customer)
-    allocated = (select(func.coalesce(func.sum(Allocation.amount_minor), 0))
-                 .where(Allocation.due_line_id == DueLine.id, Allocation.date <= as_of)
-                 .correlate(DueLine).scalar_subquery())
+    # as open_as_of in balances: paid_minor less the allocations after the date (usually none)
+    later = (select(func.coalesce(func.sum(Allocation.amount_minor), 0))
+             .where(Allocation.due_line_id == DueLine.id, Allocation.date > as_of)
+             .correlate(DueLine).scalar_subquery())
+    allocated = DueLine.paid_minor - later
     q = (select(owner.id.label("customer_id"), func.sum(DueLine.amount_minor - allocated).label("overdue"))
          .select_from(owner)
          .join(Invoice, and_(Invoice.customer_id == owner.id, Invoice.currency == owner.currency))

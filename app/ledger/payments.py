@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app import config
@@ -41,14 +41,9 @@ METHODS = ("transfer", "cash", "cheque", "card", "deposit", "yape", "plin", "oth
 def _open_lines(session: Session, customer_id: int, currency: str, *, issued_by: dt.date | None = None,
                 invoice_id: int | None = None, due_line_ids: Sequence[int] | None = None):
     """(DueLine, Invoice, open_minor) for posted invoices' lines with something left, oldest due first."""
-    allocated = (
-        select(Allocation.due_line_id, func.sum(Allocation.amount_minor).label("allocated"))
-        .group_by(Allocation.due_line_id).subquery()
-    )
     q = (
-        select(DueLine, Invoice, (DueLine.amount_minor - func.coalesce(allocated.c.allocated, 0)).label("open"))
+        select(DueLine, Invoice, (DueLine.amount_minor - DueLine.paid_minor).label("open"))
         .join(Invoice, DueLine.invoice_id == Invoice.id)
-        .outerjoin(allocated, allocated.c.due_line_id == DueLine.id)
         .where(Invoice.customer_id == customer_id, Invoice.currency == currency, Invoice.status == POSTED)
         .order_by(DueLine.due_date, Invoice.issue_date, Invoice.id, DueLine.sequence)
     )
@@ -139,9 +134,16 @@ def _check_named_plan(session: Session, customer: Customer, currency: str, doc_d
     return list(wanted.items())
 
 
+def _allocate(session: Session, due_line_id: int, amount: int, on_date: dt.date, **source) -> None:
+    """Write one allocation and add it to the line's paid_minor (every allocation goes through here)."""
+    session.add(Allocation(due_line_id=due_line_id, amount_minor=amount, date=on_date, **source))
+    session.execute(update(DueLine).where(DueLine.id == due_line_id)
+                    .values(paid_minor=DueLine.paid_minor + amount))
+
+
 def _apply(session: Session, plan: list[tuple[int, int]], on_date: dt.date, **source) -> None:
     for due_line_id, amount in plan:
-        session.add(Allocation(due_line_id=due_line_id, amount_minor=amount, date=on_date, **source))
+        _allocate(session, due_line_id, amount, on_date, **source)
     session.flush()
 
 
@@ -317,7 +319,7 @@ def allocate_credit(
             dl, inv, open_ = lines[li]
             take = min(left, open_)
             source = {"payment_id": doc.id} if kind == "payment" else {"credit_note_id": doc.id}
-            session.add(Allocation(due_line_id=dl.id, amount_minor=take, date=on_date, **source))
+            _allocate(session, dl.id, take, on_date, **source)
             made.append(AllocationView(dl.id, inv.number, take, on_date))
             left -= take
             lines[li][2] -= take

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime
@@ -31,10 +31,10 @@ class PaymentAgreement(Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     frequency: Mapped[str] = mapped_column(String(10))
     installments_count: Mapped[int] = mapped_column(Integer)
-    down_payment_minor: Mapped[int] = mapped_column(Integer, default=0)
+    down_payment_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     monthly_rate: Mapped[Decimal] = mapped_column(Numeric(9, 6), default=Decimal(0))
-    principal_minor: Mapped[int] = mapped_column(Integer)
-    interest_minor: Mapped[int] = mapped_column(Integer, default=0)
+    principal_minor: Mapped[int] = mapped_column(BigInteger)
+    interest_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     # the interest charge posted as an invoice of kind "interest" so aging and statements show it
     interest_invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
     grace_days: Mapped[int] = mapped_column(Integer, default=5)
@@ -57,7 +57,7 @@ class AgreementInvoice(Base):
 
     agreement_id: Mapped[int] = mapped_column(ForeignKey("payment_agreement.id"), primary_key=True)
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), primary_key=True, index=True)
-    open_minor: Mapped[int] = mapped_column(Integer)
+    open_minor: Mapped[int] = mapped_column(BigInteger)
 
 
 class AgreementInstallment(Base):
@@ -70,7 +70,7 @@ class AgreementInstallment(Base):
     agreement_id: Mapped[int] = mapped_column(ForeignKey("payment_agreement.id"), index=True)
     sequence: Mapped[int] = mapped_column(Integer)
     due_date: Mapped[dt.date] = mapped_column(Date)
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
 
 
 class Activity(Base):
@@ -111,7 +111,7 @@ class PromiseToPay(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
     made_on: Mapped[dt.date] = mapped_column(Date)
     promised_date: Mapped[dt.date] = mapped_column(Date)
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     # comma-separated invoice numbers the customer named (informative; any payment counts)
     invoice_numbers: Mapped[str | None] = mapped_column(Text)
@@ -132,7 +132,7 @@ class Dispute(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), index=True)
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
     reason: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="open")
     opened_on: Mapped[dt.date] = mapped_column(Date)

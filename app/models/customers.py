@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime
@@ -64,7 +64,7 @@ class Customer(Base):
     city: Mapped[str | None] = mapped_column(String(100))
     payment_terms_id: Mapped[int | None] = mapped_column(ForeignKey("payment_terms.id"))
     # in minor units of the customer's default currency
-    credit_limit_minor: Mapped[int | None] = mapped_column(Integer)
+    credit_limit_minor: Mapped[int | None] = mapped_column(BigInteger)
     on_hold: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
     # the person who follows this customer up (Today's tasks filter by it)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime
@@ -33,7 +33,7 @@ class Invoice(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
     issue_date: Mapped[dt.date] = mapped_column(Date)
     currency: Mapped[str] = mapped_column(String(3))
-    total_minor: Mapped[int] = mapped_column(Integer)
+    total_minor: Mapped[int] = mapped_column(BigInteger)
     reference: Mapped[str | None] = mapped_column(String(100))
     # "fee" and "interest" are charges posted by reminders/agreements, aged like invoices
     kind: Mapped[str] = mapped_column(String(10), default="invoice")
@@ -56,13 +56,20 @@ class DueLine(Base):
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
         Index("ix_due_line_due_date", "due_date"),
+        # the lines with something open today: with the lines allocated after D, the only ones that
+        # can be open as of D (app.ledger.balances.open_as_of)
+        Index("ix_due_line_open", "invoice_id", sqlite_where=text("paid_minor < amount_minor"),
+              postgresql_where=text("paid_minor < amount_minor")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), index=True)
     sequence: Mapped[int] = mapped_column(Integer, default=1)
     due_date: Mapped[dt.date] = mapped_column(Date)
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    # everything ever allocated to the line (all dates), kept by every writer of allocations; as of D
+    # the open amount is amount − paid + allocations dated after D (app.ledger.balances.open_as_of)
+    paid_minor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
     invoice: Mapped[Invoice] = relationship(back_populates="due_lines")
 
@@ -80,7 +87,7 @@ class CreditNote(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
     date: Mapped[dt.date] = mapped_column(Date)
     currency: Mapped[str] = mapped_column(String(3))
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
     invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
     reason: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), default=POSTED)
@@ -102,7 +109,7 @@ class Payment(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
     date: Mapped[dt.date] = mapped_column(Date)
     currency: Mapped[str] = mapped_column(String(3))
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
     method: Mapped[str] = mapped_column(String(20), default="transfer")
     reference: Mapped[str | None] = mapped_column(String(100), index=True)
     status: Mapped[str] = mapped_column(String(10), default=POSTED)
@@ -121,7 +128,7 @@ class WriteOff(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
     date: Mapped[dt.date] = mapped_column(Date)
     currency: Mapped[str] = mapped_column(String(3))
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
@@ -146,6 +153,7 @@ class Allocation(Base):
             name="one_source",
         ),
         Index("ix_allocation_due_line_date", "due_line_id", "date"),
+        Index("ix_allocation_date", "date", "due_line_id", "amount_minor"),  # covers "allocated after D"
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -153,7 +161,7 @@ class Allocation(Base):
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)
     credit_note_id: Mapped[int | None] = mapped_column(ForeignKey("credit_note.id"), index=True)
     write_off_id: Mapped[int | None] = mapped_column(ForeignKey("write_off.id"), index=True)
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
     date: Mapped[dt.date] = mapped_column(Date)
 
     due_line: Mapped[DueLine] = relationship()

@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -66,7 +67,7 @@ class ReminderLevel(Base):
     fee_kind: Mapped[str] = mapped_column(String(10), default="none")
     # minor units for "fixed", a percent (e.g. 2.5) for "percent"
     fee_value: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(0))
-    min_overdue_minor: Mapped[int] = mapped_column(Integer, default=0)
+    min_overdue_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     needs_approval: Mapped[bool] = mapped_column(Boolean, default=False)
     min_gap_days: Mapped[int] = mapped_column(Integer, default=5)
 
@@ -119,8 +120,8 @@ class Reminder(Base):
     channels: Mapped[str] = mapped_column(String(100))
     state: Mapped[str] = mapped_column(String(10), default="queued")
     as_of: Mapped[dt.date] = mapped_column(Date)
-    amount_minor: Mapped[int] = mapped_column(Integer)
-    fee_minor: Mapped[int] = mapped_column(Integer, default=0)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    fee_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     fee_invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
     send_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # why send_at is later than the run ("held until Monday 07:00 - Ley 2300 art. 3"), and a call's window
@@ -160,9 +161,9 @@ class ReminderLine(Base):
     level_key: Mapped[str] = mapped_column(String(30))
     # True when this reminder moved the item up to `level` (False: listed again at its current level)
     climbed: Mapped[bool] = mapped_column(Boolean, default=True)
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
     days_overdue: Mapped[int] = mapped_column(Integer)
-    fee_minor: Mapped[int] = mapped_column(Integer, default=0)
+    fee_minor: Mapped[int] = mapped_column(BigInteger, default=0)
 
     reminder: Mapped[Reminder] = relationship(back_populates="lines")
 

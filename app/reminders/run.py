@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import config
 from app.ledger import company as company_mod
-from app.ledger.balances import allocated_as_of, invoice_exists_as_of
+from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import LedgerError
 from app.ledger.money import percent_of, to_str
@@ -339,14 +339,14 @@ def _money(amount: int, currency: str) -> str:
 def _open_items_all(session: Session, as_of: dt.date) -> tuple[dict[int, list[OpenItem]], dict[str, int]]:
     """Every customer's open items as of a date in one query (the same rules as ledger.open_items),
     and the invoice id of each invoice number seen."""
-    allocated = allocated_as_of(as_of)
-    open_expr = DueLine.amount_minor - func.coalesce(allocated.c.allocated, 0)
+    o = open_as_of(as_of)
+    open_expr = o.open
     q = (
         select(Invoice.customer_id, DueLine.id, Invoice.number, Invoice.kind, Invoice.issue_date, DueLine.due_date,
                Invoice.currency, DueLine.amount_minor, open_expr.label("open"), Invoice.disputed, Invoice.id)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
-        .outerjoin(allocated, allocated.c.due_line_id == DueLine.id)
-        .where(invoice_exists_as_of(as_of), open_expr > 0)
+        .outerjoin(o.later, o.onclause)
+        .where(o.may_be_open(), invoice_exists_as_of(as_of), open_expr > 0)
         .order_by(Invoice.customer_id, DueLine.due_date, Invoice.number, DueLine.sequence)
     )
     out: dict[int, list[OpenItem]] = {}

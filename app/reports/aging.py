@@ -25,9 +25,9 @@ from typing import Sequence
 from sqlalchemy import Select, and_, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import invoice_exists_as_of
+from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.ledger.errors import UnknownCustomerError
-from app.models import Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
+from app.models import CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
 
 BASES = ("due", "issue")
 DEFAULT_BUCKETS = (30, 60, 90)
@@ -185,19 +185,14 @@ def _live_invoice(as_of: dt.date):
 
 
 def _paid_cte(as_of: dt.date, customer_code: str | None = None):
-    """Allocations in effect on the date, summed per due line (materialized: computed once).
-
-    For one customer only that customer's due lines are summed, so a customer's report costs what
-    the customer has, not what the whole ledger has."""
-    q = select(Allocation.due_line_id.label("due_line_id"), func.sum(Allocation.amount_minor).label("paid")).where(
-        Allocation.date <= as_of
-    )
+    """Allocations in effect on the date per due line: the line's paid_minor less what was allocated to
+    it after the date (app.ledger.balances.open_as_of). For one customer only that customer's due lines'
+    later allocations are read, so a customer's report costs what the customer has."""
+    lines = None
     if customer_code:
-        q = q.where(Allocation.due_line_id.in_(
-            select(DueLine.id).join(Invoice, Invoice.id == DueLine.invoice_id)
-            .where(Invoice.customer_id == _customer_id(customer_code))
-        ))
-    return q.group_by(Allocation.due_line_id).cte("paid").prefix_with("MATERIALIZED")
+        lines = (select(DueLine.id).join(Invoice, Invoice.id == DueLine.invoice_id)
+                 .where(Invoice.customer_id == _customer_id(customer_code)))
+    return open_as_of(as_of, line_ids=lines)
 
 
 def summary_query(
@@ -213,29 +208,33 @@ def summary_query(
     days = check_buckets(days)
     paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
-    paid_amount = func.coalesce(paid.c.paid, 0)
 
     line_filters = [_live_invoice(as_of)]
     if currency:
         line_filters.append(Invoice.currency == currency)
     if customer_code:
         line_filters.append(Invoice.customer_id == _customer_id(customer_code))
-    # each due line: its reference date, what is open, and (negative) the credit its allocations used
+    # The credit the allocations of the live due lines used is Σ allocated = Σ amount − Σ open, and a
+    # live invoice's due lines sum to its total: so each live invoice brings −total and each line
+    # +open. Only the lines that may be open as of D are read (open today or allocated after D).
     lines = (
         select(
             Invoice.customer_id.label("customer_id"),
             Invoice.currency.label("currency"),
             date_col.label("ref"),
-            (DueLine.amount_minor - paid_amount).label("open"),
-            (-paid_amount).label("credit"),
+            paid.open.label("open"),
+            paid.open.label("credit"),
         )
         .select_from(DueLine)
         .join(Invoice, Invoice.id == DueLine.invoice_id)
-        .outerjoin(paid, paid.c.due_line_id == DueLine.id)
-        .where(*line_filters)
+        .outerjoin(paid.later, paid.onclause)
+        .where(paid.may_be_open(), *line_filters)
     )
+    invoices = select(Invoice.customer_id.label("customer_id"), Invoice.currency.label("currency"),
+                      null().label("ref"), literal(0).label("open"), (-Invoice.total_minor).label("credit")) \
+        .where(*line_filters)
     # payments, credit notes and write-offs bring credit; no reference date, nothing open
-    sources = []
+    sources = [invoices]
     for table, posted_only in ((Payment, True), (CreditNote, True), (WriteOff, False)):
         filters = [table.date <= as_of]
         if posted_only:
@@ -300,8 +299,8 @@ def detail_query(
     days = check_buckets(days)
     paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
-    open_amount = (DueLine.amount_minor - func.coalesce(paid.c.paid, 0)).label("open_minor")
-    filters = [_live_invoice(as_of), DueLine.amount_minor - func.coalesce(paid.c.paid, 0) != 0]
+    open_amount = paid.open.label("open_minor")
+    filters = [paid.may_be_open(), _live_invoice(as_of), paid.open != 0]
     if currency:
         filters.append(Invoice.currency == currency)
     if customer_code:
@@ -322,7 +321,7 @@ def detail_query(
         )
         .select_from(DueLine)
         .join(Invoice, Invoice.id == DueLine.invoice_id)
-        .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+        .outerjoin(paid.later, paid.onclause)
         .where(*filters)
         .order_by(Invoice.customer_id, Invoice.currency, DueLine.due_date, Invoice.number, DueLine.sequence)
     )

@@ -36,7 +36,7 @@ from typing import Iterable, Mapping, Protocol, Sequence, runtime_checkable
 from sqlalchemy import BigInteger, Date, Integer, String, case, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import allocated_as_of, invoice_exists_as_of
+from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.models import (
     POSTED,
     AgreementInstallment,
@@ -131,14 +131,17 @@ def _lateness_select(state, as_of: dt.date):
             .group_by(Invoice.customer_id))
 
 
-def _open_lines_select(state, as_of: dt.date):
-    open_ = DueLine.amount_minor - func.coalesce(state.c.allocated, 0)
+def _open_lines_select(as_of: dt.date):
+    # app.ledger.balances.open_as_of: amount − paid_minor + allocations after the date, over the lines
+    # that may be open then only (open today or allocated after the date)
+    o = open_as_of(as_of)
+    open_ = o.open
     return (select(DueLine.id, Invoice.customer_id, Invoice.currency, DueLine.invoice_id, DueLine.due_date,
                    open_.label("open"))
             .select_from(DueLine)
             .join(Invoice, DueLine.invoice_id == Invoice.id)
-            .outerjoin(state, state.c.due_line_id == DueLine.id)
-            .where(invoice_exists_as_of(as_of), open_ > 0))
+            .outerjoin(o.later, o.onclause)
+            .where(o.may_be_open(), invoice_exists_as_of(as_of), open_ > 0))
 
 
 # --- commitments: dated expectations that take precedence over the model ---------------------
@@ -163,10 +166,9 @@ class ReceiptSource(Protocol):
 
 def _open_per_invoice(as_of: dt.date):
     """Subquery: open amount per invoice as of the date (lines less allocations dated by then)."""
-    paid = allocated_as_of(as_of)
-    return (select(DueLine.invoice_id.label("invoice_id"),
-                   func.sum(DueLine.amount_minor - func.coalesce(paid.c.allocated, 0)).label("open"))
-            .outerjoin(paid, paid.c.due_line_id == DueLine.id)
+    o = open_as_of(as_of, name="later_inv")
+    return (select(DueLine.invoice_id.label("invoice_id"), func.sum(o.open).label("open"))
+            .outerjoin(o.later, o.onclause)
             .group_by(DueLine.invoice_id).subquery())
 
 
@@ -311,19 +313,19 @@ def week_of(expected: dt.date, as_of: dt.date) -> int:
 
 def open_lines_statement(as_of: dt.date):
     """(due_line_id, customer_id, currency, invoice_id, due_date, open) for every line open as of the date."""
-    return _open_lines_select(line_state_cte(as_of), as_of)
+    return _open_lines_select(as_of)
 
 
 def _open_lines_and_lateness(session: Session, as_of: dt.date, currency: str | None):
     """The open lines and the historical lateness in one statement: both need every line's allocations
     as of the date, so they share one materialized aggregate (UNION ALL of the two shapes, padded)."""
     state = line_state_cte(as_of)
-    lines = _open_lines_select(state, as_of)
+    lines = _open_lines_select(as_of)
     if currency:
         lines = lines.where(Invoice.currency == currency)
     lines = lines.with_only_columns(
         literal("L").label("row"), DueLine.id, Invoice.customer_id, Invoice.currency, DueLine.invoice_id,
-        DueLine.due_date, (DueLine.amount_minor - func.coalesce(state.c.allocated, 0)).label("a"),
+        DueLine.due_date, lines.selected_columns.open.label("a"),
         cast(null(), BigInteger).label("b"))
     late = _lateness_select(state, as_of).subquery()
     customers = select(literal("C"), cast(null(), Integer), late.c.customer_id, cast(null(), String),

@@ -214,16 +214,18 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
     idx = {d: i for i, d in enumerate(dates)}
     paid = (
         select(Allocation.due_line_id.label("due_line_id"),
-               *[func.sum(case((Allocation.date <= d, Allocation.amount_minor), else_=0)).label(f"p{i}")
+               *[func.sum(case((Allocation.date > d, Allocation.amount_minor), else_=0)).label(f"p{i}")
                  for i, d in enumerate(dates)])
-        .where(Allocation.date <= dates[-1])
+        .where(Allocation.date > dates[0])  # only those after the first date: see open_at
         .group_by(Allocation.due_line_id)
         .cte("paid")
         .prefix_with("MATERIALIZED")
     )
 
+    # as app.ledger.balances.open_as_of: open at d = amount − paid_minor + allocations dated after d
     def open_at(d: dt.date):
-        return case((invoice_exists_as_of(d), DueLine.amount_minor - func.coalesce(paid.c[f"p{idx[d]}"], 0)),
+        return case((invoice_exists_as_of(d),
+                     DueLine.amount_minor - DueLine.paid_minor + func.coalesce(paid.c[f"p{idx[d]}"], 0)),
                     else_=0)
 
     cols = []
@@ -259,7 +261,7 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
             # open at some snapshot date (open amounts only shrink, and allocations are never dated
             # before the invoice, so a line settled by the first date is settled at all of them),
             # or sold in a countback month
-            or_(DueLine.amount_minor > func.coalesce(paid.c.p0, 0),
+            or_(DueLine.amount_minor > DueLine.paid_minor - func.coalesce(paid.c.p0, 0),
                 *([Invoice.issue_date > min(lo for lo, _hi in steps)] if with_ar and steps else [])),
         )
         .group_by(Invoice.currency)
@@ -274,16 +276,18 @@ def _roll_statement(pairs: list[tuple[dt.date, dt.date]]):
     idx = {d: i for i, d in enumerate(ends)}
     paid = (
         select(Allocation.due_line_id.label("due_line_id"),
-               *[func.sum(case((Allocation.date <= d, Allocation.amount_minor), else_=0)).label(f"p{i}")
+               *[func.sum(case((Allocation.date > d, Allocation.amount_minor), else_=0)).label(f"p{i}")
                  for i, d in enumerate(ends)])
-        .where(Allocation.date <= ends[-1])
+        .where(Allocation.date > ends[0])  # only those after the first date: see open_at
         .group_by(Allocation.due_line_id)
         .cte("paid")
         .prefix_with("MATERIALIZED")
     )
 
+    # as app.ledger.balances.open_as_of: open at d = amount − paid_minor + allocations dated after d
     def open_at(d: dt.date):
-        return case((invoice_exists_as_of(d), DueLine.amount_minor - func.coalesce(paid.c[f"p{idx[d]}"], 0)),
+        return case((invoice_exists_as_of(d),
+                     DueLine.amount_minor - DueLine.paid_minor + func.coalesce(paid.c[f"p{idx[d]}"], 0)),
                     else_=0)
 
     cols = [func.sum(open_at(d)).label(f"o{i}") for i, d in enumerate(ends)]
@@ -297,7 +301,7 @@ def _roll_statement(pairs: list[tuple[dt.date, dt.date]]):
         .where(Invoice.issue_date <= ends[-1],
                or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > ends[0]),
                DueLine.due_date >= ends[0] - dt.timedelta(days=ROLL_LIMITS[-1]),
-               DueLine.amount_minor > func.coalesce(paid.c.p0, 0))
+               DueLine.amount_minor > DueLine.paid_minor - func.coalesce(paid.c.p0, 0))
         .group_by(Invoice.currency, DueLine.due_date)
     ), idx
 

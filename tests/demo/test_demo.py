@@ -111,6 +111,28 @@ def test_no_due_line_or_document_is_over_allocated(demo):
     assert one(s, "SELECT count(*) FROM allocation WHERE amount_minor <= 0") == 0
 
 
+PAID_MISMATCHES = """
+    SELECT d.id FROM due_line d LEFT JOIN (SELECT due_line_id, sum(amount_minor) AS total FROM allocation
+                                           GROUP BY due_line_id) a ON a.due_line_id = d.id
+    WHERE d.paid_minor != coalesce(a.total, 0)"""
+
+
+def test_paid_minor_of_every_due_line_is_its_allocation_sum(big_demo):
+    s, summary = big_demo
+    assert one(s, "SELECT count(*) FROM due_line WHERE paid_minor > 0") > 0
+    assert rows(s, PAID_MISMATCHES) == []
+
+
+def test_paid_minor_stays_right_when_the_ledger_writes_after_the_generator(demo):
+    s, _ = demo
+    code = one(s, "SELECT code FROM customer ORDER BY id LIMIT 1")
+    s.rollback()
+    with s.begin():
+        ledger.record_payment(s, customer_code=code, date=AS_OF, amount_minor=1_000_000, currency="PEN")
+        ledger.allocate_credit(s, customer_code=code, currency="PEN", on_date=AS_OF)
+    assert rows(s, PAID_MISMATCHES) == []
+
+
 def test_allocations_are_dated_on_or_after_both_documents_and_not_after_as_of(demo):
     s, _ = demo
     assert rows(s, """

@@ -37,3 +37,27 @@ def test_schema_migrates_and_ledger_works_on_postgres(pg_url):
         make_invoice(s, number="A")
     s.close()
     engine.dispose()
+
+
+def test_amounts_beyond_32_bits_on_postgres(pg_url):
+    """A 50,000,000.00 COP invoice is 5,000,000,000 minor units: more than an INTEGER column holds."""
+    from app.reports.aging import aging_report
+
+    engine = open_database(pg_url)
+    s = session_factory(engine)()
+    big = 5_000_000_000
+    with s.begin():
+        ledger.ensure_default_terms(s)
+        ledger.create_customer(s, code="BIG", name="Grande S.A.S.", country="CO", currency="COP",
+                               credit_limit_minor=2 * big)
+        ledger.record_invoice(s, customer_code="BIG", number="COP-1", issue_date=D(2026, 5, 1), total_minor=big,
+                              currency="COP", payment_terms="NET30")
+        ledger.record_payment(s, customer_code="BIG", date=D(2026, 6, 1), amount_minor=big - 1, currency="COP")
+    [item] = ledger.open_items(s, "BIG", D(2026, 6, 30))
+    assert item.amount_minor == big and item.open_minor == 1
+    [before] = ledger.open_items(s, "BIG", D(2026, 5, 31))
+    assert before.open_minor == big
+    rows = [c for c in aging_report(s, D(2026, 5, 31)).customers if c.code == "BIG"]
+    assert [c.total_minor for c in rows] == [big]
+    s.close()
+    engine.dispose()

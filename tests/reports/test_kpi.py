@@ -278,3 +278,24 @@ def test_cli_json_and_table(book, db_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--db", str(db_path), "kpi", "--as-of", "2026-06-30", "--days", "0"])
     assert exc.value.code == 2
+
+
+def test_without_roll_rates_the_other_kpis_are_the_same(session):
+    """The dashboard asks for no roll rates: everything else must be what the full report says."""
+    import dataclasses
+
+    from app.reports.kpi import kpi_report as _kpi
+
+    as_of = dt.date(2026, 6, 30)
+    with session.begin():
+        ledger.ensure_default_terms(session)
+        ledger.create_customer(session, code="RR", name="Roll")
+        for n, (day, total) in enumerate(((dt.date(2026, 1, 10), 500_00), (dt.date(2026, 3, 5), 300_00),
+                                          (dt.date(2026, 5, 20), 200_00))):
+            ledger.record_invoice(session, customer_code="RR", number=f"RR-{n}", issue_date=day,
+                                  total_minor=total, currency="PEN", payment_terms="NET30")
+        ledger.record_payment(session, customer_code="RR", date=dt.date(2026, 4, 15), amount_minor=600_00,
+                              currency="PEN")
+    full, short = _kpi(session, as_of, 180), _kpi(session, as_of, 180, roll_rates=False)
+    assert full.currencies and all(c.roll_rates for c in full.currencies)
+    assert [dataclasses.replace(c, roll_rates=()) for c in full.currencies] == list(short.currencies)
