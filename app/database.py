@@ -33,6 +33,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # reports read hundreds of MB at 100,000 customers: map the file (address space only, the OS pages
+    # it in) and keep a 64 MB page cache instead of 2 MB; measured in docs/benchmarks.md "Dashboard"
+    cursor.execute("PRAGMA mmap_size=1073741824")
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 

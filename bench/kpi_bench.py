@@ -83,7 +83,7 @@ def build(path: str, customers: int, invoices: int, seed: int = 7) -> None:
                                      "amount_minor": amount, "method": "transfer", "status": "posted",
                                      "created_at": created})
                     alloc_rows.append({"id": pay_id, "due_line_id": line_id, "payment_id": pay_id,
-                                       "amount_minor": amount, "date": paid_on})
+                                       "amount_minor": amount, "date": paid_on, "currency": cur})
             conn.execute(insert(Invoice.__table__), inv_rows)
             conn.execute(insert(DueLine.__table__), line_rows)
             conn.execute(insert(Payment.__table__), pay_rows)

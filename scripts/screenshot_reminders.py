@@ -1,5 +1,7 @@
-"""The Reminders page screenshot (docs/screenshot-reminders.png) and Settings → E-mail
-(docs/screenshot-settings-email.png): a preview of the run on a demo database,
+"""The Reminders page screenshot (docs/screenshot-reminders.png), Settings → E-mail
+(docs/screenshot-settings-email.png), Settings → Reminder policies and Templates
+(docs/screenshot-policy-editor.png, docs/screenshot-template-editor.png) and a customer card's Disputes tab
+(docs/screenshot-dispute.png): a preview of the run on a demo database,
 then a run (letters to a temporary folder; no SMTP server is set, so e-mails stay queued) with its history.
 
     cobranza --db /tmp/rg.sqlite init && cobranza --db /tmp/rg.sqlite demo --customers 300 --invoices 4000 --seed 7
@@ -85,7 +87,53 @@ def main() -> int:
     settings_png = Path(args.out).with_name("screenshot-settings-email.png")
     dialog.grab().save(str(settings_png))
     print("wrote", settings_png)
+    # the policy editor and the template editor
+    dialog.resize(1180, 760)
+    dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(dialog.policies_tab))
+    settle(runner, 600)
+    if dialog.policies_tab.segments.rowCount() == 0:
+        dialog.policies_tab._append_segment("C-high", dialog.policies_tab.current.code if dialog.policies_tab.current
+                                            else None)
+    spin(300)
+    policy_png = Path(args.out).with_name("screenshot-policy-editor.png")
+    dialog.grab().save(str(policy_png))
+    print("wrote", policy_png)
+    dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(dialog.templates_tab))
+    tab = dialog.templates_tab
+    settle(runner, 600)
+    tab.part.setCurrentIndex(max(tab.part.findData("text"), 0))
+    settle(runner, 1200)
+    template_png = Path(args.out).with_name("screenshot-template-editor.png")
+    dialog.grab().save(str(template_png))
+    print("wrote", template_png, "preview for", tab.preview_for)
     dialog.reject()
+    # a customer card with a dispute
+    from app.collections.disputes import open_dispute
+    from app.database import session_factory
+    from app.ledger.balances import open_items
+    from app.ui.dialogs.card import CustomerCard
+    from sqlalchemy import select
+
+    from app.models import Customer
+
+    with session_factory(engine)() as s:
+        code = next(c for c in s.scalars(select(Customer.code).order_by(Customer.code))
+                    if len(open_items(s, c, window.ctx.today())) >= 3)
+        items = open_items(s, code, window.ctx.today())
+    with session_factory(engine)() as s, s.begin():
+        open_dispute(s, invoice_number=items[0].invoice_number, reason="Mercadería devuelta: 12 cajas dañadas",
+                     amount_minor=items[0].open_minor // 2)
+    card = CustomerCard(window.ctx, code, window)
+    card.resize(1100, 720)
+    card.show()
+    settle(runner, 800)
+    card.tabs.setCurrentIndex(card.tabs.indexOf(card.disputes_tab))
+    card.disputes_table.selectRow(0)
+    spin(400)
+    dispute_png = Path(args.out).with_name("screenshot-dispute.png")
+    card.grab().save(str(dispute_png))
+    print("wrote", dispute_png, code)
+    card.close()
     window.close()
     engine.dispose()
     QApplication.processEvents()

@@ -7,7 +7,7 @@ import sys
 
 from app import config
 from app.ledger.errors import LedgerError
-from app.ledger.money import to_minor, to_str
+from app.ledger.money import exponent, to_decimal, to_minor, to_str
 
 from .common import fail, iso_date, open_session
 
@@ -267,7 +267,8 @@ def tasks(args) -> int:
         if not rows:
             print("nothing to do today")
         for t in rows:
-            amount = f"{t.currency} {to_str(t.amount_minor, t.currency)}" if t.currency else ""
+            amount = f"{t.currency} {to_decimal(t.amount_minor, t.currency):,.{exponent(t.currency)}f}" \
+                if t.currency else ""
             due = t.due_date.isoformat() if t.due_date else ""
             print(f"{t.kind:<18} {t.customer_code:<12} {t.customer_name[:30]:<30} {amount:>18} {due:<10} "
                   f"risk {t.risk:.2f}  {t.detail}")

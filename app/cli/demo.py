@@ -53,6 +53,11 @@ def run(args) -> int:
         with session.begin():
             summary = generate_demo(session, customers=args.customers, invoices=args.invoices, seed=args.seed,
                                     as_of=as_of, progress=progress if args.invoices >= LARGE_RUN else None)
+        if args.invoices < LARGE_RUN:  # the risk scores the forecast and today's tasks read (cobranza score)
+            from app.collections.risk_snapshot import refresh_risk
+
+            with session.begin():
+                refresh_risk(session, as_of=as_of)
     elapsed = time.perf_counter() - started
     codes = f" ({summary.first_customer_code} to {summary.last_customer_code})" if summary.customers else ""
     print(f"Demo data as of {summary.as_of.isoformat()} (seed {summary.seed}), written in {elapsed:.1f} s:")
@@ -65,4 +70,6 @@ def run(args) -> int:
           f"{summary.write_offs:,} write-offs, {summary.allocations:,} allocations")
     if summary.company_created:
         print("  company: Distribuidora Andina S.A.C. (created; change it in settings)")
+    if args.invoices >= LARGE_RUN:
+        print("  risk scores not computed for a run this size: run `cobranza score` when you need them")
     return 0

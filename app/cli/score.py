@@ -17,20 +17,27 @@ def register(subparsers) -> None:
     p.add_argument("--lang", choices=["es", "en"], help="language of the reasons (default: the app's)")
     p.add_argument("--evaluate", action="store_true",
                    help="also report the model's time-split evaluation (AUC, calibration) on stderr")
+    p.add_argument("--no-save", action="store_true",
+                   help="do not store the scores (by default they replace the stored snapshot that the forecast, "
+                        "today's tasks and the reminder policies by segment read)")
     p.set_defaults(handler=run)
 
 
 def run(args) -> int:
     import sys
 
+    from app.collections.risk_snapshot import refresh_risk
     from app.collections.scoring import score_customers, train
 
     as_of = args.as_of or config.today()
+    lang = args.lang or config.ui_language()
     session = open_session(args)
-    with session:
+    with session, session.begin():
         model = train(session, as_of=as_of, with_evaluation=args.evaluate)
-        _, scores = score_customers(session, as_of=as_of, lang=args.lang or config.ui_language(),
-                                    customer_codes=args.customer, model=model)
+        if args.no_save or args.customer:
+            _, scores = score_customers(session, as_of=as_of, lang=lang, customer_codes=args.customer, model=model)
+        else:
+            _, scores = refresh_risk(session, as_of=as_of, lang=lang, model=model)
     if args.evaluate:
         print(json.dumps({"method": model.method, "examples": model.examples,
                           "evaluation": model.evaluation.__dict__ if model.evaluation else None},

@@ -203,6 +203,10 @@ def create_agreement(
         raise InvalidValueError(
             f"The down payment must be at least 0 and less than the debt ({to_str(principal, currency)} {currency}).",
             field="down")
+    if principal - down < int(installments):
+        raise InvalidValueError(
+            f"{to_str(principal - down, currency)} {currency} cannot be split into {int(installments)} instalments "
+            f"(each needs at least the smallest unit of {currency}); use fewer instalments.", field="installments")
     first = nth_date(start, every, 1) if down else start
     schedule = build_schedule(financed_minor=principal - down, installments=int(installments), every=every,
                               first_date=first, monthly_rate=rate)

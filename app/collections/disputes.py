@@ -97,3 +97,10 @@ def list_disputes(session: Session, *, customer_id: int | None = None, status: s
     if status:
         q = q.where(Dispute.status == status)
     return [_view(session, d) for d in session.scalars(q)]
+
+
+def customer_disputes(session: Session, customer_code: str) -> list[DisputeView]:
+    """The customer card's Disputes tab: open ones and closed ones, newest first."""
+    from app.ledger.customers import get_customer_row
+
+    return list_disputes(session, customer_id=get_customer_row(session, customer_code).id)

@@ -1,6 +1,7 @@
 """Today's tasks: one list of what the collector should do, most valuable first.
 
-Expected value = amount at stake × the customer's risk (app.collections.risk). Amounts in different
+Expected value = amount at stake × the customer's risk: the trained model's probability of paying late
+from the stored snapshot (app.collections.risk_snapshot), else the smoothed rate of app.collections.risk. Amounts in different
 currencies are compared through the exchange rates in settings (`fx.USD` = how many units of the
 company's currency one dollar is worth); tasks in a currency without a rate come after, by their own value.
 """
@@ -98,7 +99,7 @@ def today_tasks(session: Session, *, as_of: dt.date, collector: str | None = Non
     customers = _customers(session, {r[1] for r in raw})
     if collector:
         raw = [r for r in raw if (customers[r[1]].collector or "") == collector]
-    risk = historical_risk(session, {r[1] for r in raw}, as_of)
+    risk = task_risk(session, {r[1] for r in raw}, as_of)
     home, rates = exchange_rates(session)
     tasks = []
     for kind, cid, cur, amount, due, detail, ref in raw:
@@ -112,6 +113,19 @@ def today_tasks(session: Session, *, as_of: dt.date, collector: str | None = Non
                                 else t.expected_value_minor),
                               t.due_date or as_of, t.customer_code, t.kind))
     return tasks
+
+
+def task_risk(session: Session, customer_ids, as_of: dt.date) -> dict[int, float]:
+    """The model's probability of paying late from the stored snapshot; the smoothed historical rate
+    for customers the snapshot does not cover (new since it was computed, or no snapshot yet)."""
+    from .risk_snapshot import stored_probabilities
+
+    ids = set(customer_ids)
+    risk = stored_probabilities(session, ids, as_of)
+    missing = ids - risk.keys()
+    if missing:
+        risk.update(historical_risk(session, missing, as_of))
+    return risk
 
 
 def exchange_rates(session: Session) -> tuple[str | None, dict[str, Decimal]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import customer_documents
@@ -30,7 +30,10 @@ def customer_timeline(session: Session, customer_code: str, limit: int = 300) ->
     out: list[TimelineEntry] = []
     for d in customer_documents(session, customer.code):
         out.append(TimelineEntry(d.date, d.kind, d.number or "", d.reference or "", d.amount_minor, d.currency))
-    for a in session.scalars(select(Activity).where(Activity.customer_id == cid)):
+    # activities the reminder run logged are shown once, as the reminder itself (below)
+    for a in session.scalars(select(Activity).where(Activity.customer_id == cid,
+                                                    or_(Activity.source.is_(None),
+                                                        Activity.source.not_like("reminder:%")))):
         title = a.channel + (f" · {a.outcome}" if a.outcome else "")
         out.append(TimelineEntry(a.at.date(), "activity", title, a.notes or "", None, None))
     for p in session.scalars(select(PromiseToPay).where(PromiseToPay.customer_id == cid)):

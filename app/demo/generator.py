@@ -573,7 +573,7 @@ class _Generator:
         for dl in dls:
             take = min(left, dl[3])
             if take:
-                self.allocation(dl[0], take, day, credit_note_id=cn_id)
+                self.allocation(dl[0], take, day, currency, credit_note_id=cn_id)
                 dl[3] -= take
                 left -= take
         return day
@@ -590,7 +590,7 @@ class _Generator:
         self.counts["write_offs"] += 1
         for dl in dls:
             if dl[3]:
-                self.allocation(dl[0], dl[3], day, write_off_id=wo_id)
+                self.allocation(dl[0], dl[3], day, currency, write_off_id=wo_id)
                 dl[3] = 0
 
     def payment(self, cust: _Cust, currency: str, day: int, parts: list[tuple[int, int]]) -> None:
@@ -612,7 +612,7 @@ class _Generator:
             self.add_payment(cust, currency, day, amount, extra > 0)
             pay_id = self.ids[Payment] - 1
             for dl_id, a in group:
-                self.allocation(dl_id, a, day, payment_id=pay_id)
+                self.allocation(dl_id, a, day, currency, payment_id=pay_id)
 
     def advance_payment(self, cust: _Cust, ranks: list[int]) -> None:
         """Money received on account with nothing applied yet (an advance, or an unidentified transfer)."""
@@ -638,11 +638,11 @@ class _Generator:
         self.counts["payments"] += 1
         self.counts["unapplied_payments"] += unapplied
 
-    def allocation(self, due_line_id: int, amount: int, day: int, *, payment_id=None, credit_note_id=None,
-                   write_off_id=None) -> None:
+    def allocation(self, due_line_id: int, amount: int, day: int, currency: str, *, payment_id=None,
+                   credit_note_id=None, write_off_id=None) -> None:
         self.pending.allocation_rows.append(dict(
             id=self.ids[Allocation], due_line_id=due_line_id, payment_id=payment_id, credit_note_id=credit_note_id,
-            write_off_id=write_off_id, amount_minor=amount, date=self.date(day)))
+            write_off_id=write_off_id, amount_minor=amount, date=self.date(day), currency=currency))
         self.ids[Allocation] += 1
         self.counts["allocations"] += 1
 
@@ -660,9 +660,19 @@ class _Generator:
         for line_id, amount in paid.items():  # lines written by an earlier chunk, if any
             self.s.execute(update(DueLine).where(DueLine.id == line_id)
                            .values(paid_minor=DueLine.paid_minor + amount))
-        self.insert(CreditNote, p.credit_note_rows)
-        self.insert(Payment, p.payment_rows)
-        self.insert(WriteOff, p.write_off_rows)
+        # and each payment's, credit note's and write-off's applied_minor the sum of its allocations
+        for table, rows, column in ((CreditNote, p.credit_note_rows, "credit_note_id"),
+                                    (Payment, p.payment_rows, "payment_id"), (WriteOff, p.write_off_rows, "write_off_id")):
+            applied: dict[int, int] = {}
+            for a in p.allocation_rows:
+                if a[column] is not None:
+                    applied[a[column]] = applied.get(a[column], 0) + a["amount_minor"]
+            for row in rows:
+                row["applied_minor"] = applied.pop(row["id"], 0)
+            self.insert(table, rows)
+            for source_id, amount in applied.items():  # documents written by an earlier chunk
+                self.s.execute(update(table).where(table.id == source_id)
+                               .values(applied_minor=table.applied_minor + amount))
         self.insert(Allocation, p.allocation_rows)
         self.pending = _Pending()
 

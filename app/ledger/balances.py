@@ -36,12 +36,15 @@ def allocated_after(as_of: dt.date, name: str = "later", line_ids=None):
     """CTE (due_line_id, later): per due line, the amount allocated to it after `as_of` (read from
     the index on allocation(date, due_line_id, amount_minor): small for a date near today).
     `line_ids` (a select of due line ids) limits it to those lines."""
-    q = select(Allocation.due_line_id.label("due_line_id"), func.sum(Allocation.amount_minor).label("later")) \
+    # grouped by `due_line_id + 0`, not the bare column: otherwise SQLite walks the whole index on
+    # (due_line_id, date) to group in order instead of reading the few rows dated after `as_of`
+    line = (Allocation.due_line_id + 0) if line_ids is None else Allocation.due_line_id
+    q = select(line.label("due_line_id"), func.sum(Allocation.amount_minor).label("later")) \
         .where(Allocation.date > as_of)
     if line_ids is not None:
         q = q.where(Allocation.due_line_id.in_(line_ids))
     # materialized: computed once, then looked up per due line (small, so cheap to keep)
-    return q.group_by(Allocation.due_line_id).cte(name).prefix_with("MATERIALIZED")
+    return q.group_by(line).cte(name).prefix_with("MATERIALIZED")
 
 
 @dataclass(frozen=True)

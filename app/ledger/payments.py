@@ -134,11 +134,19 @@ def _check_named_plan(session: Session, customer: Customer, currency: str, doc_d
     return list(wanted.items())
 
 
+SOURCE_TABLES = {"payment_id": Payment, "credit_note_id": CreditNote, "write_off_id": WriteOff}
+
+
 def _allocate(session: Session, due_line_id: int, amount: int, on_date: dt.date, **source) -> None:
-    """Write one allocation and add it to the line's paid_minor (every allocation goes through here)."""
-    session.add(Allocation(due_line_id=due_line_id, amount_minor=amount, date=on_date, **source))
+    """Write one allocation and add it to the line's paid_minor and its source's applied_minor (every
+    allocation goes through here)."""
+    [(column, source_id)] = source.items()
+    table = SOURCE_TABLES[column]
+    currency = session.scalar(select(table.currency).where(table.id == source_id))
+    session.add(Allocation(due_line_id=due_line_id, amount_minor=amount, date=on_date, currency=currency, **source))
     session.execute(update(DueLine).where(DueLine.id == due_line_id)
                     .values(paid_minor=DueLine.paid_minor + amount))
+    session.execute(update(table).where(table.id == source_id).values(applied_minor=table.applied_minor + amount))
 
 
 def _apply(session: Session, plan: list[tuple[int, int]], on_date: dt.date, **source) -> None:

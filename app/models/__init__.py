@@ -3,18 +3,18 @@
 from .audit import AuditEntry
 from .base import Base
 from .collections import (
-    Activity, AgreementInstallment, AgreementInvoice, Dispute, PaymentAgreement, PromiseToPay,
+    Activity, AgreementInstallment, AgreementInvoice, CustomerRisk, Dispute, PaymentAgreement, PromiseToPay,
 )
 from .company import Company, Setting
 from .customers import Contact, Customer, PaymentTerms, PaymentTermsLine
 from .documents import POSTED, VOID, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
 from .reminders import (
     ContactLog, CustomerReminderSettings, Reminder, ReminderLevel, ReminderLine, ReminderPolicy, ReminderRun,
-    ReminderTemplate,
+    ReminderTemplate, SegmentPolicy,
 )
 
 __all__ = [
-    "Activity", "AgreementInstallment", "AgreementInvoice", "Dispute", "PaymentAgreement", "PromiseToPay",
+    "Activity", "AgreementInstallment", "CustomerRisk", "SegmentPolicy", "AgreementInvoice", "Dispute", "PaymentAgreement", "PromiseToPay",
     "AuditEntry", "Allocation", "Base", "Company", "Contact", "CreditNote", "Customer", "DueLine",
     "Invoice", "Payment", "PaymentTerms", "PaymentTermsLine", "POSTED", "Setting", "VOID", "WriteOff",
     "ContactLog", "CustomerReminderSettings", "Reminder", "ReminderLevel", "ReminderLine", "ReminderPolicy",

@@ -140,3 +140,21 @@ class Dispute(Base):
     resolution: Mapped[str | None] = mapped_column(Text)
     credit_note_id: Mapped[int | None] = mapped_column(ForeignKey("credit_note.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class CustomerRisk(Base):
+    """The latest risk score of a customer (app.collections.risk_snapshot): what the forecast, today's
+    tasks, the reminder segments and the card read instead of training the model each time."""
+
+    __tablename__ = "customer_risk"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True)
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    probability: Mapped[float] = mapped_column(Numeric(6, 4, asdecimal=False))
+    expected_days_late: Mapped[float] = mapped_column(Numeric(8, 1, asdecimal=False))
+    band: Mapped[str] = mapped_column(String(12))
+    segment: Mapped[str] = mapped_column(String(20))
+    method: Mapped[str] = mapped_column(String(30))
+    reasons_es: Mapped[str] = mapped_column(Text, default="")  # one reason a line
+    reasons_en: Mapped[str] = mapped_column(Text, default="")
+    computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -26,6 +26,8 @@ class Invoice(Base):
         CheckConstraint(STATUS_CHECK, name="status_known"),
         CheckConstraint("kind IN ('invoice', 'fee', 'interest')", name="kind_known"),
         Index("ix_invoice_customer_issue", "customer_id", "issue_date"),
+        # covers the dashboard's credit sales and voids of a period (a range of issue dates)
+        Index("ix_invoice_issue_sales", "issue_date", "currency", "total_minor", "status", "void_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -80,6 +82,8 @@ class CreditNote(Base):
         CheckConstraint("amount_minor > 0", name="amount_positive"),
         CheckConstraint(STATUS_CHECK, name="status_known"),
         Index("ix_credit_note_customer_date", "customer_id", "date"),
+        Index("ix_credit_note_unapplied", "currency", sqlite_where=text("applied_minor < amount_minor"),
+              postgresql_where=text("applied_minor < amount_minor")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -88,6 +92,9 @@ class CreditNote(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     currency: Mapped[str] = mapped_column(String(3))
     amount_minor: Mapped[int] = mapped_column(BigInteger)
+    # everything ever allocated from it (like due_line.paid_minor): unapplied as of D = amount − applied
+    # + its allocations dated after D
+    applied_minor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
     reason: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), default=POSTED)
@@ -103,6 +110,8 @@ class Payment(Base):
         CheckConstraint("amount_minor > 0", name="amount_positive"),
         CheckConstraint(STATUS_CHECK, name="status_known"),
         Index("ix_payment_customer_date", "customer_id", "date"),
+        Index("ix_payment_unapplied", "currency", sqlite_where=text("applied_minor < amount_minor"),
+              postgresql_where=text("applied_minor < amount_minor")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -110,6 +119,9 @@ class Payment(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     currency: Mapped[str] = mapped_column(String(3))
     amount_minor: Mapped[int] = mapped_column(BigInteger)
+    # everything ever allocated from it (like due_line.paid_minor): unapplied as of D = amount − applied
+    # + its allocations dated after D
+    applied_minor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     method: Mapped[str] = mapped_column(String(20), default="transfer")
     reference: Mapped[str | None] = mapped_column(String(100), index=True)
     status: Mapped[str] = mapped_column(String(10), default=POSTED)
@@ -122,13 +134,20 @@ class WriteOff(Base):
     """An amount given up as uncollectable; settles due lines through allocations like a payment."""
 
     __tablename__ = "write_off"
-    __table_args__ = (CheckConstraint("amount_minor > 0", name="amount_positive"),)
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        Index("ix_write_off_unapplied", "currency", sqlite_where=text("applied_minor < amount_minor"),
+              postgresql_where=text("applied_minor < amount_minor")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
     date: Mapped[dt.date] = mapped_column(Date)
     currency: Mapped[str] = mapped_column(String(3))
     amount_minor: Mapped[int] = mapped_column(BigInteger)
+    # everything ever allocated from it (like due_line.paid_minor): unapplied as of D = amount − applied
+    # + its allocations dated after D
+    applied_minor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
@@ -154,6 +173,7 @@ class Allocation(Base):
         ),
         Index("ix_allocation_due_line_date", "due_line_id", "date"),
         Index("ix_allocation_date", "date", "due_line_id", "amount_minor"),  # covers "allocated after D"
+        Index("ix_allocation_date_currency", "date", "currency", "amount_minor"),  # covers "allocated in a period"
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -163,5 +183,7 @@ class Allocation(Base):
     write_off_id: Mapped[int | None] = mapped_column(ForeignKey("write_off.id"), index=True)
     amount_minor: Mapped[int] = mapped_column(BigInteger)
     date: Mapped[dt.date] = mapped_column(Date)
+    # the currency of both documents, kept here so a period's collections per currency need no joins
+    currency: Mapped[str] = mapped_column(String(3))
 
     due_line: Mapped[DueLine] = relationship()

@@ -74,6 +74,16 @@ class ReminderLevel(Base):
     policy: Mapped[ReminderPolicy] = relationship(back_populates="levels")
 
 
+class SegmentPolicy(Base):
+    """The policy for the customers of a risk segment ("A-high"), an ABC class ("A") or a band ("high")
+    that have no policy of their own."""
+
+    __tablename__ = "segment_policy"
+
+    segment: Mapped[str] = mapped_column(String(30), primary_key=True)
+    policy_id: Mapped[int] = mapped_column(ForeignKey("reminder_policy.id", ondelete="CASCADE"))
+
+
 class CustomerReminderSettings(Base):
     """Per customer: the policy assigned (none = the default), a pause, the debtor's time zone and
     the channels the customer has authorised (none = all)."""
@@ -136,6 +146,8 @@ class Reminder(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # channels only a person can complete (a WhatsApp chat opened from the app): cleared as they are done
+    pending_channels: Mapped[str | None] = mapped_column(String(100))
 
     run: Mapped[ReminderRun] = relationship()
     customer = relationship("Customer")

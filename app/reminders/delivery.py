@@ -41,6 +41,63 @@ def set_template_override(session: Session, *, level_key: str, channel: str, lan
     session.flush()
 
 
+def template_source(session: Session, *, level_key: str, channel: str, language: str, part: str) -> tuple[str, bool]:
+    """(the text in use, True when it is the user's override rather than the shipped default)."""
+    from .templates import default_source
+
+    custom = template_overrides(session).get((level_key, channel, language, part))
+    if custom is not None:
+        return custom, True
+    return default_source(level_key, channel, language, part), False
+
+
+def largest_overdue_customer(session: Session, as_of) -> str | None:
+    """The customer owing the most overdue (in its own currency): the template editor previews with it."""
+    from sqlalchemy import and_, func
+
+    from app.ledger.balances import invoice_exists_as_of, open_as_of
+    from app.models import Customer, DueLine, Invoice
+
+    o = open_as_of(as_of)
+    row = session.execute(
+        select(Customer.code, func.sum(o.open).label("overdue"))
+        .select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id)
+        .join(Customer, and_(Customer.id == Invoice.customer_id, Customer.currency == Invoice.currency))
+        .outerjoin(o.later, o.onclause)
+        .where(o.may_be_open(), invoice_exists_as_of(as_of), DueLine.due_date < as_of, Invoice.disputed.is_(False))
+        .group_by(Customer.code).order_by(func.sum(o.open).desc(), Customer.code).limit(1)).first()
+    return row[0] if row and row[1] and row[1] > 0 else None
+
+
+def preview_template(session: Session, text: str, *, level_key: str, channel: str, language: str, part: str,
+                     customer_code: str | None = None, as_of=None) -> tuple[str, str]:
+    """The template editor's live preview: (rendering, who it was rendered for). The text is checked against
+    the sample reminder first (TemplateError names the line at fault), then rendered for the customer's real
+    overdue items when one is given and has any."""
+    from dataclasses import replace
+
+    from .content import build_content
+    from .policy import list_policies
+    from .templates import render, validate_template
+
+    sample = validate_template(text, part, channel=channel, language=language, level_key=level_key)
+    if not customer_code:
+        return sample, "sample"
+    from app.ledger.customers import get_customer
+
+    customer = get_customer(session, customer_code)
+    # read only (the editor previews on a reader): the level's number and name from any policy having it
+    level = next((lv for p in list_policies(session) for lv in p.levels if lv.key == level_key), None)
+    content = build_content(
+        session, customer_code=customer.code, currency=customer.currency, as_of=as_of or config.today(),
+        level=level.sequence if level else 1, level_name=level.name(language) if level else level_key,
+        channel=channel, level_key=level_key)
+    if not content.items:
+        return sample, "sample"
+    content = replace(content, language=language)
+    return render(text, content, part=part, name=f"{level_key}/{channel}/{language}/{part} (draft)"), customer.code
+
+
 def content_for(session: Session, job: DeliveryJob, channel: str):
     from .content import build_content
 
@@ -90,6 +147,43 @@ def make_letter_writer(session: Session):
         for job, path in zip(kept, result.files):
             paths[job.reminder_id] = str(path)
         return paths, str(result.combined_path)
+
+    return write
+
+
+def make_sms_writer(session: Session):
+    """sms_writer(jobs, directory) for the outbox: one CSV (phone in E.164, customer code, message) for the
+    SMS gateway. Per reminder: "ok", None when everything was settled meanwhile, or the problem (a phone
+    that cannot be dialled) so that reminder fails alone and the others go out."""
+    from .sms import export_sms_csv
+    from .templates import render_message
+    from .whatsapp import InvalidPhoneError, normalize_phone
+
+    overrides = template_overrides(session)
+
+    def write(jobs: list[DeliveryJob], directory: Path):
+        outcome: dict[int, str | None] = {}
+        rows = []
+        for job in jobs:
+            try:
+                content = content_for(session, job, "sms")
+            except NothingDue:
+                outcome[job.reminder_id] = None
+                continue
+            try:
+                phone = normalize_phone(job.phone, content.customer_country or "PE")
+            except InvalidPhoneError as exc:
+                outcome[job.reminder_id] = str(exc)
+                continue
+            rows.append((phone, job.customer_code, render_message(job.level_key, "sms", content,
+                                                                  overrides=overrides).text))
+            outcome[job.reminder_id] = "ok"
+        if not rows:
+            return outcome, None
+        stamp = max(j.as_of for j in jobs).isoformat()
+        path = Path(directory) / f"sms-{stamp}-{config.now():%H%M%S}.csv"
+        export_sms_csv(rows, path)
+        return outcome, str(path)
 
     return write
 

@@ -2,8 +2,9 @@
 
 A queued reminder is delivered when its `send_at` (set by the contact rules) has passed, however long
 ago: a reminder whose moment passed unsent still goes out. Letters of one delivery are written
-together (one combined PDF for printing and one file per customer); e-mail, SMS and WhatsApp go
-through `sender(job) -> message_id | None`. A failure is stored on the reminder (error, attempts) and
+together (one combined PDF for printing and one file per customer), SMS texts into one CSV for the
+gateway; e-mail goes through `sender(job) -> message_id | None`; a WhatsApp chat is opened by a person
+(`open_whatsapp_reminder`), so it stays pending on the reminder until then. A failure is stored on the reminder (error, attempts) and
 retried with exponential backoff; after `MAX_ATTEMPTS` the reminder is `failed`. One failure does not
 stop the others. When sent, the contact log records each channel used and a fee, if any, is posted
 as its own fee charge.
@@ -21,9 +22,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.ledger import audit
 from app.ledger.invoices import record_invoice
-from app.models import ContactLog, Customer, Reminder
+from app.ledger.money import to_str
+from app.models import Activity, ContactLog, Customer, Reminder
 
 ELECTRONIC = ("email", "sms", "whatsapp")
+# what a run completes by itself; a WhatsApp chat is opened by a person (open_whatsapp_reminder)
+AUTOMATIC = ("email", "letter", "sms")
+BY_HAND = ("whatsapp",)
 MAX_ATTEMPTS = 6
 BASE_DELAY = dt.timedelta(minutes=5)
 MAX_DELAY = dt.timedelta(hours=12)
@@ -82,6 +87,8 @@ class DeliveryResult:
     letters_path: str | None = None
     cancelled: bool = False
     sent_ids: list = field(default_factory=list)
+    sms_path: str | None = None  # the CSV of SMS texts for the gateway written by this delivery
+    awaiting_user: int = 0  # WhatsApp-only reminders due: a person opens each chat from the Reminders page
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -138,10 +145,12 @@ def _mark_sent(session: Session, r: Reminder, customer: Customer, now: dt.dateti
     r.attempts = (r.attempts or 0) + 1
     if message_id:
         r.message_id = str(message_id)[:300]
-    for ch in r.channels.split(","):
+    done = [ch for ch in r.channels.split(",") if ch not in BY_HAND]
+    for ch in done:
         if ch != "call":
             session.add(ContactLog(customer_id=r.customer_id, channel=ch, at=now, reminder_id=r.id,
                                    profile=r.contact_profile, note=f"reminder {r.level_key}"))
+    log_reminder_activities(session, r, done, now)
     if r.fee_minor and r.fee_invoice_id is None:
         fee = record_invoice(session, customer_code=customer.code, number=f"FEE-{r.id}", issue_date=r.as_of,
                              total_minor=r.fee_minor, currency=r.currency, due_date=r.as_of, kind="fee",
@@ -154,16 +163,34 @@ def _mark_sent(session: Session, r: Reminder, customer: Customer, now: dt.dateti
                  after={"state": "sent", "message_id": r.message_id, "file_path": r.file_path})
 
 
+def log_reminder_activities(session: Session, r: Reminder, channels, now: dt.datetime) -> None:
+    """The customer's activity log (gestiones) gets one entry per channel a reminder went out through;
+    a call level gets a follow-up due on the run's date, so it reaches today's tasks with its window."""
+    items = len(r.lines)
+    summary = f"Reminder {r.level_key}: {items} item(s), {to_str(r.amount_minor, r.currency)} {r.currency}"
+    for ch in channels:
+        call = ch == "call"
+        notes = summary + (f" (window: {r.call_window})" if call and r.call_window else "")
+        session.add(Activity(customer_id=r.customer_id, at=now, channel=ch, direction="out", outcome=None,
+                             notes=("Call task: " + notes) if call else notes,
+                             next_action_date=r.as_of if call else None, next_action_done=False,
+                             user="reminder run", source=f"reminder:{r.id}"))
+
+
 def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[DeliveryJob], str | None] | None,
                 letters_dir: str | Path | None = None,
                 letter_writer: Callable[[list[DeliveryJob], Path], tuple[dict[int, str], str | None]] | None = None,
                 cancel: Callable[[], bool] | None = None,
-                progress: Callable[[int, int], None] | None = None) -> DeliveryResult:
+                progress: Callable[[int, int], None] | None = None,
+                sms_writer: Callable[[list[DeliveryJob], Path], tuple[dict[int, str | None], str | None]] | None = None,
+                ) -> DeliveryResult:
     """Deliver every queued reminder whose send_at <= now (and whose retry time has come).
 
     `letter_writer(jobs, directory) -> ({reminder_id: file, or None when settled}, combined_file)` writes
-    the letters; without a letters directory (or without a sender for e-mail/SMS/WhatsApp) a reminder stays
-    queued.
+    the letters; `sms_writer(jobs, directory) -> ({reminder_id: "ok" | None when settled | a problem}, csv)`
+    writes the SMS texts for the gateway next to them. Without a letters directory (or without a sender for
+    e-mail) a reminder stays queued. WhatsApp needs a person: the chat is opened from the Reminders page
+    (open_whatsapp_reminder), so a WhatsApp-only reminder stays queued and the channel stays pending.
     """
     if now.tzinfo is None:
         raise ValueError("deliver_due needs an aware `now`")
@@ -175,12 +202,19 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
     customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
     if letters_dir is not None and letter_writer is None:
         letter_writer = default_letter_writer(session)
+    if letters_dir is not None and sms_writer is None:
+        sms_writer = default_sms_writer(session)
     deliverable: list[Reminder] = []
     for r in rows:
         channels = r.channels.split(",")
-        needs_sender = any(ch in ELECTRONIC for ch in channels)
+        if not any(ch in AUTOMATIC or ch == "call" for ch in channels):
+            result.awaiting_user += 1  # WhatsApp only: stays queued until a person opens the chat
+            continue
+        needs_sender = "email" in channels
         needs_letter = "letter" in channels
-        if (needs_sender and sender is None) or (needs_letter and (letters_dir is None or letter_writer is None)):
+        needs_sms = "sms" in channels
+        if ((needs_sender and sender is None) or (needs_letter and (letters_dir is None or letter_writer is None))
+                or (needs_sms and (letters_dir is None or sms_writer is None))):
             result.waiting_for_means += 1
             continue
         deliverable.append(r)
@@ -205,6 +239,26 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
             for r in letters:
                 failed_letters.add(r.id)
                 _fail(session, r, now, f"letter: {exc}", result)
+    texts = [r for r in deliverable if "sms" in r.channels.split(",") and r.id not in failed_letters]
+    if texts:
+        try:
+            outcome, csv_path = sms_writer([job_for(r, customers[r.customer_id], now) for r in texts],
+                                           Path(letters_dir))
+            result.sms_path = str(csv_path) if csv_path else None
+            for r in texts:
+                problem = outcome.get(r.id, "the text was not written")
+                if problem is None:
+                    failed_letters.add(r.id)
+                    _settled(session, r, result)
+                elif problem != "ok":
+                    failed_letters.add(r.id)
+                    _fail(session, r, now, f"sms: {problem}", result)
+                elif not r.file_path:
+                    r.file_path = str(csv_path)
+        except Exception as exc:  # noqa: BLE001 - the whole file failed: every text is retried later
+            for r in texts:
+                failed_letters.add(r.id)
+                _fail(session, r, now, f"sms: {exc}", result)
     total = len(deliverable)
     for n, r in enumerate(deliverable, start=1):
         if cancel is not None and cancel():
@@ -214,7 +268,7 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
             continue
         customer = customers[r.customer_id]
         message_id = None
-        if any(ch in ELECTRONIC for ch in r.channels.split(",")):
+        if "email" in r.channels.split(","):
             try:
                 message_id = sender(job_for(r, customer, now))
             except NothingDue:
@@ -245,6 +299,15 @@ def default_letter_writer(session: Session):
     from . import delivery
 
     return delivery.make_letter_writer(session)
+
+
+def default_sms_writer(session: Session):
+    """SMS texts into a CSV for the gateway through app.reminders.delivery; None when not installed."""
+    if not channels_installed():
+        return None
+    from . import delivery
+
+    return delivery.make_sms_writer(session)
 
 
 def channel_sender(session: Session):

@@ -243,3 +243,29 @@ def set_contact_preferences(session: Session, customer_code: str, *, timezone: s
     session.flush()
     audit.record(session, action="contact_preferences", entity="customer", entity_id=customer.id, before=before,
                  after={"timezone": row.timezone, "authorised_channels": row.authorised_channels})
+
+
+@dataclass(frozen=True)
+class CustomerReminderChoice:
+    """What the customer card shows: its own policy (None: its segment's or the default), its pause and
+    the policies there are to choose from."""
+
+    policy_code: str | None
+    paused_until: dt.date | None
+    policy_codes: tuple[str, ...]
+
+
+def customer_reminder_choice(session: Session, customer_code: str) -> CustomerReminderChoice:
+    customer = get_customer_row(session, customer_code)
+    row = session.get(CustomerReminderSettings, customer.id)
+    own = session.get(ReminderPolicy, row.policy_id).code if row is not None and row.policy_id else None
+    codes = tuple(session.scalars(select(ReminderPolicy.code).order_by(ReminderPolicy.code)))
+    return CustomerReminderChoice(own, row.paused_until if row is not None else None, codes)
+
+
+def save_customer_reminders(session: Session, customer_code: str, *, policy_code: str | None,
+                            paused_until: dt.date | None) -> CustomerReminderChoice:
+    """The card's Save: the customer's own policy and its pause, together."""
+    assign_policy(session, customer_code, policy_code)
+    pause_reminders(session, customer_code, paused_until)
+    return customer_reminder_choice(session, customer_code)

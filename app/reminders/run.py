@@ -53,6 +53,7 @@ from app.models import (
 
 from . import contact_rules
 from .policy import LevelView, ensure_default_policy, level_view
+from .segment_policy import PolicyChooser
 
 PENDING_STATES = ("draft", "queued")
 LIVE_STATES = ("draft", "queued", "sent")
@@ -119,6 +120,13 @@ class PlannedReminder:
     call_window: str | None = None
     contact_profile: str | None = None
     needs_approval: bool = False
+    policy_code: str | None = None
+    # which policy applied and why ("policy STRICT by segment C-high"): the preview shows it
+    policy_reason: str | None = None
+    policy_reason_es: str | None = None
+    # the level's name in both languages (level_name is the customer's): the preview shows the UI's
+    level_name_es: str | None = None
+    level_name_en: str | None = None
 
     def as_json(self) -> dict:
         """The CLI's --dry-run contract."""
@@ -152,6 +160,8 @@ class RunSummary:
     reminder_ids: tuple[int, ...] = ()
     waiting_for_means: int = 0  # due, but no letters directory or e-mail settings for one of their channels
     settled: int = 0  # cancelled at delivery: paid in the meantime
+    sms_path: str | None = None  # the CSV of SMS texts for the gateway
+    whatsapp_links: tuple[tuple[int, str, str], ...] = ()  # (reminder id, customer code, wa.me link) to open
 
     def lines(self) -> list[str]:
         out = [f"run {self.run_id or '-'} as of {self.as_of.isoformat()}: {self.planned} reminder(s) planned, "
@@ -165,6 +175,12 @@ class RunSummary:
             out.append(f"fees charged: {to_str(amount, cur)} {cur}")
         if self.letters_path:
             out.append(f"letters: {self.letters_path}")
+        if self.sms_path:
+            out.append(f"SMS texts for the gateway: {self.sms_path}")
+        if self.whatsapp_links:
+            out.append(f"WhatsApp chats to open ({len(self.whatsapp_links)}; open each from the Reminders page or "
+                       f"with `cobranza reminders whatsapp --open ID`, which records it as sent):")
+            out.extend(f"  #{rid} {code}: {link}" for rid, code, link in self.whatsapp_links)
         if self.cancelled:
             out.append("the run was cancelled before it finished")
         return out
@@ -204,6 +220,7 @@ class ReminderHistory:
     error: str | None
     attempts: int
     lines: tuple[HistoryLine, ...]
+    pending_channels: tuple[str, ...] = ()  # what a person still has to do (open the WhatsApp chat)
 
 
 # --- hooks ------------------------------------------------------------------------------------------
@@ -253,12 +270,15 @@ def check_run_date(session: Session, as_of: dt.date) -> None:
         raise RunBeforeLatestError(as_of, latest)
 
 
-def _policy_levels(session: Session) -> tuple[list[LevelView], dict[int, list[LevelView]]]:
+def _policy_levels(session: Session) -> tuple[int, dict[int, list[LevelView]], dict[int, str]]:
+    """(default policy id, levels per policy id, code per policy id)."""
     default = ensure_default_policy(session)
     by_policy: dict[int, list[LevelView]] = {}
+    codes: dict[int, str] = {}
     for policy in session.scalars(select(ReminderPolicy).options(selectinload(ReminderPolicy.levels))):
         by_policy[policy.id] = [level_view(lv) for lv in policy.levels]
-    return by_policy[default.id], by_policy
+        codes[policy.id] = policy.code
+    return default.id, by_policy, codes
 
 
 @dataclass
@@ -388,7 +408,8 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
     if at.tzinfo is None:
         raise ValueError("plan_run needs an aware `at`")
     check_run_date(session, as_of)
-    default_levels, levels_by_policy = _policy_levels(session)
+    default_id, levels_by_policy, policy_codes = _policy_levels(session)
+    chooser = PolicyChooser(session)
     setting = company_mod.get_setting(session, "contact_rules.country")
     customers = list(session.scalars(select(Customer).order_by(Customer.code)))
     settings = {s.customer_id: s for s in session.scalars(select(CustomerReminderSettings))}
@@ -404,11 +425,18 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
         if not items:
             continue
         own = settings.get(customer.id)
-        levels = levels_by_policy.get(own.policy_id) if own and own.policy_id else None
-        levels = levels or default_levels
+        choice = chooser.choose(customer.id, own.policy_id if own else None)
+        policy_id = choice.policy_id if choice.policy_id in levels_by_policy else default_id
+        levels = levels_by_policy[policy_id]
+        by_seq = {lv.sequence: lv for lv in levels}
+        code = policy_codes[policy_id]
         for currency in sorted({i.currency for i in items}):
             group = [i for i in items if i.currency == currency]
-            out.extend(_plan_group(
+            out.extend(replace(p, policy_code=code, policy_reason=choice.describe(code),
+                               policy_reason_es=choice.describe_es(code),
+                               level_name_es=by_seq[p.level_sequence].name_es if p.level_sequence in by_seq else None,
+                               level_name_en=by_seq[p.level_sequence].name_en if p.level_sequence in by_seq else None)
+                       for p in _plan_group(
                 session, customer, own, currency, group, levels, history, last_reminder, in_agreement, invoice_ids,
                 credits.get((customer.id, currency), 0), as_of, at, setting, planned_contacts,
                 contacts.get(customer.id, []),
@@ -565,6 +593,7 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
     letters go to `letters_dir`. Nothing is delivered for a channel without its means.
     """
     from . import outbox
+    from .whatsapp_send import pending_whatsapp_links
 
     plan = plan_run(session, as_of=as_of, at=at)
     proposals = [p for p in plan if p.blocked is None]
@@ -601,7 +630,8 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
         held=sum(1 for r in created if r.state != "draft" and r.send_at and r.send_at > utc_at),
         sent=result.sent, failed=result.failed, fees_minor=result.fees_minor, letters_path=result.letters_path,
         cancelled=cancelled or result.cancelled, reminder_ids=tuple(r.id for r in created),
-        waiting_for_means=result.waiting_for_means, settled=result.settled,
+        waiting_for_means=result.waiting_for_means, settled=result.settled, sms_path=result.sms_path,
+        whatsapp_links=tuple(pending_whatsapp_links(session, at)) if not cancelled else (),
     )
 
 
@@ -611,6 +641,7 @@ def _store(session: Session, run: ReminderRun, p: PlannedReminder, as_of: dt.dat
         channels=",".join(p.channels), state=state, as_of=as_of, amount_minor=p.amount_minor, fee_minor=p.fee_minor,
         send_at=p.send_at, hold_reason=p.hold_reason, hold_reason_es=p.hold_reason_es, call_window=p.call_window,
         contact_profile=p.contact_profile, attempts=0, created_at=config.now(),
+        pending_channels=",".join(ch for ch in p.channels if ch in outbox_by_hand()) or None,
     )
     for it in p.items:
         r.lines.append(ReminderLine(
@@ -622,6 +653,12 @@ def _store(session: Session, run: ReminderRun, p: PlannedReminder, as_of: dt.dat
     session.add(r)
     session.flush()
     return r
+
+
+def outbox_by_hand() -> tuple[str, ...]:
+    from .outbox import BY_HAND
+
+    return BY_HAND
 
 
 def _level_id(session: Session, p: PlannedReminder, it: PlannedItem) -> int:
@@ -669,13 +706,23 @@ def cancel_reminder(session: Session, reminder_id: int, *, reason: str) -> None:
                  after={"state": "cancelled", "reason": reason})
 
 
+def cancel_reminders(session: Session, ids, *, reason: str) -> int:
+    """Cancel several reminders at once (all or none: one that cannot be cancelled stops the lot)."""
+    ids = list(ids)
+    if not (reason or "").strip():
+        raise LedgerError("Say why the reminder is cancelled.", field="reason")
+    for reminder_id in ids:
+        cancel_reminder(session, reminder_id, reason=reason)
+    return len(ids)
+
+
 def _history_view(r: Reminder, code: str) -> ReminderHistory:
     return ReminderHistory(
         id=r.id, run_id=r.run_id, as_of=r.as_of, customer_code=code, currency=r.currency, level_key=r.level_key,
         level_name_es=r.level.name_es, level_name_en=r.level.name_en, channels=tuple(r.channels.split(",")),
         state=r.state, amount_minor=r.amount_minor, fee_minor=r.fee_minor, send_at=r.send_at, sent_at=r.sent_at,
         hold_reason=r.hold_reason, call_window=r.call_window, file_path=r.file_path, message_id=r.message_id,
-        error=r.error, attempts=r.attempts,
+        error=r.error, attempts=r.attempts, pending_channels=tuple(filter(None, (r.pending_channels or "").split(","))),
         lines=tuple(HistoryLine(ln.invoice_number, ln.due_date, ln.amount_minor, ln.days_overdue,
                                 ln.level_key, ln.climbed, ln.fee_minor) for ln in r.lines),
     )
@@ -688,6 +735,22 @@ def customer_reminders(session: Session, code: str) -> list[ReminderHistory]:
         select(Reminder).options(selectinload(Reminder.lines), selectinload(Reminder.level))
         .where(Reminder.customer_id == customer.id).order_by(Reminder.as_of.desc(), Reminder.id.desc()))
     return [_history_view(r, customer.code) for r in rows]
+
+
+def recent_reminders(session: Session, *, limit: int = 500, state: str | None = None,
+                     customer_code: str | None = None, pending_channel: str | None = None) -> list[ReminderHistory]:
+    """The latest reminders, newest first: the Reminders page's history and `cobranza reminders history`.
+    `pending_channel="whatsapp"`: only those whose WhatsApp chat a person still has to open."""
+    q = (select(Reminder, Customer.code).join(Customer, Customer.id == Reminder.customer_id)
+         .options(selectinload(Reminder.lines), selectinload(Reminder.level))
+         .order_by(Reminder.as_of.desc(), Reminder.id.desc()).limit(limit))
+    if state:
+        q = q.where(Reminder.state == state)
+    if customer_code:
+        q = q.where(Customer.code == get_customer_row(session, customer_code).code)
+    if pending_channel:
+        q = q.where(Reminder.pending_channels.contains(pending_channel), Reminder.state.in_(("queued", "sent")))
+    return [_history_view(r, code) for r, code in session.execute(q)]
 
 
 def get_reminder(session: Session, reminder_id: int) -> ReminderHistory:

@@ -42,6 +42,7 @@ from app.models import (
     AgreementInstallment,
     AgreementInvoice,
     Allocation,
+    CustomerRisk,
     DueLine,
     Invoice,
     Payment,
@@ -98,6 +99,43 @@ class HistoricalLateness:
         dated by then, Σ amount × (allocation date − due date) / Σ amount per customer and overall."""
         state = line_state_cte(as_of)
         return cls.from_rows(session.execute(_lateness_select(state, as_of)).all())
+
+
+@dataclass(frozen=True)
+class StoredModelLateness:
+    """The trained model's expected days late per customer, as stored in the risk snapshot
+    (app.collections.risk_snapshot). A customer the snapshot does not cover (new since it was computed)
+    gets `default`, the snapshot's mean."""
+
+    per_customer: Mapping[int, float]
+    default: float
+    name: str = "model"
+
+    def expected_days_late(self, customer_id: int) -> float:
+        return self.per_customer.get(customer_id, self.default)
+
+    @classmethod
+    def load_for(cls, session: Session, as_of: dt.date, customer_ids) -> "StoredModelLateness | None":
+        """The same model holding only the given customers' values (the others get `default`): for
+        callers that sum the rest in SQL and need Python values for a few customers only."""
+        mean = session.scalar(select(func.avg(CustomerRisk.expected_days_late)).where(CustomerRisk.as_of <= as_of))
+        if mean is None:
+            return None
+        ids = sorted(set(customer_ids))
+        stored = {cid: float(d) for cid, d in session.execute(
+            select(CustomerRisk.customer_id, CustomerRisk.expected_days_late)
+            .where(CustomerRisk.as_of <= as_of, CustomerRisk.customer_id.in_(ids)))} if ids else {}
+        return cls(stored, round(float(mean), 1))
+
+    @classmethod
+    def load(cls, session: Session, as_of: dt.date) -> "StoredModelLateness | None":
+        """The stored model when there is a snapshot computed on or before `as_of` (a forecast of the
+        past must not learn from its future), else None."""
+        stored = {cid: float(d) for cid, d in session.execute(
+            select(CustomerRisk.customer_id, CustomerRisk.expected_days_late).where(CustomerRisk.as_of <= as_of))}
+        if not stored:
+            return None
+        return cls(stored, round(sum(stored.values()) / len(stored), 1))
 
 
 _EPOCH = dt.date(1970, 1, 1)
@@ -361,29 +399,21 @@ def _consume(lines: list[list], receipt: ExpectedReceipt) -> list[tuple[int, boo
     return taken
 
 
-def cash_forecast(session: Session, as_of: dt.date, weeks: int = DEFAULT_WEEKS, *,
-                  model: LatenessModel | None = None, sources: Sequence[ReceiptSource] | None = None,
-                  currency: str | None = None) -> CashForecast:
-    """Expected collections per week after `as_of`, per currency. `sources=None` uses the agreements
-    and promises on record (DEFAULT_SOURCES); pass `()` for the model alone."""
-    if not isinstance(weeks, int) or weeks < 1 or weeks > MAX_WEEKS:
-        raise ForecastOptionError(f"--weeks must be a whole number from 1 to {MAX_WEEKS}; got {weeks}", "weeks")
-    cur_filter = currency.upper() if currency else None
-    if model is None:  # one statement for the open lines and the default model
-        rows, model = _open_lines_and_lateness(session, as_of, cur_filter)
-    else:
-        q = open_lines_statement(as_of)
-        if cur_filter:
-            q = q.where(Invoice.currency == cur_filter)
-        rows = session.execute(q)
-
+def committed_receipts(session: Session, as_of: dt.date, sources: Sequence[ReceiptSource] | None,
+                       currency: str | None) -> dict[tuple[int, str], list[ExpectedReceipt]]:
+    """(customer id, currency) -> the receipts its agreements and promises put on dates."""
     committed: dict[tuple[int, str], list[ExpectedReceipt]] = defaultdict(list)
     for source in DEFAULT_SOURCES if sources is None else sources:
         for r in source.receipts(session, as_of):
-            if r.amount_minor > 0 and (cur_filter is None or r.currency == cur_filter):
+            if r.amount_minor > 0 and (currency is None or r.currency == currency):
                 committed[(r.customer_id, r.currency)].append(r)
+    return committed
 
-    # per currency: week index (weeks + 1 = beyond) → [expected, from_overdue, from_commitments]
+
+def place_lines(rows, committed, model: LatenessModel, as_of: dt.date, weeks: int):
+    """Put open lines (line id, customer id, currency, invoice id, due date, open) into weeks: a customer's
+    commitments first, on their own dates, the rest by the model. Returns (sums, totals): per currency,
+    week index (weeks + 1 = beyond) → [expected, from overdue, from commitments], and [open, overdue]."""
     sums: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     shift: dict[int, int] = {}
@@ -422,7 +452,10 @@ def cash_forecast(session: Session, as_of: dt.date, weeks: int = DEFAULT_WEEKS, 
         for _line_id, _invoice_id, due, open_, overdue in lines:
             if open_ > 0:
                 place(cur, customer_id, due, open_, overdue)
+    return sums, totals
 
+
+def build_forecast(as_of: dt.date, weeks: int, model: LatenessModel, sums, totals) -> CashForecast:
     out = []
     for cur in sorted(totals):
         per_week = sums[cur]
@@ -435,6 +468,34 @@ def cash_forecast(session: Session, as_of: dt.date, weeks: int = DEFAULT_WEEKS, 
     default = getattr(model, "default", None)
     return CashForecast(as_of, weeks, getattr(model, "name", type(model).__name__),
                         float(default) if isinstance(default, (int, float)) else None, tuple(out))
+
+
+def check_weeks(weeks) -> None:
+    if not isinstance(weeks, int) or weeks < 1 or weeks > MAX_WEEKS:
+        raise ForecastOptionError(f"--weeks must be a whole number from 1 to {MAX_WEEKS}; got {weeks}", "weeks")
+
+
+def cash_forecast(session: Session, as_of: dt.date, weeks: int = DEFAULT_WEEKS, *,
+                  model: LatenessModel | None = None, sources: Sequence[ReceiptSource] | None = None,
+                  currency: str | None = None) -> CashForecast:
+    """Expected collections per week after `as_of`, per currency. `sources=None` uses the agreements
+    and promises on record (DEFAULT_SOURCES); pass `()` for the model alone. Without `model`: the risk
+    model's stored expected days late when a snapshot computed by `as_of` exists, else the customers'
+    historical lateness."""
+    check_weeks(weeks)
+    cur_filter = currency.upper() if currency else None
+    if model is None:
+        model = StoredModelLateness.load(session, as_of)
+    if model is None:  # one statement for the open lines and the historical lateness
+        rows, model = _open_lines_and_lateness(session, as_of, cur_filter)
+    else:
+        q = open_lines_statement(as_of)
+        if cur_filter:
+            q = q.where(Invoice.currency == cur_filter)
+        rows = session.execute(q)
+    committed = committed_receipts(session, as_of, sources, cur_filter)
+    sums, totals = place_lines(rows, committed, model, as_of, weeks)
+    return build_forecast(as_of, weeks, model, sums, totals)
 
 
 # --- output ---------------------------------------------------------------------------

@@ -42,6 +42,19 @@ def create_main_window(engine) -> MainWindow:
     return window
 
 
+def refresh_risk_in_background(runner) -> None:
+    """The forecast, today's tasks and the reminder segments read the stored risk scores: when they are
+    missing or stale the model is trained on a reader (minutes at 100,000 customers) and only the
+    quick replacement of the rows takes the writer."""
+    from app.collections.risk_snapshot import compute_risk_if_stale, store_risk
+
+    def computed(rows) -> None:
+        if rows:
+            runner.write(store_risk, rows, method="background", announce=False)
+
+    runner.read(compute_risk_if_stale, on_done=computed)
+
+
 def run_gui(db: str | None) -> int:
     app = application()
     translate = QCoreApplication.translate
@@ -59,6 +72,7 @@ def run_gui(db: str | None) -> int:
                              + translate("App", "Check the --db path or URL (or COBRANZA_DB) and try again."))
         return 1
     window.show()
+    refresh_risk_in_background(window.ctx.runner)
     code = app.exec()
     window.ctx.runner.wait_for_done()
     engine.dispose()

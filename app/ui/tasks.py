@@ -108,13 +108,24 @@ class TaskRunner(QObject):
                 return
             if ok:
                 if pending.on_done is not None:
-                    pending.on_done(payload)
+                    _answer(pending.on_done, payload)
                 if pending.write:
                     self.data_changed.emit()
             elif pending.on_error is not None:
-                pending.on_error(payload)  # type: ignore[arg-type]
+                _answer(pending.on_error, payload)
             else:
                 log.error("background task failed:\n%s", getattr(payload, "__traceback_text__", payload))
         finally:
             if not self._pending:
                 self.idle.emit()
+
+
+def _answer(callback, payload) -> None:
+    """Hand a result to the window that asked. A window closed while its task ran (a customer card shut
+    before its score arrived) has nothing left to show it in: the answer is dropped, not an error."""
+    try:
+        callback(payload)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+        log.debug("dropped the answer of a task for a closed window: %s", exc)

@@ -26,7 +26,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+236"/>
+        <location filename="../../app/ui/views/reminders.py" line="+251"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>
@@ -107,7 +107,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+38"/>
+        <source>%n draft(s) approved: they go out with the next run</source>
+        <translation>
+            <numerusform>%n draft approved: it goes out with the next run</numerusform>
+            <numerusform>%n drafts approved: they go out with the next run</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n reminder(s) cancelled</source>
+        <translation>
+            <numerusform>%n reminder cancelled</numerusform>
+            <numerusform>%n reminders cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
         <source>History (%n reminder(s))</source>
         <translation>
             <numerusform>History (%n reminder)</numerusform>

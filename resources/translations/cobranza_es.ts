@@ -170,7 +170,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="+134"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="+140"/>
         <source>Payment agreement — %1</source>
         <translation>Convenio de pago — %1</translation>
     </message>
@@ -296,7 +296,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="+52"/>
+        <location filename="../../app/ui/app.py" line="+65"/>
         <location line="+4"/>
         <source>Cobranza</source>
         <translation>Cobranza</translation>
@@ -339,7 +339,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../app/ui/dialogs/card.py" line="+84"/>
+        <location filename="../../app/ui/dialogs/card.py" line="+86"/>
         <source>Customer %1</source>
         <translation>Cliente %1</translation>
     </message>
@@ -419,7 +419,7 @@
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>ON HOLD</source>
         <translation>BLOQUEADO</translation>
     </message>
@@ -489,12 +489,37 @@
         <translation>Riesgo %1 / 100 (%2, segmento %3): %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_reminders.py" line="+46"/>
+        <location filename="../../app/ui/dialogs/card_reminders.py" line="+51"/>
+        <source>Pause until</source>
+        <translation>Pausar hasta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reminder policy</source>
+        <translation>Política de recordatorio</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Reminders</source>
         <translation>Recordatorios</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>By segment or default</source>
+        <translation>Por segmento o por defecto</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
@@ -502,6 +527,101 @@
         <location line="+1"/>
         <source>Open a WhatsApp chat with a payment reminder filled in</source>
         <translation>Abrir un chat de WhatsApp con un recordatorio de pago ya escrito</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/card_disputes.py" line="+32"/>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolved by credit note</source>
+        <translation>resuelto con nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit note / note</source>
+        <translation>Nota de crédito / nota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve with credit note…</source>
+        <translation>Resolver con nota de crédito…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject…</source>
+        <translation>Rechazar…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Disputes</source>
+        <translation>Reclamos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open dispute…</source>
+        <translation>Abrir reclamo…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Resolve with credit note</source>
+        <translation>Resolver con nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of the credit note for %1:</source>
+        <translation>Número de la nota de crédito por %1:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reject dispute</source>
+        <translation>Rechazar reclamo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is the dispute rejected?</source>
+        <translation>¿Por qué se rechaza el reclamo?</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Disputes (%1 open)</source>
+        <translation>Reclamos (abiertos: %1)</translation>
     </message>
 </context>
 <context>
@@ -873,6 +993,44 @@
         <location line="+1"/>
         <source>Overdue</source>
         <translation>Vencido</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/card_disputes.py" line="-160"/>
+        <source>Open a dispute</source>
+        <translation>Abrir un reclamo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. goods returned, price differs from the order</source>
+        <translation>p. ej. mercadería devuelta, precio distinto al del pedido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputed amount</source>
+        <translation>Importe reclamado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open dispute</source>
+        <translation>Abrir reclamo</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This customer has no open invoice to dispute.</source>
+        <translation>Este cliente no tiene facturas pendientes que reclamar.</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1723,224 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>PoliciesTab</name>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_policies.py" line="+73"/>
+        <source>New from this…</source>
+        <translation>Nueva a partir de esta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make default</source>
+        <translation>Usar por defecto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name (Spanish)</source>
+        <translation>Nombre (español)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (English)</source>
+        <translation>Nombre (inglés)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add level</source>
+        <translation>Agregar nivel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove level</source>
+        <translation>Quitar nivel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save policy</source>
+        <translation>Guardar política</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Days count from the due date (negative: a courtesy notice before it). Items climb one level at a time. A fixed fee and the minimum overdue are in %1.</source>
+        <translation>Los días se cuentan desde el vencimiento (negativos: aviso de cortesía antes). Los documentos suben un nivel a la vez. El cargo fijo y el mínimo vencido están en %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Segment, class or band</source>
+        <translation>Segmento, clase o banda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add segment</source>
+        <translation>Agregar segmento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove segment</source>
+        <translation>Quitar segmento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save segments</source>
+        <translation>Guardar segmentos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Customers without a policy of their own get their risk segment&apos;s policy (e.g. A-high, or just A, or just high; the most specific wins), else the default. Segments come from the stored risk scores.</source>
+        <translation>Los clientes sin política propia reciben la de su segmento de riesgo (p. ej. A-high, o solo A, o solo high; gana la más específica); si no, la política por defecto. Los segmentos vienen de los puntajes de riesgo guardados.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Policy by risk segment</source>
+        <translation>Política por segmento de riesgo</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name (es)</source>
+        <translation>Nombre (es)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name (en)</source>
+        <translation>Nombre (en)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fee value</source>
+        <translation>Valor del cargo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Min. overdue</source>
+        <translation>Mín. vencido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Approval</source>
+        <translation>Aprobación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gap (days)</source>
+        <translation>Intervalo (días)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>default</source>
+        <translation>por defecto</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fixed</source>
+        <translation>fijo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>percent</source>
+        <translation>porcentaje</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the fee</source>
+        <translation>el cargo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the minimum overdue</source>
+        <translation>el mínimo vencido</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Policy saved</source>
+        <translation>Política guardada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New policy</source>
+        <translation>Nueva política</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code of the new policy (a copy of %1):</source>
+        <translation>Código de la nueva política (copia de %1):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Policy created</source>
+        <translation>Política creada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Default policy changed</source>
+        <translation>Política por defecto cambiada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Policy deleted</source>
+        <translation>Política eliminada</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Segments saved</source>
+        <translation>Segmentos guardados</translation>
+    </message>
+</context>
+<context>
     <name>RemindersModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/reminders.py" line="+27"/>
@@ -1593,35 +1969,35 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+109"/>
+        <location line="-110"/>
+        <location line="+110"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+109"/>
+        <location line="-110"/>
+        <location line="+110"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>Items</source>
         <translation>Documentos</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
@@ -1646,7 +2022,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>requiere aprobación</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -1695,11 +2071,16 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>WhatsApp to open</source>
+        <translation>WhatsApp por abrir</translation>
+    </message>
 </context>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+100"/>
+        <location filename="../../app/ui/views/reminders.py" line="+97"/>
         <source>Reminders</source>
         <translation>Recordatorios</translation>
     </message>
@@ -1745,12 +2126,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+121"/>
+        <location line="+139"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-131"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -1770,7 +2151,27 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Historial</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+3"/>
+        <source>Approve selected drafts</source>
+        <translation>Aprobar borradores seleccionados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel selected…</source>
+        <translation>Anular seleccionados…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open WhatsApp chat</source>
+        <translation>Abrir chat de WhatsApp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens the chat with the message filled in and records it as sent</source>
+        <translation>Abre el chat con el mensaje escrito y lo registra como enviado</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
@@ -1881,7 +2282,38 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+38"/>
+        <source>%n draft(s) approved: they go out with the next run</source>
+        <translation>
+            <numerusform>%n borrador aprobado: sale con la próxima ejecución</numerusform>
+            <numerusform>%n borradores aprobados: salen con la próxima ejecución</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel reminders</source>
+        <translation>Anular recordatorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why are these reminders cancelled?</source>
+        <translation>¿Por qué se anulan estos recordatorios?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n reminder(s) cancelled</source>
+        <translation>
+            <numerusform>%n recordatorio anulado</numerusform>
+            <numerusform>%n recordatorios anulados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>WhatsApp chat opened and recorded as sent</source>
+        <translation>Chat de WhatsApp abierto y registrado como enviado</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
         <source>History (%n reminder(s))</source>
         <translation>
             <numerusform>Historial (%n recordatorio)</numerusform>
@@ -1984,6 +2416,16 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+8"/>
         <source>General</source>
         <translation>General</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reminder policies</source>
+        <translation>Políticas de recordatorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2170,9 +2612,132 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>TemplatesTab</name>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_templates.py" line="+56"/>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call script</source>
+        <translation>Guion de llamada</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>sample data</source>
+        <translation>datos de ejemplo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Part</source>
+        <translation>Parte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview for customer</source>
+        <translation>Vista previa para el cliente</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save template</source>
+        <translation>Guardar plantilla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revert to default</source>
+        <translation>Volver a la predeterminada</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Variables: customer.name, customer.code, company.name, items (invoice_number, due_date, days_overdue, open), totals, level, payment_instructions; filters money, date. See docs/templates.md.</source>
+        <translation>Variables: customer.name, customer.code, company.name, items (invoice_number, due_date, days_overdue, open), totals, level, payment_instructions; filtros money, date. Ver docs/templates.md.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>subject</source>
+        <translation>asunto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>body</source>
+        <translation>cuerpo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>closing</source>
+        <translation>cierre</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Your version</source>
+        <translation>Su versión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default template</source>
+        <translation>Plantilla predeterminada</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Template saved</source>
+        <translation>Plantilla guardada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Default template restored</source>
+        <translation>Plantilla predeterminada restaurada</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
-        <location line="+11"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+11"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>

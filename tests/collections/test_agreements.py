@@ -136,3 +136,23 @@ def test_cancel_needs_a_reason_and_frees_the_invoices(debtor):
         cancelled = cancel_agreement(s, a.number, reason="customer asked", on_date=D(2026, 7, 2))
     assert cancelled.state == "cancelled"
     assert invoices_in_active_agreements(s) == set()
+
+
+def test_an_agreement_cannot_leave_a_zero_instalment(session):
+    import datetime as dt
+
+    import pytest
+
+    from app import ledger
+    from app.collections.agreements import create_agreement
+    from tests.factories import make_customer
+
+    with session.begin():
+        make_customer(session)
+        ledger.record_invoice(session, customer_code="C001", number="TINY", issue_date=dt.date(2026, 1, 1),
+                              total_minor=2)
+    with pytest.raises(ledger.LedgerError) as exc:
+        with session.begin():
+            create_agreement(session, customer_code="C001", invoice_numbers=["TINY"], installments=3, every="month",
+                             start=dt.date(2026, 2, 1), agreed_on=dt.date(2026, 1, 15))
+    assert exc.value.field == "installments" and "use fewer instalments" in str(exc.value)

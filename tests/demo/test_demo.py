@@ -117,10 +117,22 @@ PAID_MISMATCHES = """
     WHERE d.paid_minor != coalesce(a.total, 0)"""
 
 
+APPLIED_MISMATCHES = """
+    SELECT '{table}', p.id FROM {table} p LEFT JOIN (SELECT {column} AS source, sum(amount_minor) AS total
+                                                     FROM allocation GROUP BY {column}) a ON a.source = p.id
+    WHERE p.applied_minor != coalesce(a.total, 0)"""
+SOURCES = (("payment", "payment_id"), ("credit_note", "credit_note_id"), ("write_off", "write_off_id"))
+
+
 def test_paid_minor_of_every_due_line_is_its_allocation_sum(big_demo):
     s, summary = big_demo
     assert one(s, "SELECT count(*) FROM due_line WHERE paid_minor > 0") > 0
     assert rows(s, PAID_MISMATCHES) == []
+    assert one(s, "SELECT count(*) FROM payment WHERE applied_minor > 0") > 0
+    for table, column in SOURCES:
+        assert rows(s, APPLIED_MISMATCHES.format(table=table, column=column)) == [], table
+    assert one(s, """SELECT count(*) FROM allocation a JOIN due_line d ON d.id = a.due_line_id
+                     JOIN invoice i ON i.id = d.invoice_id WHERE a.currency != i.currency""") == 0
 
 
 def test_paid_minor_stays_right_when_the_ledger_writes_after_the_generator(demo):
@@ -131,6 +143,8 @@ def test_paid_minor_stays_right_when_the_ledger_writes_after_the_generator(demo)
         ledger.record_payment(s, customer_code=code, date=AS_OF, amount_minor=1_000_000, currency="PEN")
         ledger.allocate_credit(s, customer_code=code, currency="PEN", on_date=AS_OF)
     assert rows(s, PAID_MISMATCHES) == []
+    for table, column in SOURCES:
+        assert rows(s, APPLIED_MISMATCHES.format(table=table, column=column)) == [], table
 
 
 def test_allocations_are_dated_on_or_after_both_documents_and_not_after_as_of(demo):

@@ -3,9 +3,10 @@
 import datetime as dt
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import func, inspect, select
 
 from app import ledger
+from app.models import Payment
 from app.database import current_revision, head_revision, open_database, session_factory
 from app.ledger.errors import DuplicateNumberError
 from tests.factories import make_customer, make_invoice, make_payment
@@ -33,6 +34,13 @@ def test_schema_migrates_and_ledger_works_on_postgres(pg_url):
     docs = ledger.customer_documents(s, "C001", D(2026, 6, 30))
     assert [d.kind for d in docs] == ["credit_note", "payment", "invoice"]
     s.rollback()
+    with s.begin():  # applied_minor is kept by the ledger on PostgreSQL too
+        ledger.allocate_credit(s, customer_code="C001", currency="PEN", on_date=D(2026, 3, 2))
+    from .test_paid_minor import applied_mismatches, paid_mismatches
+
+    with s.begin():
+        assert applied_mismatches(s) == [] and paid_mismatches(s) == []
+        assert s.scalar(select(func.sum(Payment.applied_minor))) == 35000
     with pytest.raises(DuplicateNumberError), s.begin():
         make_invoice(s, number="A")
     s.close()

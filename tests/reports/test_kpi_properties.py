@@ -154,8 +154,8 @@ def test_kpis_and_forecast_agree_with_the_ledger(ops, as_of, days, weeks):
         assert in_range(k.pct_current)
         if k.dso is not None:
             assert k.dso >= k.best_possible_dso >= 0 and k.add >= 0
-        if k.ar_end_minor:
-            assert k.dso_countback is not None and k.dso_countback > 0
+        if k.ar_end_minor:  # defined; a few cents of AR against large sales rounds to 0.00 days
+            assert k.dso_countback is not None and k.dso_countback >= 0
         for r in k.roll_rates:
             assert all(in_range(v) for _label, v in r.rates)
     # the forecast places exactly what is open, and the overdue share is what is past due; probed also

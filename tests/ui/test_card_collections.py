@@ -74,3 +74,48 @@ def test_wizard_refuses_a_down_payment_over_the_debt(debtor, ctx, qtbot):
     dialog.down.setText("9000.00")
     dialog.submit()
     assert "down payment" in dialog.error.text()
+
+
+def test_disputes_are_opened_resolved_and_rejected_from_the_card(debtor, ctx, qtbot):
+    from app.collections.disputes import customer_disputes
+    from app.ledger.balances import open_items
+
+    card = open_card(ctx, qtbot)
+    dialog = card.new_dispute()
+    assert [dialog.invoice.itemData(i) for i in range(dialog.invoice.count())] == ["F1", "F2"]
+    dialog.reason.setText("")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "Say what the customer disputes" in dialog.form.error_label("reason").text()
+                    or "Say what" in dialog.error.text(), timeout=20000)
+    dialog.invoice.setCurrentIndex(1)
+    dialog.amount.setText("120.00")
+    dialog.reason.setText("price differs from the order")
+    with qtbot.waitSignal(dialog.opened, timeout=20000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: len(card.disputes) == 1 and card.data is not None, timeout=20000)
+    assert card.tabs.tabText(card.tabs.indexOf(card.disputes_tab)) == "Disputes (1 open)"
+    with session_factory(debtor)() as s:
+        flagged = {o.invoice_number: o.disputed for o in open_items(s, "C1", D(2026, 6, 30))}
+    assert flagged == {"F1": False, "F2": True}
+    card.disputes_table.selectRow(0)
+    assert card.btn_credit_dispute.isEnabled()
+    card.resolve_dispute_with_credit("NC-77")
+    qtbot.waitUntil(lambda: card.disputes and card.disputes[0].status == "resolved_credit", timeout=20000)
+    assert card.disputes_table.item(0, 6).text() == "NC-77" and not card.btn_credit_dispute.isEnabled()
+    with session_factory(debtor)() as s:
+        [d] = customer_disputes(s, "C1")
+        assert d.credit_note_number == "NC-77"
+        f2 = [o for o in open_items(s, "C1", D(2026, 6, 30)) if o.invoice_number == "F2"]
+    assert f2 and f2[0].open_minor == 30000 - 12000 and not f2[0].disputed
+    # a second dispute, rejected
+    dialog = card.new_dispute()
+    dialog.reason.setText("never received")
+    with qtbot.waitSignal(dialog.opened, timeout=20000):
+        dialog.submit()
+    qtbot.waitUntil(lambda: len(card.disputes) == 2, timeout=20000)
+    card.disputes_table.selectRow(0)
+    card.reject_dispute("delivery note signed by the customer")
+    qtbot.waitUntil(lambda: card.disputes[0].status == "rejected", timeout=20000)
+    assert card.disputes_table.item(0, 4).text() == "rejected"
+    assert card.tabs.tabText(card.tabs.indexOf(card.disputes_tab)) == "Disputes (0 open)"
+    ctx.runner.wait_for_done()

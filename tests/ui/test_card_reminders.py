@@ -62,3 +62,38 @@ def test_whatsapp_with_a_bad_phone_explains(reminded, ctx, qtbot, monkeypatch):
     qtbot.waitUntil(card.error.isVisible, timeout=20000)
     assert "12" in card.error.text() and not opened
     wait_idle(qtbot, ctx.runner)
+
+
+def test_the_card_assigns_a_policy_and_pauses_reminders(books, ctx, qtbot):
+    import datetime as dt
+
+    from app.database import session_factory
+    from app.reminders.policy import create_policy, customer_reminder_choice
+    from app.ui.dialogs.card import CustomerCard
+    from tests.factories import make_customer
+
+    with session_factory(books)() as s, s.begin():
+        make_customer(s, code="P1", name="Pausa S.A.C.")
+        create_policy(s, code="SOFT", name_es="Suave", name_en="Soft",
+                      levels=[{"key": "friendly", "days": 5, "channels": "email"}])
+    card = CustomerCard(ctx, "P1")
+    qtbot.addWidget(card)
+    qtbot.waitUntil(lambda: card.policy_combo.count() == 2, timeout=20000)
+    assert card.policy_combo.currentData() is None and not card.pause_check.isChecked()
+    card.policy_combo.setCurrentIndex(card.policy_combo.findData("SOFT"))
+    card.pause_check.setChecked(True)
+    card.pause_date.set_date(dt.date(2026, 7, 15))
+    with qtbot.waitSignal(card.reminder_choice_loaded, timeout=20000):
+        card.save_reminder_settings.click()
+    assert card.reminder_settings_status.text() == "Saved"
+    with session_factory(books)() as s:
+        choice = customer_reminder_choice(s, "P1")
+    assert (choice.policy_code, choice.paused_until) == ("SOFT", dt.date(2026, 7, 15))
+    card.pause_check.setChecked(False)
+    card.policy_combo.setCurrentIndex(0)
+    with qtbot.waitSignal(card.reminder_choice_loaded, timeout=20000):
+        card.save_reminder_settings.click()
+    with session_factory(books)() as s:
+        choice = customer_reminder_choice(s, "P1")
+    assert (choice.policy_code, choice.paused_until) == (None, None)
+    ctx.runner.wait_for_done()

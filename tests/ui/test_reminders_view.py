@@ -128,6 +128,9 @@ def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot,
     assert view.open_letters.isEnabled()
     from PySide6.QtGui import QDesktopServices
 
+    from app import config
+
+    config.set_clock(config.FixedClock.at(D(2026, 6, 30), hour=16))  # 11:00 in Lima, after the 10:00 run
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     view.open_letters.click()
@@ -189,12 +192,19 @@ def test_page_is_in_the_navigation(window):
 def test_the_page_in_spanish_shows_spanish_reasons_and_headers(overdue, ctx, qtbot, qapp):
     from app.ui.i18n import install_translators
 
+    with session_factory(overdue)() as s, s.begin():  # a customer who reads English
+        make_customer(s, code="C4", name="Andes Trading Ltd.", email="ap@andes.example", language="en")
+        make_invoice(s, number="F4", customer="C4", issued=D(2026, 5, 1), due=D(2026, 6, 1))
     install_translators(qapp, "es")
     try:
         view = make_view(ctx, qtbot)
         with qtbot.waitSignal(view.previewed, timeout=20000):
             view.preview_button.click()
         model = view.model
+        c4, c1 = rows_by_code(model)["C4"], rows_by_code(model)["C1"]
+        # the level in the UI's language, whatever the customer's (the letter itself is in English)
+        assert model.data(model.index(c4, model.COL_LEVEL)) == model.data(model.index(c1, model.COL_LEVEL))
+        assert model.row(c4).level_name != model.data(model.index(c4, model.COL_LEVEL))
         c2 = rows_by_code(model)["C2"]
         assert model.data(model.index(c2, model.COL_REASON)) == model.row(c2).blocked_es
         assert model.headerData(model.COL_CUSTOMER, Qt.Orientation.Horizontal) == "Cliente"
@@ -203,3 +213,77 @@ def test_the_page_in_spanish_shows_spanish_reasons_and_headers(overdue, ctx, qtb
         wait_idle(qtbot, ctx.runner)
     finally:
         install_translators(qapp, "en")
+
+
+def _select_history(view, codes):
+    from PySide6.QtCore import QItemSelectionModel
+
+    hm, sel = view.history_model, view.history.selectionModel()
+    sel.clearSelection()
+    for i in range(hm.rowCount()):
+        if hm.row(i).customer_code in codes:
+            sel.select(hm.index(i, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_drafts_are_approved_and_reminders_cancelled_from_the_history(overdue, ctx, qtbot, tmp_path):
+    view = make_view(ctx, qtbot)
+    view.letters_dir.setText(str(tmp_path))
+    with qtbot.waitSignal(view.previewed, timeout=20000):
+        view.preview_button.click()
+    view.model.set_all(False)  # everything stored as drafts
+    with qtbot.waitSignal(view.finished, timeout=30000) as blocker:
+        view.run_button.click()
+    assert blocker.args[0].drafts == 2
+    qtbot.waitUntil(lambda: view.history_model.rowCount() == 2, timeout=20000)
+    hm = view.history_model
+    _select_history(view, {"C3"})
+    assert view.approve_selected.isEnabled() and view.cancel_selected.isEnabled()
+    assert not view.whatsapp_button.isEnabled()
+    view.approve_selected.click()
+    qtbot.waitUntil(lambda: "approved" in view.history_status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: {hm.row(i).customer_code: hm.row(i).state for i in range(hm.rowCount())}.get("C3")
+                    == "queued", timeout=20000)
+    _select_history(view, {"C1"})
+    view.cancel_selected_reminders(reason="")  # a reason is required: nothing changes
+    qtbot.waitUntil(lambda: "Say why" in view.history_status.text(), timeout=20000)
+    view.cancel_selected_reminders(reason="paid at the counter")
+    qtbot.waitUntil(lambda: {hm.row(i).customer_code: hm.row(i).state for i in range(hm.rowCount())}.get("C1")
+                    == "cancelled", timeout=20000)
+    c1 = next(hm.row(i) for i in range(hm.rowCount()) if hm.row(i).customer_code == "C1")
+    assert c1.error == "paid at the counter"
+    wait_idle(qtbot, ctx.runner)
+
+
+def test_whatsapp_reminder_is_opened_from_the_history_and_recorded(books, ctx, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from app.reminders.policy import assign_policy, create_policy
+
+    with session_factory(books)() as s, s.begin():
+        create_policy(s, code="WA", name_es="WhatsApp", name_en="WhatsApp",
+                      levels=[{"key": "friendly", "days": 1, "channels": "whatsapp"}])
+        make_customer(s, code="W1", name="Chat S.A.C.", phone="+51 987 111 222")
+        assign_policy(s, "W1", "WA")
+        make_invoice(s, number="FW1", customer="W1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
+    from app import config
+
+    config.set_clock(config.FixedClock.at(D(2026, 6, 30), hour=16))  # 11:00 in Lima, after the 10:00 run
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString())))
+    view = make_view(ctx, qtbot)
+    view.letters_dir.setText(str(tmp_path))
+    with qtbot.waitSignal(view.previewed, timeout=20000):
+        view.preview_button.click()
+    with qtbot.waitSignal(view.finished, timeout=30000):
+        view.run_button.click()
+    qtbot.waitUntil(lambda: view.history_model.rowCount() == 1, timeout=20000)
+    hm = view.history_model
+    assert "WhatsApp" in hm.data(hm.index(0, hm.COL_STATE))
+    _select_history(view, {"W1"})
+    assert view.whatsapp_button.isEnabled()
+    view.whatsapp_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    assert opened[0].startswith("https://wa.me/51987111222") and view.last_whatsapp_url
+    qtbot.waitUntil(lambda: hm.rowCount() == 1 and hm.row(0).state == "sent", timeout=20000)
+    assert hm.data(hm.index(0, hm.COL_STATE)) == "sent"
+    wait_idle(qtbot, ctx.runner)

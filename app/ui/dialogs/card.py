@@ -25,7 +25,7 @@ from app.ledger import balances, customers, terms
 from app.ledger.views import CurrencyBalance, CustomerView, DocumentRow, OpenItem, TermsView
 
 from ..context import AppContext
-from . import card_collections, card_reminders
+from . import card_collections, card_disputes, card_reminders
 from ..errors import describe
 from ..tablemodels.documents import BalancesTableModel, OpenItemsTableModel, PaymentsTableModel
 
@@ -75,6 +75,8 @@ def fit_columns(view: QTableView, padding: int = 28) -> None:
 class CustomerCard(QDialog):
     loaded = Signal()
     score_shown = Signal()
+    disputes_loaded = Signal()
+    reminder_choice_loaded = Signal()
 
     def __init__(self, ctx: AppContext, code: str, parent=None):
         super().__init__(parent)
@@ -164,6 +166,7 @@ class CustomerCard(QDialog):
         layout.addLayout(buttons)
 
         card_collections.install(self)
+        card_disputes.install(self)
         card_reminders.install(self)
         ctx.runner.data_changed.connect(self.reload)
         self.reload()
@@ -171,6 +174,7 @@ class CustomerCard(QDialog):
     def reload(self) -> None:
         self.ctx.runner.read(load_card, self.code, self.ctx.today(), on_done=self._show, on_error=self._failed)
         card_collections.reload(self)
+        card_disputes.reload(self)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(describe(exc)[1])

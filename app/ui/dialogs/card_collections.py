@@ -37,9 +37,15 @@ _models_lock = threading.Lock()
 
 
 def score_customer(session, code: str, as_of: dt.date, lang: str):
-    """On a worker: the customer's score. The model is trained once per database and day and reused,
-    because training reads every customer's history."""
+    """On a worker: the customer's score, from the stored snapshot when there is one (what Today and the
+    reminder segments use too); otherwise trained once per database and day and reused, because training
+    reads every customer's history."""
+    from app.collections.risk_snapshot import stored_risk
     from app.collections.scoring import score_customers, train
+
+    stored = stored_risk(session, code, lang)
+    if stored is not None and stored.as_of <= as_of:
+        return stored
 
     key = (str(session.get_bind().url), as_of)
     with _models_lock:

@@ -159,6 +159,14 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("General"))
         self.tabs.addTab(self._email_tab(), self.tr("E-mail"))
+        from .settings_policies import PoliciesTab
+        from .settings_templates import TemplatesTab
+
+        self.policies_tab = PoliciesTab(ctx)
+        self.templates_tab = TemplatesTab(ctx)
+        self.tabs.addTab(self.policies_tab, self.tr("Reminder policies"))
+        self.tabs.addTab(self.templates_tab, self.tr("Templates"))
+        self.resize(1150, 720)
 
         self.error = general_error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

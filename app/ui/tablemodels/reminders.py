@@ -91,7 +91,8 @@ class PlanTableModel(SnapshotTableModel):
         if col == self.COL_NAME:
             return p.customer_name
         if col == self.COL_LEVEL:
-            return p.level_name or p.level_key or "—"
+            both = p.level_name_es if _spanish() else p.level_name_en
+            return both or p.level_name or p.level_key or "—"
         if col == self.COL_CHANNELS:
             return channel_text(p.channels)
         if col == self.COL_ITEMS:
@@ -135,7 +136,8 @@ class PlanTableModel(SnapshotTableModel):
             p = self._rows[index.row()]
             if index.column() == self.COL_ITEMS:
                 return self.display(p, self.COL_ITEMS) or None
-            return "\n".join(t for t in (p.customer_name, self.reason(p)) if t)
+            policy = p.policy_reason_es if _spanish() else p.policy_reason
+            return "\n".join(t for t in (p.customer_name, self.reason(p), policy) if t)
         return super().data(index, role)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -181,6 +183,8 @@ class HistoryTableModel(SnapshotTableModel):
         if col == self.COL_AMOUNT:
             return self.formatter.money(r.amount_minor, r.currency)
         if col == self.COL_STATE:
+            if "whatsapp" in getattr(r, "pending_channels", ()) and r.state in ("queued", "sent"):
+                return self.state_text(r.state) + " · " + translate("RemindersModel", "WhatsApp to open")
             return self.state_text(r.state)
         if col == self.COL_SENT_AT:
             return _moment(r.sent_at, self.formatter, self.zone)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -25,13 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from PySide6.QtCore import Qt
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
 from app import config
-from app.models import Reminder
 from app.reminders import outbox
-from app.reminders.run import _history_view, execute_run, local_zone, plan_run, run_moment
+from app.reminders.run import (
+    approve_reminders,
+    cancel_reminders,
+    execute_run,
+    local_zone,
+    plan_run,
+    recent_reminders,
+    run_moment,
+)
+from app.reminders.whatsapp_send import open_whatsapp_reminder
 
 from ..context import AppContext
 from ..tablemodels.reminders import HistoryTableModel, PlanTableModel
@@ -50,15 +56,6 @@ def perform_run(session, as_of, hhmm, approve, letters_dir, progress=None, cance
     Path(letters_dir).mkdir(parents=True, exist_ok=True)
     return execute_run(session, as_of=as_of, at=at, approve=set(approve), send=outbox.channel_sender(session),
                        letters_dir=Path(letters_dir), progress=progress, cancel=cancel)
-
-
-def recent_reminders(session, limit: int = HISTORY_LIMIT):
-    """The newest stored reminders of every customer, as history snapshots."""
-    rows = session.scalars(
-        select(Reminder).options(selectinload(Reminder.lines), selectinload(Reminder.level),
-                                 selectinload(Reminder.customer))
-        .order_by(Reminder.as_of.desc(), Reminder.id.desc()).limit(limit))
-    return [_history_view(r, r.customer.code) for r in rows]
 
 
 def default_letters_dir(as_of) -> Path:
@@ -152,8 +149,26 @@ class RemindersView(QWidget):
         hl.setContentsMargins(0, 0, 0, 0)
         self.history_title = QLabel(self.tr("History"))
         self.history_title.setStyleSheet("font-weight: 600;")
-        hl.addWidget(self.history_title)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.approve_selected = QPushButton(self.tr("Approve selected drafts"))
+        self.cancel_selected = QPushButton(self.tr("Cancel selected…"))
+        self.whatsapp_button = QPushButton(self.tr("Open WhatsApp chat"))
+        self.whatsapp_button.setToolTip(self.tr("Opens the chat with the message filled in and records it as sent"))
+        self.history_status = QLabel()
+        hh = QHBoxLayout()
+        hh.addWidget(self.history_title)
+        hh.addStretch(1)
+        hh.addWidget(self.history_status)
+        for b in (self.approve_selected, self.cancel_selected, self.whatsapp_button):
+            hh.addWidget(b)
+        hl.addLayout(hh)
         hl.addWidget(self.history, 1)
+        self.last_whatsapp_url: str | None = None
+        self.history.selectionModel().selectionChanged.connect(lambda *_: self._update_history_buttons())
+        self.approve_selected.clicked.connect(self.approve_selected_drafts)
+        self.cancel_selected.clicked.connect(lambda: self.cancel_selected_reminders())
+        self.whatsapp_button.clicked.connect(self.open_whatsapp)
+        self._update_history_buttons()
         plan_box = QWidget()
         pl = QVBoxLayout(plan_box)
         pl.setContentsMargins(0, 0, 0, 0)
@@ -308,11 +323,75 @@ class RemindersView(QWidget):
     # --- history --------------------------------------------------------------------------
 
     def load_history(self) -> None:
-        self.ctx.runner.read(recent_reminders, on_done=self._history_loaded,
+        self.ctx.runner.read(recent_reminders, limit=HISTORY_LIMIT, on_done=self._history_loaded,
                              on_error=lambda exc: self.history_title.setText(str(exc)))
 
+    def selected_history(self) -> list:
+        rows = sorted({i.row() for i in self.history.selectionModel().selectedRows()})
+        return [self.history_model.row(r) for r in rows]
+
+    def _update_history_buttons(self) -> None:
+        chosen = self.selected_history()
+        self.approve_selected.setEnabled(any(r.state == "draft" for r in chosen))
+        self.cancel_selected.setEnabled(bool(chosen) and all(r.state in ("draft", "queued", "failed") for r in chosen))
+        self.whatsapp_button.setEnabled(len(chosen) == 1 and "whatsapp" in chosen[0].pending_channels
+                                        and chosen[0].state in ("queued", "sent"))
+
+    def _history_done(self, message: str):
+        def done(_result) -> None:
+            self.history_status.setText(message)
+            self.load_history()
+        return done
+
+    def _history_failed(self, exc) -> None:
+        self.history_status.setText(str(exc))
+        self.load_history()
+
+    def approve_selected_drafts(self) -> None:
+        ids = [r.id for r in self.selected_history() if r.state == "draft"]
+        if ids:
+            self.ctx.runner.write(approve_reminders, ids, at=config.now(),
+                                  on_done=self._history_done(self.tr("%n draft(s) approved: they go out with the "
+                                                                     "next run", "", len(ids))),
+                                  on_error=self._history_failed)
+
+    def cancel_selected_reminders(self, reason: str | None = None) -> None:
+        ids = [r.id for r in self.selected_history()]
+        if not ids:
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Cancel reminders"),
+                                              self.tr("Why are these reminders cancelled?"))
+            if not ok:
+                return
+        self.ctx.runner.write(cancel_reminders, ids, reason=reason,
+                              on_done=self._history_done(self.tr("%n reminder(s) cancelled", "", len(ids))),
+                              on_error=self._history_failed)
+
+    def open_whatsapp(self) -> None:
+        chosen = self.selected_history()
+        if len(chosen) != 1:
+            return
+
+        def opened(link: str) -> None:
+            self.last_whatsapp_url = link
+            QDesktopServices.openUrl(QUrl(link))
+            self.history_status.setText(self.tr("WhatsApp chat opened and recorded as sent"))
+            self.load_history()
+
+        self.ctx.runner.write(open_whatsapp_reminder, chosen[0].id, at=config.now(), on_done=opened,
+                              on_error=self._history_failed)
+
     def _history_loaded(self, rows) -> None:
+        from PySide6.QtCore import QItemSelectionModel
+
+        keep = {r.id for r in self.selected_history()}  # the user's selection survives a reload
         self.history_model.set_rows(rows)
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for i, r in enumerate(rows):
+            if r.id in keep:
+                self.history.selectionModel().select(self.history_model.index(i, 0), flags)
+        self._update_history_buttons()
         fit(self.history, {HistoryTableModel.COL_LEVEL: 200, HistoryTableModel.COL_ERROR: 420})
         self.history_title.setText(self.tr("History (%n reminder(s))", "", len(rows)))
         self.history_loaded.emit()

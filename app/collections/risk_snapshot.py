@@ -1,0 +1,131 @@
+"""The stored risk snapshot: every customer's latest score, written by one action and read by the
+forecast (expected days late), today's tasks (probability), the reminder run (segment) and the card.
+
+Training the model reads the whole payment history (seconds at 100,000 customers), so it is done when
+the user asks (`cobranza score`, the card's "Recalculate", `cobranza demo`) or in the background when
+the snapshot is older than STALE_AFTER_DAYS, never on every report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from app import config
+from app.ledger import audit
+from app.models import Customer, CustomerRisk
+
+from .scoring import CustomerScore, TrainedModel, score_customers
+
+STALE_AFTER_DAYS = 7
+
+
+@dataclass(frozen=True)
+class StoredRisk:
+    customer_code: str
+    as_of: dt.date
+    probability: float
+    score: int
+    expected_days_late: float
+    band: str
+    segment: str
+    method: str
+    reasons: tuple[str, ...]
+
+
+def compute_risk(session: Session, *, as_of: dt.date, model: TrainedModel | None = None):
+    """Read only (a reader thread may run it): train, score every customer with history, and return
+    (model, English scores, Spanish scores, rows for store_risk)."""
+    model, scores_en = score_customers(session, as_of=as_of, lang="en", model=model)
+    _model, scores_es = score_customers(session, as_of=as_of, lang="es", model=model)
+    ids = dict(session.execute(select(Customer.code, Customer.id)).all())
+    now = config.now()
+    rows = [
+        {"customer_id": ids[en.code], "as_of": as_of, "probability": en.probability,
+         "expected_days_late": en.expected_days_late, "band": en.band, "segment": en.segment,
+         "method": model.method, "reasons_en": "\n".join(en.reasons), "reasons_es": "\n".join(es.reasons),
+         "computed_at": now}
+        for en, es in zip(scores_en, scores_es)
+    ]
+    return model, scores_en, scores_es, rows
+
+
+def store_risk(session: Session, rows: list[dict], *, method: str = "", examples: int = 0) -> int:
+    """Replace the snapshot with `rows` (quick: the writer is not held while the model trains)."""
+    session.execute(delete(CustomerRisk))
+    for start in range(0, len(rows), 5000):
+        session.execute(insert(CustomerRisk), rows[start:start + 5000])
+    audit.record(session, action="refresh", entity="customer_risk", entity_id=None,
+                 after={"as_of": rows[0]["as_of"] if rows else None, "customers": len(rows), "method": method,
+                        "examples": examples})
+    return len(rows)
+
+
+def refresh_risk(session: Session, *, as_of: dt.date, lang: str = "en",
+                 model: TrainedModel | None = None) -> tuple[TrainedModel, list[CustomerScore]]:
+    """Train on the history as of the date, score every customer with history and replace the snapshot.
+    Returns the model and the scores in `lang` (what `cobranza score` prints)."""
+    model, scores_en, scores_es, rows = compute_risk(session, as_of=as_of, model=model)
+    store_risk(session, rows, method=model.method, examples=model.examples)
+    return model, scores_es if lang == "es" else scores_en
+
+
+def snapshot_as_of(session: Session) -> dt.date | None:
+    """The date the stored scores were computed for, or None when there are none."""
+    return session.scalar(select(func.max(CustomerRisk.as_of)))
+
+
+def is_stale(session: Session, today: dt.date | None = None) -> bool:
+    """No snapshot, or one older than STALE_AFTER_DAYS: time to refresh it in the background."""
+    day = snapshot_as_of(session)
+    today = today or config.today()
+    return day is None or (today - day).days > STALE_AFTER_DAYS
+
+
+def refresh_risk_if_stale(session: Session, *, today: dt.date | None = None) -> bool:
+    """Refresh a missing or stale snapshot in one transaction. True if it did."""
+    today = today or config.today()
+    if not is_stale(session, today):
+        return False
+    refresh_risk(session, as_of=today)
+    return True
+
+
+def compute_risk_if_stale(session: Session, *, today: dt.date | None = None) -> list[dict] | None:
+    """What the app runs on a reader at start: the rows of a fresh snapshot when the stored one is missing
+    or stale (then written by store_risk on the writer), else None."""
+    today = today or config.today()
+    if not is_stale(session, today):
+        return None
+    return compute_risk(session, as_of=today)[3]
+
+
+def stored_risk(session: Session, customer_code: str, lang: str = "es") -> StoredRisk | None:
+    row = session.execute(select(CustomerRisk, Customer.code).join(Customer, Customer.id == CustomerRisk.customer_id)
+                          .where(Customer.code == customer_code)).first()
+    if row is None:
+        return None
+    r, code = row
+    reasons = r.reasons_es if lang == "es" else r.reasons_en
+    return StoredRisk(code, r.as_of, float(r.probability), int(round(float(r.probability) * 100)),
+                      float(r.expected_days_late), r.band, r.segment, r.method,
+                      tuple(x for x in (reasons or "").split("\n") if x))
+
+
+def stored_probabilities(session: Session, customer_ids=None, as_of: dt.date | None = None) -> dict[int, float]:
+    """customer id -> probability of paying late, from the snapshot (today's tasks); with `as_of`, only a
+    snapshot computed on or before that date counts (a look at the past must not learn from its future)."""
+    q = select(CustomerRisk.customer_id, CustomerRisk.probability)
+    if as_of is not None:
+        q = q.where(CustomerRisk.as_of <= as_of)
+    if customer_ids is not None:
+        q = q.where(CustomerRisk.customer_id.in_(list(customer_ids)))
+    return {cid: float(p) for cid, p in session.execute(q)}
+
+
+def stored_segments(session: Session) -> dict[int, str]:
+    """customer id -> segment ("A-high"), from the snapshot (reminder policies by segment)."""
+    return dict(session.execute(select(CustomerRisk.customer_id, CustomerRisk.segment)).all())

@@ -1,0 +1,96 @@
+"""WhatsApp reminders: the one channel a person completes. The run leaves "whatsapp" pending on the
+reminder; the collector opens the chat (a wa.me link with the message filled in) from the Reminders page
+or reads the links the CLI run prints, presses send in WhatsApp, and the app records it as sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.ledger.errors import LedgerError
+from app.models import ContactLog, Customer, Reminder
+
+from . import outbox
+
+
+class NotPendingError(LedgerError):
+    field = "state"
+
+
+def _pending(r: Reminder) -> list[str]:
+    return [ch for ch in (r.pending_channels or "").split(",") if ch]
+
+
+def _link(session: Session, r: Reminder, customer: Customer, at: dt.datetime) -> str:
+    """The wa.me link with this reminder's WhatsApp text, its items read as of the day it goes out."""
+    from .delivery import content_for, template_overrides
+    from .templates import render_message
+    from .whatsapp import whatsapp_link
+
+    job = outbox.job_for(r, customer, at)
+    content = content_for(session, job, "whatsapp")
+    text = render_message(r.level_key, "whatsapp", content, overrides=template_overrides(session)).text
+    return whatsapp_link(customer.phone or "", text, customer.country)
+
+
+def _due(session: Session, at: dt.datetime, reminder_ids=None):
+    q = (select(Reminder).options(selectinload(Reminder.lines), selectinload(Reminder.level))
+         .where(Reminder.pending_channels.contains("whatsapp"), Reminder.state.in_(("queued", "sent")),
+                Reminder.send_at <= at)
+         .order_by(Reminder.send_at, Reminder.id))
+    if reminder_ids is not None:
+        q = q.where(Reminder.id.in_(list(reminder_ids)))
+    return list(session.scalars(q))
+
+
+def pending_whatsapp_links(session: Session, at: dt.datetime) -> list[tuple[int, str, str]]:
+    """(reminder id, customer code, link) for every WhatsApp chat whose moment has come and that nobody opened yet.
+    A reminder settled in the meantime or with a number that cannot be dialled gets no link."""
+    if not outbox.channels_installed():
+        return []
+    from .whatsapp import InvalidPhoneError
+
+    out = []
+    for r in _due(session, at):
+        customer = session.get(Customer, r.customer_id)
+        try:
+            out.append((r.id, customer.code, _link(session, r, customer, at)))
+        except (outbox.NothingDue, InvalidPhoneError):
+            continue
+    return out
+
+
+def open_whatsapp_reminder(session: Session, reminder_id: int, *, at: dt.datetime) -> str:
+    """The collector opens the chat of a pending WhatsApp reminder: returns its link and records the
+    WhatsApp message as sent (contact log, activity; the reminder becomes sent when nothing else is left)."""
+    from .whatsapp import InvalidPhoneError
+
+    r = session.get(Reminder, reminder_id)
+    if r is None:
+        from .run import UnknownReminderError
+
+        raise UnknownReminderError(reminder_id)
+    if "whatsapp" not in _pending(r) or r.state not in ("queued", "sent"):
+        raise NotPendingError(f"Reminder #{r.id} has no WhatsApp message waiting to be sent.")
+    if r.send_at is not None and r.send_at > at:
+        raise NotPendingError(f"Reminder #{r.id} is held until {r.send_at.isoformat(timespec='minutes')} by the "
+                              f"contact rules: {r.hold_reason or ''}".strip())
+    customer = session.get(Customer, r.customer_id)
+    try:
+        link = _link(session, r, customer, at)
+    except InvalidPhoneError as exc:
+        raise LedgerError(f"{exc} Correct the customer's phone and try again.", field="phone") from None
+    except outbox.NothingDue:
+        outbox._settled(session, r, outbox.DeliveryResult())
+        raise NotPendingError(f"Reminder #{r.id}: everything was paid in the meantime; it was cancelled.") from None
+    r.pending_channels = ",".join(ch for ch in _pending(r) if ch != "whatsapp") or None
+    session.add(ContactLog(customer_id=r.customer_id, channel="whatsapp", at=at, reminder_id=r.id,
+                           profile=r.contact_profile, note=f"reminder {r.level_key}"))
+    outbox.log_reminder_activities(session, r, ["whatsapp"], at)
+    if r.state == "queued" and not any(ch in outbox.AUTOMATIC or ch == "call" for ch in r.channels.split(",")):
+        outbox._mark_sent(session, r, customer, at, None, outbox.DeliveryResult())
+    session.flush()
+    return link
