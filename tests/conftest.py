@@ -59,6 +59,21 @@ def _isolated_environment(tmp_path, monkeypatch):
     config.set_clock(previous_clock)
 
 
+@pytest.fixture(autouse=True)
+def _collect_cycles_on_the_gui_thread(request):
+    """Tests with Qt collect reference cycles on the GUI thread only, as the app does (app/ui/main_thread_gc.py):
+    a collection on a task's worker thread that frees a widget left by an earlier test kills the process."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from app.ui.main_thread_gc import pin_collection_to_gui_thread
+
+    collector = pin_collection_to_gui_thread(request.getfixturevalue("qapp"))
+    yield
+    collector.stop()  # last of the teardowns: the widgets are closed and the workers done
+    collector.setParent(None)
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "cobranza.sqlite"

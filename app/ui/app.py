@@ -12,6 +12,7 @@ from app.database import DatabaseError, open_database
 
 from .context import AppContext
 from .i18n import install_translators
+from .main_thread_gc import MainThreadCollector, pin_collection_to_gui_thread
 from .mainwindow import MainWindow
 
 
@@ -22,6 +23,8 @@ def application(language: str | None = None) -> QApplication:
     app.setApplicationDisplayName("Cobranza")
     app.setOrganizationName("Cobranza")
     install_translators(app, language or config.ui_language())
+    if app.findChild(MainThreadCollector) is None:
+        pin_collection_to_gui_thread(app)
     return app
 
 
