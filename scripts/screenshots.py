@@ -87,7 +87,7 @@ def main() -> int:
 
     from app.ui.app import application, create_main_window
 
-    app = application(args.language)
+    _app = application(args.language)  # kept: the QApplication lives while this reference does
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 

@@ -92,6 +92,23 @@ def test_sql_totals_equal_the_reports_with_the_stored_model(books, as_of):
     fast, full = dashboard(books, as_of), dashboard_from_reports(books, as_of)
     assert fast == full
     assert any(w[1] for c in fast.currencies for w in c.forecast_weeks)
+    assert dashboard(books, as_of, sessions=session_factory(books.get_bind())) == full  # two connections
+
+
+def test_with_a_session_factory_the_side_figures_are_read_on_another_thread(books):
+    import threading
+
+    factory = session_factory(books.get_bind())
+    threads = []
+
+    def recording():
+        threads.append(threading.current_thread())
+        return factory()
+
+    alone = dashboard(books, DATES[1])
+    books.rollback()
+    assert dashboard(books, DATES[1], sessions=recording) == alone
+    assert len(threads) == 1 and threads[0] is not threading.current_thread()
 
 
 @pytest.mark.postgres
@@ -109,4 +126,5 @@ def test_sql_totals_equal_the_reports_on_postgres(pg_url):
             refresh_risk(s, as_of=AS_OF - dt.timedelta(days=60))
         fast, full = dashboard(s, AS_OF), dashboard_from_reports(s, AS_OF)
         assert fast == full and fast.currencies
+        assert dashboard(s, AS_OF, sessions=session_factory(engine)) == full
     engine.dispose()

@@ -221,7 +221,8 @@ class DashboardView(QWidget):
         self._pending += 1
         self.status.setText(self.tr("Computing…"))
         self.refresh_button.setEnabled(False)
-        self.ctx.runner.read(dashboard, self.selected_as_of(), on_done=self._loaded, on_error=self._failed)
+        self.ctx.runner.read(dashboard, self.selected_as_of(), sessions=self.ctx.sessions,  # two connections
+                             on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, data) -> None:
         self._pending -= 1
