@@ -132,15 +132,17 @@ def _fail(session: Session, r: Reminder, now: dt.datetime, error: str, result: D
         r.next_attempt_at = now + backoff(r.attempts)
 
 
-def _settled(session: Session, r: Reminder, result: DeliveryResult) -> None:
+def mark_settled(session: Session, r: Reminder, result: DeliveryResult) -> None:
+    """A queued reminder whose items were paid in the meantime: cancelled, never sent (audited)."""
     r.state, r.error, r.next_attempt_at = "cancelled", "settled before it went out", None
     result.settled += 1
     audit.record(session, action="cancel", entity="reminder", entity_id=r.id, before={"state": "queued"},
                  after={"state": "cancelled", "reason": r.error})
 
 
-def _mark_sent(session: Session, r: Reminder, customer: Customer, now: dt.datetime, message_id: str | None,
-               result: DeliveryResult) -> None:
+def mark_sent(session: Session, r: Reminder, customer: Customer, now: dt.datetime, message_id: str | None,
+              result: DeliveryResult) -> None:
+    """A reminder that went out on its channels (by the run, or by hand for WhatsApp): sent, logged as activities."""
     r.state, r.sent_at, r.error, r.next_attempt_at = "sent", now.astimezone(dt.timezone.utc), None, None
     r.attempts = (r.attempts or 0) + 1
     if message_id:
@@ -229,7 +231,7 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
             for r in letters:
                 if r.id in paths and paths[r.id] is None:
                     failed_letters.add(r.id)
-                    _settled(session, r, result)
+                    mark_settled(session, r, result)
                 elif r.id in paths:
                     r.file_path = str(paths[r.id])
                 else:
@@ -249,7 +251,7 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
                 problem = outcome.get(r.id, "the text was not written")
                 if problem is None:
                     failed_letters.add(r.id)
-                    _settled(session, r, result)
+                    mark_settled(session, r, result)
                 elif problem != "ok":
                     failed_letters.add(r.id)
                     _fail(session, r, now, f"sms: {problem}", result)
@@ -272,12 +274,12 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
             try:
                 message_id = sender(job_for(r, customer, now))
             except NothingDue:
-                _settled(session, r, result)
+                mark_settled(session, r, result)
                 continue
             except Exception as exc:  # noqa: BLE001 - any channel error is stored and retried
                 _fail(session, r, now, f"{type(exc).__name__}: {exc}", result)
                 continue
-        _mark_sent(session, r, customer, now, message_id, result)
+        mark_sent(session, r, customer, now, message_id, result)
         if progress is not None:
             progress(n, total)
     session.flush()

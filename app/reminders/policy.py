@@ -99,7 +99,8 @@ def parse_channels(value: str | tuple | list) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _check_level(days, channels, fee_kind, fee_value, min_overdue_minor, min_gap_days) -> None:
+def check_level(days, channels, fee_kind, fee_value, min_overdue_minor, min_gap_days) -> None:
+    """Refuse a level that cannot work (no channel, a negative fee or gap...), naming the field."""
     if not channels:
         raise InvalidValueError("A level needs at least one channel.", field="channels")
     if fee_kind not in FEE_KINDS:
@@ -143,7 +144,7 @@ def create_policy(session: Session, *, code: str, name_es: str, name_en: str, le
         channels = parse_channels(lv["channels"])
         fee_kind = lv.get("fee_kind", "none")
         fee_value = lv.get("fee_value", 0)
-        _check_level(lv["days"], channels, fee_kind, fee_value, lv.get("min_overdue_minor", 0),
+        check_level(lv["days"], channels, fee_kind, fee_value, lv.get("min_overdue_minor", 0),
                      lv.get("min_gap_days", 5))
         policy.levels.append(ReminderLevel(
             sequence=seq, key=lv["key"], name_es=lv.get("name_es", lv["key"]), name_en=lv.get("name_en", lv["key"]),
@@ -176,11 +177,12 @@ def ensure_default_policy(session: Session) -> PolicyView:
 
 
 def get_policy(session: Session, code: str) -> PolicyView:
-    row = _policy_row(session, code)
+    row = policy_row(session, code)
     return policy_view(row)
 
 
-def _policy_row(session: Session, code: str) -> ReminderPolicy:
+def policy_row(session: Session, code: str) -> ReminderPolicy:
+    """The policy with that code and its levels, or an error naming the code."""
     row = session.scalars(select(ReminderPolicy).options(selectinload(ReminderPolicy.levels))
                           .where(ReminderPolicy.code == (code or "").strip().upper())).first()
     if row is None:
@@ -205,7 +207,7 @@ def _settings_row(session: Session, customer_id: int) -> CustomerReminderSetting
 def assign_policy(session: Session, customer_code: str, policy_code: str | None) -> None:
     """Give a customer its own policy (None: back to the default)."""
     customer = get_customer_row(session, customer_code)
-    policy = _policy_row(session, policy_code) if policy_code else None
+    policy = policy_row(session, policy_code) if policy_code else None
     row = _settings_row(session, customer.id)
     before = {"policy_id": row.policy_id}
     row.policy_id = policy.id if policy else None

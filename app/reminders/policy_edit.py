@@ -15,7 +15,7 @@ from app.ledger import audit
 from app.ledger.errors import InvalidValueError
 from app.models import CustomerReminderSettings, Reminder, ReminderLevel, ReminderLine, ReminderPolicy, SegmentPolicy
 
-from .policy import DEFAULT_POLICY_CODE, PolicyView, _check_level, _policy_row, create_policy, parse_channels, \
+from .policy import DEFAULT_POLICY_CODE, PolicyView, check_level, policy_row, create_policy, parse_channels, \
     policy_view
 
 
@@ -42,7 +42,7 @@ def _checked_levels(levels: list[dict]) -> list[dict]:
             if days in seen_days:
                 raise InvalidValueError(f"level {seen_days[days]} already falls on day {days}.", field="days")
             channels = parse_channels(lv.get("channels") or ())
-            _check_level(days, channels, lv.get("fee_kind", "none"), lv.get("fee_value", 0),
+            check_level(days, channels, lv.get("fee_kind", "none"), lv.get("fee_value", 0),
                          lv.get("min_overdue_minor", 0), lv.get("min_gap_days", 5))
         except InvalidValueError as exc:
             raise _level_error(n, key, exc) from None
@@ -59,7 +59,7 @@ def _used(session: Session, level_id: int) -> bool:
 def update_policy(session: Session, code: str, *, name_es: str, name_en: str, levels: list[dict]) -> PolicyView:
     """Replace a policy's names and levels. Levels are matched by key; a removed level that reminders
     were sent at is refused (its history would lose its level)."""
-    policy = _policy_row(session, code)
+    policy = policy_row(session, code)
     if not (name_es or "").strip() or not (name_en or "").strip():
         raise InvalidValueError("The policy needs a name in Spanish and in English.", field="name")
     wanted = _checked_levels(levels)
@@ -105,7 +105,7 @@ def update_policy(session: Session, code: str, *, name_es: str, name_en: str, le
 def copy_policy(session: Session, code: str, new_code: str, *, name_es: str | None = None,
                 name_en: str | None = None) -> PolicyView:
     """A new policy with the same levels (the start of a stricter or softer variant)."""
-    source = policy_view(_policy_row(session, code))
+    source = policy_view(policy_row(session, code))
     levels = [{"key": lv.key, "days": lv.days, "channels": lv.channels, "name_es": lv.name_es, "name_en": lv.name_en,
                "fee_kind": lv.fee_kind, "fee_value": lv.fee_value, "min_overdue_minor": lv.min_overdue_minor,
                "needs_approval": lv.needs_approval, "min_gap_days": lv.min_gap_days} for lv in source.levels]
@@ -115,7 +115,7 @@ def copy_policy(session: Session, code: str, new_code: str, *, name_es: str | No
 
 def set_default_policy(session: Session, code: str) -> PolicyView:
     """The policy customers without their own (or their segment's) get."""
-    policy = _policy_row(session, code)
+    policy = policy_row(session, code)
     for other in session.scalars(select(ReminderPolicy).where(ReminderPolicy.is_default.is_(True))):
         other.is_default = False
     policy.is_default = True
@@ -127,7 +127,7 @@ def set_default_policy(session: Session, code: str) -> PolicyView:
 
 def delete_policy(session: Session, code: str) -> None:
     """Remove a policy nobody uses: not the default, not assigned to a customer or segment, no reminders."""
-    policy = _policy_row(session, code)
+    policy = policy_row(session, code)
     if policy.is_default:
         raise InvalidValueError(f"Policy {policy.code} is the default: make another one the default first.",
                                 field="policy")

@@ -54,7 +54,7 @@ def normalise_segment(text: str) -> str:
 
 def set_segment_policy(session: Session, segment: str, policy_code: str | None) -> None:
     """Assign a policy to a segment, class or band (None removes the mapping)."""
-    from .policy import _policy_row
+    from .policy import policy_row
 
     segment = normalise_segment(segment)
     row = session.get(SegmentPolicy, segment)
@@ -63,7 +63,7 @@ def set_segment_policy(session: Session, segment: str, policy_code: str | None) 
         if row is not None:
             session.delete(row)
     else:
-        policy = _policy_row(session, policy_code)
+        policy = policy_row(session, policy_code)
         if row is None:
             row = SegmentPolicy(segment=segment, policy_id=policy.id)
             session.add(row)

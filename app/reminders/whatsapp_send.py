@@ -84,13 +84,13 @@ def open_whatsapp_reminder(session: Session, reminder_id: int, *, at: dt.datetim
     except InvalidPhoneError as exc:
         raise LedgerError(f"{exc} Correct the customer's phone and try again.", field="phone") from None
     except outbox.NothingDue:
-        outbox._settled(session, r, outbox.DeliveryResult())
+        outbox.mark_settled(session, r, outbox.DeliveryResult())
         raise NotPendingError(f"Reminder #{r.id}: everything was paid in the meantime; it was cancelled.") from None
     r.pending_channels = ",".join(ch for ch in _pending(r) if ch != "whatsapp") or None
     session.add(ContactLog(customer_id=r.customer_id, channel="whatsapp", at=at, reminder_id=r.id,
                            profile=r.contact_profile, note=f"reminder {r.level_key}"))
     outbox.log_reminder_activities(session, r, ["whatsapp"], at)
     if r.state == "queued" and not any(ch in outbox.AUTOMATIC or ch == "call" for ch in r.channels.split(",")):
-        outbox._mark_sent(session, r, customer, at, None, outbox.DeliveryResult())
+        outbox.mark_sent(session, r, customer, at, None, outbox.DeliveryResult())
     session.flush()
     return link

@@ -167,7 +167,7 @@ def _bucket_conditions(date_col, as_of: dt.date, basis: str, days: Sequence[int]
     return conds
 
 
-def _bucket_case(date_col, as_of: dt.date, basis: str, days: Sequence[int]):
+def bucket_case(date_col, as_of: dt.date, basis: str, days: Sequence[int]):
     """CASE giving the bucket index: days ≤ limit ⇔ date ≥ as_of − limit."""
     whens = [
         (date_col >= as_of - dt.timedelta(days=limit), i)
@@ -317,7 +317,7 @@ def detail_query(
             DueLine.amount_minor,
             open_amount,
             Invoice.disputed,
-            _bucket_case(date_col, as_of, basis, days).label("bucket"),
+            bucket_case(date_col, as_of, basis, days).label("bucket"),
         )
         .select_from(DueLine)
         .join(Invoice, Invoice.id == DueLine.invoice_id)

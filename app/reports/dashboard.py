@@ -27,7 +27,7 @@ from .forecast import (
     place_lines,
     round_days,
 )
-from .kpi import _ratio, kpi_report, q2
+from .kpi import safe_ratio, kpi_report, q2
 
 TOP_DEBTORS = 10
 
@@ -142,7 +142,7 @@ def dashboard(session: Session, as_of: dt.date, *, weeks: int = 12, kpi_days: in
         currencies.append(CurrencyDashboard(
             cur, receivable, overdue, unapplied,
             (Decimal(overdue * 100) / receivable).quantize(Decimal("0.01")) if receivable else None,
-            q2(_ratio(receivable * kpi_days, sold)), q2(_ratio((begin + sold - receivable) * 100, begin + sold - current)),
+            q2(safe_ratio(receivable * kpi_days, sold)), q2(safe_ratio((begin + sold - receivable) * 100, begin + sold - current)),
             cur_buckets, weeks_rows, fc.beyond_minor if fc else 0,
             tuple(Debtor(*d) for d in debtors.get(cur, ()))))
     currencies.sort(key=lambda c: -c.receivable_minor)

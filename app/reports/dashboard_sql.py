@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.models import POSTED, Allocation, CreditNote, Customer, CustomerRisk, DueLine, Invoice, Payment, WriteOff
 
-from .aging import _bucket_case, bucket_labels
+from .aging import bucket_case, bucket_labels
 from .kpi import days_between
 
 
@@ -37,7 +37,7 @@ def _open_lines(session: Session, as_of: dt.date, days):
     """A select of (currency, customer_id, bucket, open) over the lines open as of the date, joined to
     their invoice. For today (nothing allocated after the date) that is ix_due_line_open alone: covering,
     the due date and amounts are in it."""
-    bucket = _bucket_case(DueLine.due_date, as_of, "due", days)
+    bucket = bucket_case(DueLine.due_date, as_of, "due", days)
     if session.scalar(select(exists().where(Allocation.date > as_of))):
         o = open_as_of(as_of)
         q = (select(Invoice.currency.label("currency"), Invoice.customer_id.label("customer_id"),

@@ -169,7 +169,7 @@ def q2(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(TWO, rounding=ROUND_HALF_UP)
 
 
-def _ratio(num, den) -> Decimal | None:
+def safe_ratio(num, den) -> Decimal | None:
     """num / den as an exact Decimal, None when den is zero."""
     return None if not den else Decimal(num) / Decimal(den)
 
@@ -405,11 +405,11 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
         if not (ar_begin or ar_end or credit_sales or coll or paid_amount):
             continue
 
-        dso = _ratio(ar_end * days, credit_sales)
-        best = _ratio(current_end * days, credit_sales)
+        dso = safe_ratio(ar_end * days, credit_sales)
+        best = safe_ratio(current_end * days, credit_sales)
         add = None if dso is None else dso - best
-        cei = _ratio((ar_begin + credit_sales - ar_end) * 100, ar_begin + credit_sales - current_end)
-        pct_current = _ratio(current_end * 100, ar_end)
+        cei = safe_ratio((ar_begin + credit_sales - ar_end) * 100, ar_begin + credit_sales - current_end)
+        pct_current = safe_ratio(current_end * 100, ar_end)
 
         monthly = [((hi - lo).days, s.get(f"s{j}", 0)) for j, (lo, hi) in enumerate(steps)]
         countback = countback_dso(ar_end, monthly)
@@ -424,7 +424,7 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
 
         rolls = []
         for k, (m1, m2) in enumerate(pairs):
-            rates = tuple((ROLL_LABELS[b], q2(_ratio(s.get(f"n{k}_{b}", 0) * 100, s.get(f"d{k}_{b}", 0))))
+            rates = tuple((ROLL_LABELS[b], q2(safe_ratio(s.get(f"n{k}_{b}", 0) * 100, s.get(f"d{k}_{b}", 0))))
                           for b in range(len(ROLL_LIMITS)))
             rolls.append(RollRate(m1, m2, rates))
 
@@ -432,8 +432,8 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
             currency=cur, credit_sales_minor=credit_sales, ar_begin_minor=ar_begin, ar_end_minor=ar_end,
             current_end_minor=current_end, collected_minor=coll,
             dso=q2(dso), dso_countback=q2(countback), best_possible_dso=q2(best), add=q2(add), cei=q2(cei),
-            pct_current=q2(pct_current), avg_days_to_pay=q2(_ratio(w_to_pay, paid_amount)),
-            avg_days_late=q2(_ratio(w_late, paid_amount)), roll_rates=tuple(rolls)))
+            pct_current=q2(pct_current), avg_days_to_pay=q2(safe_ratio(w_to_pay, paid_amount)),
+            avg_days_late=q2(safe_ratio(w_late, paid_amount)), roll_rates=tuple(rolls)))
     return KpiReport(as_of, days, start, tuple(out))
 
 
