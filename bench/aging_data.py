@@ -126,6 +126,19 @@ def generate(path: str, invoices: int) -> None:
         FROM write_off w JOIN due_line d ON d.invoice_id = w.id AND d.sequence = 1""")
     for name, sql in indexes:
         step(f"index {name}", sql)
+    # what the ledger keeps on every allocation (app.ledger.payments._allocate), after the indexes the
+    # correlated sums need: the line's paid_minor, the document's applied_minor, the allocation's currency
+    step("due_line.paid_minor", """
+        UPDATE due_line SET paid_minor = (
+            SELECT SUM(a.amount_minor) FROM allocation a WHERE a.due_line_id = due_line.id)
+        WHERE id IN (SELECT due_line_id FROM allocation)""")
+    for table, column in (("payment", "payment_id"), ("credit_note", "credit_note_id"), ("write_off", "write_off_id")):
+        step(f"{table}.applied_minor", f"""
+            UPDATE {table} SET applied_minor = (SELECT SUM(a.amount_minor) FROM allocation a WHERE a.{column} = {table}.id)
+            WHERE id IN (SELECT {column} FROM allocation WHERE {column} IS NOT NULL)""")
+    step("allocation.currency", """
+        UPDATE allocation SET currency = (
+            SELECT i.currency FROM due_line d JOIN invoice i ON i.id = d.invoice_id WHERE d.id = allocation.due_line_id)""")
     con.execute("COMMIT")
     # no ANALYZE: the app never runs it, so the planner sees what a user's database gives it
     # (with sqlite_stat1 SQLite picks a skip-scan on ix_invoice_customer_issue that is ~3x slower here)

@@ -18,7 +18,7 @@ from app import config
 from app.ledger import audit
 from app.models import Customer, CustomerRisk
 
-from .scoring import CustomerScore, TrainedModel, score_customers
+from .scoring import CustomerScore, TrainedModel, score_in_languages
 
 STALE_AFTER_DAYS = 7
 
@@ -39,8 +39,8 @@ class StoredRisk:
 def compute_risk(session: Session, *, as_of: dt.date, model: TrainedModel | None = None):
     """Read only (a reader thread may run it): train, score every customer with history, and return
     (model, English scores, Spanish scores, rows for store_risk)."""
-    model, scores_en = score_customers(session, as_of=as_of, lang="en", model=model)
-    _model, scores_es = score_customers(session, as_of=as_of, lang="es", model=model)
+    model, scores = score_in_languages(session, as_of=as_of, languages=("en", "es"), model=model)
+    scores_en, scores_es = scores["en"], scores["es"]
     ids = dict(session.execute(select(Customer.code, Customer.id)).all())
     now = config.now()
     rows = [

@@ -63,15 +63,28 @@ class TrainedModel:
     evaluation: Evaluation | None = None
     histories: dict[int, LineHistory] = field(default_factory=dict, repr=False)
 
-    def probability(self, x: list[float]) -> float:
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        """One probability per feature vector, in one call of the model (one call per customer was most of
+        the time of scoring 100,000 customers)."""
+        if not rows:
+            return []
         if self.classifier is None:
-            return x[FEATURE_NAMES.index("late_share")]
-        return float(self.classifier.predict_proba([x])[0][1])
+            return [x[FEATURE_NAMES.index("late_share")] for x in rows]
+        return [float(p) for p in self.classifier.predict_proba(rows)[:, 1]]
+
+    def days_late_each(self, rows: list[list[float]]) -> list[float]:
+        if not rows:
+            return []
+        if self.regressor is None:
+            return [x[FEATURE_NAMES.index("weighted_days_late")] if x[-1] > 0 else self.fallback_days_late
+                    for x in rows]
+        return [float(v) for v in self.regressor.predict(rows)]
+
+    def probability(self, x: list[float]) -> float:
+        return self.probabilities([x])[0]
 
     def days_late(self, x: list[float]) -> float:
-        if self.regressor is None:
-            return x[FEATURE_NAMES.index("weighted_days_late")] if x[-1] > 0 else self.fallback_days_late
-        return float(self.regressor.predict([x])[0])
+        return self.days_late_each([x])[0]
 
     def expected_days_late(self, customer_id: int) -> float:
         """The forecast's lateness hook: expected days between due date and payment."""
@@ -82,18 +95,14 @@ class TrainedModel:
 def build_examples(histories: dict[int, LineHistory], as_of: dt.date):
     """(issue date, features, late > 30 days?, days late or None) per due line whose outcome is known."""
     known_by = as_of - dt.timedelta(days=LATE)
+    known = [(issue, h, due, settled) for h in histories.values()
+             for issue, due, settled, _amount in h.lines if due <= known_by]
+    known.sort(key=lambda e: e[0])  # stable: same-day lines keep the histories' order
     out = []
-    for h in histories.values():
-        for issue, due, settled, _amount in h.lines:
-            if due > known_by:
-                continue
-            if settled is not None:
-                days = (settled - due).days
-                out.append((issue, features_at(h, issue), days > LATE, days))
-            else:
-                out.append((issue, features_at(h, issue), True, None))
-    out.sort(key=lambda e: e[0])
-    return out[-MAX_EXAMPLES:]
+    for issue, h, due, settled in known[-MAX_EXAMPLES:]:  # features only for the examples kept
+        days = (settled - due).days if settled is not None else None
+        out.append((issue, features_at(h, issue), days is None or days > LATE, days))
+    return out
 
 
 def _fit(examples):
@@ -197,12 +206,14 @@ REASON_TEXT = {
 LESS_IS_RISKIER = {"relationship_years", "history_lines"}
 
 
-def reasons_for(model: TrainedModel, x: list[float], lang: str = "en", top: int = 3) -> tuple[str, ...]:
-    """The features that push this customer's risk up most, in words (none for a low-risk customer)."""
+def reasons_for(model: TrainedModel, x: list[float], lang: str = "en", top: int = 3,
+                probability: float | None = None) -> tuple[str, ...]:
+    """The features that push this customer's risk up most, in words (none for a low-risk customer).
+    `probability`: the model's, when the caller has it already."""
     texts = REASON_TEXT.get(lang, REASON_TEXT["en"])
     if model.classifier is None:
         return (texts["fallback"],)
-    if model.probability(x) < BANDS[0][0]:
+    if (model.probability(x) if probability is None else probability) < BANDS[0][0]:
         return (texts["none"],)
     scaler, lr = model.classifier[0], model.classifier[-1]
     contributions = [(float(c) * (xi - m) / (s or 1.0), name, xi, xi < m if name in LESS_IS_RISKIER else xi > m)
@@ -243,23 +254,48 @@ def abc_classes(balances: dict[int, tuple[str, int]]) -> dict[int, str]:
     return out
 
 
-def score_customers(session: Session, *, as_of: dt.date, lang: str = "en", customer_codes=None,
-                    model: TrainedModel | None = None) -> tuple[TrainedModel, list[CustomerScore]]:
-    model = model or train(session, as_of=as_of)
+@dataclass(frozen=True)
+class _Scored:
+    code: str
+    name: str
+    x: list[float]
+    probability: float
+    days_late: float
+    abc: str
+
+
+def _score(session: Session, model: TrainedModel, as_of: dt.date, customer_codes=None) -> list[_Scored]:
     customers = session.execute(select(Customer.id, Customer.code, Customer.name).order_by(Customer.code)).all()
     if customer_codes:
         wanted = set(customer_codes)
         customers = [c for c in customers if c.code in wanted]
-    balances = _open_balances(session, as_of)
-    abc = abc_classes(balances)
-    out = []
-    for cid, code, name in customers:
-        h = model.histories.get(cid)
-        if h is None:
-            continue  # no invoices yet: nothing to score
-        x = features_at(h, as_of)
-        p = model.probability(x)
-        band = band_of(p)
-        out.append(CustomerScore(code, name, round(p, 4), int(round(p * 100)), band, f"{abc.get(cid, 'C')}-{band}",
-                                 round(model.days_late(x), 1), reasons_for(model, x, lang)))
-    return model, out
+    abc = abc_classes(_open_balances(session, as_of))
+    # customers without invoices yet have nothing to score
+    with_history = [(cid, code, name, model.histories[cid]) for cid, code, name in customers
+                    if cid in model.histories]
+    rows = [features_at(h, as_of) for _cid, _code, _name, h in with_history]
+    return [_Scored(code, name, x, p, d, abc.get(cid, "C"))
+            for (cid, code, name, _h), x, p, d in zip(with_history, rows, model.probabilities(rows),
+                                                        model.days_late_each(rows))]
+
+
+def _as_score(s: _Scored, model: TrainedModel, lang: str) -> CustomerScore:
+    band = band_of(s.probability)
+    return CustomerScore(s.code, s.name, round(s.probability, 4), int(round(s.probability * 100)), band,
+                         f"{s.abc}-{band}", round(s.days_late, 1),
+                         reasons_for(model, s.x, lang, probability=s.probability))
+
+
+def score_customers(session: Session, *, as_of: dt.date, lang: str = "en", customer_codes=None,
+                    model: TrainedModel | None = None) -> tuple[TrainedModel, list[CustomerScore]]:
+    model, by_language = score_in_languages(session, as_of=as_of, languages=(lang,), customer_codes=customer_codes,
+                                            model=model)
+    return model, by_language[lang]
+
+
+def score_in_languages(session: Session, *, as_of: dt.date, languages=("en", "es"), customer_codes=None,
+                       model: TrainedModel | None = None) -> tuple[TrainedModel, dict[str, list[CustomerScore]]]:
+    """Score once, word the reasons in each language (the snapshot keeps both)."""
+    model = model or train(session, as_of=as_of)
+    scored = _score(session, model, as_of, customer_codes)
+    return model, {lang: [_as_score(s, model, lang) for s in scored] for lang in languages}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import CTE, ColumnElement, and_, func, literal, or_, select, union_all
+from sqlalchemy import CTE, ColumnElement, Integer, and_, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.models import POSTED, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
@@ -36,14 +36,16 @@ def allocated_after(as_of: dt.date, name: str = "later", line_ids=None):
     """CTE (due_line_id, later): per due line, the amount allocated to it after `as_of` (read from
     the index on allocation(date, due_line_id, amount_minor): small for a date near today).
     `line_ids` (a select of due line ids) limits it to those lines."""
-    # grouped by `due_line_id + 0`, not the bare column: otherwise SQLite walks the whole index on
-    # (due_line_id, date) to group in order instead of reading the few rows dated after `as_of`
-    line = (Allocation.due_line_id + 0) if line_ids is None else Allocation.due_line_id
+    # Grouped by `due_line_id + 0`, not the bare column: otherwise SQLite walks the whole index on
+    # (due_line_id, date) to group in order instead of reading the few rows dated after `as_of`. Cast back
+    # to INTEGER: a bare expression has no type affinity, and SQLite builds no automatic index on such a
+    # column, so every line joined to the CTE would scan all of it (minutes with many later allocations).
+    line = cast(Allocation.due_line_id + 0, Integer) if line_ids is None else Allocation.due_line_id
     q = select(line.label("due_line_id"), func.sum(Allocation.amount_minor).label("later")) \
         .where(Allocation.date > as_of)
     if line_ids is not None:
         q = q.where(Allocation.due_line_id.in_(line_ids))
-    # materialized: computed once, then looked up per due line (small, so cheap to keep)
+    # materialized: computed once, then looked up per due line (SQLite indexes it on the fly)
     return q.group_by(line).cte(name).prefix_with("MATERIALIZED")
 
 

@@ -2,6 +2,7 @@ import datetime as dt
 import json
 
 import pytest
+from sqlalchemy import select
 
 from app import ledger
 from app.cli import main
@@ -75,3 +76,38 @@ def test_lines_with_the_same_dates_one_paid_one_open(session):
                               invoice_number="T1")
     _model, [score] = score_customers(session, as_of=AS_OF)
     assert score.code == "TWIN" and 0 <= score.probability <= 1
+
+
+def test_scores_in_both_languages_come_from_one_batch_equal_to_one_customer_at_a_time(history):
+    from app.collections.features import features_at
+    from app.collections.scoring import reasons_for, score_in_languages
+    from app.models import Customer
+
+    session = history
+    model, by_language = score_in_languages(session, as_of=AS_OF, languages=("en", "es"))
+    ids = dict(session.execute(select(Customer.code, Customer.id)).all())
+    en, es = by_language["en"], by_language["es"]
+    assert [s.code for s in en] == [s.code for s in es] and len(en) > 10
+    for s_en, s_es in zip(en, es):
+        x = features_at(model.histories[ids[s_en.code]], AS_OF)
+        assert s_en.probability == s_es.probability == round(model.probability(x), 4)
+        assert s_en.expected_days_late == round(model.days_late(x), 1)
+        assert s_en.reasons == reasons_for(model, x, "en") and s_es.reasons == reasons_for(model, x, "es")
+
+
+def test_training_examples_are_the_most_recent_lines_with_a_known_outcome(history, monkeypatch):
+    from app.collections import scoring
+    from app.collections.features import features_at, load_histories
+
+    histories = load_histories(history, AS_OF)
+    known_by = AS_OF - dt.timedelta(days=scoring.LATE)
+    every = sorted(((issue, h, due, settled) for h in histories.values() for issue, due, settled, _a in h.lines
+                    if due <= known_by), key=lambda e: e[0])
+    monkeypatch.setattr(scoring, "MAX_EXAMPLES", len(every) // 2)
+    examples = scoring.build_examples(histories, AS_OF)
+    kept = every[-(len(every) // 2):]
+    assert len(examples) == len(kept) < len(every)
+    for (issue, x, late, days), (k_issue, h, due, settled) in zip(examples, kept):
+        assert issue == k_issue and x == features_at(h, issue)
+        assert days == ((settled - due).days if settled else None)
+        assert late == (days is None or days > scoring.LATE)
