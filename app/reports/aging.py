@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.ledger.errors import UnknownCustomerError
-from app.models import CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
+from app.models import Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
 
 BASES = ("due", "issue")
 DEFAULT_BUCKETS = (30, 60, 90)
@@ -214,28 +214,27 @@ def summary_query(
         line_filters.append(Invoice.currency == currency)
     if customer_code:
         line_filters.append(Invoice.customer_id == _customer_id(customer_code))
-    # The credit the allocations of the live due lines used is Σ allocated = Σ amount − Σ open, and a
-    # live invoice's due lines sum to its total: so each live invoice brings −total and each line
-    # +open. Only the lines that may be open as of D are read (open today or allocated after D).
     lines = (
         select(
             Invoice.customer_id.label("customer_id"),
             Invoice.currency.label("currency"),
             date_col.label("ref"),
             paid.open.label("open"),
-            paid.open.label("credit"),
+            literal(0).label("credit"),
         )
         .select_from(DueLine)
         .join(Invoice, Invoice.id == DueLine.invoice_id)
         .outerjoin(paid.later, paid.onclause)
         .where(paid.may_be_open(), *line_filters)
     )
-    invoices = select(Invoice.customer_id.label("customer_id"), Invoice.currency.label("currency"),
-                      null().label("ref"), literal(0).label("open"), (-Invoice.total_minor).label("credit")) \
-        .where(*line_filters)
-    # payments, credit notes and write-offs bring credit; no reference date, nothing open
-    sources = [invoices]
-    for table, posted_only in ((Payment, True), (CreditNote, True), (WriteOff, False)):
+    # Unapplied credit as of D of a payment, credit note or write-off: amount − applied_minor (everything
+    # ever allocated from it, kept by the ledger) + what was allocated from it after D. The first part
+    # reads only the documents with credit left today (partial indexes ix_*_unapplied), the second only
+    # the allocations dated after D.
+    sources = []
+    for table, column, posted_only in ((Payment, Allocation.payment_id, True),
+                                       (CreditNote, Allocation.credit_note_id, True),
+                                       (WriteOff, Allocation.write_off_id, False)):
         filters = [table.date <= as_of]
         if posted_only:
             filters.append(table.status == "posted")
@@ -243,15 +242,12 @@ def summary_query(
             filters.append(table.currency == currency)
         if customer_code:
             filters.append(table.customer_id == _customer_id(customer_code))
-        sources.append(
-            select(
-                table.customer_id.label("customer_id"),
-                table.currency.label("currency"),
-                null().label("ref"),
-                literal(0).label("open"),
-                table.amount_minor.label("credit"),
-            ).where(*filters)
-        )
+        no_ref = (table.customer_id.label("customer_id"), table.currency.label("currency"), null().label("ref"),
+                  literal(0).label("open"))
+        sources.append(select(*no_ref, (table.amount_minor - table.applied_minor).label("credit"))
+                       .where(table.applied_minor < table.amount_minor, *filters))
+        sources.append(select(*no_ref, Allocation.amount_minor.label("credit"))
+                       .join(table, column == table.id).where(Allocation.date > as_of, *filters))
     combined = union_all(lines, *sources).subquery("combined")
 
     # the bucket of a row: compare its reference date with the boundary dates, once, in the outer sum;
