@@ -72,7 +72,7 @@ def build(path: str, customers: int, invoices: int, seed: int = 7) -> None:
                     line_id += 1
                     due = issued + dt.timedelta(days=days)
                     line_rows.append({"id": line_id, "invoice_id": inv_id, "sequence": seq, "due_date": due,
-                                      "amount_minor": amount})
+                                      "amount_minor": amount, "paid_minor": 0})
                     if void or rng.random() < 0.04:  # never paid
                         continue
                     paid_on = max(issued, due + dt.timedelta(days=int(rng.gauss(habits[cust], 8))))
@@ -80,8 +80,9 @@ def build(path: str, customers: int, invoices: int, seed: int = 7) -> None:
                         continue
                     pay_id += 1
                     pay_rows.append({"id": pay_id, "customer_id": cust + 1, "date": paid_on, "currency": cur,
-                                     "amount_minor": amount, "method": "transfer", "status": "posted",
-                                     "created_at": created})
+                                     "amount_minor": amount, "applied_minor": amount, "method": "transfer",
+                                     "status": "posted", "created_at": created})
+                    line_rows[-1]["paid_minor"] = amount  # kept by the ledger on every allocation
                     alloc_rows.append({"id": pay_id, "due_line_id": line_id, "payment_id": pay_id,
                                        "amount_minor": amount, "date": paid_on, "currency": cur})
             conn.execute(insert(Invoice.__table__), inv_rows)
