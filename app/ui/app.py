@@ -47,7 +47,7 @@ def create_main_window(engine) -> MainWindow:
 
 def refresh_risk_in_background(runner) -> None:
     """The forecast, today's tasks and the reminder segments read the stored risk scores: when they are
-    missing or stale the model is trained on a reader (minutes at 100,000 customers) and only the
+    missing or stale the model is trained on a reader (half a minute at 100,000 customers) and only the
     quick replacement of the rows takes the writer."""
     from app.collections.risk_snapshot import compute_risk_if_stale, store_risk
 
