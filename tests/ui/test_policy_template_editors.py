@@ -79,6 +79,7 @@ def test_template_editor_previews_blocks_a_broken_template_and_saves(overdue, ct
     qtbot.waitUntil(lambda: tab.level.count() > 0 and tab.customer.text() == "C1", timeout=20000)
     tab.language.setCurrentIndex(tab.language.findData("en"))
     tab.part.setCurrentIndex(tab.part.findData("subject"))
+    wait_idle(qtbot, ctx.runner)  # the texts and previews of every choice above have arrived
     qtbot.waitUntil(lambda: tab.valid and tab.preview_for == "C1", timeout=20000)
     assert tab.origin.text() == "Default template" and not tab.revert_button.isEnabled()
 
@@ -111,4 +112,21 @@ def test_template_editor_previews_blocks_a_broken_template_and_saves(overdue, ct
     with qtbot.waitSignal(tab.loaded, timeout=20000):
         tab.revert_button.click()
     assert tab.origin.text() == "Default template" and "Overdue for" not in tab.editor.toPlainText()
+    wait_idle(qtbot, ctx.runner)
+
+
+def test_template_text_of_an_earlier_choice_arriving_late_is_not_shown(overdue, ctx, qtbot):
+    from app.ui.dialogs.settings_templates import TemplatesTab
+
+    tab = TemplatesTab(ctx)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.level.count() > 0, timeout=20000)
+    wait_idle(qtbot, ctx.runner)
+    earlier = tab._loads
+    assert tab.part.count() > 1
+    with qtbot.waitSignal(tab.loaded, timeout=20000):
+        tab.part.setCurrentIndex((tab.part.currentIndex() + 1) % tab.part.count())  # a newer request
+    shown = tab.editor.toPlainText()
+    tab._text_arrived(earlier, ("the text of the part chosen before", True))  # two readers: out of order
+    assert tab.editor.toPlainText() == shown and tab.origin.text() == "Default template"
     wait_idle(qtbot, ctx.runner)

@@ -50,3 +50,20 @@ def test_bad_promised_amount_is_explained(commitments, ctx, qtbot):
     dialog.promise_amount.setText("doscientos")
     dialog.save()
     assert "Promised amount" in dialog.error.text()
+
+
+def test_a_list_asked_for_before_the_current_one_is_not_shown_when_it_arrives_late(commitments, ctx, qtbot):
+    from app.ui.views.today import TodayView
+
+    from .conftest import wait_idle
+
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=20000)
+    wait_idle(qtbot, ctx.runner)
+    earlier = view._request
+    with qtbot.waitSignal(view.loaded, timeout=20000):
+        view.refresh()  # a newer request
+    view._loaded(earlier, [])  # two readers may answer out of order: the older answer comes last
+    assert view.model.rowCount() == 1
+    wait_idle(qtbot, ctx.runner)

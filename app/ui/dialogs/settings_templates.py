@@ -49,6 +49,7 @@ class TemplatesTab(QWidget):
         self.is_custom = False
         self.valid = False
         self.preview_for = ""
+        self._loads = 0
         self._pending_status = ""
 
         self.level = QComboBox()
@@ -160,9 +161,17 @@ class TemplatesTab(QWidget):
     def load_text(self) -> None:
         if self.level.currentData() is None:
             return
-        self.ctx.runner.read(template_source, **self.key(), on_done=self._text_arrived, on_error=self._show_error)
+        self._loads += 1
+        load = self._loads
+        self.ctx.runner.read(template_source, **self.key(), on_done=lambda r: self._text_arrived(load, r),
+                             on_error=self._show_error)
 
-    def _text_arrived(self, result) -> None:
+    def _text_arrived(self, load: int, result) -> None:
+        if load != self._loads:
+            # the text of a level, language or part chosen before the current one (two readers may answer
+            # out of order): showing it would put one template's text under another's name, and Save
+            # would store it there
+            return
         text, custom = result
         self.is_custom = custom
         self.origin.setText(self.tr("Your version") if custom else self.tr("Default template"))

@@ -142,6 +142,7 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: LogCallDialog | None = None
+        self._request = 0
         title = QLabel(self.tr("Today"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.as_of = QDateEdit()
@@ -187,11 +188,16 @@ class TodayView(QWidget):
                               on_error=lambda exc: self.count.setText(str(exc)))
 
     def refresh(self) -> None:
+        self._request += 1
+        request = self._request
         self.ctx.runner.read(today_tasks, as_of=self.as_of.date().toPython(),
                              collector=self.collector.text().strip() or None,
-                             on_done=self._loaded, on_error=lambda exc: self.count.setText(str(exc)))
+                             on_done=lambda tasks: self._loaded(request, tasks),
+                             on_error=lambda exc: self.count.setText(str(exc)))
 
-    def _loaded(self, tasks) -> None:
+    def _loaded(self, request: int, tasks) -> None:
+        if request != self._request:
+            return  # the list for a date or collector chosen before the current one (readers may answer late)
         self.model.set_rows(tasks)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(TasksTableModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
