@@ -64,7 +64,6 @@ def line_sums(session: Session, as_of: dt.date, days, forecast: tuple | None):
     like forecast.round_days) or `default_shift`."""
     q = _open_lines(session, as_of, days)
     week = literal(0)
-    skip: set = set()
     if forecast is not None:
         weeks, default_shift, skip = forecast
         # each customer's shift once, in a narrow table (SQLite indexes it on the fly): a lookup per line
