@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import config
+from .ledger import currencies
 
 MIGRATIONS_DIR = Path(__file__).parent / "models" / "migrations"
 
@@ -119,14 +120,16 @@ def upgrade(engine: Engine) -> Path | None:
     """
     current = current_revision(engine)
     head = head_revision()
-    if current == head:
-        return None
-    backup = backup_sqlite(engine) if current is not None else None
-    try:
-        command.upgrade(alembic_config(engine), "head")
-    except Exception as exc:
-        hint = f" The database was copied to {backup} before the attempt." if backup else ""
-        raise DatabaseError(f"Could not upgrade the database schema: {exc}.{hint}") from exc
+    backup = None
+    if current != head:
+        backup = backup_sqlite(engine) if current is not None else None
+        try:
+            command.upgrade(alembic_config(engine), "head")
+        except Exception as exc:
+            hint = f" The database was copied to {backup} before the attempt." if backup else ""
+            raise DatabaseError(f"Could not upgrade the database schema: {exc}.{hint}") from exc
+    # every amount is read with this database's decimals per currency from here on
+    currencies.load(engine)
     return backup
 
 

@@ -1,34 +1,36 @@
 """Money as integer minor units: parsing, formatting and exact splits.
 
-The number of decimals per currency comes from Babel (PEN 2, USD 2, CLP 0, ...).
+The number of decimals per currency comes from the database's `currency` table (app.ledger.currencies),
+never from Babel: Babel only supplies the locale's separators, symbols and patterns, and every call
+here passes the digits explicitly.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Sequence
 
-from babel.numbers import format_currency, format_decimal, get_currency_precision, list_currencies
+from babel import Locale
+from babel.numbers import parse_pattern
 
+from . import currencies
 from .errors import InvalidAmountError, UnknownCurrencyError
-
-_KNOWN = None
 
 
 def check_currency(code: str | None) -> str:
-    """Return the upper-cased ISO 4217 code or raise UnknownCurrencyError."""
-    global _KNOWN
-    if _KNOWN is None:
-        _KNOWN = set(list_currencies())
+    """Return the upper-cased ISO 4217 code of a currency the database knows, or raise UnknownCurrencyError."""
     value = (code or "").strip().upper()
-    if value not in _KNOWN:
+    if not currencies.is_known(value):
         raise UnknownCurrencyError(code)
     return value
 
 
 def exponent(currency: str) -> int:
-    return get_currency_precision(check_currency(currency))
+    """How many decimals the currency's stored amounts have (PEN 2, CLP 0, KWD 3), from the database."""
+    return currencies.minor_units(check_currency(currency))
 
 
 def to_minor(amount: str | int | Decimal, currency: str) -> int:
@@ -58,16 +60,26 @@ def to_decimal(amount_minor: int, currency: str) -> Decimal:
 def to_str(amount_minor: int, currency: str) -> str:
     """Plain decimal string with the currency's digits: 1234.50 for PEN, 1234 for CLP."""
     exp = exponent(currency)
-    return f"{to_decimal(amount_minor, currency):.{exp}f}"
+    return f"{Decimal(amount_minor).scaleb(-exp):.{exp}f}"
+
+
+@lru_cache(maxsize=512)
+def _pattern(locale: str, digits: int, symbol: bool):
+    """The locale's pattern with exactly `digits` decimals (Babel would otherwise pick its own)."""
+    loc = Locale.parse(locale)
+    if symbol:
+        pattern = copy.copy(loc.currency_formats["standard"])
+    else:
+        pattern = parse_pattern("#,##0" + ("." + "0" * digits if digits else ""))
+    pattern.frac_prec = (digits, digits)
+    return pattern, loc
 
 
 def fmt(amount_minor: int, currency: str, locale: str = "es_PE", symbol: bool = True) -> str:
     """Locale-formatted amount: 'S/ 1,234.50' (es_PE), '$1,234.50' (en_US), '1.234,50' (es_CO)."""
-    value = to_decimal(amount_minor, currency)
-    if symbol:
-        return format_currency(value, currency, locale=locale)
     exp = exponent(currency)
-    return format_decimal(value, format=f"#,##0.{'0' * exp}" if exp else "#,##0", locale=locale)
+    pattern, loc = _pattern(locale or "es_PE", exp, symbol)
+    return pattern.apply(Decimal(amount_minor).scaleb(-exp), loc, currency=currency, currency_digits=False)
 
 
 def fmt_date(value: dt.date | None, locale: str = "es_PE", format: str = "short") -> str:

@@ -6,6 +6,7 @@ from .collections import (
     Activity, AgreementInstallment, AgreementInvoice, CustomerRisk, Dispute, PaymentAgreement, PromiseToPay,
 )
 from .company import Company, Setting
+from .currency import Currency, ExchangeRate
 from .customers import Contact, Customer, PaymentTerms, PaymentTermsLine
 from .documents import POSTED, VOID, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
 from .reminders import (
@@ -15,7 +16,7 @@ from .reminders import (
 
 __all__ = [
     "Activity", "AgreementInstallment", "CustomerRisk", "SegmentPolicy", "AgreementInvoice", "Dispute", "PaymentAgreement", "PromiseToPay",
-    "AuditEntry", "Allocation", "Base", "Company", "Contact", "CreditNote", "Customer", "DueLine",
+    "AuditEntry", "Allocation", "Base", "Company", "Currency", "ExchangeRate", "Contact", "CreditNote", "Customer", "DueLine",
     "Invoice", "Payment", "PaymentTerms", "PaymentTermsLine", "POSTED", "Setting", "VOID", "WriteOff",
     "ContactLog", "CustomerReminderSettings", "Reminder", "ReminderLevel", "ReminderLine", "ReminderPolicy",
     "ReminderRun", "ReminderTemplate",

@@ -15,7 +15,7 @@ from babel import Locale, UnknownLocaleError
 from sqlalchemy.orm import Session
 
 from app.ledger import get_company, get_customer, open_items
-from app.ledger.money import check_currency, exponent, to_decimal
+from app.ledger.money import check_currency, fmt
 from app.ledger.views import CompanyView, CustomerView
 
 CHANNELS = ("email", "letter", "sms", "whatsapp", "call")
@@ -87,13 +87,11 @@ def format_money(amount_minor: int, currency: str, locale: str, company_locale: 
     from a Peruvian company) the number follows that language and the symbol stays the one used where the
     company is ("S/ 1,234.50"), rather than Babel's "PEN1,234.50".
     """
-    from babel.numbers import format_currency, format_decimal, get_currency_symbol
+    from babel.numbers import get_currency_symbol
 
-    value = to_decimal(amount_minor, currency)
     if company_locale is None or locale == company_locale:
-        return format_currency(value, currency, locale=babel_locale(locale))
-    exp = exponent(currency)
-    number = format_decimal(value, format=f"#,##0.{'0' * exp}" if exp else "#,##0", locale=babel_locale(locale))
+        return fmt(amount_minor, currency, babel_locale(locale))
+    number = fmt(amount_minor, currency, babel_locale(locale), symbol=False)
     symbol = get_currency_symbol(currency, babel_locale(company_locale))
     if symbol.startswith("-"):
         symbol = currency
