@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, case, cast, exists, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from app.ledger.sqlfuncs import days_between
 from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.models import POSTED, Allocation, CreditNote, Customer, CustomerRisk, DueLine, Invoice, Payment, WriteOff
 
 from .aging import bucket_case, bucket_labels
-from .kpi import days_between
 
 
 def _open_lines(session: Session, as_of: dt.date, days):

@@ -36,6 +36,7 @@ from typing import Iterable, Mapping, Protocol, Sequence, runtime_checkable
 from sqlalchemy import BigInteger, Date, Integer, String, case, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
+from app.ledger.sqlfuncs import days_between
 from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.models import (
     POSTED,
@@ -50,7 +51,6 @@ from app.models import (
     PromiseToPay,
 )
 
-from .kpi import days_between
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 260

@@ -31,19 +31,19 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import BigInteger, and_, case, cast, func, or_, select
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.types import Integer
 
 from app.ledger.balances import invoice_exists_as_of
+from app.ledger.sqlfuncs import days_between
 from app.models import POSTED, Allocation, DueLine, Invoice, Payment
+
+from .aging import DEFAULT_BUCKETS, bucket_labels
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 3660
-# Roll rates use the standard due-date buckets 30/60/90: current, 1-30, 31-60, 61-90, 91+.
-ROLL_LIMITS = (0, 30, 60, 90)  # upper limit (days past due, inclusive) of each bucket but the last
-ROLL_LABELS = ("current", "1-30", "31-60", "61-90", "91+")
+# Roll rates use the aging's standard due-date buckets 30/60/90: current, 1-30, 31-60, 61-90, 91+.
+ROLL_LIMITS = (0, *DEFAULT_BUCKETS)  # upper limit (days past due, inclusive) of each bucket but the last
+ROLL_LABELS = bucket_labels("due", DEFAULT_BUCKETS)
 SALES_KINDS = ("invoice", "fee", "interest")  # every kind the schema allows (CHECK): all count as sales
 COUNTBACK_EXTRA_MONTHS = 3  # countback sales summed with the AR scan: the period's months and 3 more;
 # older months only if ar_end is not used up by then (one more statement)
@@ -62,27 +62,6 @@ class KpiOptionError(ValueError):
 
 
 # --- SQL helpers ----------------------------------------------------------------------
-
-
-class days_between(FunctionElement):
-    """`later − earlier` in whole days for two DATE expressions, on SQLite (ISO text) and PostgreSQL."""
-
-    type = Integer()
-    name = "days_between"
-    inherit_cache = True
-
-
-@compiles(days_between)
-def _days_between_default(element, compiler, **kw):
-    later, earlier = list(element.clauses)
-    return f"({compiler.process(later, **kw)} - {compiler.process(earlier, **kw)})"
-
-
-@compiles(days_between, "sqlite")
-def _days_between_sqlite(element, compiler, **kw):
-    later, earlier = list(element.clauses)
-    return (f"CAST(julianday({compiler.process(later, **kw)}) - julianday({compiler.process(earlier, **kw)})"
-            " AS INTEGER)")
 
 
 # --- dates ----------------------------------------------------------------------------
@@ -203,6 +182,30 @@ def _in_bucket(due_col, on: dt.date, b: int):
     return and_(newest, due_col < on - dt.timedelta(days=ROLL_LIMITS[b - 1]))
 
 
+def _open_at_dates(dates: list[dt.date]):
+    """For several dates at once: a CTE `paid` (per due line, Σ allocations dated after each date, p0, p1,
+    ...) and `open_at(d)`, the line's open amount as of d, as app.ledger.balances.open_as_of says it:
+    amount − paid_minor + allocations dated after d, and nothing for an invoice that did not exist then.
+    Only allocations after the first date are read: a line settled by then is settled at every date."""
+    idx = {d: i for i, d in enumerate(dates)}
+    paid = (
+        select(Allocation.due_line_id.label("due_line_id"),
+               *[func.sum(case((Allocation.date > d, Allocation.amount_minor), else_=0)).label(f"p{i}")
+                 for i, d in enumerate(dates)])
+        .where(Allocation.date > dates[0])
+        .group_by(Allocation.due_line_id)
+        .cte("paid")
+        .prefix_with("MATERIALIZED")
+    )
+
+    def open_at(d: dt.date):
+        return case((invoice_exists_as_of(d),
+                     DueLine.amount_minor - DueLine.paid_minor + func.coalesce(paid.c[f"p{idx[d]}"], 0)),
+                    else_=0)
+
+    return paid, open_at
+
+
 def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.date, dt.date]], with_ar: bool,
                         steps: list[tuple[dt.date, dt.date]] = ()):
     """One statement: per currency, AR at the period start and end, current_end, and for each month
@@ -211,22 +214,7 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
     With `with_ar` also the credit sales of the period and of each countback month step (lo, hi]
     (the due lines of an invoice add up to its total, so they are summed in the same scan)."""
     dates = sorted({as_of, start, *(d for p in pairs for d in p)})
-    idx = {d: i for i, d in enumerate(dates)}
-    paid = (
-        select(Allocation.due_line_id.label("due_line_id"),
-               *[func.sum(case((Allocation.date > d, Allocation.amount_minor), else_=0)).label(f"p{i}")
-                 for i, d in enumerate(dates)])
-        .where(Allocation.date > dates[0])  # only those after the first date: see open_at
-        .group_by(Allocation.due_line_id)
-        .cte("paid")
-        .prefix_with("MATERIALIZED")
-    )
-
-    # as app.ledger.balances.open_as_of: open at d = amount − paid_minor + allocations dated after d
-    def open_at(d: dt.date):
-        return case((invoice_exists_as_of(d),
-                     DueLine.amount_minor - DueLine.paid_minor + func.coalesce(paid.c[f"p{idx[d]}"], 0)),
-                    else_=0)
+    paid, open_at = _open_at_dates(dates)
 
     cols = []
     if with_ar:
@@ -273,22 +261,7 @@ def _roll_statement(pairs: list[tuple[dt.date, dt.date]]):
     only): per month end m, Σ open on m (o<i>); per pair k (m1, m2), Σ open on m2 of the lines that existed
     on m1 (x<k>). Only lines that can be in a bucket before 91+ on a month end and open on the first one."""
     ends = sorted({d for p in pairs for d in p})
-    idx = {d: i for i, d in enumerate(ends)}
-    paid = (
-        select(Allocation.due_line_id.label("due_line_id"),
-               *[func.sum(case((Allocation.date > d, Allocation.amount_minor), else_=0)).label(f"p{i}")
-                 for i, d in enumerate(ends)])
-        .where(Allocation.date > ends[0])  # only those after the first date: see open_at
-        .group_by(Allocation.due_line_id)
-        .cte("paid")
-        .prefix_with("MATERIALIZED")
-    )
-
-    # as app.ledger.balances.open_as_of: open at d = amount − paid_minor + allocations dated after d
-    def open_at(d: dt.date):
-        return case((invoice_exists_as_of(d),
-                     DueLine.amount_minor - DueLine.paid_minor + func.coalesce(paid.c[f"p{idx[d]}"], 0)),
-                    else_=0)
+    paid, open_at = _open_at_dates(ends)
 
     cols = [func.sum(open_at(d)).label(f"o{i}") for i, d in enumerate(ends)]
     cols += [func.sum(case((Invoice.issue_date <= m1, open_at(m2)), else_=0)).label(f"x{k}")
@@ -303,7 +276,7 @@ def _roll_statement(pairs: list[tuple[dt.date, dt.date]]):
                DueLine.due_date >= ends[0] - dt.timedelta(days=ROLL_LIMITS[-1]),
                DueLine.amount_minor > DueLine.paid_minor - func.coalesce(paid.c.p0, 0))
         .group_by(Invoice.currency, DueLine.due_date)
-    ), idx
+    ), {d: i for i, d in enumerate(ends)}
 
 
 def _roll_grouped(session: Session, pairs: list[tuple[dt.date, dt.date]]) -> dict[str, dict[str, int]]:

@@ -60,6 +60,7 @@ from app.ledger.money import fmt, fmt_date
 from app.ledger.views import CompanyView, CustomerView, OpenItem
 from app.models import POSTED, VOID, Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
 
+from .aging import DEFAULT_BUCKETS, bucket_index, bucket_labels
 from .pdf_common import DocumentMarker, grouped_numbered_canvas, load_logo, para_text
 
 # --- labels -----------------------------------------------------------------------------------------
@@ -206,7 +207,7 @@ LABELS: dict[str, dict[str, str]] = {
 # The name of a tax id depends on the country that issued it, not on the reader's language.
 TAX_ID_NAMES = {"PE": "RUC", "MX": "RFC", "CO": "NIT", "CL": "RUT", "AR": "CUIT", "EC": "RUC", "BO": "NIT"}
 
-BUCKET_KEYS = ("current", "1-30", "31-60", "61-90", "91+")
+BUCKET_KEYS = bucket_labels("due", DEFAULT_BUCKETS)  # the aging's own buckets: current, 1-30, ..., 91+
 
 
 def language_of(customer: CustomerView) -> str:
@@ -215,15 +216,7 @@ def language_of(customer: CustomerView) -> str:
 
 
 def bucket_of(days_overdue: int) -> str:
-    if days_overdue <= 0:
-        return "current"
-    if days_overdue <= 30:
-        return "1-30"
-    if days_overdue <= 60:
-        return "31-60"
-    if days_overdue <= 90:
-        return "61-90"
-    return "91+"
+    return BUCKET_KEYS[bucket_index(days_overdue, "due", DEFAULT_BUCKETS)]
 
 
 def default_date_from(as_of: dt.date) -> dt.date:
