@@ -24,6 +24,9 @@ from .ledger import currencies
 MIGRATIONS_DIR = Path(__file__).parent / "models" / "migrations"
 
 
+WRITER = "cobranza_writer"  # execution option of the sessions that write
+
+
 class DatabaseError(Exception):
     """The database cannot be opened or upgraded; the message says why and what to do."""
 
@@ -58,14 +61,20 @@ def make_engine(path_or_url: str | None = None, **kwargs) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn):
-            conn.exec_driver_sql("BEGIN")
+            # A writer takes the write lock when it begins (waiting up to busy_timeout for another writer):
+            # a deferred transaction that read first and writes later cannot wait for it, SQLite refuses
+            # it at once ("database is locked") because its snapshot is already stale. Readers stay
+            # deferred so they never wait nor hold up a writer (WAL).
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
 
         return engine
     return create_engine(url, **kwargs)
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+def session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
+    """Sessions on the engine; `write=True` for sessions that write (on SQLite they begin IMMEDIATE)."""
+    return sessionmaker(bind=engine.execution_options(**{WRITER: True}) if write else engine,
+                        expire_on_commit=False)
 
 
 @contextmanager

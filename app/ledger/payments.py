@@ -39,8 +39,12 @@ METHODS = ("transfer", "cash", "cheque", "card", "deposit", "yape", "plin", "oth
 
 
 def _open_lines(session: Session, customer_id: int, currency: str, *, issued_by: dt.date | None = None,
-                invoice_id: int | None = None, due_line_ids: Sequence[int] | None = None):
-    """(DueLine, Invoice, open_minor) for posted invoices' lines with something left, oldest due first."""
+                invoice_id: int | None = None, due_line_ids: Sequence[int] | None = None, lock: bool = True):
+    """(DueLine, Invoice, open_minor) for posted invoices' lines with something left, oldest due first.
+
+    Read to write (`lock`): on PostgreSQL the lines are locked (FOR UPDATE, always in this order, so two
+    writers cannot deadlock) until the transaction ends; a second writer waits here and then reads what
+    the first one left. SQLite has one writer at a time anyway."""
     q = (
         select(DueLine, Invoice, (DueLine.amount_minor - DueLine.paid_minor).label("open"))
         .join(Invoice, DueLine.invoice_id == Invoice.id)
@@ -53,6 +57,8 @@ def _open_lines(session: Session, customer_id: int, currency: str, *, issued_by:
         q = q.where(Invoice.id == invoice_id)
     if due_line_ids is not None:
         q = q.where(DueLine.id.in_(list(due_line_ids)))
+    if lock:
+        q = q.with_for_update(of=DueLine)
     return [(dl, inv, int(open_)) for dl, inv, open_ in session.execute(q) if open_ > 0]
 
 
@@ -77,7 +83,8 @@ def suggest_allocation(
     customer = get_customer_row(session, customer_code)
     left = max(int(amount_minor), 0)
     out = []
-    for dl, inv, open_ in _open_lines(session, customer.id, check_currency(currency), issued_by=on_date):
+    for dl, inv, open_ in _open_lines(session, customer.id, check_currency(currency), issued_by=on_date,
+                                      lock=False):
         take = min(left, open_)
         left -= take
         out.append(AllocationSuggestion(dl.id, inv.number, dl.due_date, open_, take))
@@ -143,10 +150,20 @@ def _allocate(session: Session, due_line_id: int, amount: int, on_date: dt.date,
     [(column, source_id)] = source.items()
     table = SOURCE_TABLES[column]
     currency = session.scalar(select(table.currency).where(table.id == source_id))
+    # Each update only happens if it stays within the amount: on a shared database another writer may
+    # have applied money to the same line (or from the same payment) since this one read it. PostgreSQL
+    # re-reads a row it had to wait for before it tests the condition, so the test sees the other's change.
+    paid = session.execute(update(DueLine)
+                           .where(DueLine.id == due_line_id, DueLine.paid_minor + amount <= DueLine.amount_minor)
+                           .values(paid_minor=DueLine.paid_minor + amount))
+    applied = session.execute(update(table)
+                              .where(table.id == source_id, table.applied_minor + amount <= table.amount_minor)
+                              .values(applied_minor=table.applied_minor + amount))
+    if paid.rowcount != 1 or applied.rowcount != 1:
+        raise OverAllocationError(
+            "Someone else applied money to the same invoice or from the same document a moment ago, so "
+            f"{to_str(amount, currency)} {currency} no longer fits; nothing was recorded. Reload and try again.")
     session.add(Allocation(due_line_id=due_line_id, amount_minor=amount, date=on_date, currency=currency, **source))
-    session.execute(update(DueLine).where(DueLine.id == due_line_id)
-                    .values(paid_minor=DueLine.paid_minor + amount))
-    session.execute(update(table).where(table.id == source_id).values(applied_minor=table.applied_minor + amount))
 
 
 def _apply(session: Session, plan: list[tuple[int, int]], on_date: dt.date, **source) -> None:

@@ -57,6 +57,8 @@ class DueLine(Base):
     __tablename__ = "due_line"
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
+        # the last guard against two writers paying the same line twice (app.ledger.payments checks first)
+        CheckConstraint("paid_minor >= 0 AND paid_minor <= amount_minor", name="paid_within_amount"),
         Index("ix_due_line_due_date", "due_date"),
         # the lines with something open today: with the lines allocated after D, the only ones that
         # can be open as of D (app.ledger.balances.open_as_of); covering, so scans never visit the rows
@@ -81,6 +83,7 @@ class CreditNote(Base):
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
         CheckConstraint(STATUS_CHECK, name="status_known"),
+        CheckConstraint("applied_minor >= 0 AND applied_minor <= amount_minor", name="applied_within_amount"),
         Index("ix_credit_note_customer_date", "customer_id", "date"),
         Index("ix_credit_note_unapplied", "currency", sqlite_where=text("applied_minor < amount_minor"),
               postgresql_where=text("applied_minor < amount_minor")),
@@ -109,6 +112,7 @@ class Payment(Base):
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
         CheckConstraint(STATUS_CHECK, name="status_known"),
+        CheckConstraint("applied_minor >= 0 AND applied_minor <= amount_minor", name="applied_within_amount"),
         Index("ix_payment_customer_date", "customer_id", "date"),
         Index("ix_payment_unapplied", "currency", sqlite_where=text("applied_minor < amount_minor"),
               postgresql_where=text("applied_minor < amount_minor")),
@@ -136,6 +140,7 @@ class WriteOff(Base):
     __tablename__ = "write_off"
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
+        CheckConstraint("applied_minor >= 0 AND applied_minor <= amount_minor", name="applied_within_amount"),
         Index("ix_write_off_unapplied", "currency", sqlite_where=text("applied_minor < amount_minor"),
               postgresql_where=text("applied_minor < amount_minor")),
     )

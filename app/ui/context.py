@@ -27,7 +27,8 @@ class AppContext:
     @classmethod
     def create(cls, engine: Engine, parent=None) -> "AppContext":
         sessions = session_factory(engine)
-        return cls(engine=engine, sessions=sessions, runner=TaskRunner(sessions, parent))
+        return cls(engine=engine, sessions=sessions,
+                   runner=TaskRunner(sessions, parent, write_sessions=session_factory(engine, write=True)))
 
     def today(self) -> dt.date:
         return config.today()

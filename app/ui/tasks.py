@@ -40,7 +40,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:  # on a worker thread: no widgets here
         try:
-            with self.runner.sessions() as session:
+            with (self.runner.write_sessions if self.write else self.runner.sessions)() as session:
                 if self.write:
                     with session.begin():
                         result = self.fn(session, *self.args, **self.kwargs)
@@ -62,9 +62,12 @@ class TaskRunner(QObject):
     #: emitted whenever the number of running tasks goes to zero
     idle = Signal()
 
-    def __init__(self, sessions: sessionmaker[Session], parent: QObject | None = None, readers: int = 2):
+    def __init__(self, sessions: sessionmaker[Session], parent: QObject | None = None, readers: int = 2,
+                 write_sessions: sessionmaker[Session] | None = None):
         super().__init__(parent)
         self.sessions = sessions
+        # writers' sessions take SQLite's write lock when they begin (app.database.session_factory)
+        self.write_sessions = write_sessions or sessions
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._read_pool = QThreadPool(self)
