@@ -58,9 +58,9 @@ def check_amount_label(label, amount_minor: int, currency: str, formatter) -> st
 
     full = formatter.money(amount_minor, currency)
     shown = label.text()
-    assert label.toolTip() == full
     width = QFontMetrics(label.font()).horizontalAdvance(shown)
     assert width <= label.contentsRect().width(), (shown, width, label.contentsRect().width())
+    assert label.toolTip() == full
     assert not (full.startswith(shown) and shown != full), f"{shown!r} is a cut-off {full!r}"
     if shown != full:
         value, tolerance = read_compact(shown, currency, formatter.locale)
