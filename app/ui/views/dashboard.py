@@ -31,14 +31,20 @@ from babel.dates import format_skeleton
 from app.ledger.money import to_decimal
 from app.reports.dashboard import dashboard, drill_items
 
+from ..compact import compact_forms
 from ..context import AppContext
+from ..fit_label import FitLabel
+from ..formatting import Formatter
 from ..tablemodels.dashboard import DebtorsTableModel, DrillTableModel
 
 BUCKET_COLORS = ["#4C9F70", "#E9C46A", "#F4A261", "#E76F51", "#B5364B"]
 
 
 class Card(QFrame):
-    """A KPI: a caption and a big number; clickable when it leads somewhere."""
+    """A KPI: a caption and a big number; clickable when it leads somewhere.
+
+    The number never clips: it shrinks to fit the card, then shows the amount in thousands/millions;
+    the full amount is always in its tooltip (app.ui.fit_label)."""
 
     clicked = Signal()
 
@@ -49,18 +55,22 @@ class Card(QFrame):
         self.setStyleSheet("QFrame { background: palette(base); border-radius: 6px; }")
         self.caption = QLabel()
         self.caption.setStyleSheet("color: palette(mid); font-size: 9pt;")
-        self.value = QLabel("—")
+        # the card was 150 px at least: its contents 150 - 2 * 12 px
+        self.value = FitLabel("—", base_pt=17, min_pt=11, bold=True, min_width=126)
         self.value.setObjectName(f"{name}_value")
-        self.value.setStyleSheet("font-size: 17pt; font-weight: 600;")
-        self.note = QLabel()
-        self.note.setStyleSheet("color: palette(mid); font-size: 8pt;")
-        self.note.setWordWrap(True)
+        self.note = FitLabel("", base_pt=8, min_pt=7, bold=False, word_wrap=True)
+        self.note.setObjectName(f"{name}_note")
+        self.note.setStyleSheet("color: palette(mid);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
         layout.addWidget(self.note)
-        self.setMinimumWidth(150)
+
+    def set_amount(self, formatter: Formatter, amount_minor: int, currency: str) -> None:
+        """The amount in full when it fits, else in thousands/millions; in full in the tooltip."""
+        self.value.set_texts(formatter.money(amount_minor, currency),
+                             compact_forms(amount_minor, currency, formatter.locale))
 
     def set_clickable(self, on: bool) -> None:
         self.setCursor(Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.ArrowCursor)
@@ -272,11 +282,16 @@ class DashboardView(QWidget):
             self.forecast_chart.removeAllSeries()
             self.debtors.set_rows([])
             return
-        self.card_receivable.value.setText(f.money(c.receivable_minor, c.currency))
-        self.card_receivable.note.setText(
-            self.tr("credit not applied: %1").replace("%1", f.money(c.unapplied_credit_minor, c.currency))
-            if c.unapplied_credit_minor else "")
-        self.card_overdue.value.setText(f.money(c.overdue_minor, c.currency))
+        self.card_receivable.set_amount(f, c.receivable_minor, c.currency)
+        if c.unapplied_credit_minor:
+            note = self.tr("credit not applied: %1")
+            self.card_receivable.note.set_texts(
+                note.replace("%1", f.money(c.unapplied_credit_minor, c.currency)),
+                [note.replace("%1", short)
+                 for short in compact_forms(c.unapplied_credit_minor, c.currency, f.locale)])
+        else:
+            self.card_receivable.note.set_texts("")
+        self.card_overdue.set_amount(f, c.overdue_minor, c.currency)
         self.card_pct.value.setText("—" if c.pct_overdue is None else f"{c.pct_overdue:.1f} %")
         self.card_dso.value.setText("—" if c.dso is None else self.tr("%1 days").replace("%1", f"{c.dso:.0f}"))
         self.card_cei.value.setText("—" if c.cei is None else f"{c.cei:.1f} %")
