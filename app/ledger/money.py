@@ -11,6 +11,7 @@ from typing import Sequence
 
 from babel.numbers import format_currency, format_decimal, get_currency_precision, list_currencies
 
+from .dates import fmt_date  # noqa: F401 - dates are formatted in app.ledger.dates (four-digit years)
 from .errors import InvalidAmountError, UnknownCurrencyError
 
 _KNOWN = None
@@ -68,13 +69,6 @@ def fmt(amount_minor: int, currency: str, locale: str = "es_PE", symbol: bool = 
         return format_currency(value, currency, locale=locale)
     exp = exponent(currency)
     return format_decimal(value, format=f"#,##0.{'0' * exp}" if exp else "#,##0", locale=locale)
-
-
-def fmt_date(value: dt.date | None, locale: str = "es_PE", format: str = "short") -> str:
-    """Babel date: format "short" (23/11/26), "medium" (23 nov 2026) or "long" (23 de noviembre de 2026)."""
-    from babel.dates import format_date
-
-    return "" if value is None else format_date(value, format=format, locale=locale)
 
 
 def split_exact(total_minor: int, weights: Sequence[Decimal | int]) -> list[int]:

@@ -87,6 +87,11 @@ class DateEdit(QDateEdit):
     def set_date(self, value: dt.date) -> None:
         self.setDate(to_qdate(value))
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        """Tab leaves the field. QDateTimeEdit moves Tab to the next section instead, so an amount typed
+        after Tab became the year (5050). Sections are reached by typing the separator or with arrows."""
+        return QWidget.focusNextPrevChild(self, next)
+
     def value(self) -> dt.date:
         return from_qdate(self.date())
 

@@ -21,6 +21,7 @@ from app.ledger.errors import LedgerError, UnknownCustomerError
 from app.ledger.views import InvoiceView
 
 from ..context import AppContext
+from ..date_guard import DateGuard
 from ..errors import credit_reason_text, describe
 from ..tablemodels.base import SnapshotTableModel
 from ..widgets import debounced, DateEdit, FieldForm, MoneyEdit, general_error_label
@@ -134,6 +135,7 @@ class InvoiceDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+        self.date_guard = DateGuard(self, self.form, lambda: self.ctx.formatter.locale)
         self._preview_timer = debounced(self, self.update_preview)
         self._lookup_timer = debounced(self, self.lookup)
         self._preview_generation = 0
@@ -228,6 +230,8 @@ class InvoiceDialog(QDialog):
         except LedgerError as exc:
             exc.field = "amount"
             self.show_error(exc)
+            return
+        if not self.date_guard.ok([("issue_date", self.tr("Issue date"), self.issue_date.value())], self.submit):
             return
         self.buttons.setEnabled(False)
         self.ctx.runner.write(
