@@ -29,10 +29,12 @@ def words_locale(formatter_locale: str) -> str:
 
 
 class DateGuard(QObject):
-    def __init__(self, dialog: QWidget, form: FieldForm, formatter_locale: Callable[[], str]):
+    def __init__(self, dialog: QWidget, form: FieldForm | Callable[[str, str], object],
+                 formatter_locale: Callable[[], str]):
+        """`form` shows a message for a field: a FieldForm, or any `show_error(field, message)`."""
         super().__init__(dialog)
         self.dialog = dialog
-        self.form = form
+        self.show_error = form.show_error if isinstance(form, FieldForm) else form
         self.formatter_locale = formatter_locale
         self._confirmed: set[tuple[str, dt.date]] = set()
         self.box: QMessageBox | None = None
@@ -52,7 +54,7 @@ class DateGuard(QObject):
                 text = (self.tr("%1 %2 is before %3, the earliest date Cobranza accepts. Check the year.")
                         if value < dates.MIN_DATE else
                         self.tr("%1 %2 is after %3, the latest date Cobranza accepts. Check the year."))
-                self.form.show_error(field, text.replace("%1", label).replace("%2", self.in_words(value))
+                self.show_error(field, text.replace("%1", label).replace("%2", self.in_words(value))
                                      .replace("%3", self.in_words(limit)))
                 return False
             if dates.is_far(value) and (field, value) not in self._confirmed:
@@ -73,7 +75,7 @@ class DateGuard(QObject):
                 self._confirmed.update((f, v) for f, _l, v in far)
                 retry()
             else:
-                self.form.show_error(far[0][0], self.tr("Check the year of this date."))
+                self.show_error(far[0][0], self.tr("Check the year of this date."))
 
         box.finished.connect(answered)
         box.finished.connect(box.deleteLater)

@@ -209,3 +209,53 @@ def test_a_typed_separator_still_moves_to_the_next_section(window, qtbot, custom
     qtbot.keyClick(inv.issue_date, Qt.Key.Key_Tab)
     assert inv.focusWidget() is inv.amount and inv.issue_date.value() == D(2027, 3, 1)
     inv.reject()
+
+
+# --- the other dialogs that record a dated document ----------------------------------------------
+
+
+def test_a_far_promise_date_in_the_contact_dialog_asks_first(books, ctx, qtbot):
+    from app.collections.promises import list_promises
+    from app.ui.views.today import LogCallDialog
+
+    with session_factory(books)() as s, s.begin():
+        make_customer(s)
+    dialog = LogCallDialog(ctx, "C001", "PEN")
+    qtbot.addWidget(dialog)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("promise"))
+    dialog.promise_amount.setText("250.00")
+    dialog.promise_date.set_date(D(2062, 6, 30))
+    dialog.save()
+    box = far_box(dialog)
+    assert "2062" in box.text() and box.text().startswith("Promised date")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx.runner)
+    with session_factory(books)() as s:
+        assert list_promises(s, customer_code="C001") == []
+    dialog.save()
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        qtbot.mouseClick(far_box(dialog).button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    with session_factory(books)() as s:
+        assert [p.promised_date for p in list_promises(s, customer_code="C001")] == [D(2062, 6, 30)]
+
+
+def test_an_agreement_starting_in_5050_is_refused(books, ctx, qtbot):
+    from app import ledger
+    from app.ui.dialogs.card import CustomerCard
+
+    with session_factory(books)() as s, s.begin():
+        make_customer(s, code="C1")
+        ledger.record_invoice(s, customer_code="C1", number="F1", issue_date=D(2026, 3, 1), total_minor=60000)
+
+    card = CustomerCard(ctx, "C1")
+    qtbot.addWidget(card)
+    qtbot.waitUntil(lambda: card.data is not None, timeout=20000)
+    dialog = card.new_agreement()
+    qtbot.waitUntil(lambda: dialog.invoices.count() == 1, timeout=20000)
+    dialog.invoices.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.start.set_date(D(5050, 3, 4))
+    dialog.submit()
+    assert "5050" in dialog.error.text() and "Check the year" in dialog.error.text()
+    assert dialog.date_guard.box is None
+    wait_idle(qtbot, ctx.runner)
+    assert dialog.agreement is None
