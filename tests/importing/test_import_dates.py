@@ -121,3 +121,14 @@ def test_cli_dates_outside_the_range_are_one_line_exit_2(db, capsys, argv):
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("cobranza: "), err
     assert "Traceback" not in err and "check the year" in lines[0]
+
+
+@pytest.mark.parametrize("argv", [
+    ["promise", "add", "C001", "--date", "2062-06-30", "--amount", "10"],
+    ["activity", "add", "C001", "--channel", "call", "--next", "2062-06-30"],
+])
+def test_cli_far_dates_of_documents_need_allow_far_dates(db, capsys, argv):
+    assert exit_code(["--db", db, *argv]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "2062-06-30 is more than a year from today" in err[0] and "--allow-far-dates" in err[0]
+    assert exit_code(["--db", db, *argv, "--allow-far-dates"]) == 0
