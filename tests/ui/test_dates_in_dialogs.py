@@ -259,3 +259,21 @@ def test_an_agreement_starting_in_5050_is_refused(books, ctx, qtbot):
     assert dialog.date_guard.box is None
     wait_idle(qtbot, ctx.runner)
     assert dialog.agreement is None
+
+
+def test_the_credit_warning_is_not_computed_as_of_a_far_date(window, qtbot):
+    from app import ledger
+
+    with session_factory(window.ctx.engine)() as s, s.begin():
+        make_customer(s)
+        ledger.record_invoice(s, customer_code="C001", number="F-OLD", issue_date=D(2026, 1, 2), total_minor=100)
+    inv = open_invoice(window, qtbot)
+    qtbot.keyClicks(inv.amount, "100")
+    inv.update_preview()
+    qtbot.waitUntil(lambda: not inv.preview_pending and inv.lines_model.rowCount() == 1)
+    assert "overdue" in inv.credit_warning.text() and inv.credit_warning.isVisible()  # 149 days, as of today
+    inv.issue_date.set_date(D(2051, 3, 4))
+    inv.update_preview()
+    qtbot.waitUntil(lambda: not inv.preview_pending)
+    assert inv.lines_model.rowCount() == 1 and not inv.credit_warning.isVisible()
+    inv.reject()

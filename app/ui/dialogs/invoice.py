@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ledger import customers, invoices
+from app.ledger.dates import is_far
 from app.ledger.errors import LedgerError, UnknownCustomerError
 from app.ledger.views import InvoiceView
 
@@ -60,6 +61,8 @@ def preview_invoice(session, *, customer_code, issue_date, total_minor, currency
 
     lines = invoices.preview_due_lines(session, customer_code=customer_code, issue_date=issue_date,
                                        total_minor=total_minor, payment_terms=payment_terms)
+    if is_far(issue_date):  # not "9000 days overdue" as of a mistyped year; Record asks about the date first
+        return lines, (), False
     check = check_credit(session, customer_code, amount_minor=total_minor, currency=currency, as_of=issue_date)
     return lines, check.reasons, check.blocked
 
