@@ -170,7 +170,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="+140"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="+141"/>
         <source>Payment agreement — %1</source>
         <translation>Convenio de pago — %1</translation>
     </message>
@@ -206,11 +206,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+74"/>
         <source>First date</source>
         <translation>Primera fecha</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-73"/>
         <source>% a month</source>
         <translation>% mensual</translation>
     </message>
@@ -230,7 +231,7 @@
         <translation>Facturas que cubre (una sola moneda):</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Tick the invoices the agreement covers.</source>
         <translation>Marque las facturas que cubre el convenio.</translation>
     </message>
@@ -255,7 +256,7 @@
         <translation>Total a pagar: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Agreement %1 created.</source>
         <translation>Convenio %1 creado.</translation>
     </message>
@@ -439,7 +440,7 @@
         <translation>Pagos y abonos (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="-208"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="-212"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -975,7 +976,7 @@
 <context>
     <name>DateGuard</name>
     <message>
-        <location filename="../../app/ui/date_guard.py" line="+52"/>
+        <location filename="../../app/ui/date_guard.py" line="+54"/>
         <source>%1 %2 is before %3, the earliest date Cobranza accepts. Check the year.</source>
         <translation>%1 %2 es anterior al %3, la primera fecha que Cobranza acepta. Revise el año.</translation>
     </message>
@@ -1114,7 +1115,7 @@
 <context>
     <name>DueLinesModel</name>
     <message>
-        <location filename="../../app/ui/dialogs/invoice.py" line="+42"/>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+43"/>
         <source>#</source>
         <translation>N.º</translation>
     </message>
@@ -1250,7 +1251,7 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/invoice.py" line="+38"/>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+40"/>
         <source>New invoice</source>
         <translation>Nueva factura</translation>
     </message>
@@ -1330,7 +1331,7 @@
 <context>
     <name>LogCallDialog</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+47"/>
+        <location filename="../../app/ui/views/today.py" line="+49"/>
         <source>No answer</source>
         <translation>No contesta</translation>
     </message>
@@ -1405,7 +1406,7 @@
         <translation>Registrar un contacto — %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
@@ -1421,26 +1422,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+32"/>
         <source>Next action</source>
         <translation>Próxima acción</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>Promised date</source>
         <translation>Fecha prometida</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>Promised amount</source>
         <translation>Importe prometido</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Promised amount: %1</source>
         <translation>Importe prometido: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Saved. Warning: %1</source>
         <translation>Guardado. Aviso: %1</translation>
     </message>
