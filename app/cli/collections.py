@@ -26,6 +26,8 @@ def register(subparsers) -> None:
     create.add_argument("--monthly-rate", default="0", metavar="PCT", help="simple interest per month, percent")
     create.add_argument("--grace-days", type=int, default=5, help="days after a due date before it counts as broken")
     create.add_argument("--format", choices=["table", "json"], default="table")
+    create.add_argument("--allow-far-dates", action="store_true",
+                        help="accept dates more than a year from today (refused otherwise, as a likely typo)")
     create.set_defaults(handler=agreement_create)
     lst = ag_sub.add_parser("list", help="list agreements with their instalments")
     lst.add_argument("--customer", metavar="CODE")
@@ -47,6 +49,8 @@ def register(subparsers) -> None:
     add.add_argument("--amount", required=True, metavar="AMOUNT")
     add.add_argument("--currency")
     add.add_argument("--invoices", default="", help="invoice numbers, comma-separated")
+    add.add_argument("--allow-far-dates", action="store_true",
+                        help="accept dates more than a year from today (refused otherwise, as a likely typo)")
     add.set_defaults(handler=promise_add)
 
     ac = subparsers.add_parser("activity", help="the activity log (gestiones)")
@@ -60,6 +64,8 @@ def register(subparsers) -> None:
     add.add_argument("--next", type=iso_date, metavar="DATE", help="date of the next action")
     add.add_argument("--promise-date", type=iso_date, metavar="DATE", help="with --outcome promise")
     add.add_argument("--promise-amount", metavar="AMOUNT", help="with --outcome promise")
+    add.add_argument("--allow-far-dates", action="store_true",
+                        help="accept dates more than a year from today (refused otherwise, as a likely typo)")
     add.set_defaults(handler=activity_add)
 
     di = subparsers.add_parser("dispute", help="disputed invoices")
@@ -95,6 +101,17 @@ def _run(args, work):
         fail(f"{exc}{where}", code=2)
     finally:
         session.close()
+
+
+def _check_far(args, **options) -> None:
+    """A date argument more than a year from today is refused (one line, exit 2) without --allow-far-dates."""
+    from app.ledger.dates import far_reason, is_far
+
+    if getattr(args, "allow_far_dates", False):
+        return
+    for option, value in options.items():
+        if value is not None and is_far(value):
+            fail(f"--{option.replace('_', '-')} {far_reason(value)}", code=2)
 
 
 def _money(text: str | None, currency: str, name: str) -> int:
@@ -137,6 +154,8 @@ def _print_agreement(a) -> None:
 def agreement_create(args) -> int:
     from app.collections.agreements import create_agreement
 
+    _check_far(args, start=args.start)
+
     def work(s):
         cur = _customer_currency(s, args.customer_code)
         return create_agreement(
@@ -178,6 +197,8 @@ def agreement_pdf(args) -> int:
 def promise_add(args) -> int:
     from app.collections.promises import add_promise
 
+    _check_far(args, date=args.date)
+
     def work(s):
         cur = (args.currency or _customer_currency(s, args.customer_code)).upper()
         return add_promise(s, customer_code=args.customer_code, promised_date=args.date,
@@ -192,6 +213,8 @@ def promise_add(args) -> int:
 
 def activity_add(args) -> int:
     from app.collections.activities import log_activity
+
+    _check_far(args, next=args.next, promise_date=args.promise_date)
 
     def work(s):
         amount = None

@@ -14,10 +14,17 @@ class UsageError(Exception):
 
 
 def parse_date(value: str, name: str = "date") -> dt.date:
+    """YYYY-MM-DD between 1900-01-01 and 2199-12-31 (app.ledger.dates), else an argparse error (one line)."""
+    from app.ledger.dates import range_reason
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{name} '{value}' is not a date; write it as YYYY-MM-DD") from None
+    reason = range_reason(day)
+    if reason:
+        raise argparse.ArgumentTypeError(f"{name} {reason}")
+    return day
 
 
 def iso_date(value: str) -> dt.date:

@@ -1,4 +1,4 @@
-"""`cobranza import customers|invoices|payments|credit-notes FILE [--dry-run]`.
+"""`cobranza import customers|invoices|payments|credit-notes FILE [--dry-run] [--allow-far-dates]`.
 
 A thin shell over app.importing.import_file: every problem is printed as FILE:LINE: column: problem
 on stderr and the exit code is 2 with nothing written; success prints a one-line summary.
@@ -23,6 +23,9 @@ def register(subparsers) -> None:
                    help="; ".join(f"{k}: {','.join(s.required + s.optional)}" for k, s in SPECS.items()))
     p.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
     p.add_argument("--dry-run", action="store_true", help="check every row and say what would be imported; write nothing")
+    p.add_argument("--allow-far-dates", action="store_true",
+                   help="accept document dates more than a year from today (without it such a row is refused, "
+                        "as a likely typo in the year); dates outside 1900-2199 are always refused")
     p.set_defaults(handler=run)
 
 
@@ -31,7 +34,8 @@ def run(args) -> int:
 
     session = open_session(args)
     try:
-        result = import_file(session, args.kind, args.file, dry_run=args.dry_run)
+        result = import_file(session, args.kind, args.file, dry_run=args.dry_run,
+                             allow_far_dates=args.allow_far_dates)
     except SQLAlchemyError as exc:  # locked or lost database: nothing was committed
         fail(f"database error, nothing was imported: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
     finally:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app import config
 from app.ledger import audit
+from app.ledger.dates import check_range
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import InvalidValueError
 from app.models import Activity
@@ -71,6 +72,8 @@ def log_activity(
         raise InvalidValueError("Direction is 'out' (we contacted them) or 'in' (they contacted us).",
                                 field="direction")
     at = at or config.now()
+    check_range(next_action_date, "next_action_date")
+    check_range(promise_date, "promise_date")
     activity = Activity(customer_id=customer.id, at=at, channel=channel, direction=direction, outcome=outcome,
                         notes=(notes or None), next_action_date=next_action_date, user=config.current_user(),
                         source=source)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import config
 from app.ledger import audit
+from app.ledger.dates import check_range
 from app.ledger.balances import open_as_of
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import InvalidValueError
@@ -153,7 +154,8 @@ def create_agreement(
     from app.ledger.invoices import record_invoice
 
     customer = get_customer_row(session, customer_code)
-    agreed_on = agreed_on or config.today()
+    agreed_on = check_range(agreed_on or config.today(), "agreed_on")
+    check_range(start, "start")
     if every not in FREQUENCIES:
         raise InvalidValueError(f"'{every}' is not a frequency; use week, fortnight or month.", field="every")
     if int(installments) < 1 or int(installments) > 120:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app import config
 from app.ledger import audit
+from app.ledger.dates import check_range
 from app.ledger.errors import InvalidAmountError, InvalidValueError
 from app.ledger.invoices import get_invoice_row, set_disputed
 from app.ledger.payments import record_credit_note
@@ -45,6 +46,7 @@ def open_dispute(session: Session, *, invoice_number: str, reason: str, on_date:
     inv = get_invoice_row(session, invoice_number)
     if not (reason or "").strip():
         raise InvalidValueError("Say what the customer disputes.", field="reason")
+    check_range(on_date, "date")
     amount = inv.total_minor if amount_minor is None else int(amount_minor)
     if amount <= 0 or amount > inv.total_minor:
         raise InvalidAmountError(amount, "The disputed amount must be above zero and at most the invoice total.")
@@ -67,7 +69,7 @@ def resolve_dispute(session: Session, dispute_id: int, *, outcome: str, on_date:
         raise DisputeError(f"No dispute {dispute_id}.")
     if d.status != "open":
         raise DisputeError(f"Dispute {dispute_id} is already closed ({d.status}).")
-    on_date = on_date or config.today()
+    on_date = check_range(on_date or config.today(), "date")
     inv = session.get(Invoice, d.invoice_id)
     before = audit.snapshot(d)
     if outcome == "credit":

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app import config
 from app.ledger import audit
+from app.ledger.dates import check_range
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import InvalidAmountError, InvalidValueError
 from app.ledger.invoices import get_invoice_row
@@ -60,7 +61,8 @@ def add_promise(
     grace_days: int = 2,
 ) -> PromiseView:
     customer = get_customer_row(session, customer_code)
-    made_on = made_on or config.today()
+    made_on = check_range(made_on or config.today(), "made_on")
+    check_range(promised_date, "date")
     if int(amount_minor) <= 0:
         raise InvalidAmountError(amount_minor, "The promised amount must be greater than zero.")
     if promised_date < made_on:

@@ -24,6 +24,7 @@ from typing import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import config
 from app.ledger import (
     create_customer,
     get_company,
@@ -32,6 +33,7 @@ from app.ledger import (
     record_invoice,
     record_payment,
 )
+from app.ledger.dates import far_reason, is_far, range_reason
 from app.ledger.errors import LedgerError
 from app.ledger.money import check_currency, exponent, to_minor, to_str
 from app.models import POSTED, CreditNote, Customer, Invoice, Payment
@@ -132,11 +134,14 @@ class _Abort(Exception):
 class _Row:
     """One data row with the problems found in it."""
 
-    def __init__(self, line: int, values: dict[str, str], problems: list[Problem]):
+    def __init__(self, line: int, values: dict[str, str], problems: list[Problem], *,
+                 allow_far_dates: bool = False, today: dt.date | None = None):
         self.line = line
         self.values = values
         self._problems = problems
         self.bad = False
+        self.allow_far_dates = allow_far_dates
+        self.today = today
 
     def problem(self, column: str, message: str) -> None:
         self.bad = True
@@ -165,9 +170,17 @@ class _Row:
             return None
         if _DATE.match(value):
             try:
-                return dt.date.fromisoformat(value)
+                day = dt.date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                reason = range_reason(day)
+                if reason is None and not self.allow_far_dates and is_far(day, self.today):
+                    reason = far_reason(day)
+                if reason is None:
+                    return day
+                self.problem(column, reason)
+                return None
         self.problem(column, f"'{value}' is not a valid date; write it as YYYY-MM-DD (e.g. 2026-01-31)")
         return None
 
@@ -533,9 +546,13 @@ def _write(session: Session, kind: str, fields: dict) -> None:
 
 
 def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = False, *,
-                progress: Callable[[int, int], bool | None] | None = None) -> ImportResult:
+                progress: Callable[[int, int], bool | None] | None = None,
+                allow_far_dates: bool = False) -> ImportResult:
     """Validate every row of `path` and, when all are good and not `dry_run`, write them in one
     transaction. The session must not be in a transaction already; the import is its own unit of work.
+
+    A date more than a year from today (2051 typed for 2015) is a bad row unless `allow_far_dates`
+    (`--allow-far-dates`); a date outside 1900-2199 always is.
 
     `progress(done, total)` is called while writing (every 100 rows and at the end); returning False
     cancels: the transaction is rolled back and the result says `cancelled`."""
@@ -570,7 +587,9 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
     try:
         with session.begin():
             ctx = _Context(session, records)
-            rows = [_Row(line, rec, problems) for line, rec in records]
+            today = config.today()
+            rows = [_Row(line, rec, problems, allow_far_dates=allow_far_dates, today=today)
+                    for line, rec in records]
             if kind in validators:
                 plans = validators[kind](ctx, rows)
             else:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from .balances import open_items
 from .company import get_setting
 from .customers import get_customer_row
+from .dates import check_range
 from .errors import LedgerError
 from .money import to_str
 
@@ -48,6 +49,7 @@ def credit_settings(session: Session) -> tuple[str, int]:
 
 def check_credit(session: Session, customer_code: str, *, amount_minor: int, currency: str,
                  as_of: dt.date) -> CreditCheck:
+    check_range(as_of, "issue_date")  # never "1104409 days overdue" for an invoice dated 5050
     mode, max_days = credit_settings(session)
     if mode == "off":
         return CreditCheck(mode, ())

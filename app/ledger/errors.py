@@ -117,3 +117,23 @@ class InvalidTermsError(LedgerError):
 
 class InvalidValueError(LedgerError):
     """A plain field that is missing or malformed (name empty, bad country code, ...)."""
+
+
+class DateOutOfRangeError(LedgerError):
+    """A date before 1900-01-01 or after 2199-12-31 (a year typed as 5050): never a business date."""
+
+    field = "date"
+
+    def __init__(self, value, field: str | None = None, message: str | None = None):
+        super().__init__(message or f"{value} is outside 1900-01-01 to 2199-12-31; check the year.", field=field)
+        self.value = value
+
+
+class FarDateError(LedgerError):
+    """A document date more than a year from today, not confirmed (GUI) or allowed (--allow-far-dates)."""
+
+    field = "date"
+
+    def __init__(self, value, field: str | None = None, message: str | None = None):
+        super().__init__(message or f"{value} is more than a year from today; check the year.", field=field)
+        self.value = value

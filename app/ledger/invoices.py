@@ -13,6 +13,7 @@ from app.models import POSTED, VOID, Allocation, DueLine, Invoice
 
 from . import audit
 from .customers import get_customer_row, terms_for
+from .dates import check_range
 from .errors import (
     AlreadyVoidError,
     CurrencyMismatchError,
@@ -84,6 +85,7 @@ def preview_due_lines(
     """The due lines an invoice would get, without recording anything (for the invoice dialog)."""
     if total_minor <= 0:
         return []
+    check_range(issue_date, "issue_date")
     customer = get_customer_row(session, customer_code)
     return _schedule(session, customer, issue_date, total_minor, payment_terms, due_date)
 
@@ -110,6 +112,8 @@ def record_invoice(
         raise InvalidValueError("The invoice needs a number.", field="number")
     if not isinstance(issue_date, dt.date):
         raise InvalidValueError("The invoice needs an issue date.", field="issue_date")
+    check_range(issue_date, "issue_date")
+    check_range(due_date, "due_date")
     if int(total_minor) <= 0:
         raise InvalidAmountError(total_minor, "The invoice amount must be greater than zero.")
     if kind not in KINDS:
@@ -129,6 +133,8 @@ def record_invoice(
         schedule = _check_schedule(schedule, issue_date, int(total_minor))
     else:
         schedule = _schedule(session, customer, issue_date, int(total_minor), payment_terms, due_date)
+    for day, _amount in schedule:  # terms can carry a date near the end of the range past it
+        check_range(day, "due_date")
     inv = Invoice(
         number=number, customer=customer, issue_date=issue_date, currency=currency, total_minor=int(total_minor),
         reference=(reference or None), kind=kind, disputed=False, status=POSTED, created_at=config.now(),
@@ -148,6 +154,7 @@ def void_invoice(session: Session, number: str, *, reason: str, on_date: dt.date
         raise AlreadyVoidError(f"Invoice {inv.number} is already void.")
     if not (reason or "").strip():
         raise InvalidValueError("Say why the invoice is voided.", field="reason")
+    check_range(on_date, "date")
     if on_date < inv.issue_date:
         raise InvalidValueError(
             f"The void date {on_date.isoformat()} is before the invoice date {inv.issue_date.isoformat()}.",

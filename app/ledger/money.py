@@ -8,7 +8,6 @@ here passes the digits explicitly.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Sequence
@@ -17,6 +16,7 @@ from babel import Locale
 from babel.numbers import parse_pattern
 
 from . import currencies
+from .dates import fmt_date  # noqa: F401 - dates are formatted in app.ledger.dates (four-digit years)
 from .errors import InvalidAmountError, UnknownCurrencyError
 
 
@@ -80,13 +80,6 @@ def fmt(amount_minor: int, currency: str, locale: str = "es_PE", symbol: bool = 
     exp = exponent(currency)
     pattern, loc = _pattern(locale or "es_PE", exp, symbol)
     return pattern.apply(Decimal(amount_minor).scaleb(-exp), loc, currency=currency, currency_digits=False)
-
-
-def fmt_date(value: dt.date | None, locale: str = "es_PE", format: str = "short") -> str:
-    """Babel date: format "short" (23/11/26), "medium" (23 nov 2026) or "long" (23 de noviembre de 2026)."""
-    from babel.dates import format_date
-
-    return "" if value is None else format_date(value, format=format, locale=locale)
 
 
 def split_exact(total_minor: int, weights: Sequence[Decimal | int]) -> list[int]:

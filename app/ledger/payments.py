@@ -19,6 +19,7 @@ from app.models import POSTED, Allocation, CreditNote, Customer, DueLine, Invoic
 
 from . import audit
 from .customers import get_customer_row
+from .dates import check_range
 from .errors import (
     AllocationBeforeDocumentError,
     CustomerMismatchError,
@@ -211,6 +212,7 @@ def record_payment(
     currency = check_currency(currency or customer.currency)
     if not isinstance(date, dt.date):
         raise InvalidValueError("The payment needs a date.", field="date")
+    check_range(date, "date")
     method = (method or "transfer").strip().lower()
     if method not in METHODS:
         raise InvalidValueError(f"Unknown payment method '{method}'; use one of {', '.join(METHODS)}.",
@@ -284,6 +286,9 @@ def record_credit_note(
     number = (number or "").strip()
     if not number:
         raise InvalidValueError("The credit note needs a number.", field="number")
+    if not isinstance(date, dt.date):
+        raise InvalidValueError("The credit note needs a date.", field="date")
+    check_range(date, "date")
     if session.scalar(select(CreditNote.id).where(CreditNote.number == number)) is not None:
         raise DuplicateNumberError("Credit note", number)
     inv = None
@@ -335,6 +340,7 @@ def allocate_credit(
     (issued by `on_date`), oldest first on both sides. Allocations are dated `on_date`."""
     customer = get_customer_row(session, customer_code)
     currency = check_currency(currency)
+    check_range(on_date, "date")
     credits = unapplied_documents(session, customer.id, currency, by_date=on_date)
     lines = [[dl, inv, open_] for dl, inv, open_ in _open_lines(session, customer.id, currency, issued_by=on_date)]
     made: list[AllocationView] = []
@@ -370,6 +376,7 @@ def write_off(
         raise InvalidValueError("Say why the amount is written off.", field="reason")
     if inv.status != POSTED:
         raise InvalidValueError(f"Invoice {inv.number} is void; there is nothing to write off.", field="invoice_number")
+    check_range(on_date, "date")
     if on_date < inv.issue_date:
         raise AllocationBeforeDocumentError(
             f"The write-off date {on_date.isoformat()} is before invoice {inv.number} ({inv.issue_date.isoformat()}).")

@@ -99,7 +99,7 @@ def format_money(amount_minor: int, currency: str, locale: str, company_locale: 
 
 
 def format_day(value: dt.date | None, format: str, locale: str) -> str:  # noqa: A002
-    """A date in words or digits for the locale: "30 de junio de 2026", "June 30, 2026", "30/06/26"."""
+    """A date in words or digits for the locale: "30 de junio de 2026", "June 30, 2026", "30/06/2026"."""
     if value is None:
         return ""
     return _format_day(value, format, locale)
@@ -107,9 +107,9 @@ def format_day(value: dt.date | None, format: str, locale: str) -> str:  # noqa:
 
 @lru_cache(maxsize=4096)
 def _format_day(value: dt.date, format: str, locale: str) -> str:  # noqa: A002
-    from babel.dates import format_date
+    from app.ledger.dates import fmt_date  # four-digit years, whatever the locale's short format says
 
-    return format_date(value, format=format, locale=babel_locale(locale))
+    return fmt_date(value, babel_locale(locale), format)
 
 
 def content_locale(company: CompanyView, language: str) -> str:

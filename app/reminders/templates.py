@@ -25,12 +25,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, pass_context
 from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
+from app.ledger.dates import fmt_date
 from app.ledger.money import fmt
 
 from .content import ReminderContent, babel_locale, format_day, format_money, sample_content
@@ -101,7 +101,7 @@ def _date(ctx, value, format: str = "long") -> str:  # noqa: A002 - Jinja filter
     if not isinstance(value, dt.date):
         raise TypeError(f"date expects a date, got {value!r}")
     if format not in ("short", "medium", "long", "full"):  # a custom pattern such as "d 'de' MMMM"
-        return format_date(value, format=format, locale=babel_locale(ctx.get("locale") or "es_PE"))
+        return fmt_date(value, babel_locale(ctx.get("locale") or "es_PE"), format)  # years in full
     return format_day(value, format, ctx.get("locale") or "es_PE")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from .formatting import Formatter
@@ -86,6 +86,26 @@ class DateEdit(QDateEdit):
 
     def set_date(self, value: dt.date) -> None:
         self.setDate(to_qdate(value))
+
+    # Tab leaves the field. QDateTimeEdit moves Tab to the next section instead, so an amount typed after
+    # Tab became the year (5050). A typed separator still moves to the next section (Qt does that through
+    # focusNextPrevChild too, hence the flag); arrows move between sections as before.
+    _leaving = False
+
+    def event(self, e) -> bool:
+        if (e.type() == QEvent.Type.KeyPress and e.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not e.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+            self._leaving = True
+            try:
+                return super().event(e)
+            finally:
+                self._leaving = False
+        return super().event(e)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        if self._leaving:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
 
     def value(self) -> dt.date:
         return from_qdate(self.date())

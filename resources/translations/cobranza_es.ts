@@ -170,7 +170,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="+140"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="+141"/>
         <source>Payment agreement — %1</source>
         <translation>Convenio de pago — %1</translation>
     </message>
@@ -206,11 +206,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+74"/>
         <source>First date</source>
         <translation>Primera fecha</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-73"/>
         <source>% a month</source>
         <translation>% mensual</translation>
     </message>
@@ -230,7 +231,7 @@
         <translation>Facturas que cubre (una sola moneda):</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Tick the invoices the agreement covers.</source>
         <translation>Marque las facturas que cubre el convenio.</translation>
     </message>
@@ -255,7 +256,7 @@
         <translation>Total a pagar: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Agreement %1 created.</source>
         <translation>Convenio %1 creado.</translation>
     </message>
@@ -296,7 +297,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="+65"/>
+        <location filename="../../app/ui/app.py" line="+68"/>
         <location line="+4"/>
         <source>Cobranza</source>
         <translation>Cobranza</translation>
@@ -439,7 +440,7 @@
         <translation>Pagos y abonos (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="-208"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="-212"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -876,7 +877,7 @@
         <translation>Calculando…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Nothing is owed as of this date.</source>
         <translation>No hay deuda a esta fecha.</translation>
     </message>
@@ -973,6 +974,34 @@
     </message>
 </context>
 <context>
+    <name>DateGuard</name>
+    <message>
+        <location filename="../../app/ui/date_guard.py" line="+54"/>
+        <source>%1 %2 is before %3, the earliest date Cobranza accepts. Check the year.</source>
+        <translation>%1 %2 es anterior al %3, la primera fecha que Cobranza acepta. Revise el año.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 is after %3, the latest date Cobranza accepts. Check the year.</source>
+        <translation>%1 %2 es posterior al %3, la última fecha que Cobranza acepta. Revise el año.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 %2 is more than a year from today. Record it anyway?</source>
+        <translation>%1 %2 está a más de un año de hoy. ¿Registrarla de todos modos?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the date</source>
+        <translation>Revise la fecha</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Check the year of this date.</source>
+        <translation>Revise el año de esta fecha.</translation>
+    </message>
+</context>
+<context>
     <name>DebtorsModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/dashboard.py" line="-64"/>
@@ -1036,7 +1065,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-286"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-287"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n partida, la mayor primero</numerusform>
@@ -1086,7 +1115,7 @@
 <context>
     <name>DueLinesModel</name>
     <message>
-        <location filename="../../app/ui/dialogs/invoice.py" line="+41"/>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+43"/>
         <source>#</source>
         <translation>N.º</translation>
     </message>
@@ -1222,18 +1251,18 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/invoice.py" line="+38"/>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+40"/>
         <source>New invoice</source>
         <translation>Nueva factura</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Customer&apos;s terms</source>
         <translation>Condiciones del cliente</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>Order or delivery note (optional)</source>
         <translation>Orden de compra o guía de remisión (opcional)</translation>
     </message>
@@ -1249,11 +1278,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+130"/>
         <source>Issue date</source>
         <translation>Fecha de emisión</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-129"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
@@ -1283,7 +1313,7 @@
         <translation>Registrar factura</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
     </message>
@@ -1301,7 +1331,7 @@
 <context>
     <name>LogCallDialog</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+47"/>
+        <location filename="../../app/ui/views/today.py" line="+49"/>
         <source>No answer</source>
         <translation>No contesta</translation>
     </message>
@@ -1376,7 +1406,7 @@
         <translation>Registrar un contacto — %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
@@ -1392,26 +1422,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+32"/>
         <source>Next action</source>
         <translation>Próxima acción</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>Promised date</source>
         <translation>Fecha prometida</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>Promised amount</source>
         <translation>Importe prometido</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Promised amount: %1</source>
         <translation>Importe prometido: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Saved. Warning: %1</source>
         <translation>Guardado. Aviso: %1</translation>
     </message>
@@ -1551,7 +1583,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/payment.py" line="+41"/>
+        <location filename="../../app/ui/dialogs/payment.py" line="+42"/>
         <source>New payment</source>
         <translation>Nuevo pago</translation>
     </message>
@@ -1621,7 +1653,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Registrar pago</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
     </message>
@@ -1639,6 +1671,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+10"/>
         <source>Applied: %1 · Unapplied credit: %2</source>
         <translation>Aplicado: %1 · Saldo a favor: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Payment date</source>
+        <translation>Fecha de pago</translation>
     </message>
 </context>
 <context>
@@ -1969,35 +2006,35 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+110"/>
+        <location line="-111"/>
+        <location line="+111"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+110"/>
+        <location line="-111"/>
+        <location line="+111"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>Items</source>
         <translation>Documentos</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
@@ -2022,7 +2059,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>requiere aprobación</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -2614,7 +2651,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../app/ui/dialogs/settings_templates.py" line="+56"/>
+        <location filename="../../app/ui/dialogs/settings_templates.py" line="+57"/>
         <source>E-mail</source>
         <translation>Correo</translation>
     </message>
@@ -2709,7 +2746,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>cierre</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Your version</source>
         <translation>Su versión</translation>
     </message>
@@ -2840,7 +2877,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+19"/>
+        <location filename="../../app/ui/views/today.py" line="+20"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -2875,7 +2912,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Calculando…</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+18"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n tarea</numerusform>

@@ -64,7 +64,7 @@ def test_combined_and_per_customer_letters(session, tmp_path):
     # Spanish letter: letterhead, address, date, subject, items, totals, payment instructions, signature
     for expected in ("Distribuidora Andina S.A.C.", "RUC 20512345678", "Ferretería Los Andes S.A.C.",
                      "Jr. Huallaga 355", "Lima, 30 de junio de 2026", "Asunto: Segundo recordatorio de pago",
-                     "Estimado cliente:", "F001-100", "F001-101", "1/04/26", "1/05/26", "60", "15",
+                     "Estimado cliente:", "F001-100", "F001-101", "1/04/2026", "1/05/2026", "60", "15",
                      "S/ 1,180.00", "S/ 500.00", "S/ 300.00", "Total pendiente", "S/ 1,480.00",
                      "Datos para el pago", "BCP cuenta corriente", "Atentamente,", "Área de Cobranzas"):
         assert expected in es_page, expected

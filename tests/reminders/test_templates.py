@@ -155,7 +155,7 @@ def test_dates_and_amounts_follow_the_locale():
                 sample_content("es"), part="text")
     assert es == "30 de junio de 2026 | S/\xa03,538.75 | USD\xa01,234.56 | 1,234,567"
     en = render("{{ as_of|date('short') }} | {{ total_open_minor|money }}", sample_content("en"), part="text")
-    assert en == "6/30/26 | S/ 3,538.75"
+    assert en == "6/30/2026 | S/ 3,538.75"
 
 
 def test_html_is_escaped_and_text_is_not():

@@ -150,7 +150,7 @@ def test_spanish_statement_pdf(history, tmp_path):
     assert result.language == "es"
     for label in ("ESTADO DE CUENTA", "Distribuidora Andina S.A.C.", "RUC 20512345678", "San Isidro, Lima",
                   "Ferretería Los Ángeles E.I.R.L.", "Jr. Pizarro 455, Urb. El Recreo", "Trujillo, La Libertad",
-                  "Movimientos del período", "Documentos pendientes al 30/06/26", "Antigüedad de saldos",
+                  "Movimientos del período", "Documentos pendientes al 30/06/2026", "Antigüedad de saldos",
                   "Por vencer", "INSTRUCCIONES DE PAGO", "BCP Soles 193-1234567-0-12", "Página 1 de 2",
                   "Página 2 de 2", "Moneda: PEN", "Moneda: USD", "* Documento en disputa."):
         assert label in text, label
@@ -159,7 +159,7 @@ def test_spanish_statement_pdf(history, tmp_path):
     assert "F001-X" not in text  # issued and voided before the period: not in the opening, not a movement
 
     # opening balance, each movement with its running balance, closing balance (PEN section)
-    line_with(text, d(FROM), "Saldo inicial al 28/02/26", m("1200.00"))
+    line_with(text, d(FROM), "Saldo inicial al 28/02/2026", m("1200.00"))
     line_with(text, d(D(2026, 3, 5)), "C001-F001-3", "Factura · 3 cuotas", m("900.00"), m("2100.00"))
     line_with(text, d(D(2026, 3, 20)), "CH-55821", "Pago (cheque)", m("700.00"), m("1400.00"))
     line_with(text, d(D(2026, 4, 2)), "C001-NC-1", "Nota de crédito · aplica a C001-F001-2", m("150.00"),
@@ -173,7 +173,7 @@ def test_spanish_statement_pdf(history, tmp_path):
     balances = {b.currency: b for b in ledger.customer_balance(history, "C001", AS_OF)}
     pen_closing = fmt(balances["PEN"].balance_minor, "PEN", LOCALE, symbol=False)
     usd_closing = fmt(balances["USD"].balance_minor, "USD", LOCALE, symbol=False)
-    closing_lines = [ln for ln in text.splitlines() if "Saldo final al 30/06/26" in ln]
+    closing_lines = [ln for ln in text.splitlines() if "Saldo final al 30/06/2026" in ln]
     assert len(closing_lines) == 2
     assert closing_lines[0].split()[-3:] == [m("2650.50"), m("1800.00"), pen_closing]
     assert closing_lines[1].split()[-1] == usd_closing == "1,200.00"
@@ -199,9 +199,9 @@ def test_english_statement_pdf(history, tmp_path):
     result = render_statement(history, "C002", as_of=AS_OF, out=out)
     text = pdf_text(out)
     assert result.language == "en"
-    for label in ("STATEMENT OF ACCOUNT", "Pacific Hardware Imports LLC", "Opening balance at 28/02/26",
-                  "Closing balance at 30/06/26", "Movements in the period", "Open items at 30/06/26",
-                  "Aging at 30/06/26", "Current", "Unapplied credit", "Balance due", "PAYMENT INSTRUCTIONS",
+    for label in ("STATEMENT OF ACCOUNT", "Pacific Hardware Imports LLC", "Opening balance at 28/02/2026",
+                  "Closing balance at 30/06/2026", "Movements in the period", "Open items at 30/06/2026",
+                  "Aging at 30/06/2026", "Current", "Unapplied credit", "Balance due", "PAYMENT INSTRUCTIONS",
                   "Page 1 of 2", "Page 2 of 2", "Invoice · 3 instalments", "Payment (cheque)",
                   "Void of invoice", "Write-off", "Credit note", "(instalment 2/3)", "Currency: USD — US Dollar"):
         assert label in text, label
@@ -349,5 +349,5 @@ def test_overpaid_customer_shows_a_credit_balance(session, tmp_path):
     text = pdf_text(out)
     assert "Saldo a su favor (PEN)" in text
     line_with(text, "Saldo a favor no aplicado", "-" + m("50.00"))
-    line_with(text, "Saldo final al 30/06/26", m("100.00"), m("150.00"), "-" + m("50.00"))
+    line_with(text, "Saldo final al 30/06/2026", m("100.00"), m("150.00"), "-" + m("50.00"))
     assert customers_with_balance(session, AS_OF) == ["OVER"]  # a credit balance is a balance too

@@ -34,7 +34,7 @@ def test_one_customer(db, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert printed.startswith("C001\t2 page(s)\tPEN 2,050.50, USD 1,200.00\t")
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
-    assert "Saldo inicial al 28/02/26" in text  # default period: from 2026-03-01
+    assert "Saldo inicial al 28/02/2026" in text  # default period: from 2026-03-01
 
 
 def test_from_sets_the_period(db, tmp_path):
@@ -42,7 +42,7 @@ def test_from_sets_the_period(db, tmp_path):
     assert main(["--db", db, "statement", "C001", "--as-of", "2026-06-30", "--from", "2026-06-01",
                  "-o", str(out)]) == 0
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
-    assert "Saldo inicial al 31/05/26" in text and "C001-F001-3 " not in text.split("Documentos pendientes")[0]
+    assert "Saldo inicial al 31/05/2026" in text and "C001-F001-3 " not in text.split("Documentos pendientes")[0]
 
 
 def test_all_customers_into_a_folder(db, tmp_path, capsys):

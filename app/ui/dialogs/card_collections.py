@@ -28,6 +28,7 @@ from app.collections.schedule import build_schedule, nth_date
 from app.collections.timeline import customer_timeline
 from app.ledger.errors import LedgerError
 
+from ..date_guard import DateGuard
 from ..errors import describe
 from ..tablemodels.dashboard import ScheduleTableModel, TimelineTableModel
 from ..widgets import DateEdit, MoneyEdit
@@ -199,6 +200,8 @@ class AgreementDialog(QDialog):
                        self.start.dateChanged, self.rate.textChanged, self.down.textChanged):
             signal.connect(lambda *_a: self.preview())
         self.agreement = None
+        self.date_guard = DateGuard(self, lambda _field, message: self.error.setText(message),
+                                    lambda: self.ctx.formatter.locale)
 
     def chosen(self) -> list[str]:
         return [self.invoices.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.invoices.count())
@@ -246,6 +249,8 @@ class AgreementDialog(QDialog):
             numbers, _currency, down, rate, every, _rows = self._plan()
         except LedgerError as exc:
             self.error.setText(str(exc))
+            return
+        if not self.date_guard.ok([("start", self.tr("First date"), self.start.value())], self.submit):
             return
         self.buttons.setEnabled(False)
         self.ctx.runner.write(create_agreement, customer_code=self.card.code, invoice_numbers=numbers,

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.ledger import customers, invoices
+from app.ledger.dates import is_far
 from app.ledger.errors import LedgerError, UnknownCustomerError
 from app.ledger.views import InvoiceView
 
 from ..context import AppContext
+from ..date_guard import DateGuard
 from ..errors import credit_reason_text, describe
 from ..tablemodels.base import SnapshotTableModel
 from ..widgets import debounced, DateEdit, FieldForm, MoneyEdit, general_error_label
@@ -59,6 +61,8 @@ def preview_invoice(session, *, customer_code, issue_date, total_minor, currency
 
     lines = invoices.preview_due_lines(session, customer_code=customer_code, issue_date=issue_date,
                                        total_minor=total_minor, payment_terms=payment_terms)
+    if is_far(issue_date):  # not "9000 days overdue" as of a mistyped year; Record asks about the date first
+        return lines, (), False
     check = check_credit(session, customer_code, amount_minor=total_minor, currency=currency, as_of=issue_date)
     return lines, check.reasons, check.blocked
 
@@ -134,6 +138,7 @@ class InvoiceDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+        self.date_guard = DateGuard(self, self.form, lambda: self.ctx.formatter.locale)
         self._preview_timer = debounced(self, self.update_preview)
         self._lookup_timer = debounced(self, self.lookup)
         self._preview_generation = 0
@@ -228,6 +233,8 @@ class InvoiceDialog(QDialog):
         except LedgerError as exc:
             exc.field = "amount"
             self.show_error(exc)
+            return
+        if not self.date_guard.ok([("issue_date", self.tr("Issue date"), self.issue_date.value())], self.submit):
             return
         self.buttons.setEnabled(False)
         self.ctx.runner.write(

@@ -23,6 +23,7 @@ from app.ledger.errors import LedgerError, OverAllocationError
 from app.ledger.views import PaymentView
 
 from ..context import AppContext
+from ..date_guard import DateGuard
 from ..errors import describe
 from ..tablemodels.allocation import AllocationTableModel
 from ..tablemodels.documents import method_text
@@ -103,6 +104,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+        self.date_guard = DateGuard(self, self.form, lambda: self.ctx.formatter.locale)
         self._suggest_timer = debounced(self, self.suggest)
         self._lookup_timer = debounced(self, self.lookup)
         self._generation = 0
@@ -224,6 +226,8 @@ class PaymentDialog(QDialog):
         problems = self.problems()
         if problems:
             self.show_error(OverAllocationError("\n".join(problems)), local=True)
+            return
+        if not self.date_guard.ok([("date", self.tr("Payment date"), self.date.value())], self.submit):
             return
         # until the suggestion for what was typed has arrived, let the ledger apply oldest first itself
         allocations = None if (self.suggest_pending or self.customer is None) else self.alloc_model.allocations()

@@ -30,6 +30,8 @@ from app.ledger.errors import LedgerError
 
 from ..context import AppContext
 from ..tablemodels.dashboard import TasksTableModel
+from ..date_guard import DateGuard
+from ..widgets import DateEdit
 
 
 def _evaluate(session, as_of: dt.date) -> int:
@@ -72,12 +74,8 @@ class LogCallDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         today = ctx.today()
-        self.next_date = QDateEdit(QDate(today.year, today.month, today.day).addDays(3))
-        self.next_date.setCalendarPopup(True)
-        self.next_date.setDisplayFormat(ctx.formatter.qt_date_format())
-        self.promise_date = QDateEdit(QDate(today.year, today.month, today.day).addDays(7))
-        self.promise_date.setCalendarPopup(True)
-        self.promise_date.setDisplayFormat(ctx.formatter.qt_date_format())
+        self.next_date = DateEdit(ctx.formatter, today + dt.timedelta(days=3))  # Tab leaves it (widgets.py)
+        self.promise_date = DateEdit(ctx.formatter, today + dt.timedelta(days=7))
         self.promise_amount = QLineEdit()
         self.promise_amount.setPlaceholderText(currency)
         self.error = QLabel()
@@ -99,6 +97,8 @@ class LogCallDialog(QDialog):
         layout.addWidget(self.buttons)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         self._outcome_changed()
+        self.date_guard = DateGuard(self, lambda _field, message: self.error.setText(message),
+                                    lambda: ctx.formatter.locale)
 
     def _outcome_changed(self) -> None:
         promise = self.outcome.currentData() == "promise"
@@ -117,6 +117,10 @@ class LogCallDialog(QDialog):
                 self.error.setText(self.tr("Promised amount: %1").replace("%1", str(exc)))
                 return
             kwargs["promise_date"] = self.promise_date.date().toPython()
+        entered = [("next_action_date", self.tr("Next action"), kwargs["next_action_date"]),
+                   ("promise_date", self.tr("Promised date"), kwargs.get("promise_date"))]
+        if not self.date_guard.ok(entered, self.save):
+            return
         self.buttons.setEnabled(False)
         self.ctx.runner.write(log_activity, **kwargs, on_done=self._saved, on_error=self._failed)
 
