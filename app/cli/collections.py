@@ -192,6 +192,7 @@ def promise_add(args) -> int:
 
 def activity_add(args) -> int:
     from app.collections.activities import log_activity
+    from app.reminders.contact_rules import warning_for_contact
 
     def work(s):
         amount = None
@@ -199,7 +200,8 @@ def activity_add(args) -> int:
             amount = _money(args.promise_amount, _customer_currency(s, args.customer_code), "promise-amount")
         return log_activity(s, customer_code=args.customer_code, channel=args.channel, outcome=args.outcome,
                             direction=args.direction, notes=args.note, next_action_date=args.next,
-                            promise_date=args.promise_date, promise_amount_minor=amount)
+                            promise_date=args.promise_date, promise_amount_minor=amount,
+                            contact_check=warning_for_contact)
 
     a = _run(args, work)
     print(f"activity {a.id}: {a.channel} {a.outcome or ''} for {a.customer_code}".rstrip())
