@@ -227,8 +227,7 @@ def dispute_open(args) -> int:
 
 
 def dispute_resolve(args) -> int:
-    from app.collections.disputes import resolve_dispute
-    from app.models import Dispute, Invoice
+    from app.collections.disputes import get_dispute, resolve_dispute
 
     if bool(args.credit_note) == bool(args.reject):
         fail("give either --credit-note NUMBER or --reject", code=2)
@@ -236,8 +235,8 @@ def dispute_resolve(args) -> int:
     def work(s):
         amount = None
         if args.amount:
-            d = s.get(Dispute, args.dispute_id)
-            currency = s.get(Invoice, d.invoice_id).currency if d else "PEN"
+            d = get_dispute(s, args.dispute_id)
+            currency = d.currency if d else "PEN"
             amount = _money(args.amount, currency, "amount")
         return resolve_dispute(s, args.dispute_id, outcome="rejected" if args.reject else "credit", note=args.note,
                                credit_note_number=args.credit_note, credit_minor=amount)

@@ -66,8 +66,11 @@ def test_activity_promise_and_tasks(dbfile, capsys):
 def test_dispute_open_and_resolve(dbfile, capsys):
     assert main(["--db", dbfile, "dispute", "open", "F1", "--reason", "precio incorrecto", "--amount", "50"]) == 0
     assert "dispute 1" in capsys.readouterr().out
-    assert main(["--db", dbfile, "dispute", "resolve", "1", "--credit-note", "NC-1"]) == 0
+    assert main(["--db", dbfile, "dispute", "resolve", "1", "--credit-note", "NC-1", "--amount", "30.50"]) == 0
     assert "resolved_credit with credit note NC-1" in capsys.readouterr().out
+    # --amount is read in the disputed invoice's currency
+    assert main(["--db", dbfile, "balance", "C001", "--format", "json"]) == 0
+    assert "969.50" in capsys.readouterr().out
 
 
 def test_agreement_pdf_shows_the_schedule(dbfile, tmp_path, capsys):
