@@ -3,7 +3,8 @@
 A small AST pass over app/ reads every import, those inside functions included, and reports:
 - a package importing a package the table below does not allow (a layer violation);
 - Qt imported outside app.ui; app.ui imported by anything but the GUI entry point;
-- a cycle between packages, and a cycle between modules.
+- a cycle between packages, and a cycle between modules;
+- an import of our own module behind `except ImportError` (all of app always ships).
 The second test plants each kind of violation in a throw-away tree and checks they are all reported.
 """
 
@@ -51,11 +52,12 @@ class Import:
     importer: str  # a module of ours: "app.reminders.run"
     target: str  # a module of ours ("app.collections.agreements") or a Qt binding ("PySide6")
     line: int
+    guarded: bool = False  # inside `try: ... except ImportError` (as if the module might not ship)
 
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # layer | qt | ui | package-cycle | module-cycle | unknown-package
+    kind: str  # layer | qt | ui | package-cycle | module-cycle | unknown-package | optional
     text: str
 
 
@@ -74,7 +76,10 @@ def imports(root: Path) -> list[Import]:
     out = []
     for name, path in mods.items():
         package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        guarded = {id(n) for t in ast.walk(tree) if isinstance(t, ast.Try) and _catches_import_error(t)
+                   for stmt in t.body for n in ast.walk(stmt)}
+        for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom):
@@ -88,13 +93,21 @@ def imports(root: Path) -> list[Import]:
             for target in dict.fromkeys(targets):
                 top = target.split(".")[0]
                 if top in QT:
-                    out.append(Import(name, top, node.lineno))
+                    out.append(Import(name, top, node.lineno, id(node) in guarded))
                 elif top == root.name:
                     while target not in mods and "." in target:  # `import app.x.y` of a name: its module
                         target = target.rsplit(".", 1)[0]
                     if target != name:
-                        out.append(Import(name, target, node.lineno))
+                        out.append(Import(name, target, node.lineno, id(node) in guarded))
     return out
+
+
+def _catches_import_error(node: ast.Try) -> bool:
+    names = set()
+    for handler in node.handlers:
+        kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        names |= {k.id for k in kinds if isinstance(k, ast.Name)}
+    return bool(names & {"ImportError", "ModuleNotFoundError"})
 
 
 def package_of(module: str) -> str:
@@ -154,6 +167,9 @@ def check(root: Path, allowed: dict[str, set[str]] = ALLOWED) -> list[Problem]:
             continue
         dst = package_of(imp.target)
         module_edges.setdefault(imp.importer, set()).add(imp.target)
+        if imp.guarded:
+            problems.append(Problem("optional", f"{at} imports {imp.target} behind `except ImportError`: "
+                                                f"all of app ships, import it plainly"))
         if dst == "ui" and src != "ui" and imp.importer not in UI_ENTRY_POINTS:
             problems.append(Problem("ui", f"{at} imports {imp.target}: only {', '.join(sorted(UI_ENTRY_POINTS))} "
                                           f"may import app.ui"))
@@ -221,7 +237,7 @@ def test_the_check_reports_planted_violations(tmp_path):
     })
     problems = check(root)
     texts = {p.kind: [q.text for q in problems if q.kind == p.kind] for p in problems}
-    assert set(texts) == {"layer", "qt", "ui", "package-cycle", "module-cycle", "unknown-package"}
+    assert set(texts) == {"layer", "qt", "ui", "package-cycle", "module-cycle", "unknown-package", "optional"}
     assert texts["layer"] == [
         "app.collections.activities:3 imports app.reminders.contact_rules: collections may import ledger, models "
         "(and app, config)",
@@ -236,6 +252,8 @@ def test_the_check_reports_planted_violations(tmp_path):
         "modules app.ledger.balances <-> app.reports.aging import each other",
         "modules app.reminders.delivery <-> app.reminders.outbox import each other",
     ]
+    assert texts["optional"] == ["app.collections.activities:3 imports app.reminders.contact_rules behind "
+                                 "`except ImportError`: all of app ships, import it plainly"]
     assert texts["unknown-package"] == ["app.plugins:1: package 'plugins' has no row in the table of layers"]
     # the GUI entry point itself may import app.ui, and ui may use Qt
     assert not any(p.text.startswith(("app.cli.gui:", "app.ui.app:")) for p in problems)
