@@ -213,6 +213,7 @@ def promise_add(args) -> int:
 
 def activity_add(args) -> int:
     from app.collections.activities import log_activity
+    from app.reminders.contact_rules import warning_for_contact
 
     _check_far(args, next=args.next, promise_date=args.promise_date)
 
@@ -222,7 +223,8 @@ def activity_add(args) -> int:
             amount = _money(args.promise_amount, _customer_currency(s, args.customer_code), "promise-amount")
         return log_activity(s, customer_code=args.customer_code, channel=args.channel, outcome=args.outcome,
                             direction=args.direction, notes=args.note, next_action_date=args.next,
-                            promise_date=args.promise_date, promise_amount_minor=amount)
+                            promise_date=args.promise_date, promise_amount_minor=amount,
+                            contact_check=warning_for_contact)
 
     a = _run(args, work)
     print(f"activity {a.id}: {a.channel} {a.outcome or ''} for {a.customer_code}".rstrip())
@@ -248,8 +250,7 @@ def dispute_open(args) -> int:
 
 
 def dispute_resolve(args) -> int:
-    from app.collections.disputes import resolve_dispute
-    from app.models import Dispute, Invoice
+    from app.collections.disputes import get_dispute, resolve_dispute
 
     if bool(args.credit_note) == bool(args.reject):
         fail("give either --credit-note NUMBER or --reject", code=2)
@@ -257,8 +258,8 @@ def dispute_resolve(args) -> int:
     def work(s):
         amount = None
         if args.amount:
-            d = s.get(Dispute, args.dispute_id)
-            currency = s.get(Invoice, d.invoice_id).currency if d else "PEN"
+            d = get_dispute(s, args.dispute_id)
+            currency = d.currency if d else "PEN"
             amount = _money(args.amount, currency, "amount")
         return resolve_dispute(s, args.dispute_id, outcome="rejected" if args.reject else "credit", note=args.note,
                                credit_note_number=args.credit_note, credit_minor=amount)

@@ -27,20 +27,10 @@ def _read_password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def store(name: str, value: str) -> None:
-    """Into the keyring, through app.reminders.secrets when installed."""
-    try:
-        from app.reminders.secrets import set_secret as _set
-    except ImportError:
-        import keyring
-
-        keyring.set_password("cobranza", name, value)
-        return
-    _set(name, value)
-
-
 def set_secret(args) -> int:
     import keyring.errors
+
+    from app.reminders.secrets import set_secret as store
 
     password = _read_password()
     if not password:
@@ -51,11 +41,7 @@ def set_secret(args) -> int:
         fail("no keyring is available on this machine (a headless system without a secret service). "
              "Install and unlock one (e.g. gnome-keyring or KWallet) and try again; "
              "the password was not stored anywhere.", 1)
-    except keyring.errors.KeyringError as exc:
+    except keyring.errors.KeyringError as exc:  # app.reminders.secrets.SecretStoreError is one
         fail(f"the keyring refused the password: {exc}; the password was not stored.", 1)
-    except Exception as exc:  # app.reminders.secrets.SecretStoreError: its message says what to configure
-        if type(exc).__name__ != "SecretStoreError":
-            raise
-        fail(f"{exc} The password was not stored anywhere.", 1)
     print(f"{args.name} password stored in the keyring")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,13 +14,23 @@ from app.ledger import audit
 from app.ledger.dates import check_range
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import InvalidValueError
-from app.models import Activity
+from app.models import Activity, Customer
 
 from .promises import PromiseView, add_promise
 
 CHANNELS = ("call", "email", "letter", "sms", "whatsapp", "visit", "note")
 OUTCOMES = ("no_answer", "contacted", "promise", "dispute", "refused", "wrong_number", "paid")
 DIRECTIONS = ("out", "in")
+
+
+class ContactCheck(Protocol):
+    """Why contacting `customer` by `channel` at `at` breaks the contact rules, or None when it does not.
+
+    The contact rules belong to the reminders (`app.reminders.contact_rules.warning_for_contact` is one);
+    collections does not import them: the caller (CLI, GUI) passes the check in.
+    """
+
+    def __call__(self, session: Session, customer: Customer, channel: str, at: dt.datetime) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -57,8 +68,12 @@ def log_activity(
     promise_amount_minor: int | None = None,
     promise_invoices: tuple[str, ...] = (),
     source: str | None = None,
+    contact_check: ContactCheck | None = None,
 ) -> ActivityView:
-    """Record a gestión; with outcome "promise" and a date and amount it also records the promise."""
+    """Record a gestión; with outcome "promise" and a date and amount it also records the promise.
+
+    `contact_check` (the reminders' contact rules, passed in by the caller) explains in the returned
+    view's `warning` why this contact broke the rules; without one no warning is given."""
     customer = get_customer_row(session, customer_code)
     channel = (channel or "").strip().lower()
     if channel not in CHANNELS:
@@ -85,21 +100,8 @@ def log_activity(
         promise = add_promise(session, customer_code=customer.code, promised_date=promise_date,
                               amount_minor=promise_amount_minor, invoice_numbers=promise_invoices,
                               activity_id=activity.id, made_on=at.date())
-    return _view(activity, customer.code, promise, contact_warning(session, customer, channel, at))
-
-
-def contact_warning(session: Session, customer, channel: str, at: dt.datetime) -> str | None:
-    """Why contacting the customer now by this channel breaks the contact rules, or None.
-
-    The rules live with the reminders (app.reminders.contact_rules); until they are installed there is
-    nothing to check against.
-    """
-    try:
-        from app.reminders import contact_rules
-    except ImportError:
-        return None
-    check = getattr(contact_rules, "warning_for_contact", None)
-    return check(session, customer, channel, at) if check else None
+    warning = contact_check(session, customer, channel, at) if contact_check is not None else None
+    return _view(activity, customer.code, promise, warning)
 
 
 def complete_follow_up(session: Session, activity_id: int) -> None:

@@ -92,6 +92,12 @@ def resolve_dispute(session: Session, dispute_id: int, *, outcome: str, on_date:
     return _view(session, d)
 
 
+def get_dispute(session: Session, dispute_id: int) -> DisputeView | None:
+    """One dispute, or None when there is no dispute with that id."""
+    d = session.get(Dispute, dispute_id)
+    return _view(session, d) if d is not None else None
+
+
 def list_disputes(session: Session, *, customer_id: int | None = None, status: str | None = None) -> list[DisputeView]:
     q = select(Dispute).order_by(Dispute.opened_on.desc(), Dispute.id.desc())
     if customer_id is not None:

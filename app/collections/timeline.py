@@ -1,9 +1,10 @@
-"""A customer's history in one list: documents, activities, promises, agreements, disputes and the
-reminders sent, newest first. For the customer card."""
+"""A customer's history in one list: documents, activities, promises, agreements, disputes and (from
+sources the caller passes in, such as the reminders sent) more, newest first. For the customer card."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -24,7 +25,13 @@ class TimelineEntry:
     currency: str | None
 
 
-def customer_timeline(session: Session, customer_code: str, limit: int = 300) -> list[TimelineEntry]:
+# more entries for a customer, from a package collections does not import (the reminders sent:
+# app.reminders.run.reminder_timeline_entries); the caller passes them to customer_timeline
+EntrySource = Callable[[Session, str], Iterable[TimelineEntry]]
+
+
+def customer_timeline(session: Session, customer_code: str, limit: int = 300, *,
+                      sources: Iterable[EntrySource] = ()) -> list[TimelineEntry]:
     customer = get_customer_row(session, customer_code)
     cid = customer.id
     out: list[TimelineEntry] = []
@@ -47,20 +54,8 @@ def customer_timeline(session: Session, customer_code: str, limit: int = 300) ->
     for d, number, currency in rows:
         out.append(TimelineEntry(d.opened_on, "dispute", f"{number} · {d.status}", d.reason, d.amount_minor,
                                  currency))
-    out.extend(_reminders(session, customer.code))
+    for source in sources:
+        out.extend(source(session, customer.code))
     out.sort(key=lambda e: (e.day, e.kind), reverse=True)
     return out[:limit]
 
-
-def _reminders(session: Session, code: str) -> list[TimelineEntry]:
-    """Reminders live in app.reminders; the timeline shows them when that package is installed."""
-    try:
-        from app.reminders.run import customer_reminders
-    except ImportError:  # pragma: no cover - reminders not installed
-        return []
-    entries = []
-    for r in customer_reminders(session, code):
-        day = r.sent_at.date() if r.sent_at else r.as_of
-        entries.append(TimelineEntry(day, "reminder", f"{r.level_key} · {r.state}", ",".join(r.channels),
-                                     r.amount_minor, r.currency))
-    return entries

@@ -17,6 +17,11 @@ from functools import lru_cache
 from typing import Iterable, Protocol
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
+from app.ledger.company import get_setting
+from app.models import Activity, ContactLog, CustomerReminderSettings, Reminder
+
 WRITTEN = frozenset({"email", "sms", "whatsapp", "letter"})
 WINDOWED = frozenset({"email", "sms", "whatsapp", "call"})
 
@@ -352,10 +357,6 @@ def contact_histories(session, customer_ids=None, *, exclude_at: dt.datetime | N
     """Per customer, the contacts that count for the caps: the contact log (reminders sent), reminders queued
     but not yet sent (at their moment), and the outbound calls, visits and messages collectors logged.
     All customers when `customer_ids` is None (three queries whatever the number of customers)."""
-    from sqlalchemy import select
-
-    from app.models import ContactLog, Reminder
-
     def only(q, column):
         return q if customer_ids is None else q.where(column.in_(list(customer_ids)))
 
@@ -367,10 +368,6 @@ def contact_histories(session, customer_ids=None, *, exclude_at: dt.datetime | N
                   .where(Reminder.state == "queued", Reminder.send_at.is_not(None)), Reminder.customer_id)
     for cust, channels, send_at in session.execute(queued):
         out.setdefault(cust, []).extend(Contact(ch, send_at) for ch in channels.split(",") if ch != "call")
-    try:
-        from app.models import Activity
-    except ImportError:  # pragma: no cover - collections not installed
-        return out
     rows = session.execute(only(select(Activity.customer_id, Activity.channel, Activity.at).where(
         Activity.direction == "out", Activity.source.is_(None), Activity.channel.in_(list(PERSON_CHANNELS))),
         Activity.customer_id))
@@ -388,9 +385,6 @@ def contact_history(session, customer_id: int, *, exclude_at: dt.datetime | None
 
 def profile_for_customer(session, customer):
     """(profile, zone) for a customer row: the setting, its country, its own time zone."""
-    from app.ledger.company import get_setting
-    from app.models import CustomerReminderSettings
-
     profile = profile_for(get_setting(session, "contact_rules.country"), customer.country)
     own = session.get(CustomerReminderSettings, customer.id)
     return profile, debtor_zone(profile, customer.country, own.timezone if own else None)

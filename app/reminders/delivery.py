@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app import config
 from app.models import ReminderTemplate
 
-from .outbox import DeliveryJob, NothingDue
+from .jobs import DeliveryJob, NothingDue
 
 
 def template_overrides(session: Session) -> dict[tuple[str, str, str, str], str]:

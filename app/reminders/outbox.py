@@ -25,6 +25,9 @@ from app.ledger.invoices import record_invoice
 from app.ledger.money import to_str
 from app.models import Activity, ContactLog, Customer, Reminder
 
+from . import delivery
+from .jobs import DeliveryJob, JobItem, NothingDue
+
 ELECTRONIC = ("email", "sms", "whatsapp")
 # what a run completes by itself; a WhatsApp chat is opened by a person (open_whatsapp_reminder)
 AUTOMATIC = ("email", "letter", "sms")
@@ -32,48 +35,6 @@ BY_HAND = ("whatsapp",)
 MAX_ATTEMPTS = 6
 BASE_DELAY = dt.timedelta(minutes=5)
 MAX_DELAY = dt.timedelta(hours=12)
-
-
-class NothingDue(Exception):
-    """Raised by a channel when every item of the reminder was settled before it went out: the reminder is
-    cancelled rather than asking for money already paid."""
-
-
-@dataclass(frozen=True)
-class JobItem:
-    due_line_id: int
-    invoice_number: str
-    due_date: dt.date
-    amount_minor: int
-    days_overdue: int
-    level_key: str
-
-
-@dataclass(frozen=True)
-class DeliveryJob:
-    """Everything a channel needs to deliver one reminder, as plain values."""
-
-    reminder_id: int
-    customer_id: int
-    customer_code: str
-    customer_name: str
-    email: str | None
-    phone: str | None
-    address: str | None
-    city: str | None
-    language: str
-    currency: str
-    as_of: dt.date
-    level_key: str
-    level_sequence: int
-    level_name: str
-    channels: tuple[str, ...]
-    items: tuple[JobItem, ...]
-    amount_minor: int
-    fee_minor: int
-    call_window: str | None
-    letter_path: str | None = None
-    deliver_on: dt.date | None = None  # the day it goes out: content is read as of then
 
 
 @dataclass
@@ -286,37 +247,16 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
     return result
 
 
-def channels_installed() -> bool:
-    """The channel modules (content, templates, letters, e-mail) are installed."""
-    import importlib.util
-
-    return all(importlib.util.find_spec(f"app.reminders.{m}") is not None
-               for m in ("content", "templates", "letters", "email_send"))
-
-
 def default_letter_writer(session: Session):
-    """Letters through app.reminders.letters when installed; None otherwise (letters stay queued)."""
-    if not channels_installed():
-        return None
-    from . import delivery
-
+    """Letters through app.reminders.letters (see delivery.make_letter_writer)."""
     return delivery.make_letter_writer(session)
 
 
 def default_sms_writer(session: Session):
-    """SMS texts into a CSV for the gateway through app.reminders.delivery; None when not installed."""
-    if not channels_installed():
-        return None
-    from . import delivery
-
+    """SMS texts into a CSV for the gateway (see delivery.make_sms_writer)."""
     return delivery.make_sms_writer(session)
 
 
 def channel_sender(session: Session):
-    """A sender for e-mail (and SMS/WhatsApp) over the installed channels and the SMTP settings;
-    None when the channels are not installed or no SMTP server is set (e-mails then stay queued)."""
-    if not channels_installed():
-        return None
-    from . import delivery
-
+    """A sender for e-mail over the SMTP settings; None when no SMTP server is set (e-mails then stay queued)."""
     return delivery.make_sender(session)

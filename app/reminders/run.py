@@ -28,6 +28,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import config
+from app.collections.agreements import invoices_in_active_agreements
+from app.collections.timeline import TimelineEntry
+from app.ledger import audit
 from app.ledger import company as company_mod
 from app.ledger.balances import invoice_exists_as_of, open_as_of
 from app.ledger.customers import get_customer_row
@@ -51,9 +54,11 @@ from app.models import (
     WriteOff,
 )
 
-from . import contact_rules
+from . import contact_rules, outbox
+from .errors import UnknownReminderError
 from .policy import LevelView, ensure_default_policy, level_view
 from .segment_policy import PolicyChooser
+from .whatsapp_send import pending_whatsapp_links
 
 PENDING_STATES = ("draft", "queued")
 LIVE_STATES = ("draft", "queued", "sent")
@@ -68,13 +73,6 @@ class RunBeforeLatestError(LedgerError):
             f"A reminder run cannot be dated {as_of.isoformat()}, before the latest run ({latest.isoformat()}): "
             f"it would decide on a state already acted upon. Run it as of {latest.isoformat()} or later.")
         self.as_of, self.latest = as_of, latest
-
-
-class UnknownReminderError(LedgerError):
-    field = "reminder_id"
-
-    def __init__(self, reminder_id):
-        super().__init__(f"No reminder with id {reminder_id}.")
 
 
 # --- what a plan looks like -----------------------------------------------------------------------
@@ -221,18 +219,6 @@ class ReminderHistory:
     attempts: int
     lines: tuple[HistoryLine, ...]
     pending_channels: tuple[str, ...] = ()  # what a person still has to do (open the WhatsApp chat)
-
-
-# --- hooks ------------------------------------------------------------------------------------------
-
-
-def invoices_in_active_agreement(session: Session, customer_ids=None) -> set[int]:
-    """Invoice ids covered by an active payment agreement (from app.collections when installed)."""
-    try:
-        from app.collections.agreements import invoices_in_active_agreements
-    except ImportError:  # pragma: no cover - collections not installed
-        return set()
-    return invoices_in_active_agreements(session, customer_ids)
 
 
 # --- helpers ----------------------------------------------------------------------------------------
@@ -414,7 +400,7 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
     customers = list(session.scalars(select(Customer).order_by(Customer.code)))
     settings = {s.customer_id: s for s in session.scalars(select(CustomerReminderSettings))}
     history, last_reminder = _history(session, [c.id for c in customers])
-    in_agreement = invoices_in_active_agreement(session)
+    in_agreement = invoices_in_active_agreements(session)
     planned_contacts: dict[int, list] = {k: list(v) for k, v in (extra_contacts or {}).items()}
     all_items, invoice_ids = _open_items_all(session, as_of)
     credits = _credits_all(session, as_of)
@@ -592,9 +578,6 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
     keys ("C001/PEN") approves exactly those. `send(job) -> message_id` delivers e-mail/SMS/WhatsApp;
     letters go to `letters_dir`. Nothing is delivered for a channel without its means.
     """
-    from . import outbox
-    from .whatsapp_send import pending_whatsapp_links
-
     plan = plan_run(session, as_of=as_of, at=at)
     proposals = [p for p in plan if p.blocked is None]
     run = ReminderRun(as_of=as_of, at=at.astimezone(dt.timezone.utc), created_at=config.now(), state="done",
@@ -615,8 +598,6 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
     if cancelled:
         run.state = "cancelled"
     session.flush()
-    from app.ledger import audit
-
     audit.record(session, action="run", entity="reminder_run", entity_id=run.id,
                  after={"as_of": as_of, "at": at, "reminders": [r.id for r in created], "state": run.state})
     result = outbox.DeliveryResult()
@@ -641,7 +622,7 @@ def _store(session: Session, run: ReminderRun, p: PlannedReminder, as_of: dt.dat
         channels=",".join(p.channels), state=state, as_of=as_of, amount_minor=p.amount_minor, fee_minor=p.fee_minor,
         send_at=p.send_at, hold_reason=p.hold_reason, hold_reason_es=p.hold_reason_es, call_window=p.call_window,
         contact_profile=p.contact_profile, attempts=0, created_at=config.now(),
-        pending_channels=",".join(ch for ch in p.channels if ch in outbox_by_hand()) or None,
+        pending_channels=",".join(ch for ch in p.channels if ch in outbox.BY_HAND) or None,
     )
     for it in p.items:
         r.lines.append(ReminderLine(
@@ -653,12 +634,6 @@ def _store(session: Session, run: ReminderRun, p: PlannedReminder, as_of: dt.dat
     session.add(r)
     session.flush()
     return r
-
-
-def outbox_by_hand() -> tuple[str, ...]:
-    from .outbox import BY_HAND
-
-    return BY_HAND
 
 
 def _level_id(session: Session, p: PlannedReminder, it: PlannedItem) -> int:
@@ -675,8 +650,6 @@ def _level_id(session: Session, p: PlannedReminder, it: PlannedItem) -> int:
 
 def approve_reminders(session: Session, ids, *, at: dt.datetime | None = None) -> int:
     """Drafts -> queued. Returns how many were approved."""
-    from app.ledger import audit
-
     n = 0
     for r in session.scalars(select(Reminder).where(Reminder.id.in_(list(ids)), Reminder.state == "draft")):
         r.state = "queued"
@@ -691,8 +664,6 @@ def approve_reminders(session: Session, ids, *, at: dt.datetime | None = None) -
 
 def cancel_reminder(session: Session, reminder_id: int, *, reason: str) -> None:
     """A draft or queued reminder is not sent; its items may be reminded again."""
-    from app.ledger import audit
-
     r = session.get(Reminder, reminder_id)
     if r is None:
         raise UnknownReminderError(reminder_id)
@@ -735,6 +706,17 @@ def customer_reminders(session: Session, code: str) -> list[ReminderHistory]:
         select(Reminder).options(selectinload(Reminder.lines), selectinload(Reminder.level))
         .where(Reminder.customer_id == customer.id).order_by(Reminder.as_of.desc(), Reminder.id.desc()))
     return [_history_view(r, customer.code) for r in rows]
+
+
+def reminder_timeline_entries(session: Session, code: str) -> list[TimelineEntry]:
+    """The customer's reminders as entries of the collections timeline: the card passes this function to
+    `app.collections.timeline.customer_timeline(sources=...)` (collections does not import reminders)."""
+    entries = []
+    for r in customer_reminders(session, code):
+        day = r.sent_at.date() if r.sent_at else r.as_of
+        entries.append(TimelineEntry(day, "reminder", f"{r.level_key} · {r.state}", ",".join(r.channels),
+                                     r.amount_minor, r.currency))
+    return entries
 
 
 def recent_reminders(session: Session, *, limit: int = 500, state: str | None = None,

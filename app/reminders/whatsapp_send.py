@@ -14,6 +14,10 @@ from app.ledger.errors import LedgerError
 from app.models import ContactLog, Customer, Reminder
 
 from . import outbox
+from .delivery import content_for, template_overrides
+from .errors import UnknownReminderError
+from .templates import render_message
+from .whatsapp import InvalidPhoneError, whatsapp_link
 
 
 class NotPendingError(LedgerError):
@@ -26,10 +30,6 @@ def _pending(r: Reminder) -> list[str]:
 
 def _link(session: Session, r: Reminder, customer: Customer, at: dt.datetime) -> str:
     """The wa.me link with this reminder's WhatsApp text, its items read as of the day it goes out."""
-    from .delivery import content_for, template_overrides
-    from .templates import render_message
-    from .whatsapp import whatsapp_link
-
     job = outbox.job_for(r, customer, at)
     content = content_for(session, job, "whatsapp")
     text = render_message(r.level_key, "whatsapp", content, overrides=template_overrides(session)).text
@@ -49,10 +49,6 @@ def _due(session: Session, at: dt.datetime, reminder_ids=None):
 def pending_whatsapp_links(session: Session, at: dt.datetime) -> list[tuple[int, str, str]]:
     """(reminder id, customer code, link) for every WhatsApp chat whose moment has come and that nobody opened yet.
     A reminder settled in the meantime or with a number that cannot be dialled gets no link."""
-    if not outbox.channels_installed():
-        return []
-    from .whatsapp import InvalidPhoneError
-
     out = []
     for r in _due(session, at):
         customer = session.get(Customer, r.customer_id)
@@ -66,12 +62,8 @@ def pending_whatsapp_links(session: Session, at: dt.datetime) -> list[tuple[int,
 def open_whatsapp_reminder(session: Session, reminder_id: int, *, at: dt.datetime) -> str:
     """The collector opens the chat of a pending WhatsApp reminder: returns its link and records the
     WhatsApp message as sent (contact log, activity; the reminder becomes sent when nothing else is left)."""
-    from .whatsapp import InvalidPhoneError
-
     r = session.get(Reminder, reminder_id)
     if r is None:
-        from .run import UnknownReminderError
-
         raise UnknownReminderError(reminder_id)
     if "whatsapp" not in _pending(r) or r.state not in ("queued", "sent"):
         raise NotPendingError(f"Reminder #{r.id} has no WhatsApp message waiting to be sent.")

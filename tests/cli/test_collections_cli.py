@@ -66,8 +66,11 @@ def test_activity_promise_and_tasks(dbfile, capsys):
 def test_dispute_open_and_resolve(dbfile, capsys):
     assert main(["--db", dbfile, "dispute", "open", "F1", "--reason", "precio incorrecto", "--amount", "50"]) == 0
     assert "dispute 1" in capsys.readouterr().out
-    assert main(["--db", dbfile, "dispute", "resolve", "1", "--credit-note", "NC-1"]) == 0
+    assert main(["--db", dbfile, "dispute", "resolve", "1", "--credit-note", "NC-1", "--amount", "30.50"]) == 0
     assert "resolved_credit with credit note NC-1" in capsys.readouterr().out
+    # --amount is read in the disputed invoice's currency
+    assert main(["--db", dbfile, "balance", "C001", "--format", "json"]) == 0
+    assert "969.50" in capsys.readouterr().out
 
 
 def test_agreement_pdf_shows_the_schedule(dbfile, tmp_path, capsys):
@@ -95,3 +98,14 @@ def test_agreement_pdf_shows_the_schedule(dbfile, tmp_path, capsys):
     assert main(["--db", dbfile, "agreement", "pdf", "CONV-00001", "-o", str(en), "--lang", "en"]) == 0
     text = subprocess.run(["pdftotext", str(en), "-"], capture_output=True, text=True, check=True).stdout
     assert "Payment agreement No. CONV-00001" in text and "THE DEBTOR" in text
+
+
+def test_a_logged_call_breaking_the_contact_rules_is_saved_with_a_warning(dbfile, capsys):
+    # the CLI hands the reminders' contact rules to the activity log (collections does not import them)
+    from app import config
+
+    config.set_clock(config.FixedClock.at(dt.date(2026, 7, 4), 15))  # Saturday 10:00 in Lima (conftest restores)
+    assert main(["--db", dbfile, "activity", "add", "C001", "--channel", "call", "--outcome", "no_answer"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("activity ")
+    assert "warning: no contact on Saturday — Ley 29571 art. 62" in captured.err

@@ -161,7 +161,6 @@ def test_secret_without_a_keyring_is_a_clear_error(dbfile, capsys, monkeypatch):
 
 
 def test_send_delivers_emails_and_letters_through_the_channels(dbfile, capsys, tmp_path):
-    pytest.importorskip("app.reminders.email_send")
     from tests.reminders.test_run_send import Collector, free_port
     from aiosmtpd.controller import Controller
 

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from app.collections.activities import log_activity
+from app.reminders.contact_rules import warning_for_contact
 from app.reminders.run import execute_run, plan_run
 from tests.factories import make_customer, make_invoice
 
@@ -13,13 +14,15 @@ def test_activity_log_warns_about_a_call_outside_the_permitted_hours(books):
     s = books
     with s.begin():
         view = log_activity(s, customer_code="C001", channel="call", outcome="no_answer",
-                            at=at(D(2026, 7, 4), 10))  # a Saturday in Lima
+                            at=at(D(2026, 7, 4), 10), contact_check=warning_for_contact)  # a Saturday in Lima
     assert view.warning.startswith("no contact on Saturday — Ley 29571 art. 62")
     with s.begin():
-        view = log_activity(s, customer_code="C001", channel="call", at=at(D(2026, 7, 6), 10))
+        view = log_activity(s, customer_code="C001", channel="call", at=at(D(2026, 7, 6), 10),
+                            contact_check=warning_for_contact)
     assert view.warning is None
     with s.begin():
-        view = log_activity(s, customer_code="C001", channel="note", at=at(D(2026, 7, 4), 23))
+        view = log_activity(s, customer_code="C001", channel="note", at=at(D(2026, 7, 4), 23),
+                            contact_check=warning_for_contact)
     assert view.warning is None
 
 

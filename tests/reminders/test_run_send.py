@@ -1,23 +1,19 @@
 """The run end to end with the real channels: e-mails to an SMTP server running in the test (aiosmtpd),
-letters as PDF files, the statement attached. Skipped until the channel modules are installed."""
+letters as PDF files, the statement attached."""
 
 import socket
 from pathlib import Path
 from email import message_from_bytes, policy
 
 import pytest
+from aiosmtpd.controller import Controller
 
-pytest.importorskip("app.reminders.email_send")
-pytest.importorskip("app.reminders.letters")
+from app import ledger
+from app.reminders import outbox
+from app.reminders.run import customer_reminders, execute_run
+from tests.factories import make_customer, make_invoice, make_payment
 
-from aiosmtpd.controller import Controller  # noqa: E402
-
-from app import ledger  # noqa: E402
-from app.reminders import outbox  # noqa: E402
-from app.reminders.run import customer_reminders, execute_run  # noqa: E402
-from tests.factories import make_customer, make_invoice, make_payment  # noqa: E402
-
-from .conftest import D, at  # noqa: E402
+from .conftest import D, at
 
 
 def free_port() -> int:

@@ -7,20 +7,20 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-pytest.importorskip("app.reminders.letters")
+from app import ledger
+from app.collections.activities import list_activities
+from app.collections.tasks import today_tasks
+from app.collections.timeline import customer_timeline
+from app.models import CustomerRisk, Reminder
+from app.reminders.policy import assign_policy, create_policy
+from app.reminders.run import (
+    customer_reminders, execute_run, plan_run, recent_reminders, reminder_timeline_entries,
+)
+from app.reminders.segment_policy import normalise_segment, segment_policies, set_segment_policy
+from app.reminders.whatsapp_send import NotPendingError, open_whatsapp_reminder
+from tests.factories import make_customer, make_invoice
 
-from app import ledger  # noqa: E402
-from app.collections.activities import list_activities  # noqa: E402
-from app.collections.tasks import today_tasks  # noqa: E402
-from app.collections.timeline import customer_timeline  # noqa: E402
-from app.models import CustomerRisk, Reminder  # noqa: E402
-from app.reminders.policy import assign_policy, create_policy  # noqa: E402
-from app.reminders.run import customer_reminders, execute_run, plan_run, recent_reminders  # noqa: E402
-from app.reminders.segment_policy import normalise_segment, segment_policies, set_segment_policy  # noqa: E402
-from app.reminders.whatsapp_send import NotPendingError, open_whatsapp_reminder  # noqa: E402
-from tests.factories import make_customer, make_invoice  # noqa: E402
-
-from .conftest import D, at  # noqa: E402
+from .conftest import D, at
 
 DAY = D(2026, 6, 30)
 
@@ -104,7 +104,7 @@ def test_sent_reminders_are_activities_once_in_the_timeline_and_calls_become_tas
     assert r.state == "sent"
     logged = sorted(a.channel for a in list_activities(s, "C030") if a.source == f"reminder:{r.id}")
     assert logged == ["call", "email"]
-    timeline = customer_timeline(s, "C030")
+    timeline = customer_timeline(s, "C030", sources=(reminder_timeline_entries,))
     assert [e.kind for e in timeline].count("reminder") == 1
     assert not any(e.kind == "activity" for e in timeline)
     tasks = [t for t in today_tasks(s, as_of=DAY) if t.customer_code == "C030"]

@@ -42,6 +42,8 @@ def test_whatsapp_button_opens_the_chat_link_and_the_tab_lists_reminders(reminde
     m = card.reminders_model
     assert m.data(m.index(0, m.COL_STATE)) == "sent"
     assert "Letter" in m.data(m.index(0, m.COL_CHANNELS))
+    # the History tab shows it too: the card passes the reminders to the collections timeline
+    qtbot.waitUntil(lambda: "reminder" in [r.kind for r in card.timeline_model.rows()], timeout=20000)
     card.btn_whatsapp.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert opened[0].startswith("https://wa.me/51987654321?text=")

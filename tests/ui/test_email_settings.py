@@ -2,7 +2,7 @@
 a keyring failure saves nothing, the test e-mail button, the contact-rules country with its citation."""
 
 import keyring
-import pytest
+from aiosmtpd.controller import Controller
 from keyring.errors import KeyringError
 from sqlalchemy import select
 
@@ -12,9 +12,6 @@ from app.models import Setting
 from app.reminders.secrets import get_secret
 
 from .test_reminders_view import Collector, free_port
-
-pytest.importorskip("app.reminders.email_send")
-from aiosmtpd.controller import Controller  # noqa: E402
 
 
 def open_dialog(window, qtbot):

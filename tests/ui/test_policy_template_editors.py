@@ -14,8 +14,6 @@ from tests.factories import make_customer, make_invoice
 
 from .conftest import wait_idle
 
-pytest.importorskip("app.reminders.letters")
-
 D = dt.date
 
 

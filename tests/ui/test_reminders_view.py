@@ -6,6 +6,7 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from PySide6.QtCore import Qt
 
 from app import ledger
@@ -13,10 +14,6 @@ from app.database import session_factory
 from tests.factories import make_customer, make_invoice
 
 from .conftest import wait_idle
-
-pytest.importorskip("app.reminders.email_send")
-pytest.importorskip("app.reminders.letters")
-from aiosmtpd.controller import Controller  # noqa: E402
 
 D = dt.date
 

@@ -67,3 +67,20 @@ def test_a_list_asked_for_before_the_current_one_is_not_shown_when_it_arrives_la
     view._loaded(earlier, [])  # two readers may answer out of order: the older answer comes last
     assert view.model.rowCount() == 1
     wait_idle(qtbot, ctx.runner)
+
+
+def test_a_call_breaking_the_contact_rules_is_saved_with_the_warning_shown(commitments, ctx, qtbot):
+    # the GUI hands the reminders' contact rules to the activity log (collections does not import them)
+    from app import config
+    from app.collections.activities import list_activities
+    from app.ui.views.today import LogCallDialog
+
+    config.set_clock(config.FixedClock.at(D(2026, 7, 4), 15))  # Saturday 10:00 in Lima (conftest restores)
+    dialog = LogCallDialog(ctx, "C1", "PEN")
+    qtbot.addWidget(dialog)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("no_answer"))
+    with qtbot.waitSignal(dialog.saved, timeout=20000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert "no contact on Saturday — Ley 29571 art. 62" in dialog.error.text()
+    with session_factory(commitments)() as s:
+        assert [a.outcome for a in list_activities(s, "C1")] == ["no_answer"]

@@ -25,9 +25,10 @@ from app.ledger import balances, customers, terms
 from app.ledger.views import CurrencyBalance, CustomerView, DocumentRow, OpenItem, TermsView
 
 from ..context import AppContext
-from . import card_collections, card_disputes, card_reminders
 from ..errors import describe
 from ..tablemodels.documents import BalancesTableModel, OpenItemsTableModel, PaymentsTableModel
+from . import card_collections, card_disputes, card_reminders
+from .card_table import card_table, fit_columns
 
 
 @dataclass(frozen=True)
@@ -50,26 +51,6 @@ def load_card(session, code: str, as_of: dt.date) -> CardData:
         open_items=tuple(balances.open_items(session, code, as_of)),
         payments=tuple(d for d in docs if d.kind != "invoice"),
     )
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def fit_columns(view: QTableView, padding: int = 28) -> None:
-    """Size columns to their contents plus some air, so right-aligned amounts do not touch."""
-    view.resizeColumnsToContents()
-    header = view.horizontalHeader()
-    for col in range(header.count() - 1):
-        view.setColumnWidth(col, view.columnWidth(col) + padding)
 
 
 class CustomerCard(QDialog):
@@ -116,7 +97,7 @@ class CustomerCard(QDialog):
         facts.setColumnStretch(3, 1)
 
         self.balance_model = BalancesTableModel(ctx.formatter, self)
-        self.balance_table = _table(self.balance_model)
+        self.balance_table = card_table(self.balance_model)
         self.balance_table.setObjectName("card_balances")
         self.balance_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.balance_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -126,10 +107,10 @@ class CustomerCard(QDialog):
         QVBoxLayout(self.balance_box).addWidget(self.balance_table)
 
         self.open_model = OpenItemsTableModel(ctx.formatter, self)
-        self.open_table = _table(self.open_model)
+        self.open_table = card_table(self.open_model)
         self.open_table.setObjectName("card_open_items")
         self.payments_model = PaymentsTableModel(ctx.formatter, self)
-        self.payments_table = _table(self.payments_model)
+        self.payments_table = card_table(self.payments_model)
         self.payments_table.setObjectName("card_payments")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.open_table, self.tr("Open items"))

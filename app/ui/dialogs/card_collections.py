@@ -27,11 +27,13 @@ from app.collections.agreements import create_agreement
 from app.collections.schedule import build_schedule, nth_date
 from app.collections.timeline import customer_timeline
 from app.ledger.errors import LedgerError
+from app.reminders.run import reminder_timeline_entries
 
 from ..date_guard import DateGuard
 from ..errors import describe
 from ..tablemodels.dashboard import ScheduleTableModel, TimelineTableModel
 from ..widgets import DateEdit, MoneyEdit
+from .card_table import card_table
 
 _models: dict[tuple[str, dt.date], object] = {}
 _models_lock = threading.Lock()
@@ -67,9 +69,7 @@ def install(card) -> None:
     card.score_label.setObjectName("card_score")
     card.score_label.setWordWrap(True)
     card.timeline_model = TimelineTableModel(card.ctx.formatter, card)
-    from .card import _table  # the card's own table style
-
-    card.timeline_table = _table(card.timeline_model)
+    card.timeline_table = card_table(card.timeline_model)
     card.timeline_table.setObjectName("card_timeline")
     card.tabs.addTab(card.timeline_table, QCoreApplication.translate("CustomerCard", "History"))
     card.btn_call = QPushButton(QCoreApplication.translate("CustomerCard", "Log a call…"))
@@ -97,8 +97,8 @@ def install(card) -> None:
 
 def reload(card) -> None:
     ctx = card.ctx
-    ctx.runner.read(customer_timeline, card.code, on_done=lambda rows: _show_timeline(card, rows),
-                    on_error=card._failed)
+    ctx.runner.read(customer_timeline, card.code, sources=(reminder_timeline_entries,),
+                    on_done=lambda rows: _show_timeline(card, rows), on_error=card._failed)
     from ..i18n import current_language
 
     lang = current_language()
@@ -167,9 +167,7 @@ class AgreementDialog(QDialog):
         self.rate = QLineEdit("0")
         self.rate.setMaximumWidth(80)
         self.schedule = ScheduleTableModel(ctx.formatter, self)
-        from .card import _table
-
-        self.schedule_table = _table(self.schedule)
+        self.schedule_table = card_table(self.schedule)
         self.total = QLabel()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")

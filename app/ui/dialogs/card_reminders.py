@@ -16,6 +16,7 @@ from app.reminders.run import customer_reminders
 
 from ..tablemodels.reminders import HistoryTableModel
 from ..widgets import DateEdit
+from .card_table import card_table, fit_columns
 
 LEVEL_NAMES = {"es": "Recordatorio de pago", "en": "Payment reminder"}
 
@@ -41,10 +42,8 @@ def whatsapp_chat_link(session, code: str, as_of: dt.date) -> str:
 
 def install(card) -> None:
     """Add the WhatsApp button and the Reminders tab to a CustomerCard (called once from its constructor)."""
-    from .card import _table, fit_columns
-
     card.reminders_model = HistoryTableModel(card.ctx.formatter, card)
-    card.reminders_table = _table(card.reminders_model)
+    card.reminders_table = card_table(card.reminders_model)
     card.reminders_table.setObjectName("card_reminders")
     card.policy_combo = QComboBox()
     card.policy_combo.setObjectName("card_policy")

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.ledger.errors import InvalidValueError, LedgerError
 from app.ledger.money import to_minor, to_str
-from app.models.reminders import CHANNELS, FEE_KINDS
-from app.reminders.policy import ensure_default_policy, list_policies
+from app.reminders.policy import CHANNELS, FEE_KINDS, ensure_default_policy, list_policies
 from app.reminders.policy_edit import copy_policy, delete_policy, set_default_policy, update_policy
 from app.reminders.segment_policy import segment_policies, set_segment_policy
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.collections.activities import CHANNELS, OUTCOMES, log_activity
 from app.collections.tasks import evaluate_commitments, today_tasks
 from app.ledger.errors import LedgerError
+from app.reminders.contact_rules import warning_for_contact
 
 from ..context import AppContext
 from ..tablemodels.dashboard import TasksTableModel
@@ -122,7 +123,8 @@ class LogCallDialog(QDialog):
         if not self.date_guard.ok(entered, self.save):
             return
         self.buttons.setEnabled(False)
-        self.ctx.runner.write(log_activity, **kwargs, on_done=self._saved, on_error=self._failed)
+        self.ctx.runner.write(log_activity, **kwargs, contact_check=warning_for_contact, on_done=self._saved,
+                              on_error=self._failed)
 
     def _saved(self, activity) -> None:
         self.saved.emit(activity)
