@@ -172,3 +172,34 @@ def test_a_zero_balance_needs_no_rate(three):
         set_rate(s, "USD", "3.75", D(2026, 1, 1))
         set_rate(s, "COP", "0.00092", D(2026, 1, 1))
     assert codes(list_customers(s, sort_key="balance", as_of=AS_OF)) == ["EUR0", "SOL", "PES", "DOL"]
+
+
+@pytest.mark.postgres
+def test_the_ranking_is_the_same_on_postgres(pg_url):
+    """PostgreSQL multiplies the rates as exact numerics, SQLite as doubles: the same order either way."""
+    from app.database import open_database, session_factory
+    from app.reports.dashboard import dashboard
+
+    engine = open_database(pg_url)
+    s = session_factory(engine)()
+    try:
+        with s.begin():
+            ledger.save_company(s, name="Andina", currency="PEN", locale="es_PE")
+            make_customer(s, code="SOL", name="Soles")
+            make_customer(s, code="DOL", name="Dólares", currency="USD")
+            make_customer(s, code="PES", name="Pesos", currency="COP")
+            make_invoice(s, number="S1", customer="SOL", amount="68.26", issued=D(2026, 3, 1))
+            make_invoice(s, number="U1", customer="DOL", amount="16097.37", issued=D(2026, 3, 1), currency="USD")
+            make_invoice(s, number="P1", customer="PES", amount="4083395.00", issued=D(2026, 3, 1), currency="COP")
+            set_rate(s, "USD", "3.75", D(2026, 1, 1))
+        assert codes(list_customers(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["DOL", "SOL", "PES"]
+        assert codes(list_customers(s, sort_key="overdue", as_of=AS_OF)) == ["SOL", "DOL", "PES"]
+        assert [d.code for d in dashboard(s, AS_OF).top_debtors] == ["DOL", "SOL", "PES"]
+        s.rollback()
+        with s.begin():
+            set_rate(s, "COP", "0.00092", D(2026, 1, 1))
+        assert codes(list_customers(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["DOL", "PES", "SOL"]
+        assert [d.code for d in dashboard(s, AS_OF).top_debtors] == ["DOL", "PES", "SOL"]
+    finally:
+        s.close()
+        engine.dispose()

@@ -20,20 +20,34 @@ class DebtorsTableModel(SnapshotTableModel):
     def __init__(self, formatter=None, parent=None):
         super().__init__(formatter, parent)
         self.currency = ""
+        self.company_currency = "PEN"
 
     def headers(self) -> list[str]:
         translate = QCoreApplication.translate
         return [translate("DebtorsModel", "Code"), translate("DebtorsModel", "Customer"), translate("DebtorsModel", "Owes"),
                 translate("DebtorsModel", "Overdue")]
 
-    def set_rows(self, rows, currency: str = "") -> None:
+    def set_rows(self, rows, currency: str = "", company_currency: str | None = None) -> None:
         self.currency = currency
+        if company_currency:
+            self.company_currency = company_currency
         super().set_rows(rows)
 
     def display(self, r: Debtor, col: int) -> str:
-        cur = self.currency
-        return [r.code, r.name, self.formatter.money(r.total_minor, cur),
-                self.formatter.money(r.overdue_minor, cur) if r.overdue_minor else ""][col]
+        cur = r.currency or self.currency
+        owes = self.formatter.money(r.total_minor, cur) + (" ⚠" if r.rate_missing else "")
+        return [r.code, r.name, owes, self.formatter.money(r.overdue_minor, cur) if r.overdue_minor else ""][col]
+
+    def tooltip(self, r: Debtor, col: int) -> str | None:
+        """The amount the row is ranked by: in the company's currency, or why it comes last."""
+        if col != self.COL_TOTAL or not r.currency or r.currency == self.company_currency:
+            return None
+        translate = QCoreApplication.translate
+        if r.rate_missing:
+            return translate("DebtorsModel", "No exchange rate for %1 on this date: listed last. "
+                                             "Add one in Settings › Exchange rates.").replace("%1", r.currency)
+        return translate("DebtorsModel", "%1 at the exchange rate of the date").replace(
+            "%1", self.formatter.money(r.total_company_minor, self.company_currency))
 
     def sort_value(self, r: Debtor, col: int):
         return [r.code, r.name, r.total_minor, r.overdue_minor][col]
