@@ -134,7 +134,7 @@
 <context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/today.py" line="+198"/>
+        <location filename="../../app/ui/views/today.py" line="+205"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

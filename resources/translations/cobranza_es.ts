@@ -4,7 +4,7 @@
 <context>
     <name>AgingModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="+88"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+102"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -296,7 +296,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="+65"/>
+        <location filename="../../app/ui/app.py" line="+68"/>
         <location line="+4"/>
         <source>Cobranza</source>
         <translation>Cobranza</translation>
@@ -772,14 +772,19 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+211"/>
+        <location line="+226"/>
         <source>On hold</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-43"/>
         <source>multi-currency</source>
         <translation>varias monedas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No exchange rate for %1 on this date: sorted last by amount. Add one in Settings › Exchange rates.</source>
+        <translation>Sin tipo de cambio para %1 en esta fecha: va al final al ordenar por monto. Agréguelo en Configuración › Tipos de cambio.</translation>
     </message>
 </context>
 <context>
@@ -876,7 +881,7 @@
         <translation>Calculando…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Nothing is owed as of this date.</source>
         <translation>No hay deuda a esta fecha.</translation>
     </message>
@@ -917,7 +922,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>%1 days</source>
         <translation>%1 días</translation>
     </message>
@@ -975,7 +980,7 @@
 <context>
     <name>DebtorsModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="-64"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="-77"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -993,6 +998,16 @@
         <location line="+1"/>
         <source>Overdue</source>
         <translation>Vencido</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No exchange rate for %1 on this date: listed last. Add one in Settings › Exchange rates.</source>
+        <translation>Sin tipo de cambio para %1 en esta fecha: va al final. Agréguelo en Configuración › Tipos de cambio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 at the exchange rate of the date</source>
+        <translation>%1 al tipo de cambio de la fecha</translation>
     </message>
 </context>
 <context>
@@ -1036,7 +1051,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-286"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-288"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n partida, la mayor primero</numerusform>
@@ -1047,7 +1062,7 @@
 <context>
     <name>DrillModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="+25"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+17"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -1217,6 +1232,52 @@
         <location line="+2"/>
         <source>An invoice is %1 days overdue (the limit is %2 days).</source>
         <translation>Hay una factura con %1 días de atraso (el límite es %2 días).</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeRatesTab</name>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_fx.py" line="+70"/>
+        <source>Add rate</source>
+        <translation>Agregar tipo de cambio</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+23"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+22"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>%1 per unit</source>
+        <translation>%1 por unidad</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>How many %1 one unit of another currency is worth, from a date until the next rate of that currency. The customers list, the top debtors and Today rank amounts in %1 with the rate of the date they show; an amount without a rate says so and comes last. Reports stay in each currency.</source>
+        <translation>Cuántos %1 vale una unidad de otra moneda, desde una fecha hasta el siguiente tipo de cambio de esa moneda. La lista de clientes, los mayores deudores y Hoy ordenan los montos en %1 con el tipo de cambio de la fecha que muestran; un monto sin tipo de cambio lo indica y va al final. Los reportes siguen en cada moneda.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&apos;%1&apos; is not a valid exchange rate: write a number greater than zero with a point as the decimal separator and no thousands separators, like 3.75 or 0.00092.</source>
+        <translation>&apos;%1&apos; no es un tipo de cambio válido: escriba un número mayor que cero con punto decimal y sin separador de miles, como 3.75 o 0.00092.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved: 1 %1 = %2 %3 from %4</source>
+        <translation>Guardado: 1 %1 = %2 %3 desde el %4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is the company&apos;s currency: its rate is always 1.</source>
+        <translation>%1 es la moneda de la empresa: su tipo de cambio siempre es 1.</translation>
     </message>
 </context>
 <context>
@@ -1969,35 +2030,35 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+110"/>
+        <location line="-111"/>
+        <location line="+111"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+110"/>
+        <location line="-111"/>
+        <location line="+111"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>Items</source>
         <translation>Documentos</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
@@ -2022,7 +2083,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>requiere aprobación</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -2324,7 +2385,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="+154"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+170"/>
         <source>No.</source>
         <translation>N.°</translation>
     </message>
@@ -2426,6 +2487,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+1"/>
         <source>Templates</source>
         <translation>Plantillas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exchange rates</source>
+        <translation>Tipos de cambio</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2536,7 +2602,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="-86"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="-102"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
@@ -2576,7 +2642,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Valor esperado</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <source>No exchange rate for %1 on this date: listed last. Add one in Settings › Exchange rates.</source>
+        <translation>Sin tipo de cambio para %1 en esta fecha: va al final. Agréguelo en Configuración › Tipos de cambio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 at the exchange rate of the date</source>
+        <translation>%1 al tipo de cambio de la fecha</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Promise due</source>
         <translation>Promesa de pago que vence</translation>
     </message>
@@ -2614,7 +2690,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../app/ui/dialogs/settings_templates.py" line="+56"/>
+        <location filename="../../app/ui/dialogs/settings_templates.py" line="+57"/>
         <source>E-mail</source>
         <translation>Correo</translation>
     </message>
@@ -2709,7 +2785,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>cierre</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Your version</source>
         <translation>Su versión</translation>
     </message>
@@ -2840,7 +2916,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+19"/>
+        <location filename="../../app/ui/views/today.py" line="+20"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -2875,7 +2951,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Calculando…</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+19"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n tarea</numerusform>

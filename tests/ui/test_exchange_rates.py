@@ -107,3 +107,24 @@ def test_dashboard_top_debtors_in_every_currency_ranked_in_soles(three, ctx, qtb
     assert "S/" in view.debtors.index(0, view.debtors.COL_TOTAL).data(Qt.ItemDataRole.ToolTipRole)
     assert "No exchange rate for COP" in view.debtors.index(2, view.debtors.COL_TOTAL).data(Qt.ItemDataRole.ToolTipRole)
     wait_idle(qtbot, ctx.runner)
+
+
+def test_the_tab_speaks_spanish(books, qapp, qtbot):
+    from app.ui.app import create_main_window
+    from app.ui.i18n import install_translators
+
+    assert install_translators(qapp, "es")
+    try:
+        win = create_main_window(books)
+        qtbot.addWidget(win)
+        dialog = win.open_settings()
+        titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+        assert "Tipos de cambio" in titles
+        tab = dialog.fx_tab
+        tab.rate.setText("3,75")
+        assert tab.echo.text().startswith("'3,75' no es un tipo de cambio válido")
+        assert tab.add_button.text() == "Agregar tipo de cambio"
+        dialog.reject()
+        win.ctx.runner.wait_for_done()
+    finally:
+        install_translators(qapp, "en")
