@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from app import ledger
 from app.collections.promises import add_promise
 from app.database import session_factory
 from app.ledger.fx import list_rates, set_rate
