@@ -271,21 +271,26 @@ def dispute_resolve(args) -> int:
 
 def tasks(args) -> int:
     from app.collections.tasks import evaluate_commitments, today_tasks
+    from app.ledger.fx import company_currency
 
     as_of = args.as_of or config.today()
 
     def work(s):
         evaluate_commitments(s, as_of=as_of)
-        return today_tasks(s, as_of=as_of, collector=args.collector)
+        return today_tasks(s, as_of=as_of, collector=args.collector), company_currency(s)
 
-    rows = _run(args, work)
+    rows, home = _run(args, work)
     if args.format == "json":
-        print(json.dumps({"as_of": as_of.isoformat(), "tasks": [
+        print(json.dumps({"as_of": as_of.isoformat(), "company_currency": home, "tasks": [
             {"kind": t.kind, "customer_code": t.customer_code, "customer_name": t.customer_name,
              "collector": t.collector, "currency": t.currency,
              "amount": to_str(t.amount_minor, t.currency) if t.currency else None,
              "due_date": t.due_date.isoformat() if t.due_date else None, "detail": t.detail, "ref": t.ref,
-             "risk": t.risk, "expected_value": to_str(t.expected_value_minor, t.currency) if t.currency else None}
+             "risk": t.risk, "expected_value": to_str(t.expected_value_minor, t.currency) if t.currency else None,
+             # in the company's currency at the as-of date's rate; null (and rate_missing) without one
+             "expected_value_company": None if t.expected_value_company_minor is None
+             else to_str(t.expected_value_company_minor, home),
+             "rate_missing": t.rate_missing}
             for t in rows]}, ensure_ascii=False, indent=2))
     else:
         if not rows:
@@ -294,6 +299,7 @@ def tasks(args) -> int:
             amount = f"{t.currency} {to_decimal(t.amount_minor, t.currency):,.{exponent(t.currency)}f}" \
                 if t.currency else ""
             due = t.due_date.isoformat() if t.due_date else ""
+            no_rate = f"  (no {t.currency} rate: ranked last)" if t.rate_missing else ""
             print(f"{t.kind:<18} {t.customer_code:<12} {t.customer_name[:30]:<30} {amount:>18} {due:<10} "
-                  f"risk {t.risk:.2f}  {t.detail}")
+                  f"risk {t.risk:.2f}  {t.detail}{no_rate}")
     return 0

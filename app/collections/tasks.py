@@ -2,8 +2,9 @@
 
 Expected value = amount at stake × the customer's risk: the trained model's probability of paying late
 from the stored snapshot (app.collections.risk_snapshot), else the smoothed rate of app.collections.risk. Amounts in different
-currencies are compared through the exchange rates in settings (`fx.USD` = how many units of the
-company's currency one dollar is worth); tasks in a currency without a rate come after, by their own value.
+currencies are compared in the company's currency at the exchange rates in force on the as-of date
+(app.ledger.fx); tasks in a currency without a rate on that date come last (`rate_missing`), by currency
+and then their own value, never compared by raw minor units with another currency.
 """
 
 from __future__ import annotations
@@ -11,13 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from decimal import Decimal, InvalidOperation
-
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.ledger.balances import invoice_exists_as_of, open_as_of
-from app.ledger.money import exponent
+from app.ledger.fx import rates_on, to_company_minor
 from app.models import Activity, Customer, DueLine, Invoice
 
 from .agreements import list_agreements
@@ -40,8 +39,13 @@ class Task:
     ref: str | None
     risk: float
     expected_value_minor: int
-    # the expected value in the company's currency, when there is a rate for the task's currency
+    # the expected value in the company's currency at the as-of date's rate; None without a rate
     expected_value_company_minor: int | None = None
+
+    @property
+    def rate_missing(self) -> bool:
+        """True when the task has an amount in a currency with no exchange rate on the as-of date."""
+        return self.expected_value_company_minor is None
 
 
 def _customers(session: Session, ids) -> dict[int, Customer]:
@@ -100,17 +104,18 @@ def today_tasks(session: Session, *, as_of: dt.date, collector: str | None = Non
     if collector:
         raw = [r for r in raw if (customers[r[1]].collector or "") == collector]
     risk = task_risk(session, {r[1] for r in raw}, as_of)
-    home, rates = exchange_rates(session)
+    rates = rates_on(session, as_of)
     tasks = []
     for kind, cid, cur, amount, due, detail, ref in raw:
         c = customers[cid]
         r = risk.get(cid, 0.0)
         value = int(amount * r)
         tasks.append(Task(kind, c.code, c.name, c.collector, cur, int(amount), due, detail, ref, round(r, 4),
-                          value, to_company(value, cur, home, rates)))
-    tasks.sort(key=lambda t: (t.expected_value_company_minor is None and t.currency is not None,
-                              -(t.expected_value_company_minor if t.expected_value_company_minor is not None
-                                else t.expected_value_minor),
+                          value, 0 if cur is None else to_company_minor(value, cur, rates)))
+    # without a rate: last, grouped by currency (amounts of one currency compare among themselves);
+    # follow-ups carry no amount (0 in any currency)
+    tasks.sort(key=lambda t: (t.rate_missing, (t.currency or "") if t.rate_missing else "",
+                              -(t.expected_value_minor if t.rate_missing else t.expected_value_company_minor),
                               t.due_date or as_of, t.customer_code, t.kind))
     return tasks
 
@@ -126,34 +131,6 @@ def task_risk(session: Session, customer_ids, as_of: dt.date) -> dict[int, float
     if missing:
         risk.update(historical_risk(session, missing, as_of))
     return risk
-
-
-def exchange_rates(session: Session) -> tuple[str | None, dict[str, Decimal]]:
-    """The company's currency and the rates in settings (`fx.CUR` = company units per unit of CUR)."""
-    from app.ledger.company import all_settings, get_company
-
-    company = get_company(session)
-    rates: dict[str, Decimal] = {}
-    for key, value in all_settings(session).items():
-        if key.startswith("fx."):
-            try:
-                rate = Decimal(value)
-            except InvalidOperation:
-                continue
-            if rate > 0:
-                rates[key[3:].upper()] = rate
-    return (company.currency if company else None), rates
-
-
-def to_company(amount_minor: int, currency: str | None, home: str | None, rates: dict[str, Decimal]) -> int | None:
-    if currency is None:
-        return 0  # follow-ups carry no amount
-    if currency == home or home is None:  # no company yet: nothing to convert to
-        return amount_minor
-    if currency not in rates:
-        return None
-    value = Decimal(amount_minor) * rates[currency] * (Decimal(10) ** (exponent(home) - exponent(currency)))
-    return int(value.to_integral_value())
 
 
 def evaluate_commitments(session: Session, *, as_of: dt.date):

@@ -10,6 +10,11 @@ write-offs dated ≤ D. That equals `balances.customer_balance` (open items − 
 because every allocation dated ≤ D links a document dated ≤ D to an invoice issued ≤ D that is not
 void (only invoices with nothing applied can be voided), so the allocations cancel out; the test
 suite checks the two agree. Overdue = what is still open of due lines due before D.
+
+Sorting by balance or overdue ranks each customer's amount in its default currency converted to the
+company's currency at the rates in force on D (app.ledger.fx), inside the query. Customers whose amount
+is in a currency without a rate on D come last in both directions, grouped by currency and ordered by
+their own amount within it: never compared with another currency's raw minor units.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from app import config
 from app.models import POSTED, Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
 
 from .balances import invoice_exists_as_of
+from .fx import Rates, rates_on, sql_to_company, to_company_minor
 
 SORT_KEYS = ("code", "name", "tax_id", "city", "currency", "balance", "overdue", "on_hold")
 PAGE_SIZE = 200
@@ -42,6 +48,16 @@ class CustomerRow:
     on_hold: bool
     balances: tuple[tuple[str, int], ...]  # (currency, balance_minor) with a non-zero balance, sorted
     overdue: tuple[tuple[str, int], ...]  # (currency, overdue_minor) with something overdue, sorted
+    # the balance and overdue in the default currency, in the company's currency at the as-of date's rate:
+    # what the list ranks by; None when that currency has no rate on the date
+    balance_company_minor: int | None = 0
+    overdue_company_minor: int | None = 0
+    company_currency: str | None = None
+
+    @property
+    def rate_missing(self) -> bool:
+        """No exchange rate for the default currency on the as-of date, with an amount to rank: sorted last."""
+        return self.balance_company_minor is None or self.overdue_company_minor is None
 
     @property
     def balance_minor(self) -> int:
@@ -140,7 +156,8 @@ def count_customers(session: Session, search: str | None = None) -> int:
     return int(session.scalar(q) or 0)
 
 
-def _ordered_ids_query(search: str | None, sort_key: str, descending: bool, as_of: dt.date) -> Select:
+def _ordered_ids_query(search: str | None, sort_key: str, descending: bool, as_of: dt.date,
+                       rates: Rates) -> Select:
     if sort_key not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort_key!r}; use one of {', '.join(SORT_KEYS)}")
     cond = _search_filter(search)
@@ -151,12 +168,12 @@ def _ordered_ids_query(search: str | None, sort_key: str, descending: bool, as_o
         matching = select(Customer.id).where(cond) if cond is not None else None
         agg = _amounts(as_of, balance=True, overdue=False, customers=matching)
         q = q.outerjoin(agg, and_(agg.c.customer_id == Customer.id, agg.c.currency == Customer.currency))
-        keys = [func.coalesce(agg.c.balance, 0)]
+        return _in_company_currency(q, func.coalesce(agg.c.balance, 0), rates, descending)
     elif sort_key == "overdue":
         matching = select(Customer.id).where(cond) if cond is not None else None
         agg = _overdue_in_default_currency(as_of, matching)
         q = q.outerjoin(agg, agg.c.customer_id == Customer.id)
-        keys = [func.coalesce(agg.c.overdue, 0)]
+        return _in_company_currency(q, func.coalesce(agg.c.overdue, 0), rates, descending)
     elif sort_key in ("tax_id", "city"):
         keys = [func.coalesce(getattr(Customer, sort_key), "")]
         if sort_key == "city":
@@ -165,6 +182,20 @@ def _ordered_ids_query(search: str | None, sort_key: str, descending: bool, as_o
         keys = [getattr(Customer, sort_key)]
     keys += [Customer.code, Customer.id]  # ties follow the same direction, so one order is the other reversed
     return q.order_by(*[k.desc() if descending else k.asc() for k in keys])
+
+
+def _in_company_currency(q: Select, amount, rates: Rates, descending: bool) -> Select:
+    """Order by the amount in the company's currency; amounts without a rate last in both directions (by
+    currency, then their own amount), so the descending order is the ascending one with each of the two
+    groups reversed (`CustomerOrder`)."""
+    value, missing = sql_to_company(amount, Customer.currency, rates)
+    keys = [value, Customer.currency, amount, Customer.code, Customer.id]
+    return q.add_columns(missing.label("rate_missing")).order_by(
+        missing.asc(), *[k.desc() if descending else k.asc() for k in keys])
+
+
+def _ids(session: Session, q: Select) -> list[int]:
+    return [row[0] for row in session.execute(q)]
 
 
 def list_customers(
@@ -180,9 +211,10 @@ def list_customers(
     """One page of customers matching `search` (words in code, name, tax id or e-mail), ordered by
     `sort_key` (one of SORT_KEYS; balance and overdue in each customer's default currency)."""
     as_of = as_of or config.today()
-    q = _ordered_ids_query(search, sort_key, descending, as_of).offset(max(offset, 0)).limit(max(limit, 0))
-    ids = list(session.scalars(q))
-    return _rows_for(session, ids, as_of) if ids else []
+    rates = rates_on(session, as_of)
+    q = _ordered_ids_query(search, sort_key, descending, as_of, rates).offset(max(offset, 0)).limit(max(limit, 0))
+    ids = _ids(session, q)
+    return _rows_for(session, ids, as_of, rates) if ids else []
 
 
 def customer_ids(
@@ -195,15 +227,45 @@ def customer_ids(
 ) -> list[int]:
     """The ids of every matching customer in list order (a snapshot the GUI pages through with
     `customer_rows`: sorting by balance aggregates every document once, not once per page)."""
-    return list(session.scalars(_ordered_ids_query(search, sort_key, descending, as_of or config.today())))
+    return customer_order(session, search=search, sort_key=sort_key, as_of=as_of).in_direction(descending)
+
+
+@dataclass(frozen=True)
+class CustomerOrder:
+    """Every matching customer in ascending order; the last `unranked` have no exchange rate for their
+    amount on the date. Descending is each part reversed, the unranked still last."""
+
+    ids: tuple[int, ...]
+    unranked: int = 0
+
+    def in_direction(self, descending: bool) -> list[int]:
+        if not descending:
+            return list(self.ids)
+        split = len(self.ids) - self.unranked
+        return list(self.ids[:split][::-1] + self.ids[split:][::-1])
+
+
+def customer_order(
+    session: Session,
+    *,
+    search: str | None = None,
+    sort_key: str = "name",
+    as_of: dt.date | None = None,
+) -> CustomerOrder:
+    """The ascending order of every matching customer, from which both directions follow (one query)."""
+    as_of = as_of or config.today()
+    rows = session.execute(_ordered_ids_query(search, sort_key, False, as_of, rates_on(session, as_of))).all()
+    unranked = sum(1 for row in rows if len(row) > 1 and row[1])
+    return CustomerOrder(tuple(row[0] for row in rows), unranked)
 
 
 def customer_rows(session: Session, ids: list[int], as_of: dt.date | None = None) -> list[CustomerRow]:
     """The rows of these customers, in the order given (ids that no longer exist are skipped)."""
-    return _rows_for(session, list(ids), as_of or config.today()) if ids else []
+    as_of = as_of or config.today()
+    return _rows_for(session, list(ids), as_of, rates_on(session, as_of)) if ids else []
 
 
-def _rows_for(session: Session, ids: list[int], as_of: dt.date) -> list[CustomerRow]:
+def _rows_for(session: Session, ids: list[int], as_of: dt.date, rates: Rates) -> list[CustomerRow]:
     customers = {
         c.id: c for c in session.execute(
             select(Customer.id, Customer.code, Customer.name, Customer.tax_id, Customer.email, Customer.city,
@@ -222,9 +284,12 @@ def _rows_for(session: Session, ids: list[int], as_of: dt.date) -> list[Customer
         c = customers.get(i)
         if c is None:
             continue
+        bal, over = tuple(sorted(balances.get(i, ()))), tuple(sorted(overdue.get(i, ())))
         out.append(CustomerRow(c.id, c.code, c.name, c.tax_id, c.email, c.city, c.country, c.currency,
-                               bool(c.on_hold), tuple(sorted(balances.get(i, ()))),
-                               tuple(sorted(overdue.get(i, ())))))
+                               bool(c.on_hold), bal, over,
+                               to_company_minor(dict(bal).get(c.currency, 0), c.currency, rates),
+                               to_company_minor(dict(over).get(c.currency, 0), c.currency, rates),
+                               rates.home))
     return out
 
 
@@ -233,4 +298,5 @@ def get_customer_row_summary(session: Session, code: str, as_of: dt.date | None 
     cid = session.scalar(select(Customer.id).where(Customer.code == code))
     if cid is None:
         return None
-    return _rows_for(session, [cid], as_of or config.today())[0]
+    as_of = as_of or config.today()
+    return _rows_for(session, [cid], as_of, rates_on(session, as_of))[0]

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import Customer, Invoice
 
 from .aging import DEFAULT_BUCKETS, aging_report, bucket_labels, detail_query
-from .dashboard_sql import PeriodMovements, line_sums, period_movements, top_debtors, unapplied_credit
+from app.ledger.fx import Rates, rates_on, to_company_minor
+
+from .dashboard_sql import PeriodMovements, across_key, line_sums, period_movements, ranked_debtors, unapplied_credit
 from .forecast import (
     StoredModelLateness,
     build_forecast,
@@ -38,6 +40,12 @@ class Debtor:
     name: str
     total_minor: int
     overdue_minor: int
+    currency: str = ""  # set in Dashboard.top_debtors (every currency); the per-currency lists leave it out
+    total_company_minor: int | None = 0  # total in the company's currency; None without a rate on the date
+
+    @property
+    def rate_missing(self) -> bool:
+        return self.total_company_minor is None
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,11 @@ class CurrencyDashboard:
 class Dashboard:
     as_of: dt.date
     bucket_labels: tuple[str, ...]
-    currencies: tuple[CurrencyDashboard, ...]
+    currencies: tuple[CurrencyDashboard, ...]  # most receivable first, in the company's currency
+    # the top debtors of every currency, ranked in the company's currency at the as-of date's rates
+    # (each row in its own currency; those without a rate last)
+    top_debtors: tuple[Debtor, ...] = ()
+    company_currency: str | None = None
 
     def for_currency(self, currency: str | None) -> CurrencyDashboard | None:
         if not self.currencies:
@@ -83,13 +95,13 @@ class DrillItem:
 class _Beside:
     """What the dashboard reads apart from the lines' sums: on a second connection when it can."""
 
-    debtors: dict
+    debtors: tuple  # (per currency, across currencies)
     credit: dict
     movements: PeriodMovements
 
 
 def _beside(session: Session, as_of: dt.date, start: dt.date) -> _Beside:
-    return _Beside(top_debtors(session, as_of, DEFAULT_BUCKETS, TOP_DEBTORS), unapplied_credit(session, as_of),
+    return _Beside(ranked_debtors(session, as_of, DEFAULT_BUCKETS, TOP_DEBTORS), unapplied_credit(session, as_of),
                    period_movements(session, as_of, start))
 
 
@@ -125,7 +137,8 @@ def dashboard(session: Session, as_of: dt.date, *, weeks: int = 12, kpi_days: in
     finally:
         if pool is not None:
             pool.shutdown(wait=True)
-    debtors, credit = beside.debtors, beside.credit
+    (debtors, across), credit = beside.debtors, beside.credit
+    rates = rates_on(session, as_of)
     ar_end = {cur: sum(b) for cur, b in buckets.items()}
     sales, ar_begin = beside.movements.sales, beside.movements.receivables_at_start(ar_end)
     currencies = []
@@ -145,8 +158,14 @@ def dashboard(session: Session, as_of: dt.date, *, weeks: int = 12, kpi_days: in
             q2(safe_ratio(receivable * kpi_days, sold)), q2(safe_ratio((begin + sold - receivable) * 100, begin + sold - current)),
             cur_buckets, weeks_rows, fc.beyond_minor if fc else 0,
             tuple(Debtor(*d) for d in debtors.get(cur, ()))))
-    currencies.sort(key=lambda c: -c.receivable_minor)
-    return Dashboard(as_of, labels, tuple(currencies))
+    currencies.sort(key=lambda c: _currency_order(c, rates))
+    return Dashboard(as_of, labels, tuple(currencies), tuple(Debtor(*d) for d in across), rates.home)
+
+
+def _currency_order(c: CurrencyDashboard, rates: Rates):
+    """Currencies with the most receivable first, compared in the company's currency; without a rate last."""
+    value = to_company_minor(c.receivable_minor, c.currency, rates)
+    return (value is None, -(value or 0), c.currency if value is None else "", -c.receivable_minor, c.currency)
 
 
 def _forecast(session: Session, as_of: dt.date, weeks: int, model, committed, sums):
@@ -193,8 +212,13 @@ def dashboard_from_reports(session: Session, as_of: dt.date, *, weeks: int = 12,
             (Decimal(overdue * 100) / receivable).quantize(Decimal("0.01")) if receivable else None,
             k.dso if k else None, k.cei if k else None, total.buckets, weeks_rows,
             fc.beyond_minor if fc else 0, top))
-    currencies.sort(key=lambda c: -c.receivable_minor)
-    return Dashboard(as_of, labels, tuple(currencies))
+    rates = rates_on(session, as_of)
+    currencies.sort(key=lambda c: _currency_order(c, rates))
+    across = sorted((Debtor(c.code, c.name, c.total_minor, sum(c.buckets[1:]), c.currency,
+                            to_company_minor(c.total_minor, c.currency, rates))
+                     for c in aging.customers if c.total_minor > 0),
+                    key=lambda d: across_key(d.currency, d.total_minor, d.code, d.total_company_minor))
+    return Dashboard(as_of, labels, tuple(currencies), tuple(across[:TOP_DEBTORS]), rates.home)
 
 
 def drill_items(session: Session, as_of: dt.date, *, currency: str, bucket: str | None = None,

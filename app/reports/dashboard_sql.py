@@ -6,7 +6,8 @@ checks them against aging_report, kpi_report and cash_forecast):
 
 - line_sums: the aging's buckets per currency and the forecast's weeks, from one grouping of the lines
   that may be open (ix_due_line_open plus the lines allocated after the date) by currency, bucket, week;
-- top_debtors: the same lines grouped per customer, cut to the top of each currency by a window function;
+- top_debtors: the same lines grouped per customer, cut to the top of each currency by a window function,
+  and (ranked_debtors) to the top of all currencies in the company's currency at the date's rates;
 - unapplied_credit: Σ amount − applied_minor over the payments, credit notes and write-offs with credit
   left (partial indexes), plus their allocations dated after the date;
 - period_movements: for AR at the period start by the identity AR(start) = AR(end) − credit sales
@@ -23,11 +24,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, case, cast, exists, func, literal, select, union_all
+from sqlalchemy import Integer, case, cast, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.ledger.sqlfuncs import days_between
 from app.ledger.balances import invoice_exists_as_of, open_as_of
+from app.ledger.fx import Rates, rates_on, sql_to_company, to_company_minor
 from app.models import POSTED, Allocation, CreditNote, Customer, CustomerRisk, DueLine, Invoice, Payment, WriteOff
 
 from .aging import bucket_case, bucket_labels
@@ -96,23 +98,55 @@ def line_sums(session: Session, as_of: dt.date, days, forecast: tuple | None):
 def top_debtors(session: Session, as_of: dt.date, days, top: int) -> dict[str, list[tuple]]:
     """{currency: [(code, name, total, overdue), ...]}: the `top` customers with the most open, most first
     (ties by code), from a grouping of the open lines per customer that a window function cuts per currency."""
+    return ranked_debtors(session, as_of, days, top)[0]
+
+
+def across_key(currency: str, total_minor: int, code: str, total_company_minor: int | None):
+    """How debtors in different currencies rank: by the amount in the company's currency, most first;
+    those without a rate last, by currency and then their own amount (never compared raw across currencies)."""
+    missing = total_company_minor is None
+    return (missing, 0 if missing else -total_company_minor, currency if missing else "", -total_minor, code,
+            currency)
+
+
+def ranked_debtors(session: Session, as_of: dt.date, days, top: int,
+                   rates: Rates | None = None) -> tuple[dict[str, list[tuple]], list[tuple]]:
+    """The top debtors of each currency (as `top_debtors`), and the `top` (customer, currency) debtors of
+    every currency ranked in the company's currency at the as-of date's rates:
+    [(code, name, total, overdue, currency, total in company minor units or None without a rate), ...].
+
+    One grouping of the open lines per customer and currency, cut by two window functions."""
+    rates = rates or rates_on(session, as_of)
     lines = _open_lines(session, as_of, days).subquery()
     per_customer = select(lines.c.currency, lines.c.customer_id, func.sum(lines.c.open).label("total"),
                           func.sum(case((lines.c.bucket > 0, lines.c.open), else_=0)).label("overdue")) \
         .group_by(lines.c.currency, lines.c.customer_id).subquery()
+    value, missing = sql_to_company(per_customer.c.total, per_customer.c.currency, rates)
     ranked = select(per_customer, func.row_number().over(
         partition_by=per_customer.c.currency,
-        order_by=(per_customer.c.total.desc(), per_customer.c.customer_id)).label("rank")).subquery()
-    rows = session.execute(select(ranked.c.currency, ranked.c.customer_id, ranked.c.total, ranked.c.overdue)
-                           .where(ranked.c.rank <= top * 2)).all()  # spare rows: ties are ordered by code below
-    ids = sorted({cid for _cur, cid, _t, _o in rows})
+        order_by=(per_customer.c.total.desc(), per_customer.c.customer_id)).label("rank"),
+        func.row_number().over(order_by=(missing, value.desc(), per_customer.c.currency,
+                                         per_customer.c.total.desc(), per_customer.c.customer_id)).label("across")
+    ).subquery()
+    # spare rows: ties are ordered by code below, and SQLite multiplies the rates in double precision
+    rows = session.execute(select(ranked.c.currency, ranked.c.customer_id, ranked.c.total, ranked.c.overdue,
+                                  ranked.c.rank, ranked.c.across)
+                           .where(or_(ranked.c.rank <= top * 2, ranked.c.across <= top * 2))).all()
+    ids = sorted({row[1] for row in rows})
     names = {cid: (code, name) for cid, code, name in session.execute(
         select(Customer.id, Customer.code, Customer.name).where(Customer.id.in_(ids)))} if ids else {}
     ranked_rows: dict[str, list] = defaultdict(list)
-    for cur, cid, total, overdue in rows:
-        if total > 0:
+    across = []
+    for cur, cid, total, overdue, rank, across_rank in rows:
+        if total <= 0:
+            continue
+        if rank <= top * 2:
             ranked_rows[cur].append((*names[cid], int(total), int(overdue)))
-    return {cur: sorted(found, key=lambda d: (-d[2], d[0]))[:top] for cur, found in ranked_rows.items()}
+        if across_rank <= top * 2:
+            across.append((*names[cid], int(total), int(overdue), cur, to_company_minor(int(total), cur, rates)))
+    across.sort(key=lambda d: across_key(d[4], d[2], d[0], d[5]))
+    return ({cur: sorted(found, key=lambda d: (-d[2], d[0]))[:top] for cur, found in ranked_rows.items()},
+            across[:top])
 
 
 def unapplied_credit(session: Session, as_of: dt.date) -> dict[str, int]:

@@ -15,7 +15,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="+95"/>
+        <location filename="../../app/ui/views/dashboard.py" line="+105"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n item, largest first</numerusform>
@@ -134,7 +134,7 @@
 <context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/today.py" line="+208"/>
+        <location filename="../../app/ui/views/today.py" line="+211"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

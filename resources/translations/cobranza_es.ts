@@ -4,7 +4,7 @@
 <context>
     <name>AgingModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="+88"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+102"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>semanal</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Down payment</source>
         <translation>Cuota inicial</translation>
     </message>
@@ -340,7 +340,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../app/ui/dialogs/card.py" line="+86"/>
+        <location filename="../../app/ui/dialogs/card.py" line="+67"/>
         <source>Customer %1</source>
         <translation>Cliente %1</translation>
     </message>
@@ -440,7 +440,7 @@
         <translation>Pagos y abonos (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="-212"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="-210"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -490,7 +490,7 @@
         <translation>Riesgo %1 / 100 (%2, segmento %3): %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_reminders.py" line="+51"/>
+        <location filename="../../app/ui/dialogs/card_reminders.py" line="+50"/>
         <source>Pause until</source>
         <translation>Pausar hasta</translation>
     </message>
@@ -773,14 +773,19 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+211"/>
+        <location line="+226"/>
         <source>On hold</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-43"/>
         <source>multi-currency</source>
         <translation>varias monedas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No exchange rate for %1 on this date: sorted last by amount. Add one in Settings › Exchange rates.</source>
+        <translation>Sin tipo de cambio para %1 en esta fecha: va al final al ordenar por monto. Agréguelo en Configuración › Tipos de cambio.</translation>
     </message>
 </context>
 <context>
@@ -837,7 +842,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/ui/views/dashboard.py" line="+111"/>
+        <location filename="../../app/ui/views/dashboard.py" line="+121"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -917,8 +922,8 @@
         <translation>saldo a favor sin aplicar: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+88"/>
+        <location line="+9"/>
+        <location line="+89"/>
         <source>%1 days</source>
         <translation>%1 días</translation>
     </message>
@@ -1004,7 +1009,7 @@
 <context>
     <name>DebtorsModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="-64"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="-77"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -1022,6 +1027,16 @@
         <location line="+1"/>
         <source>Overdue</source>
         <translation>Vencido</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No exchange rate for %1 on this date: listed last. Add one in Settings › Exchange rates.</source>
+        <translation>Sin tipo de cambio para %1 en esta fecha: va al final. Agréguelo en Configuración › Tipos de cambio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 at the exchange rate of the date</source>
+        <translation>%1 al tipo de cambio de la fecha</translation>
     </message>
 </context>
 <context>
@@ -1065,7 +1080,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-287"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-293"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n partida, la mayor primero</numerusform>
@@ -1076,7 +1091,7 @@
 <context>
     <name>DrillModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="+25"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+17"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -1249,6 +1264,52 @@
     </message>
 </context>
 <context>
+    <name>ExchangeRatesTab</name>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_fx.py" line="+70"/>
+        <source>Add rate</source>
+        <translation>Agregar tipo de cambio</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+23"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+22"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>%1 per unit</source>
+        <translation>%1 por unidad</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>How many %1 one unit of another currency is worth, from a date until the next rate of that currency. The customers list, the top debtors and Today rank amounts in %1 with the rate of the date they show; an amount without a rate says so and comes last. Reports stay in each currency.</source>
+        <translation>Cuántos %1 vale una unidad de otra moneda, desde una fecha hasta el siguiente tipo de cambio de esa moneda. La lista de clientes, los mayores deudores y Hoy ordenan los montos en %1 con el tipo de cambio de la fecha que muestran; un monto sin tipo de cambio lo indica y va al final. Los reportes siguen en cada moneda.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&apos;%1&apos; is not a valid exchange rate: write a number greater than zero with a point as the decimal separator and no thousands separators, like 3.75 or 0.00092.</source>
+        <translation>&apos;%1&apos; no es un tipo de cambio válido: escriba un número mayor que cero con punto decimal y sin separador de miles, como 3.75 o 0.00092.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved: 1 %1 = %2 %3 from %4</source>
+        <translation>Guardado: 1 %1 = %2 %3 desde el %4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is the company&apos;s currency: its rate is always 1.</source>
+        <translation>%1 es la moneda de la empresa: su tipo de cambio siempre es 1.</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/invoice.py" line="+40"/>
@@ -1331,7 +1392,7 @@
 <context>
     <name>LogCallDialog</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+49"/>
+        <location filename="../../app/ui/views/today.py" line="+50"/>
         <source>No answer</source>
         <translation>No contesta</translation>
     </message>
@@ -1443,7 +1504,7 @@
         <translation>Importe prometido: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Saved. Warning: %1</source>
         <translation>Guardado. Aviso: %1</translation>
     </message>
@@ -1762,7 +1823,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>PoliciesTab</name>
     <message>
-        <location filename="../../app/ui/dialogs/settings_policies.py" line="+73"/>
+        <location filename="../../app/ui/dialogs/settings_policies.py" line="+72"/>
         <source>New from this…</source>
         <translation>Nueva a partir de esta…</translation>
     </message>
@@ -2361,7 +2422,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="+154"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="+170"/>
         <source>No.</source>
         <translation>N.°</translation>
     </message>
@@ -2463,6 +2524,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+1"/>
         <source>Templates</source>
         <translation>Plantillas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exchange rates</source>
+        <translation>Tipos de cambio</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2573,7 +2639,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/dashboard.py" line="-86"/>
+        <location filename="../../app/ui/tablemodels/dashboard.py" line="-102"/>
         <source>Task</source>
         <translation>Tarea</translation>
     </message>
@@ -2613,7 +2679,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Valor esperado</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <source>No exchange rate for %1 on this date: listed last. Add one in Settings › Exchange rates.</source>
+        <translation>Sin tipo de cambio para %1 en esta fecha: va al final. Agréguelo en Configuración › Tipos de cambio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 at the exchange rate of the date</source>
+        <translation>%1 al tipo de cambio de la fecha</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Promise due</source>
         <translation>Promesa de pago que vence</translation>
     </message>
@@ -2912,7 +2988,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Calculando…</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n tarea</numerusform>

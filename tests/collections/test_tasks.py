@@ -1,4 +1,5 @@
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -8,6 +9,7 @@ from app.collections.agreements import create_agreement
 from app.collections.promises import add_promise
 from app.collections.risk import historical_risk
 from app.collections.tasks import evaluate_commitments, today_tasks
+from app.ledger.fx import set_rate
 from tests.factories import make_customer, make_invoice, make_payment
 
 D = dt.date
@@ -75,18 +77,26 @@ def test_amounts_in_other_currencies_rank_through_exchange_rates(session):
         ledger.save_company(s, name="Andina", currency="PEN", locale="es_PE")
         make_customer(s, code="SOL", name="Cliente Soles")
         make_customer(s, code="COL", name="Cliente Pesos", currency="COP")
-        add_promise(s, customer_code="SOL", promised_date=TODAY, amount_minor=4_000_000, made_on=D(2026, 6, 1))
-        add_promise(s, customer_code="COL", promised_date=TODAY, amount_minor=6_000_000, made_on=D(2026, 6, 1))
-    order = [t.customer_code for t in today_tasks(s, as_of=TODAY)]
-    assert order == ["SOL", "COL"]  # no rate for COP: after the company's currency
+        add_promise(s, customer_code="SOL", promised_date=D(2026, 6, 10), amount_minor=4_000_000,
+                    made_on=D(2026, 6, 1))
+        add_promise(s, customer_code="COL", promised_date=D(2026, 6, 10), amount_minor=6_000_000,
+                    made_on=D(2026, 6, 1))
+    tasks = today_tasks(s, as_of=TODAY)
+    assert [t.customer_code for t in tasks] == ["SOL", "COL"]  # no rate for COP: after the company's currency
+    assert [t.rate_missing for t in tasks] == [False, True]
     s.rollback()
     with s.begin():
-        ledger.set_setting(s, "fx.COP", "0.00092")
+        set_rate(s, "COP", "0.00092", D(2026, 6, 1))
     tasks = today_tasks(s, as_of=TODAY)
     assert [t.customer_code for t in tasks] == ["SOL", "COL"]
     col = next(t for t in tasks if t.customer_code == "COL")
-    assert col.expected_value_company_minor == round(col.expected_value_minor * 0.00092)
+    # COP and PEN both have 2 decimals: cents of a peso × 0.00092 = céntimos, rounded half-up
+    assert col.expected_value_company_minor == int(
+        (Decimal(col.expected_value_minor) * Decimal("0.00092")).to_integral_value(ROUND_HALF_UP))
+    assert not col.rate_missing
     s.rollback()
     with s.begin():
-        ledger.set_setting(s, "fx.COP", "1")  # a silly rate makes the pesos worth more
+        set_rate(s, "COP", "1", D(2026, 6, 15))  # a silly rate makes the pesos worth more
     assert [t.customer_code for t in today_tasks(s, as_of=TODAY)] == ["COL", "SOL"]
+    # on an earlier date the later rate does not apply yet
+    assert [t.customer_code for t in today_tasks(s, as_of=D(2026, 6, 14))] == ["SOL", "COL"]

@@ -6,6 +6,7 @@ import pytest
 
 from app import ledger
 from app.ledger.customer_list import SORT_KEYS, count_customers, list_customers
+from app.ledger.fx import set_rate
 from tests.factories import make_customer, make_invoice, make_payment
 
 D = dt.date
@@ -77,6 +78,13 @@ def test_every_sort_key_orders_in_sql_both_ways(books, key):
 
 
 def test_sort_by_balance_and_name(books):
+    # no rate for USD: the dollar customer is last, not ranked by its raw cents against soles
+    assert [r.code for r in list_customers(books, sort_key="balance", descending=True, as_of=AS_OF)] == [
+        "C001", "C004", "C002", "C003"]
+    books.rollback()
+    with books.begin():
+        set_rate(books, "USD", "3.75", D(2026, 1, 1))
+    # USD 75.00 = S/ 281.25: below C001's S/ 900.00, above C004's zero
     assert [r.code for r in list_customers(books, sort_key="balance", descending=True, as_of=AS_OF)] == [
         "C001", "C003", "C004", "C002"]
     assert [r.code for r in list_customers(books, sort_key="name")] == ["C004", "C003", "C002", "C001"]
@@ -93,11 +101,19 @@ def test_paging(books):
 
 @pytest.mark.parametrize("key", SORT_KEYS)
 def test_ordered_ids_snapshot_matches_the_pages_and_reverses(books, key):
-    from app.ledger.customer_list import customer_ids, customer_rows
+    from app.ledger.customer_list import customer_ids, customer_order, customer_rows
 
     ids = customer_ids(books, sort_key=key, as_of=AS_OF)
     assert [r.id for r in list_customers(books, sort_key=key, as_of=AS_OF)] == ids
-    assert customer_ids(books, sort_key=key, descending=True, as_of=AS_OF) == ids[::-1]
+    desc = customer_ids(books, sort_key=key, descending=True, as_of=AS_OF)
+    assert [r.id for r in list_customers(books, sort_key=key, descending=True, as_of=AS_OF)] == desc
+    # by amount, C003's dollars have no rate: last both ways, and the rest is the ascending order reversed
+    order = customer_order(books, sort_key=key, as_of=AS_OF)
+    assert order.unranked == (1 if key in ("balance", "overdue") else 0)
+    split = len(ids) - order.unranked
+    assert desc == ids[:split][::-1] + ids[split:][::-1]
+    if order.unranked:
+        assert [r.code for r in customer_rows(books, [ids[-1], desc[-1]], AS_OF)] == ["C003", "C003"]
     assert [r.id for r in customer_rows(books, ids[1:3], AS_OF)] == ids[1:3]
     assert customer_rows(books, [], AS_OF) == []
     assert customer_rows(books, [999999], AS_OF) == []

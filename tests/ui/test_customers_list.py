@@ -117,13 +117,13 @@ def test_multi_currency_customers_are_marked(books, ctx, qtbot):
 def test_flipping_the_direction_reuses_the_order_and_a_reload_forgets_it(books, ctx, qtbot, monkeypatch):
     fill(books)
     calls = []
-    original = cm.customer_ids
+    original = cm.customer_order
 
     def counting(session, **kw):
         calls.append(kw["sort_key"])
         return original(session, **kw)
 
-    monkeypatch.setattr(cm, "customer_ids", counting)
+    monkeypatch.setattr(cm, "customer_order", counting)
     model = cm.CustomersTableModel(ctx.runner, ctx.formatter)
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.sort(cm.COL_BALANCE, Qt.SortOrder.AscendingOrder)

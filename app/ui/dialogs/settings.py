@@ -166,6 +166,10 @@ class SettingsDialog(QDialog):
         self.templates_tab = TemplatesTab(ctx)
         self.tabs.addTab(self.policies_tab, self.tr("Reminder policies"))
         self.tabs.addTab(self.templates_tab, self.tr("Templates"))
+        from .settings_fx import ExchangeRatesTab
+
+        self.fx_tab = ExchangeRatesTab(ctx)
+        self.tabs.addTab(self.fx_tab, self.tr("Exchange rates"))
         self.resize(1150, 720)
 
         self.error = general_error_label()

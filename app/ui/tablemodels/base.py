@@ -35,6 +35,9 @@ class SnapshotTableModel(QAbstractTableModel):
     def foreground(self, row, col: int):
         return None
 
+    def tooltip(self, row, col: int) -> str | None:
+        return None
+
     def set_rows(self, rows) -> None:
         self.beginResetModel()
         self._rows = list(rows)
@@ -83,4 +86,6 @@ class SnapshotTableModel(QAbstractTableModel):
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             return self.foreground(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(r, col)
         return None

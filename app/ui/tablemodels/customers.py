@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.ledger.customer_list import PAGE_SIZE, CustomerRow, customer_ids, customer_rows
+from app.ledger.customer_list import PAGE_SIZE, CustomerOrder, CustomerRow, customer_order, customer_rows
 
 from ..formatting import Formatter
 from ..tasks import TaskRunner
@@ -35,14 +35,14 @@ def headers() -> list[str]:
     ]
 
 
-def _first_page(session, search, sort_key, descending, ascending_ids, limit, as_of):
-    """(ascending ids of every match, rows of the first page in the wanted direction).
+def _first_page(session, search, sort_key, descending, order: CustomerOrder | None, limit, as_of):
+    """(the order of every match, rows of the first page in the wanted direction).
 
-    With `ascending_ids` given (the order is known) only the rows are read."""
-    if ascending_ids is None:
-        ascending_ids = customer_ids(session, search=search, sort_key=sort_key, as_of=as_of)
-    ordered = ascending_ids[::-1] if descending else ascending_ids
-    return ascending_ids, customer_rows(session, ordered[:limit], as_of)
+    With `order` given (it is known) only the rows are read. Customers without an exchange rate for
+    their amount stay last in both directions (CustomerOrder.in_direction)."""
+    if order is None:
+        order = customer_order(session, search=search, sort_key=sort_key, as_of=as_of)
+    return order, customer_rows(session, order.in_direction(descending)[:limit], as_of)
 
 
 class CustomersTableModel(QAbstractTableModel):
@@ -68,7 +68,7 @@ class CustomersTableModel(QAbstractTableModel):
         self.page_size = page_size
         self._rows: list[CustomerRow] = []
         self._ids: list[int] = []
-        self._order_cache: dict[tuple[str, str], list[int]] = {}
+        self._order_cache: dict[tuple[str, str], CustomerOrder] = {}
         self._total = 0
         self._search = ""
         self._sort_column = COL_NAME
@@ -139,10 +139,10 @@ class CustomersTableModel(QAbstractTableModel):
     def _first_page_arrived(self, generation: int, key, descending: bool, result) -> None:
         if generation != self._generation:
             return
-        ascending_ids, rows = result
-        self._order_cache[key] = ascending_ids
+        order, rows = result
+        self._order_cache[key] = order
         self.loading = False
-        self.set_rows(rows, ascending_ids[::-1] if descending else ascending_ids)
+        self.set_rows(rows, order.in_direction(descending))
         self.loaded.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -216,6 +216,19 @@ class CustomersTableModel(QAbstractTableModel):
             return self.formatter.money(value, cur)
         return QCoreApplication.translate("CustomersModel", "multi-currency")
 
+    def _no_rate(self, r: CustomerRow, company_value: int | None) -> str | None:
+        """Why a row sorts last by balance or overdue: its currency has no exchange rate on the date."""
+        if company_value is not None:
+            return None
+        return QCoreApplication.translate(
+            "CustomersModel", "No exchange rate for %1 on this date: sorted last by amount. "
+            "Add one in Settings › Exchange rates.").replace("%1", r.currency)
+
+    @staticmethod
+    def _join(*parts: str | None) -> str | None:
+        text = "\n".join(p for p in parts if p)
+        return text or None
+
     def _amounts_tooltip(self, amounts: tuple[tuple[str, int], ...]) -> str | None:
         if len(amounts) < 2:
             return None
@@ -238,9 +251,11 @@ class CustomersTableModel(QAbstractTableModel):
             if col == COL_CURRENCY:
                 return r.currency
             if col == COL_BALANCE:
-                return self._amounts_text(r.balances, r.currency, r.multi_currency)
+                return self._amounts_text(r.balances, r.currency, r.multi_currency) \
+                    + (" ⚠" if r.balance_company_minor is None else "")
             if col == COL_OVERDUE:
-                return self._amounts_text(r.overdue, r.currency, len(r.overdue) > 1) if r.overdue else ""
+                return (self._amounts_text(r.overdue, r.currency, len(r.overdue) > 1)
+                        + (" ⚠" if r.overdue_company_minor is None else "")) if r.overdue else ""
             if col == COL_ON_HOLD:
                 return QCoreApplication.translate("CustomersModel", "On hold") if r.on_hold else ""
             return None
@@ -256,9 +271,9 @@ class CustomersTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_BALANCE:
-                return self._amounts_tooltip(r.balances)
+                return self._join(self._amounts_tooltip(r.balances), self._no_rate(r, r.balance_company_minor))
             if col == COL_OVERDUE:
-                return self._amounts_tooltip(r.overdue)
+                return self._join(self._amounts_tooltip(r.overdue), self._no_rate(r, r.overdue_company_minor))
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_OVERDUE and r.overdue_minor > 0:

@@ -20,20 +20,34 @@ class DebtorsTableModel(SnapshotTableModel):
     def __init__(self, formatter=None, parent=None):
         super().__init__(formatter, parent)
         self.currency = ""
+        self.company_currency = "PEN"
 
     def headers(self) -> list[str]:
         translate = QCoreApplication.translate
         return [translate("DebtorsModel", "Code"), translate("DebtorsModel", "Customer"), translate("DebtorsModel", "Owes"),
                 translate("DebtorsModel", "Overdue")]
 
-    def set_rows(self, rows, currency: str = "") -> None:
+    def set_rows(self, rows, currency: str = "", company_currency: str | None = None) -> None:
         self.currency = currency
+        if company_currency:
+            self.company_currency = company_currency
         super().set_rows(rows)
 
     def display(self, r: Debtor, col: int) -> str:
-        cur = self.currency
-        return [r.code, r.name, self.formatter.money(r.total_minor, cur),
-                self.formatter.money(r.overdue_minor, cur) if r.overdue_minor else ""][col]
+        cur = r.currency or self.currency
+        owes = self.formatter.money(r.total_minor, cur) + (" ⚠" if r.rate_missing else "")
+        return [r.code, r.name, owes, self.formatter.money(r.overdue_minor, cur) if r.overdue_minor else ""][col]
+
+    def tooltip(self, r: Debtor, col: int) -> str | None:
+        """The amount the row is ranked by: in the company's currency, or why it comes last."""
+        if col != self.COL_TOTAL or not r.currency or r.currency == self.company_currency:
+            return None
+        translate = QCoreApplication.translate
+        if r.rate_missing:
+            return translate("DebtorsModel", "No exchange rate for %1 on this date: listed last. "
+                                             "Add one in Settings › Exchange rates.").replace("%1", r.currency)
+        return translate("DebtorsModel", "%1 at the exchange rate of the date").replace(
+            "%1", self.formatter.money(r.total_company_minor, self.company_currency))
 
     def sort_value(self, r: Debtor, col: int):
         return [r.code, r.name, r.total_minor, r.overdue_minor][col]
@@ -134,14 +148,30 @@ class TasksTableModel(SnapshotTableModel):
                 translate("TasksModel", "Amount"), translate("TasksModel", "Date"), translate("TasksModel", "Detail"),
                 translate("TasksModel", "Risk"), translate("TasksModel", "Expected value")]
 
+    company_currency = "PEN"  # the view sets the company's
+
     def kind_text(self, kind: str) -> str:
         return QCoreApplication.translate("TasksModel", self.KINDS.get(kind, kind))
 
     def display(self, r, col: int) -> str:
         f = self.formatter
         money = (lambda v: f.money(v, r.currency)) if r.currency else (lambda v: "")
+        value = money(r.expected_value_minor) + (" ⚠" if r.currency and r.rate_missing else "")
         return [self.kind_text(r.kind), r.customer_code, r.customer_name, money(r.amount_minor) if r.amount_minor else "",
-                f.date(r.due_date), r.detail, f"{r.risk * 100:.0f} %", money(r.expected_value_minor)][col]
+                f.date(r.due_date), r.detail, f"{r.risk * 100:.0f} %", value][col]
+
+    def tooltip(self, r, col: int) -> str | None:
+        """Tasks rank by expected value in the company's currency; one without a rate says why it is last."""
+        if col != self.COL_VALUE or not r.currency:
+            return None
+        translate = QCoreApplication.translate
+        if r.rate_missing:
+            return translate("TasksModel", "No exchange rate for %1 on this date: listed last. "
+                                           "Add one in Settings › Exchange rates.").replace("%1", r.currency)
+        if r.currency != self.company_currency:
+            return translate("TasksModel", "%1 at the exchange rate of the date").replace(
+                "%1", self.formatter.money(r.expected_value_company_minor, self.company_currency))
+        return None
 
     def sort_value(self, r, col: int):
         return [r.kind, r.customer_code, r.customer_name, r.amount_minor, r.due_date, r.detail, r.risk,

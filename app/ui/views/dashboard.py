@@ -297,7 +297,8 @@ class DashboardView(QWidget):
         self.card_cei.value.setText("—" if c.cei is None else f"{c.cei:.1f} %")
         self._draw_aging(c)
         self._draw_forecast(c)
-        self.debtors.set_rows(list(c.top_debtors), c.currency)
+        # one list for every currency, ranked in the company's currency (app.reports.dashboard.Dashboard)
+        self.debtors.set_rows(list(self.data.top_debtors or c.top_debtors), c.currency, self.data.company_currency)
 
     def _scale(self, values) -> tuple[float, str]:
         """Big amounts are charted in thousands or millions so the axis stays readable."""

@@ -204,6 +204,7 @@ class TodayView(QWidget):
     def _loaded(self, request: int, tasks) -> None:
         if request != self._request:
             return  # the list for a date or collector chosen before the current one (readers may answer late)
+        self.model.company_currency = self.ctx.company_currency
         self.model.set_rows(tasks)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(TasksTableModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
