@@ -25,7 +25,8 @@ APP = Path(__file__).resolve().parents[1] / "app"
 #   (reports); collections never imports reminders: the contact rules and the reminders' timeline
 #   entries are passed in by the caller (app.collections.activities.ContactCheck, timeline sources);
 # - `config` (paths, settings, the clock) and `app` itself (the version) are shared by everyone and
-#   import nothing of ours; `database` (engine, sessions, migrations) is opened by the entry points.
+#   import nothing of ours; `database` (engine, sessions, migrations) is opened by the entry points,
+#   and on opening hands the database's currency decimals to the ledger's cache (app.ledger.currencies).
 # A new package needs a row here; a new arrow needs a reason in this table, not in a reviewer's memory.
 SHARED = {"app", "config"}
 ALLOWED: dict[str, set[str]] = {
@@ -38,7 +39,7 @@ ALLOWED: dict[str, set[str]] = {
     "reminders": {"collections", "reports", "ledger", "models"},
     "collections": {"ledger", "models"},
     "ledger": {"models"},
-    "database": {"models"},
+    "database": {"ledger", "models"},
     "models": set(),
     "config": set(),
     "app": set(),

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.models import Currency
 
 from .errors import UnknownCurrencyError
-from .iso4217 import ISO_4217
+from app.models.iso4217 import ISO_4217
 
 _digits: dict[str, int] = {code: digits for code, (digits, _name) in ISO_4217.items()}
 

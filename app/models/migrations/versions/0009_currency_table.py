@@ -33,7 +33,7 @@ UNION SELECT currency FROM credit_note UNION SELECT currency FROM company
 
 def upgrade() -> None:
     # the list as shipped with this revision; a later change to it comes with its own migration
-    from app.ledger.iso4217 import ISO_4217
+    from app.models.iso4217 import ISO_4217
 
     currency = op.create_table(
         'currency',

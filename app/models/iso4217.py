@@ -1,6 +1,7 @@
 """ISO 4217 currencies in use, with their minor units (the number of decimals) and English names.
 
-This is the copy a new database is filled from (migration 0009); after that the database's own
+Seed data, not a rule: this is the copy a new database is filled from (migration 0009) and what
+app.ledger.currencies uses before a database is opened; after that the database's own
 `currency` table is the authority. It is deliberately not read from Babel: CLDR's "digits" are a
 display preference that changes between releases (Babel 2.19 / CLDR 49 made COP 0), while amounts are
 stored in minor units and must keep meaning what they meant when they were entered.
