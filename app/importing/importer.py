@@ -36,7 +36,7 @@ from app.ledger.errors import LedgerError
 from app.ledger.money import check_currency, exponent, to_minor, to_str
 from app.models import POSTED, CreditNote, Customer, Invoice, Payment
 
-from .reader import FileProblem, iter_records, read_table
+from .reader import FileProblem, iter_records, misaligned_rows, read_table
 
 # --- what each kind of file holds ------------------------------------------------------
 
@@ -566,11 +566,16 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
     if problems:
         return ImportResult(kind, shown, len(records), 0, dry_run, tuple(problems), tuple(warnings))
 
+    # a row whose cells do not line up with the header is refused as a whole (its values are not where
+    # their columns say); the other rows are still checked so every problem shows at once
+    misaligned = dict(misaligned_rows(table))
+    problems.extend(Problem(line, "row", message) for line, message in misaligned.items())
+
     validators = {"customers": _validate_customers, "invoices": _validate_invoices}
     try:
         with session.begin():
             ctx = _Context(session, records)
-            rows = [_Row(line, rec, problems) for line, rec in records]
+            rows = [_Row(line, rec, problems) for line, rec in records if line not in misaligned]
             if kind in validators:
                 plans = validators[kind](ctx, rows)
             else:
