@@ -4,8 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo/cobranza-demo.sqlite
 STAMP := $(VENV)/.installed
+# requirements.lock pins every package (runtime, the `test` extra, and setuptools to build this one) with
+# the hashes of its released files; `make lock` rewrites it, `make test-latest` tries the newest versions.
+LOCK := requirements.lock
+LATEST := .venv-latest
+TOOLS := .venv-tools
 
-.PHONY: run test install system-deps demo clean screenshots bench lint
+.PHONY: run test install system-deps demo clean screenshots bench lint lock test-latest
 
 run: install
 	@if [ ! -f "$(DEMO_DB)" ]; then \
@@ -23,11 +28,28 @@ install: system-deps $(STAMP)
 system-deps:
 	@bash scripts/install-system-deps.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Refresh the lock: the newest versions that pyproject.toml's lower bounds allow, for CPython 3.11.
+# uv reads no pip configuration, so the hashes are those of the registry's files, not of a local mirror.
+lock:
+	test -x $(TOOLS)/bin/uv || { $(PY) -m venv $(TOOLS) && $(TOOLS)/bin/pip install -q uv; }
+	printf 'setuptools>=77\n' | $(TOOLS)/bin/uv pip compile --no-config --quiet pyproject.toml - \
+	  --extra test --generate-hashes --python-version 3.11 --custom-compile-command "make lock" -o $(LOCK)
+
+# The suite against today's newest versions, unpinned, in a venv of its own: an upstream change is
+# found on purpose here, not by a newcomer's `make test`.
+test-latest: system-deps
+	rm -rf $(LATEST)
+	$(PY) -m venv $(LATEST)
+	$(LATEST)/bin/pip install -q --upgrade pip
+	$(LATEST)/bin/pip install -q --upgrade -e ".[test]"
+	$(LATEST)/bin/pip list --format=freeze > $(LATEST)/versions.txt
+	QT_QPA_PLATFORM=offscreen $(LATEST)/bin/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
 demo: install
 	rm -f "$(DEMO_DB)"*
@@ -40,4 +62,4 @@ bench: install
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) demo build dist *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) $(LATEST) $(TOOLS) demo build dist *.egg-info .pytest_cache .hypothesis

@@ -61,12 +61,111 @@ def open_engine(args):
              "postgresql+psycopg://user@host/dbname")
 
 
-def open_session(args):
-    """A session on the database named by --db / COBRANZA_DB / the default, upgraded to the current schema.
+# Tables every Cobranza database has had since the first schema; a database without them was not made
+# by `cobranza init` (or `demo`), whatever it is.
+COBRANZA_TABLES = ("alembic_version", "company")
 
-    A bad URL or an unreachable or unreadable database exits 1 with one line, never a traceback."""
+
+def _init_hint(args, here: bool) -> str:
+    """The command that creates a database where the user pointed (`here`), or at a new path, for a shell."""
+    import os
+    import shlex
+
+    explicit = args.db or os.environ.get("COBRANZA_DB")
+    if not here:
+        return "run `cobranza --db NEW_FILE.sqlite init` to create a new one elsewhere"
+    if not explicit:
+        return "run `cobranza init` to create one"
+    return f"run `cobranza --db {shlex.quote(str(explicit))} init` to create one"
+
+
+def _sqlite_problem(path: str) -> str | None:
+    """Why the file at `path` is not a Cobranza database, or None when it is one. Reads only: the file,
+    its directory and its journal are left exactly as they were (no WAL switch, no new file).
+    A problem starting "is not" is another program's file, which `init` must not write into."""
+    import sqlite3
+    from pathlib import Path
+
+    file = Path(path)
+    if not file.exists():
+        return "does not exist"
+    if file.is_dir():
+        return "is not a file but a directory"
+    if file.stat().st_size == 0:
+        return "is an empty file (0 bytes)"
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return f"cannot be read ({exc})"
+    try:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            return "is not a Cobranza database (not an SQLite file at all)"
+        return f"cannot be read ({exc})"
+    finally:
+        conn.close()
+    missing = [t for t in COBRANZA_TABLES if t not in names]
+    if missing:
+        return ("is not a Cobranza database (an SQLite file without Cobranza's tables"
+                + (f"; it has {len(names)} other table{'s' if len(names) != 1 else ''})" if names else ")"))
+    return None
+
+
+def _server_problem(engine) -> str | None:
+    """Why a server database (PostgreSQL) is not a Cobranza database, or None. Only looks at its tables."""
+    from sqlalchemy import inspect
+
+    names = set(inspect(engine).get_table_names())
+    if all(t in names for t in COBRANZA_TABLES):
+        return None
+    return "has no Cobranza tables"
+
+
+def require_cobranza_database(args) -> None:
+    """Refuse (one line, exit 2) a --db that is not an existing Cobranza database: a mistyped path, a
+    zero-byte file, another program's SQLite file, a text file, or an empty PostgreSQL database. Only
+    `init` and `demo` create a database; nothing is created or changed here."""
+    from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
+    from app.config import database_url
+
+    try:
+        url = make_url(database_url(args.db))
+    except Exception:  # noqa: BLE001 - a malformed URL: open_session / open_engine say so
+        return
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return
+        problem = _sqlite_problem(url.database)
+        where = url.database
+    else:
+        engine = open_engine(args)
+        try:
+            problem = _server_problem(engine)
+        except (SQLAlchemyError, OSError) as exc:
+            fail(f"cannot open the database {_where(args)}: {_reason(exc)}")
+        finally:
+            engine.dispose()
+        where = url.render_as_string(hide_password=True)
+    if problem:
+        # init may write into a missing or empty file, or an empty server database; never into another
+        # program's SQLite file
+        here = not problem.startswith("is not")
+        fail(f"the database {where} {problem}: check --db (or COBRANZA_DB), or {_init_hint(args, here)}", 2)
+
+
+def open_session(args, *, create: bool = False):
+    """A session on the database named by --db / COBRANZA_DB / the default, upgraded to the current schema.
+
+    Unless `create` (only `init` and `demo`), a database that does not exist yet or is not a Cobranza
+    database is refused with exit 2 and nothing is created. A bad URL or an unreachable or unreadable
+    database exits 1 with one line, never a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if not create:
+        require_cobranza_database(args)
     try:
         engine = open_database(args.db)
     except DatabaseError as exc:

@@ -38,7 +38,7 @@ from app.ledger.errors import LedgerError
 from app.ledger.money import check_currency, exponent, to_minor, to_str
 from app.models import POSTED, CreditNote, Customer, Invoice, Payment
 
-from .reader import FileProblem, iter_records, read_table
+from .reader import FileProblem, iter_records, misaligned_rows, read_table
 
 # --- what each kind of file holds ------------------------------------------------------
 
@@ -583,13 +583,18 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
     if problems:
         return ImportResult(kind, shown, len(records), 0, dry_run, tuple(problems), tuple(warnings))
 
+    # a row whose cells do not line up with the header is refused as a whole (its values are not where
+    # their columns say); the other rows are still checked so every problem shows at once
+    misaligned = dict(misaligned_rows(table))
+    problems.extend(Problem(line, "row", message) for line, message in misaligned.items())
+
     validators = {"customers": _validate_customers, "invoices": _validate_invoices}
     try:
         with session.begin():
             ctx = _Context(session, records)
             today = config.today()
             rows = [_Row(line, rec, problems, allow_far_dates=allow_far_dates, today=today)
-                    for line, rec in records]
+                    for line, rec in records if line not in misaligned]
             if kind in validators:
                 plans = validators[kind](ctx, rows)
             else:

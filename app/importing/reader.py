@@ -33,6 +33,7 @@ class FileProblem(Exception):
 class Table:
     header: list[str]  # normalised column names (stripped, lower case)
     rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (physical line, cells)
+    delimiter: str | None = None  # the CSV separator; None for a spreadsheet
 
 
 def normalise_column(name: str) -> str:
@@ -79,7 +80,7 @@ def _read_csv(path: Path) -> Table:
             if table is None:
                 if start != 1:
                     raise FileProblem("the first line must be the header (column names)", line=1)
-                table = Table(header=[normalise_column(c) for c in cells])
+                table = Table(header=[normalise_column(c) for c in cells], delimiter=delimiter)
             else:
                 table.rows.append((start, [c.strip() for c in cells]))
     except csv.Error as exc:
@@ -144,8 +145,62 @@ def _read_xlsx(path: Path) -> Table:
     return table
 
 
+def _width(cells: list[str]) -> int:
+    """How many cells count: up to the last one with something in it (Excel writes empty ones after)."""
+    width = len(cells)
+    while width and not cells[width - 1]:
+        width -= 1
+    return width
+
+
+def _quoted(values: list[str], limit: int = 3) -> str:
+    shown = ", ".join(f'"{v}"' for v in values[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+def misaligned_rows(table: Table) -> list[tuple[int, str]]:
+    """(line, problem) for each data row whose cells do not line up with the header's columns.
+
+    A row with values beyond the last named column is almost always an amount with an unquoted comma
+    (1,234.56 read as two cells, "1" and "234.56"); reading only the header's columns would import it as
+    1.00 without a word, so the row is refused and the extra cells named. In a CSV file a row with fewer
+    cells than the header is refused too (a cell was lost or merged); empty cells after the last value,
+    which spreadsheets write, are neither."""
+    columns = _width(table.header)
+    problems: list[tuple[int, str]] = []
+    for line, cells in table.rows:
+        used = _width(cells)
+        if used > columns:
+            extra = cells[columns:used]
+            if table.delimiter is None:
+                fix = (f"give every column with values a name in row 1, or clear the cells after column "
+                       f"{_column_letter(columns)}")
+            elif table.delimiter == ",":
+                fix = "quote amounts that contain a comma (\"1,234.56\") or write them as 1234.56"
+            else:
+                fix = "quote values that contain a semicolon"
+            problems.append((line, f"{columns} columns in the header, {used} here (extra: {_quoted(extra)}): {fix}"))
+        elif table.delimiter is not None and len(cells) < columns:
+            missing = [name or f"column {i + 1}" for i, name in enumerate(table.header[len(cells):columns],
+                                                                        start=len(cells))]
+            problems.append((line, f"{columns} columns in the header, {len(cells)} here (missing: "
+                                   f"{', '.join(missing)}): every row needs a cell for each column; leave one "
+                                   f"empty as nothing between two separators"))
+    return problems
+
+
+def _column_letter(count: int) -> str:
+    """The spreadsheet letter of the `count`-th column (1 is A)."""
+    letters = ""
+    while count > 0:
+        count, rest = divmod(count - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters or "A"
+
+
 def iter_records(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, {column: value}) for each data row; cells beyond the header are dropped."""
+    """(line, {column: value}) for each data row, by the header's columns; rows whose cells do not line
+    up with them are found by `misaligned_rows`, which the importer refuses."""
     names = table.header
     for line, cells in table.rows:
         yield line, {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(names) if name}

@@ -113,10 +113,14 @@ def test_unreachable_database_exits_1_with_a_message(tmp_path, capsys):
     assert capsys.readouterr().err.startswith("cobranza: cannot use the database")
 
 
-def test_not_a_database_file_exits_1(tmp_path, capsys):
+def test_not_a_database_file_is_refused(tmp_path, capsys):
     bogus = tmp_path / "notes.sqlite"
     bogus.write_text("this is not sqlite " * 100)
-    run_fail(["--db", str(bogus), "balance", "C001"], code=1)
+    # a report on it is the user's mistake in --db (exit 2, tests/cli/test_db_refusal.py)
+    run_fail(["--db", str(bogus), "balance", "C001"], code=2)
+    assert "is not a Cobranza database" in capsys.readouterr().err
+    # init cannot make a database of it either, and says so without a traceback
+    run_fail(["--db", str(bogus), "init"], code=1)
     assert "cobranza: cannot open the database" in capsys.readouterr().err
 
 
