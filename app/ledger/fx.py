@@ -25,6 +25,7 @@ from app.models import ExchangeRate
 
 from . import audit
 from .company import get_company
+from .dates import check_range
 from .errors import InvalidValueError
 from .money import check_currency, exponent
 
@@ -97,8 +98,7 @@ def set_rate(session: Session, currency: str, rate: Decimal | str, date: dt.date
         raise InvalidValueError(f"{code} is the company's own currency: its rate is always 1.", field="currency")
     if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
         raise InvalidValueError(f"'{date}' is not a date; write it as YYYY-MM-DD.", field="date")
-    if not 1900 <= date.year <= 2199:
-        raise InvalidValueError(f"{date.isoformat()} is out of range: dates run from 1900 to 2199.", field="date")
+    check_range(date, "date")
     value = parse_rate(rate)
     row = session.scalars(select(ExchangeRate).where(ExchangeRate.currency == code,
                                                      ExchangeRate.rate_date == date)).first()

@@ -67,7 +67,7 @@ def test_fx_set_and_list(dbfile, capsys):
     (["fx", "set", "XXQ", "1.5"], ["XXQ", "ISO 4217"]),
     (["fx", "set", "PEN", "1.5"], ["PEN", "company's own currency"]),
     (["fx", "set", "USD", "3.75", "--date", "30/06/2026"], ["30/06/2026", "YYYY-MM-DD"]),
-    (["fx", "set", "USD", "3.75", "--date", "5050-06-30"], ["5050-06-30", "1900 to 2199"]),
+    (["fx", "set", "USD", "3.75", "--date", "5050-06-30"], ["5050-06-30", "2199-12-31"]),
     (["fx", "list", "--currency", "XXQ"], ["XXQ"]),
 ])
 def test_fx_errors_are_one_line_exit_2_and_write_nothing(dbfile, capsys, argv, words):
