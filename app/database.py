@@ -25,6 +25,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "models" / "migrations"
 
 
 WRITER = "cobranza_writer"  # execution option of the sessions that write
+_BUSY_TIMEOUT_MS = 10000  # how long a writer waits for another before saying so
 
 
 class DatabaseError(Exception):
@@ -36,7 +37,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
     # reports read hundreds of MB at 100,000 customers: map the file (address space only, the OS pages
     # it in) and keep a 64 MB page cache instead of 2 MB; measured in docs/benchmarks.md "Dashboard"
     cursor.execute("PRAGMA mmap_size=1073741824")

@@ -54,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.command:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    from sqlalchemy.exc import OperationalError
+
     from app.ledger.errors import LedgerError
 
     try:
@@ -61,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     except LedgerError as exc:  # a rule a command did not catch itself: still one line, exit 2
         print(f"cobranza: {exc}", file=sys.stderr)
         return 2
+    except OperationalError as exc:
+        if "database is locked" not in str(exc):
+            raise
+        # SQLite waited busy_timeout for another writer; the transaction was rolled back whole
+        print("cobranza: another program is writing to the database (an import, a reminder run or the app); "
+              "nothing was changed: try again when it has finished", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

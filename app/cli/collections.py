@@ -92,7 +92,7 @@ def register(subparsers) -> None:
 
 def _run(args, work):
     """Run `work(session)` as one unit of work; rule errors become one line and exit 2."""
-    session = open_session(args)
+    session = open_session(args, write=True)
     try:
         with session.begin():
             return work(session)

@@ -156,8 +156,11 @@ def require_cobranza_database(args) -> None:
         fail(f"the database {where} {problem}: check --db (or COBRANZA_DB), or {_init_hint(args, here)}", 2)
 
 
-def open_session(args, *, create: bool = False):
+def open_session(args, *, create: bool = False, write: bool = False):
     """A session on the database named by --db / COBRANZA_DB / the default, upgraded to the current schema.
+
+    A command that writes says `write=True`: on SQLite its transactions take the write lock when they
+    begin, waiting for another writer (an import, a reminder run) instead of failing half-way.
 
     Unless `create` (only `init` and `demo`), a database that does not exist yet or is not a Cobranza
     database is refused with exit 2 and nothing is created. A bad URL or an unreachable or unreadable
@@ -172,7 +175,7 @@ def open_session(args, *, create: bool = False):
         fail(str(exc))
     except (SQLAlchemyError, ValueError, OSError, ImportError) as exc:
         fail(f"cannot open the database {_where(args)}: {_reason(exc)}")
-    return session_factory(engine)()
+    return session_factory(engine, write=write)()
 
 
 def fail(message: str, code: int = 1):

@@ -48,7 +48,7 @@ def run(args) -> int:
     def progress(message: str) -> None:
         print(f"{message} ({time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
 
-    session = open_session(args, create=True)
+    session = open_session(args, create=True, write=True)
     with session:
         with session.begin():
             summary = generate_demo(session, customers=args.customers, invoices=args.invoices, seed=args.seed,

@@ -37,7 +37,7 @@ def set_(args) -> int:
     from app.ledger.fx import company_currency, set_rate
 
     date = args.date or config.today()
-    session = open_session(args)
+    session = open_session(args, write=True)
     try:
         with session.begin():
             view = set_rate(session, args.currency, args.rate, date)

@@ -32,7 +32,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    session = open_session(args)
+    session = open_session(args, write=True)
     try:
         result = import_file(session, args.kind, args.file, dry_run=args.dry_run,
                              allow_far_dates=args.allow_far_dates)

@@ -73,7 +73,7 @@ def run_assign(args) -> int:
     from app.reminders.policy import assign_policy
 
     code = _one_of(args, "default")
-    session = open_session(args)
+    session = open_session(args, write=True)
     with session, session.begin():
         assign_policy(session, args.customer_code, code)
     print(f"{args.customer_code}: {'policy ' + code if code else 'no own policy (segment or default applies)'}")
@@ -84,7 +84,7 @@ def run_segment(args) -> int:
     from app.reminders.segment_policy import normalise_segment, set_segment_policy
 
     code = _one_of(args, "none")
-    session = open_session(args)
+    session = open_session(args, write=True)
     with session, session.begin():
         set_segment_policy(session, args.segment, code)
     print(f"segment {normalise_segment(args.segment)}: {'policy ' + code if code else 'no mapping'}")

@@ -32,7 +32,7 @@ def run(args) -> int:
     from app.reminders import outbox
     from app.reminders.run import execute_run, plan_run, run_moment
 
-    session = open_session(args)
+    session = open_session(args, write=True)
     try:
         if not args.send:
             tx = session.begin()

@@ -71,7 +71,7 @@ def run_history(args) -> int:
 def run_approve(args) -> int:
     from app.reminders.run import approve_reminders
 
-    session = open_session(args)
+    session = open_session(args, write=True)
     with session, session.begin():
         n = approve_reminders(session, args.ids, at=config.now())
     print(f"{n} draft(s) approved" + ("" if n == len(args.ids) else
@@ -82,7 +82,7 @@ def run_approve(args) -> int:
 def run_cancel(args) -> int:
     from app.reminders.run import cancel_reminder
 
-    session = open_session(args)
+    session = open_session(args, write=True)
     with session, session.begin():
         cancel_reminder(session, args.id, reason=args.reason)
     print(f"reminder {args.id} cancelled")
@@ -92,7 +92,7 @@ def run_cancel(args) -> int:
 def run_whatsapp(args) -> int:
     from app.reminders.whatsapp_send import open_whatsapp_reminder, pending_whatsapp_links
 
-    session = open_session(args)
+    session = open_session(args, write=True)
     now = config.now()
     with session, session.begin():
         if args.open_id is not None:

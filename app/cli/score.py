@@ -31,7 +31,7 @@ def run(args) -> int:
 
     as_of = args.as_of or config.today()
     lang = args.lang or config.ui_language()
-    session = open_session(args)
+    session = open_session(args, write=True)
     with session, session.begin():
         model = train(session, as_of=as_of, with_evaluation=args.evaluate)
         if args.no_save or args.customer:

@@ -120,7 +120,7 @@ def set_(args) -> int:
             value = SETTING_KEYS[args.key](value)
         except ValueError as exc:
             fail(f"{args.key}: {exc}", 2)
-    session = open_session(args)
+    session = open_session(args, write=True)
     try:
         with session.begin():
             if args.key in COMPANY_KEYS:

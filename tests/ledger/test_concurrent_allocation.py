@@ -144,3 +144,27 @@ def test_two_processes_paying_the_same_invoices_on_sqlite_never_over_allocate(tm
         assert s.scalar(select(func.sum(Allocation.amount_minor))) == 10000 * n
         assert s.scalar(select(func.count()).select_from(Payment)) == 2 * n
     engine.dispose()
+
+
+def test_a_writer_waiting_too_long_for_another_gets_one_line(tmp_path, capsys, monkeypatch):
+    """While another program holds the write lock past the wait, a writing command says so and writes nothing."""
+    import sqlite3
+
+    from app.cli import main
+
+    db = tmp_path / "busy.sqlite"
+    assert main(["--db", str(db), "init"]) == 0
+    monkeypatch.setattr("app.database._BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        capsys.readouterr()
+        code = main(["--db", str(db), "settings", "set", "company.phone", "+51 1 4445555"])
+        err = capsys.readouterr().err
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1
+    assert err.count("\n") == 1 and "another program is writing" in err and "Traceback" not in err
+    assert main(["--db", str(db), "settings", "get", "company.phone"]) == 0
+    assert "+51" not in capsys.readouterr().out
