@@ -117,3 +117,23 @@ class InvalidTermsError(LedgerError):
 
 class InvalidValueError(LedgerError):
     """A plain field that is missing or malformed (name empty, bad country code, ...)."""
+
+
+class AmountInputError(InvalidAmountError):
+    """Typed text that is not exactly one amount (app.ledger.amount_input); the message says how it reads."""
+
+    def __init__(self, text: str, message: str):
+        super().__init__(text, message)
+        self.text = text
+
+
+class AmbiguousAmountError(AmountInputError):
+    """The text reads as more than one amount; `readings` holds each candidate in minor units."""
+
+    def __init__(self, text: str, message: str, readings: tuple[int, ...]):
+        super().__init__(text, message)
+        self.readings = readings
+
+
+class AmountTooLargeError(AmountInputError):
+    """Above the bound every amount must stay within (app.ledger.amount_input.MAX_MAJOR)."""
