@@ -33,6 +33,8 @@ def describe(exc: BaseException) -> tuple[str | None, str]:
                                   "currency.")
     if isinstance(exc, E.AllocationBeforeDocumentError):
         return field, translate("Errors", "The payment is dated before the invoice it is applied to.")
+    if isinstance(exc, E.AmountInputError):  # the parser's message shows how it read the text
+        return field, str(exc)
     if isinstance(exc, E.InvalidAmountError):
         return field, translate("Errors", "Enter an amount greater than zero, like 1234.50, with no more decimals than "
                                   "the currency has.")

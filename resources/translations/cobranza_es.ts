@@ -1482,6 +1482,19 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../../app/ui/widgets.py" line="+143"/>
+        <source>Choose a customer or a currency first.</source>
+        <translation>Elija primero un cliente o una moneda.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter an amount greater than zero.</source>
+        <translation>Ingrese un importe mayor que cero.</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <location line="-200"/>

@@ -153,7 +153,7 @@ class AgreementDialog(QDialog):
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Unchecked)
             self.invoices.addItem(row)
-        self.down = MoneyEdit(ctx.formatter)
+        self.down = MoneyEdit(ctx.formatter, required=False, allow_zero=True)
         self.down.setMinimumWidth(90)
         self.count = QSpinBox()
         self.count.setRange(1, 120)
