@@ -301,13 +301,12 @@ def _choose(c: _Context, readings: list[_Reading]) -> Decimal:
         (value,) = options
         kinds = {r.kind for r in readings if r.value == value}
         if kinds == {"grouping"}:
-            dec, grp = separators(c.locale)
-            tail = ""
+            dec, _grp = separators(c.locale)
             if too_precise:
-                tail = (f" (with '{dec}' as the decimal point it has {too_precise[0].decimals} decimals; "
-                        f"{c.currency} has {c.decimals_word()})")
+                raise c.fail(f"'{c.text}' has {too_precise[0].decimals} decimals but {c.currency} has "
+                             f"{c.decimals_word()}; if you meant {c.shown(value)}, type {c.typed(value)}.")
             raise c.fail(f"'{c.text}' uses '{dec}' between thousands, which is not how amounts are written "
-                         f"here{tail}. If you meant {c.shown(value)}, type {c.typed(value)}.")
+                         f"here; if you meant {c.shown(value)}, type {c.typed(value)}.")
         worst = max(r.decimals for r in readings if r.value == value)
         raise c.fail(f"'{c.text}' has {worst} decimals but {c.currency} has {c.decimals_word()}; "
                      f"type {c.typed(value)}.")

@@ -135,7 +135,7 @@ def test_the_refusal_shows_each_reading_in_the_users_locale():
     assert str(info.value) == "'1.250' could be 1.250,00 or 1,25; type 1250 or 1,25 to say which."
     with pytest.raises(AmountInputError) as info:
         parse_amount("1.234", "PEN", "es_PE")
-    assert "1,234.00" in str(info.value) and "type 1234" in str(info.value) and "PEN has 2" in str(info.value)
+    assert str(info.value) == "'1.234' has 3 decimals but PEN has 2; if you meant 1,234.00, type 1234."
     with pytest.raises(AmountInputError) as info:
         parse_amount("1.000,00", "CLP", "es_PE")
     assert str(info.value) == "'1.000,00' has 2 decimals but CLP has none; type 1000."
