@@ -52,7 +52,7 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 from . import money
 from .errors import AmbiguousAmountError, AmountInputError, AmountTooLargeError
 
-__all__ = ["MAX_MAJOR", "max_minor", "parse_amount", "separators"]
+__all__ = ["MAX_MAJOR", "MESSAGES", "max_minor", "parse_amount", "render", "separators"]
 
 MAX_MAJOR = 10 ** 13
 """The largest amount, in major units, anything may hold (either sign)."""
@@ -63,6 +63,55 @@ _ALIASES = {"PEN": ("S/", "S/.")}  # "S/." is how Peruvians long wrote the sol
 _MINUS = ("-", "\u2212")
 _SPACES = (" ", "\u00a0", "\u202f", "\u2009")
 _DIGITS = "0123456789"
+
+
+# Every refusal: a reason and its template. The UI shows them translated (app/ui/errors.py holds the
+# same templates for Qt's translator); {shown}, {typed} and {codes} are lists joined with "or",
+# {decimals} is "1 decimal"/"3 decimals" and {digits} a number or "none".
+MESSAGES = {
+    "empty": "Enter an amount.",
+    "foreign_digits": "'{text}' has digits other than 0-9; type the amount with the digits 0-9.",
+    "not_amount": "'{text}' is not an amount; type it like {shown} or {plain}.",
+    "two_currencies": "'{text}' is not an amount; type only the number, like {shown}.",
+    "space": "'{text}' has a space inside the number; type it without spaces, like {plain}.",
+    "bad_characters": "'{text}' is not an amount: use the digits 0-9 and '{dec}' for decimals, like {shown}.",
+    "too_large": "'{text}' is too large: amounts go up to {limit} {currency}.",
+    "negative": "'{text}' is negative; amounts here cannot be below zero.",
+    "starts_with_separator": "'{text}' starts with '{sep}'; type the number with a digit on each side of a "
+                             "separator.",
+    "ends_with_separator": "'{text}' ends with '{sep}'; type the number with a digit on each side of a separator.",
+    "other_currency": "'{text}' is written in {codes}, but this amount is in {currency}.",
+    "symbol_of_many": "'{token}' can mean {codes}; write {currency} instead.",
+    "ambiguous": "'{text}' could be {shown}; type {typed} to say which.",
+    "decimals_or_thousands": "'{text}' has {decimals} but {currency} has {digits}; if you meant {shown}, "
+                             "type {typed}.",
+    "thousands": "'{text}' uses '{dec}' between thousands, which is not how amounts are written here; "
+                 "if you meant {shown}, type {typed}.",
+    "decimals_type": "'{text}' has {decimals} but {currency} has {digits}; type {typed}.",
+    "decimals_whole": "'{text}' has {decimals} but {currency} has none; type a whole number.",
+    "decimals_at_most": "'{text}' has {decimals} but {currency} has {digits}; type at most {digits} after the "
+                        "decimal separator.",
+    "malformed": "'{text}' is not an amount: '{grp}' between thousands must be followed by exactly three digits "
+                 "and '{dec}' marks the decimals only once, like {shown} or {plain}.",
+}
+WORDS = (" or ", "none", "1 decimal", "{n} decimals")  # the words render() puts into the templates
+
+
+def render(reason: str, args: dict, translate=None) -> str:
+    """The refusal's text from its template; `translate` (English → the UI's language) for the GUI."""
+    tr = translate or (lambda text: text)
+    values = {}
+    for key, value in args.items():
+        if isinstance(value, tuple):
+            items = [str(v) for v in value]
+            values[key] = items[0] if len(items) == 1 else ", ".join(items[:-1]) + tr(" or ") + items[-1]
+        elif key == "digits":
+            values[key] = tr("none") if value == 0 else str(value)
+        elif key == "decimals":
+            values[key] = tr("1 decimal") if value == 1 else tr("{n} decimals").format(n=value)
+        else:
+            values[key] = value
+    return tr(MESSAGES[reason]).format(**values)
 
 
 def max_minor(currency: str) -> int:
@@ -181,11 +230,9 @@ class _Context:
     def plain(self, value: Decimal) -> str:
         return f"{value:.{self.exp}f}"
 
-    def decimals_word(self) -> str:
-        return "none" if self.exp == 0 else str(self.exp)
-
-    def fail(self, message: str) -> AmountInputError:
-        return AmountInputError(self.text, message)
+    def fail(self, reason: str, **args) -> AmountInputError:
+        args.setdefault("text", self.text)
+        return AmountInputError(self.text, render(reason, args), reason=reason, args=args)
 
 
 def parse_amount(text: str, currency: str, locale: str, *, allow_negative: bool = False) -> int:
@@ -201,13 +248,13 @@ def parse_amount(text: str, currency: str, locale: str, *, allow_negative: bool 
     c = _Context(raw.strip(), currency, locale)
     s = c.text
     if not s:
-        raise c.fail("Enter an amount.")
+        raise c.fail("empty")
     for ch in s:
         if ch not in _DIGITS and unicodedata.category(ch) == "Nd":
-            raise c.fail(f"'{s}' has digits other than 0-9; type the amount with the digits 0-9.")
+            raise c.fail("foreign_digits")
     first = next((i for i, ch in enumerate(s) if ch in _DIGITS), None)
     if first is None:
-        raise c.fail(f"'{s}' is not an amount; type it like {c.shown(c.example())} or {c.plain(c.example())}.")
+        raise c.fail("not_amount", shown=c.shown(c.example()), plain=c.plain(c.example()))
     last = max(i for i, ch in enumerate(s) if ch in _DIGITS)
     prefix, body, suffix = s[:first].strip(), s[first:last + 1], s[last + 1:].strip()
 
@@ -220,7 +267,7 @@ def parse_amount(text: str, currency: str, locale: str, *, allow_negative: bool 
             prefix, negative = prefix[:-1].strip(), True
             break
     if prefix and suffix:
-        raise c.fail(f"'{s}' is not an amount; type only the number, like {c.shown(c.example())}.")
+        raise c.fail("two_currencies", shown=c.shown(c.example()))
     for token, where in ((prefix, "starts"), (suffix, "ends")):
         if token:
             _check_currency_token(c, token, where)
@@ -230,27 +277,26 @@ def parse_amount(text: str, currency: str, locale: str, *, allow_negative: bool 
         for space in _SPACES:
             body = body.replace(space, grp)
     if any(ch.isspace() for ch in body):
-        raise c.fail(f"'{s}' has a space inside the number; type it without spaces, like "
-                     f"{c.plain(c.example())}.")
+        raise c.fail("space", plain=c.plain(c.example()))
     if re.search(r"[^0-9.,]", body.replace(grp, "").replace(dec, "")):
-        raise c.fail(f"'{s}' is not an amount: use the digits 0-9 and '{dec}' for decimals, like "
-                     f"{c.shown(c.example())}.")
+        raise c.fail("bad_characters", dec=dec, shown=c.shown(c.example()))
     if len(body) > 40:
-        raise AmountTooLargeError(s, _too_large(c))
+        raise _too_large(c)
 
     value = _choose(c, _readings(body, locale))
     if abs(value) > MAX_MAJOR:
-        raise AmountTooLargeError(s, _too_large(c))
+        raise _too_large(c)
     if negative and value:
         if not allow_negative:
-            raise c.fail(f"'{s}' is negative; amounts here cannot be below zero.")
+            raise c.fail("negative")
         value = -value
     return c.minor(value)
 
 
-def _too_large(c: _Context) -> str:
-    limit = money.fmt(max_minor(c.currency), c.currency, c.locale, symbol=False)
-    return f"'{c.text}' is too large: amounts go up to {limit} {c.currency}."
+def _too_large(c: _Context) -> AmountTooLargeError:
+    args = dict(text=c.text, limit=money.fmt(max_minor(c.currency), c.currency, c.locale, symbol=False),
+                currency=c.currency)
+    return AmountTooLargeError(c.text, render("too_large", args), reason="too_large", args=args)
 
 
 def _check_currency_token(c: _Context, token: str, where: str) -> None:
@@ -260,23 +306,18 @@ def _check_currency_token(c: _Context, token: str, where: str) -> None:
         return
     if token[0 if where == "ends" else -1] in ".,":
         sep = token[0 if where == "ends" else -1]
-        raise c.fail(f"'{c.text}' {where} with '{sep}'; type the number with a digit on each side of a separator.")
+        raise c.fail(f"{where}_with_separator", sep=sep)
     here = _symbols(c.locale).get(key)
     if here:
-        raise c.fail(f"'{c.text}' is written in {_names(here)}, but this amount is in {c.currency}.")
+        raise c.fail("other_currency", codes=tuple(sorted(here)), currency=c.currency)
     anywhere = _symbols_anywhere().get(key)
     if anywhere == frozenset({c.currency}):
         return
     if anywhere:
         if c.currency in anywhere:
-            raise c.fail(f"'{token}' can mean {_names(anywhere)}; write {c.currency} instead.")
-        raise c.fail(f"'{c.text}' is written in {_names(anywhere)}, but this amount is in {c.currency}.")
-    raise c.fail(f"'{c.text}' is not an amount; type it like {c.shown(c.example())} or {c.plain(c.example())}.")
-
-
-def _names(codes) -> str:
-    codes = sorted(codes)
-    return codes[0] if len(codes) == 1 else ", ".join(codes[:-1]) + " or " + codes[-1]
+            raise c.fail("symbol_of_many", token=token, codes=tuple(sorted(anywhere)), currency=c.currency)
+        raise c.fail("other_currency", codes=tuple(sorted(anywhere)), currency=c.currency)
+    raise c.fail("not_amount", shown=c.shown(c.example()), plain=c.plain(c.example()))
 
 
 def _choose(c: _Context, readings: list[_Reading]) -> Decimal:
@@ -292,10 +333,10 @@ def _choose(c: _Context, readings: list[_Reading]) -> Decimal:
         if c.plausible(r) and r.value not in options:
             options.append(r.value)
     if len(options) >= 2:
-        shown = " or ".join(c.shown(v) for v in options)
-        typed = " or ".join(c.typed(v) for v in options)
-        raise AmbiguousAmountError(c.text, f"'{c.text}' could be {shown}; type {typed} to say which.",
-                                   tuple(c.minor(v) for v in options))
+        args = dict(text=c.text, shown=tuple(c.shown(v) for v in options),
+                    typed=tuple(c.typed(v) for v in options))
+        raise AmbiguousAmountError(c.text, render("ambiguous", args), tuple(c.minor(v) for v in options),
+                                   reason="ambiguous", args=args)
     too_precise = [r for r in readings if not c.fits(r)]
     if len(options) == 1:
         (value,) = options
@@ -303,23 +344,19 @@ def _choose(c: _Context, readings: list[_Reading]) -> Decimal:
         if kinds == {"grouping"}:
             dec, _grp = separators(c.locale)
             if too_precise:
-                raise c.fail(f"'{c.text}' has {too_precise[0].decimals} decimals but {c.currency} has "
-                             f"{c.decimals_word()}; if you meant {c.shown(value)}, type {c.typed(value)}.")
-            raise c.fail(f"'{c.text}' uses '{dec}' between thousands, which is not how amounts are written "
-                         f"here; if you meant {c.shown(value)}, type {c.typed(value)}.")
+                raise c.fail("decimals_or_thousands", decimals=too_precise[0].decimals, currency=c.currency,
+                             digits=c.exp, shown=c.shown(value), typed=c.typed(value))
+            raise c.fail("thousands", dec=dec, shown=c.shown(value), typed=c.typed(value))
         worst = max(r.decimals for r in readings if r.value == value)
-        raise c.fail(f"'{c.text}' has {worst} decimals but {c.currency} has {c.decimals_word()}; "
-                     f"type {c.typed(value)}.")
+        raise c.fail("decimals_type", decimals=worst, currency=c.currency, digits=c.exp, typed=c.typed(value))
     if too_precise:
         worst = min(r.decimals for r in too_precise)
-        plural = "decimal" if worst == 1 else "decimals"
         exact = {r.value for r in too_precise if r.value.scaleb(c.exp) == r.value.scaleb(c.exp).to_integral_value()}
         if len(exact) == 1:
-            advice = f"type {c.typed(next(iter(exact)))}"
-        else:
-            advice = "type a whole number" if c.exp == 0 else f"type at most {c.exp} after the decimal separator"
-        raise c.fail(f"'{c.text}' has {worst} {plural} but {c.currency} has {c.decimals_word()}; {advice}.")
+            raise c.fail("decimals_type", decimals=worst, currency=c.currency, digits=c.exp,
+                         typed=c.typed(next(iter(exact))))
+        if c.exp == 0:
+            raise c.fail("decimals_whole", decimals=worst, currency=c.currency)
+        raise c.fail("decimals_at_most", decimals=worst, currency=c.currency, digits=c.exp)
     dec, grp = separators(c.locale)
-    raise c.fail(f"'{c.text}' is not an amount: '{grp}' between thousands must be followed by exactly three "
-                 f"digits and '{dec}' marks the decimals only once, like {c.shown(c.example())} "
-                 f"or {c.plain(c.example())}.")
+    raise c.fail("malformed", grp=grp, dec=dec, shown=c.shown(c.example()), plain=c.plain(c.example()))

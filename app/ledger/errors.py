@@ -122,16 +122,18 @@ class InvalidValueError(LedgerError):
 class AmountInputError(InvalidAmountError):
     """Typed text that is not exactly one amount (app.ledger.amount_input); the message says how it reads."""
 
-    def __init__(self, text: str, message: str):
+    def __init__(self, text: str, message: str, *, reason: str = "", args: dict | None = None):
         super().__init__(text, message)
         self.text = text
+        self.reason = reason  # a key of app.ledger.amount_input.MESSAGES; args fill its template
+        self.params = dict(args or {})
 
 
 class AmbiguousAmountError(AmountInputError):
     """The text reads as more than one amount; `readings` holds each candidate in minor units."""
 
-    def __init__(self, text: str, message: str, readings: tuple[int, ...]):
-        super().__init__(text, message)
+    def __init__(self, text: str, message: str, readings: tuple[int, ...], **kw):
+        super().__init__(text, message, **kw)
         self.readings = readings
 
 

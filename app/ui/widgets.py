@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.ledger.errors import InvalidAmountError, LedgerError
+from app.ledger.errors import AmountInputError, InvalidAmountError, LedgerError
 
 from .formatting import Formatter
 
@@ -160,8 +160,11 @@ class MoneyEdit(QLineEdit):
         try:
             value = self._read()
         except LedgerError as exc:
+            from .errors import amount_error_text
+
             valid = False
-            self.echo.setText(str(exc) if (self.text().strip() or self._currency is None) else "")
+            message = amount_error_text(exc) if isinstance(exc, AmountInputError) else str(exc)
+            self.echo.setText(message if (self.text().strip() or self._currency is None) else "")
             self.echo.setStyleSheet(ERROR_STYLE)
         else:
             valid = True

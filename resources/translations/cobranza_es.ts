@@ -294,6 +294,124 @@
     </message>
 </context>
 <context>
+    <name>Amounts</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="+13"/>
+        <source>Enter an amount.</source>
+        <translation>Ingrese un importe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' has digits other than 0-9; type the amount with the digits 0-9.</source>
+        <translation>'{text}' tiene dígitos que no son 0-9; escriba el importe con los dígitos 0-9.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' is not an amount; type it like {shown} or {plain}.</source>
+        <translation>'{text}' no es un importe; escríbalo como {shown} o {plain}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' is not an amount; type only the number, like {shown}.</source>
+        <translation>'{text}' no es un importe; escriba solo el número, como {shown}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' has a space inside the number; type it without spaces, like {plain}.</source>
+        <translation>'{text}' tiene un espacio dentro del número; escríbalo sin espacios, como {plain}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' is not an amount: use the digits 0-9 and '{dec}' for decimals, like {shown}.</source>
+        <translation>'{text}' no es un importe: use los dígitos 0-9 y '{dec}' para los decimales, como {shown}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' is too large: amounts go up to {limit} {currency}.</source>
+        <translation>'{text}' es demasiado grande: los importes llegan hasta {limit} {currency}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' is negative; amounts here cannot be below zero.</source>
+        <translation>'{text}' es negativo; aquí los importes no pueden ser menores que cero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' starts with '{sep}'; type the number with a digit on each side of a separator.</source>
+        <translation>'{text}' empieza con '{sep}'; escriba el número con un dígito a cada lado de un separador.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' ends with '{sep}'; type the number with a digit on each side of a separator.</source>
+        <translation>'{text}' termina con '{sep}'; escriba el número con un dígito a cada lado de un separador.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' is written in {codes}, but this amount is in {currency}.</source>
+        <translation>'{text}' está en {codes}, pero este importe es en {currency}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{token}' can mean {codes}; write {currency} instead.</source>
+        <translation>'{token}' puede ser {codes}; escriba {currency}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' could be {shown}; type {typed} to say which.</source>
+        <translation>'{text}' puede ser {shown}; escriba {typed} para indicar cuál.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' has {decimals} but {currency} has {digits}; if you meant {shown}, type {typed}.</source>
+        <translation>'{text}' tiene {decimals} pero {currency} tiene {digits}; si quiso decir {shown}, escriba {typed}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' uses '{dec}' between thousands, which is not how amounts are written here; if you meant {shown}, type {typed}.</source>
+        <translation>'{text}' usa '{dec}' entre los miles, que no es como se escriben los importes aquí; si quiso decir {shown}, escriba {typed}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' has {decimals} but {currency} has {digits}; type {typed}.</source>
+        <translation>'{text}' tiene {decimals} pero {currency} tiene {digits}; escriba {typed}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' has {decimals} but {currency} has none; type a whole number.</source>
+        <translation>'{text}' tiene {decimals} pero {currency} no tiene decimales; escriba un número entero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' has {decimals} but {currency} has {digits}; type at most {digits} after the decimal separator.</source>
+        <translation>'{text}' tiene {decimals} pero {currency} tiene {digits}; escriba como máximo {digits} después del separador decimal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>'{text}' is not an amount: '{grp}' between thousands must be followed by exactly three digits and '{dec}' marks the decimals only once, like {shown} or {plain}.</source>
+        <translation>'{text}' no es un importe: '{grp}' entre los miles va seguido de exactamente tres dígitos y '{dec}' marca los decimales una sola vez, como {shown} o {plain}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 decimal</source>
+        <translation>1 decimal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} decimals</source>
+        <translation>{n} decimales</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../app/ui/app.py" line="+65"/>

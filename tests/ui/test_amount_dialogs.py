@@ -194,3 +194,24 @@ def test_the_shared_table_in_the_invoice_dialog(make_ctx, engine, qtbot, locale,
         assert isinstance(got, str) and f"'{text}'" in got
     else:
         assert got == (minor(expected, currency), currency)
+
+
+def test_the_ui_holds_every_refusal_for_translation():
+    from app.ledger.amount_input import MESSAGES, WORDS
+    from app.ui.errors import _AMOUNT_TEXTS
+
+    assert set(_AMOUNT_TEXTS) == set(MESSAGES.values()) | set(WORDS)
+
+
+def test_the_refusal_in_spanish_shows_the_same_readings(make_ctx, engine, qtbot, qapp_en):
+    from app.ui.i18n import install_translators
+
+    ctx = make_ctx("es_PE", "PEN")
+    install_translators(qapp_en, "es")
+    dialog = open_dialog(qtbot, ctx, "invoice", "KPEN")
+    qtbot.keyClicks(dialog.amount, "1,250")
+    assert dialog.amount.echo.text() == "'1,250' puede ser 1,250.00 o 1.25; escriba 1250 o 1.25 para indicar cuál."
+    dialog.currency.setCurrentText("CLP")
+    dialog.amount.setText("1.000,00")
+    assert dialog.amount.echo.text() == "'1.000,00' tiene 2 decimales pero CLP tiene 0; escriba 1000."
+    dialog.reject()
