@@ -151,7 +151,9 @@ def main() -> int:
     pay = card.new_payment()
     settle(runner)
     open_total = sum(r.open_minor for r in card.open_model.rows() if r.currency == pay._currency())
-    pay.amount.setText(window.ctx.formatter.edit_text(max(open_total // 2, 1000), pay._currency()))
+    # typed the other common way (1.000,00): the echo beside the field shows how it was read
+    typed = window.ctx.formatter.edit_text(max(open_total // 2, 1000), pay._currency())
+    pay.amount.setText(typed.translate(str.maketrans(",.", ".,")))
     pay.reference.setText("OP-458812")
     pay.suggest()
     settle(runner, 500)

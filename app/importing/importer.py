@@ -35,7 +35,8 @@ from app.ledger import (
 )
 from app.ledger.dates import far_reason, is_far, range_reason
 from app.ledger.errors import LedgerError
-from app.ledger.money import check_currency, exponent, to_minor, to_str
+from app.ledger.amount_input import parse_amount
+from app.ledger.money import check_currency, to_str
 from app.models import POSTED, CreditNote, Customer, Invoice, Payment
 
 from .reader import FileProblem, iter_records, misaligned_rows, read_table
@@ -67,7 +68,6 @@ SPECS: dict[str, Spec] = {
 KINDS = tuple(SPECS)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")  # 1234.50: no exponent, sign only for the "negative" message
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LENGTHS = {"code": 40, "name": 200, "tax_id": 40, "email": 200, "phone": 50, "city": 100, "number": 40,
             "reference": 100}
@@ -134,9 +134,10 @@ class _Abort(Exception):
 class _Row:
     """One data row with the problems found in it."""
 
-    def __init__(self, line: int, values: dict[str, str], problems: list[Problem], *,
+    def __init__(self, line: int, values: dict[str, str], problems: list[Problem], locale: str = "es_PE", *,
                  allow_far_dates: bool = False, today: dt.date | None = None):
         self.line = line
+        self.locale = locale  # the company's: how its people write amounts
         self.values = values
         self._problems = problems
         self.bad = False
@@ -196,6 +197,8 @@ class _Row:
 
     def amount(self, column: str, currency: str | None, *, required: bool = True,
                allow_zero: bool = False) -> int | None:
+        """The cell read by the strict parser with the company's locale (app.ledger.amount_input):
+        plain 1234.50 always; 1,234.50 or 1.234,50 where that reads one way only."""
         value = self.get(column)
         if not value:
             if required:
@@ -203,25 +206,10 @@ class _Row:
             return None
         if currency is None:  # the currency's problem is already reported; digits unknown
             return None
-        if "," in value:
-            self.problem(column, f"'{value}' is not a number: use '.' as the decimal separator and no thousands "
-                                 "separator (e.g. 1234.50)")
-            return None
-        if not _NUMBER.match(value):
-            self.problem(column, f"'{value}' is not a number; write it like 1234.50")
-            return None
-        digits = exponent(currency)
-        if "." in value and len(value.rsplit(".", 1)[1]) > digits and _looks_numeric(value):
-            # "1.000" is a thousand to a Peruvian eye: refuse rather than read 1.00
-            self.problem(column, f"'{value}' has more than {digits} decimals, too many for {currency}")
-            return None
         try:
-            minor = to_minor(value, currency)
-        except LedgerError:
-            if _looks_numeric(value):
-                self.problem(column, f"'{value}' has more than {digits} decimals, too many for {currency}")
-            else:
-                self.problem(column, f"'{value}' is not a number; write it like 1234.50")
+            minor = parse_amount(value, currency, self.locale, allow_negative=True)
+        except LedgerError as exc:
+            self.problem(column, str(exc))
             return None
         if minor < 0:
             self.problem(column, f"'{value}' is negative; amounts must be greater than zero")
@@ -230,15 +218,6 @@ class _Row:
             self.problem(column, f"'{value}' is zero; amounts must be greater than zero")
             return None
         return minor
-
-
-def _looks_numeric(value: str) -> bool:
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        return Decimal(value).is_finite()
-    except InvalidOperation:
-        return False
 
 
 def _chunks(values, size=500):
@@ -281,6 +260,7 @@ class _Context:
         company = get_company(session)
         self.company_currency = company.currency if company else "PEN"
         self.company_country = (company.country if company else None) or "PE"
+        self.locale = (company.locale if company else None) or "es_PE"
         self._open_lines: dict[tuple[int, str], list[list]] = {}
 
     def invoices(self, numbers) -> dict[str, _InvoiceInfo]:
@@ -593,7 +573,7 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
         with session.begin():
             ctx = _Context(session, records)
             today = config.today()
-            rows = [_Row(line, rec, problems, allow_far_dates=allow_far_dates, today=today)
+            rows = [_Row(line, rec, problems, ctx.locale, allow_far_dates=allow_far_dates, today=today)
                     for line, rec in records if line not in misaligned]
             if kind in validators:
                 plans = validators[kind](ctx, rows)

@@ -137,3 +137,25 @@ class FarDateError(LedgerError):
     def __init__(self, value, field: str | None = None, message: str | None = None):
         super().__init__(message or f"{value} is more than a year from today; check the year.", field=field)
         self.value = value
+
+
+class AmountInputError(InvalidAmountError):
+    """Typed text that is not exactly one amount (app.ledger.amount_input); the message says how it reads."""
+
+    def __init__(self, text: str, message: str, *, reason: str = "", args: dict | None = None):
+        super().__init__(text, message)
+        self.text = text
+        self.reason = reason  # a key of app.ledger.amount_input.MESSAGES; args fill its template
+        self.params = dict(args or {})
+
+
+class AmbiguousAmountError(AmountInputError):
+    """The text reads as more than one amount; `readings` holds each candidate in minor units."""
+
+    def __init__(self, text: str, message: str, readings: tuple[int, ...], **kw):
+        super().__init__(text, message, **kw)
+        self.readings = readings
+
+
+class AmountTooLargeError(AmountInputError):
+    """Above the bound every amount must stay within (app.ledger.amount_input.MAX_MAJOR)."""

@@ -4,9 +4,46 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.ledger import errors as E
+
+
+# The refusals of app.ledger.amount_input, for Qt's translator (a test keeps them equal to its MESSAGES).
+_AMOUNT_TEXTS = (
+    QT_TRANSLATE_NOOP("Amounts", "Enter an amount."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' has digits other than 0-9; type the amount with the digits 0-9."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' is not an amount; type it like {shown} or {plain}."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' is not an amount; type only the number, like {shown}."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' has a space inside the number; type it without spaces, like {plain}."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' is not an amount: use the digits 0-9 and '{dec}' for decimals, like {shown}."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' is too large: amounts go up to {limit} {currency}."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' is negative; amounts here cannot be below zero."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' starts with '{sep}'; type the number with a digit on each side of a separator."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' ends with '{sep}'; type the number with a digit on each side of a separator."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' is written in {codes}, but this amount is in {currency}."),
+    QT_TRANSLATE_NOOP("Amounts", "'{token}' can mean {codes}; write {currency} instead."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' could be {shown}; type {typed} to say which."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' has {decimals} but {currency} has {digits}; if you meant {shown}, type {typed}."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' uses '{dec}' between thousands, which is not how amounts are written here; if you meant {shown}, type {typed}."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' has {decimals} but {currency} has {digits}; type {typed}."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' has {decimals} but {currency} has none; type a whole number."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' has {decimals} but {currency} has {digits}; type at most {digits} after the decimal separator."),
+    QT_TRANSLATE_NOOP("Amounts", "'{text}' is not an amount: '{grp}' between thousands must be followed by exactly three digits and '{dec}' marks the decimals only once, like {shown} or {plain}."),
+    QT_TRANSLATE_NOOP("Amounts", " or "),
+    QT_TRANSLATE_NOOP("Amounts", "none"),
+    QT_TRANSLATE_NOOP("Amounts", "1 decimal"),
+    QT_TRANSLATE_NOOP("Amounts", "{n} decimals"),
+)
+
+
+def amount_error_text(exc: E.AmountInputError) -> str:
+    """The parser's refusal in the UI language, with the same readings and numbers."""
+    from app.ledger.amount_input import render
+
+    if not exc.reason:
+        return str(exc)
+    return render(exc.reason, exc.params, lambda text: QCoreApplication.translate("Amounts", text))
 
 
 def describe(exc: BaseException) -> tuple[str | None, str]:
@@ -33,6 +70,8 @@ def describe(exc: BaseException) -> tuple[str | None, str]:
                                   "currency.")
     if isinstance(exc, E.AllocationBeforeDocumentError):
         return field, translate("Errors", "The payment is dated before the invoice it is applied to.")
+    if isinstance(exc, E.AmountInputError):  # the parser's message shows how it read the text
+        return field, amount_error_text(exc)
     if isinstance(exc, E.InvalidAmountError):
         return field, translate("Errors", "Enter an amount greater than zero, like 1234.50, with no more decimals than "
                                   "the currency has.")

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
-
 from babel.dates import get_date_format
-from babel.numbers import NumberFormatError, parse_decimal
 
-from app.ledger.errors import InvalidAmountError
-from app.ledger.money import exponent, fmt, fmt_date, to_minor
+from app.ledger.amount_input import parse_amount
+from app.ledger.money import exponent, fmt, fmt_date
 
 
 class Formatter:
@@ -48,25 +45,12 @@ class Formatter:
             i = j
         return "".join(out).strip() or "yyyy-MM-dd"
 
-    def parse_money(self, text: str, currency: str) -> int:
-        """'1.234,56' (es_CO), '1,234.56' (es_PE) or plain '1234.56' into minor units.
+    def parse_money(self, text: str, currency: str, *, allow_negative: bool = False) -> int:
+        """What was typed, in minor units: the strict parser (app.ledger.amount_input) with this locale.
 
-        Raises InvalidAmountError when it is not an amount in that currency.
-        """
-        raw = (text or "").strip().replace("\u00a0", "").replace(" ", "")
-        if not raw:
-            raise InvalidAmountError(text, "Enter an amount.")
-        value: Decimal | None = None
-        try:
-            value = parse_decimal(raw, locale=self.locale, strict=True)
-        except (NumberFormatError, InvalidOperation, ValueError):
-            try:
-                value = Decimal(raw.replace(",", "")) if raw.count(".") <= 1 else None
-            except InvalidOperation:
-                value = None
-        if value is None:
-            raise InvalidAmountError(text, f"'{text}' is not an amount.")
-        return to_minor(str(value), currency)
+        '1,234.56' or '1.234,56' (es_PE: the other form when its decimal comma is there), plain '1234.56'.
+        Raises AmountInputError (an InvalidAmountError) naming the readings when it is not one amount."""
+        return parse_amount(text or "", currency, self.locale, allow_negative=allow_negative)
 
     def edit_text(self, amount_minor: int, currency: str) -> str:
         """An amount as the user would type it back (no symbol, with grouping)."""

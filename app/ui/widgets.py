@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.ledger.errors import AmountInputError, InvalidAmountError, LedgerError
 
 from .formatting import Formatter
 
@@ -26,7 +28,15 @@ class FieldForm(QFormLayout):
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
-        lay.addWidget(widget)
+        echo = getattr(widget, "echo", None)
+        if isinstance(echo, QLabel):  # a MoneyEdit: what it understood, beside it
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(widget, 1)
+            row.addWidget(echo, 1)
+            lay.addLayout(row)
+        else:
+            lay.addWidget(widget)
         err = QLabel()
         err.setObjectName(f"error_{name}")
         err.setStyleSheet(ERROR_STYLE)
@@ -112,22 +122,97 @@ class DateEdit(QDateEdit):
 
 
 class MoneyEdit(QLineEdit):
-    """A line edit for an amount in the locale's format (plain 1234.50 is accepted too)."""
+    """A line edit for an amount in a known currency, read strictly (app.ledger.amount_input).
 
-    def __init__(self, formatter: Formatter, parent=None):
+    `echo` is a label to show beside it (FieldForm puts it there): the amount understood, formatted
+    with the currency ("= S/ 1,000.50"), or in red why it is not one amount. `valid_changed` says
+    when the text starts or stops being an acceptable amount, for the dialog's OK button. Until the
+    currency is known nothing is accepted: the echo asks for a customer or a currency.
+    """
+
+    valid_changed = Signal(bool)
+
+    def __init__(self, formatter: Formatter, currency: str | None = None, parent=None, *,
+                 required: bool = True, allow_zero: bool = False):
         super().__init__(parent)
         self.formatter = formatter
+        self.required = required
+        self.allow_zero = allow_zero
+        self._currency: str | None = None
+        self._valid = False
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.setPlaceholderText(formatter.edit_text(0, "PEN"))
+        self.echo = QLabel()
+        self.echo.setObjectName("amount_echo")
+        self.echo.setWordWrap(True)
+        self.echo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.textChanged.connect(lambda _t: self.update_echo())
+        self.set_currency(currency)
 
-    def minor(self, currency: str) -> int:
-        """The amount in minor units; raises InvalidAmountError."""
-        return self.formatter.parse_money(self.text(), currency)
+    def currency(self) -> str | None:
+        return self._currency
 
-    def minor_or_none(self, currency: str) -> int | None:
+    def set_currency(self, currency: str | None) -> None:
+        """The currency the amount is in; None or an unknown code until one is chosen."""
+        from app.ledger.money import check_currency
+
+        try:
+            self._currency = check_currency(currency) if currency else None
+        except LedgerError:
+            self._currency = None
+        if self._currency:
+            self.setPlaceholderText(self.formatter.edit_text(0, self._currency))
+        self.update_echo()
+
+    def _read(self) -> int | None:
+        """The amount, None when the field is blank and optional; raises LedgerError otherwise."""
+        if not self.text().strip() and not self.required:
+            return None
+        if self._currency is None:
+            raise InvalidAmountError(self.text(), QCoreApplication.translate(
+                "MoneyEdit", "Choose a customer or a currency first."))
+        value = self.formatter.parse_money(self.text(), self._currency)
+        if value == 0 and not self.allow_zero:
+            raise InvalidAmountError(self.text(), QCoreApplication.translate(
+                "MoneyEdit", "Enter an amount greater than zero."))
+        return value
+
+    def update_echo(self) -> None:
+        try:
+            value = self._read()
+        except LedgerError as exc:
+            from .errors import amount_error_text
+
+            valid = False
+            message = amount_error_text(exc) if isinstance(exc, AmountInputError) else str(exc)
+            self.echo.setText(message if (self.text().strip() or self._currency is None) else "")
+            self.echo.setStyleSheet(ERROR_STYLE)
+        else:
+            valid = True
+            self.echo.setText("" if value is None else "= " + self.formatter.money(value, self._currency))
+            self.echo.setStyleSheet("color: #555;")
+        if valid != self._valid:
+            self._valid = valid
+            self.valid_changed.emit(valid)
+
+    def is_valid(self) -> bool:
+        return self._valid
+
+    def minor(self, currency: str | None = None) -> int:
+        """The amount in minor units of the field's currency; raises InvalidAmountError.
+
+        A `currency` given here becomes the field's currency: the amount is parsed with exactly the
+        decimals of the currency it will be recorded in."""
+        if currency is not None and currency != self._currency:
+            self.set_currency(currency)
+        value = self._read()
+        if value is None:
+            raise InvalidAmountError(self.text(), "Enter an amount.")
+        return value
+
+    def minor_or_none(self, currency: str | None = None) -> int | None:
         try:
             return self.minor(currency)
-        except Exception:
+        except LedgerError:
             return None
 
 

@@ -175,7 +175,7 @@
         <translation>Convenio de pago — %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>monthly</source>
         <translation>mensual</translation>
     </message>
@@ -206,17 +206,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>First date</source>
         <translation>Primera fecha</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-75"/>
         <source>% a month</source>
         <translation>% mensual</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Create agreement</source>
         <translation>Crear convenio</translation>
     </message>
@@ -292,6 +292,124 @@
         <location line="+1"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
+    </message>
+</context>
+<context>
+    <name>Amounts</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="+14"/>
+        <source>Enter an amount.</source>
+        <translation>Ingrese un importe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; has digits other than 0-9; type the amount with the digits 0-9.</source>
+        <translation>&apos;{text}&apos; tiene dígitos que no son 0-9; escriba el importe con los dígitos 0-9.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; is not an amount; type it like {shown} or {plain}.</source>
+        <translation>&apos;{text}&apos; no es un importe; escríbalo como {shown} o {plain}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; is not an amount; type only the number, like {shown}.</source>
+        <translation>&apos;{text}&apos; no es un importe; escriba solo el número, como {shown}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; has a space inside the number; type it without spaces, like {plain}.</source>
+        <translation>&apos;{text}&apos; tiene un espacio dentro del número; escríbalo sin espacios, como {plain}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; is not an amount: use the digits 0-9 and &apos;{dec}&apos; for decimals, like {shown}.</source>
+        <translation>&apos;{text}&apos; no es un importe: use los dígitos 0-9 y &apos;{dec}&apos; para los decimales, como {shown}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; is too large: amounts go up to {limit} {currency}.</source>
+        <translation>&apos;{text}&apos; es demasiado grande: los importes llegan hasta {limit} {currency}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; is negative; amounts here cannot be below zero.</source>
+        <translation>&apos;{text}&apos; es negativo; aquí los importes no pueden ser menores que cero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; starts with &apos;{sep}&apos;; type the number with a digit on each side of a separator.</source>
+        <translation>&apos;{text}&apos; empieza con &apos;{sep}&apos;; escriba el número con un dígito a cada lado de un separador.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; ends with &apos;{sep}&apos;; type the number with a digit on each side of a separator.</source>
+        <translation>&apos;{text}&apos; termina con &apos;{sep}&apos;; escriba el número con un dígito a cada lado de un separador.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; is written in {codes}, but this amount is in {currency}.</source>
+        <translation>&apos;{text}&apos; está en {codes}, pero este importe es en {currency}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{token}&apos; can mean {codes}; write {currency} instead.</source>
+        <translation>&apos;{token}&apos; puede ser {codes}; escriba {currency}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; could be {shown}; type {typed} to say which.</source>
+        <translation>&apos;{text}&apos; puede ser {shown}; escriba {typed} para indicar cuál.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; has {decimals} but {currency} has {digits}; if you meant {shown}, type {typed}.</source>
+        <translation>&apos;{text}&apos; tiene {decimals} pero {currency} tiene {digits}; si quiso decir {shown}, escriba {typed}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; uses &apos;{dec}&apos; between thousands, which is not how amounts are written here; if you meant {shown}, type {typed}.</source>
+        <translation>&apos;{text}&apos; usa &apos;{dec}&apos; entre los miles, que no es como se escriben los importes aquí; si quiso decir {shown}, escriba {typed}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; has {decimals} but {currency} has {digits}; type {typed}.</source>
+        <translation>&apos;{text}&apos; tiene {decimals} pero {currency} tiene {digits}; escriba {typed}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; has {decimals} but {currency} has none; type a whole number.</source>
+        <translation>&apos;{text}&apos; tiene {decimals} pero {currency} no tiene decimales; escriba un número entero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; has {decimals} but {currency} has {digits}; type at most {digits} after the decimal separator.</source>
+        <translation>&apos;{text}&apos; tiene {decimals} pero {currency} tiene {digits}; escriba como máximo {digits} después del separador decimal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; is not an amount: &apos;{grp}&apos; between thousands must be followed by exactly three digits and &apos;{dec}&apos; marks the decimals only once, like {shown} or {plain}.</source>
+        <translation>&apos;{text}&apos; no es un importe: &apos;{grp}&apos; entre los miles va seguido de exactamente tres dígitos y &apos;{dec}&apos; marca los decimales una sola vez, como {shown} o {plain}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 decimal</source>
+        <translation>1 decimal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} decimals</source>
+        <translation>{n} decimales</translation>
     </message>
 </context>
 <context>
@@ -440,7 +558,7 @@
         <translation>Pagos y abonos (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="-210"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="-213"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -545,7 +663,7 @@
         <translation>rechazado</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
@@ -649,12 +767,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>Default (Net 30)</source>
         <translation>Por defecto (30 días)</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-51"/>
         <source>Do not sell on credit (on hold)</source>
         <translation>No vender al crédito (bloqueado)</translation>
     </message>
@@ -1042,7 +1160,7 @@
 <context>
     <name>DisputeDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/card_disputes.py" line="-160"/>
+        <location filename="../../app/ui/dialogs/card_disputes.py" line="-161"/>
         <source>Open a dispute</source>
         <translation>Abrir un reclamo</translation>
     </message>
@@ -1072,7 +1190,7 @@
         <translation>Abrir reclamo</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>This customer has no open invoice to dispute.</source>
         <translation>Este cliente no tiene facturas pendientes que reclamar.</translation>
     </message>
@@ -1148,7 +1266,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="+17"/>
+        <location filename="../../app/ui/errors.py" line="+18"/>
         <source>The number %1 already exists. Each document needs its own number.</source>
         <translation>El número %1 ya existe. Cada documento necesita su propio número.</translation>
     </message>
@@ -1188,7 +1306,7 @@
         <translation>El pago tiene fecha anterior a la factura a la que se aplica.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Enter an amount greater than zero, like 1234.50, with no more decimals than the currency has.</source>
         <translation>Ingrese un importe mayor que cero, como 1234.50, sin más decimales de los que tiene la moneda.</translation>
     </message>
@@ -1317,13 +1435,13 @@
         <translation>Nueva factura</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+64"/>
+        <location line="+16"/>
+        <location line="+67"/>
         <source>Customer&apos;s terms</source>
         <translation>Condiciones del cliente</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-65"/>
         <source>Order or delivery note (optional)</source>
         <translation>Orden de compra o guía de remisión (opcional)</translation>
     </message>
@@ -1339,12 +1457,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+146"/>
         <source>Issue date</source>
         <translation>Fecha de emisión</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-145"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
@@ -1374,12 +1492,12 @@
         <translation>Registrar factura</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>Credit control blocks this invoice:</source>
         <translation>El control de crédito bloquea esta factura:</translation>
     </message>
@@ -1575,9 +1693,22 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../../app/ui/widgets.py" line="+171"/>
+        <source>Choose a customer or a currency first.</source>
+        <translation>Elija primero un cliente o una moneda.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter an amount greater than zero.</source>
+        <translation>Ingrese un importe mayor que cero.</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
-        <location line="-200"/>
+        <location filename="../../app/ui/mainwindow.py" line="-200"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -1649,7 +1780,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Nuevo pago</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Bank operation number</source>
         <translation>Número de operación bancaria</translation>
     </message>
@@ -1714,12 +1845,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Registrar pago</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+64"/>
         <source>Invoice %1 has only %2 open; %3 cannot be applied to it.</source>
         <translation>La factura %1 solo tiene %2 pendiente; no se le puede aplicar %3.</translation>
     </message>
@@ -1823,7 +1954,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>PoliciesTab</name>
     <message>
-        <location filename="../../app/ui/dialogs/settings_policies.py" line="+72"/>
+        <location filename="../../app/ui/dialogs/settings_policies.py" line="+71"/>
         <source>New from this…</source>
         <translation>Nueva a partir de esta…</translation>
     </message>

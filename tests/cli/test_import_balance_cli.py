@@ -238,10 +238,10 @@ def test_several_problems_in_one_file_each_listed(loaded, tmp_path, capsys):
         f"{f}:4: customer_code: unknown customer 'NOPE'; import or create the customer first",
         f"{f}:5: number: duplicate number: invoice 'F001-1' already exists in the database",
         f"{f}:6: currency: 'ABC' is not an ISO 4217 currency code (e.g. PEN, USD, MXN, COP, CLP)",
-        f"{f}:7: amount: '100.001' has more than 2 decimals, too many for PEN",
+        f"{f}:7: amount: '100.001' has 3 decimals but PEN has 2; if you meant 100,001.00, type 100001.",
         f"{f}:8: amount: '-5' is negative; amounts must be greater than zero",
         f"{f}:9: amount: '0' is zero; amounts must be greater than zero",
-        f"{f}:10: amount: 'abc' is not a number; write it like 1234.50",
+        f"{f}:10: amount: 'abc' is not an amount; type it like 1,234.56 or 1234.56.",
         f"{f}:11: due_date: 2026-04-01 is before the issue date 2026-05-01",
         f"{f}:12: number: duplicate number: invoice 'F10' is also on line 2"], capsys)
     assert "10 bad rows; nothing was imported" in err
@@ -354,7 +354,7 @@ def test_bom_and_columns_in_any_order(db, tmp_path, capsys):
     assert data["open_items"][0]["due_date"] == "2026-07-01"
     f = write(tmp_path / "bad.csv", "amount,issue_date,customer_code,number\n125000.5,2026-06-01,M1,B-78\n")
     run_fail(["--db", db, "import", "invoices", f])
-    assert "'125000.5' has more than 0 decimals, too many for CLP" in capsys.readouterr().err
+    assert "'125000.5' has 1 decimal but CLP has none; type a whole number." in capsys.readouterr().err
 
 
 def test_missing_file_and_unsupported_format(db, tmp_path, capsys):
@@ -404,7 +404,7 @@ def test_xlsx_import(db, tmp_path, capsys):
     assert_bad(db, ["invoices", f], [
         f"{f}:4: number: duplicate number: invoice 'E001-1' already exists in the database",
         f"{f}:4: issue_date: '03/05/2026' is not a valid date; write it as YYYY-MM-DD (e.g. 2026-01-31)",
-        f"{f}:4: amount: '10.555' has more than 2 decimals, too many for PEN"], capsys)
+        f"{f}:4: amount: '10.555' has 3 decimals but PEN has 2; if you meant 10,555.00, type 10555."], capsys)
 
 
 def test_ledger_refusal_at_write_rolls_back_and_names_the_row(loaded, tmp_path, capsys):

@@ -53,7 +53,7 @@ def test_nothing_written_when_one_row_is_bad(books, tmp_path):
     result = import_file(books, "invoices", f)
     assert not result.ok and result.imported == 0
     assert [(p.line, p.column) for p in result.problems] == [(52, "amount")]
-    assert result.messages() == [f"{f}:52: amount: '1.000' has more than 2 decimals, too many for PEN"]
+    assert result.messages() == [f"{f}:52: amount: '1.000' could be 1.00 or 1,000.00; type 1 or 1000 to say which."]
     books.close()
     assert count(books, Invoice) == 2
 
@@ -151,12 +151,14 @@ def test_empty_currency_means_the_named_invoices(books, tmp_path):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("1e3", "'1e3' is not a number; write it like 1234.50"),
-    ("S/ 100", "'S/ 100' is not a number; write it like 1234.50"),
-    ("NaN", "'NaN' is not a number; write it like 1234.50"),
-    ("1.000", "'1.000' has more than 2 decimals, too many for PEN"),
-    ("1.234,50", "'1.234,50' is not a number: use '.' as the decimal separator and no thousands separator "
-                 "(e.g. 1234.50)"),
+    ("1e3", "'1e3' is not an amount: use the digits 0-9 and '.' for decimals, like 1,234.56."),
+    ("USD 100", "'USD 100' is written in USD, but this amount is in PEN."),
+    ("NaN", "'NaN' is not an amount; type it like 1,234.56 or 1234.56."),
+    ("1.000", "'1.000' could be 1.00 or 1,000.00; type 1 or 1000 to say which."),
+    ("1,250", "'1,250' could be 1,250.00 or 1.25; type 1250 or 1.25 to say which."),
+    ("10.555", "'10.555' has 3 decimals but PEN has 2; if you meant 10,555.00, type 10555."),
+    ("10000000000000.01", "'10000000000000.01' is too large: amounts go up to 10,000,000,000,000.00 PEN."),
+    ("92233720368547758.07", "'92233720368547758.07' is too large: amounts go up to 10,000,000,000,000.00 PEN."),
     ("-0.01", "'-0.01' is negative; amounts must be greater than zero"),
     ("0.00", "'0.00' is zero; amounts must be greater than zero"),
 ])

@@ -102,8 +102,12 @@ def test_bad_amount_and_empty_name_are_shown_next_to_their_fields(window, qtbot)
     inv = window.new_invoice()
     qtbot.keyClicks(inv.customer_code, "C001")
     qtbot.keyClicks(inv.amount, "12,3x")
-    click_ok(qtbot, inv)
-    assert inv.form.error_label("amount").isVisible()
+    ok = inv.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no such customer: the currency, and so the amount, is not known yet
+    assert inv.amount.echo.text() == "Choose a customer or a currency first."
+    inv.currency.setCurrentText("PEN")
+    assert not ok.isEnabled()  # not an amount: it cannot be recorded
+    assert inv.amount.echo.isVisible() and "'12,3x' is not an amount" in inv.amount.echo.text()
     inv.reject()
 
     dialog = window.new_customer()

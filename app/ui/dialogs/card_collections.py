@@ -154,7 +154,8 @@ class AgreementDialog(QDialog):
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Unchecked)
             self.invoices.addItem(row)
-        self.down = MoneyEdit(ctx.formatter)
+        self.down = MoneyEdit(ctx.formatter, data.customer.currency if data else None, required=False,
+                              allow_zero=True)  # the invoices' currency once they are ticked
         self.down.setMinimumWidth(90)
         self.count = QSpinBox()
         self.count.setRange(1, 120)
@@ -178,6 +179,8 @@ class AgreementDialog(QDialog):
                               (self.tr("% a month"), self.rate)):
             form.addWidget(QLabel(label))
             form.addWidget(widget)
+            if widget is self.down:
+                form.addWidget(self.down.echo)  # what the down payment was read as
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create agreement"))
         self.buttons.accepted.connect(self.submit)

@@ -76,6 +76,7 @@ class DisputeDialog(QDialog):
         number = self.invoice.currentData()
         if number:
             amount, currency = self.amounts[number]
+            self.amount.set_currency(currency)
             self.amount.setText(self.ctx.formatter.edit_text(amount, currency))
 
     def submit(self) -> None:

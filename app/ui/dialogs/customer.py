@@ -77,7 +77,7 @@ class CustomerDialog(QDialog):
         self.city = QLineEdit()
         self.terms = QComboBox()
         self.terms.addItem(self.tr("Default (Net 30)"), None)
-        self.credit_limit = MoneyEdit(ctx.formatter)
+        self.credit_limit = MoneyEdit(ctx.formatter, required=False, allow_zero=True)
         self.on_hold = QCheckBox(self.tr("Do not sell on credit (on hold)"))
         self.collector = QLineEdit()
         self.collector.setPlaceholderText(self.tr("Who follows up this customer"))
@@ -113,11 +113,17 @@ class CustomerDialog(QDialog):
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
 
+        self.currency.currentTextChanged.connect(
+            lambda text: self.credit_limit.set_currency(text.strip().upper() or None))
+        self.credit_limit.valid_changed.connect(
+            lambda valid: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(valid))
         if customer is not None:
             self._fill(customer)
         else:
             self.country.setCurrentText("PE")
-            self.currency.setCurrentText(ctx.company_currency or "PEN")
+            self.currency.setCurrentText(ctx.company_currency or "")
+        self.credit_limit.set_currency(self.currency.currentText().strip().upper() or None)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.credit_limit.is_valid())
         self.terms_loaded = False
         ctx.runner.read(load_terms, on_done=self._terms_arrived)
 
@@ -151,7 +157,7 @@ class CustomerDialog(QDialog):
         credit_limit = None
         if limit_text:
             try:
-                credit_limit = self.credit_limit.minor(currency or "PEN")
+                credit_limit = self.credit_limit.minor(currency or None)
             except LedgerError as exc:
                 exc.field = "credit_limit"
                 raise

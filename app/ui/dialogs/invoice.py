@@ -95,6 +95,7 @@ class InvoiceDialog(QDialog):
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
+        self.currency.setCurrentIndex(-1)  # the customer's, once known; never a guess
         self.terms = QComboBox()
         self.terms.addItem(self.tr("Customer's terms"), None)
         self.reference = QLineEdit()
@@ -146,10 +147,13 @@ class InvoiceDialog(QDialog):
 
         self.customer_code.textChanged.connect(lambda _t: self._lookup_timer.start())
         self.amount.textChanged.connect(lambda _t: self._preview_timer.start())
+        self.amount.valid_changed.connect(lambda _v: self._update_ok())
+        self.currency.currentTextChanged.connect(lambda _t: self._currency_changed())
         self.issue_date.dateChanged.connect(lambda _d: self._preview_timer.start())
         self.terms.currentIndexChanged.connect(lambda _i: self._preview_timer.start())
         self.currency.currentTextChanged.connect(lambda _t: self._preview_timer.start())
 
+        self._update_ok()
         ctx.runner.read(load_terms, on_done=self._terms_arrived)
         if customer_code:
             self.customer_code.setText(customer_code)
@@ -177,19 +181,32 @@ class InvoiceDialog(QDialog):
         self.customer = customer
         if customer is None:
             self.customer_name.setText(self.tr("No customer with this code"))
+            self._currency_changed()
             return
         self.customer_name.setText(customer.name)
         self.currency.setCurrentText(customer.currency)
+        self._currency_changed()
         self.update_preview()
 
     def _currency(self) -> str:
-        return self.currency.currentText().strip().upper()
+        """The currency the invoice is recorded in, and so the amount is read in: the one in the box,
+        else the customer's; '' while neither is known."""
+        chosen = self.currency.currentText().strip().upper()
+        if chosen:
+            return chosen
+        return self.customer.currency if self.customer is not None else ""
+
+    def _currency_changed(self) -> None:
+        self.amount.set_currency(self._currency() or None)
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.amount.is_valid())
 
     def update_preview(self) -> None:
         self._preview_timer.stop()
-        amount = self.amount.minor_or_none(self._currency()) if self._currency() else None
+        amount = self.amount.minor_or_none() if self._currency() else None
         if self.customer is None or not amount or amount <= 0:
-            self.lines_model.set_lines([], self._currency() or "PEN")
+            self.lines_model.set_lines([], self._currency() or self.ctx.company_currency)
             self.credit_warning.hide()
             return
         self._preview_generation += 1
@@ -219,7 +236,7 @@ class InvoiceDialog(QDialog):
     def _preview_failed(self, generation: int, exc) -> None:
         if generation == self._preview_generation:
             self.preview_pending = False
-            self.lines_model.set_lines([], self._currency() or "PEN")
+            self.lines_model.set_lines([], self._currency() or self.ctx.company_currency)
             self.credit_warning.hide()
 
     # --- recording -----------------------------------------------------------------------
@@ -229,7 +246,7 @@ class InvoiceDialog(QDialog):
         self.error.hide()
         currency = self._currency()
         try:
-            amount = self.amount.minor(currency or "PEN")
+            amount = self.amount.minor(currency or None)  # read in exactly the currency recorded
         except LedgerError as exc:
             exc.field = "amount"
             self.show_error(exc)
@@ -239,7 +256,7 @@ class InvoiceDialog(QDialog):
         self.buttons.setEnabled(False)
         self.ctx.runner.write(
             invoices.record_invoice, customer_code=self.customer_code.text().strip(), number=self.number.text(),
-            issue_date=self.issue_date.value(), total_minor=amount, currency=currency or None,
+            issue_date=self.issue_date.value(), total_minor=amount, currency=currency,
             payment_terms=self.terms.currentData(), reference=self.reference.text().strip() or None,
             on_done=self._saved, on_error=self.show_error)
 

@@ -52,6 +52,7 @@ class PaymentDialog(QDialog):
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
+        self.currency.setCurrentIndex(-1)  # the customer's, once known; never a guess
         self.method = QComboBox()
         for m in payments.METHODS:
             self.method.addItem(method_text(m), m)
@@ -113,12 +114,15 @@ class PaymentDialog(QDialog):
         self.customer_code.textChanged.connect(lambda _t: self._lookup_timer.start())
         self.amount.textChanged.connect(lambda _t: self._suggest_timer.start())
         self.amount.textChanged.connect(lambda _t: self.update_remainder())
+        self.amount.valid_changed.connect(lambda _v: self._update_ok())
+        self.currency.currentTextChanged.connect(lambda _t: self._currency_changed())
         self.date.dateChanged.connect(lambda _d: self._suggest_timer.start())
         self.currency.currentTextChanged.connect(lambda _t: self._suggest_timer.start())
         self.alloc_model.amounts_changed.connect(self.update_remainder)
         self.btn_oldest.clicked.connect(self.suggest)
         self.btn_clear.clicked.connect(self.apply_nothing)
         self.update_remainder()
+        self._update_ok()
         if customer_code:
             self.customer_code.setText(customer_code)
             self.lookup()
@@ -141,17 +145,30 @@ class PaymentDialog(QDialog):
         self.customer = customer
         if customer is None:
             self.customer_name.setText(self.tr("No customer with this code"))
-            self.alloc_model.set_suggestions([], self._currency() or "PEN")
+            self.alloc_model.set_suggestions([], self._currency() or self.ctx.company_currency)
+            self._currency_changed()
             return
         self.customer_name.setText(customer.name)
         self.currency.setCurrentText(customer.currency)
+        self._currency_changed()
         self.suggest()
 
     def _currency(self) -> str:
-        return self.currency.currentText().strip().upper()
+        """The currency the payment is recorded in, and so the amount is read in: the one in the box,
+        else the customer's; '' while neither is known."""
+        chosen = self.currency.currentText().strip().upper()
+        if chosen:
+            return chosen
+        return self.customer.currency if self.customer is not None else ""
+
+    def _currency_changed(self) -> None:
+        self.amount.set_currency(self._currency() or None)
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.amount.is_valid())
 
     def _amount(self) -> int | None:
-        return self.amount.minor_or_none(self._currency() or "PEN")
+        return self.amount.minor_or_none()
 
     def suggest(self) -> None:
         """Ask for the oldest-first allocation of the amount (all open lines, zero where nothing is applied)."""
@@ -178,7 +195,7 @@ class PaymentDialog(QDialog):
     def _suggestion_failed(self, generation: int, exc) -> None:
         if generation == self._generation:
             self.suggest_pending = False
-            self.alloc_model.set_suggestions([], self._currency() or "PEN")
+            self.alloc_model.set_suggestions([], self._currency() or self.ctx.company_currency)
 
     def apply_nothing(self) -> None:
         for row in range(self.alloc_model.rowCount()):
@@ -218,7 +235,7 @@ class PaymentDialog(QDialog):
         self.error.hide()
         currency = self._currency()
         try:
-            amount = self.amount.minor(currency or "PEN")
+            amount = self.amount.minor(currency or None)  # read in exactly the currency recorded
         except LedgerError as exc:
             exc.field = "amount"
             self.show_error(exc)
@@ -234,7 +251,7 @@ class PaymentDialog(QDialog):
         self.buttons.setEnabled(False)
         self.ctx.runner.write(
             payments.record_payment, customer_code=self.customer_code.text().strip(), date=self.date.value(),
-            amount_minor=amount, currency=currency or None, method=self.method.currentData(),
+            amount_minor=amount, currency=currency, method=self.method.currentData(),
             reference=self.reference.text().strip() or None, allocations=allocations,
             on_done=self._saved, on_error=self.show_error)
 

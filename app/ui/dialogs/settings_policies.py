@@ -3,7 +3,6 @@ policy per risk segment. Each change is saved with its own button (one domain ac
 
 from __future__ import annotations
 
-from decimal import InvalidOperation
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ledger.errors import InvalidValueError, LedgerError
-from app.ledger.money import to_minor, to_str
+from app.ledger.money import to_str
 from app.reminders.policy import CHANNELS, FEE_KINDS, ensure_default_policy, list_policies
 from app.reminders.policy_edit import copy_policy, delete_policy, set_default_policy, update_policy
 from app.reminders.segment_policy import segment_policies, set_segment_policy
@@ -256,9 +255,9 @@ class PoliciesTab(QWidget):
         if not text:
             return 0
         try:
-            return to_minor(text.replace(",", ""), self.ctx.company_currency)
-        except (InvalidOperation, ValueError, LedgerError):
-            raise InvalidValueError(f"Level {r + 1}: {what} '{text}' is not an amount.", field="levels") from None
+            return self.ctx.formatter.parse_money(text, self.ctx.company_currency)
+        except LedgerError as exc:
+            raise InvalidValueError(f"Level {r + 1}: {what}: {exc}", field="levels") from None
 
     def levels(self) -> list[dict]:
         """The table as the domain's level dicts; an amount that is not a number names its row."""
