@@ -54,8 +54,7 @@ from .errors import AmbiguousAmountError, AmountInputError, AmountTooLargeError
 
 __all__ = ["MAX_MAJOR", "MESSAGES", "max_minor", "parse_amount", "render", "separators"]
 
-MAX_MAJOR = 10 ** 13
-"""The largest amount, in major units, anything may hold (either sign)."""
+MAX_MAJOR = money.MAX_MAJOR  # the largest amount, in major units, anything may hold (either sign)
 
 # locales whose currency symbols identify a currency everywhere ("US$" means USD)
 SYMBOL_LOCALES = ("es_PE", "es_MX", "es_CO", "es_CL", "es_AR", "es_EC", "es_BO", "es_ES", "en_US")

@@ -23,7 +23,7 @@ from .errors import (
     UnknownInvoiceError,
     VoidWithAllocationsError,
 )
-from .money import check_currency
+from .money import check_bound, check_currency
 from .terms import due_schedule, get_terms_row
 from .views import DueLineView, InvoiceView
 
@@ -119,6 +119,7 @@ def record_invoice(
     if kind not in KINDS:
         raise InvalidValueError(f"Unknown document kind '{kind}'.", field="kind")
     currency = check_currency(currency or customer.currency)
+    check_bound(total_minor, currency)
     if session.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
         raise DuplicateNumberError("Invoice", number)
     from .credit import CreditBlockedError, check_credit, credit_settings

@@ -33,6 +33,19 @@ def exponent(currency: str) -> int:
     return currencies.minor_units(check_currency(currency))
 
 
+MAX_MAJOR = 10 ** 13
+"""The largest amount, in major units, any document may hold: a year of a large book still sums within
+64 bits (9.2 × 10^18 minor units) with room to spare."""
+
+
+def check_bound(amount_minor: int, currency: str) -> int:
+    """`amount_minor`, or InvalidAmountError when it is beyond MAX_MAJOR in that currency."""
+    if abs(int(amount_minor)) > MAX_MAJOR * 10 ** exponent(currency):
+        raise InvalidAmountError(amount_minor, f"{to_str(amount_minor, currency)} {currency} is more than the largest "
+                                               f"amount Cobranza records ({MAX_MAJOR:,} {currency}); check the digits")
+    return int(amount_minor)
+
+
 def to_minor(amount: str | int | Decimal, currency: str) -> int:
     """Parse "1234.50" (a '.' decimal separator, as in the CSV contract) into minor units.
 
@@ -48,6 +61,9 @@ def to_minor(amount: str | int | Decimal, currency: str) -> int:
     if not value.is_finite():
         raise InvalidAmountError(amount, f"'{amount}' is not a number; write it like 1234.50")
     scaled = value.scaleb(exp)
+    if abs(value) > MAX_MAJOR:
+        raise InvalidAmountError(amount, f"'{amount}' is more than the largest amount Cobranza records "
+                                         f"({MAX_MAJOR:,} {currency}); check the digits")
     if scaled != scaled.to_integral_value():
         raise InvalidAmountError(amount, f"'{amount}' has more than {exp} decimals for {currency}")
     return int(scaled)

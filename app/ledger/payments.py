@@ -30,7 +30,7 @@ from .errors import (
     OverAllocationError,
 )
 from .invoices import check_same_currency, get_invoice_row
-from .money import check_currency, to_str
+from .money import check_bound, check_currency, to_str
 from .views import AllocationSuggestion, AllocationView, CreditNoteView, PaymentView, WriteOffView
 
 METHODS = ("transfer", "cash", "cheque", "card", "deposit", "yape", "plin", "other")
@@ -173,14 +173,14 @@ def _apply(session: Session, plan: list[tuple[int, int]], on_date: dt.date, **so
     session.flush()
 
 
-def _check_amount(amount_minor) -> int:
+def _check_amount(amount_minor, currency: str) -> int:
     try:
         value = int(amount_minor)
     except (TypeError, ValueError):
         raise InvalidAmountError(amount_minor) from None
     if value <= 0:
         raise InvalidAmountError(amount_minor)
-    return value
+    return check_bound(value, currency)
 
 
 # --- payments ---------------------------------------------------------------------
@@ -208,8 +208,8 @@ def record_payment(
     """Post a payment and apply it: to the named due lines, else to the named invoice, else oldest due
     first. What is left stays as the customer's unapplied credit."""
     customer = get_customer_row(session, customer_code)
-    amount = _check_amount(amount_minor)
     currency = check_currency(currency or customer.currency)
+    amount = _check_amount(amount_minor, currency)
     if not isinstance(date, dt.date):
         raise InvalidValueError("The payment needs a date.", field="date")
     check_range(date, "date")
@@ -281,8 +281,8 @@ def record_credit_note(
     """Post a credit note. Naming an invoice applies it there (and it may not exceed what is open);
     otherwise it stays as unapplied credit until allocated."""
     customer = get_customer_row(session, customer_code)
-    amount = _check_amount(amount_minor)
     currency = check_currency(currency or customer.currency)
+    amount = _check_amount(amount_minor, currency)
     number = (number or "").strip()
     if not number:
         raise InvalidValueError("The credit note needs a number.", field="number")
@@ -382,7 +382,7 @@ def write_off(
             f"The write-off date {on_date.isoformat()} is before invoice {inv.number} ({inv.issue_date.isoformat()}).")
     lines = _open_lines(session, inv.customer_id, inv.currency, invoice_id=inv.id)
     open_total = sum(o for _d, _i, o in lines)
-    amount = open_total if amount_minor is None else _check_amount(amount_minor)
+    amount = open_total if amount_minor is None else _check_amount(amount_minor, inv.currency)
     if open_total == 0:
         raise OverAllocationError(f"Invoice {inv.number} has nothing open to write off.")
     if amount > open_total:

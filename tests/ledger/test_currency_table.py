@@ -7,6 +7,7 @@ user sees or exports changes, and that a database written by an earlier version 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -148,3 +149,35 @@ def test_the_decimals_are_read_from_the_open_database(engine, session):
             session.get(Currency, "KWD").minor_units = 3
         currencies.load(engine)
     assert exponent("KWD") == 3
+
+
+def test_amounts_beyond_the_bound_are_refused_everywhere_they_enter(session, tmp_path, capsys):
+    """92233720368547758.07 once imported and then broke every report with "integer overflow"."""
+    from app import ledger
+    from app.ledger.errors import InvalidAmountError
+    from app.ledger.money import MAX_MAJOR
+    from tests.factories import make_customer
+
+    with pytest.raises(InvalidAmountError, match="largest amount"):
+        to_minor("92233720368547758.07", "PEN")
+    assert to_minor(str(MAX_MAJOR), "PEN") == MAX_MAJOR * 100
+    with session.begin():
+        make_customer(session)
+    for call in (
+        lambda: ledger.record_invoice(session, customer_code="C001", number="BIG", issue_date=dt.date(2026, 6, 1),
+                                      total_minor=MAX_MAJOR * 100 + 1, currency="PEN"),
+        lambda: ledger.record_payment(session, customer_code="C001", date=dt.date(2026, 6, 1),
+                                      amount_minor=2 ** 63 - 1, currency="PEN"),
+    ):
+        with pytest.raises(InvalidAmountError, match="largest amount"), session.begin():
+            call()
+    db = tmp_path / "bound.sqlite"
+    assert main(["--db", str(db), "init"]) == 0
+    (tmp_path / "c.csv").write_text("code,name,currency\nC1,Cliente,PEN\n", encoding="utf-8")
+    (tmp_path / "i.csv").write_text("number,customer_code,issue_date,due_date,currency,amount\n"
+                                    "F-1,C1,2026-06-01,,PEN,92233720368547758.07\n", encoding="utf-8")
+    assert main(["--db", str(db), "import", "customers", str(tmp_path / "c.csv")]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", "invoices", str(tmp_path / "i.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "i.csv:2" in err and "Traceback" not in err
