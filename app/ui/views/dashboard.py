@@ -179,8 +179,11 @@ class DashboardView(QWidget):
         self.debtors_table.verticalHeader().hide()
         self.debtors_table.setAlternatingRowColors(True)
         self.debtors_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.debtors_table.horizontalHeader().setSectionResizeMode(DebtorsTableModel.COL_NAME,
-                                                                   QHeaderView.ResizeMode.Stretch)
+        header = self.debtors_table.horizontalHeader()
+        header.setSectionResizeMode(DebtorsTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # amounts are never elided ("USD 246,758…"): their columns take their contents' width, the name gives way
+        for col in (DebtorsTableModel.COL_CODE, *DebtorsTableModel.MONEY_COLUMNS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.debtors_table.doubleClicked.connect(self._open_debtor)
 
         grid = QGridLayout()
@@ -374,6 +377,7 @@ class DashboardView(QWidget):
         font = axis_x.labelsFont()
         font.setPointSizeF(max(font.pointSizeF() - 2, 6))  # twelve dates side by side
         axis_x.setLabelsFont(font)
+        axis_x.setTruncateLabels(False)  # a narrow chart elided them ("12/…"); short dates fit their bar
         axis_y = self._axis_y(totals, unit, c.currency)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
