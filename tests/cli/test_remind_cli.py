@@ -161,12 +161,10 @@ def test_secret_without_a_keyring_is_a_clear_error(dbfile, capsys, monkeypatch):
 
 
 def test_send_delivers_emails_and_letters_through_the_channels(dbfile, capsys, tmp_path):
-    from tests.reminders.test_run_send import Collector, free_port
-    from aiosmtpd.controller import Controller
+    from tests.factories import SmtpCollector, start_smtp
 
-    handler = Collector()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    handler = SmtpCollector()
+    controller = start_smtp(handler)
     try:
         for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(controller.port)),
                            ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
