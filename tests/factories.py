@@ -107,9 +107,7 @@ def smtp_server(**kwargs):
         controller.stop()
 
 
-SMTP_SETTINGS = (("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe"))
-
-
 def smtp_settings(port: int) -> tuple[tuple[str, str], ...]:
-    """The settings that point the app at a plain local SMTP server on `port`."""
-    return (("smtp.host", "127.0.0.1"), ("smtp.port", str(port)), *SMTP_SETTINGS)
+    """The settings (key, value) that point the app at a plain local SMTP server on `port`."""
+    return (("smtp.host", "127.0.0.1"), ("smtp.port", str(port)), ("smtp.security", "none"),
+            ("smtp.from", "cobranzas@andina.pe"))

@@ -5,7 +5,8 @@ bookkeeper would check (balances, aging, who the run picks and at which level, t
 received, the letters' text, Today's tasks, the KPIs), with every figure worked out by hand in a comment.
 
 The people:
-  C1 Ferretería Los Andes    PEN, NET30,    e-mail   F001-101 600.00 issued 05-22, due 06-21
+  C1 Ferretería Los Andes    PEN, NET30,    e-mail   F001-101 600.00 issued 05-22, due 06-21;
+                             later F001-102 500.00 (08-03, due 09-02), F001-103 200.00 (08-10, due 09-09)
   C2 Comercial Rivera        PEN, 30/60/90, no e-mail (letters)
                              F002-201 900.00 issued 05-04 → three lines of 300.00 due 06-03, 07-03, 08-02
   C3 Importaciones Pacífico  USD, NET30,    e-mail   F003-301 2000.00 issued 06-05, due 07-05
@@ -84,12 +85,18 @@ PLAN = {
     # C3 paid 2100.00 on 08-19: nothing open; C4 paid instalment 2: 800.00 − 400.00 = 400.00
     D(2026, 8, 24): [("C2", "reminder", "150.00", "already reminded at level reminder"),
                      ("C4", None, "400.00", AGREEMENT)],
-    # C1 paid F001-102 by name on 08-28, before its courtesy notice (−3 days = 08-30) could go out
-    D(2026, 8, 31): [("C2", "reminder", "150.00", "already reminded at level reminder"),
+    # C1 paid the newer F001-103 (200.00, due 09-09) by name on 08-28; F001-102 (500.00, due 09-02) is
+    # 2 days from its due date: the courtesy notice (−3), which covers only what falls due soon
+    D(2026, 8, 31): [("C1", "courtesy", "500.00", None),
+                     ("C2", "reminder", "150.00", "already reminded at level reminder"),
                      ("C4", None, "400.00", AGREEMENT)],
-    D(2026, 9, 7): [("C2", "firm", "150.00", None), ("C4", None, "400.00", AGREEMENT)],  # line 3 36 days
-    D(2026, 9, 14): [("C2", "firm", "150.00", "already reminded at level firm"), ("C4", None, "400.00", AGREEMENT)],
-    # C4 paid the last instalment on 09-15: the agreement is completed and nothing is open
+    # F001-102 5 days late: friendly; C2 line 3 36 days: firm
+    D(2026, 9, 7): [("C1", "friendly", "500.00", None), ("C2", "firm", "150.00", None),
+                    ("C4", None, "400.00", AGREEMENT)],
+    D(2026, 9, 14): [("C1", "friendly", "500.00", "already reminded at level friendly"),  # 12 days
+                     ("C2", "firm", "150.00", "already reminded at level firm"), ("C4", None, "400.00", AGREEMENT)],
+    # C1 paid F001-102 on 09-16 and drops out again; C4 paid the last instalment on 09-15: the agreement
+    # is completed and nothing is open
     D(2026, 9, 21): [("C2", "firm", "150.00", "already reminded at level firm")],
     D(2026, 9, 28): [("C2", "firm", "150.00", "already reminded at level firm")],  # 57 days, final is 60
 }
@@ -102,7 +109,9 @@ TASKS = {D(2026, 7, 20): [BROKEN], D(2026, 7, 27): [BROKEN], D(2026, 8, 3): [BRO
 # The e-mails the SMTP server receives each Monday: friendly, reminder and final go by e-mail; C2 has no address
 EMAILS = {D(2026, 7, 6): ["pagos@losandes.pe", "cobranzas@impacifico.pe"],
           D(2026, 7, 13): ["pagos@losandes.pe"],
-          D(2026, 7, 20): ["cobranzas@impacifico.pe"]}
+          D(2026, 7, 20): ["cobranzas@impacifico.pe"],
+          D(2026, 8, 31): ["pagos@losandes.pe"],
+          D(2026, 9, 7): ["pagos@losandes.pe"]}
 # The letters each Monday: C2's every level; the reminder and firm levels of the others
 LETTERS = {D(2026, 7, 6): ["C2_PEN_20260706.pdf"],
            D(2026, 7, 13): ["C1_PEN_20260713.pdf", "C2_PEN_20260713.pdf"],
@@ -244,12 +253,17 @@ def test_a_quarter_of_collections(books, tmp_path):
         ],
         D(2026, 8, 3): [lambda: books.invoice("C1", "F001-102", D(2026, 8, 3), "500.00")],  # due 09-02
         D(2026, 8, 10): [
+            lambda: books.invoice("C1", "F001-103", D(2026, 8, 10), "200.00"),  # due 09-09
             lambda: books.pay("C2", D(2026, 8, 12), "450.00"),  # oldest first: line 2 300.00, line 3 150.00
             lambda: books.pay("C4", D(2026, 8, 19), "400.00"),  # instalment 2, four days late
             lambda: books.pay("C3", D(2026, 8, 19), "2100.00", "USD"),  # 100.00 more than owed
         ],
-        D(2026, 8, 24): [lambda: books.pay("C1", D(2026, 8, 28), "500.00", invoice="F001-102")],
-        D(2026, 9, 14): [lambda: books.pay("C4", D(2026, 9, 15), "400.00")],  # instalment 3
+        # named invoice: the newer one, although F001-102 is older and still open
+        D(2026, 8, 24): [lambda: books.pay("C1", D(2026, 8, 28), "200.00", invoice="F001-103")],
+        D(2026, 9, 14): [
+            lambda: books.pay("C4", D(2026, 9, 15), "400.00"),  # instalment 3
+            lambda: books.pay("C1", D(2026, 9, 16), "500.00"),  # F001-102, the only one open
+        ],
     }
     checks = {
         D(2026, 7, 13): check_july_13,
@@ -288,6 +302,10 @@ def test_a_quarter_of_collections(books, tmp_path):
                 check_first_mail(new)
             if monday == D(2026, 7, 13):
                 check_july_13_letter(letters / "customers" / "C2_PEN_20260713.pdf", new)
+            if monday == D(2026, 8, 31):
+                [courtesy] = new
+                body = courtesy.get_body(("plain",)).get_content()
+                assert "F001-102" in body and "500.00" in body and "F001-103" not in body
             if monday == D(2026, 8, 3):
                 firm = pdf_text(letters / "customers" / "C2_PEN_20260803.pdf")
                 assert "Comercial Rivera E.I.R.L." in firm and "Av. Arequipa 123" in firm
@@ -346,12 +364,12 @@ def check_july_20(books, day, number):
 def check_august_17(books, day, number):
     """Mid-quarter aging."""
     rows, totals = books.aging(day)
-    assert rows[("C1", "PEN")]["buckets"] == buckets(current="500.00")  # F001-102 due 09-02
+    assert rows[("C1", "PEN")]["buckets"] == buckets(current="700.00")  # F001-102 500.00 + F001-103 200.00
     assert rows[("C2", "PEN")]["buckets"] == buckets(b1_30="150.00")  # 900 − 300 − 450 = 150.00, due 08-02
     assert rows[("C3", "USD")]["buckets"] == buckets(b31_60="2000.00")  # due 07-05: 43 days
     # the agreement does not move the invoice's due date (05-01, 108 days): 1200.00 − 400.00 = 800.00
     assert rows[("C4", "PEN")]["buckets"] == buckets(b91="800.00")
-    assert totals["PEN"]["total"] == "1450.00"  # 500.00 + 150.00 + 800.00
+    assert totals["PEN"]["total"] == "1650.00"  # 700.00 + 150.00 + 800.00
 
 
 def check_august_24(books, day, number):
@@ -365,7 +383,8 @@ def check_august_24(books, day, number):
 def check_end_of_quarter(books, day, number):
     """28 September: what is left, the agreement completed, and KPIs that make sense."""
     books.today(day)
-    for code in ("C1", "C4"):  # C1: 600 − 250 − 350 = 0 and 500 − 500 = 0; C4: 1200 − 3 × 400 = 0
+    # C1: 600 − 250 − 350 = 0, 500 − 500 = 0, 200 − 200 = 0; C4: 1200 − 3 × 400 = 0
+    for code in ("C1", "C4"):
         assert books.balance(code, day)["balances"][0]["balance"] == "0.00", code
     c2 = books.balance("C2", day)
     assert [(i["due_date"], i["open"], i["days_overdue"]) for i in c2["open_items"]] == [
@@ -381,16 +400,16 @@ def check_end_of_quarter(books, day, number):
 
     kpi = {c["currency"]: c for c in books.json("kpi", "--as-of", day.isoformat())["currencies"]}
     pen, usd = kpi["PEN"], kpi["USD"]
-    # the period is (07-01, 09-28], 89 + 1 = 90 days; PEN: AR at its start 600 + 900 + 1200 = 2700.00,
-    # at its end 150.00; the only credit sale in it F001-102 500.00; collected 250 + 300 + 350 + 400 + 450
-    # + 400 + 500 + 400 = 3050.00
-    assert (pen["ar_begin"], pen["ar_end"], pen["collected"]) == ("2700.00", "150.00", "3050.00")
-    assert pen["dso"] == pytest.approx(27.0)  # 150.00 / 500.00 × 90 days
+    # the period is (07-01, 09-28], 90 days; PEN: AR at its start 600 + 900 + 1200 = 2700.00, at its end
+    # 150.00; credit sales in it F001-102 500.00 + F001-103 200.00 = 700.00; collected 250 + 300 + 350
+    # + 400 + 450 + 400 + 200 + 400 + 500 = 3250.00
+    assert (pen["ar_begin"], pen["ar_end"], pen["collected"]) == ("2700.00", "150.00", "3250.00")
+    assert pen["dso"] == pytest.approx(19.29, abs=0.01)  # 150.00 / 700.00 × 90 days = 19.2857
     assert pen["pct_current"] == 0.0  # the 150.00 left is 57 days late
-    # CEI = (2700 + 500 − 150) / (2700 + 500 − 0 current) = 3050 / 3200 = 95.31 %
-    assert pen["cei"] == pytest.approx(95.31, abs=0.01)
-    # countback: 09-28 back to 08-28 no sales (31 days), then 08-28 back to 07-28 has 500.00 of sales
-    # covering the remaining 150.00: 31 + 150 / 500 × 31 = 40.3 days
-    assert pen["dso_countback"] == pytest.approx(40.3, abs=0.05)
+    # CEI = (2700 + 700 − 150) / (2700 + 700 − 0 current) = 3250 / 3400 = 95.59 %
+    assert pen["cei"] == pytest.approx(95.59, abs=0.01)
+    # countback: 09-28 back to 08-28 no sales (31 days), then 08-28 back to 07-28 has 700.00 of sales
+    # covering the remaining 150.00: 31 + 150 / 700 × 31 = 37.64 days
+    assert pen["dso_countback"] == pytest.approx(37.64, abs=0.01)
     # USD: no credit sale in the period, so no DSO; 2100.00 collected, nothing left open
     assert usd["dso"] is None and usd["collected"] == "2100.00" and usd["ar_end"] == "0.00"

@@ -8,7 +8,7 @@ import pytest
 from app import ledger
 from app.reminders import outbox
 from app.reminders.run import customer_reminders, execute_run
-from tests.factories import SmtpCollector, make_customer, make_invoice, make_payment, start_smtp
+from tests.factories import SmtpCollector, make_customer, make_invoice, make_payment, smtp_settings, start_smtp
 
 from .conftest import D, at
 
@@ -18,8 +18,7 @@ def smtp(books):
     handler = SmtpCollector()
     controller = start_smtp(handler)
     with books.begin():
-        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(controller.port)),
-                           ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
+        for key, value in smtp_settings(controller.port):
             ledger.set_setting(books, key, value)
     yield handler
     controller.stop()

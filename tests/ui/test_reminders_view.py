@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app import ledger
 from app.database import session_factory
-from tests.factories import SmtpCollector, free_port, make_customer, make_invoice, start_smtp
+from tests.factories import SmtpCollector, free_port, make_customer, make_invoice, smtp_settings, start_smtp
 
 from .conftest import wait_idle
 
@@ -33,8 +33,7 @@ def smtp(overdue):
     handler = SmtpCollector()
     controller = start_smtp(handler)
     with session_factory(overdue)() as s, s.begin():
-        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(controller.port)),
-                           ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
+        for key, value in smtp_settings(controller.port):
             ledger.set_setting(s, key, value)
     yield handler
     controller.stop()
@@ -123,8 +122,7 @@ def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot,
 
 def test_unapproved_reminder_is_stored_as_draft_and_failures_show_in_history(overdue, ctx, qtbot, tmp_path):
     with session_factory(overdue)() as s, s.begin():  # an SMTP server nobody listens on
-        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(free_port())),
-                           ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
+        for key, value in smtp_settings(free_port()):
             ledger.set_setting(s, key, value)
     view = make_view(ctx, qtbot)
     view.letters_dir.setText(str(tmp_path))
