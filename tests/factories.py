@@ -1,8 +1,12 @@
-"""Small factories for tests: readable amounts in, ledger calls out."""
+"""Small factories and helpers shared by the tests: readable amounts in, ledger calls out; a free port and a
+real SMTP server (aiosmtpd) that keeps what it receives."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import socket
+from email import message_from_bytes, policy
 
 from app import ledger
 from app.ledger.money import to_minor
@@ -23,3 +27,87 @@ def make_invoice(session, number="F001-1", customer="C001", amount="120.00", iss
 def make_payment(session, amount="50.00", customer="C001", date=dt.date(2026, 2, 1), currency="PEN", **kw):
     return ledger.record_payment(session, customer_code=customer, date=date,
                                  amount_minor=to_minor(amount, currency), currency=currency, **kw)
+
+
+# --- one write per call, in minor units (the report tests) ----------------------------------------
+
+
+def fresh(session):
+    """End the read-only transaction a report left open (reads autobegin) before writing again."""
+    if session.in_transaction():
+        session.rollback()
+
+
+def invoice(session, code, number, issued, total, due=None, *, terms=None, currency=None, kind="invoice"):
+    """Record one invoice of `total` minor units in its own transaction."""
+    fresh(session)
+    with session.begin():
+        return ledger.record_invoice(session, customer_code=code, number=number, issue_date=issued,
+                                     total_minor=total, due_date=due, payment_terms=terms, currency=currency,
+                                     kind=kind)
+
+
+def pay(session, code, on, amount, invoice_number=None, *, allocations=None, currency=None):
+    """Record one payment of `amount` minor units in its own transaction."""
+    fresh(session)
+    with session.begin():
+        return ledger.record_payment(session, customer_code=code, date=on, amount_minor=amount,
+                                     invoice_number=invoice_number, allocations=allocations, currency=currency)
+
+
+# --- network --------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now (for a server started by the test, or to get a refusal)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class SmtpCollector:
+    """aiosmtpd handler: keeps every message it accepts; with `reject`, refuses recipients whose address
+    contains that text (550)."""
+
+    def __init__(self, reject: str | None = None):
+        self.envelopes = []
+        self.reject = reject
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.reject and self.reject in address:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def messages(self):
+        return [message_from_bytes(e.content, policy=policy.default) for e in self.envelopes]
+
+
+def start_smtp(handler, **kwargs):
+    """Start a real SMTP server on 127.0.0.1 with `handler`; the caller stops the returned controller."""
+    from aiosmtpd.controller import Controller
+
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port(), **kwargs)
+    controller.start()
+    return controller
+
+
+@contextlib.contextmanager
+def smtp_server(**kwargs):
+    """A running SMTP server for the `with` block: yields (collector, port)."""
+    handler = SmtpCollector()
+    controller = start_smtp(handler, **kwargs)
+    try:
+        yield handler, controller.port
+    finally:
+        controller.stop()
+
+
+def smtp_settings(port: int) -> tuple[tuple[str, str], ...]:
+    """The settings (key, value) that point the app at a plain local SMTP server on `port`."""
+    return (("smtp.host", "127.0.0.1"), ("smtp.port", str(port)), ("smtp.security", "none"),
+            ("smtp.from", "cobranzas@andina.pe"))

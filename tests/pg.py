@@ -8,10 +8,11 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
+
+from tests.factories import free_port
 
 
 def _bindir() -> str | None:
@@ -22,12 +23,6 @@ def _bindir() -> str | None:
     return os.path.dirname(initdb) if initdb else None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class PostgresCluster:
     def __init__(self):
         self.bindir = _bindir()
@@ -35,7 +30,7 @@ class PostgresCluster:
             raise RuntimeError("PostgreSQL is not installed (make install-system-deps installs it)")
         self.root = tempfile.mkdtemp(prefix="cobranza-pg-")
         self.data = os.path.join(self.root, "data")
-        self.port = _free_port()
+        self.port = free_port()
         self.as_user = "postgres" if os.geteuid() == 0 else None
 
     def _run(self, *cmd: str) -> None:

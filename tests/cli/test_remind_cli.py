@@ -12,7 +12,7 @@ from app import ledger
 from app.cli import main
 from app.database import open_database, session_factory
 from app.models import Reminder, ReminderRun
-from tests.factories import make_customer, make_invoice
+from tests.factories import SmtpCollector, make_customer, make_invoice, smtp_settings, start_smtp
 
 D = dt.date
 
@@ -161,15 +161,10 @@ def test_secret_without_a_keyring_is_a_clear_error(dbfile, capsys, monkeypatch):
 
 
 def test_send_delivers_emails_and_letters_through_the_channels(dbfile, capsys, tmp_path):
-    from tests.reminders.test_run_send import Collector, free_port
-    from aiosmtpd.controller import Controller
-
-    handler = Collector()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    handler = SmtpCollector()
+    controller = start_smtp(handler)
     try:
-        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(controller.port)),
-                           ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
+        for key, value in smtp_settings(controller.port):
             assert main(["--db", dbfile, "settings", "set", key, value]) == 0
         letters = tmp_path / "letters"
         assert main(["--db", dbfile, "remind", "--as-of", "2026-06-30", "--at", "10:00", "--send",

@@ -6,12 +6,10 @@ import datetime as dt
 import socket
 import ssl
 import threading
-from email import message_from_bytes, policy
 from email.utils import parsedate_to_datetime
 
 import keyring
 import pytest
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
 from app.reminders.content import sample_content
@@ -21,6 +19,7 @@ from app.reminders.email_send import (
 )
 from app.reminders.secrets import HOW_TO, SecretStoreError, delete_secret, get_secret, set_secret
 from app.reminders.templates import render_message
+from tests.factories import SmtpCollector, free_port, start_smtp
 
 # The AUTH tests run without TLS on purpose (a plain local server); aiosmtpd warns about that.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
@@ -28,42 +27,10 @@ pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiri
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"  # binary content must arrive intact
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Collector:
-    """aiosmtpd handler: keeps every message; refuses recipients whose address contains 'reject'."""
-
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if "reject" in address:
-            return "550 5.1.1 mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-    def messages(self):
-        return [message_from_bytes(e.content, policy=policy.default) for e in self.envelopes]
-
-
-def _start(handler, **kwargs):
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port(), **kwargs)
-    controller.start()
-    return controller
-
-
 @pytest.fixture
 def smtp_server():
-    handler = Collector()
-    controller = _start(handler)
+    handler = SmtpCollector(reject="reject")
+    controller = start_smtp(handler)
     yield handler, controller.port
     controller.stop()
 
@@ -75,8 +42,8 @@ def authenticator(server, session, envelope, mechanism, auth_data):
 
 @pytest.fixture
 def auth_server():
-    handler = Collector()
-    controller = _start(handler, authenticator=authenticator, auth_require_tls=False, auth_required=True)
+    handler = SmtpCollector(reject="reject")
+    controller = start_smtp(handler, authenticator=authenticator, auth_require_tls=False, auth_required=True)
     yield handler, controller.port
     controller.stop()
 
@@ -305,8 +272,8 @@ def certificate(tmp_path_factory):
 
 def test_starttls_with_login(certificate):
     server_ctx, client_ctx = certificate
-    handler = Collector()
-    controller = _start(handler, tls_context=server_ctx, require_starttls=True, authenticator=authenticator,
+    handler = SmtpCollector(reject="reject")
+    controller = start_smtp(handler, tls_context=server_ctx, require_starttls=True, authenticator=authenticator,
                         auth_required=True)
     try:
         _, _, msg = reminder_email()
@@ -331,8 +298,8 @@ def test_starttls_against_a_plain_server_says_what_to_change(smtp_server):
 
 def test_implicit_ssl(certificate):
     server_ctx, client_ctx = certificate
-    handler = Collector()
-    controller = _start(handler, ssl_context=server_ctx)
+    handler = SmtpCollector(reject="reject")
+    controller = start_smtp(handler, ssl_context=server_ctx)
     try:
         _, _, msg = reminder_email()
         send_email(msg, settings(controller.port, security="ssl"), None, ssl_context=client_ctx)

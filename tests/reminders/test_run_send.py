@@ -1,47 +1,24 @@
 """The run end to end with the real channels: e-mails to an SMTP server running in the test (aiosmtpd),
 letters as PDF files, the statement attached."""
 
-import socket
 from pathlib import Path
-from email import message_from_bytes, policy
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from app import ledger
 from app.reminders import outbox
 from app.reminders.run import customer_reminders, execute_run
-from tests.factories import make_customer, make_invoice, make_payment
+from tests.factories import SmtpCollector, make_customer, make_invoice, make_payment, smtp_settings, start_smtp
 
 from .conftest import D, at
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Collector:
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-    def messages(self):
-        return [message_from_bytes(e.content, policy=policy.default) for e in self.envelopes]
-
-
 @pytest.fixture
 def smtp(books):
-    handler = Collector()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    handler = SmtpCollector()
+    controller = start_smtp(handler)
     with books.begin():
-        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(controller.port)),
-                           ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
+        for key, value in smtp_settings(controller.port):
             ledger.set_setting(books, key, value)
     yield handler
     controller.stop()

@@ -22,16 +22,3 @@ def book(session):
         ledger.create_customer(session, code="CHILE", name="Chile Ltda", country="CL", currency="CLP")
         ledger.create_customer(session, code="IDLE", name="Idle SA", currency="PEN")
     return session
-
-
-def invoice(session, code, number, issued, total, *, due=None, terms=None, currency=None, kind="invoice"):
-    with session.begin():
-        return ledger.record_invoice(session, customer_code=code, number=number, issue_date=issued,
-                                     total_minor=total, due_date=due, payment_terms=terms, currency=currency,
-                                     kind=kind)
-
-
-def pay(session, code, on, amount, *, invoice_number=None, allocations=None, currency=None):
-    with session.begin():
-        return ledger.record_payment(session, customer_code=code, date=on, amount_minor=amount,
-                                     invoice_number=invoice_number, allocations=allocations, currency=currency)

@@ -17,8 +17,9 @@ from app.reports.aging import (
     parse_buckets,
     summary_query,
 )
+from tests.factories import invoice, pay
 
-from .conftest import D, invoice, pay
+from .conftest import D
 
 AS_OF = D(2026, 6, 30)
 

@@ -16,8 +16,9 @@ from app.reports.aging import aging_report
 from app.reports.aging_export import csv_text, format_table, neutralise, report_to_dict
 from app.reports.aging_pdf import write_pdf
 from app.reports.aging_xlsx import write_xlsx
+from tests.factories import invoice, pay
 
-from .conftest import D, invoice, pay
+from .conftest import D
 
 AS_OF = D(2026, 6, 30)
 

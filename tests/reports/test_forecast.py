@@ -22,28 +22,10 @@ from app.reports.forecast import (
     round_days,
     week_of,
 )
+from tests.factories import fresh, invoice, pay
 
 D = dt.date
 AS_OF = D(2026, 6, 30)
-
-
-def _fresh(s):
-    if s.in_transaction():
-        s.rollback()
-
-
-def invoice(s, code, number, issued, total, due, currency=None):
-    _fresh(s)
-    with s.begin():
-        return ledger.record_invoice(s, customer_code=code, number=number, issue_date=issued, total_minor=total,
-                                     due_date=due, currency=currency)
-
-
-def pay(s, code, on, amount, invoice_number=None, currency=None):
-    _fresh(s)
-    with s.begin():
-        return ledger.record_payment(s, customer_code=code, date=on, amount_minor=amount,
-                                     invoice_number=invoice_number, currency=currency)
 
 
 def build_book(session):
@@ -79,7 +61,7 @@ def build_book(session):
     invoice(session, "A", "A9", D(2026, 6, 20), 120000, D(2026, 9, 30))
     invoice(session, "A", "L1", D(2026, 7, 2), 999900, D(2026, 7, 3))
     pay(session, "A", D(2026, 7, 1), 150000, "P1")
-    _fresh(session)
+    fresh(session)
     return session
 
 
@@ -168,7 +150,7 @@ def add_commitments(book):
     from app.collections.agreements import create_agreement
     from app.collections.promises import add_promise
 
-    _fresh(book)
+    fresh(book)
     with book.begin():
         # O2 (800, overdue since 05-01) rescheduled on 06-20 into two monthly instalments from 07-05
         view = create_agreement(book, customer_code="A", invoice_numbers=["O2"], installments=2, every="month",

@@ -16,8 +16,9 @@ from app.reports.aging_export import csv_text
 from app.reports.aging_pdf import write_pdf
 from app.reports.aging_xlsx import write_xlsx
 from app.reports.statement import render_statement
+from tests.factories import invoice
 
-from .conftest import D, invoice
+from .conftest import D
 from .statement_history import make_company
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")

@@ -12,6 +12,7 @@ import pytest
 from app import ledger
 from app.cli import main
 from app.reports.kpi import KpiOptionError, add_months, countback_dso, kpi_report, month_ends_in, report_to_dict
+from tests.factories import invoice, pay
 
 D = dt.date
 AS_OF = D(2026, 6, 30)  # 90 days back: the period is (2026-04-01, 2026-06-30]
@@ -22,26 +23,6 @@ def _setup(session):
         ledger.ensure_default_terms(session)
         ledger.create_customer(session, code="A", name="Acme SAC", currency="PEN")
         ledger.create_customer(session, code="CL", name="Chile Ltda", country="CL", currency="CLP")
-
-
-def _fresh(s):
-    """End the read-only transaction a report left open (reads autobegin) before writing again."""
-    if s.in_transaction():
-        s.rollback()
-
-
-def invoice(s, code, number, issued, total, due, currency=None):
-    _fresh(s)
-    with s.begin():
-        return ledger.record_invoice(s, customer_code=code, number=number, issue_date=issued, total_minor=total,
-                                     due_date=due, currency=currency)
-
-
-def pay(s, code, on, amount, invoice_number=None, currency=None):
-    _fresh(s)
-    with s.begin():
-        return ledger.record_payment(s, customer_code=code, date=on, amount_minor=amount,
-                                     invoice_number=invoice_number, currency=currency)
 
 
 def build_book(session):

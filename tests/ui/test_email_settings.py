@@ -2,7 +2,6 @@
 a keyring failure saves nothing, the test e-mail button, the contact-rules country with its citation."""
 
 import keyring
-from aiosmtpd.controller import Controller
 from keyring.errors import KeyringError
 from sqlalchemy import select
 
@@ -10,8 +9,7 @@ from app.database import session_factory
 from app.ledger import company as company_api
 from app.models import Setting
 from app.reminders.secrets import get_secret
-
-from .test_reminders_view import Collector, free_port
+from tests.factories import SmtpCollector, free_port, start_smtp
 
 
 def open_dialog(window, qtbot):
@@ -92,9 +90,8 @@ def test_bad_port_shown_next_to_the_field(window, qtbot):
 
 
 def test_send_test_email_success_and_failure(window, qtbot):
-    handler = Collector()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    handler = SmtpCollector()
+    controller = start_smtp(handler)
     try:
         dialog = open_dialog(window, qtbot)
         dialog.smtp_host.setText("127.0.0.1")

@@ -1,39 +1,18 @@
 """The Reminders page: preview with reasons, approve, run (real SMTP in the test, letters as PDF), history."""
 
 import datetime as dt
-import socket
-from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from PySide6.QtCore import Qt
 
 from app import ledger
 from app.database import session_factory
-from tests.factories import make_customer, make_invoice
+from tests.factories import SmtpCollector, free_port, make_customer, make_invoice, smtp_settings, start_smtp
 
 from .conftest import wait_idle
 
 D = dt.date
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Collector:
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-    def messages(self):
-        return [message_from_bytes(e.content, policy=policy.default) for e in self.envelopes]
 
 
 @pytest.fixture
@@ -51,12 +30,10 @@ def overdue(books):
 
 @pytest.fixture
 def smtp(overdue):
-    handler = Collector()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    handler = SmtpCollector()
+    controller = start_smtp(handler)
     with session_factory(overdue)() as s, s.begin():
-        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(controller.port)),
-                           ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
+        for key, value in smtp_settings(controller.port):
             ledger.set_setting(s, key, value)
     yield handler
     controller.stop()
@@ -145,8 +122,7 @@ def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot,
 
 def test_unapproved_reminder_is_stored_as_draft_and_failures_show_in_history(overdue, ctx, qtbot, tmp_path):
     with session_factory(overdue)() as s, s.begin():  # an SMTP server nobody listens on
-        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(free_port())),
-                           ("smtp.security", "none"), ("smtp.from", "cobranzas@andina.pe")):
+        for key, value in smtp_settings(free_port()):
             ledger.set_setting(s, key, value)
     view = make_view(ctx, qtbot)
     view.letters_dir.setText(str(tmp_path))
