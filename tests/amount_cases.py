@@ -9,36 +9,19 @@ from __future__ import annotations
 import contextlib
 from decimal import Decimal
 
-import pytest
-
 # ISO 4217 decimals of the currencies the tables use (COP 2, as the books store it)
 ISO_DIGITS = {"PEN": 2, "USD": 2, "COP": 2, "MXN": 2, "CLP": 0, "KWD": 3}
 
 
 @contextlib.contextmanager
 def iso_digits():
-    """Pin money.exponent to ISO 4217 for the tables' currencies.
-
-    The installed Babel (CLDR 49) says COP has 0 decimals; the books use ISO 4217's 2 and read them from
-    the database (issue 9). Where `exponent` already comes from the database this changes nothing; it
-    lets these tables state ISO 4217 amounts either way. Babel's own precision is pinned too, for the
-    `money.fmt(..., symbol=True)` that still asks it."""
-    import babel.numbers
-
+    """The tables state ISO 4217 amounts (COP 2); the books read each currency's decimals from the
+    database's currency table (app.ledger.currencies), never from Babel, so this only checks that they
+    agree: nothing is patched, a regression to Babel's digits (CLDR 49 says COP 0) fails here."""
     from app.ledger import money
 
-    real = money.exponent
-
-    def exponent(currency):
-        code = money.check_currency(currency)
-        return ISO_DIGITS[code] if code in ISO_DIGITS else real(code)
-
-    real_babel = babel.numbers.get_currency_precision
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(money, "exponent", exponent)
-        mp.setattr(babel.numbers, "get_currency_precision",
-                   lambda c: ISO_DIGITS[c] if c in ISO_DIGITS else real_babel(c))
-        yield
+    assert {code: money.exponent(code) for code in ISO_DIGITS} == ISO_DIGITS
+    yield
 
 
 def minor(major: str | None, currency: str) -> int | None:
