@@ -128,10 +128,6 @@ def get_terms_row(session: Session, code: str) -> PaymentTerms:
     return terms
 
 
-def get_terms(session: Session, code: str) -> TermsView:
-    return _view(get_terms_row(session, code))
-
-
 def list_terms(session: Session) -> list[TermsView]:
     rows = session.scalars(select(PaymentTerms).options(selectinload(PaymentTerms.lines)).order_by(PaymentTerms.id))
     return [_view(t) for t in rows]
