@@ -15,7 +15,7 @@ from .common import fail, iso_date, open_session
 def register(subparsers) -> None:
     ag = subparsers.add_parser("agreement", help="payment agreements (convenios de pago)")
     ag_sub = ag.add_subparsers(dest="agreement_command", metavar="ACTION", required=True)
-    create = ag_sub.add_parser("create", help="reschedule open invoices into instalments")
+    create = ag_sub.add_parser("create", help="reschedule open invoices into installments")
     create.add_argument("customer_code", metavar="CUSTOMER_CODE")
     create.add_argument("--invoices", required=True, help="invoice numbers, comma-separated: N1,N2")
     create.add_argument("--down", metavar="AMOUNT", help="down payment, due on --start (e.g. 500.00)")
@@ -29,7 +29,7 @@ def register(subparsers) -> None:
     create.add_argument("--allow-far-dates", action="store_true",
                         help="accept dates more than a year from today (refused otherwise, as a likely typo)")
     create.set_defaults(handler=agreement_create)
-    lst = ag_sub.add_parser("list", help="list agreements with their instalments")
+    lst = ag_sub.add_parser("list", help="list agreements with their installments")
     lst.add_argument("--customer", metavar="CODE")
     lst.add_argument("--as-of", type=iso_date)
     lst.add_argument("--format", choices=["table", "json"], default="table")

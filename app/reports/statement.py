@@ -119,8 +119,8 @@ LABELS: dict[str, dict[str, str]] = {
         "write_off": "Castigo",
         "void": "Anulación de factura",
         "due": "vence {date}",
-        "instalments": "{n} cuotas, 1.ª vence {date}",
-        "instalment": "cuota",
+        "installments": "{n} cuotas, 1.ª vence {date}",
+        "installment": "cuota",
         "applies_to": "aplica a {doc}",
         "tax_id": "Doc. identidad",
         "phone": "Tel.",
@@ -187,8 +187,8 @@ LABELS: dict[str, dict[str, str]] = {
         "write_off": "Write-off",
         "void": "Void of invoice",
         "due": "due {date}",
-        "instalments": "{n} instalments, 1st due {date}",
-        "instalment": "instalment",
+        "installments": "{n} installments, 1st due {date}",
+        "installment": "installment",
         "applies_to": "applied to {doc}",
         "tax_id": "Tax ID",
         "phone": "Phone",
@@ -252,7 +252,7 @@ class CurrencySection:
     credits_minor: int
     closing_minor: int  # ledger.customer_balance as of the statement date
     open_items: tuple[OpenItem, ...]
-    instalments: dict[int, tuple[int, int]]  # due_line_id -> (position, of how many), split invoices only
+    installments: dict[int, tuple[int, int]]  # due_line_id -> (position, of how many), split invoices only
     open_items_minor: int
     unapplied_credit_minor: int
     aging: tuple[tuple[str, int], ...]  # (bucket key, open amount) in BUCKET_KEYS order
@@ -350,7 +350,7 @@ def _movement_rows(session: Session, customer_id: int, date_from: dt.date, as_of
     return session.execute(select(union).order_by(union.c.date, order, union.c.number)).all()
 
 
-def _instalments(session: Session, due_line_ids: list[int]) -> dict[int, tuple[int, int]]:
+def _installments(session: Session, due_line_ids: list[int]) -> dict[int, tuple[int, int]]:
     """due_line_id -> (position, number of due lines of its invoice), only for split invoices."""
     if not due_line_ids:
         return {}
@@ -375,7 +375,7 @@ def _describe(kind: str, text1, text2, due, n, labels: dict[str, str], locale: s
             parts.append(str(text1))
         if due is not None and n:
             if int(n) > 1:
-                parts.append(labels["instalments"].format(n=int(n), date=fmt_date(due, locale)))
+                parts.append(labels["installments"].format(n=int(n), date=fmt_date(due, locale)))
             else:
                 parts.append(labels["due"].format(date=fmt_date(due, locale)))
     elif kind == "payment":
@@ -410,7 +410,7 @@ def build_statement(session: Session, customer_code: str, *, as_of: dt.date,
     closing = {b.currency: b for b in customer_balance(session, customer.code, as_of)}
     items = open_items(session, customer.code, as_of)
     rows = _movement_rows(session, customer.id, date_from, as_of)
-    instalments = _instalments(session, [i.due_line_id for i in items])
+    installments = _installments(session, [i.due_line_id for i in items])
 
     currencies = sorted({c for c, v in opening.items() if v} | set(closing) | {r.currency for r in rows})
     if not currencies:
@@ -436,8 +436,8 @@ def build_statement(session: Session, customer_code: str, *, as_of: dt.date,
             currency=cur, opening_minor=opening.get(cur, 0), movements=tuple(moves),
             debits_minor=sum(m.debit_minor for m in moves), credits_minor=sum(m.credit_minor for m in moves),
             closing_minor=bal.balance_minor if bal else 0, open_items=cur_items,
-            instalments={i.due_line_id: instalments[i.due_line_id] for i in cur_items
-                         if i.due_line_id in instalments},
+            installments={i.due_line_id: installments[i.due_line_id] for i in cur_items
+                         if i.due_line_id in installments},
             open_items_minor=sum(i.open_minor for i in cur_items),
             unapplied_credit_minor=bal.unapplied_credit_minor if bal else 0,
             aging=tuple((k, buckets[k]) for k in BUCKET_KEYS)))
@@ -639,8 +639,8 @@ def _open_items_table(s: CurrencySection, data: StatementData, labels: dict, loc
     any_disputed = False
     for it in s.open_items:
         doc = it.invoice_number
-        if it.due_line_id in s.instalments:
-            doc = f"{doc} ({labels['instalment']} {s.instalments[it.due_line_id][0]}/{s.instalments[it.due_line_id][1]})"
+        if it.due_line_id in s.installments:
+            doc = f"{doc} ({labels['installment']} {s.installments[it.due_line_id][0]}/{s.installments[it.due_line_id][1]})"
         if it.kind != "invoice":
             doc = f"{doc} ({labels[it.kind].lower()})"
         if it.disputed:

@@ -196,7 +196,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Instalments</source>
+        <source>Installments</source>
         <translation>Cuotas</translation>
     </message>
     <message>
@@ -2695,7 +2695,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Instalment due</source>
+        <source>Installment due</source>
         <translation>Cuota que vence</translation>
     </message>
     <message>

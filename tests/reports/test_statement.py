@@ -179,7 +179,7 @@ def test_spanish_statement_pdf(history, tmp_path):
     assert closing_lines[1].split()[-1] == usd_closing == "1,200.00"
     # the summary box carries the same balances with the currency symbol
     assert fmt(balances["PEN"].balance_minor, "PEN", LOCALE).replace("\xa0", " ") in text
-    # open items with days overdue, instalments numbered, disputed marked
+    # open items with days overdue, installments numbered, disputed marked
     line_with(text, "C001-F001-3 (cuota 1/3)", d(D(2026, 3, 5)), d(D(2026, 4, 4)), m("300.00"), m("300.00"), "87")
     line_with(text, "C001-F001-6 *", d(D(2026, 6, 1)), d(D(2026, 6, 16)), m("1250.50"), m("1250.50"), "14")
     line_with(text, "Saldo a favor no aplicado", "-" + m("100.00"))
@@ -202,8 +202,8 @@ def test_english_statement_pdf(history, tmp_path):
     for label in ("STATEMENT OF ACCOUNT", "Pacific Hardware Imports LLC", "Opening balance at 28/02/2026",
                   "Closing balance at 30/06/2026", "Movements in the period", "Open items at 30/06/2026",
                   "Aging at 30/06/2026", "Current", "Unapplied credit", "Balance due", "PAYMENT INSTRUCTIONS",
-                  "Page 1 of 2", "Page 2 of 2", "Invoice · 3 instalments", "Payment (cheque)",
-                  "Void of invoice", "Write-off", "Credit note", "(instalment 2/3)", "Currency: USD — US Dollar"):
+                  "Page 1 of 2", "Page 2 of 2", "Invoice · 3 installments", "Payment (cheque)",
+                  "Void of invoice", "Write-off", "Credit note", "(installment 2/3)", "Currency: USD — US Dollar"):
         assert label in text, label
     for spanish in ("ESTADO DE CUENTA", "Página", "Saldo inicial", "Documentos pendientes"):
         assert spanish not in text
