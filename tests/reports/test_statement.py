@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from app import ledger
 from app.ledger.errors import InvalidValueError, UnknownCustomerError
 from app.ledger.money import fmt, fmt_date, to_minor
+from app.reports import statement
 from app.reports.statement import (
     BUCKET_KEYS,
     StatementCancelled,
@@ -22,6 +24,8 @@ from app.reports.statement import (
     render_statement,
     render_statements,
     statement_filename,
+    statement_labels,
+    statement_languages,
 )
 
 from .statement_history import D, build_history, make_company, make_logo, pen
@@ -207,6 +211,30 @@ def test_english_statement_pdf(history, tmp_path):
         assert label in text, label
     for spanish in ("ESTADO DE CUENTA", "Página", "Saldo inicial", "Documentos pendientes"):
         assert spanish not in text
+
+
+def test_every_language_has_every_statement_text_with_the_same_placeholders():
+    es, en = statement_labels("es"), statement_labels("en")
+    assert statement_languages() >= {"es", "en"}
+    assert set(es) == set(en) and "method.cheque" in es
+    for key in es:
+        assert re.findall(r"{(\w+)}", es[key]) == re.findall(r"{(\w+)}", en[key]), key
+
+
+def test_statement_texts_are_read_from_the_resources_file(history, tmp_path, monkeypatch):
+    texts = tmp_path / "texts"
+    shutil.copytree(statement.texts_dir(), texts)
+    path = texts / "en" / "statement.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"Open items at {date}"', '"Still to pay at {date}"'),
+                    encoding="utf-8")
+    monkeypatch.setattr(statement, "texts_dir", lambda: texts)
+    statement.statement_labels.cache_clear()
+    try:
+        render_statement(history, "C002", as_of=AS_OF, out=tmp_path / "c002.pdf")
+    finally:
+        statement.statement_labels.cache_clear()
+    text = pdf_text(tmp_path / "c002.pdf")
+    assert "Still to pay at 30/06/2026" in text and "Open items at" not in text
 
 
 def test_company_locale_formats_amounts_and_dates(session, tmp_path):
