@@ -30,7 +30,7 @@ def row(report, code, currency=None):
 
 
 def buckets(report, code, currency=None):
-    return row(report, code, currency).bucket_map(report.bucket_labels)
+    return dict(zip(report.bucket_labels, row(report, code, currency).buckets))
 
 
 # --- labels and limits ------------------------------------------------------------
