@@ -6,7 +6,6 @@ A plain path is a SQLite file (foreign keys on, WAL); a URL with "://" is used a
 
 from __future__ import annotations
 
-import datetime as dt
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -149,7 +148,3 @@ def open_database(path_or_url: str | None = None, *, migrate: bool = True) -> En
     if migrate:
         upgrade(engine)
     return engine
-
-
-def utc_now() -> dt.datetime:
-    return config.now()

@@ -8,7 +8,7 @@ come from the row number with modular arithmetic). The shape:
 
 - customers: invoices / 50; 90% PEN, 8% USD, 2% CLP;
 - invoices issued over the two years before 2026-06-30 (and a few weeks after, to test the as-of cut);
-  85% one due line at +30 days, 15% three instalments at +30/+60/+90;
+  85% one due line at +30 days, 15% three installments at +30/+60/+90;
 - 70% of invoices paid in full by one payment 0-119 days after issue (many after the as-of date), one
   allocation per due line dated the payment date; 1 in 50 of those payments overpays a little
   (unapplied credit); 10% more have a partial payment of half the first due line;
@@ -72,7 +72,7 @@ def generate(path: str, invoices: int) -> None:
                CASE WHEN c.currency = 'CLP' THEN 10000 + (i * 7919) % 2000000 ELSE 1000 + (i * 7919) % 500000 END,
                'invoice', CASE WHEN i % 100 = 7 THEN 1 ELSE 0 END, 'posted', NULL, NULL, ?
         FROM n JOIN customer c ON c.id = ((i * 2654435761) % 4294967291) % ? + 1""", invoices, START, invoices, NOW, customers)
-    # one or three due lines; the last instalment takes the rounding remainder
+    # one or three due lines; the last installment takes the rounding remainder
     step("due lines", """
         INSERT INTO due_line (invoice_id, sequence, due_date, amount_minor)
         SELECT id, 1, date(issue_date, '+30 days'), total_minor FROM invoice WHERE id % 20 >= 3

@@ -10,20 +10,18 @@ import json
 import os
 import sys
 
-from .common import fail, iso_date, open_session
+from .common import fail
+from .arguments import read_report, report_parser
 
 FORMATS = ("table", "csv", "json", "xlsx", "pdf")
 BINARY = ("xlsx", "pdf")
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "aging",
-        help="aged receivables as of a date (table, CSV, JSON, Excel or PDF)",
-        description="Aged receivables as of a date, one row per customer and currency, from due lines.",
-    )
-    p.add_argument("--as-of", dest="as_of", type=iso_date, required=True, metavar="YYYY-MM-DD",
-                   help="the report date: documents and allocations dated later do not exist")
+    p = report_parser(subparsers, "aging", help_text="aged receivables as of a date (table, CSV, JSON, Excel or PDF)",
+                      description="Aged receivables as of a date, one row per customer and currency, from due lines.",
+                      as_of="the report date: documents and allocations dated later do not exist",
+                      formats=FORMATS, default="table", handler=run)
     p.add_argument("--basis", choices=("due", "issue"), default="due",
                    help="age by days past the due date (default) or since the invoice date")
     p.add_argument("--buckets", default="30,60,90", metavar="30,60,90",
@@ -31,9 +29,7 @@ def register(subparsers) -> None:
     p.add_argument("--detail", action="store_true", help="list the open items of each customer")
     p.add_argument("--currency", metavar="CUR", help="only this currency (ISO code)")
     p.add_argument("--customer", metavar="CODE", help="only this customer")
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the terminal")
-    p.set_defaults(handler=run)
 
 
 def run(args) -> int:
@@ -52,16 +48,9 @@ def run(args) -> int:
     if args.format in BINARY and not args.output:
         fail(f"--format {args.format} writes a file; name it with -o FILE.{args.format}", 2)
 
-    session = open_session(args)
-    try:
-        try:
-            report = aging_report(session, args.as_of, basis=args.basis, buckets=buckets, detail=args.detail,
-                                  currency=currency, customer_code=args.customer)
-        except LedgerError as exc:
-            fail(str(exc), 2)
-        company = get_company(session)
-    finally:
-        session.close()
+    report, company = read_report(args, lambda session: (
+        aging_report(session, args.as_of, basis=args.basis, buckets=buckets, detail=args.detail, currency=currency,
+                     customer_code=args.customer), get_company(session)), LedgerError)
     company_name = company.name if company else None
     locale = company.locale if company else "es_PE"
 

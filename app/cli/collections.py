@@ -9,13 +9,14 @@ from app import config
 from app.ledger.errors import LedgerError
 from app.ledger.money import exponent, to_decimal, to_str
 
+from .arguments import add_allow_far_dates
 from .common import fail, iso_date, open_session
 
 
 def register(subparsers) -> None:
     ag = subparsers.add_parser("agreement", help="payment agreements (convenios de pago)")
     ag_sub = ag.add_subparsers(dest="agreement_command", metavar="ACTION", required=True)
-    create = ag_sub.add_parser("create", help="reschedule open invoices into instalments")
+    create = ag_sub.add_parser("create", help="reschedule open invoices into installments")
     create.add_argument("customer_code", metavar="CUSTOMER_CODE")
     create.add_argument("--invoices", required=True, help="invoice numbers, comma-separated: N1,N2")
     create.add_argument("--down", metavar="AMOUNT", help="down payment, due on --start (e.g. 500.00)")
@@ -26,10 +27,9 @@ def register(subparsers) -> None:
     create.add_argument("--monthly-rate", default="0", metavar="PCT", help="simple interest per month, percent")
     create.add_argument("--grace-days", type=int, default=5, help="days after a due date before it counts as broken")
     create.add_argument("--format", choices=["table", "json"], default="table")
-    create.add_argument("--allow-far-dates", action="store_true",
-                        help="accept dates more than a year from today (refused otherwise, as a likely typo)")
+    add_allow_far_dates(create)
     create.set_defaults(handler=agreement_create)
-    lst = ag_sub.add_parser("list", help="list agreements with their instalments")
+    lst = ag_sub.add_parser("list", help="list agreements with their installments")
     lst.add_argument("--customer", metavar="CODE")
     lst.add_argument("--as-of", type=iso_date)
     lst.add_argument("--format", choices=["table", "json"], default="table")
@@ -49,8 +49,7 @@ def register(subparsers) -> None:
     add.add_argument("--amount", required=True, metavar="AMOUNT")
     add.add_argument("--currency")
     add.add_argument("--invoices", default="", help="invoice numbers, comma-separated")
-    add.add_argument("--allow-far-dates", action="store_true",
-                        help="accept dates more than a year from today (refused otherwise, as a likely typo)")
+    add_allow_far_dates(add)
     add.set_defaults(handler=promise_add)
 
     ac = subparsers.add_parser("activity", help="the activity log (gestiones)")
@@ -64,8 +63,7 @@ def register(subparsers) -> None:
     add.add_argument("--next", type=iso_date, metavar="DATE", help="date of the next action")
     add.add_argument("--promise-date", type=iso_date, metavar="DATE", help="with --outcome promise")
     add.add_argument("--promise-amount", metavar="AMOUNT", help="with --outcome promise")
-    add.add_argument("--allow-far-dates", action="store_true",
-                        help="accept dates more than a year from today (refused otherwise, as a likely typo)")
+    add_allow_far_dates(add)
     add.set_defaults(handler=activity_add)
 
     di = subparsers.add_parser("dispute", help="disputed invoices")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .common import fail, iso_date, open_session
+from .arguments import read_report, report_parser
 
 LABELS = {
     "en": {
@@ -58,31 +58,20 @@ RATIOS = ("dso", "dso_countback", "best_possible_dso", "add", "cei", "pct_curren
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "kpi",
-        help="receivables KPIs: DSO, countback DSO, CEI, %% current, days to pay, roll rates",
-        description="Receivables KPIs per currency over the period (as-of − days, as-of].",
-    )
-    p.add_argument("--as-of", dest="as_of", type=iso_date, required=True, metavar="YYYY-MM-DD",
-                   help="last day of the period: documents and allocations dated later do not exist")
+    p = report_parser(subparsers, "kpi",
+                      help_text="receivables KPIs: DSO, countback DSO, CEI, %% current, days to pay, roll rates",
+                      description="Receivables KPIs per currency over the period (as-of − days, as-of].",
+                      as_of="last day of the period: documents and allocations dated later do not exist",
+                      formats=("json", "table"), default="table", handler=run)
     p.add_argument("--days", type=int, default=90, help="length of the period in days (default 90)")
-    p.add_argument("--format", choices=("json", "table"), default="table", help="output format (default table)")
-    p.set_defaults(handler=run)
 
 
 def run(args) -> int:
     from app.ledger import get_company
     from app.reports.kpi import KpiOptionError, kpi_report, report_to_dict
 
-    session = open_session(args)
-    try:
-        try:
-            report = kpi_report(session, args.as_of, days=args.days)
-        except KpiOptionError as exc:
-            fail(str(exc), 2)
-        company = get_company(session)
-    finally:
-        session.close()
+    report, company = read_report(
+        args, lambda session: (kpi_report(session, args.as_of, days=args.days), get_company(session)), KpiOptionError)
     if args.format == "json":
         sys.stdout.write(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -69,23 +69,25 @@ def run_list(args) -> int:
     return 0
 
 
+def _set_policy(args, flag: str, write, target, nothing: str) -> int:
+    """POLICY_CODE or --FLAG (no policy) for one target: written in one transaction, then said."""
+    code = _one_of(args, flag)
+    session = open_session(args, write=True)
+    with session, session.begin():
+        write(session, code)
+    print(f"{target()}: {'policy ' + code if code else nothing}")
+    return 0
+
+
 def run_assign(args) -> int:
     from app.reminders.policy import assign_policy
 
-    code = _one_of(args, "default")
-    session = open_session(args, write=True)
-    with session, session.begin():
-        assign_policy(session, args.customer_code, code)
-    print(f"{args.customer_code}: {'policy ' + code if code else 'no own policy (segment or default applies)'}")
-    return 0
+    return _set_policy(args, "default", lambda s, code: assign_policy(s, args.customer_code, code),
+                       lambda: args.customer_code, "no own policy (segment or default applies)")
 
 
 def run_segment(args) -> int:
     from app.reminders.segment_policy import normalise_segment, set_segment_policy
 
-    code = _one_of(args, "none")
-    session = open_session(args, write=True)
-    with session, session.begin():
-        set_segment_policy(session, args.segment, code)
-    print(f"segment {normalise_segment(args.segment)}: {'policy ' + code if code else 'no mapping'}")
-    return 0
+    return _set_policy(args, "none", lambda s, code: set_segment_policy(s, args.segment, code),
+                       lambda: f"segment {normalise_segment(args.segment)}", "no mapping")

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from .common import fail, iso_date, open_session
+from .arguments import add_as_of
 
 EPILOG = """\
 One customer: the PDF is written to FILE.pdf, in the customer's language (es or en).
@@ -43,8 +44,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("code", nargs="?", metavar="CODE", help="the customer's code (or use --all)")
     p.add_argument("--all", action="store_true", help="every customer with a non-zero balance as of --as-of")
-    p.add_argument("--as-of", dest="as_of", type=iso_date, required=True, metavar="YYYY-MM-DD",
-                   help="the statement date: documents and allocations dated later do not exist")
+    add_as_of(p, "the statement date: documents and allocations dated later do not exist")
     p.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD",
                    help="first day of the period (default: the 1st of the month three months before --as-of)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|DIR",

@@ -43,8 +43,8 @@ TEXT = {
         "total": "Total to pay", "schedule": "Payment schedule", "n": "No.", "due": "Due date",
         "amount": "Amount", "down_label": "Down",
         "every": {"week": "weekly", "fortnight": "fortnightly", "month": "monthly"},
-        "terms": ("{count} {every} instalments. Payments are applied to the instalments in order of due date. "
-                  "If an instalment is still unpaid {grace} days after its due date, the agreement is broken and "
+        "terms": ("{count} {every} installments. Payments are applied to the installments in order of due date. "
+                  "If an installment is still unpaid {grace} days after its due date, the agreement is broken and "
                   "the whole outstanding balance falls due."),
         "bank": "Payment details", "creditor": "THE CREDITOR", "debtor": "THE DEBTOR", "page": "Page {n}",
     },

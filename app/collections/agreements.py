@@ -1,8 +1,8 @@
 """Payment agreements (convenios de pago): open invoices of a customer rescheduled into a down
-payment and instalments, optionally with simple monthly interest.
+payment and installments, optionally with simple monthly interest.
 
 Payments keep being allocated to the covered invoices' due lines by the ledger; an agreement's
-instalments are paid in order by whatever the covered documents (invoices plus the interest charge)
+installments are paid in order by whatever the covered documents (invoices plus the interest charge)
 have been settled since the agreement: paid = total agreed − still open.
 """
 
@@ -150,7 +150,7 @@ def create_agreement(
     notes: str | None = None,
 ) -> AgreementView:
     """Reschedule the named open invoices. The down payment (if any) falls due on `start` and the
-    instalments every period after it; without one the first instalment falls due on `start`."""
+    installments every period after it; without one the first installment falls due on `start`."""
     from app.ledger.invoices import record_invoice
 
     customer = get_customer_row(session, customer_code)
@@ -159,7 +159,7 @@ def create_agreement(
     if every not in FREQUENCIES:
         raise InvalidValueError(f"'{every}' is not a frequency; use week, fortnight or month.", field="every")
     if int(installments) < 1 or int(installments) > 120:
-        raise InvalidValueError("The number of instalments must be between 1 and 120.", field="installments")
+        raise InvalidValueError("The number of installments must be between 1 and 120.", field="installments")
     try:
         rate = Decimal(str(monthly_rate))
     except InvalidOperation:
@@ -207,8 +207,8 @@ def create_agreement(
             field="down")
     if principal - down < int(installments):
         raise InvalidValueError(
-            f"{to_str(principal - down, currency)} {currency} cannot be split into {int(installments)} instalments "
-            f"(each needs at least the smallest unit of {currency}); use fewer instalments.", field="installments")
+            f"{to_str(principal - down, currency)} {currency} cannot be split into {int(installments)} installments "
+            f"(each needs at least the smallest unit of {currency}); use fewer installments.", field="installments")
     first = nth_date(start, every, 1) if down else start
     schedule = build_schedule(financed_minor=principal - down, installments=int(installments), every=every,
                               first_date=first, monthly_rate=rate)
@@ -229,7 +229,7 @@ def create_agreement(
     session.add(agreement)
     session.flush()
     if interest_total:
-        # the interest is a charge of its own, falling due with the instalments that carry it
+        # the interest is a charge of its own, falling due with the installments that carry it
         charge = record_invoice(session, customer_code=customer.code, number=f"{number}-INT", issue_date=agreed_on,
                                 total_minor=interest_total, currency=currency, kind="interest",
                                 reference=f"Intereses convenio {number}",
@@ -277,7 +277,7 @@ def cancel_agreement(session: Session, number: str, *, reason: str, on_date: dt.
 
 
 def evaluate_agreements(session: Session, *, as_of: dt.date) -> list[AgreementView]:
-    """Move active agreements to completed (nothing left open) or broken (an instalment still unpaid
+    """Move active agreements to completed (nothing left open) or broken (an installment still unpaid
     `grace_days` after its due date). Returns the agreements whose state changed."""
     changed = []
     for agreement in session.scalars(select(PaymentAgreement).where(PaymentAgreement.state == ACTIVE,
@@ -292,7 +292,7 @@ def evaluate_agreements(session: Session, *, as_of: dt.date) -> list[AgreementVi
             if late:
                 first = late[0]
                 new_state = "broken"
-                reason = (f"instalment {first.sequence} due {first.due_date.isoformat()} unpaid after "
+                reason = (f"installment {first.sequence} due {first.due_date.isoformat()} unpaid after "
                           f"{agreement.grace_days} days of grace")
         if new_state:
             before = audit.snapshot(agreement)

@@ -85,15 +85,6 @@ def is_stale(session: Session, today: dt.date | None = None) -> bool:
     return day is None or (today - day).days > STALE_AFTER_DAYS
 
 
-def refresh_risk_if_stale(session: Session, *, today: dt.date | None = None) -> bool:
-    """Refresh a missing or stale snapshot in one transaction. True if it did."""
-    today = today or config.today()
-    if not is_stale(session, today):
-        return False
-    refresh_risk(session, as_of=today)
-    return True
-
-
 def compute_risk_if_stale(session: Session, *, today: dt.date | None = None) -> list[dict] | None:
     """What the app runs on a reader at start: the rows of a fresh snapshot when the stored one is missing
     or stale (then written by store_risk on the writer), else None."""
@@ -124,8 +115,3 @@ def stored_probabilities(session: Session, customer_ids=None, as_of: dt.date | N
     if customer_ids is not None:
         q = q.where(CustomerRisk.customer_id.in_(list(customer_ids)))
     return {cid: float(p) for cid, p in session.execute(q)}
-
-
-def stored_segments(session: Session) -> dict[int, str]:
-    """customer id -> segment ("A-high"), from the snapshot (reminder policies by segment)."""
-    return dict(session.execute(select(CustomerRisk.customer_id, CustomerRisk.segment)).all())

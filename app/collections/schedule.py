@@ -1,4 +1,4 @@
-"""Instalment dates and amounts for payment agreements (pure functions)."""
+"""Installment dates and amounts for payment agreements (pure functions)."""
 
 from __future__ import annotations
 
@@ -33,10 +33,10 @@ def nth_date(start: dt.date, every: str, n: int) -> dt.date:
 def build_schedule(
     *, financed_minor: int, installments: int, every: str, first_date: dt.date, monthly_rate: Decimal = Decimal(0)
 ) -> list[tuple[dt.date, int, int]]:
-    """(due date, principal part, interest part) per instalment.
+    """(due date, principal part, interest part) per installment.
 
-    Principal is split exactly in equal parts (the odd units go to the first instalments). Simple
-    interest per month is charged on the balance still owed before each instalment (declining
+    Principal is split exactly in equal parts (the odd units go to the first installments). Simple
+    interest per month is charged on the balance still owed before each installment (declining
     balance), so early payers are not charged interest on what they already paid; each interest
     part is rounded half up to the minor unit.
     """

@@ -28,7 +28,7 @@ RECENT_BREAK_DAYS = 30
 
 @dataclass(frozen=True)
 class Task:
-    kind: str  # promise_due | instalment_due | follow_up | broken_agreement | broken_promise | over_credit_limit
+    kind: str  # promise_due | installment_due | follow_up | broken_agreement | broken_promise | over_credit_limit
     customer_code: str
     customer_name: str
     collector: str | None
@@ -69,7 +69,7 @@ def today_tasks(session: Session, *, as_of: dt.date, collector: str | None = Non
     for a in list_agreements(session, as_of=as_of, states=["active"]):
         for inst in a.installments:
             if inst.status != "paid" and inst.due_date <= as_of:
-                raw.append(("instalment_due", code_to_id[a.customer_code], a.currency,
+                raw.append(("installment_due", code_to_id[a.customer_code], a.currency,
                             inst.amount_minor - inst.paid_minor, inst.due_date,
                             f"{a.number} #{inst.sequence}", a.number))
     for a in list_agreements(session, as_of=as_of, states=["broken"]):

@@ -24,14 +24,6 @@ def invoice_exists_as_of(as_of: dt.date):
                 or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > as_of))
 
 
-def allocated_as_of(as_of: dt.date):
-    """Subquery: per due line, the amount allocated to it by `as_of`.
-
-    Sums every allocation up to the date: prefer `open_as_of`, which reads only the later ones."""
-    return (select(Allocation.due_line_id, func.sum(Allocation.amount_minor).label("allocated"))
-            .where(Allocation.date <= as_of).group_by(Allocation.due_line_id).subquery())
-
-
 def allocated_after(as_of: dt.date, name: str = "later", line_ids=None):
     """CTE (due_line_id, later): per due line, the amount allocated to it after `as_of` (read from
     the index on allocation(date, due_line_id, amount_minor): small for a date near today).

@@ -74,7 +74,3 @@ def set_setting(session: Session, key: str, value: str) -> None:
         row.value = value
     audit.record(session, action="set", entity=f"setting:{key}", entity_id=None, before=before,
                  after={"value": value})
-
-
-def all_settings(session: Session) -> dict[str, str]:
-    return {s.key: s.value for s in session.scalars(select(Setting).order_by(Setting.key))}

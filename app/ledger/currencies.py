@@ -8,8 +8,6 @@ a display preference that changes between releases, and stored amounts must keep
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,13 +17,6 @@ from .errors import UnknownCurrencyError
 from app.models.iso4217 import ISO_4217
 
 _digits: dict[str, int] = {code: digits for code, (digits, _name) in ISO_4217.items()}
-
-
-@dataclass(frozen=True)
-class CurrencyView:
-    code: str
-    minor_units: int
-    name: str
 
 
 def load(connectable) -> dict[str, int]:
@@ -57,8 +48,3 @@ def minor_units(code: str) -> int:
 
 def is_known(code: str) -> bool:
     return code in _digits
-
-
-def list_currencies(session: Session) -> list[CurrencyView]:
-    return [CurrencyView(c.code, c.minor_units, c.name)
-            for c in session.scalars(select(Currency).order_by(Currency.code))]

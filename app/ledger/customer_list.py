@@ -148,16 +148,8 @@ def _overdue_in_default_currency(as_of: dt.date, customers=None):
     return q.subquery()
 
 
-def count_customers(session: Session, search: str | None = None) -> int:
-    q = select(func.count(Customer.id))
-    cond = _search_filter(search)
-    if cond is not None:
-        q = q.where(cond)
-    return int(session.scalar(q) or 0)
-
-
-def _ordered_ids_query(search: str | None, sort_key: str, descending: bool, as_of: dt.date,
-                       rates: Rates) -> Select:
+def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates: Rates) -> Select:
+    """Matching customer ids in ascending order (descending is derived from it: `CustomerOrder`)."""
     if sort_key not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort_key!r}; use one of {', '.join(SORT_KEYS)}")
     cond = _search_filter(search)
@@ -168,53 +160,33 @@ def _ordered_ids_query(search: str | None, sort_key: str, descending: bool, as_o
         matching = select(Customer.id).where(cond) if cond is not None else None
         agg = _amounts(as_of, balance=True, overdue=False, customers=matching)
         q = q.outerjoin(agg, and_(agg.c.customer_id == Customer.id, agg.c.currency == Customer.currency))
-        return _in_company_currency(q, func.coalesce(agg.c.balance, 0), rates, descending)
+        return _in_company_currency(q, func.coalesce(agg.c.balance, 0), rates)
     elif sort_key == "overdue":
         matching = select(Customer.id).where(cond) if cond is not None else None
         agg = _overdue_in_default_currency(as_of, matching)
         q = q.outerjoin(agg, agg.c.customer_id == Customer.id)
-        return _in_company_currency(q, func.coalesce(agg.c.overdue, 0), rates, descending)
+        return _in_company_currency(q, func.coalesce(agg.c.overdue, 0), rates)
     elif sort_key in ("tax_id", "city"):
         keys = [func.coalesce(getattr(Customer, sort_key), "")]
         if sort_key == "city":
             keys.append(Customer.country)
     else:
         keys = [getattr(Customer, sort_key)]
-    keys += [Customer.code, Customer.id]  # ties follow the same direction, so one order is the other reversed
-    return q.order_by(*[k.desc() if descending else k.asc() for k in keys])
+    keys += [Customer.code, Customer.id]  # ties too, so the descending order is this one reversed
+    return q.order_by(*keys)
 
 
-def _in_company_currency(q: Select, amount, rates: Rates, descending: bool) -> Select:
+def _in_company_currency(q: Select, amount, rates: Rates) -> Select:
     """Order by the amount in the company's currency; amounts without a rate last in both directions (by
     currency, then their own amount), so the descending order is the ascending one with each of the two
     groups reversed (`CustomerOrder`)."""
     value, missing = sql_to_company(amount, Customer.currency, rates)
     keys = [value, Customer.currency, amount, Customer.code, Customer.id]
-    return q.add_columns(missing.label("rate_missing")).order_by(
-        missing.asc(), *[k.desc() if descending else k.asc() for k in keys])
+    return q.add_columns(missing.label("rate_missing")).order_by(missing.asc(), *keys)
 
 
 def _ids(session: Session, q: Select) -> list[int]:
     return [row[0] for row in session.execute(q)]
-
-
-def list_customers(
-    session: Session,
-    *,
-    search: str | None = None,
-    sort_key: str = "name",
-    descending: bool = False,
-    offset: int = 0,
-    limit: int = PAGE_SIZE,
-    as_of: dt.date | None = None,
-) -> list[CustomerRow]:
-    """One page of customers matching `search` (words in code, name, tax id or e-mail), ordered by
-    `sort_key` (one of SORT_KEYS; balance and overdue in each customer's default currency)."""
-    as_of = as_of or config.today()
-    rates = rates_on(session, as_of)
-    q = _ordered_ids_query(search, sort_key, descending, as_of, rates).offset(max(offset, 0)).limit(max(limit, 0))
-    ids = _ids(session, q)
-    return _rows_for(session, ids, as_of, rates) if ids else []
 
 
 def customer_ids(
@@ -254,7 +226,7 @@ def customer_order(
 ) -> CustomerOrder:
     """The ascending order of every matching customer, from which both directions follow (one query)."""
     as_of = as_of or config.today()
-    rows = session.execute(_ordered_ids_query(search, sort_key, False, as_of, rates_on(session, as_of))).all()
+    rows = session.execute(_ordered_ids_query(search, sort_key, as_of, rates_on(session, as_of))).all()
     unranked = sum(1 for row in rows if len(row) > 1 and row[1])
     return CustomerOrder(tuple(row[0] for row in rows), unranked)
 
@@ -291,12 +263,3 @@ def _rows_for(session: Session, ids: list[int], as_of: dt.date, rates: Rates) ->
                                to_company_minor(dict(over).get(c.currency, 0), c.currency, rates),
                                rates.home))
     return out
-
-
-def get_customer_row_summary(session: Session, code: str, as_of: dt.date | None = None) -> CustomerRow | None:
-    """The list row of one customer (to refresh a single row after an edit)."""
-    cid = session.scalar(select(Customer.id).where(Customer.code == code))
-    if cid is None:
-        return None
-    as_of = as_of or config.today()
-    return _rows_for(session, [cid], as_of, rates_on(session, as_of))[0]

@@ -5,7 +5,7 @@
   it (`check_range`), whoever calls it.
 - Far dates: a document date more than a year before or after today (`app.config.today()`) is
   probably a typo (2051 for 2015, 2062 for 2026). It is allowed only when the person says so: the GUI
-  asks for confirmation showing the date in words (`far_question`), imports need
+  asks for confirmation showing the date in words (`app.ui.date_guard`), imports need
   `--allow-far-dates`, and `check_far(..., allow_far=False)` refuses it otherwise.
 - Four-digit years: `fmt_date` is Babel's format for the locale with every year written in full
   ("4/03/2051", never Babel's short "4/03/51", which hides a wrong century).
@@ -97,18 +97,6 @@ def check_far(value: dt.date | None, field: str = "date", *, today: dt.date | No
     if not allow_far and is_far(value, today):
         raise FarDateError(value, field, f"{field_label(field)} {far_reason(value, hint)}.")
     return value
-
-
-def check_document_date(value: dt.date | None, field: str = "date", *, allow_far: bool = False,
-                        today: dt.date | None = None) -> dt.date | None:
-    """The whole rule for a date a person enters on a document: in range, and not far unless allowed."""
-    return check_far(value, field, today=today, allow_far=allow_far)
-
-
-def far_question(label: str, value: dt.date, locale: str = "en_US") -> str:
-    """The confirmation a dialog asks: 'Issue date 4 March 2051 is more than a year from today. Record
-    it anyway?' (the English text; the UI translates the frame and passes `fmt_date(..., "long")`)."""
-    return f"{label} {fmt_date(value, locale, 'long')} is more than a year from today. Record it anyway?"
 
 
 # --- showing dates ---------------------------------------------------------------------

@@ -104,7 +104,7 @@ def record_invoice(
     kind: str = "invoice",
     schedule: Sequence[tuple[dt.date, int]] | None = None,
 ) -> InvoiceView:
-    """Post an invoice with one due line per instalment of its terms (or one line on `due_date`, or
+    """Post an invoice with one due line per installment of its terms (or one line on `due_date`, or
     the explicit `schedule` of (due date, amount) a payment agreement gives its interest charge)."""
     customer = get_customer_row(session, customer_code)
     number = (number or "").strip()

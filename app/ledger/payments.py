@@ -63,10 +63,6 @@ def _open_lines(session: Session, customer_id: int, currency: str, *, issued_by:
     return [(dl, inv, int(open_)) for dl, inv, open_ in session.execute(q) if open_ > 0]
 
 
-def _allocated_from(session: Session, column, doc_id: int) -> int:
-    return int(session.scalar(select(func.coalesce(func.sum(Allocation.amount_minor), 0)).where(column == doc_id)))
-
-
 def _allocation_views(session: Session, column, doc_id: int) -> tuple[AllocationView, ...]:
     rows = session.execute(
         select(Allocation.due_line_id, Invoice.number, Allocation.amount_minor, Allocation.date)
@@ -248,13 +244,6 @@ def _check_invoice_target(inv: Invoice, customer: Customer, currency: str, doc_d
         raise AllocationBeforeDocumentError(
             f"The {what} is dated {doc_date.isoformat()}, before invoice {inv.number} "
             f"({inv.issue_date.isoformat()}). Record it unapplied and allocate it once the invoice exists.")
-
-
-def get_payment(session: Session, payment_id: int) -> PaymentView:
-    p = session.get(Payment, payment_id)
-    if p is None:
-        raise NotFoundError(f"No payment with id {payment_id}.")
-    return _payment_view(session, p)
 
 
 # --- credit notes -------------------------------------------------------------------

@@ -75,7 +75,7 @@ def due_schedule(lines: Sequence[TermsLine], issue_date: dt.date, total_minor: i
     for (percent, days, basis), amount in zip(clean, amounts):
         start = issue_date if basis == "invoice" else month_end(issue_date)
         result.append((start + dt.timedelta(days=days), amount))
-    # an instalment rounding to zero (tiny totals) is merged into its neighbour: due lines are positive
+    # an installment rounding to zero (tiny totals) is merged into its neighbour: due lines are positive
     merged: list[tuple[dt.date, int]] = []
     for due, amount in result:
         if amount == 0:
@@ -126,10 +126,6 @@ def get_terms_row(session: Session, code: str) -> PaymentTerms:
     if terms is None:
         raise UnknownPaymentTermsError(code)
     return terms
-
-
-def get_terms(session: Session, code: str) -> TermsView:
-    return _view(get_terms_row(session, code))
 
 
 def list_terms(session: Session) -> list[TermsView]:

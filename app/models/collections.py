@@ -1,4 +1,4 @@
-"""The collector's records: payment agreements and their instalments, promises to pay,
+"""The collector's records: payment agreements and their installments, promises to pay,
 activities (gestiones) and disputes."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from .base import Base, UTCDateTime
 
 
 class PaymentAgreement(Base):
-    """A convenio de pago: open invoices of one customer rescheduled into instalments."""
+    """A convenio de pago: open invoices of one customer rescheduled into installments."""
 
     __tablename__ = "payment_agreement"
     __table_args__ = (

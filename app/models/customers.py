@@ -12,7 +12,7 @@ from .base import Base, UTCDateTime
 
 
 class PaymentTerms(Base):
-    """Named terms ("Net 30", "30/60/90", "EOM + 30"): one line per instalment."""
+    """Named terms ("Net 30", "30/60/90", "EOM + 30"): one line per installment."""
 
     __tablename__ = "payment_terms"
 
@@ -28,7 +28,7 @@ class PaymentTerms(Base):
 
 
 class PaymentTermsLine(Base):
-    """One instalment: `percent` of the total due `days` after the invoice date or after the end of its month."""
+    """One installment: `percent` of the total due `days` after the invoice date or after the end of its month."""
 
     __tablename__ = "payment_terms_line"
     __table_args__ = (

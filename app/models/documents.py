@@ -52,7 +52,7 @@ class Invoice(Base):
 
 
 class DueLine(Base):
-    """One instalment of an invoice: what is owed on which date. Aging is computed from these."""
+    """One installment of an invoice: what is owed on which date. Aging is computed from these."""
 
     __tablename__ = "due_line"
     __table_args__ = (

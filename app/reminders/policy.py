@@ -176,11 +176,6 @@ def ensure_default_policy(session: Session) -> PolicyView:
     )
 
 
-def get_policy(session: Session, code: str) -> PolicyView:
-    row = policy_row(session, code)
-    return policy_view(row)
-
-
 def policy_row(session: Session, code: str) -> ReminderPolicy:
     """The policy with that code and its levels, or an error naming the code."""
     row = session.scalars(select(ReminderPolicy).options(selectinload(ReminderPolicy.levels))

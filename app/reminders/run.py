@@ -733,10 +733,3 @@ def recent_reminders(session: Session, *, limit: int = 500, state: str | None = 
     if pending_channel:
         q = q.where(Reminder.pending_channels.contains(pending_channel), Reminder.state.in_(("queued", "sent")))
     return [_history_view(r, code) for r, code in session.execute(q)]
-
-
-def get_reminder(session: Session, reminder_id: int) -> ReminderHistory:
-    r = session.get(Reminder, reminder_id)
-    if r is None:
-        raise UnknownReminderError(reminder_id)
-    return _history_view(r, r.customer.code)

@@ -43,13 +43,6 @@ def normalize_phone(raw: str | None, region: str | None = "PE") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def is_mobile(e164: str) -> bool:
-    """True for mobile (or mobile-or-fixed) numbers: the only ones WhatsApp and SMS reach."""
-    number = phonenumbers.parse(e164, None)
-    return phonenumbers.number_type(number) in (phonenumbers.PhoneNumberType.MOBILE,
-                                                phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
-
-
 def whatsapp_link(phone: str, text: str, default_region: str | None = "PE") -> str:
     """https://wa.me/51987654321?text=... (digits of the E.164 number, no '+'; text URL-encoded as UTF-8)."""
     digits = normalize_phone(phone, default_region).lstrip("+")

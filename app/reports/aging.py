@@ -74,10 +74,6 @@ class CustomerAging:
     net_minor: int
     items: tuple[AgingItem, ...] = ()
 
-    def bucket_map(self, labels: Sequence[str]) -> dict[str, int]:
-        return dict(zip(labels, self.buckets))
-
-
 @dataclass(frozen=True)
 class CurrencyTotal:
     currency: str

@@ -20,7 +20,7 @@ Commitments come before the model: `sources` yield ExpectedReceipts (a customer,
 an amount, optionally the invoices it is for). Each receipt takes its amount off the customer's open
 lines (its invoices' lines, oldest due first) and places it on its own date, as `from_commitments`;
 only what is left of a line goes through the lateness model. The default sources are the unpaid
-instalments of payment agreements active on the date (AgreementSource) and the unpaid part of promises
+installments of payment agreements active on the date (AgreementSource) and the unpaid part of promises
 to pay still within their grace days (PromiseSource). Any object with `receipts(session, as_of)` can be
 added (a bank's scheduled debits, a model of partial payments ...).
 """
@@ -187,7 +187,7 @@ def _open_lines_select(as_of: dt.date):
 
 @dataclass(frozen=True)
 class ExpectedReceipt:
-    """An amount a customer committed to pay on a date (a promise, an agreement instalment)."""
+    """An amount a customer committed to pay on a date (a promise, an agreement installment)."""
 
     customer_id: int
     currency: str
@@ -211,9 +211,9 @@ def _open_per_invoice(as_of: dt.date):
 
 
 class AgreementSource:
-    """Unpaid instalments of the payment agreements active on the date, on their due dates.
+    """Unpaid installments of the payment agreements active on the date, on their due dates.
 
-    As app.collections.agreements: an agreement is paid in instalment order by whatever its covered
+    As app.collections.agreements: an agreement is paid in installment order by whatever its covered
     invoices (and its interest charge) have been settled: paid = total agreed − still open. An agreement
     counts when agreed by the date and not completed, broken or cancelled by then. Four statements
     whatever the number of agreements."""

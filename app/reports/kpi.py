@@ -107,10 +107,6 @@ class RollRate:
     to_date: dt.date
     rates: tuple[tuple[str, Decimal | None], ...]  # (bucket label, percent) in ROLL_LABELS order
 
-    def as_dict(self) -> dict[str, Decimal | None]:
-        return dict(self.rates)
-
-
 @dataclass(frozen=True)
 class CurrencyKpis:
     currency: str

@@ -24,10 +24,14 @@ import datetime as dt
 import os
 import re
 import shutil
+import sys
 import tempfile
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
+from types import MappingProxyType
+from typing import Callable, Mapping, Sequence
 
 from babel.numbers import get_currency_name
 from reportlab.lib import colors
@@ -64,145 +68,34 @@ from .aging import DEFAULT_BUCKETS, bucket_index, bucket_labels
 from .pdf_common import DocumentMarker, grouped_numbered_canvas, load_logo, para_text
 
 # --- labels -----------------------------------------------------------------------------------------
+# The texts live in resources/texts/<language>/statement.toml (edited like the letter templates); a
+# language is offered when its file exists. Tables in the file ([method]) give keys "method.cash", ...
 
-LABELS: dict[str, dict[str, str]] = {
-    "es": {
-        "title": "ESTADO DE CUENTA",
-        "title_short": "Estado de cuenta",
-        "date": "Fecha",
-        "period": "Período",
-        "customer_code": "Código de cliente",
-        "customer": "Cliente",
-        "currency": "Moneda",
-        "opening": "Saldo inicial",
-        "closing": "Saldo final",
-        "opening_at": "Saldo inicial al {date}",
-        "closing_at": "Saldo final al {date}",
-        "debits": "Cargos",
-        "credits": "Abonos",
-        "movements": "Movimientos del período",
-        "no_movements": "Sin movimientos en el período.",
-        "col_date": "Fecha",
-        "col_document": "Documento",
-        "col_description": "Descripción",
-        "col_debit": "Cargo",
-        "col_credit": "Abono",
-        "col_balance": "Saldo",
-        "open_items": "Documentos pendientes al {date}",
-        "no_open_items": "No hay documentos pendientes.",
-        "col_issue": "Emisión",
-        "col_due": "Vencimiento",
-        "col_amount": "Importe",
-        "col_open": "Pendiente",
-        "col_days": "Días de atraso",
-        "open_total": "Total pendiente",
-        "unapplied": "Saldo a favor no aplicado",
-        "balance_due": "Saldo a pagar",
-        "credit_balance": "Saldo a su favor",
-        "aging": "Antigüedad de saldos al {date}",
-        "current": "Por vencer",
-        "total": "Total",
-        "disputed": "en disputa",
-        "disputed_note": "* Documento en disputa.",
-        "summary": "Resumen al {date}",
-        "payment_instructions": "Instrucciones de pago",
-        "closing_note": "Si ya realizó el pago, por favor no tome en cuenta este estado de cuenta. "
-                        "Ante cualquier diferencia, comuníquese con nosotros.",
-        "page": "Página {page} de {pages}",
-        "issued_on": "Emitido el {date}",
-        "continued": "continuación",
-        "invoice": "Factura",
-        "fee": "Cargo por gestión",
-        "interest": "Intereses moratorios",
-        "payment": "Pago",
-        "credit_note": "Nota de crédito",
-        "write_off": "Castigo",
-        "void": "Anulación de factura",
-        "due": "vence {date}",
-        "instalments": "{n} cuotas, 1.ª vence {date}",
-        "instalment": "cuota",
-        "applies_to": "aplica a {doc}",
-        "tax_id": "Doc. identidad",
-        "phone": "Tel.",
-        "email": "Correo",
-        "method.transfer": "transferencia",
-        "method.cash": "efectivo",
-        "method.cheque": "cheque",
-        "method.card": "tarjeta",
-        "method.deposit": "depósito",
-        "method.yape": "Yape",
-        "method.plin": "Plin",
-        "method.other": "otro",
-    },
-    "en": {
-        "title": "STATEMENT OF ACCOUNT",
-        "title_short": "Statement of account",
-        "date": "Date",
-        "period": "Period",
-        "customer_code": "Customer code",
-        "customer": "Customer",
-        "currency": "Currency",
-        "opening": "Opening balance",
-        "closing": "Closing balance",
-        "opening_at": "Opening balance at {date}",
-        "closing_at": "Closing balance at {date}",
-        "debits": "Debits",
-        "credits": "Credits",
-        "movements": "Movements in the period",
-        "no_movements": "No movements in the period.",
-        "col_date": "Date",
-        "col_document": "Document",
-        "col_description": "Description",
-        "col_debit": "Debit",
-        "col_credit": "Credit",
-        "col_balance": "Balance",
-        "open_items": "Open items at {date}",
-        "no_open_items": "Nothing is open.",
-        "col_issue": "Issued",
-        "col_due": "Due",
-        "col_amount": "Amount",
-        "col_open": "Open",
-        "col_days": "Days overdue",
-        "open_total": "Total open",
-        "unapplied": "Unapplied credit",
-        "balance_due": "Balance due",
-        "credit_balance": "Credit balance",
-        "aging": "Aging at {date}",
-        "current": "Current",
-        "total": "Total",
-        "disputed": "disputed",
-        "disputed_note": "* Disputed document.",
-        "summary": "Summary at {date}",
-        "payment_instructions": "Payment instructions",
-        "closing_note": "If you have already paid, please disregard this statement. "
-                        "If anything does not match your records, please contact us.",
-        "page": "Page {page} of {pages}",
-        "issued_on": "Issued on {date}",
-        "continued": "continued",
-        "invoice": "Invoice",
-        "fee": "Collection fee",
-        "interest": "Late-payment interest",
-        "payment": "Payment",
-        "credit_note": "Credit note",
-        "write_off": "Write-off",
-        "void": "Void of invoice",
-        "due": "due {date}",
-        "instalments": "{n} instalments, 1st due {date}",
-        "instalment": "instalment",
-        "applies_to": "applied to {doc}",
-        "tax_id": "Tax ID",
-        "phone": "Phone",
-        "email": "E-mail",
-        "method.transfer": "bank transfer",
-        "method.cash": "cash",
-        "method.cheque": "cheque",
-        "method.card": "card",
-        "method.deposit": "deposit",
-        "method.yape": "Yape",
-        "method.plin": "Plin",
-        "method.other": "other",
-    },
-}
+
+def texts_dir() -> Path:
+    """resources/texts next to the app package (source tree, editable install or PyInstaller bundle)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return (Path(bundle) if bundle else Path(__file__).resolve().parents[2]) / "resources" / "texts"
+
+
+@lru_cache(maxsize=None)
+def statement_languages() -> frozenset[str]:
+    return frozenset(p.parent.name for p in texts_dir().glob("*/statement.toml"))
+
+
+@lru_cache(maxsize=None)
+def statement_labels(language: str) -> Mapping[str, str]:
+    """The statement's texts in `language` (read once)."""
+    with (texts_dir() / language / "statement.toml").open("rb") as f:
+        data = tomllib.load(f)
+    labels: dict[str, str] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            labels.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            labels[key] = value
+    return MappingProxyType(labels)
+
 
 # The name of a tax id depends on the country that issued it, not on the reader's language.
 TAX_ID_NAMES = {"PE": "RUC", "MX": "RFC", "CO": "NIT", "CL": "RUT", "AR": "CUIT", "EC": "RUC", "BO": "NIT"}
@@ -212,7 +105,7 @@ BUCKET_KEYS = bucket_labels("due", DEFAULT_BUCKETS)  # the aging's own buckets: 
 
 def language_of(customer: CustomerView) -> str:
     lang = (customer.language or "es").strip().lower()[:2]
-    return lang if lang in LABELS else "es"
+    return lang if lang in statement_languages() else "es"
 
 
 def bucket_of(days_overdue: int) -> str:
@@ -252,7 +145,7 @@ class CurrencySection:
     credits_minor: int
     closing_minor: int  # ledger.customer_balance as of the statement date
     open_items: tuple[OpenItem, ...]
-    instalments: dict[int, tuple[int, int]]  # due_line_id -> (position, of how many), split invoices only
+    installments: dict[int, tuple[int, int]]  # due_line_id -> (position, of how many), split invoices only
     open_items_minor: int
     unapplied_credit_minor: int
     aging: tuple[tuple[str, int], ...]  # (bucket key, open amount) in BUCKET_KEYS order
@@ -350,7 +243,7 @@ def _movement_rows(session: Session, customer_id: int, date_from: dt.date, as_of
     return session.execute(select(union).order_by(union.c.date, order, union.c.number)).all()
 
 
-def _instalments(session: Session, due_line_ids: list[int]) -> dict[int, tuple[int, int]]:
+def _installments(session: Session, due_line_ids: list[int]) -> dict[int, tuple[int, int]]:
     """due_line_id -> (position, number of due lines of its invoice), only for split invoices."""
     if not due_line_ids:
         return {}
@@ -368,14 +261,14 @@ def _instalments(session: Session, due_line_ids: list[int]) -> dict[int, tuple[i
     return out
 
 
-def _describe(kind: str, text1, text2, due, n, labels: dict[str, str], locale: str) -> str:
+def _describe(kind: str, text1, text2, due, n, labels: Mapping[str, str], locale: str) -> str:
     parts = [labels[kind]]
     if kind in ("invoice", "fee", "interest"):
         if text1:
             parts.append(str(text1))
         if due is not None and n:
             if int(n) > 1:
-                parts.append(labels["instalments"].format(n=int(n), date=fmt_date(due, locale)))
+                parts.append(labels["installments"].format(n=int(n), date=fmt_date(due, locale)))
             else:
                 parts.append(labels["due"].format(date=fmt_date(due, locale)))
     elif kind == "payment":
@@ -403,14 +296,14 @@ def build_statement(session: Session, customer_code: str, *, as_of: dt.date,
     company = get_company(session)
     locale = company.locale if company else "es_PE"
     language = language_of(customer)
-    labels = LABELS[language]
+    labels = statement_labels(language)
 
     opening = {b.currency: b.balance_minor for b in customer_balance(session, customer.code,
                                                                       date_from - dt.timedelta(days=1))}
     closing = {b.currency: b for b in customer_balance(session, customer.code, as_of)}
     items = open_items(session, customer.code, as_of)
     rows = _movement_rows(session, customer.id, date_from, as_of)
-    instalments = _instalments(session, [i.due_line_id for i in items])
+    installments = _installments(session, [i.due_line_id for i in items])
 
     currencies = sorted({c for c, v in opening.items() if v} | set(closing) | {r.currency for r in rows})
     if not currencies:
@@ -436,8 +329,8 @@ def build_statement(session: Session, customer_code: str, *, as_of: dt.date,
             currency=cur, opening_minor=opening.get(cur, 0), movements=tuple(moves),
             debits_minor=sum(m.debit_minor for m in moves), credits_minor=sum(m.credit_minor for m in moves),
             closing_minor=bal.balance_minor if bal else 0, open_items=cur_items,
-            instalments={i.due_line_id: instalments[i.due_line_id] for i in cur_items
-                         if i.due_line_id in instalments},
+            installments={i.due_line_id: installments[i.due_line_id] for i in cur_items
+                         if i.due_line_id in installments},
             open_items_minor=sum(i.open_minor for i in cur_items),
             unapplied_credit_minor=bal.unapplied_credit_minor if bal else 0,
             aging=tuple((k, buckets[k]) for k in BUCKET_KEYS)))
@@ -519,7 +412,7 @@ def _currency_title(currency: str, language: str) -> str:
     return f"{currency} — {name[:1].upper()}{name[1:]}"
 
 
-def _letterhead(data: StatementData, labels: dict, locale: str) -> list:
+def _letterhead(data: StatementData, labels: Mapping[str, str], locale: str) -> list:
     company = data.company
     left: list = []
     if company is not None:
@@ -553,7 +446,7 @@ def _letterhead(data: StatementData, labels: dict, locale: str) -> list:
     return [head, Spacer(1, 4 * mm)]
 
 
-def _customer_block(data: StatementData, labels: dict, locale: str) -> list:
+def _customer_block(data: StatementData, labels: Mapping[str, str], locale: str) -> list:
     c = data.customer
     lines = [f"<b>{para_text(c.name)}</b>"]
     if c.tax_id:
@@ -600,7 +493,7 @@ def _grid_style(header_rows: int = 1) -> list:
     ]
 
 
-def _movements_table(s: CurrencySection, data: StatementData, labels: dict, locale: str):
+def _movements_table(s: CurrencySection, data: StatementData, labels: Mapping[str, str], locale: str):
     widths = [17 * mm, 27 * mm, None, 23 * mm, 23 * mm, 25 * mm]
     widths[2] = BODY_W - sum(w for w in widths if w)
     m = lambda v: _money(v, s.currency, locale) if v else ""  # noqa: E731
@@ -629,7 +522,7 @@ def _movements_table(s: CurrencySection, data: StatementData, labels: dict, loca
     return table
 
 
-def _open_items_table(s: CurrencySection, data: StatementData, labels: dict, locale: str) -> list:
+def _open_items_table(s: CurrencySection, data: StatementData, labels: Mapping[str, str], locale: str) -> list:
     if not s.open_items and not s.unapplied_credit_minor:
         return [Paragraph(labels["no_open_items"], _S["body"])]
     widths = [None, 22 * mm, 22 * mm, 26 * mm, 26 * mm, 20 * mm]
@@ -639,8 +532,8 @@ def _open_items_table(s: CurrencySection, data: StatementData, labels: dict, loc
     any_disputed = False
     for it in s.open_items:
         doc = it.invoice_number
-        if it.due_line_id in s.instalments:
-            doc = f"{doc} ({labels['instalment']} {s.instalments[it.due_line_id][0]}/{s.instalments[it.due_line_id][1]})"
+        if it.due_line_id in s.installments:
+            doc = f"{doc} ({labels['installment']} {s.installments[it.due_line_id][0]}/{s.installments[it.due_line_id][1]})"
         if it.kind != "invoice":
             doc = f"{doc} ({labels[it.kind].lower()})"
         if it.disputed:
@@ -670,7 +563,7 @@ def _open_items_table(s: CurrencySection, data: StatementData, labels: dict, loc
     return out
 
 
-def _aging_table(s: CurrencySection, labels: dict, locale: str):
+def _aging_table(s: CurrencySection, labels: Mapping[str, str], locale: str):
     head = [labels["current"] if k == "current" else k for k, _ in s.aging] + [labels["total"]]
     values = [_money(v, s.currency, locale) for _, v in s.aging] + [_money(s.open_items_minor, s.currency, locale)]
     width = BODY_W / len(head)
@@ -685,7 +578,7 @@ def _aging_table(s: CurrencySection, labels: dict, locale: str):
 
 
 def _statement_story(data: StatementData, key: object, first: bool) -> list:
-    labels = LABELS[data.language]
+    labels = statement_labels(data.language)
     company = data.company
     locale = company.locale if company else "es_PE"
     context = {
@@ -736,7 +629,7 @@ def _on_first_page_end(canv, doc):
 
 def _on_later_page_end(canv, doc):
     ctx = getattr(canv, "_doc_context", {}) or {}
-    labels = ctx.get("labels", LABELS["es"])
+    labels = ctx.get("labels", statement_labels("es"))
     top = PAGE_H - MARGIN
     canv.saveState()
     canv.setFont("Helvetica-Bold", 9)
@@ -756,7 +649,7 @@ def _on_later_page_end(canv, doc):
 
 def _draw_footer_left(canv):
     ctx = getattr(canv, "_doc_context", {}) or {}
-    labels = ctx.get("labels", LABELS["es"])
+    labels = ctx.get("labels", statement_labels("es"))
     canv.saveState()
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.5)
@@ -768,7 +661,7 @@ def _draw_footer_left(canv):
 
 
 def _draw_page_number(canv, ctx: dict, page: int, pages: int) -> None:
-    labels = (ctx or {}).get("labels", LABELS["es"])
+    labels = (ctx or {}).get("labels", statement_labels("es"))
     canv.saveState()
     canv.setFont("Helvetica", 7.5)
     canv.setFillColor(MUTED)
@@ -829,7 +722,7 @@ def render_statement(session: Session, customer_code: str, *, as_of: dt.date, da
     and InvalidValueError when the period starts after `as_of`."""
     data = build_statement(session, customer_code, as_of=as_of, date_from=date_from)
     path = Path(out)
-    labels = LABELS[data.language]
+    labels = statement_labels(data.language)
     pages = _write_pdf([data], path, f"{labels['title_short']} {data.customer.code} {data.as_of.isoformat()}")
     return _result(data, path, pages)
 
@@ -868,7 +761,7 @@ def render_statements(session: Session, *, as_of: dt.date, date_from: dt.date | 
         for i, code in enumerate(codes, start=1):
             data = build_statement(session, code, as_of=as_of, date_from=date_from)
             name = statement_filename(code, as_of)
-            labels = LABELS[data.language]
+            labels = statement_labels(data.language)
             pages = _write_pdf([data], staging / name,
                                f"{labels['title_short']} {data.customer.code} {as_of.isoformat()}")
             datas.append(data)

@@ -16,7 +16,7 @@ class FitLabel(QLabel):
     `shorter` that fits (largest size first); the tooltip is always `full`.
 
     With word_wrap the label may break lines at spaces, and fitting means its longest word fits.
-    text() is what is shown; full_text() is the whole value.
+    text() is what is shown; the tooltip is the whole value.
     """
 
     STEP = 0.5
@@ -46,12 +46,6 @@ class FitLabel(QLabel):
         self.setToolTip(self._full if self._full and self._full != "—" else "")
         self.updateGeometry()
         self.fit()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def point_size(self) -> float:
-        return self.font().pointSizeF()
 
     def fits(self, text: str | None = None) -> bool:
         """Whether `text` (by default the one shown) fits the label's contents at its current font."""

@@ -2,7 +2,7 @@
 
 Later issues add a view with one line in VIEWS: (key, title, icon file, "module:Class"). The class is
 imported when the window is built and called as `Class(ctx, parent)`; it may define `refresh()`
-(called after any write), `retranslate()` and `actions()`.
+(called after any write) and `actions()`; a language change rebuilds the window, views included.
 """
 
 from __future__ import annotations

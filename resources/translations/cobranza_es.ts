@@ -196,7 +196,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Instalments</source>
+        <source>Installments</source>
         <translation>Cuotas</translation>
     </message>
     <message>
@@ -891,7 +891,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+226"/>
+        <location line="+222"/>
         <source>On hold</source>
         <translation>Bloqueado</translation>
     </message>
@@ -980,7 +980,7 @@
         <translation>Moneda</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Aged receivables (click a bar for its items)</source>
         <translation>Antigüedad de saldos (clic en una barra para ver sus partidas)</translation>
     </message>
@@ -1041,12 +1041,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>%1 days</source>
         <translation>%1 días</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>millions</source>
         <translation>millones</translation>
     </message>
@@ -1076,7 +1076,7 @@
         <translation>semana que empieza el</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Current</source>
         <translation>Vigente</translation>
     </message>
@@ -1198,7 +1198,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-293"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-297"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n partida, la mayor primero</numerusform>
@@ -2826,7 +2826,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Instalment due</source>
+        <source>Installment due</source>
         <translation>Cuota que vence</translation>
     </message>
     <message>

@@ -73,7 +73,7 @@ def test_agreement_schedule_with_down_payment_and_interest(debtor):
     assert bal.balance_minor == 90000 + a.interest_minor
 
 
-def test_payments_pay_instalments_in_order_and_break_after_grace(debtor):
+def test_payments_pay_installments_in_order_and_break_after_grace(debtor):
     s = debtor
     with s.begin():
         a = create_agreement(s, customer_code="C001", invoice_numbers=["F1", "F2"], installments=2, every="week",
@@ -138,7 +138,7 @@ def test_cancel_needs_a_reason_and_frees_the_invoices(debtor):
     assert invoices_in_active_agreements(s) == set()
 
 
-def test_an_agreement_cannot_leave_a_zero_instalment(session):
+def test_an_agreement_cannot_leave_a_zero_installment(session):
     import datetime as dt
 
     import pytest
@@ -155,4 +155,4 @@ def test_an_agreement_cannot_leave_a_zero_instalment(session):
         with session.begin():
             create_agreement(session, customer_code="C001", invoice_numbers=["TINY"], installments=3, every="month",
                              start=dt.date(2026, 2, 1), agreed_on=dt.date(2026, 1, 15))
-    assert exc.value.field == "installments" and "use fewer instalments" in str(exc.value)
+    assert exc.value.field == "installments" and "use fewer installments" in str(exc.value)

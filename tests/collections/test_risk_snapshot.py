@@ -7,7 +7,7 @@ from sqlalchemy import select, update
 
 from app import ledger
 from app.cli import main
-from app.collections.risk_snapshot import is_stale, refresh_risk, refresh_risk_if_stale, snapshot_as_of, stored_risk
+from app.collections.risk_snapshot import compute_risk_if_stale, is_stale, refresh_risk, snapshot_as_of, stored_risk
 from app.collections.tasks import task_risk
 from app.models import Customer, CustomerRisk
 from app.reports.forecast import cash_forecast, week_of
@@ -40,8 +40,7 @@ def test_refresh_stores_every_scored_customer_and_is_idempotent(history):
     assert stored.band in ("high", "very_high") and stored.reasons and "días" in " ".join(stored.reasons)
     assert not is_stale(s, AS_OF + dt.timedelta(days=7)) and is_stale(s, AS_OF + dt.timedelta(days=8))
     s.rollback()
-    with s.begin():
-        assert refresh_risk_if_stale(s, today=AS_OF + dt.timedelta(days=3)) is False
+    assert compute_risk_if_stale(s, today=AS_OF + dt.timedelta(days=3)) is None  # fresh: nothing to redo
 
 
 def test_forecast_places_receipts_by_the_stored_expected_days_late(history):

@@ -53,7 +53,7 @@ def test_tasks_list_everything_due_ordered_by_expected_value(books):
     kinds = {(t.kind, t.customer_code) for t in tasks}
     assert ("promise_due", "GOOD") in kinds and ("promise_due", "LATE") in kinds
     assert ("follow_up", "GOOD") in kinds
-    assert ("instalment_due", "LATE") in kinds
+    assert ("installment_due", "LATE") in kinds
     assert ("over_credit_limit", "LATE") in kinds  # 900 open > 500 limit
     # same promised amount: the riskier customer comes first
     promises = [t.customer_code for t in tasks if t.kind == "promise_due"]

@@ -8,12 +8,13 @@ import pytest
 from sqlalchemy import select
 
 from app import ledger
-from app.ledger.customer_list import customer_order, list_customers
+from app.ledger.customer_list import customer_order
 from app.ledger.errors import InvalidValueError, UnknownCurrencyError
 from app.ledger.fx import (InvalidRateError, list_rates, parse_rate, rate_on, rates_on, set_rate,
                            to_company_minor)
 from app.models import AuditEntry, ExchangeRate
 from tests.factories import make_customer, make_invoice
+from tests.ledger.test_customer_list import listed
 
 D = dt.date
 AS_OF = D(2026, 6, 30)
@@ -126,17 +127,17 @@ def test_conversion_is_exact_with_each_currencys_decimals(company):
 def test_customers_rank_by_balance_in_the_company_currency(three):
     s = three
     # no rates: the soles customer is the only one ranked; the others last, grouped by currency
-    assert codes(list_customers(s, sort_key="balance", as_of=AS_OF)) == ["SOL", "PES", "DOL"]
-    assert codes(list_customers(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["SOL", "DOL", "PES"]
+    assert codes(listed(s, sort_key="balance", as_of=AS_OF)) == ["SOL", "PES", "DOL"]
+    assert codes(listed(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["SOL", "DOL", "PES"]
     s.rollback()
     with s.begin():
         set_rate(s, "USD", "3.75", D(2026, 1, 1))
         set_rate(s, "COP", "0.00092", D(2026, 1, 1))
     # S/ 60,365.14 (USD) > S/ 3,756.72 (COP) > S/ 68.26
-    assert codes(list_customers(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["DOL", "PES", "SOL"]
-    assert codes(list_customers(s, sort_key="balance", as_of=AS_OF)) == ["SOL", "PES", "DOL"]
-    assert codes(list_customers(s, sort_key="overdue", descending=True, as_of=AS_OF)) == ["DOL", "PES", "SOL"]
-    rows = {r.code: r for r in list_customers(s, sort_key="balance", as_of=AS_OF)}
+    assert codes(listed(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["DOL", "PES", "SOL"]
+    assert codes(listed(s, sort_key="balance", as_of=AS_OF)) == ["SOL", "PES", "DOL"]
+    assert codes(listed(s, sort_key="overdue", descending=True, as_of=AS_OF)) == ["DOL", "PES", "SOL"]
+    rows = {r.code: r for r in listed(s, sort_key="balance", as_of=AS_OF)}
     assert rows["DOL"].balance_company_minor == 6_036_514
     assert rows["PES"].balance_company_minor == 375_672  # 408,339,500 cents × 0.00092, half-up
     assert not any(r.rate_missing for r in rows.values())
@@ -147,11 +148,11 @@ def test_without_a_cop_rate_the_cop_customer_sorts_last_both_ways(three):
     with s.begin():
         set_rate(s, "USD", "3.75", D(2026, 1, 1))
     for key in ("balance", "overdue"):
-        assert codes(list_customers(s, sort_key=key, descending=True, as_of=AS_OF)) == ["DOL", "SOL", "PES"]
-        assert codes(list_customers(s, sort_key=key, as_of=AS_OF)) == ["SOL", "DOL", "PES"]
+        assert codes(listed(s, sort_key=key, descending=True, as_of=AS_OF)) == ["DOL", "SOL", "PES"]
+        assert codes(listed(s, sort_key=key, as_of=AS_OF)) == ["SOL", "DOL", "PES"]
         order = customer_order(s, sort_key=key, as_of=AS_OF)
         assert order.unranked == 1
-    [pes] = [r for r in list_customers(s, sort_key="balance", as_of=AS_OF) if r.code == "PES"]
+    [pes] = [r for r in listed(s, sort_key="balance", as_of=AS_OF) if r.code == "PES"]
     assert pes.rate_missing and pes.balance_company_minor is None and pes.company_currency == "PEN"
 
 
@@ -160,8 +161,8 @@ def test_a_rate_dated_later_does_not_apply_to_an_earlier_date(three):
     with s.begin():
         set_rate(s, "USD", "3.75", D(2026, 1, 1))
         set_rate(s, "COP", "0.00092", D(2026, 7, 1))
-    assert codes(list_customers(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["DOL", "SOL", "PES"]
-    assert codes(list_customers(s, sort_key="balance", descending=True, as_of=D(2026, 7, 1))) == [
+    assert codes(listed(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["DOL", "SOL", "PES"]
+    assert codes(listed(s, sort_key="balance", descending=True, as_of=D(2026, 7, 1))) == [
         "DOL", "PES", "SOL"]
 
 
@@ -171,7 +172,7 @@ def test_a_zero_balance_needs_no_rate(three):
         make_customer(s, code="EUR0", name="Euros sin deuda", currency="EUR")
         set_rate(s, "USD", "3.75", D(2026, 1, 1))
         set_rate(s, "COP", "0.00092", D(2026, 1, 1))
-    assert codes(list_customers(s, sort_key="balance", as_of=AS_OF)) == ["EUR0", "SOL", "PES", "DOL"]
+    assert codes(listed(s, sort_key="balance", as_of=AS_OF)) == ["EUR0", "SOL", "PES", "DOL"]
 
 
 @pytest.mark.postgres
@@ -192,13 +193,13 @@ def test_the_ranking_is_the_same_on_postgres(pg_url):
             make_invoice(s, number="U1", customer="DOL", amount="16097.37", issued=D(2026, 3, 1), currency="USD")
             make_invoice(s, number="P1", customer="PES", amount="4083395.00", issued=D(2026, 3, 1), currency="COP")
             set_rate(s, "USD", "3.75", D(2026, 1, 1))
-        assert codes(list_customers(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["DOL", "SOL", "PES"]
-        assert codes(list_customers(s, sort_key="overdue", as_of=AS_OF)) == ["SOL", "DOL", "PES"]
+        assert codes(listed(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["DOL", "SOL", "PES"]
+        assert codes(listed(s, sort_key="overdue", as_of=AS_OF)) == ["SOL", "DOL", "PES"]
         assert [d.code for d in dashboard(s, AS_OF).top_debtors] == ["DOL", "SOL", "PES"]
         s.rollback()
         with s.begin():
             set_rate(s, "COP", "0.00092", D(2026, 1, 1))
-        assert codes(list_customers(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["DOL", "PES", "SOL"]
+        assert codes(listed(s, sort_key="balance", descending=True, as_of=AS_OF)) == ["DOL", "PES", "SOL"]
         assert [d.code for d in dashboard(s, AS_OF).top_debtors] == ["DOL", "PES", "SOL"]
     finally:
         s.close()

@@ -52,7 +52,7 @@ def test_split_exact_sums_to_the_whole(total, weights):
         assert abs(Decimal(p) - Decimal(total) * w / whole) < 1
 
 
-def test_thirds_give_the_odd_cent_to_the_first_instalment():
+def test_thirds_give_the_odd_cent_to_the_first_installment():
     lines = [(Decimal(100) / 3, 30, "invoice"), (Decimal(100) / 3, 60, "invoice"), (Decimal(100) / 3, 90, "invoice")]
     schedule = due_schedule(lines, dt.date(2026, 1, 10), 100000)
     assert [a for _, a in schedule] == [33334, 33333, 33333]

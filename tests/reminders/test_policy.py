@@ -9,9 +9,10 @@ from app.reminders.policy import (
     assign_policy,
     create_policy,
     ensure_default_policy,
-    get_policy,
     list_policies,
     pause_reminders,
+    policy_row,
+    policy_view,
     set_contact_preferences,
 )
 
@@ -85,4 +86,4 @@ def test_assign_pause_and_contact_preferences(books):
         assign_policy(s, "C001", None)
     with s.begin():
         assert s.get(CustomerReminderSettings, 1).policy_id is None
-        assert get_policy(s, "soft").levels[0].key == "x"
+        assert policy_view(policy_row(s, "soft")).levels[0].key == "x"

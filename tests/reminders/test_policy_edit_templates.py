@@ -10,7 +10,7 @@ from app.reminders.delivery import (
     set_template_override,
     template_source,
 )
-from app.reminders.policy import assign_policy, ensure_default_policy, get_policy, list_policies
+from app.reminders.policy import assign_policy, ensure_default_policy, list_policies, policy_row, policy_view
 from app.reminders.policy_edit import copy_policy, delete_policy, set_default_policy, update_policy
 from app.reminders.run import execute_run
 from app.reminders.templates import TemplateError
@@ -68,7 +68,7 @@ def test_bad_levels_name_the_row_and_field_and_change_nothing(books, change, mes
         with s.begin():
             update_policy(s, "STANDARD", name_es="x", name_en="x", levels=levels)
     assert message in str(exc.value) and exc.value.field == field
-    assert get_policy(s, "STANDARD") == policy
+    assert policy_view(policy_row(s, "STANDARD")) == policy
     s.rollback()
 
 
@@ -78,7 +78,7 @@ def test_a_level_with_sent_reminders_and_an_assigned_policy_are_protected(books,
         make_invoice(s, number="F1", issued=D(2026, 5, 1), due=D(2026, 6, 20))
     with s.begin():
         execute_run(s, as_of=D(2026, 6, 30), at=at(D(2026, 6, 30)), send=outbox, letters_dir=tmp_path)
-    levels = [lv for lv in _levels(get_policy(s, "STANDARD")) if lv["key"] != "friendly"]
+    levels = [lv for lv in _levels(policy_view(policy_row(s, "STANDARD"))) if lv["key"] != "friendly"]
     s.rollback()
     with pytest.raises(InvalidValueError, match="'friendly' cannot be removed"):
         with s.begin():

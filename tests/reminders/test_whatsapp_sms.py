@@ -10,7 +10,7 @@ import pytest
 from app.reminders.content import sample_content
 from app.reminders.sms import SmsRow, export_sms_csv, neutralise, sms_text
 from app.reminders.templates import render_message
-from app.reminders.whatsapp import InvalidPhoneError, is_mobile, normalize_phone, whatsapp_link
+from app.reminders.whatsapp import InvalidPhoneError, normalize_phone, whatsapp_link
 
 
 @pytest.mark.parametrize("raw, region, expected", [
@@ -41,11 +41,6 @@ def test_invalid_phone_names_the_number(raw, region, fragment):
         normalize_phone(raw, region)
     assert fragment in str(err.value)
     assert err.value.phone == raw
-
-
-def test_mobile_or_not():
-    assert is_mobile("+51987654321")
-    assert not is_mobile("+5115550100")
 
 
 def test_whatsapp_link_round_trips_the_text():

@@ -31,7 +31,7 @@ def row(report, code, currency=None):
 
 
 def buckets(report, code, currency=None):
-    return row(report, code, currency).bucket_map(report.bucket_labels)
+    return dict(zip(report.bucket_labels, row(report, code, currency).buckets))
 
 
 # --- labels and limits ------------------------------------------------------------
@@ -153,7 +153,7 @@ def test_documents_after_as_of_do_not_exist(book):
     assert aging_report(s, AS_OF).customers == ()
 
 
-def test_instalments_age_separately(book):
+def test_installments_age_separately(book):
     s = book
     inv = invoice(s, "ACME", "F-1", D(2026, 3, 1), 100_00, terms="30-60-90")
     assert [dl.due_date for dl in inv.due_lines] == [D(2026, 3, 31), D(2026, 4, 30), D(2026, 5, 30)]

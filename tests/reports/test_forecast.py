@@ -152,7 +152,7 @@ def add_commitments(book):
 
     fresh(book)
     with book.begin():
-        # O2 (800, overdue since 05-01) rescheduled on 06-20 into two monthly instalments from 07-05
+        # O2 (800, overdue since 05-01) rescheduled on 06-20 into two monthly installments from 07-05
         view = create_agreement(book, customer_code="A", invoice_numbers=["O2"], installments=2, every="month",
                                 start=D(2026, 7, 5), agreed_on=D(2026, 6, 20))
         # B promises 300 on 07-20; an older promise of C (06-10, 2 days' grace) is past and broken
@@ -168,10 +168,10 @@ def test_agreements_and_promises_come_before_the_model(book):
     assert [(i.due_date, i.amount_minor) for i in view.installments] == [(D(2026, 7, 5), 40000),
                                                                          (D(2026, 8, 5), 40000)]
     [c] = cash_forecast(book, AS_OF, weeks=4).currencies
-    # week 1: P1 1500 by the model + O2's first instalment 400 (07-05); both overdue lines
+    # week 1: P1 1500 by the model + O2's first installment 400 (07-05); both overdue lines
     # week 2: B1 700 − 300 promised = 400 by the model (07-14); week 3: B's promise 300 (07-20)
     # week 4: F1 1000 + C1 400 by the model (C's broken promise does not count)
-    # beyond: A9 1200 + O2's second instalment 400 (08-05)
+    # beyond: A9 1200 + O2's second installment 400 (08-05)
     assert [w.expected_minor for w in c.weeks] == [190000, 40000, 30000, 140000]
     assert [w.from_commitments_minor for w in c.weeks] == [40000, 0, 30000, 0]
     assert [w.from_overdue_minor for w in c.weeks] == [190000, 0, 0, 0]
@@ -183,7 +183,7 @@ def test_agreements_and_promises_come_before_the_model(book):
     # without sources, the model alone
     [plain] = cash_forecast(book, AS_OF, weeks=4, sources=()).currencies
     assert [w.expected_minor for w in plain.weeks] == [230000, 70000, 0, 140000]
-    # 500 paid on O2 on 06-28: the first instalment (400) is paid and 100 of the second; its other 300
+    # 500 paid on O2 on 06-28: the first installment (400) is paid and 100 of the second; its other 300
     # stays on 08-05 (beyond)
     pay(book, "A", D(2026, 6, 28), 50000, "O2")
     [c] = cash_forecast(book, AS_OF, weeks=4).currencies

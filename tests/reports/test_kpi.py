@@ -89,7 +89,7 @@ def test_roll_rates_by_hand(book):
     # month ends in (04-01, 06-30]: 04-30, 05-31, 06-30 → two pairs
     assert [(r.from_date, r.to_date) for r in k.roll_rates] == [(D(2026, 4, 30), D(2026, 5, 31)),
                                                                (D(2026, 5, 31), D(2026, 6, 30))]
-    first, second = (r.as_dict() for r in k.roll_rates)
+    first, second = (dict(r.rates) for r in k.roll_rates)
     # 04-30: current = INV2 2000 (paid 05-20 → nothing rolls: 0 %); 1-30 = INV1 600 (30 days late),
     # on 05-31 61 days late, still 600 open → 100 %; 31-60 and 61-90 empty → None
     assert first == {"current": Decimal("0.00"), "1-30": Decimal("100.00"), "31-60": None, "61-90": None}
@@ -103,7 +103,7 @@ def test_roll_rates_follow_lines_that_existed_on_the_first_month_end(book):
     # 04-30: it must not be counted as rolled out of 04-30's `current` (that would be 2500 / 2000 = 125 %)
     invoice(book, "A", "CASH", D(2026, 5, 10), 250000, D(2026, 5, 10))
     [k] = kpi_report(book, AS_OF, days=90).currencies
-    assert k.roll_rates[0].as_dict()["current"] == Decimal("0.00")
+    assert dict(k.roll_rates[0].rates)["current"] == Decimal("0.00")
 
 
 def test_roll_rates_grouped_by_due_date_for_long_periods(book, monkeypatch):

@@ -30,7 +30,7 @@ def test_kpis_on_postgres(pg_session):
     [k] = kpi_report(s, dt.date(2026, 6, 30)).currencies
     assert (k.dso, k.dso_countback, k.cei, k.avg_days_to_pay, k.avg_days_late) == \
         (Decimal("67.09"), Decimal("70.00"), Decimal("68.57"), Decimal("40.83"), Decimal("10.83"))
-    assert [r.as_dict()["1-30"] for r in k.roll_rates] == [Decimal("100.00"), None]
+    assert [dict(r.rates)["1-30"] for r in k.roll_rates] == [Decimal("100.00"), None]
 
 
 def test_forecast_on_postgres(pg_session):

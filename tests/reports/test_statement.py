@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from app import ledger
 from app.ledger.errors import InvalidValueError, UnknownCustomerError
 from app.ledger.money import fmt, fmt_date, to_minor
+from app.reports import statement
 from app.reports.statement import (
     BUCKET_KEYS,
     StatementCancelled,
@@ -22,6 +24,8 @@ from app.reports.statement import (
     render_statement,
     render_statements,
     statement_filename,
+    statement_labels,
+    statement_languages,
 )
 
 from .statement_history import D, build_history, make_company, make_logo, pen
@@ -179,7 +183,7 @@ def test_spanish_statement_pdf(history, tmp_path):
     assert closing_lines[1].split()[-1] == usd_closing == "1,200.00"
     # the summary box carries the same balances with the currency symbol
     assert fmt(balances["PEN"].balance_minor, "PEN", LOCALE).replace("\xa0", " ") in text
-    # open items with days overdue, instalments numbered, disputed marked
+    # open items with days overdue, installments numbered, disputed marked
     line_with(text, "C001-F001-3 (cuota 1/3)", d(D(2026, 3, 5)), d(D(2026, 4, 4)), m("300.00"), m("300.00"), "87")
     line_with(text, "C001-F001-6 *", d(D(2026, 6, 1)), d(D(2026, 6, 16)), m("1250.50"), m("1250.50"), "14")
     line_with(text, "Saldo a favor no aplicado", "-" + m("100.00"))
@@ -202,11 +206,35 @@ def test_english_statement_pdf(history, tmp_path):
     for label in ("STATEMENT OF ACCOUNT", "Pacific Hardware Imports LLC", "Opening balance at 28/02/2026",
                   "Closing balance at 30/06/2026", "Movements in the period", "Open items at 30/06/2026",
                   "Aging at 30/06/2026", "Current", "Unapplied credit", "Balance due", "PAYMENT INSTRUCTIONS",
-                  "Page 1 of 2", "Page 2 of 2", "Invoice · 3 instalments", "Payment (cheque)",
-                  "Void of invoice", "Write-off", "Credit note", "(instalment 2/3)", "Currency: USD — US Dollar"):
+                  "Page 1 of 2", "Page 2 of 2", "Invoice · 3 installments", "Payment (cheque)",
+                  "Void of invoice", "Write-off", "Credit note", "(installment 2/3)", "Currency: USD — US Dollar"):
         assert label in text, label
     for spanish in ("ESTADO DE CUENTA", "Página", "Saldo inicial", "Documentos pendientes"):
         assert spanish not in text
+
+
+def test_every_language_has_every_statement_text_with_the_same_placeholders():
+    es, en = statement_labels("es"), statement_labels("en")
+    assert statement_languages() >= {"es", "en"}
+    assert set(es) == set(en) and "method.cheque" in es
+    for key in es:
+        assert re.findall(r"{(\w+)}", es[key]) == re.findall(r"{(\w+)}", en[key]), key
+
+
+def test_statement_texts_are_read_from_the_resources_file(history, tmp_path, monkeypatch):
+    texts = tmp_path / "texts"
+    shutil.copytree(statement.texts_dir(), texts)
+    path = texts / "en" / "statement.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"Open items at {date}"', '"Still to pay at {date}"'),
+                    encoding="utf-8")
+    monkeypatch.setattr(statement, "texts_dir", lambda: texts)
+    statement.statement_labels.cache_clear()
+    try:
+        render_statement(history, "C002", as_of=AS_OF, out=tmp_path / "c002.pdf")
+    finally:
+        statement.statement_labels.cache_clear()
+    text = pdf_text(tmp_path / "c002.pdf")
+    assert "Still to pay at 30/06/2026" in text and "Open items at" not in text
 
 
 def test_company_locale_formats_amounts_and_dates(session, tmp_path):

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.database import session_factory
-from app.reminders.policy import get_policy
+from app.reminders.policy import policy_row, policy_view
 from app.reminders.segment_policy import segment_policies
 from tests.factories import make_customer, make_invoice
 
@@ -41,7 +41,7 @@ def test_policy_editor_edits_a_level_refuses_a_bad_one_and_maps_segments(overdue
     with qtbot.waitSignal(tab.saved, timeout=20000):
         tab.save_button.click()
     with session_factory(ctx.engine)() as s:
-        lv = get_policy(s, "STANDARD").levels[1]
+        lv = policy_view(policy_row(s, "STANDARD")).levels[1]
     assert (lv.key, lv.days, lv.channels, lv.fee_kind, int(lv.fee_value), lv.min_overdue_minor) == \
         ("friendly", 3, ("email", "sms"), "fixed", 1550, 10000)
     qtbot.waitUntil(lambda: tab.table.rowCount() == 5, timeout=20000)

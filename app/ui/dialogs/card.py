@@ -194,14 +194,6 @@ class CustomerCard(QDialog):
         height = view.horizontalHeader().height() + rows * view.verticalHeader().defaultSectionSize()
         view.setFixedHeight(height + 2 * view.frameWidth() + 2)
 
-    def balance_of(self, currency: str) -> int | None:
-        if self.data is None:
-            return None
-        for b in self.data.balances:
-            if b.currency == currency:
-                return b.balance_minor
-        return 0
-
     def new_invoice(self):
         from .invoice import InvoiceDialog
 

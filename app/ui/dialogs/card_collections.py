@@ -174,7 +174,7 @@ class AgreementDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         form = QHBoxLayout()
-        for label, widget in ((self.tr("Down payment"), self.down), (self.tr("Instalments"), self.count),
+        for label, widget in ((self.tr("Down payment"), self.down), (self.tr("Installments"), self.count),
                               (self.tr("Every"), self.every), (self.tr("First date"), self.start),
                               (self.tr("% a month"), self.rate)):
             form.addWidget(QLabel(label))

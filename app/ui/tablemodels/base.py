@@ -49,10 +49,6 @@ class SnapshotTableModel(QAbstractTableModel):
     def row(self, index: int):
         return self._rows[index]
 
-    def retranslate(self) -> None:
-        self._headers = self.headers()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
-
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 

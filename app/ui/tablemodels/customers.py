@@ -114,10 +114,6 @@ class CustomersTableModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
 
-    def retranslate(self) -> None:
-        self._headers = headers()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-
     def reload(self) -> None:
         """Ask the database again for the current search and order (after a write); older answers are ignored."""
         self._order_cache.clear()

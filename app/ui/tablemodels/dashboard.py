@@ -134,7 +134,7 @@ class TasksTableModel(SnapshotTableModel):
 
     KINDS = {
         "promise_due": "Promise due",
-        "instalment_due": "Instalment due",
+        "installment_due": "Installment due",
         "follow_up": "Follow-up",
         "broken_agreement": "Broken agreement",
         "broken_promise": "Broken promise",
@@ -183,7 +183,7 @@ class TasksTableModel(SnapshotTableModel):
 
 # the task names above, for Qt's translation tools
 _TASK_NAMES = [
-    QT_TRANSLATE_NOOP("TasksModel", "Promise due"), QT_TRANSLATE_NOOP("TasksModel", "Instalment due"),
+    QT_TRANSLATE_NOOP("TasksModel", "Promise due"), QT_TRANSLATE_NOOP("TasksModel", "Installment due"),
     QT_TRANSLATE_NOOP("TasksModel", "Follow-up"), QT_TRANSLATE_NOOP("TasksModel", "Broken agreement"),
     QT_TRANSLATE_NOOP("TasksModel", "Broken promise"), QT_TRANSLATE_NOOP("TasksModel", "Over credit limit"),
     QT_TRANSLATE_NOOP("TasksModel", "Call"),

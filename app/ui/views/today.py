@@ -1,4 +1,4 @@
-"""Today: the collector's task list (promises and instalments due, follow-ups, broken commitments,
+"""Today: the collector's task list (promises and installments due, follow-ups, broken commitments,
 customers over their limit), most valuable first, and a quick "log a call" that can record a promise."""
 
 from __future__ import annotations
