@@ -244,8 +244,8 @@ def test_the_check_reports_planted_violations(tmp_path):
     assert set(texts) == {"layer", "qt", "ui", "package-cycle", "module-cycle", "unknown-package", "optional"}
     assert texts["layer"] == [
         "app.collections.activities:3 imports app.reminders.contact_rules: collections may import ledger, models "
-        "(and app, config)",
-        "app.ledger.balances:2 imports app.reports.aging: ledger may import models (and app, config)",
+        "(and app, config, pdftext)",
+        "app.ledger.balances:2 imports app.reports.aging: ledger may import models (and app, config, pdftext)",
     ]
     assert texts["qt"] == ["app.reports.aging:4 imports PySide6: only app.ui may use Qt"]
     assert texts["ui"] == ["app.cli.aging:1 imports app.ui.app: only app.cli.gui may import app.ui"]
