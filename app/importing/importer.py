@@ -34,6 +34,7 @@ from app.ledger import (
     record_payment,
 )
 from app.ledger.dates import far_reason, is_far, range_reason
+from app.ledger.email_address import email_problem
 from app.ledger.errors import LedgerError
 from app.ledger.money import check_currency, exponent, to_minor, to_str
 from app.models import POSTED, CreditNote, Customer, Invoice, Payment
@@ -68,7 +69,6 @@ KINDS = tuple(SPECS)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")  # 1234.50: no exponent, sign only for the "negative" message
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LENGTHS = {"code": 40, "name": 200, "tax_id": 40, "email": 200, "phone": 50, "city": 100, "number": 40,
             "reference": 100}
 _PAYMENT_METHODS = ("transfer", "cash", "cheque", "card", "deposit", "yape", "plin", "other")
@@ -336,10 +336,11 @@ def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dic
                 fields[column] = value
         email = row.text("email")
         if email:
-            if _EMAIL.match(email):
+            problem = email_problem(email)  # the ledger's rule: one address, nothing that breaks a header
+            if problem is None:
                 fields["email"] = email
             else:
-                row.problem("email", f"'{email}' is not a valid e-mail address")
+                row.problem("email", f"'{email}' is not a valid e-mail address: {problem}")
         language = row.get("language").lower()
         if language:
             if language[:2] in ("es", "en") and len(language) in (2, 5):

@@ -217,7 +217,8 @@ def make_sms_writer(session: Session):
 def make_sender(session: Session):
     """sender(job) -> Message-ID for the e-mail channel, over the SMTP settings and the keyring password.
     None when no SMTP server is configured (e-mails then stay queued)."""
-    from .email_send import EmailConfigError, build_email, load_smtp_settings, send_email
+    from .email_send import EmailConfigError, SendError, build_email, load_smtp_settings, send_email
+    from .errors import PermanentDeliveryError
     from .secrets import SecretStoreError, get_secret
     from .templates import render_message
 
@@ -240,7 +241,12 @@ def make_sender(session: Session):
             rendered = render_message(job.level_key, "email", content, overrides=overrides)
             attachments = [statement_attachment(session, job.customer_code, content.as_of)]
             message = build_email(content, rendered, sender=settings.sender, attachments=attachments)
-            message_id = send_email(message, settings, password)
+            try:
+                message_id = send_email(message, settings, password)
+            except SendError as exc:
+                if exc.kind == "rejected" and not exc.temporary:  # a 5xx refusal, an address it cannot carry
+                    raise PermanentDeliveryError(f"e-mail refused: {exc}") from exc
+                raise
         return message_id
 
     return send
