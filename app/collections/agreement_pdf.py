@@ -15,6 +15,7 @@ from app.ledger.company import get_company
 from app.ledger.customers import get_customer
 from app.ledger.invoices import get_invoice
 from app.ledger.money import fmt, fmt_date
+from app.pdftext import para_text
 
 from .agreements import get_agreement
 
@@ -73,11 +74,14 @@ def render_agreement_pdf(session: Session, number: str, out: str | Path, *, lang
             story.append(Image(company.logo_path, width=35 * mm, height=15 * mm, kind="proportional"))
         except Exception:  # an unreadable logo must not stop the document
             pass
-    story.append(Paragraph(t["title"].format(number=agreement.number), title))
+    # Every value from the user goes through para_text: a Paragraph reads <font>, <a href> and & in its text.
+    story.append(Paragraph(t["title"].format(number=para_text(agreement.number)), title))
     story.append(Paragraph(t["intro"].format(
-        city=(company.city if company and company.city else "—"), date=fmt_date(agreement.agreed_on, locale, "long"),
-        company=company.name if company else "—", company_tax=(company.tax_id or "—") if company else "—",
-        customer=customer.name, customer_tax=customer.tax_id or customer.code), body))
+        city=para_text(company.city if company and company.city else "—"),
+        date=para_text(fmt_date(agreement.agreed_on, locale, "long")),
+        company=para_text(company.name if company else "—"),
+        company_tax=para_text((company.tax_id or "—") if company else "—"),
+        customer=para_text(customer.name), customer_tax=para_text(customer.tax_id or customer.code)), body))
     story.append(Paragraph(t["debt"], head))
     rows = [[t["invoice"], t["issued"], t["open"]]]
     for inv_number in agreement.invoices:
@@ -108,7 +112,7 @@ def render_agreement_pdf(session: Session, number: str, out: str | Path, *, lang
     if company and company.payment_instructions:
         story.append(Paragraph(t["bank"], head))
         for line in company.payment_instructions.splitlines():
-            story.append(Paragraph(line, body))
+            story.append(Paragraph(para_text(line), body))
     story.append(Spacer(1, 25 * mm))
     signatures = Table([["_" * 34, "_" * 34],
                         [t["creditor"], t["debtor"]],

@@ -34,6 +34,7 @@ from app.ledger import (
     record_payment,
 )
 from app.ledger.dates import far_reason, is_far, range_reason
+from app.ledger.email_address import email_problem
 from app.ledger.errors import LedgerError
 from app.ledger.amount_input import parse_amount
 from app.ledger.money import check_currency, to_str
@@ -68,7 +69,6 @@ SPECS: dict[str, Spec] = {
 KINDS = tuple(SPECS)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LENGTHS = {"code": 40, "name": 200, "tax_id": 40, "email": 200, "phone": 50, "city": 100, "number": 40,
             "reference": 100}
 _PAYMENT_METHODS = ("transfer", "cash", "cheque", "card", "deposit", "yape", "plin", "other")
@@ -316,10 +316,11 @@ def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dic
                 fields[column] = value
         email = row.text("email")
         if email:
-            if _EMAIL.match(email):
+            problem = email_problem(email)  # the ledger's rule: one address, nothing that breaks a header
+            if problem is None:
                 fields["email"] = email
             else:
-                row.problem("email", f"'{email}' is not a valid e-mail address")
+                row.problem("email", f"'{email}' is not a valid e-mail address: {problem}")
         language = row.get("language").lower()
         if language:
             if language[:2] in ("es", "en") and len(language) in (2, 5):

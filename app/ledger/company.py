@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from app.models import Company, Setting
 
 from . import audit
+from .email_address import check_email
 from .errors import InvalidValueError
 from .money import check_currency
 from .views import CompanyView
@@ -32,6 +33,8 @@ def save_company(session: Session, **fields) -> CompanyView:
         raise InvalidValueError(f"Unknown company field(s): {', '.join(sorted(unknown))}", field=sorted(unknown)[0])
     if "currency" in fields and fields["currency"] is not None:
         fields["currency"] = check_currency(fields["currency"])
+    if "email" in fields:  # it goes into every reminder's Reply-To: one address, nothing that breaks a header
+        fields["email"] = check_email(fields["email"], field="email")
     if "country" in fields and fields["country"] is not None:
         fields["country"] = fields["country"].strip().upper()
     if "locale" in fields and fields["locale"]:

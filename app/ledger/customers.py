@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,6 +9,7 @@ from app import config
 from app.models import Customer, PaymentTerms
 
 from . import audit
+from .email_address import check_email
 from .errors import DuplicateCustomerError, InvalidValueError, UnknownCustomerError
 from .money import check_currency
 from .terms import get_terms_row
@@ -19,7 +18,6 @@ from .views import CustomerView
 EDITABLE = ("name", "tax_id", "country", "language", "currency", "email", "phone", "address", "city",
             "payment_terms", "credit_limit_minor", "on_hold", "notes", "collector")
 LANGUAGES = ("es", "en")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _view(c: Customer) -> CustomerView:
@@ -76,8 +74,7 @@ def _clean(session: Session, fields: dict) -> dict:
         elif key == "currency":
             value = check_currency(value)
         elif key == "email" and value is not None:
-            if not _EMAIL.match(value):
-                raise InvalidValueError(f"'{value}' is not a valid e-mail address.", field="email")
+            value = check_email(value, field="email")  # one address, nothing that breaks a header
         elif key == "credit_limit_minor" and value is not None:
             if int(value) < 0:
                 raise InvalidValueError("The credit limit cannot be negative.", field="credit_limit")

@@ -26,19 +26,33 @@ def template_overrides(session: Session) -> dict[tuple[str, str, str, str], str]
 
 def set_template_override(session: Session, *, level_key: str, channel: str, language: str, part: str,
                           text: str | None) -> None:
-    """Store (or, with None/empty text, remove) one override."""
+    """Store (or, with None/empty text, remove) one override, in the audit log.
+
+    The text is checked first (templates.validate_template: it compiles, renders for the sample reminder and
+    keeps to the sandbox's limits for any customer); a TemplateError names what is wrong and nothing is saved.
+    """
+    from app.ledger import audit
+
+    from .templates import validate_template
+
     row = session.scalars(select(ReminderTemplate).where(
         ReminderTemplate.level_key == level_key, ReminderTemplate.channel == channel,
         ReminderTemplate.language == language, ReminderTemplate.part == part)).first()
+    key = {"level_key": level_key, "channel": channel, "language": language, "part": part}
+    before = {**key, "text": row.text} if row is not None else None
     if not text:
         if row is not None:
+            audit.record(session, action="delete", entity="template", entity_id=row.id, before=before)
             session.delete(row)
         return
+    validate_template(text, part, channel=channel, language=language, level_key=level_key)
     if row is None:
         row = ReminderTemplate(level_key=level_key, channel=channel, language=language, part=part, text=text)
         session.add(row)
     row.text, row.updated_at = text, config.now()
     session.flush()
+    audit.record(session, action="update" if before else "create", entity="template", entity_id=row.id,
+                 before=before, after={**key, "text": text})
 
 
 def template_source(session: Session, *, level_key: str, channel: str, language: str, part: str) -> tuple[str, bool]:
@@ -125,25 +139,33 @@ def statement_attachment(session: Session, customer_code: str, as_of) -> tuple[s
 
 def make_letter_writer(session: Session):
     """letter_writer(jobs, directory) for the outbox: one combined PDF for printing, one file per customer."""
-    from .letters import render_letters
+    from .letters import letter_text, render_letters
+    from .templates import TemplateLimitError
 
     overrides = template_overrides(session)
 
     def write(jobs: list[DeliveryJob], directory: Path):
-        paths: dict[int, str | None] = {}
-        contents, kept = [], []
+        paths: dict[int, str | None | Exception] = {}
+        contents, kept, texts = [], [], []
         for job in jobs:
             try:
-                contents.append(content_for(session, job, "letter"))
-                kept.append(job)
+                content = content_for(session, job, "letter")
             except NothingDue:
                 paths[job.reminder_id] = None
+                continue
+            try:
+                texts.append(letter_text(content, overrides=overrides))
+            except TemplateLimitError as exc:  # that letter alone is skipped, with the reason
+                paths[job.reminder_id] = exc
+                continue
+            contents.append(content)
+            kept.append(job)
         if not contents:
             return paths, None
         stamp = max(j.as_of for j in jobs).isoformat()
         combined = Path(directory) / f"letters-{stamp}-{config.now():%H%M%S}.pdf"
         result = render_letters(contents, combined_path=combined, per_customer_dir=Path(directory) / "customers",
-                                overrides=overrides)
+                                texts=texts)
         for job, path in zip(kept, result.files):
             paths[job.reminder_id] = str(path)
         return paths, str(result.combined_path)
@@ -156,7 +178,7 @@ def make_sms_writer(session: Session):
     SMS gateway. Per reminder: "ok", None when everything was settled meanwhile, or the problem (a phone
     that cannot be dialled) so that reminder fails alone and the others go out."""
     from .sms import export_sms_csv
-    from .templates import render_message
+    from .templates import TemplateLimitError, render_message
     from .whatsapp import InvalidPhoneError, normalize_phone
 
     overrides = template_overrides(session)
@@ -175,8 +197,12 @@ def make_sms_writer(session: Session):
             except InvalidPhoneError as exc:
                 outcome[job.reminder_id] = str(exc)
                 continue
-            rows.append((phone, job.customer_code, render_message(job.level_key, "sms", content,
-                                                                  overrides=overrides).text))
+            try:
+                text = render_message(job.level_key, "sms", content, overrides=overrides).text
+            except TemplateLimitError as exc:  # that text alone is skipped, with the reason
+                outcome[job.reminder_id] = exc
+                continue
+            rows.append((phone, job.customer_code, text))
             outcome[job.reminder_id] = "ok"
         if not rows:
             return outcome, None
@@ -191,7 +217,8 @@ def make_sms_writer(session: Session):
 def make_sender(session: Session):
     """sender(job) -> Message-ID for the e-mail channel, over the SMTP settings and the keyring password.
     None when no SMTP server is configured (e-mails then stay queued)."""
-    from .email_send import EmailConfigError, build_email, load_smtp_settings, send_email
+    from .email_send import EmailConfigError, SendError, build_email, load_smtp_settings, send_email
+    from .errors import PermanentDeliveryError
     from .secrets import SecretStoreError, get_secret
     from .templates import render_message
 
@@ -214,7 +241,12 @@ def make_sender(session: Session):
             rendered = render_message(job.level_key, "email", content, overrides=overrides)
             attachments = [statement_attachment(session, job.customer_code, content.as_of)]
             message = build_email(content, rendered, sender=settings.sender, attachments=attachments)
-            message_id = send_email(message, settings, password)
+            try:
+                message_id = send_email(message, settings, password)
+            except SendError as exc:
+                if exc.kind == "rejected" and not exc.temporary:  # a 5xx refusal, an address it cannot carry
+                    raise PermanentDeliveryError(f"e-mail refused: {exc}") from exc
+                raise
         return message_id
 
     return send

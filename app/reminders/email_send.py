@@ -12,14 +12,18 @@ import mimetypes
 import smtplib
 import socket
 import ssl
+import unicodedata
 from dataclasses import dataclass
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid, parseaddr
+from email.utils import format_datetime, make_msgid, parseaddr
 from typing import Iterable, Mapping, Sequence
 
 from app import config
+from app.ledger.email_address import email_problem
 
 from .content import ReminderContent
+from .errors import PermanentDeliveryError
 from .templates import RenderedMessage
 
 SECURITY = ("none", "starttls", "ssl")
@@ -54,6 +58,11 @@ class EmailConfigError(ValueError):
 
 class NoRecipientError(ValueError):
     """The customer has no e-mail address (the run sends a letter instead)."""
+
+
+class InvalidRecipientError(PermanentDeliveryError, ValueError):
+    """The stored address is not one valid address (saved before addresses were checked): retrying cannot
+    help, the reminder fails at once with this reason."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,24 @@ def _domain(address: str) -> str:
     return addr.rsplit("@", 1)[1] if "@" in addr else "localhost"
 
 
+def header_text(value: str | None) -> str:
+    """A name or subject made safe for a header: line breaks, NUL and other control or format characters
+    become spaces (a CR/LF in a name made every e-mail fail), runs of spaces collapse."""
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in value or "")
+    return " ".join(text.split())
+
+
+def _address(name: str | None, addr: str, what: str) -> Address:
+    """One header address; a value that is not exactly one address raises InvalidRecipientError."""
+    problem = email_problem(addr) if addr else "it is empty"
+    if problem:
+        shown = addr.encode("unicode_escape").decode("ascii")
+        raise InvalidRecipientError(f"the {what} address '{shown}' cannot be used: {problem}; correct it and "
+                                    f"send again")
+    local, domain = addr.rsplit("@", 1)
+    return Address(display_name=header_text(name), username=local, domain=domain)
+
+
 def build_email(content: ReminderContent, rendered: RenderedMessage, *, sender: str,
                 attachments: Iterable[tuple[str, bytes, str]] = (), to: str | None = None,
                 reply_to: str | None = None) -> EmailMessage:
@@ -126,12 +153,21 @@ def build_email(content: ReminderContent, rendered: RenderedMessage, *, sender: 
     recipient = (to or content.customer_email or "").strip()
     if not recipient:
         raise NoRecipientError(f"Customer {content.customer_code} has no e-mail address.")
+    to_address = _address(content.customer_name, recipient, f"customer {content.customer_code}'s e-mail")
+    try:
+        from_address = _address(content.company.name, parseaddr(sender)[1] or sender.strip(), "sender (smtp.from)")
+    except InvalidRecipientError as exc:  # a setting: retried (with backoff) once it is corrected
+        raise EmailConfigError(str(exc), field="smtp.from") from None
+    reply = (reply_to or content.company.email or "").strip()
+    if reply and email_problem(reply):  # a configuration fault: retried (with backoff) once it is corrected
+        raise EmailConfigError(f"The company e-mail '{reply}' is not one valid address ({email_problem(reply)}); "
+                               f"correct it in Settings.", field="email")
     msg = EmailMessage()
-    msg["Subject"] = rendered.subject or content.level_name
-    msg["From"] = formataddr((content.company.name, parseaddr(sender)[1])) if content.company.name else sender
-    msg["To"] = formataddr((content.customer_name, recipient))
-    if reply_to or content.company.email:
-        msg["Reply-To"] = reply_to or content.company.email
+    msg["Subject"] = header_text(rendered.subject or content.level_name)
+    msg["From"] = from_address
+    msg["To"] = to_address
+    if reply:
+        msg["Reply-To"] = _address(None, reply, "reply-to")
     msg["Date"] = format_datetime(config.now())
     msg["Message-ID"] = make_msgid(domain=_domain(sender))
     msg["Content-Language"] = content.language
@@ -241,6 +277,13 @@ def _deliver(smtp: smtplib.SMTP, msg: EmailMessage, settings: SmtpSettings) -> N
                         code=exc.smtp_code) from None
     except smtplib.SMTPDataError as exc:
         raise SendError("rejected", f"{where} refused the message: {_reply(exc)}", code=exc.smtp_code) from None
+    except smtplib.SMTPNotSupportedError:  # a non-ASCII address and a server without SMTPUTF8
+        raise SendError("rejected", f"{where} does not accept internationalised addresses (SMTPUTF8), so "
+                                    f"{', '.join(str(a) for a in msg.get_all('To', []))} cannot be sent through "
+                                    f"it; enter an ASCII address for this customer or use a server that "
+                                    f"offers SMTPUTF8.", temporary=False) from None
+    except (UnicodeError, ValueError) as exc:  # a header value the message cannot carry
+        raise SendError("rejected", f"The message cannot be encoded for {where}: {exc}", temporary=False) from None
     except smtplib.SMTPServerDisconnected as exc:
         if _timed_out(exc):
             raise SendError("timeout", f"{where} stopped answering while the message was sent.") from None

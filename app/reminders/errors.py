@@ -10,3 +10,9 @@ class UnknownReminderError(LedgerError):
 
     def __init__(self, reminder_id):
         super().__init__(f"No reminder with id {reminder_id}.")
+
+
+class PermanentDeliveryError(Exception):
+    """A delivery error that retrying cannot fix: a permanent SMTP reply (5xx), an address the server refuses
+    or cannot carry (a non-ASCII address without SMTPUTF8), a template past the sandbox's limits. The outbox
+    marks that reminder failed at once with the reason instead of retrying it."""

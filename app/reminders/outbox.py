@@ -5,7 +5,9 @@ ago: a reminder whose moment passed unsent still goes out. Letters of one delive
 together (one combined PDF for printing and one file per customer), SMS texts into one CSV for the
 gateway; e-mail goes through `sender(job) -> message_id | None`; a WhatsApp chat is opened by a person
 (`open_whatsapp_reminder`), so it stays pending on the reminder until then. A failure is stored on the reminder (error, attempts) and
-retried with exponential backoff; after `MAX_ATTEMPTS` the reminder is `failed`. One failure does not
+retried with exponential backoff; after `MAX_ATTEMPTS` the reminder is `failed`. An error retrying cannot
+fix (PermanentDeliveryError: a permanent SMTP refusal, an address the server cannot carry, a template past
+the sandbox's limits) fails the reminder at once with its reason. One failure does not
 stop the others. When sent, the contact log records each channel used and a fee, if any, is posted
 as its own fee charge.
 """
@@ -26,6 +28,7 @@ from app.ledger.money import to_str
 from app.models import Activity, ContactLog, Customer, Reminder
 
 from . import delivery
+from .errors import PermanentDeliveryError
 from .jobs import DeliveryJob, JobItem, NothingDue
 
 ELECTRONIC = ("email", "sms", "whatsapp")
@@ -80,11 +83,12 @@ def due_reminders(session: Session, now: dt.datetime) -> list[Reminder]:
         .order_by(Reminder.send_at, Reminder.id)))
 
 
-def _fail(session: Session, r: Reminder, now: dt.datetime, error: str, result: DeliveryResult) -> None:
+def _fail(session: Session, r: Reminder, now: dt.datetime, error: str, result: DeliveryResult, *,
+          permanent: bool = False) -> None:
     r.attempts = (r.attempts or 0) + 1
     r.error = error[:2000]
     result.failed += 1
-    if r.attempts >= MAX_ATTEMPTS:
+    if permanent or r.attempts >= MAX_ATTEMPTS:
         r.state, r.next_attempt_at = "failed", None
         result.given_up += 1
         audit.record(session, action="fail", entity="reminder", entity_id=r.id, before={"state": "queued"},
@@ -193,6 +197,11 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
                 if r.id in paths and paths[r.id] is None:
                     failed_letters.add(r.id)
                     mark_settled(session, r, result)
+                elif isinstance(paths.get(r.id), Exception):  # this letter alone could not be made
+                    failed_letters.add(r.id)
+                    problem = paths[r.id]
+                    _fail(session, r, now, f"letter: {problem}", result,
+                          permanent=isinstance(problem, PermanentDeliveryError))
                 elif r.id in paths:
                     r.file_path = str(paths[r.id])
                 else:
@@ -213,6 +222,10 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
                 if problem is None:
                     failed_letters.add(r.id)
                     mark_settled(session, r, result)
+                elif isinstance(problem, Exception):  # this text alone could not be made
+                    failed_letters.add(r.id)
+                    _fail(session, r, now, f"sms: {problem}", result,
+                          permanent=isinstance(problem, PermanentDeliveryError))
                 elif problem != "ok":
                     failed_letters.add(r.id)
                     _fail(session, r, now, f"sms: {problem}", result)
@@ -236,6 +249,9 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
                 message_id = sender(job_for(r, customer, now))
             except NothingDue:
                 mark_settled(session, r, result)
+                continue
+            except PermanentDeliveryError as exc:  # retrying cannot fix it: failed now, with the reason
+                _fail(session, r, now, str(exc), result, permanent=True)
                 continue
             except Exception as exc:  # noqa: BLE001 - any channel error is stored and retried
                 _fail(session, r, now, f"{type(exc).__name__}: {exc}", result)

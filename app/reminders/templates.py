@@ -28,12 +28,14 @@ from typing import Mapping
 from babel.numbers import format_decimal
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, pass_context
 from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment
 
 from app.ledger.dates import fmt_date
 from app.ledger.money import fmt
 
 from .content import ReminderContent, babel_locale, format_day, format_money, sample_content
+from .errors import PermanentDeliveryError
+from .sandbox import LimitedSandboxedEnvironment, TemplateLimitExceeded, render_budget
 
 LEVEL_KEYS = ("courtesy", "friendly", "reminder", "firm", "final")
 #: The parts each channel's message is made of.
@@ -61,6 +63,11 @@ class TemplateError(Exception):
         if line:
             where += f", line {line}"
         super().__init__(f"{where}: {message}")
+
+
+class TemplateLimitError(TemplateError, PermanentDeliveryError):
+    """A template past the sandbox's limits (app.reminders.sandbox): too many loop steps, too long a string,
+    too slow. Refused when saved; at delivery it fails that one reminder with the reason, never retried."""
 
 
 @dataclass(frozen=True)
@@ -111,8 +118,9 @@ def _number(ctx, value) -> str:
 
 
 def _make_env(autoescape: bool) -> SandboxedEnvironment:
-    # Immutable: a template may not change the lists and dicts it is given ({{ items.clear() }}).
-    env = ImmutableSandboxedEnvironment(
+    # Immutable: a template may not change the lists and dicts it is given ({{ items.clear() }}); limited:
+    # no template can loop, grow a string or take time without bound (app.reminders.sandbox).
+    env = LimitedSandboxedEnvironment(
         loader=FileSystemLoader(str(templates_dir())),
         undefined=StrictUndefined,
         autoescape=autoescape,
@@ -121,9 +129,9 @@ def _make_env(autoescape: bool) -> SandboxedEnvironment:
         keep_trailing_newline=False,
         auto_reload=False,
     )
-    env.filters["money"] = _money
-    env.filters["date"] = _date
-    env.filters["number"] = _number
+    env.add_filter("money", _money)
+    env.add_filter("date", _date)
+    env.add_filter("number", _number)
     return env
 
 
@@ -235,6 +243,8 @@ def _explain(exc: BaseException) -> str:
 def _compile(source: str, name: str, html: bool):
     try:
         return _env(html).from_string(source)
+    except TemplateLimitExceeded as exc:
+        raise TemplateLimitError(f"refused: {exc}", template=name) from None
     except TemplateSyntaxError as exc:
         raise TemplateError(_explain(exc), template=name, line=exc.lineno) from None
     except JinjaTemplateError as exc:  # pragma: no cover - other compile-time errors
@@ -248,7 +258,13 @@ def _compiled(source: str, name: str, html: bool):
 
 def _run(template, ctx: dict, name: str) -> str:
     try:
-        return template.render(ctx)
+        with render_budget():
+            return template.render(ctx)
+    except TemplateLimitExceeded as exc:
+        where, line = _where(exc, name)
+        raise TemplateLimitError(f"refused: {exc}", template=where, line=line) from None
+    except RecursionError:
+        raise TemplateLimitError("refused: the template calls itself too deeply", template=name) from None
     except TemplateSyntaxError as exc:  # in an included template
         raise TemplateError(_explain(exc), template=exc.name or name, line=exc.lineno) from None
     except Exception as exc:  # noqa: BLE001 - any failure in a user template is the template's fault
@@ -384,8 +400,20 @@ def validate_template(text: str, part: str, *, channel: str | None = None, langu
     name = f"{level_key}/{channel or '?'}/{language}/{part} (draft)"
     compiled = _compile(text, name, part == "html")
     out = _tidy(_run(compiled, template_context(sample), name), part)
+    # The limits hold for every customer by construction (loops, sizes, steps and time are bounded, constant
+    # bombs are refused when compiled); one more render with long values checks the template's own growth.
+    _run(compiled, template_context(_long_sample(sample)), name)
     if channel == "sms" and len(" ".join(out.split())) > SMS_MAX_CHARS:
         raise TemplateError(f"the SMS text is {len(out)} characters for the sample reminder; "
                             f"keep it under {SMS_MAX_CHARS}", template=name)
     return out
 
+
+def _long_sample(sample: ReminderContent) -> ReminderContent:
+    """The sample reminder with long names and addresses (what a careless import may hold)."""
+    from dataclasses import replace
+
+    long = "Ñandú & Cía <S.A.C.> " * 100  # 2,100 characters
+    company = replace(sample.company, name=long, address=long, city=long)
+    return replace(sample, customer_name=long, customer_address=long, customer_city=long, company=company,
+                   payment_instructions=long)

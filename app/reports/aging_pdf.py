@@ -18,6 +18,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.ledger.money import fmt
+from app.pdftext import para_text
 
 from .aging import AgingReport
 from .aging_export import bucket_title, labels
@@ -61,8 +62,7 @@ def write_pdf(report: AgingReport, path: str | os.PathLike[str], *, company: str
     title_style = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=15, leading=19)
     sub_style = ParagraphStyle("sub", fontName="Helvetica", fontSize=10, leading=13, textColor=colors.HexColor("#333333"))
 
-    def esc(s: str) -> str:
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    esc = para_text  # the one escaping helper of every PDF (app/pdftext.py)
 
     story: list = []
     if company:

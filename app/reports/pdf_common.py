@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import os
 from typing import Callable
-from xml.sax.saxutils import escape
-
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Image
 
-
-def para_text(value: object) -> str:
-    """User text made safe for a Paragraph (its mini-markup treats <, > and & specially)."""
-    return escape("" if value is None else str(value)).replace("\n", "<br/>")
+from app.pdftext import para_text  # noqa: F401 - the one escaping helper (app/pdftext.py), kept here for callers
 
 
 class DocumentMarker(Flowable):

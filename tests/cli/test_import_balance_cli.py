@@ -274,7 +274,7 @@ def test_customer_file_problems(db, tmp_path, capsys):
             "K5,Cinco bis,,en,net30,0,pe\n")
     f = write(tmp_path / "c.csv", text)
     assert_bad(db, ["customers", f], [
-        f"{f}:2: email: 'bad-mail' is not a valid e-mail address",
+        f"{f}:2: email: 'bad-mail' is not a valid e-mail address: an address has exactly one @",
         f"{f}:3: language: 'fr' is not a supported language; use es or en",
         f"{f}:4: payment_terms: unknown payment terms 'NET31'; use one of 30-60-90, CONTADO, EOM30, NET15, NET30, "
         "NET45, NET60, NET90",
