@@ -11,7 +11,7 @@ The people:
                              F002-201 900.00 issued 05-04 → three lines of 300.00 due 06-03, 07-03, 08-02
   C3 Importaciones Pacífico  USD, NET30,    e-mail   F003-301 2000.00 issued 06-05, due 07-05
   C4 Constructora Sur        PEN, NET30,    e-mail   F004-401 1200.00 issued 04-01, due 05-01,
-                             rescheduled on 07-06 into 3 monthly instalments of 400.00 from 07-15
+                             rescheduled on 07-06 into 3 monthly installments of 400.00 from 07-15
 
 The shipped reminder policy: courtesy −3 days (e-mail), friendly +1 (e-mail), reminder +15 (e-mail and
 letter), firm +30 (letter and call; nobody has a phone, so a letter), final +60 (letter and e-mail). An
@@ -62,7 +62,7 @@ PLAN = {
                      ("C4", None, "1200.00", AGREEMENT)],
     # C1 paid the other 350.00 on 07-16: nothing open, it drops out of the run;
     # C2 paid 300.00 naming F002-201 on 07-15 (its oldest line): line 2 300.00, 17 days → reminder;
-    # C3 15 days → reminder; C4 paid instalment 1: 1200.00 − 400.00 = 800.00
+    # C3 15 days → reminder; C4 paid installment 1: 1200.00 − 400.00 = 800.00
     D(2026, 7, 20): [("C2", "reminder", "300.00", None), ("C3", "reminder", "2000.00", None),
                      ("C4", None, "800.00", AGREEMENT)],
     # C2 24 days, C3 22 days: firm (30) not reached
@@ -82,7 +82,7 @@ PLAN = {
     D(2026, 8, 17): [("C2", "reminder", "150.00", None),
                      ("C3", "firm", "2000.00", "already reminded at level firm"),
                      ("C4", None, "800.00", AGREEMENT)],
-    # C3 paid 2100.00 on 08-19: nothing open; C4 paid instalment 2: 800.00 − 400.00 = 400.00
+    # C3 paid 2100.00 on 08-19: nothing open; C4 paid installment 2: 800.00 − 400.00 = 400.00
     D(2026, 8, 24): [("C2", "reminder", "150.00", "already reminded at level reminder"),
                      ("C4", None, "400.00", AGREEMENT)],
     # C1 paid the newer F001-103 (200.00, due 09-09) by name on 08-28; F001-102 (500.00, due 09-02) is
@@ -95,7 +95,7 @@ PLAN = {
                     ("C4", None, "400.00", AGREEMENT)],
     D(2026, 9, 14): [("C1", "friendly", "500.00", "already reminded at level friendly"),  # 12 days
                      ("C2", "firm", "150.00", "already reminded at level firm"), ("C4", None, "400.00", AGREEMENT)],
-    # C1 paid F001-102 on 09-16 and drops out again; C4 paid the last instalment on 09-15: the agreement
+    # C1 paid F001-102 on 09-16 and drops out again; C4 paid the last installment on 09-15: the agreement
     # is completed and nothing is open
     D(2026, 9, 21): [("C2", "firm", "150.00", "already reminded at level firm")],
     D(2026, 9, 28): [("C2", "firm", "150.00", "already reminded at level firm")],  # 57 days, final is 60
@@ -105,7 +105,7 @@ PLAN = {
 # 30 days (to 08-19). Instalment 2 of C4's agreement, due 08-15, is paid only on 08-19.
 BROKEN = ("broken_promise", "C3", "1000.00", "USD", "2026-07-17")
 TASKS = {D(2026, 7, 20): [BROKEN], D(2026, 7, 27): [BROKEN], D(2026, 8, 3): [BROKEN], D(2026, 8, 10): [BROKEN],
-         D(2026, 8, 17): [("instalment_due", "C4", "400.00", "PEN", "2026-08-15"), BROKEN]}
+         D(2026, 8, 17): [("installment_due", "C4", "400.00", "PEN", "2026-08-15"), BROKEN]}
 # The e-mails the SMTP server receives each Monday: friendly, reminder and final go by e-mail; C2 has no address
 EMAILS = {D(2026, 7, 6): ["pagos@losandes.pe", "cobranzas@impacifico.pe"],
           D(2026, 7, 13): ["pagos@losandes.pe"],
@@ -231,7 +231,7 @@ def test_a_quarter_of_collections(books, tmp_path):
     assert totals["PEN"]["total"] == "2700.00" and totals["PEN"]["buckets"]["1-30"] == "900.00"
     assert totals["USD"]["total"] == "2000.00"
 
-    # C4 cannot pay 1200.00 at once: three monthly instalments of 1200.00 / 3 = 400.00 from 07-15
+    # C4 cannot pay 1200.00 at once: three monthly installments of 1200.00 / 3 = 400.00 from 07-15
     agreement = books.json("agreement", "create", "C4", "--invoices", "F004-401", "--installments", "3",
                            "--every", "month", "--start", "2026-07-15")
     assert [(i["due_date"], i["amount"]) for i in agreement["installments"]] == [
@@ -247,7 +247,7 @@ def test_a_quarter_of_collections(books, tmp_path):
         ],
         D(2026, 7, 13): [
             lambda: books.cli("promise", "add", "C1", "--date", "2026-07-17", "--amount", "350.00"),
-            lambda: books.pay("C4", D(2026, 7, 15), "400.00"),  # instalment 1
+            lambda: books.pay("C4", D(2026, 7, 15), "400.00"),  # installment 1
             lambda: books.pay("C2", D(2026, 7, 15), "300.00", invoice="F002-201"),  # named invoice
             lambda: books.pay("C1", D(2026, 7, 16), "350.00"),  # keeps the promise, settles F001-101
         ],
@@ -255,13 +255,13 @@ def test_a_quarter_of_collections(books, tmp_path):
         D(2026, 8, 10): [
             lambda: books.invoice("C1", "F001-103", D(2026, 8, 10), "200.00"),  # due 09-09
             lambda: books.pay("C2", D(2026, 8, 12), "450.00"),  # oldest first: line 2 300.00, line 3 150.00
-            lambda: books.pay("C4", D(2026, 8, 19), "400.00"),  # instalment 2, four days late
+            lambda: books.pay("C4", D(2026, 8, 19), "400.00"),  # installment 2, four days late
             lambda: books.pay("C3", D(2026, 8, 19), "2100.00", "USD"),  # 100.00 more than owed
         ],
         # named invoice: the newer one, although F001-102 is older and still open
         D(2026, 8, 24): [lambda: books.pay("C1", D(2026, 8, 28), "200.00", invoice="F001-103")],
         D(2026, 9, 14): [
-            lambda: books.pay("C4", D(2026, 9, 15), "400.00"),  # instalment 3
+            lambda: books.pay("C4", D(2026, 9, 15), "400.00"),  # installment 3
             lambda: books.pay("C1", D(2026, 9, 16), "500.00"),  # F001-102, the only one open
         ],
     }
