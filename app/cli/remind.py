@@ -9,9 +9,7 @@ writes the letters, sends what may be sent now and prints the summary at the end
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from app import config
 from app.ledger.errors import LedgerError
 
 from .common import fail, iso_date, open_session
@@ -29,35 +27,29 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from app.reminders import outbox
-    from app.reminders.run import execute_run, plan_run, run_moment
+    """The same preview and run the Reminders page calls (app.reminders.service)."""
+    from app.reminders.service import perform_run, preview_run
 
     session = open_session(args, write=True)
     try:
         if not args.send:
-            tx = session.begin()
             try:
-                at = run_moment(session, args.as_of, args.at)
-                plan = plan_run(session, as_of=args.as_of, at=at)
+                with session.begin():  # a preview changes nothing (not even the default policy)
+                    preview = preview_run(session, as_of=args.as_of, at=args.at)
             except LedgerError as exc:
                 fail(str(exc), 2)
-            finally:
-                tx.rollback()  # a preview changes nothing (not even the default policy)
-            for p in plan:
+            for p in preview.plan:
                 print(json.dumps(p.as_json(), ensure_ascii=False))
             return 0
-        letters_dir = (Path(args.letters_dir) if args.letters_dir
-                       else config.data_dir() / "letters" / args.as_of.isoformat())
         try:
             with session.begin():
-                at = run_moment(session, args.as_of, args.at)
-                sender = outbox.channel_sender(session)
-                summary = execute_run(session, as_of=args.as_of, at=at, send=sender, letters_dir=letters_dir)
+                done = perform_run(session, as_of=args.as_of, at=args.at, letters_dir=args.letters_dir)
         except LedgerError as exc:
             fail(str(exc), 2)
+        summary = done.summary
         for line in summary.lines():
             print(line)
-        if sender is None and summary.waiting_for_means:
+        if not done.email_configured and summary.waiting_for_means:
             print("e-mail is not configured (cobranza settings set smtp.host ..., cobranza secret set smtp): "
                   "e-mails stay queued until a run or the outbox can send them")
         return 0

@@ -9,6 +9,7 @@ the snapshot is older than STALE_AFTER_DAYS, never on every report.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select
@@ -18,7 +19,7 @@ from app import config
 from app.ledger import audit
 from app.models import Customer, CustomerRisk
 
-from .scoring import CustomerScore, TrainedModel, score_in_languages
+from .scoring import CustomerScore, TrainedModel, score_customers, score_in_languages, train
 
 STALE_AFTER_DAYS = 7
 
@@ -115,3 +116,37 @@ def stored_probabilities(session: Session, customer_ids=None, as_of: dt.date | N
     if customer_ids is not None:
         q = q.where(CustomerRisk.customer_id.in_(list(customer_ids)))
     return {cid: float(p) for cid, p in session.execute(q)}
+
+
+
+class TrainedModels:
+    """Models trained on demand, one per database and day, reused by later asks (training reads every
+    customer's history). Thread-safe: the card asks from reader threads. The caller owns the instance
+    (the GUI keeps one for the session of the app); nothing is kept at module level."""
+
+    def __init__(self):
+        self._models: dict[tuple[str, dt.date], TrainedModel] = {}
+        self._lock = threading.Lock()
+
+    def get(self, session: Session, as_of: dt.date) -> TrainedModel:
+        key = (str(session.get_bind().url), as_of)
+        with self._lock:
+            model = self._models.get(key)
+            if model is None:
+                model = train(session, as_of=as_of)
+                self._models.clear()
+                self._models[key] = model
+            return model
+
+
+def customer_risk(session: Session, code: str, *, as_of: dt.date, lang: str = "es",
+                  models: TrainedModels | None = None) -> StoredRisk | CustomerScore | None:
+    """One customer's score for the card: the stored snapshot when there is one not newer than `as_of`
+    (what Today and the reminder segments use too); otherwise scored with a model trained as of the date
+    (from `models` when given, so it is trained once per database and day). None: no invoices yet."""
+    stored = stored_risk(session, code, lang)
+    if stored is not None and stored.as_of <= as_of:
+        return stored
+    model = models.get(session, as_of) if models is not None else train(session, as_of=as_of)
+    _, scores = score_customers(session, as_of=as_of, lang=lang, customer_codes=[code], model=model)
+    return scores[0] if scores else None

@@ -104,7 +104,9 @@ def create_customer(
     credit_limit_minor: int | None = None,
     on_hold: bool = False,
     notes: str | None = None,
+    collector: str | None = None,
 ) -> CustomerView:
+    """The "New customer" action (the dialog, the importer): one customer with its collector, audited."""
     code = (code or "").strip()
     if not code:
         raise InvalidValueError("The customer needs a code.", field="code")
@@ -115,7 +117,7 @@ def create_customer(
     fields = _clean(session, dict(
         name=name, tax_id=tax_id, country=country, language=language, currency=currency, email=email,
         phone=phone, address=address, city=city, payment_terms=payment_terms,
-        credit_limit_minor=credit_limit_minor, on_hold=on_hold, notes=notes))
+        credit_limit_minor=credit_limit_minor, on_hold=on_hold, notes=notes, collector=collector))
     customer = Customer(code=code, created_at=config.now(), **fields)
     session.add(customer)
     session.flush()

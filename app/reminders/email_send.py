@@ -13,21 +13,19 @@ import smtplib
 import socket
 import ssl
 import unicodedata
-from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Sequence
 
 from app import config
 from app.ledger.email_address import email_problem
 
 from .content import ReminderContent
 from .errors import PermanentDeliveryError
+from .smtp_settings import SECURITY, EmailConfigError, SmtpSettings, load_smtp_settings  # noqa: F401 - the one rule
 from .templates import RenderedMessage
 
-SECURITY = ("none", "starttls", "ssl")
-DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
 SEND_KINDS = ("connect", "auth", "rejected", "timeout")
 
 
@@ -48,14 +46,6 @@ class SendError(Exception):
         return self.message
 
 
-class EmailConfigError(ValueError):
-    """The SMTP settings are incomplete or wrong (named field, what to enter)."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
 class NoRecipientError(ValueError):
     """The customer has no e-mail address (the run sends a letter instead)."""
 
@@ -63,56 +53,6 @@ class NoRecipientError(ValueError):
 class InvalidRecipientError(PermanentDeliveryError, ValueError):
     """The stored address is not one valid address (saved before addresses were checked): retrying cannot
     help, the reminder fails at once with this reason."""
-
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    host: str
-    port: int
-    security: str = "starttls"  # none | starttls | ssl
-    user: str | None = None
-    sender: str = ""  # the From address
-    timeout: float = 30.0
-
-    def __post_init__(self):
-        if not (self.host or "").strip():
-            raise EmailConfigError("Enter the SMTP server (smtp.host), e.g. smtp.gmail.com.", field="smtp.host")
-        if self.security not in SECURITY:
-            raise EmailConfigError(f"smtp.security must be one of {', '.join(SECURITY)}, not '{self.security}'.",
-                                   field="smtp.security")
-        if not isinstance(self.port, int) or not 0 < self.port < 65536:
-            raise EmailConfigError(f"smtp.port must be a number between 1 and 65535, not '{self.port}'.",
-                                   field="smtp.port")
-        if "@" not in parseaddr(self.sender or "")[1]:
-            raise EmailConfigError("Enter the sender address (smtp.from), e.g. cobranzas@yourcompany.com.",
-                                   field="smtp.from")
-
-    @classmethod
-    def from_mapping(cls, values: Mapping[str, str | None]) -> "SmtpSettings":
-        """From the `smtp.*` settings (cobranza settings set smtp.host ...). Port defaults by security."""
-        security = (values.get("smtp.security") or "starttls").strip().lower()
-        port_text = (values.get("smtp.port") or "").strip()
-        try:
-            port = int(port_text) if port_text else DEFAULT_PORTS.get(security, 587)
-        except ValueError:
-            raise EmailConfigError(f"smtp.port must be a number, not '{port_text}'.", field="smtp.port") from None
-        timeout_text = (values.get("smtp.timeout") or "").strip()
-        try:
-            timeout = float(timeout_text) if timeout_text else 30.0
-        except ValueError:
-            raise EmailConfigError(f"smtp.timeout must be a number of seconds, not '{timeout_text}'.",
-                                   field="smtp.timeout") from None
-        return cls(host=(values.get("smtp.host") or "").strip(), port=port, security=security,
-                   user=(values.get("smtp.user") or "").strip() or None,
-                   sender=(values.get("smtp.from") or "").strip(), timeout=timeout)
-
-
-def load_smtp_settings(session) -> SmtpSettings:
-    """The SMTP settings stored in the database (keys smtp.host, smtp.port, smtp.security, smtp.user, smtp.from)."""
-    from app.ledger import get_setting
-
-    keys = ("smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.from", "smtp.timeout")
-    return SmtpSettings.from_mapping({k: get_setting(session, k) for k in keys})
 
 
 # --- building ------------------------------------------------------------------------------

@@ -10,10 +10,12 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.ledger.customers import get_customer
 from app.ledger.errors import LedgerError
 from app.models import ContactLog, Customer, Reminder
 
 from . import outbox
+from .content import build_content
 from .delivery import content_for, template_overrides
 from .errors import UnknownReminderError
 from .templates import render_message
@@ -86,3 +88,18 @@ def open_whatsapp_reminder(session: Session, reminder_id: int, *, at: dt.datetim
         outbox.mark_sent(session, r, customer, at, None, outbox.DeliveryResult())
     session.flush()
     return link
+
+
+CHAT_LEVEL_NAMES = {"es": "Recordatorio de pago", "en": "Payment reminder"}
+
+
+def customer_whatsapp_link(session: Session, code: str, *, as_of: dt.date) -> str:
+    """The customer card's "WhatsApp" button: https://wa.me/<number>?text=<the friendly WhatsApp template
+    for the customer's overdue items>, nothing stored. Raises InvalidPhoneError (the customer's phone cannot
+    be dialled) or a template/content error."""
+    customer = get_customer(session, code)
+    language = customer.language if customer.language in CHAT_LEVEL_NAMES else "es"
+    content = build_content(session, customer_code=code, currency=customer.currency, as_of=as_of, level=1,
+                            level_name=CHAT_LEVEL_NAMES[language], channel="whatsapp", level_key="friendly")
+    text = render_message("friendly", "whatsapp", content, overrides=template_overrides(session)).text
+    return whatsapp_link(customer.phone or "", text, customer.country)

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
+from app.collections.risk_snapshot import TrainedModels
 from app.database import session_factory
 
 from .formatting import Formatter
@@ -23,6 +24,8 @@ class AppContext:
     formatter: Formatter = field(default_factory=Formatter)
     company_name: str = ""
     company_currency: str = "PEN"
+    #: risk models the customer card trained, one per database and day (held by the app, not a module)
+    risk_models: TrainedModels = field(default_factory=TrainedModels)
 
     @classmethod
     def create(cls, engine: Engine, parent=None) -> "AppContext":

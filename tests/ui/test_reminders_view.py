@@ -148,11 +148,12 @@ def test_cancel_before_storing_stores_nothing(overdue, ctx, qtbot, tmp_path):
     with qtbot.waitSignal(view.previewed, timeout=20000):
         view.preview_button.click()
     view._cancel.set()  # as if Cancel was pressed before the first reminder was stored
-    from app.ui.views import reminders as mod
+    from app.reminders.service import perform_run  # the same run `cobranza remind --send` performs
 
     with qtbot.waitSignal(view.finished, timeout=30000) as blocker:
-        view.ctx.runner.write(mod.perform_run, D(2026, 6, 30), "10:00", view.model.approved_keys(), str(tmp_path),
-                              cancel=lambda: True, on_done=view._finished, on_error=view._failed)
+        view.ctx.runner.write(perform_run, as_of=D(2026, 6, 30), at="10:00", approve=view.model.approved_keys(),
+                              letters_dir=str(tmp_path), cancel=lambda: True, on_done=view._finished,
+                              on_error=view._failed)
     assert blocker.args[0].cancelled and blocker.args[0].queued == 0
     assert "Cancelled" in view.summary.text()
     wait_idle(qtbot, ctx.runner)

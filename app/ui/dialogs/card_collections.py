@@ -4,7 +4,6 @@ score with its reasons in words, "Log a call…" and a payment-agreement wizard.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.collections.agreements import create_agreement
+from app.collections.risk_snapshot import customer_risk
 from app.collections.schedule import build_schedule, nth_date
 from app.collections.timeline import customer_timeline
 from app.ledger.errors import LedgerError
@@ -34,32 +34,6 @@ from ..errors import describe
 from ..tablemodels.dashboard import ScheduleTableModel, TimelineTableModel
 from ..widgets import DateEdit, MoneyEdit
 from .card_table import card_table
-
-_models: dict[tuple[str, dt.date], object] = {}
-_models_lock = threading.Lock()
-
-
-def score_customer(session, code: str, as_of: dt.date, lang: str):
-    """On a worker: the customer's score, from the stored snapshot when there is one (what Today and the
-    reminder segments use too); otherwise trained once per database and day and reused, because training
-    reads every customer's history."""
-    from app.collections.risk_snapshot import stored_risk
-    from app.collections.scoring import score_customers, train
-
-    stored = stored_risk(session, code, lang)
-    if stored is not None and stored.as_of <= as_of:
-        return stored
-
-    key = (str(session.get_bind().url), as_of)
-    with _models_lock:
-        model = _models.get(key)
-        if model is None:
-            model = train(session, as_of=as_of)
-            _models.clear()
-            _models[key] = model
-    _, scores = score_customers(session, as_of=as_of, lang=lang, customer_codes=[code], model=model)
-    return scores[0] if scores else None
-
 
 def install(card) -> None:
     """Add the collections pieces to a CustomerCard (called once from its constructor)."""
@@ -102,7 +76,8 @@ def reload(card) -> None:
     from ..i18n import current_language
 
     lang = current_language()
-    ctx.runner.read(score_customer, card.code, ctx.today(), lang, on_done=lambda s: _show_score(card, s),
+    ctx.runner.read(customer_risk, card.code, as_of=ctx.today(), lang=lang, models=ctx.risk_models,
+                    on_done=lambda s: _show_score(card, s),
                     on_error=lambda exc: card.score_label.setText(describe(exc)[1]))
 
 

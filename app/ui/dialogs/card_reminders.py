@@ -4,40 +4,19 @@ and its reminder history."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.ledger.customers import get_customer
 from app.reminders.policy import customer_reminder_choice, save_customer_reminders
 from app.reminders.run import customer_reminders
+from app.reminders.whatsapp_send import customer_whatsapp_link
 
 from ..tablemodels.reminders import HistoryTableModel
 from ..widgets import DateEdit
 from .card_table import card_table, fit_columns
 
-LEVEL_NAMES = {"es": "Recordatorio de pago", "en": "Payment reminder"}
-
-
 translate = QCoreApplication.translate
-
-
-def whatsapp_chat_link(session, code: str, as_of: dt.date) -> str:
-    """On a reader: https://wa.me/<number>?text=<the friendly WhatsApp template for the overdue items>.
-    Raises InvalidPhoneError (the customer's phone cannot be dialled) or a template/content error."""
-    from app.reminders.content import build_content
-    from app.reminders.delivery import template_overrides
-    from app.reminders.templates import render_message
-    from app.reminders.whatsapp import whatsapp_link
-
-    customer = get_customer(session, code)
-    language = customer.language if customer.language in LEVEL_NAMES else "es"
-    content = build_content(session, customer_code=code, currency=customer.currency, as_of=as_of, level=1,
-                            level_name=LEVEL_NAMES[language], channel="whatsapp", level_key="friendly")
-    text = render_message("friendly", "whatsapp", content, overrides=template_overrides(session)).text
-    return whatsapp_link(customer.phone or "", text, customer.country)
 
 
 def install(card) -> None:
@@ -106,7 +85,8 @@ def install(card) -> None:
 
     def open_whatsapp() -> None:
         card.error.hide()
-        card.ctx.runner.read(whatsapp_chat_link, card.code, card.ctx.today(), on_done=opened, on_error=show_error)
+        card.ctx.runner.read(customer_whatsapp_link, card.code, as_of=card.ctx.today(), on_done=opened,
+                             on_error=show_error)
 
     def reminders_loaded(rows) -> None:
         card.reminders_model.set_rows(rows)

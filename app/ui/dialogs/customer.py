@@ -40,14 +40,6 @@ def fill_terms_combo(combo: QComboBox, all_terms, selected: str | None, none_tex
     combo.setCurrentIndex(max(index, 0))
 
 
-def create_customer(session, *, collector=None, **fields) -> CustomerView:
-    """create_customer does not take the collector (a collections field); set it right after, same transaction."""
-    view = customers.create_customer(session, **fields)
-    if collector and collector.strip():
-        view = customers.update_customer(session, view.code, collector=collector)
-    return view
-
-
 class CustomerDialog(QDialog):
     saved = Signal(object)  # CustomerView
 
@@ -179,7 +171,7 @@ class CustomerDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         if self.customer is None:
-            self.ctx.runner.write(create_customer, code=self.code.text(), **values,
+            self.ctx.runner.write(customers.create_customer, code=self.code.text(), **values,
                                   on_done=self._saved, on_error=self.show_error)
         else:
             self.ctx.runner.write(customers.update_customer, self.customer.code, **values,

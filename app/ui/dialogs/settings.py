@@ -21,6 +21,15 @@ from PySide6.QtWidgets import (
 from app import config
 from app.ledger import company as company_api
 from app.ledger.views import CompanyView
+from app.reminders.settings import (
+    CONTACT_RULES_KEY,
+    EmailSettings,
+    KeyringSaveError,
+    SavedSettings,
+    email_settings,
+    save_settings,
+    send_test,
+)
 
 from ..context import AppContext
 from ..errors import describe
@@ -28,73 +37,7 @@ from ..i18n import current_language
 from ..widgets import FieldForm, general_error_label
 from .customer import COUNTRIES, CURRENCIES
 
-SMTP_KEYS = ("smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.from")
-SECURITY = ("starttls", "ssl", "none")
-CONTACT_RULES_KEY = "contact_rules.country"
-
-
-class KeyringSaveError(Exception):
-    """The keyring refused the password; nothing was saved (shown next to the password field)."""
-
-    field = "smtp.password"
-
-
-def load_email_settings(session) -> dict:
-    """On a reader: the smtp.* and contact_rules.country settings, and whether a password is stored."""
-    from app.reminders.secrets import SecretStoreError, get_secret
-
-    values = {k: company_api.get_setting(session, k) for k in (*SMTP_KEYS, CONTACT_RULES_KEY)}
-    try:
-        values["password_stored"] = get_secret("smtp") is not None
-    except SecretStoreError:
-        values["password_stored"] = False
-    return values
-
-
-def check_smtp(values: dict):
-    """The SmtpSettings the values describe (EmailConfigError names the field at fault)."""
-    from app.reminders.email_send import SmtpSettings
-
-    return SmtpSettings.from_mapping(values)
-
-
-def save_settings(session, company: dict, smtp: dict, contact_country: str | None, password: str | None):
-    """On the writer, all or nothing: the company, the smtp.* settings (validated; left alone when no
-    server is entered), the contact-rules country, and last the password into the keyring only: when the
-    keyring fails the transaction is rolled back, so nothing is saved half-way."""
-    from app.reminders.secrets import SecretStoreError, set_secret
-
-    if any(smtp.values()):
-        check_smtp(smtp)
-    saved = company_api.save_company(session, **company)
-    if any(smtp.values()):
-        for key in SMTP_KEYS:
-            value = (smtp.get(key) or "").strip()
-            if value or company_api.get_setting(session, key) is not None:
-                company_api.set_setting(session, key, value)
-    if contact_country is not None and (company_api.get_setting(session, CONTACT_RULES_KEY) or "") != contact_country:
-        company_api.set_setting(session, CONTACT_RULES_KEY, contact_country)
-    session.flush()
-    if password:
-        try:
-            set_secret("smtp", password)
-        except SecretStoreError as exc:
-            raise KeyringSaveError(str(exc)) from None
-    return saved
-
-
-def send_test(session, smtp: dict, password: str | None, to: str, language: str) -> str:
-    """On a reader: a test message through the settings as typed (the stored password when none typed)."""
-    from app.reminders.email_send import send_test_email
-    from app.reminders.secrets import SecretStoreError, get_secret
-
-    settings = check_smtp(smtp)
-    if not password:
-        try:
-            password = get_secret("smtp")
-        except SecretStoreError:
-            password = None
-    return send_test_email(settings, password, to, language=language)
+DIALOG_SMTP_KEYS = ("smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.from")  # the E-mail tab's fields
 
 
 LOCALES = ("es_PE", "es_MX", "es_CO", "es_CL", "es_AR", "es_EC", "es_BO", "es_ES", "en_US")
@@ -182,7 +125,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.loaded = False
         ctx.runner.read(company_api.get_company, on_done=self._company_arrived)
-        ctx.runner.read(load_email_settings, on_done=self._email_arrived)
+        ctx.runner.read(email_settings, on_done=self._email_arrived)
 
     # --- the E-mail tab ---------------------------------------------------------------------
 
@@ -261,25 +204,24 @@ class SettingsDialog(QDialog):
         profile = get_profile(code)
         self.contact_citation.setText(f"{profile.citation}\n{profile.source}")
 
-    def _email_arrived(self, values: dict) -> None:
-        self.smtp_host.setText(values.get("smtp.host") or "")
-        self.smtp_port.setText(values.get("smtp.port") or "")
-        self.smtp_security.setCurrentIndex(max(self.smtp_security.findData(values.get("smtp.security") or "starttls"), 0))
-        self.smtp_user.setText(values.get("smtp.user") or "")
-        self.smtp_from.setText(values.get("smtp.from") or "")
+    def _email_arrived(self, values: EmailSettings) -> None:
+        self.smtp_host.setText(values.host)
+        self.smtp_port.setText(values.port)
+        self.smtp_security.setCurrentIndex(max(self.smtp_security.findData(values.security or "starttls"), 0))
+        self.smtp_user.setText(values.user)
+        self.smtp_from.setText(values.sender)
         if not self.test_to.text():
-            self.test_to.setText(values.get("smtp.from") or "")
-        if values.get("password_stored"):
+            self.test_to.setText(values.sender)
+        if values.password_stored:
             self.smtp_password.setPlaceholderText(self.tr("stored in the keyring (type to replace)"))
-        self.contact_country.setCurrentIndex(max(self.contact_country.findData(values.get(CONTACT_RULES_KEY)
-                                                                               or ""), 0))
+        self.contact_country.setCurrentIndex(max(self.contact_country.findData(values.contact_country), 0))
         self.email_loaded = True
 
     def smtp_values(self) -> dict:
         return {"smtp.host": self.smtp_host.text().strip(), "smtp.port": self.smtp_port.text().strip(),
                 "smtp.security": self.smtp_security.currentData(), "smtp.user": self.smtp_user.text().strip(),
                 "smtp.from": self.smtp_from.text().strip()} if self.smtp_host.text().strip() else \
-            {k: "" for k in SMTP_KEYS}
+            {k: "" for k in DIALOG_SMTP_KEYS}
 
     def send_test_email(self) -> None:
         self.email_form.clear_errors()
@@ -343,10 +285,13 @@ class SettingsDialog(QDialog):
         self.buttons.setEnabled(False)
         self.email_form.clear_errors()
         country = self.contact_country.currentData() if getattr(self, "email_loaded", False) else None
-        self.ctx.runner.write(save_settings, self.values(), self.smtp_values(), country,
-                              self.smtp_password.text() or None, on_done=self._saved, on_error=self.show_error)
+        smtp = self.smtp_values() if self.smtp_host.text().strip() else None  # no server: e-mail left alone
+        self.ctx.runner.write(save_settings, company=self.values(), smtp=smtp, contact_country=country,
+                              password=self.smtp_password.text() or None, on_done=self._saved,
+                              on_error=self.show_error)
 
-    def _saved(self, company: CompanyView) -> None:
+    def _saved(self, saved: SavedSettings) -> None:
+        company = saved.company
         language = self.language.currentData()
         settings = config.load_user_settings()
         if settings.get("language") != language:

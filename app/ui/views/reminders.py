@@ -27,39 +27,14 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt
 from app import config
-from app.reminders import outbox
-from app.reminders.run import (
-    approve_reminders,
-    cancel_reminders,
-    execute_run,
-    local_zone,
-    plan_run,
-    recent_reminders,
-    run_moment,
-)
+from app.reminders.run import approve_reminders, cancel_reminders, local_zone, recent_reminders
+from app.reminders.service import RunDone, RunPreview, default_letters_dir, perform_run, preview_run
 from app.reminders.whatsapp_send import open_whatsapp_reminder
 
 from ..context import AppContext
 from ..tablemodels.reminders import HistoryTableModel, PlanTableModel
 
 HISTORY_LIMIT = 500
-
-
-def preview_run(session, as_of, hhmm):
-    """On the write worker (plan_run may store the default policy the first time): the plan."""
-    return plan_run(session, as_of=as_of, at=run_moment(session, as_of, hhmm))
-
-
-def perform_run(session, as_of, hhmm, approve, letters_dir, progress=None, cancel=None):
-    """On the write worker: store the approved reminders (the others as drafts) and deliver."""
-    at = run_moment(session, as_of, hhmm)
-    Path(letters_dir).mkdir(parents=True, exist_ok=True)
-    return execute_run(session, as_of=as_of, at=at, approve=set(approve), send=outbox.channel_sender(session),
-                       letters_dir=Path(letters_dir), progress=progress, cancel=cancel)
-
-
-def default_letters_dir(as_of) -> Path:
-    return config.data_dir() / "letters" / as_of.isoformat()
 
 
 def fit(table: QTableView, caps: dict[int, int], padding: int = 16) -> None:
@@ -224,10 +199,12 @@ class RemindersView(QWidget):
     def preview(self) -> None:
         self.count.setText(self.tr("Planning…"))
         self.preview_button.setEnabled(False)
-        self.ctx.runner.write(preview_run, self.as_of.date().toPython(), self._hhmm(), announce=False,
+        # on the write worker, as the run: planning needs the writer's view (it writes nothing it keeps)
+        self.ctx.runner.write(preview_run, as_of=self.as_of.date().toPython(), at=self._hhmm(), announce=False,
                               on_done=self._previewed, on_error=self._preview_failed)
 
-    def _previewed(self, plan) -> None:
+    def _previewed(self, preview: RunPreview) -> None:
+        plan = preview.plan
         self.preview_button.setEnabled(True)
         self.model.set_rows(plan)
         fit(self.table, {PlanTableModel.COL_NAME: 170, PlanTableModel.COL_LEVEL: 150, PlanTableModel.COL_REASON: 420,
@@ -269,9 +246,10 @@ class RemindersView(QWidget):
         self.progress.setRange(0, max(1, len(self.model.approved_keys())))
         self.progress.setValue(0)
         self.summary.setText(self.tr("Running…"))
-        self.ctx.runner.write(perform_run, self.as_of.date().toPython(), self._hhmm(), self.model.approved_keys(),
-                              str(self.letters_folder()), progress=self._progress.step.emit,
-                              cancel=self._cancel.is_set, on_done=self._finished, on_error=self._failed)
+        self.ctx.runner.write(perform_run, as_of=self.as_of.date().toPython(), at=self._hhmm(),
+                              approve=self.model.approved_keys(), letters_dir=str(self.letters_folder()),
+                              progress=self._progress.step.emit, cancel=self._cancel.is_set,
+                              on_done=self._finished, on_error=self._failed)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -289,7 +267,8 @@ class RemindersView(QWidget):
         for w in (self.preview_button, self.run_button, self.all_button, self.none_button, self.as_of, self.at):
             w.setEnabled(not running)
 
-    def _finished(self, summary) -> None:
+    def _finished(self, done: RunDone) -> None:
+        summary = done.summary
         self._set_running(False)
         self.summary_result = summary
         self.letters_path = summary.letters_path
