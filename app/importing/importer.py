@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -38,6 +38,8 @@ from app.ledger.email_address import email_problem
 from app.ledger.errors import LedgerError
 from app.ledger.amount_input import parse_amount
 from app.ledger.money import check_currency, to_str
+from app.ledger.payments import METHODS, open_lines, plan_on_open_lines
+from app.ledger.views import AllocationPlan, AllocationSuggestion
 from app.models import POSTED, CreditNote, Customer, Invoice, Payment
 
 from .reader import FileProblem, iter_records, misaligned_rows, read_table
@@ -71,7 +73,6 @@ KINDS = tuple(SPECS)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LENGTHS = {"code": 40, "name": 200, "tax_id": 40, "email": 200, "phone": 50, "city": 100, "number": 40,
             "reference": 100}
-_PAYMENT_METHODS = ("transfer", "cash", "cheque", "card", "deposit", "yape", "plin", "other")
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,9 @@ class _Context:
         self.company_currency = company.currency if company else "PEN"
         self.company_country = (company.country if company else None) or "PE"
         self.locale = (company.locale if company else None) or "es_PE"
-        self._open_lines: dict[tuple[int, str], list[list]] = {}
+        self._initial: dict[tuple[str, str], list[AllocationSuggestion]] = {}
+        self._left: dict[tuple[str, str], list[AllocationSuggestion]] = {}
+        self.warnings: list[Problem] = []  # rows that import, with something the user should know
 
     def invoices(self, numbers) -> dict[str, _InvoiceInfo]:
         out = {}
@@ -280,17 +283,25 @@ class _Context:
             found.update(self.session.scalars(select(column).where(column.in_(chunk))))
         return found
 
-    def open_lines(self, customer_id: int, currency: str) -> list[list]:
-        """[invoice_id, issue_date, open_minor] per open due line, in the ledger's oldest-first order.
+    def open_lines(self, customer_code: str, currency: str) -> list[AllocationSuggestion]:
+        """The customer's open due lines in the ledger's order, with what the rows validated so far left
+        open on them: each row is planned against these, as the write pass will apply it."""
+        key = (customer_code, currency)
+        if key not in self._left:
+            self._initial[key] = open_lines(self.session, customer_code=customer_code, currency=currency)
+            self._left[key] = list(self._initial[key])
+        return self._left[key]
 
-        Validation consumes them row by row, as the write pass will, to catch over-allocation."""
-        key = (customer_id, currency)
-        if key not in self._open_lines:
-            from app.ledger.payments import _open_lines
+    def consume(self, customer_code: str, plan: AllocationPlan) -> None:
+        """What the row's plan applies is no longer open for the rows below."""
+        taken = dict(plan.allocations())
+        key = (customer_code, plan.currency)
+        self._left[key] = [replace(ln, open_minor=ln.open_minor - taken.get(ln.due_line_id, 0))
+                           for ln in self._left[key]]
 
-            self._open_lines[key] = [[inv.id, inv.issue_date, open_]
-                                     for _dl, inv, open_ in _open_lines(self.session, customer_id, currency)]
-        return self._open_lines[key]
+    def open_before_file(self, customer_code: str, currency: str, invoice_number: str) -> int:
+        return sum(ln.open_minor for ln in self._initial[(customer_code, currency)]
+                   if ln.invoice_number == invoice_number)
 
 
 # --- per kind: validate one row into the ledger call that writes it ------------------------
@@ -446,11 +457,11 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
             fields["reference"] = reference
             method = row.get("method").lower()
             if method:
-                if method in _PAYMENT_METHODS:
+                if method in METHODS:
                     fields["method"] = method
                 else:
                     row.problem("method", f"unknown payment method '{row.get('method')}'; use one of "
-                                          f"{', '.join(_PAYMENT_METHODS)}")
+                                          f"{', '.join(METHODS)}")
         on_date = row.date("date", required=True)
         number_text = row.get("invoice_number")
         named = invoices.get(number_text) if number_text else None
@@ -477,39 +488,28 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
                                         f"{inv.issue_date.isoformat()}")
         if row.bad:
             continue
-        # follow the allocation the write pass will make, so two rows cannot both take the same open amount
-        lines = ctx.open_lines(customer.id, currency)
-        if inv is not None:
-            mine = [ln for ln in lines if ln[0] == inv.id]
-            open_total = sum(ln[2] for ln in mine)
-            if amount > open_total:
-                earlier = " after the rows above" if open_total != _initial_open(ctx, inv) else ""
-                row.problem("amount", f"{to_str(amount, currency)} is more than the {to_str(open_total, currency)} "
-                                      f"{currency} open on invoice {inv.number}{earlier}; lower the amount or leave "
-                                      "invoice_number empty to apply it oldest first")
+        # plan the row as the write pass will apply it, against what the rows above left open, so two rows
+        # cannot both take the same open amount (the ledger's rule: app.ledger.payments.plan_on_open_lines)
+        plan = plan_on_open_lines(ctx.open_lines(customer.code, currency), currency=currency, amount_minor=amount,
+                                  on_date=on_date, invoice_number=inv.number if inv else None, kind=what)
+        if inv is not None and (plan.problems or plan.unapplied_minor):
+            open_total = plan.applied_minor if not plan.problems else plan.problems[0].limit_minor
+            earlier = (" after the rows above"
+                       if open_total != ctx.open_before_file(customer.code, currency, inv.number) else "")
+            too_much = (f"{to_str(amount, currency)} is more than the {to_str(open_total, currency)} {currency} "
+                        f"open on invoice {inv.number}{earlier}")
+            if plan.problems:  # a credit note may not exceed what its invoice has open
+                row.problem("amount", f"{too_much}; lower the amount or leave invoice_number empty to keep it "
+                                      "as unapplied credit")
                 continue
-            _consume(mine, amount)
-        elif kind == "payments":
-            _consume([ln for ln in lines if ln[1] <= on_date], amount)
+            ctx.warnings.append(Problem(row.line, "amount", f"{too_much}; the other "
+                                                            f"{to_str(plan.unapplied_minor, currency)} {currency} "
+                                                            f"stays as {customer.code}'s unapplied credit"))
+        ctx.consume(customer.code, plan)
         fields.update(customer_code=customer.code, date=on_date, amount_minor=amount, currency=currency,
                       invoice_number=inv.number if inv else None)
         out.append((row, fields))
     return out
-
-
-def _initial_open(ctx: _Context, inv: _InvoiceInfo) -> int:
-    from app.ledger.payments import _open_lines
-
-    return sum(o for _d, _i, o in _open_lines(ctx.session, inv.customer_id, inv.currency, invoice_id=inv.id))
-
-
-def _consume(lines: list[list], amount: int) -> None:
-    for ln in lines:
-        if amount <= 0:
-            return
-        take = min(amount, ln[2])
-        ln[2] -= take
-        amount -= take
 
 
 def _write(session: Session, kind: str, fields: dict) -> None:
@@ -581,6 +581,7 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
             else:
                 plans = _validate_settlements(ctx, rows, kind)
             problems.sort(key=lambda p: p.line)
+            warnings.extend(w.format(shown) for w in sorted(ctx.warnings, key=lambda w: w.line))
             totals: dict[str, int] = defaultdict(int)
             if kind != "customers":
                 for _row, fields in plans:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 from typing import Sequence
 
 from sqlalchemy import func, select, update
@@ -31,7 +32,15 @@ from .errors import (
 )
 from .invoices import check_same_currency, get_invoice_row
 from .money import check_bound, check_currency, to_str
-from .views import AllocationSuggestion, AllocationView, CreditNoteView, PaymentView, WriteOffView
+from .views import (
+    AllocationPlan,
+    AllocationProblem,
+    AllocationSuggestion,
+    AllocationView,
+    CreditNoteView,
+    PaymentView,
+    WriteOffView,
+)
 
 METHODS = ("transfer", "cash", "cheque", "card", "deposit", "yape", "plin", "other")
 
@@ -72,70 +81,162 @@ def _allocation_views(session: Session, column, doc_id: int) -> tuple[Allocation
     return tuple(AllocationView(*row) for row in rows)
 
 
-def suggest_allocation(
-    session: Session, *, customer_code: str, currency: str, amount_minor: int, on_date: dt.date
-) -> list[AllocationSuggestion]:
-    """Every open due line of the customer in that currency issued by `on_date`, oldest due first,
-    with the amount a payment of `amount_minor` would apply to it (zero once the payment runs out)."""
+# --- planning an allocation without writing it: the rule, once ---------------------
+
+# The rules a plan can break (AllocationProblem.rule):
+OVER_OPEN = "over_open"  # a named due line would get more than it has open
+OVER_AMOUNT = "over_amount"  # the named due lines add up to more than the document
+OVER_INVOICE = "over_invoice"  # a credit note for more than the invoice it names has open
+NEGATIVE = "negative_allocation"  # a named due line would get a negative amount
+NOT_OPEN = "not_open"  # a named due line is not among the open lines planned against
+
+
+def _line(dl: DueLine, inv: Invoice, open_: int) -> AllocationSuggestion:
+    return AllocationSuggestion(dl.id, inv.number, dl.due_date, open_, 0, inv.issue_date)
+
+
+def open_lines(session: Session, *, customer_code: str, currency: str) -> list[AllocationSuggestion]:
+    """The customer's open due lines in `currency` (posted invoices), oldest due first, each with its
+    open amount and nothing applied: what `plan_on_open_lines` plans against. Read only, nothing locked."""
     customer = get_customer_row(session, customer_code)
-    left = max(int(amount_minor), 0)
-    out = []
-    for dl, inv, open_ in _open_lines(session, customer.id, check_currency(currency), issued_by=on_date,
-                                      lock=False):
-        take = min(left, open_)
-        left -= take
-        out.append(AllocationSuggestion(dl.id, inv.number, dl.due_date, open_, take))
-    return out
+    return [_line(*row) for row in _open_lines(session, customer.id, check_currency(currency), lock=False)]
+
+
+def plan_on_open_lines(
+    lines: Sequence[AllocationSuggestion], *, currency: str, amount_minor: int, on_date: dt.date | None = None,
+    invoice_number: str | None = None, allocations: Sequence[tuple[int, int]] | None = None,
+    kind: str = "payment",
+) -> AllocationPlan:
+    """How a payment or credit note (`kind`) of `amount_minor` is applied to `lines` (open due lines in
+    oldest-due-first order; their `amount_minor` is ignored):
+
+    - `allocations` [(due_line_id, amount_minor)]: exactly those, each within its line's open amount
+      and together within the document;
+    - else `invoice_number`: that invoice's lines, oldest due first. A payment applies what is open and
+      the rest stays as unapplied credit; a credit note may not be for more than is open;
+    - else a payment applies oldest due first to invoices issued by `on_date`; a credit note stays
+      unapplied.
+
+    Reads nothing: the importer plans each row of a file against what the rows above left open, the
+    payment dialog checks the amounts being typed, and `plan_allocation` reads the lines for everyone."""
+    amount = max(int(amount_minor), 0)
+    problems: list[AllocationProblem] = []
+    if allocations is not None:
+        wanted: dict[int, int] = defaultdict(int)
+        for due_line_id, value in allocations:
+            if int(value) < 0:
+                problems.append(AllocationProblem(NEGATIVE, "An allocated amount cannot be negative.",
+                                                  amount_minor=int(value)))
+            elif int(value) > 0:
+                wanted[int(due_line_id)] += int(value)
+        total = sum(wanted.values())
+        if total > amount:
+            problems.append(AllocationProblem(
+                OVER_AMOUNT, f"The allocations add up to {to_str(total, currency)} {currency} but the {kind} has "
+                             f"only {to_str(amount, currency)} {currency} to apply. Lower the allocated amounts.",
+                amount_minor=total, limit_minor=amount))
+        known = {ln.due_line_id: ln for ln in lines}
+        for due_line_id, value in wanted.items():
+            ln = known.get(due_line_id)
+            if ln is None:
+                problems.append(AllocationProblem(NOT_OPEN, f"Due line {due_line_id} has nothing open in {currency} "
+                                                            "for this customer.", field="allocations",
+                                                  amount_minor=value))
+            elif value > ln.open_minor:
+                problems.append(AllocationProblem(
+                    OVER_OPEN, f"Invoice {ln.invoice_number} (due {ln.due_date.isoformat()}) has "
+                               f"{to_str(ln.open_minor, currency)} {currency} open; {to_str(value, currency)} "
+                               "cannot be applied to it.",
+                    invoice_number=ln.invoice_number, amount_minor=value, limit_minor=ln.open_minor))
+        planned = [replace(ln, amount_minor=wanted.get(ln.due_line_id, 0)) for ln in lines]
+    else:
+        if invoice_number:
+            candidates = [ln for ln in lines if ln.invoice_number == invoice_number]
+        elif kind == "payment":
+            candidates = [ln for ln in lines if on_date is None or ln.issue_date is None or ln.issue_date <= on_date]
+        else:
+            candidates = []
+        open_total = sum(ln.open_minor for ln in candidates)
+        if invoice_number and kind != "payment" and amount > open_total:
+            problems.append(AllocationProblem(
+                OVER_INVOICE, f"The {kind} is for {to_str(amount, currency)} {currency} but invoice {invoice_number} "
+                              f"has only {to_str(open_total, currency)} {currency} open. Lower the amount or leave "
+                              "the invoice empty.",
+                invoice_number=invoice_number, amount_minor=amount, limit_minor=open_total))
+        planned, left = [], amount
+        for ln in candidates:
+            take = min(left, ln.open_minor)
+            left -= take
+            planned.append(replace(ln, amount_minor=take))
+    applied = sum(ln.amount_minor for ln in planned)
+    return AllocationPlan(currency, amount, tuple(planned), applied, amount - applied, tuple(problems),
+                          invoice_number or None)
+
+
+def plan_allocation(
+    session: Session, *, customer_code: str, currency: str | None, amount_minor: int, on_date: dt.date,
+    invoice_number: str | None = None, allocations: Sequence[tuple[int, int]] | None = None,
+    kind: str = "payment", lock: bool = False,
+) -> AllocationPlan:
+    """What recording a payment (or credit note, `kind`) would apply, without writing it; the rule is
+    `plan_on_open_lines`'s. Without `allocations` or an invoice, a payment's plan lists every open line
+    issued by `on_date` (zero where the money runs out), which is what the payment dialog shows.
+
+    Refuses (raises) what cannot be planned at all: an unknown customer, currency or invoice, an invoice
+    of another customer, in another currency, void or issued after `on_date`. What the amounts break is
+    in `plan.problems`. `lock=True` (writers only) locks the lines read until the transaction ends."""
+    customer = get_customer_row(session, customer_code)
+    currency = check_currency(currency or customer.currency)
+    if allocations is not None:
+        ids = {int(due_line_id) for due_line_id, value in allocations if int(value) > 0}
+        _check_named_lines(session, customer, currency, on_date, ids, kind)
+        found = {dl.id: _line(dl, inv, open_) for dl, inv, open_ in
+                 _open_lines(session, customer.id, currency, due_line_ids=list(ids), lock=lock)}
+        if ids - set(found):  # fully paid already: shown with nothing open, so the plan says so
+            for dl, inv in session.execute(select(DueLine, Invoice).join(Invoice, DueLine.invoice_id == Invoice.id)
+                                           .where(DueLine.id.in_(list(ids - set(found))))):
+                found[dl.id] = _line(dl, inv, 0)
+        lines = list(found.values())
+    elif invoice_number:
+        inv = get_invoice_row(session, invoice_number)
+        _check_invoice_target(inv, customer, currency, on_date, kind)
+        invoice_number = inv.number
+        lines = [_line(*row) for row in _open_lines(session, customer.id, currency, invoice_id=inv.id, lock=lock)]
+    elif kind == "payment":
+        lines = [_line(*row) for row in _open_lines(session, customer.id, currency, issued_by=on_date, lock=lock)]
+    else:
+        lines = []
+    return plan_on_open_lines(lines, currency=currency, amount_minor=amount_minor, on_date=on_date,
+                              invoice_number=invoice_number, allocations=allocations, kind=kind)
+
+
+def _check_named_lines(session: Session, customer: Customer, currency: str, doc_date: dt.date,
+                       ids: set[int], kind: str) -> None:
+    if not ids:
+        return
+    rows = session.execute(
+        select(DueLine.id, Invoice).join(Invoice, DueLine.invoice_id == Invoice.id).where(DueLine.id.in_(list(ids)))
+    ).all()
+    missing = ids - {line_id for line_id, _inv in rows}
+    if missing:
+        raise NotFoundError(f"Due line(s) {sorted(missing)} do not exist.", field="allocations")
+    for _line_id, inv in rows:
+        _check_invoice_target(inv, customer, currency, doc_date, kind)
+
+
+def _refuse(plan: AllocationPlan) -> None:
+    """Raise the plan's first problem as the ledger error of its rule."""
+    if not plan.problems:
+        return
+    problem = plan.problems[0]
+    if problem.rule == NEGATIVE:
+        raise InvalidAmountError(problem.amount_minor, problem.message)
+    if problem.rule == NOT_OPEN:
+        raise NotFoundError(problem.message, field=problem.field)
+    raise OverAllocationError(problem.message, field=problem.field)
 
 
 # --- applying a document to due lines --------------------------------------------
-
-
-def _plan_oldest_first(lines, amount: int) -> list[tuple[int, int]]:
-    plan, left = [], amount
-    for dl, _inv, open_ in lines:
-        if left <= 0:
-            break
-        take = min(left, open_)
-        plan.append((dl.id, take))
-        left -= take
-    return plan
-
-
-def _check_named_plan(session: Session, customer: Customer, currency: str, doc_date: dt.date,
-                      allocations: Sequence[tuple[int, int]], available: int, what: str) -> list[tuple[int, int]]:
-    """Validate user-chosen (due_line_id, amount) pairs against the rules; merge repeats of a line."""
-    wanted: dict[int, int] = defaultdict(int)
-    for due_line_id, amount in allocations:
-        if int(amount) < 0:
-            raise InvalidAmountError(amount, "An allocated amount cannot be negative.")
-        if int(amount) > 0:
-            wanted[int(due_line_id)] += int(amount)
-    if not wanted:
-        return []
-    total = sum(wanted.values())
-    if total > available:
-        raise OverAllocationError(
-            f"The allocations add up to {to_str(total, currency)} {currency} but the {what} has only "
-            f"{to_str(available, currency)} {currency} to apply. Lower the allocated amounts.")
-    rows = session.execute(
-        select(DueLine, Invoice).join(Invoice, DueLine.invoice_id == Invoice.id).where(DueLine.id.in_(list(wanted)))
-    ).all()
-    found = {dl.id: (dl, inv) for dl, inv in rows}
-    missing = set(wanted) - set(found)
-    if missing:
-        raise NotFoundError(f"Due line(s) {sorted(missing)} do not exist.", field="allocations")
-    open_by_id = {dl.id: open_ for dl, _i, open_ in _open_lines(session, customer.id, currency,
-                                                                 due_line_ids=list(wanted))}
-    for line_id, amount in wanted.items():
-        dl, inv = found[line_id]
-        _check_invoice_target(inv, customer, currency, doc_date, what)
-        open_ = open_by_id.get(line_id, 0)
-        if amount > open_:
-            raise OverAllocationError(
-                f"Invoice {inv.number} (due {dl.due_date.isoformat()}) has {to_str(open_, currency)} {currency} "
-                f"open; {to_str(amount, currency)} cannot be applied to it.")
-    return list(wanted.items())
 
 
 SOURCE_TABLES = {"payment_id": Payment, "credit_note_id": CreditNote, "write_off_id": WriteOff}
@@ -213,19 +314,14 @@ def record_payment(
     if method not in METHODS:
         raise InvalidValueError(f"Unknown payment method '{method}'; use one of {', '.join(METHODS)}.",
                                 field="method")
-    if allocations is not None:
-        plan = _check_named_plan(session, customer, currency, date, allocations, amount, "payment")
-    elif invoice_number:
-        inv = get_invoice_row(session, invoice_number)
-        _check_invoice_target(inv, customer, currency, date, "payment")
-        plan = _plan_oldest_first(_open_lines(session, customer.id, currency, invoice_id=inv.id), amount)
-    else:
-        plan = _plan_oldest_first(_open_lines(session, customer.id, currency, issued_by=date), amount)
+    plan = plan_allocation(session, customer_code=customer.code, currency=currency, amount_minor=amount,
+                           on_date=date, invoice_number=invoice_number, allocations=allocations, lock=True)
+    _refuse(plan)
     payment = Payment(customer=customer, date=date, currency=currency, amount_minor=amount, method=method,
                       reference=(reference or None), status=POSTED, created_at=config.now())
     session.add(payment)
     session.flush()
-    _apply(session, plan, date, payment_id=payment.id)
+    _apply(session, plan.allocations(), date, payment_id=payment.id)
     view = _payment_view(session, payment)
     audit.record(session, action="create", entity="payment", entity_id=payment.id,
                  after={**audit.snapshot(payment), "allocations": [[a.invoice_number, a.amount_minor]
@@ -280,23 +376,15 @@ def record_credit_note(
     check_range(date, "date")
     if session.scalar(select(CreditNote.id).where(CreditNote.number == number)) is not None:
         raise DuplicateNumberError("Credit note", number)
-    inv = None
-    plan: list[tuple[int, int]] = []
-    if invoice_number:
-        inv = get_invoice_row(session, invoice_number)
-        _check_invoice_target(inv, customer, currency, date, "credit note")
-        lines = _open_lines(session, customer.id, currency, invoice_id=inv.id)
-        open_total = sum(o for _d, _i, o in lines)
-        if amount > open_total:
-            raise OverAllocationError(
-                f"The credit note is for {to_str(amount, currency)} {currency} but invoice {inv.number} has only "
-                f"{to_str(open_total, currency)} {currency} open. Lower the amount or leave the invoice empty.")
-        plan = _plan_oldest_first(lines, amount)
+    plan = plan_allocation(session, customer_code=customer.code, currency=currency, amount_minor=amount,
+                           on_date=date, invoice_number=invoice_number, kind="credit note", lock=True)
+    _refuse(plan)
+    inv = get_invoice_row(session, plan.invoice_number) if plan.invoice_number else None
     cn = CreditNote(number=number, customer=customer, date=date, currency=currency, amount_minor=amount,
                     invoice=inv, reason=(reason or None), status=POSTED, created_at=config.now())
     session.add(cn)
     session.flush()
-    _apply(session, plan, date, credit_note_id=cn.id)
+    _apply(session, plan.allocations(), date, credit_note_id=cn.id)
     audit.record(session, action="create", entity="credit_note", entity_id=cn.id, after=audit.snapshot(cn))
     return _credit_note_view(session, cn)
 
@@ -382,7 +470,9 @@ def write_off(
                   reason=reason.strip(), created_at=config.now())
     session.add(wo)
     session.flush()
-    _apply(session, _plan_oldest_first(lines, amount), on_date, write_off_id=wo.id)
+    plan = plan_on_open_lines([_line(*row) for row in lines], currency=inv.currency, amount_minor=amount,
+                              invoice_number=inv.number, kind="write-off")
+    _apply(session, plan.allocations(), on_date, write_off_id=wo.id)
     audit.record(session, action="create", entity="write_off", entity_id=wo.id,
                  after={**audit.snapshot(wo), "invoice": inv.number})
     allocs = _allocation_views(session, Allocation.write_off_id, wo.id)

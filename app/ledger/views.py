@@ -84,11 +84,48 @@ class AllocationView:
 
 @dataclass(frozen=True)
 class AllocationSuggestion:
+    """One open due line in a plan: what is open on it and what the document would apply to it."""
     due_line_id: int
     invoice_number: str
     due_date: dt.date
     open_minor: int
     amount_minor: int
+    issue_date: dt.date | None = None  # the invoice's; oldest first only reaches invoices issued by the date
+
+
+@dataclass(frozen=True)
+class AllocationProblem:
+    """Why a plan cannot be recorded, named after the rule (`app.ledger.payments.OVER_OPEN`, ...).
+    `amount_minor` is what was asked, `limit_minor` what the rule allows (the line's open amount, the
+    document's amount); `invoice_number` the invoice concerned, if one is."""
+    rule: str
+    message: str
+    field: str = "amount"
+    invoice_number: str | None = None
+    amount_minor: int = 0
+    limit_minor: int = 0
+
+
+@dataclass(frozen=True)
+class AllocationPlan:
+    """An allocation worked out without being written (`app.ledger.payments.plan_allocation`): every
+    line considered with its open amount and what would be applied, the total applied, the rest that
+    stays as unapplied credit, and the problems that would make recording it refuse."""
+    currency: str
+    amount_minor: int
+    lines: tuple[AllocationSuggestion, ...]
+    applied_minor: int
+    unapplied_minor: int
+    problems: tuple[AllocationProblem, ...] = ()
+    invoice_number: str | None = None  # the invoice the document names, if any
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def allocations(self) -> list[tuple[int, int]]:
+        """(due_line_id, amount_minor) for every line something would be applied to."""
+        return [(ln.due_line_id, ln.amount_minor) for ln in self.lines if ln.amount_minor > 0]
 
 
 @dataclass(frozen=True)

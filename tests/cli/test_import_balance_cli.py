@@ -286,22 +286,37 @@ def test_customer_file_problems(db, tmp_path, capsys):
 def test_payment_problems(loaded, tmp_path, capsys):
     text = ("reference,customer_code,date,currency,amount,invoice_number\n"
             "OP-1,C001,2026-03-01,PEN,500.00,F001-1\n"       # good
-            "OP-2,C001,2026-03-01,PEN,200.00,F001-1\n"       # only 100 left after line 2
             "OP-3,C001,2026-03-01,PEN,10.00,F999\n"          # unknown invoice
             "OP-4,C001,2026-03-01,PEN,10.00,F001-3\n"        # another customer's invoice
             "OP-5,C001,2026-01-01,PEN,10.00,F001-2\n"        # before the invoice
-            "OP-1,C001,2026-03-02,PEN,10.00,\n"              # same reference twice
-            "OP-7,C001,2026-03-01,PEN,10000.00,F001-2\n")    # more than the invoice
+            "OP-1,C001,2026-03-02,PEN,10.00,\n")             # same reference twice
     f = write(tmp_path / "p.csv", text)
     assert_bad(loaded, ["payments", f], [
-        f"{f}:3: amount: 200.00 is more than the 100.00 PEN open on invoice F001-1 after the rows above; lower "
-        "the amount or leave invoice_number empty to apply it oldest first",
-        f"{f}:4: invoice_number: unknown invoice 'F999'",
-        f"{f}:5: invoice_number: invoice F001-3 belongs to another customer (C002)",
-        f"{f}:6: date: 2026-01-01 is before invoice F001-2's issue date 2026-02-10",
-        f"{f}:7: reference: duplicate reference: the same payment from C001 is also on line 2",
-        f"{f}:8: amount: 10000.00 is more than the 400.00 PEN open on invoice F001-2; lower the amount or leave "
-        "invoice_number empty to apply it oldest first"], capsys)
+        f"{f}:3: invoice_number: unknown invoice 'F999'",
+        f"{f}:4: invoice_number: invoice F001-3 belongs to another customer (C002)",
+        f"{f}:5: date: 2026-01-01 is before invoice F001-2's issue date 2026-02-10",
+        f"{f}:6: reference: duplicate reference: the same payment from C001 is also on line 2"], capsys)
+
+
+def test_a_transfer_paying_more_than_its_invoice_imports_with_the_rest_as_credit(loaded, tmp_path, capsys):
+    """The ledger's rule holds for imports (issue 13): the named invoice gets what is open, also after the
+    rows above took part of it, and the rest stays as unapplied credit, said as a warning."""
+    f = write(tmp_path / "p.csv", "reference,customer_code,date,currency,amount,invoice_number\n"
+                                  "OP-1,C001,2026-03-01,PEN,500.00,F001-1\n"
+                                  "OP-2,C001,2026-03-01,PEN,200.00,F001-1\n"     # only 100 left after line 2
+                                  "OP-7,C001,2026-03-01,PEN,1000.00,F001-2\n")   # F001-2 has 400 open
+    assert main(["--db", loaded, "import", "payments", f]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "imported 3 payments (PEN 1700.00)"
+    assert err.splitlines() == [
+        f"cobranza: warning: {f}:3: amount: 200.00 is more than the 100.00 PEN open on invoice F001-1 after the "
+        "rows above; the other 100.00 PEN stays as C001's unapplied credit",
+        f"cobranza: warning: {f}:4: amount: 1000.00 is more than the 400.00 PEN open on invoice F001-2; the "
+        "other 600.00 PEN stays as C001's unapplied credit"]
+    assert main(["--db", loaded, "balance", "C001", "--as-of", "2026-03-31", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["balances"] == [{"currency": "PEN", "open_items": "0.00", "unapplied_credit": "700.00",
+                                 "balance": "-700.00"}]
 
 
 def test_credit_notes_import_and_problems(loaded, tmp_path, capsys):

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.importing import ImportResult, import_file
 from app.importing.reader import read_table
-from app.models import Customer, Invoice, Payment
+from app.models import CreditNote, Customer, Invoice, Payment
 from tests.factories import make_customer, make_invoice
 
 
@@ -59,18 +59,28 @@ def test_nothing_written_when_one_row_is_bad(books, tmp_path):
 
 
 def test_oldest_first_rows_count_before_a_named_invoice(books, tmp_path):
-    """Row 2 (no invoice) takes F1 whole and 50 of F2 as the ledger will; row 3 then names F2 for 200."""
+    """Row 2 (no invoice) takes F1 whole and 50 of F2 as the ledger will; row 3 then names F2 for 200:
+    F2 gets the 150 left and the other 50 stays as unapplied credit, with a warning (the ledger's rule)."""
     f = write(tmp_path / "p.csv", "customer_code,date,amount,invoice_number\n"
                                   "C001,2026-03-01,150.00,\nC001,2026-03-01,200.00,F2\n")
     result = import_file(books, "payments", f)
+    assert result.ok and result.imported == 2
+    assert result.warnings == (f"{f}:3: amount: 200.00 is more than the 150.00 PEN open on invoice F2 after the "
+                               "rows above; the other 50.00 PEN stays as C001's unapplied credit",)
+    books.close()
+    assert sorted(books.scalars(select(Payment.applied_minor))) == [15000, 15000]
+
+
+def test_a_credit_note_for_more_than_its_invoice_has_open_is_refused(books, tmp_path):
+    """Credit notes keep their rule: naming an invoice, they may not exceed what is open on it,
+    counting what the rows above applied."""
+    f = write(tmp_path / "n.csv", "number,customer_code,date,amount,invoice_number\n"
+                                  "NC1,C001,2026-03-01,150.00,F2\nNC2,C001,2026-03-01,100.00,F2\n")
+    result = import_file(books, "credit-notes", f)
     assert [(p.line, p.column) for p in result.problems] == [(3, "amount")]
-    assert "150.00 PEN open on invoice F2 after the rows above" in result.problems[0].message
+    assert "100.00 is more than the 50.00 PEN open on invoice F2 after the rows above" in result.problems[0].message
     books.close()
-    assert count(books, Payment) == 0
-    books.close()
-    f = write(tmp_path / "p2.csv", "customer_code,date,amount,invoice_number\n"
-                                   "C001,2026-03-01,150.00,\nC001,2026-03-01,150.00,F2\n")
-    assert import_file(books, "payments", f).ok
+    assert count(books, CreditNote) == 0
 
 
 def test_oldest_first_only_reaches_invoices_issued_by_the_payment_date(books, tmp_path):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.ledger import payments
 from app.ledger.errors import LedgerError, OverAllocationError
-from app.ledger.views import PaymentView
+from app.ledger.views import AllocationPlan, PaymentView
 
 from ..context import AppContext
 from ..date_guard import DateGuard
@@ -171,7 +171,8 @@ class PaymentDialog(QDialog):
         return self.amount.minor_or_none()
 
     def suggest(self) -> None:
-        """Ask for the oldest-first allocation of the amount (all open lines, zero where nothing is applied)."""
+        """Ask the ledger for its plan: the oldest-first allocation of the amount over every open line
+        issued by the date (zero where nothing is applied), as `record_payment` would apply it."""
         self._suggest_timer.stop()
         if self.customer is None or len(self._currency()) != 3:
             return
@@ -179,9 +180,9 @@ class PaymentDialog(QDialog):
         generation = self._generation
         currency = self._currency()
         self.suggest_pending = True
-        self.ctx.runner.read(payments.suggest_allocation, customer_code=self.customer.code, currency=currency,
+        self.ctx.runner.read(payments.plan_allocation, customer_code=self.customer.code, currency=currency,
                              amount_minor=self._amount() or 0, on_date=self.date.value(),
-                             on_done=lambda s: self._suggestion_arrived(generation, s, currency),
+                             on_done=lambda plan: self._suggestion_arrived(generation, plan.lines, currency),
                              on_error=lambda exc: self._suggestion_failed(generation, exc))
 
     def _suggestion_arrived(self, generation: int, suggestions, currency: str) -> None:
@@ -201,32 +202,42 @@ class PaymentDialog(QDialog):
         for row in range(self.alloc_model.rowCount()):
             self.alloc_model.setData(self.alloc_model.index(row, AllocationTableModel.COL_APPLY), 0)
 
-    def problems(self) -> list[str]:
-        """What is wrong with the allocation as entered (checked before asking the ledger)."""
-        out = []
-        currency = self.alloc_model.currency
-        f = self.ctx.formatter
-        for r, amount in zip(self.alloc_model.rows(), self.alloc_model.amounts()):
-            if amount > r.open_minor:
-                out.append(self.tr("Invoice %1 has only %2 open; %3 cannot be applied to it.")
-                           .replace("%1", r.invoice_number).replace("%2", f.money(r.open_minor, currency))
-                           .replace("%3", f.money(amount, currency)))
+    def plan(self) -> AllocationPlan:
+        """The allocation as shown and edited, checked by the ledger's rule (no database read: the lines
+        and their open amounts are the ones the ledger planned)."""
         amount = self._amount()
-        if amount is not None and self.alloc_model.total() > amount:
-            out.append(self.tr("The allocations add up to %1 but the payment is %2. Lower the amounts to apply.")
-                       .replace("%1", f.money(self.alloc_model.total(), currency))
-                       .replace("%2", f.money(amount, currency)))
+        return payments.plan_on_open_lines(
+            self.alloc_model.rows(), currency=self.alloc_model.currency,
+            amount_minor=self.alloc_model.total() if amount is None else amount,  # no amount yet: no limit
+            on_date=self.date.value(), allocations=self.alloc_model.allocations())
+
+    def problems(self, plan: AllocationPlan | None = None) -> list[str]:
+        """What is wrong with the allocation as entered, in the user's language (checked before asking
+        the ledger to record it)."""
+        plan = plan or self.plan()
+        currency, f = plan.currency, self.ctx.formatter
+        out = []
+        for p in plan.problems:
+            if p.rule == payments.OVER_OPEN:
+                out.append(self.tr("Invoice %1 has only %2 open; %3 cannot be applied to it.")
+                           .replace("%1", p.invoice_number or "").replace("%2", f.money(p.limit_minor, currency))
+                           .replace("%3", f.money(p.amount_minor, currency)))
+            elif p.rule == payments.OVER_AMOUNT:
+                out.append(self.tr("The allocations add up to %1 but the payment is %2. Lower the amounts to apply.")
+                           .replace("%1", f.money(p.amount_minor, currency))
+                           .replace("%2", f.money(p.limit_minor, currency)))
+            else:
+                out.append(p.message)
         return out
 
     def update_remainder(self) -> None:
-        currency = self.alloc_model.currency
+        plan = self.plan()
         f = self.ctx.formatter
-        amount = self._amount() or 0
-        applied = self.alloc_model.total()
-        text = self.tr("Applied: %1 · Unapplied credit: %2").replace("%1", f.money(applied, currency)).replace(
-            "%2", f.money(amount - applied, currency))
+        applied, rest = plan.applied_minor, (self._amount() or 0) - plan.applied_minor
+        text = self.tr("Applied: %1 · Unapplied credit: %2").replace("%1", f.money(applied, plan.currency)).replace(
+            "%2", f.money(rest, plan.currency))
         self.remainder.setText(text)
-        self.remainder.setStyleSheet(ERROR_STYLE if self.problems() else "")
+        self.remainder.setStyleSheet(ERROR_STYLE if self.problems(plan) else "")
 
     # --- recording ---------------------------------------------------------------------
 
