@@ -2,8 +2,9 @@
 
     cobranza remind --as-of YYYY-MM-DD [--at HH:MM] [--dry-run | --send] [--letters-dir DIR]
 
---dry-run (the default) prints one JSON object per line and changes nothing; --send stores the run,
-writes the letters, sends what may be sent now and prints the summary at the end.
+--dry-run (the default) prints one JSON object per line and changes nothing; --send stores the run
+(committed), then writes the letters, sends what may be sent now (each e-mail committed as "sending" before
+it leaves and as sent right after: never sent twice, see `cobranza reminders release`) and prints the summary.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from app.reminders import outbox
-    from app.reminders.run import execute_run, plan_run, run_moment
+    from sqlalchemy.orm import sessionmaker
+
+    from app.database import WRITER
+    from app.reminders.run import deliver_run, execute_run, plan_run, run_moment
 
     session = open_session(args, write=True)
     try:
@@ -49,12 +53,17 @@ def run(args) -> int:
         letters_dir = (Path(args.letters_dir) if args.letters_dir
                        else config.data_dir() / "letters" / args.as_of.isoformat())
         try:
-            with session.begin():
+            with session.begin():  # the run is stored (its reminders queued) and committed first
                 at = run_moment(session, args.as_of, args.at)
-                sender = outbox.channel_sender(session)
-                summary = execute_run(session, as_of=args.as_of, at=at, send=sender, letters_dir=letters_dir)
+                stored = execute_run(session, as_of=args.as_of, at=at, letters_dir=letters_dir, deliver=False)
         except LedgerError as exc:
             fail(str(exc), 2)
+        # then delivered: each e-mail in its own short transactions, none open while the SMTP server talks
+        writer = session.get_bind()
+        reader = writer.execution_options(**{WRITER: False})
+        sender = outbox.channel_sender(sessionmaker(bind=reader, expire_on_commit=False))
+        summary = deliver_run(sessionmaker(bind=writer, expire_on_commit=False), stored, send=sender,
+                              letters_dir=letters_dir)
         for line in summary.lines():
             print(line)
         if sender is None and summary.waiting_for_means:
