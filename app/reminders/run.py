@@ -61,7 +61,7 @@ from .segment_policy import PolicyChooser
 from .whatsapp_send import pending_whatsapp_links
 
 PENDING_STATES = ("draft", "queued")
-LIVE_STATES = ("draft", "queued", "sent")
+LIVE_STATES = ("draft", "queued", "sending", "sent")  # "sending": may have gone out, waits for a person
 CHARGE_KINDS = ("fee", "interest")
 
 
@@ -306,7 +306,7 @@ def _history(session: Session, customer_ids: list[int]) -> tuple[dict[int, _Item
             h.pending = (rid, state, send_at, _key)
     for cust, as_of in session.execute(
         select(Reminder.customer_id, func.max(Reminder.as_of))
-        .where(Reminder.state.in_(("queued", "sent")), Reminder.customer_id.in_(customer_ids))
+        .where(Reminder.state.in_(("queued", "sending", "sent")), Reminder.customer_id.in_(customer_ids))
         .group_by(Reminder.customer_id)
     ):
         last[cust] = as_of
@@ -494,8 +494,10 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     if waiting:
         rid, state, send_at, pending_key = waiting[0][1]
         when = f" (due {send_at.isoformat()})" if send_at and state == "queued" else ""
-        what = "awaiting approval" if state == "draft" else "not sent yet"
-        what_es = "pendiente de aprobación" if state == "draft" else "aún no enviado"
+        what = {"draft": "awaiting approval", "sending": "may have been sent (check and release it)"}.get(
+            state, "not sent yet")
+        what_es = {"draft": "pendiente de aprobación", "sending": "quizá enviado (revíselo y libérelo)"}.get(
+            state, "aún no enviado")
         out.append(_skip(customer, currency, [w for w, _ in waiting],
                          f"previous reminder #{rid} {what}{when}: an item climbs only after its level was sent",
                          f"recordatorio anterior #{rid} {what_es}{when}", "waiting",
