@@ -173,8 +173,8 @@ def deliver_due(sessions: Sessions, *, now: dt.datetime, sender: Callable[[Deliv
     if now.tzinfo is None:
         raise ValueError("deliver_due needs an aware `now`")
     result = DeliveryResult()
-    emails: list[tuple[int, int, DeliveryJob]] = []  # (position, reminder id, job)
-    total = 0
+    emails: list[tuple[int, DeliveryJob]] = []  # (reminder id, job)
+    total = done = 0
     with _step(sessions) as session:
         result.may_have_been_sent = _count_sending(session)
         rows = due_reminders(session, now)
@@ -251,7 +251,7 @@ def deliver_due(sessions: Sessions, *, now: dt.datetime, sender: Callable[[Deliv
                     failed_letters.add(r.id)
                     _fail(session, r, now, f"sms: {exc}", result)
         total = len(deliverable)
-        for n, r in enumerate(deliverable, start=1):
+        for r in deliverable:
             if cancel is not None and cancel():
                 result.cancelled = True
                 break
@@ -259,18 +259,20 @@ def deliver_due(sessions: Sessions, *, now: dt.datetime, sender: Callable[[Deliv
                 continue
             customer = customers[r.customer_id]
             if "email" in r.channels.split(","):  # after this transaction, one at a time
-                emails.append((n, r.id, job_for(r, customer, now)))
+                emails.append((r.id, job_for(r, customer, now)))
                 continue
             mark_sent(session, r, customer, now, None, result)
+            done += 1
             if progress is not None:
-                progress(n, total)
-    for n, reminder_id, job in emails:
+                progress(done, total)
+    for reminder_id, job in emails:
         if cancel is not None and cancel():
             result.cancelled = True
             break
         _deliver_email(sessions, reminder_id, job, now, sender, result)
+        done += 1
         if progress is not None:
-            progress(n, total)
+            progress(done, total)
     return result
 
 

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt
 from app import config
+from app.database import session_factory
 from app.reminders import outbox
 from app.reminders.run import (
     approve_reminders,
     cancel_reminders,
+    deliver_run,
     execute_run,
     local_zone,
     plan_run,
@@ -54,8 +56,14 @@ def perform_run(session, as_of, hhmm, approve, letters_dir, progress=None, cance
     """On the write worker: store the approved reminders (the others as drafts) and deliver."""
     at = run_moment(session, as_of, hhmm)
     Path(letters_dir).mkdir(parents=True, exist_ok=True)
-    return execute_run(session, as_of=as_of, at=at, approve=set(approve), send=outbox.channel_sender(session),
-                       letters_dir=Path(letters_dir), progress=progress, cancel=cancel)
+    return execute_run(session, as_of=as_of, at=at, approve=set(approve), letters_dir=Path(letters_dir),
+                       progress=progress, cancel=cancel, deliver=False)  # delivered by deliver_stored, committed
+
+
+def deliver_stored(_session, stored, engine, letters_dir, progress=None, cancel=None):
+    """On a reader, holding no transaction: each e-mail in its own short write transactions (never twice)."""
+    return deliver_run(session_factory(engine, write=True), stored, send=outbox.channel_sender(
+        session_factory(engine)), letters_dir=Path(letters_dir), progress=progress, cancel=cancel)
 
 
 def default_letters_dir(as_of) -> Path:
@@ -271,7 +279,12 @@ class RemindersView(QWidget):
         self.summary.setText(self.tr("Running…"))
         self.ctx.runner.write(perform_run, self.as_of.date().toPython(), self._hhmm(), self.model.approved_keys(),
                               str(self.letters_folder()), progress=self._progress.step.emit,
-                              cancel=self._cancel.is_set, on_done=self._finished, on_error=self._failed)
+                              cancel=self._cancel.is_set, on_done=self._deliver, on_error=self._failed)
+
+    def _deliver(self, stored) -> None:
+        self.ctx.runner.read(deliver_stored, stored, self.ctx.engine, str(self.letters_folder()),
+                             progress=self._progress.step.emit, cancel=self._cancel.is_set, on_done=self._finished,
+                             on_error=self._failed)
 
     def cancel(self) -> None:
         self._cancel.set()
