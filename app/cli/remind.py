@@ -61,9 +61,10 @@ def run(args) -> int:
         # then delivered: each e-mail in its own short transactions, none open while the SMTP server talks
         writer = session.get_bind()
         reader = writer.execution_options(**{WRITER: False})
-        sender = outbox.channel_sender(sessionmaker(bind=reader, expire_on_commit=False))
+        readers = sessionmaker(bind=reader, expire_on_commit=False)
+        sender = outbox.channel_sender(readers)
         summary = deliver_run(sessionmaker(bind=writer, expire_on_commit=False), stored, send=sender,
-                              letters_dir=letters_dir)
+                              letters_dir=letters_dir, readers=readers)
         for line in summary.lines():
             print(line)
         if sender is None and summary.waiting_for_means:

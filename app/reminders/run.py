@@ -627,13 +627,14 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
 
 def deliver_run(sessions, stored: RunSummary, *, send: Callable | None = None, letters_dir=None,
                 letter_writer: Callable | None = None, cancel: Callable[[], bool] | None = None,
-                progress: Callable[[int, int], None] | None = None) -> RunSummary:
+                progress: Callable[[int, int], None] | None = None, readers=None) -> RunSummary:
     """After a run is stored (and committed): deliver what is due (`outbox.deliver_due`; `sessions` a factory
-    of writer sessions, or the run's own session) and complete the summary."""
+    of writer sessions, or the run's own session; `readers` reader sessions to write letters with) and
+    complete the summary."""
     if stored.cancelled:
         return stored
     result = outbox.deliver_due(sessions, now=stored.at, sender=send, letters_dir=letters_dir,
-                                letter_writer=letter_writer, cancel=cancel, progress=progress)
+                                letter_writer=letter_writer, cancel=cancel, progress=progress, readers=readers)
     if isinstance(sessions, Session):
         links = tuple(pending_whatsapp_links(sessions, stored.at))
     else:

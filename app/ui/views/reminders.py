@@ -62,8 +62,9 @@ def perform_run(session, as_of, hhmm, approve, letters_dir, progress=None, cance
 
 def deliver_stored(_session, stored, engine, letters_dir, progress=None, cancel=None):
     """On a reader, holding no transaction: each e-mail in its own short write transactions (never twice)."""
-    return deliver_run(session_factory(engine, write=True), stored, send=outbox.channel_sender(
-        session_factory(engine)), letters_dir=Path(letters_dir), progress=progress, cancel=cancel)
+    readers = session_factory(engine)
+    return deliver_run(session_factory(engine, write=True), stored, send=outbox.channel_sender(readers),
+                       letters_dir=Path(letters_dir), progress=progress, cancel=cancel, readers=readers)
 
 
 def default_letters_dir(as_of) -> Path:
