@@ -304,3 +304,46 @@ def test_another_process_writes_while_the_smtp_server_is_slow(tmp_path):
         assert main(["--db", db, "settings", "get", "company.phone"]) == 0
     finally:
         controller.stop()
+
+
+def test_letters_are_written_while_another_writer_can_write(tmp_path):
+    """Letters are files, not sent: they are made outside any write transaction, then recorded."""
+    from app.models import Customer
+    from app.reminders import outbox
+    from app.reminders.run import execute_run
+
+    db = str(tmp_path / "books.sqlite")
+    engine = open_database(db)
+    try:
+        with session_factory(engine)() as s:
+            with s.begin():
+                ledger.save_company(s, name="Distribuidora Andina S.A.C.", country="PE", currency="PEN",
+                                    locale="es_PE")
+                make_customer(s, address="Av. Arequipa 100", city="Lima")  # no e-mail: a letter
+                make_invoice(s, number="F1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
+            when = dt.datetime(2026, 6, 30, 10, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+            with s.begin():
+                execute_run(s, as_of=D(2026, 6, 30), at=when, deliver=False)
+        writers = session_factory(engine, write=True)
+
+        def letters_while_someone_writes(jobs, directory):
+            with writers() as other, other.begin():  # waits 10 s and fails if the delivery held the lock
+                other.scalars(select(Customer)).one().phone = "+51 1 555 0101"
+            path = directory / "C001.pdf"
+            path.write_bytes(b"%PDF-1.4 test")
+            return {job.reminder_id: str(path) for job in jobs}, str(path)
+
+        result = outbox.deliver_due(writers, now=when, sender=None, letters_dir=tmp_path / "letters",
+                                    letter_writer=letters_while_someone_writes, readers=session_factory(engine))
+        assert result.sent == 1 and result.failed == 0
+        assert [(state, customer_phone) for _, state, _ in reminders(db)
+                for customer_phone in [_phone(engine)]] == [("sent", "+51 1 555 0101")]
+    finally:
+        engine.dispose()
+
+
+def _phone(engine) -> str:
+    from app.models import Customer
+
+    with session_factory(engine)() as s:
+        return s.scalars(select(Customer.phone)).one()
