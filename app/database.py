@@ -73,8 +73,8 @@ def make_engine(path_or_url: str | None = None, **kwargs) -> Engine:
 
 def session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
     """Sessions on the engine; `write=True` for sessions that write (on SQLite they begin IMMEDIATE)."""
-    return sessionmaker(bind=engine.execution_options(**{WRITER: True}) if write else engine,
-                        expire_on_commit=False)
+    # set either way: a reader factory made from a writer's engine (session.get_bind()) reads
+    return sessionmaker(bind=engine.execution_options(**{WRITER: write}), expire_on_commit=False)
 
 
 @contextmanager

@@ -2,8 +2,9 @@
 
     cobranza remind --as-of YYYY-MM-DD [--at HH:MM] [--dry-run | --send] [--letters-dir DIR]
 
---dry-run (the default) prints one JSON object per line and changes nothing; --send stores the run,
-writes the letters, sends what may be sent now and prints the summary at the end.
+--dry-run (the default) prints one JSON object per line and changes nothing; --send stores the run
+(committed), then writes the letters, sends what may be sent now (each e-mail committed as "sending" before
+it leaves and as sent right after: never sent twice, see `cobranza reminders release`) and prints the summary.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     """The same preview and run the Reminders page calls (app.reminders.service)."""
-    from app.reminders.service import perform_run, preview_run
+    from app.database import session_factory
+    from app.reminders.service import deliver_stored, perform_run, preview_run
 
     session = open_session(args, write=True)
     try:
@@ -42,10 +44,13 @@ def run(args) -> int:
                 print(json.dumps(p.as_json(), ensure_ascii=False))
             return 0
         try:
-            with session.begin():
+            with session.begin():  # the run is stored (its reminders queued) and committed first
                 done = perform_run(session, as_of=args.as_of, at=args.at, letters_dir=args.letters_dir)
         except LedgerError as exc:
             fail(str(exc), 2)
+        # then delivered: each e-mail in its own short transactions, none open while the SMTP server talks
+        engine = session.get_bind()
+        done = deliver_stored(done, writers=session_factory(engine, write=True), readers=session_factory(engine))
         summary = done.summary
         for line in summary.lines():
             print(line)

@@ -3,6 +3,7 @@
     cobranza reminders history [--state STATE] [--customer CODE] [--limit N] [--format json|table]
     cobranza reminders approve ID [ID ...]
     cobranza reminders cancel ID --reason TEXT
+    cobranza reminders release ID [ID ...] [--mark-sent]
     cobranza reminders whatsapp [--open ID]
 
 (`cobranza remind` performs or previews a run; this command is kept apart so that contract stays exact.)
@@ -17,12 +18,12 @@ from app.ledger.money import to_str
 
 from .common import open_session
 
-STATES = ("draft", "queued", "sent", "failed", "cancelled")
+STATES = ("draft", "queued", "sending", "sent", "failed", "cancelled")
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("reminders", help="stored reminders: history, approve drafts, cancel, WhatsApp chats")
-    sub = p.add_subparsers(dest="reminders_command", required=True, metavar="{history,approve,cancel,whatsapp}")
+    sub = p.add_subparsers(dest="reminders_command", required=True, metavar="{history,approve,cancel,release,whatsapp}")
     h = sub.add_parser("history", help="the latest reminders, newest first")
     h.add_argument("--state", choices=STATES)
     h.add_argument("--customer", metavar="CODE")
@@ -36,6 +37,12 @@ def register(subparsers) -> None:
     c.add_argument("id", metavar="ID", type=int)
     c.add_argument("--reason", required=True)
     c.set_defaults(handler=run_cancel)
+    r = sub.add_parser("release", help="e-mails that may have been sent (left 'sending' by an interrupted run): "
+                                       "after checking the mailbox, put them back in the queue, or --mark-sent")
+    r.add_argument("ids", metavar="ID", type=int, nargs="+")
+    r.add_argument("--mark-sent", action="store_true",
+                   help="record them as sent (they did go out) instead of sending them again")
+    r.set_defaults(handler=run_release)
     w = sub.add_parser("whatsapp", help="the WhatsApp chats waiting to be opened (with --open: open one and "
                                         "record it as sent)")
     w.add_argument("--open", type=int, metavar="ID", dest="open_id")
@@ -48,7 +55,8 @@ def _as_dict(r) -> dict:
             "amount": to_str(r.amount_minor, r.currency), "currency": r.currency,
             "sent_at": r.sent_at.isoformat() if r.sent_at else None,
             "send_at": r.send_at.isoformat() if r.send_at else None, "pending": list(r.pending_channels),
-            "items": [ln.invoice_number for ln in r.lines], "error": r.error, "file": r.file_path}
+            "items": [ln.invoice_number for ln in r.lines], "error": r.error, "file": r.file_path,
+            "message_id": r.message_id, "may_have_been_sent": r.state == "sending"}
 
 
 def run_history(args) -> int:
@@ -62,9 +70,22 @@ def run_history(args) -> int:
         return 0
     for r in rows:
         pending = f" (pending: {','.join(r.pending_channels)})" if r.pending_channels else ""
+        state = (f"sending: may have been sent ({r.message_id}); check the mailbox, then `cobranza reminders "
+                 f"release {r.id}` or add --mark-sent" if r.state == "sending" else r.state)
         print(f"{r.id:>6}  {r.as_of.isoformat()}  {r.customer_code:<10} {r.level_key:<10} {','.join(r.channels):<16}"
-              f" {to_str(r.amount_minor, r.currency):>14} {r.currency}  {r.state}{pending}"
+              f" {to_str(r.amount_minor, r.currency):>14} {r.currency}  {state}{pending}"
               + (f"  {r.error}" if r.error else ""))
+    return 0
+
+
+def run_release(args) -> int:
+    from app.reminders.outbox import release_reminders
+
+    session = open_session(args, write=True)
+    with session, session.begin():
+        n = release_reminders(session, args.ids, mark_as_sent=args.mark_sent, now=config.now())
+    print(f"{n} reminder(s) " + ("recorded as sent" if args.mark_sent else
+                                 "back in the queue: the next run or outbox pass sends them (same Message-ID)"))
     return 0
 
 

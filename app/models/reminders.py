@@ -23,7 +23,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime
 
-REMINDER_STATES = ("draft", "queued", "sent", "failed", "cancelled")
+# "sending": marked (and committed) just before the SMTP connection; one left so after a crash may have gone out
+# and waits for a person to check it (released back to the queue, or recorded as sent): never resent by itself
+REMINDER_STATES = ("draft", "queued", "sending", "sent", "failed", "cancelled")
 CHANNELS = ("email", "letter", "sms", "whatsapp", "call")
 FEE_KINDS = ("none", "fixed", "percent")
 
@@ -116,7 +118,7 @@ class Reminder(Base):
 
     __tablename__ = "reminder"
     __table_args__ = (
-        CheckConstraint("state IN ('draft', 'queued', 'sent', 'failed', 'cancelled')", name="state_known"),
+        CheckConstraint("state IN ('draft', 'queued', 'sending', 'sent', 'failed', 'cancelled')", name="state_known"),
         Index("ix_reminder_customer_state", "customer_id", "state"),
         Index("ix_reminder_state_send_at", "state", "send_at"),
     )
@@ -141,6 +143,7 @@ class Reminder(Base):
     contact_profile: Mapped[str | None] = mapped_column(String(10))
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     file_path: Mapped[str | None] = mapped_column(String(500))
+    # the Message-ID, stored before the e-mail leaves (state "sending") and kept if it is sent again
     message_id: Mapped[str | None] = mapped_column(String(300))
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -365,7 +365,7 @@ def contact_histories(session, customer_ids=None, *, exclude_at: dt.datetime | N
                                              ContactLog.customer_id)):
         out.setdefault(cust, []).append(Contact(ch, at))
     queued = only(select(Reminder.customer_id, Reminder.channels, Reminder.send_at)
-                  .where(Reminder.state == "queued", Reminder.send_at.is_not(None)), Reminder.customer_id)
+                  .where(Reminder.state.in_(("queued", "sending")), Reminder.send_at.is_not(None)), Reminder.customer_id)
     for cust, channels, send_at in session.execute(queued):
         out.setdefault(cust, []).extend(Contact(ch, send_at) for ch in channels.split(",") if ch != "call")
     rows = session.execute(only(select(Activity.customer_id, Activity.channel, Activity.at).where(

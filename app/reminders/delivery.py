@@ -8,6 +8,7 @@ the contact rules does not ask for an item paid in the meantime; when nothing is
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
@@ -214,33 +215,49 @@ def make_sms_writer(session: Session):
     return write
 
 
-def make_sender(session: Session):
+def make_sender(source):
     """sender(job) -> Message-ID for the e-mail channel, over the SMTP settings and the keyring password.
-    None when no SMTP server is configured (e-mails then stay queued)."""
-    from .email_send import EmailConfigError, SendError, build_email, load_smtp_settings, send_email
+    None when no SMTP server is configured (e-mails then stay queued).
+
+    `source`: a Session, or a factory of (reader) sessions: then each e-mail is built in its own short read
+    session, closed before the SMTP connection opens, so no transaction is held while the server answers.
+    The message carries `job.message_id` when the outbox stored one before sending."""
+    from .email_send import (
+        EmailConfigError,
+        SendError,
+        _domain,
+        build_email,
+        load_smtp_settings,
+        send_email,
+    )
     from .errors import PermanentDeliveryError
     from .secrets import SecretStoreError, get_secret
     from .templates import render_message
 
-    try:
-        settings = load_smtp_settings(session)
-    except EmailConfigError:
-        return None
+    with _reading(source) as session:
+        try:
+            settings = load_smtp_settings(session)
+        except EmailConfigError:
+            return None
+        overrides = template_overrides(session)
     try:
         password = get_secret("smtp")
     except SecretStoreError:
         password = None
-    overrides = template_overrides(session)
 
     def send(job: DeliveryJob) -> str | None:
         message_id = None
         for channel in job.channels:
             if channel != "email":
                 continue  # letters are written by the letter writer; SMS/WhatsApp go out from the Reminders view
-            content = content_for(session, job, "email")
-            rendered = render_message(job.level_key, "email", content, overrides=overrides)
-            attachments = [statement_attachment(session, job.customer_code, content.as_of)]
+            with _reading(source) as session:
+                content = content_for(session, job, "email")
+                rendered = render_message(job.level_key, "email", content, overrides=overrides)
+                attachments = [statement_attachment(session, job.customer_code, content.as_of)]
             message = build_email(content, rendered, sender=settings.sender, attachments=attachments)
+            if job.message_id:
+                del message["Message-ID"]
+                message["Message-ID"] = job.message_id
             try:
                 message_id = send_email(message, settings, password)
             except SendError as exc:
@@ -249,4 +266,15 @@ def make_sender(session: Session):
                 raise
         return message_id
 
+    send.message_domain = _domain(settings.sender)
     return send
+
+
+@contextmanager
+def _reading(source):
+    """The given session, or a new one from the factory, closed (its read transaction ended) on leaving."""
+    if isinstance(source, Session):
+        yield source
+        return
+    with source() as session:
+        yield session

@@ -32,10 +32,13 @@ SEND_KINDS = ("connect", "auth", "rejected", "timeout")
 class SendError(Exception):
     """Sending failed. kind: connect | auth | rejected | timeout. `temporary` says whether a retry may help."""
 
-    def __init__(self, kind: str, message: str, *, temporary: bool | None = None, code: int | None = None):
+    def __init__(self, kind: str, message: str, *, temporary: bool | None = None, code: int | None = None,
+                 maybe_delivered: bool = False):
         assert kind in SEND_KINDS, kind
         super().__init__(message)
         self.kind = kind
+        # the connection broke while the message was being handed over: the server may have accepted it
+        self.maybe_delivered = maybe_delivered
         self.message = message
         self.code = code
         if temporary is None:
@@ -226,12 +229,16 @@ def _deliver(smtp: smtplib.SMTP, msg: EmailMessage, settings: SmtpSettings) -> N
         raise SendError("rejected", f"The message cannot be encoded for {where}: {exc}", temporary=False) from None
     except smtplib.SMTPServerDisconnected as exc:
         if _timed_out(exc):
-            raise SendError("timeout", f"{where} stopped answering while the message was sent.") from None
-        raise SendError("connect", f"{where} closed the connection while sending ({exc}).") from None
+            raise SendError("timeout", f"{where} stopped answering while the message was sent.",
+                            maybe_delivered=True) from None
+        raise SendError("connect", f"{where} closed the connection while sending ({exc}).",
+                        maybe_delivered=True) from None
     except (socket.timeout, TimeoutError):
-        raise SendError("timeout", f"{where} stopped answering while the message was sent.") from None
+        raise SendError("timeout", f"{where} stopped answering while the message was sent.",
+                        maybe_delivered=True) from None
     except (OSError, smtplib.SMTPException) as exc:
-        raise SendError("connect", f"Sending through {where} failed ({type(exc).__name__}: {exc}).") from None
+        raise SendError("connect", f"Sending through {where} failed ({type(exc).__name__}: {exc}).",
+                        maybe_delivered=True) from None
     if refused:
         details = "; ".join(f"{addr}: {code}" for addr, (code, _) in refused.items())
         raise SendError("rejected", f"{where} refused some recipients ({details}).",

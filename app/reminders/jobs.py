@@ -48,3 +48,4 @@ class DeliveryJob:
     call_window: str | None
     letter_path: str | None = None
     deliver_on: dt.date | None = None  # the day it goes out: content is read as of then
+    message_id: str | None = None  # the e-mail's Message-ID, stored on the reminder before it leaves

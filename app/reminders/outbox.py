@@ -15,14 +15,18 @@ as its own fee charge.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from email.utils import make_msgid
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app import config
 from app.ledger import audit
+from app.ledger.errors import LedgerError
 from app.ledger.invoices import record_invoice
 from app.ledger.money import to_str
 from app.models import Activity, ContactLog, Customer, Reminder
@@ -53,6 +57,7 @@ class DeliveryResult:
     sent_ids: list = field(default_factory=list)
     sms_path: str | None = None  # the CSV of SMS texts for the gateway written by this delivery
     awaiting_user: int = 0  # WhatsApp-only reminders due: a person opens each chat from the Reminders page
+    may_have_been_sent: int = 0  # e-mails left "sending" (a crash, a broken connection): a person checks them
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -144,12 +149,13 @@ def log_reminder_activities(session: Session, r: Reminder, channels, now: dt.dat
                              user="reminder run", source=f"reminder:{r.id}"))
 
 
-def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[DeliveryJob], str | None] | None,
+def deliver_due(sessions: Sessions, *, now: dt.datetime, sender: Callable[[DeliveryJob], str | None] | None,
                 letters_dir: str | Path | None = None,
                 letter_writer: Callable[[list[DeliveryJob], Path], tuple[dict[int, str], str | None]] | None = None,
                 cancel: Callable[[], bool] | None = None,
                 progress: Callable[[int, int], None] | None = None,
                 sms_writer: Callable[[list[DeliveryJob], Path], tuple[dict[int, str | None], str | None]] | None = None,
+                readers: Callable[[], Session] | None = None,
                 ) -> DeliveryResult:
     """Deliver every queued reminder whose send_at <= now (and whose retry time has come).
 
@@ -158,109 +164,259 @@ def deliver_due(session: Session, *, now: dt.datetime, sender: Callable[[Deliver
     writes the SMS texts for the gateway next to them. Without a letters directory (or without a sender for
     e-mail) a reminder stays queued. WhatsApp needs a person: the chat is opened from the Reminders page
     (open_whatsapp_reminder), so a WhatsApp-only reminder stays queued and the channel stays pending.
+
+    `sessions`: a factory of writer sessions (`session_factory(engine, write=True)`): the due reminders are
+    read in one short transaction, the letters and SMS texts written (read through `readers`, a factory of
+    reader sessions, so no write lock is held while the files are made; without it, inside the transaction
+    that records them), recorded in one transaction, then each e-mail delivered in its own short ones (see
+    `_deliver_email`): no transaction is open while the SMTP server is talked to and a crash never makes an
+    e-mail go out twice. A `Session` instead (tests, callers already inside a transaction): the same steps
+    in that session's transaction, flushed, not committed (a crash then loses the whole delivery).
     """
     if now.tzinfo is None:
         raise ValueError("deliver_due needs an aware `now`")
     result = DeliveryResult()
-    rows = due_reminders(session, now)
-    if not rows:
+    with _step(sessions) as session:
+        result.may_have_been_sent = _count_sending(session)
+        rows = due_reminders(session, now)
+        customers = {c.id: c for c in session.scalars(
+            select(Customer).where(Customer.id.in_({r.customer_id for r in rows})))} if rows else {}
+        jobs: list[DeliveryJob] = []  # what can go out now, in order
+        for r in rows:
+            channels = r.channels.split(",")
+            if not any(ch in AUTOMATIC or ch == "call" for ch in channels):
+                result.awaiting_user += 1  # WhatsApp only: stays queued until a person opens the chat
+                continue
+            writes = "letter" in channels or "sms" in channels  # the default writers need only a directory
+            if ("email" in channels and sender is None) or (writes and letters_dir is None):
+                result.waiting_for_means += 1
+                continue
+            jobs.append(job_for(r, customers[r.customer_id], now))
+    if not jobs:
         return result
-    ids = {r.customer_id for r in rows}
-    customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
-    if letters_dir is not None and letter_writer is None:
-        letter_writer = default_letter_writer(session)
-    if letters_dir is not None and sms_writer is None:
-        sms_writer = default_sms_writer(session)
-    deliverable: list[Reminder] = []
-    for r in rows:
-        channels = r.channels.split(",")
-        if not any(ch in AUTOMATIC or ch == "call" for ch in channels):
-            result.awaiting_user += 1  # WhatsApp only: stays queued until a person opens the chat
-            continue
-        needs_sender = "email" in channels
-        needs_letter = "letter" in channels
-        needs_sms = "sms" in channels
-        if ((needs_sender and sender is None) or (needs_letter and (letters_dir is None or letter_writer is None))
-                or (needs_sms and (letters_dir is None or sms_writer is None))):
-            result.waiting_for_means += 1
-            continue
-        deliverable.append(r)
-    letters = [r for r in deliverable if "letter" in r.channels.split(",")]
-    failed_letters: set[int] = set()
+    letters = [j for j in jobs if "letter" in j.channels]
+    texts = [j for j in jobs if "sms" in j.channels]
+    written = _Written()
+    if letters or texts:
+        if isinstance(sessions, Session):
+            _write_files(sessions, letters, texts, letters_dir, letter_writer, sms_writer, written)
+        elif readers is not None:  # made outside any write transaction, recorded below
+            with readers() as reading:
+                _write_files(reading, letters, texts, letters_dir, letter_writer, sms_writer, written)
+    total, done = len(jobs), 0
+    emails: list[DeliveryJob] = []
+    with _step(sessions) as session:
+        if (letters or texts) and not isinstance(sessions, Session) and readers is None:
+            _write_files(session, letters, texts, letters_dir, letter_writer, sms_writer, written)
+        failed = _record_files(session, now, letters, texts, written, result)
+        for job in jobs:
+            if cancel is not None and cancel():
+                result.cancelled = True
+                break
+            if job.reminder_id in failed:
+                continue
+            if "email" in job.channels:  # after this transaction, one at a time
+                emails.append(job)
+                continue
+            r = session.get(Reminder, job.reminder_id)
+            if r.state != "queued":  # another delivery took it meanwhile
+                continue
+            mark_sent(session, r, session.get(Customer, r.customer_id), now, None, result)
+            done += 1
+            if progress is not None:
+                progress(done, total)
+    for job in emails:
+        if cancel is not None and cancel():
+            result.cancelled = True
+            break
+        _deliver_email(sessions, job.reminder_id, job, now, sender, result)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    return result
+
+
+@dataclass
+class _Written:
+    """What the letter and SMS writers returned (or the exception of a whole batch), to record afterwards."""
+
+    paths: dict = field(default_factory=dict)
+    combined: str | None = None
+    letters_error: Exception | None = None
+    sms: dict = field(default_factory=dict)
+    csv: str | None = None
+    sms_error: Exception | None = None
+
+
+def _write_files(session: Session, letters, texts, letters_dir, letter_writer, sms_writer, out: _Written) -> None:
+    """Letters and SMS texts written into `letters_dir`; contents read in `session`. Nothing is recorded here."""
     if letters:
         directory = Path(letters_dir)
         directory.mkdir(parents=True, exist_ok=True)
         try:
-            paths, combined = letter_writer([job_for(r, customers[r.customer_id], now) for r in letters], directory)
-            result.letters_path = str(combined) if combined else None
-            for r in letters:
-                if r.id in paths and paths[r.id] is None:
-                    failed_letters.add(r.id)
-                    mark_settled(session, r, result)
-                elif isinstance(paths.get(r.id), Exception):  # this letter alone could not be made
-                    failed_letters.add(r.id)
-                    problem = paths[r.id]
-                    _fail(session, r, now, f"letter: {problem}", result,
-                          permanent=isinstance(problem, PermanentDeliveryError))
-                elif r.id in paths:
-                    r.file_path = str(paths[r.id])
-                else:
-                    failed_letters.add(r.id)
-                    _fail(session, r, now, "the letter was not written", result)
-        except Exception as exc:  # one broken batch: every letter in it is retried later
-            for r in letters:
-                failed_letters.add(r.id)
-                _fail(session, r, now, f"letter: {exc}", result)
-    texts = [r for r in deliverable if "sms" in r.channels.split(",") and r.id not in failed_letters]
+            out.paths, out.combined = (letter_writer or default_letter_writer(session))(letters, directory)
+        except Exception as exc:  # noqa: BLE001 - one broken batch: every letter in it is retried later
+            out.letters_error = exc
+    bad_letters = {j.reminder_id for j in letters if out.letters_error is not None
+                   or out.paths.get(j.reminder_id) is None or isinstance(out.paths.get(j.reminder_id), Exception)}
+    texts = [j for j in texts if j.reminder_id not in bad_letters]
     if texts:
         try:
-            outcome, csv_path = sms_writer([job_for(r, customers[r.customer_id], now) for r in texts],
-                                           Path(letters_dir))
-            result.sms_path = str(csv_path) if csv_path else None
-            for r in texts:
-                problem = outcome.get(r.id, "the text was not written")
-                if problem is None:
-                    failed_letters.add(r.id)
-                    mark_settled(session, r, result)
-                elif isinstance(problem, Exception):  # this text alone could not be made
-                    failed_letters.add(r.id)
-                    _fail(session, r, now, f"sms: {problem}", result,
-                          permanent=isinstance(problem, PermanentDeliveryError))
-                elif problem != "ok":
-                    failed_letters.add(r.id)
-                    _fail(session, r, now, f"sms: {problem}", result)
-                elif not r.file_path:
-                    r.file_path = str(csv_path)
+            out.sms, out.csv = (sms_writer or default_sms_writer(session))(texts, Path(letters_dir))
         except Exception as exc:  # noqa: BLE001 - the whole file failed: every text is retried later
-            for r in texts:
-                failed_letters.add(r.id)
-                _fail(session, r, now, f"sms: {exc}", result)
-    total = len(deliverable)
-    for n, r in enumerate(deliverable, start=1):
-        if cancel is not None and cancel():
-            result.cancelled = True
-            break
-        if r.id in failed_letters:
+            out.sms_error = exc
+
+
+def _record_files(session: Session, now: dt.datetime, letters, texts, written: _Written,
+                  result: DeliveryResult) -> set[int]:
+    """The letters' files and the SMS texts' outcome on their reminders; returns those that failed or were
+    cancelled (settled), which do not go out on their other channels now."""
+    failed: set[int] = set()
+
+    def queued(job):
+        r = session.get(Reminder, job.reminder_id)
+        return r if r is not None and r.state == "queued" else None
+
+    if letters:
+        result.letters_path = str(written.combined) if written.combined and written.letters_error is None else None
+    for job in letters:
+        r = queued(job)
+        if r is None:
+            failed.add(job.reminder_id)
             continue
-        customer = customers[r.customer_id]
-        message_id = None
-        if "email" in r.channels.split(","):
-            try:
-                message_id = sender(job_for(r, customer, now))
-            except NothingDue:
-                mark_settled(session, r, result)
-                continue
-            except PermanentDeliveryError as exc:  # retrying cannot fix it: failed now, with the reason
-                _fail(session, r, now, str(exc), result, permanent=True)
-                continue
-            except Exception as exc:  # noqa: BLE001 - any channel error is stored and retried
-                _fail(session, r, now, f"{type(exc).__name__}: {exc}", result)
-                continue
-        mark_sent(session, r, customer, now, message_id, result)
-        if progress is not None:
-            progress(n, total)
+        paths = written.paths
+        if written.letters_error is not None:
+            failed.add(r.id)
+            _fail(session, r, now, f"letter: {written.letters_error}", result)
+        elif r.id in paths and paths[r.id] is None:
+            failed.add(r.id)
+            mark_settled(session, r, result)
+        elif isinstance(paths.get(r.id), Exception):  # this letter alone could not be made
+            failed.add(r.id)
+            problem = paths[r.id]
+            _fail(session, r, now, f"letter: {problem}", result, permanent=isinstance(problem, PermanentDeliveryError))
+        elif r.id in paths:
+            r.file_path = str(paths[r.id])
+        else:
+            failed.add(r.id)
+            _fail(session, r, now, "the letter was not written", result)
+    texts = [j for j in texts if j.reminder_id not in failed]
+    if texts:
+        result.sms_path = str(written.csv) if written.csv and written.sms_error is None else None
+    for job in texts:
+        r = queued(job)
+        if r is None:
+            failed.add(job.reminder_id)
+            continue
+        if written.sms_error is not None:
+            failed.add(r.id)
+            _fail(session, r, now, f"sms: {written.sms_error}", result)
+            continue
+        problem = written.sms.get(r.id, "the text was not written")
+        if problem is None:
+            failed.add(r.id)
+            mark_settled(session, r, result)
+        elif isinstance(problem, Exception):  # this text alone could not be made
+            failed.add(r.id)
+            _fail(session, r, now, f"sms: {problem}", result, permanent=isinstance(problem, PermanentDeliveryError))
+        elif problem != "ok":
+            failed.add(r.id)
+            _fail(session, r, now, f"sms: {problem}", result)
+        elif not r.file_path:
+            r.file_path = str(written.csv)
+    return failed
+
+
+Sessions = Session | Callable[[], Session]
+
+
+@contextmanager
+def _step(sessions: Sessions):
+    """One short transaction from a session factory, committed on leaving; in a given session, a flush."""
+    if isinstance(sessions, Session):
+        yield sessions
+        sessions.flush()
+        return
+    with sessions() as session, session.begin():
+        yield session
+
+
+def _count_sending(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Reminder).where(Reminder.state == "sending")) or 0
+
+
+def new_message_id(sender) -> str:
+    """A Message-ID on the sender's domain (the SMTP From), made before the e-mail leaves."""
+    return make_msgid(domain=getattr(sender, "message_domain", None) or "cobranza.invalid")
+
+
+def _deliver_email(sessions: Sessions, reminder_id: int, job: DeliveryJob, now: dt.datetime, sender,
+                   result: DeliveryResult) -> None:
+    """One e-mail, exactly once: marked "sending" with its Message-ID and committed, sent with no transaction
+    open, then marked sent and committed. A crash in between leaves it "sending": never resent by itself,
+    listed as "may have been sent" for a person to check and release (`release_reminders`)."""
+    with _step(sessions) as session:
+        r = session.get(Reminder, reminder_id)
+        if r is None or r.state != "queued":  # another sender took it meanwhile
+            return
+        r.message_id = r.message_id or new_message_id(sender)  # kept when a released e-mail goes again
+        r.state = "sending"
+        message_id = r.message_id
+    try:
+        accepted = sender(replace(job, message_id=message_id))
+    except NothingDue:
+        with _step(sessions) as session:
+            mark_settled(session, session.get(Reminder, reminder_id), result)
+        return
+    except PermanentDeliveryError as exc:  # retrying cannot fix it: failed now, with the reason
+        with _step(sessions) as session:
+            r = session.get(Reminder, reminder_id)
+            r.state = "queued"
+            _fail(session, r, now, str(exc), result, permanent=True)
+        return
+    except Exception as exc:  # noqa: BLE001 - any channel error is stored and retried
+        with _step(sessions) as session:
+            r = session.get(Reminder, reminder_id)
+            if getattr(exc, "maybe_delivered", False):  # the connection broke after the data went out
+                r.error = (f"may have been sent: {type(exc).__name__}: {exc}; check the mailbox, then "
+                           f"`cobranza reminders release {r.id}` (or --mark-sent)")[:2000]
+                result.may_have_been_sent += 1
+                result.failed += 1
+                return
+            r.state = "queued"
+            _fail(session, r, now, f"{type(exc).__name__}: {exc}", result)
+        return
+    with _step(sessions) as session:
+        r = session.get(Reminder, reminder_id)
+        mark_sent(session, r, session.get(Customer, r.customer_id), now, accepted or message_id, result)
+
+
+def release_reminders(session: Session, ids, *, mark_as_sent: bool = False, now: dt.datetime | None = None) -> int:
+    """Reminders left "sending" (they may have gone out): after a person checked, back to the queue (sent
+    again, with the same Message-ID) or, with `mark_as_sent`, recorded as sent. All or none."""
+    ids = list(ids)
+    rows = {r.id: r for r in session.scalars(select(Reminder).where(Reminder.id.in_(ids)))}
+    for reminder_id in ids:
+        r = rows.get(reminder_id)
+        if r is None:
+            raise LedgerError(f"There is no reminder #{reminder_id}: see `cobranza reminders history`.", field="id")
+        if r.state != "sending":
+            raise LedgerError(f"Reminder #{r.id} is {r.state}; only a reminder that may have been sent "
+                              "(state sending) can be released or marked sent.", field="state")
+    now = now or config.now()
+    for reminder_id in ids:
+        r = rows[reminder_id]
+        if mark_as_sent:
+            mark_sent(session, r, session.get(Customer, r.customer_id), now, r.message_id, DeliveryResult())
+        else:
+            r.state, r.error, r.next_attempt_at = "queued", None, None
+            audit.record(session, action="release", entity="reminder", entity_id=r.id,
+                         before={"state": "sending"}, after={"state": "queued", "message_id": r.message_id})
     session.flush()
-    return result
+    return len(ids)
+
+
+
 
 
 def default_letter_writer(session: Session):

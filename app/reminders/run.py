@@ -61,7 +61,7 @@ from .segment_policy import PolicyChooser
 from .whatsapp_send import pending_whatsapp_links
 
 PENDING_STATES = ("draft", "queued")
-LIVE_STATES = ("draft", "queued", "sent")
+LIVE_STATES = ("draft", "queued", "sending", "sent")  # "sending": may have gone out, waits for a person
 CHARGE_KINDS = ("fee", "interest")
 
 
@@ -160,6 +160,7 @@ class RunSummary:
     settled: int = 0  # cancelled at delivery: paid in the meantime
     sms_path: str | None = None  # the CSV of SMS texts for the gateway
     whatsapp_links: tuple[tuple[int, str, str], ...] = ()  # (reminder id, customer code, wa.me link) to open
+    may_have_been_sent: int = 0  # e-mails left "sending" by a crash or a broken connection: a person checks
 
     def lines(self) -> list[str]:
         out = [f"run {self.run_id or '-'} as of {self.as_of.isoformat()}: {self.planned} reminder(s) planned, "
@@ -179,6 +180,10 @@ class RunSummary:
             out.append(f"WhatsApp chats to open ({len(self.whatsapp_links)}; open each from the Reminders page or "
                        f"with `cobranza reminders whatsapp --open ID`, which records it as sent):")
             out.extend(f"  #{rid} {code}: {link}" for rid, code, link in self.whatsapp_links)
+        if self.may_have_been_sent:
+            out.append(f"{self.may_have_been_sent} e-mail(s) may have been sent (interrupted while sending): they "
+                       "are not sent again by themselves; see `cobranza reminders history --state sending`, check "
+                       "the mailbox, then `cobranza reminders release ID...` (send again) or add --mark-sent")
         if self.cancelled:
             out.append("the run was cancelled before it finished")
         return out
@@ -301,7 +306,7 @@ def _history(session: Session, customer_ids: list[int]) -> tuple[dict[int, _Item
             h.pending = (rid, state, send_at, _key)
     for cust, as_of in session.execute(
         select(Reminder.customer_id, func.max(Reminder.as_of))
-        .where(Reminder.state.in_(("queued", "sent")), Reminder.customer_id.in_(customer_ids))
+        .where(Reminder.state.in_(("queued", "sending", "sent")), Reminder.customer_id.in_(customer_ids))
         .group_by(Reminder.customer_id)
     ):
         last[cust] = as_of
@@ -489,8 +494,10 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     if waiting:
         rid, state, send_at, pending_key = waiting[0][1]
         when = f" (due {send_at.isoformat()})" if send_at and state == "queued" else ""
-        what = "awaiting approval" if state == "draft" else "not sent yet"
-        what_es = "pendiente de aprobación" if state == "draft" else "aún no enviado"
+        what = {"draft": "awaiting approval", "sending": "may have been sent (check and release it)"}.get(
+            state, "not sent yet")
+        what_es = {"draft": "pendiente de aprobación", "sending": "quizá enviado (revíselo y libérelo)"}.get(
+            state, "aún no enviado")
         out.append(_skip(customer, currency, [w for w, _ in waiting],
                          f"previous reminder #{rid} {what}{when}: an item climbs only after its level was sent",
                          f"recordatorio anterior #{rid} {what_es}{when}", "waiting",
@@ -570,13 +577,18 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
 
 def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: set[str] | None = None,
                 send: Callable | None = None, letters_dir=None, progress: Callable[[int, int], None] | None = None,
-                cancel: Callable[[], bool] | None = None, letter_writer: Callable | None = None) -> RunSummary:
+                cancel: Callable[[], bool] | None = None, letter_writer: Callable | None = None,
+                deliver: bool = True) -> RunSummary:
     """Plan, store the reminders (queued; draft when the level needs approval and it was not given),
     then deliver every queued reminder whose moment has come (this run's and earlier ones).
 
     `approve`: None approves every reminder whose level does not need manual approval; a set of plan
     keys ("C001/PEN") approves exactly those. `send(job) -> message_id` delivers e-mail/SMS/WhatsApp;
     letters go to `letters_dir`. Nothing is delivered for a channel without its means.
+
+    `deliver=False` only stores the run: the caller commits it, then calls `deliver_run` with a session
+    factory, so each e-mail is delivered in its own short transactions (never twice after a crash) and no
+    transaction is held during the SMTP conversation. With `deliver=True` all happens in `session`.
     """
     plan = plan_run(session, as_of=as_of, at=at)
     proposals = [p for p in plan if p.blocked is None]
@@ -600,20 +612,38 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
     session.flush()
     audit.record(session, action="run", entity="reminder_run", entity_id=run.id,
                  after={"as_of": as_of, "at": at, "reminders": [r.id for r in created], "state": run.state})
-    result = outbox.DeliveryResult()
-    if not cancelled:
-        result = outbox.deliver_due(session, now=at, sender=send, letters_dir=letters_dir,
-                                    letter_writer=letter_writer, cancel=cancel)
     utc_at = at.astimezone(dt.timezone.utc)
-    return RunSummary(
+    stored = RunSummary(
         run_id=run.id, as_of=as_of, at=at, planned=total, blocked=len(plan) - len(proposals),
         queued=sum(1 for r in created if r.state != "draft"), drafts=sum(1 for r in created if r.state == "draft"),
         held=sum(1 for r in created if r.state != "draft" and r.send_at and r.send_at > utc_at),
-        sent=result.sent, failed=result.failed, fees_minor=result.fees_minor, letters_path=result.letters_path,
-        cancelled=cancelled or result.cancelled, reminder_ids=tuple(r.id for r in created),
-        waiting_for_means=result.waiting_for_means, settled=result.settled, sms_path=result.sms_path,
-        whatsapp_links=tuple(pending_whatsapp_links(session, at)) if not cancelled else (),
+        sent=0, failed=0, cancelled=cancelled, reminder_ids=tuple(r.id for r in created),
     )
+    if not deliver:
+        return stored
+    return deliver_run(session, stored, send=send, letters_dir=letters_dir, letter_writer=letter_writer,
+                       cancel=cancel)
+
+
+def deliver_run(sessions, stored: RunSummary, *, send: Callable | None = None, letters_dir=None,
+                letter_writer: Callable | None = None, cancel: Callable[[], bool] | None = None,
+                progress: Callable[[int, int], None] | None = None, readers=None) -> RunSummary:
+    """After a run is stored (and committed): deliver what is due (`outbox.deliver_due`; `sessions` a factory
+    of writer sessions, or the run's own session; `readers` reader sessions to write letters with) and
+    complete the summary."""
+    if stored.cancelled:
+        return stored
+    result = outbox.deliver_due(sessions, now=stored.at, sender=send, letters_dir=letters_dir,
+                                letter_writer=letter_writer, cancel=cancel, progress=progress, readers=readers)
+    if isinstance(sessions, Session):
+        links = tuple(pending_whatsapp_links(sessions, stored.at))
+    else:
+        with sessions() as session:
+            links = tuple(pending_whatsapp_links(session, stored.at))
+    return replace(stored, sent=result.sent, failed=result.failed, fees_minor=result.fees_minor,
+                   letters_path=result.letters_path, cancelled=result.cancelled,
+                   waiting_for_means=result.waiting_for_means, settled=result.settled, sms_path=result.sms_path,
+                   whatsapp_links=links, may_have_been_sent=result.may_have_been_sent)
 
 
 def _store(session: Session, run: ReminderRun, p: PlannedReminder, as_of: dt.date, state: str) -> Reminder:

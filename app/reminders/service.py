@@ -4,8 +4,11 @@ reminders.
 
 - `preview_run` writes nothing, not even the default policy that planning creates the first time (it is
   planned inside a savepoint that is rolled back): a preview is a look, on the CLI and in the GUI.
-- `perform_run` stores the reminders (the approved ones queued, the others as drafts), writes the letters
-  and sends what may be sent now, in the caller's transaction.
+- `perform_run` stores the run (the approved reminders queued, the others as drafts) in the caller's
+  transaction and delivers nothing; once the caller has committed, `deliver_stored` delivers what is due:
+  each e-mail in its own short transactions, marked "sending" with its Message-ID before the SMTP
+  conversation and "sent" right after, so a crash never sends it twice and no transaction (no SQLite write
+  lock) is held while the server talks.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from sqlalchemy.orm import Session
 from app import config
 
 from . import outbox
-from .run import PlannedReminder, RunSummary, execute_run, plan_run, run_moment
+from .run import PlannedReminder, RunSummary, deliver_run, execute_run, plan_run, run_moment
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class RunPreview:
 class RunDone:
     summary: RunSummary
     email_configured: bool  # False: no SMTP server set, e-mails stay queued until one is
+    letters_dir: Path | None = None  # where the run's letters go
 
 
 def default_letters_dir(as_of: dt.date) -> Path:
@@ -55,12 +59,22 @@ def preview_run(session: Session, *, as_of: dt.date, at: str | None = None) -> R
 def perform_run(session: Session, *, as_of: dt.date, at: str | None = None, approve: Iterable[str] | None = None,
                 letters_dir: str | Path | None = None, progress: Callable[[int, int], None] | None = None,
                 cancel: Callable[[], bool] | None = None) -> RunDone:
-    """Run as of `as_of` at `at`: `approve` None approves every reminder whose level does not need manual
-    approval, a set of plan keys ("C001/PEN") exactly those; letters go to `letters_dir` (default:
-    default_letters_dir). `progress(n, total)` and `cancel()` are for the GUI's bar and Cancel button."""
+    """Store the run as of `as_of` at `at`: `approve` None approves every reminder whose level does not need
+    manual approval, a set of plan keys ("C001/PEN") exactly those; letters will go to `letters_dir`
+    (default: default_letters_dir). Nothing is delivered: commit, then `deliver_stored`. `progress(n, total)`
+    and `cancel()` are for the GUI's bar and Cancel button."""
     moment = run_moment(session, as_of, at)
-    sender = outbox.channel_sender(session)
     folder = Path(letters_dir) if letters_dir else default_letters_dir(as_of)
     summary = execute_run(session, as_of=as_of, at=moment, approve=None if approve is None else set(approve),
-                          send=sender, letters_dir=folder, progress=progress, cancel=cancel)
-    return RunDone(summary, sender is not None)
+                          letters_dir=folder, progress=progress, cancel=cancel, deliver=False)
+    return RunDone(summary, outbox.channel_sender(session) is not None, folder)
+
+
+def deliver_stored(done: RunDone, *, writers, readers, progress: Callable[[int, int], None] | None = None,
+                   cancel: Callable[[], bool] | None = None) -> RunDone:
+    """After `perform_run` was committed: deliver what is due (this run's and earlier queued reminders).
+    `writers` and `readers` are session factories (writers begin as SQLite writers); no session of the
+    caller is held, so other writers go on while e-mails are sent."""
+    summary = deliver_run(writers, done.summary, send=outbox.channel_sender(readers), letters_dir=done.letters_dir,
+                          progress=progress, cancel=cancel, readers=readers)
+    return RunDone(summary, done.email_configured, done.letters_dir)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import Qt
 from app import config
 from app.reminders.run import approve_reminders, cancel_reminders, local_zone, recent_reminders
-from app.reminders.service import RunDone, RunPreview, default_letters_dir, perform_run, preview_run
+from app.reminders.service import RunDone, RunPreview, default_letters_dir, deliver_stored, perform_run, preview_run
 from app.reminders.whatsapp_send import open_whatsapp_reminder
 
 from ..context import AppContext
@@ -249,7 +249,16 @@ class RemindersView(QWidget):
         self.ctx.runner.write(perform_run, as_of=self.as_of.date().toPython(), at=self._hhmm(),
                               approve=self.model.approved_keys(), letters_dir=str(self.letters_folder()),
                               progress=self._progress.step.emit, cancel=self._cancel.is_set,
-                              on_done=self._finished, on_error=self._failed)
+                              on_done=self._deliver, on_error=self._failed)
+
+    def _deliver(self, stored: RunDone) -> None:
+        """The run is stored and committed: deliver it on a reader, holding no transaction, so the app's other
+        writes go on while the SMTP server talks (each e-mail has its own short write transactions)."""
+        writers, readers = self.ctx.runner.write_sessions, self.ctx.sessions
+        self.ctx.runner.read(lambda _session: deliver_stored(stored, writers=writers, readers=readers,
+                                                             progress=self._progress.step.emit,
+                                                             cancel=self._cancel.is_set),
+                             on_done=self._finished, on_error=self._failed)
 
     def cancel(self) -> None:
         self._cancel.set()
