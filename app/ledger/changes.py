@@ -16,6 +16,7 @@ No Qt here: the GUI's task runner tracks each write job with this and announces 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import event, inspect
@@ -139,10 +140,12 @@ def _bulk_customer(state) -> str | None:
 
 
 def _mapper_of(mapper, table_name: str):
-    for m in mapper.registry.mappers:
-        if m.local_table.name == table_name:
-            return m
-    return None
+    return _mappers(mapper.registry).get(table_name)
+
+
+@functools.lru_cache(maxsize=8)
+def _mappers(registry) -> dict:
+    return {m.local_table.name: m for m in registry.mappers}
 
 
 class ChangeTracker:
@@ -196,8 +199,8 @@ class ChangeTracker:
                 if table is None:
                     continue
                 seen.tables.add(table)
-                if TABLE_AREAS.get(table) == AUDIT:
-                    continue
+                if TABLE_AREAS.get(table) == AUDIT or seen.codes is None:
+                    continue  # the audit names no customer; once any customer may have changed, stop looking
                 code = _customer_of(session, obj)
                 if code is None:
                     seen.codes = None
