@@ -53,7 +53,7 @@ def refresh_risk_in_background(runner) -> None:
 
     def computed(rows) -> None:
         if rows:
-            runner.write(store_risk, rows, method="background", announce=False)
+            runner.write(store_risk, rows, method="background")
 
     runner.read(compute_risk_if_stale, on_done=computed)
 

@@ -1,8 +1,10 @@
 """The main window: a side navigation on the left, the chosen view on the right.
 
 Later issues add a view with one line in VIEWS: (key, title, icon file, "module:Class"). The class is
-imported when the window is built and called as `Class(ctx, parent)`; it may define `refresh()`
-(called after any write) and `actions()`; a language change rebuilds the window, views included.
+imported when the window is built and called as `Class(ctx, parent)`; it may define `refresh()`, called
+after a write that changed one of the areas named in its class attribute `concerns` (a set of
+app.ledger.changes areas; a view without one is concerned by every write), and `actions()`; a language
+change rebuilds the window, views included.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.ledger.changes import AREAS, Changes
 
 from .context import AppContext
 
@@ -167,12 +170,16 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(keys.index(key))
         return self.views[key]
 
-    def refresh_views(self) -> None:
-        """After a write: the page on screen reloads now; the others when they are next shown (the
-        dashboard over a million invoices should not recompute behind every payment entered)."""
+    def refresh_views(self, changes: Changes | None = None) -> None:
+        """After a write that changed `changes` (None: anything): a concerned page on screen reloads now,
+        the other concerned ones when they are next shown (the dashboard over a million invoices should
+        not recompute behind every payment entered); a page the change does not concern stays as it is."""
         current = self.stack.currentWidget()
+        changes = changes if changes is not None else Changes.everything()
         for key, view in self.views.items():
             if getattr(view, "refresh", None) is None:
+                continue
+            if not changes.concerns(getattr(view, "concerns", AREAS)):
                 continue
             if view is current:
                 view.refresh()

@@ -21,6 +21,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.ledger.changes import NOTHING, ChangeTracker
+
 log = logging.getLogger(__name__)
 
 
@@ -40,14 +42,17 @@ class _Job(QRunnable):
 
     def run(self) -> None:  # on a worker thread: no widgets here
         try:
+            changes = NOTHING
             with (self.runner.write_sessions if self.write else self.runner.sessions)() as session:
                 if self.write:
-                    with session.begin():
-                        result = self.fn(session, *self.args, **self.kwargs)
+                    with ChangeTracker(session) as tracker:
+                        with session.begin():
+                            result = self.fn(session, *self.args, **self.kwargs)
+                    changes = tracker.changes()
                 else:
                     result = self.fn(session, *self.args, **self.kwargs)
                     session.rollback()
-            self.runner._finished.emit(self.task_id, True, result)
+            self.runner._finished.emit(self.task_id, True, (result, changes))
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never swallowed
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.runner._finished.emit(self.task_id, False, exc)
@@ -57,8 +62,9 @@ class TaskRunner(QObject):
     """Runs domain functions with their own Session on worker threads."""
 
     _finished = Signal(int, bool, object)
-    #: emitted after a write succeeded (views reload what they show)
-    data_changed = Signal()
+    #: emitted after a write that changed something committed, with what it changed (`Changes`): each
+    #: view reloads only when it shows one of the changed areas
+    data_changed = Signal(object)
     #: emitted whenever the number of running tasks goes to zero
     idle = Signal()
 
@@ -81,15 +87,15 @@ class TaskRunner(QObject):
     def read(self, fn, *args, on_done=None, on_error=None, **kwargs) -> int:
         return self._start(fn, args, kwargs, on_done, on_error, write=False)
 
-    def write(self, fn, *args, on_done=None, on_error=None, announce: bool = True, **kwargs) -> int:
+    def write(self, fn, *args, on_done=None, on_error=None, **kwargs) -> int:
         """Run `fn` in one transaction on the single writer thread. After it commits, `data_changed`
-        tells every view to reload, unless `announce=False`: a write a view makes while refreshing
-        itself (e.g. re-evaluating derived tasks) must not announce, or refreshes would loop."""
-        return self._start(fn, args, kwargs, on_done, on_error, write=True, announce=announce)
+        says what it changed (app.ledger.changes); a write that changed nothing says nothing, so a view
+        that writes while refreshing (bringing derived tasks up to date) does not start another round."""
+        return self._start(fn, args, kwargs, on_done, on_error, write=True)
 
-    def _start(self, fn, args, kwargs, on_done, on_error, write: bool, announce: bool = False) -> int:
+    def _start(self, fn, args, kwargs, on_done, on_error, write: bool) -> int:
         task_id = next(self._ids)
-        self._pending[task_id] = _Pending(on_done, on_error, write and announce)
+        self._pending[task_id] = _Pending(on_done, on_error, write)
         pool = self._write_pool if write else self._read_pool
         pool.start(_Job(self, task_id, fn, args, kwargs, write))
         return task_id
@@ -110,10 +116,11 @@ class TaskRunner(QObject):
             if pending is None:
                 return
             if ok:
+                result, changes = payload
                 if pending.on_done is not None:
-                    _answer(pending.on_done, payload)
-                if pending.write:
-                    self.data_changed.emit()
+                    _answer(pending.on_done, result)
+                if changes:
+                    self.data_changed.emit(changes)
             elif pending.on_error is not None:
                 _answer(pending.on_error, payload)
             else:

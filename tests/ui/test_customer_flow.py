@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app import ledger
 from app.database import session_factory
+from app.ledger.changes import Changes
 from app.ui.tablemodels.allocation import AllocationTableModel
 from tests.factories import make_customer, make_invoice
 from tests.ui.conftest import wait_idle
@@ -171,7 +172,7 @@ def test_invoice_dialog_warns_about_credit_control(window, qtbot):
     inv.reject()
 
 
-def test_after_a_write_hidden_pages_reload_when_shown(window, qtbot):
+def test_after_a_write_concerned_hidden_pages_reload_when_shown_and_others_not_at_all(window, qtbot):
     calls = []
     view = window.view("customers")
     window.show_view("customers")
@@ -181,11 +182,18 @@ def test_after_a_write_hidden_pages_reload_when_shown(window, qtbot):
     others = [k for k in window.views if k != "customers" and hasattr(window.views[k], "refresh")]
     for key in others:
         window.views[key].refresh = lambda k=key: calls.append(k)
-    window.refresh_views()
+    window.refresh_views(Changes(frozenset({"documents", "audit"})))  # what a payment changes
     assert calls == []  # only the customers page (on screen) reloaded
     qtbot.waitUntil(lambda: not view.model.loading)
-    if others:
-        window.show_view(others[0])
-        assert calls == [others[0]]
-        window.show_view(others[0])
-        assert calls == [others[0]]
+    window.show_view("aging")  # shows documents: reloads once when shown
+    assert calls == ["aging"]
+    window.show_view("aging")
+    assert calls == ["aging"]
+    window.show_view("reminders")  # shows no documents: nothing to reload
+    assert calls == ["aging"]
+    window.refresh_views(Changes(frozenset({"settings"})))  # the reminders page on screen shows no settings
+    assert calls == ["aging"]
+    window.refresh_views(Changes(frozenset({"reminders"})))
+    assert calls == ["aging", "reminders"]
+    window.show_view("aging")
+    assert calls == ["aging", "reminders", "aging"]  # the settings change concerned it while hidden

@@ -24,7 +24,7 @@ def test_read_runs_off_the_gui_thread_and_answers_on_it(ctx, qtbot):
 
 def test_failed_write_rolls_back_and_reports_the_error(ctx, qtbot):
     errors, changed = [], []
-    ctx.runner.data_changed.connect(lambda: changed.append(1))
+    ctx.runner.data_changed.connect(changed.append)
 
     def two_customers(session):
         ledger.create_customer(session, code="X1", name="Uno")
@@ -38,11 +38,14 @@ def test_failed_write_rolls_back_and_reports_the_error(ctx, qtbot):
         assert s.scalar(select(func.count(Customer.id))) == 0
 
 
-def test_successful_write_commits_and_announces_a_change(ctx, qtbot):
+def test_successful_write_commits_and_announces_what_it_changed(ctx, qtbot):
     done = []
-    with qtbot.waitSignal(ctx.runner.data_changed, timeout=5000):
+    with qtbot.waitSignal(ctx.runner.data_changed, timeout=5000) as announced:
         ctx.runner.write(ledger.create_customer, code="X2", name="Dos", on_done=done.append)
     assert done[0].code == "X2"
+    [changes] = announced.args
+    assert "customers" in changes.areas and not changes.concerns({"documents", "reminders", "settings"})
+    assert changes.concerns({"customers"}, customer_code="X2")
     with ctx.sessions() as s:
         assert ledger.get_customer(s, "X2").name == "Dos"
 
@@ -69,11 +72,19 @@ def test_errors_without_a_handler_are_logged_not_raised(ctx, qtbot, caplog):
     assert "kaput" in caplog.text
 
 
-def test_a_write_can_keep_quiet_so_view_refreshes_cannot_loop(ctx, qtbot):
+def test_a_write_that_changes_nothing_announces_nothing(ctx, qtbot):
+    """So a view that writes while refreshing (bringing derived data up to date) cannot loop."""
     changed, done = [], []
-    ctx.runner.data_changed.connect(lambda: changed.append(1))
+    ctx.runner.data_changed.connect(changed.append)
+
+    def look(session):
+        savepoint = session.begin_nested()  # as the reminders preview: plans, then keeps nothing
+        ledger.create_customer(session, code="X3", name="Tres")
+        savepoint.rollback()
+        return "looked"
+
     with qtbot.waitSignal(ctx.runner.idle, timeout=5000):
-        ctx.runner.write(ledger.create_customer, code="X3", name="Tres", announce=False, on_done=done.append)
+        ctx.runner.write(look, on_done=done.append)
     assert done and changed == []
 
 

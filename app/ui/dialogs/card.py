@@ -149,8 +149,17 @@ class CustomerCard(QDialog):
         card_collections.install(self)
         card_disputes.install(self)
         card_reminders.install(self)
-        ctx.runner.data_changed.connect(self.reload)
+        ctx.runner.data_changed.connect(self._changed)
         self.reload()
+
+    #: the areas of app.ledger.changes the card shows (its facts, documents, collections, reminders, risk)
+    concerns = frozenset({"customers", "documents", "collections", "reminders", "risk"})
+
+    def _changed(self, changes) -> None:
+        """After a write: reload when it changed something the card shows of this customer (a write
+        that does not say which customers it touched may have touched this one)."""
+        if changes.concerns(self.concerns, customer_code=self.code):
+            self.reload()
 
     def reload(self) -> None:
         self.ctx.runner.read(load_card, self.code, self.ctx.today(), on_done=self._show, on_error=self._failed)

@@ -170,7 +170,7 @@ class PoliciesTab(QWidget):
 
     def reload(self, select_code: str | None = None) -> None:
         keep = select_code or (self.current.code if self.current else None)
-        self.ctx.runner.write(load_policies, announce=False, on_done=lambda r: self._loaded(r, keep),
+        self.ctx.runner.write(load_policies, on_done=lambda r: self._loaded(r, keep),
                               on_error=self._failed)
 
     def _loaded(self, result, select_code) -> None:

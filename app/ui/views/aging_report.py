@@ -51,6 +51,8 @@ def _write(session, kind: str, report, path: str, company: str | None, locale: s
 
 
 class AgingReportView(QWidget):
+    #: the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)
+    concerns = frozenset({"customers", "documents", "collections", "settings"})
     loaded = Signal()
     exported = Signal(str)
 

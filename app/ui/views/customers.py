@@ -22,6 +22,8 @@ SEARCH_DELAY_MS = 250
 
 
 class CustomersView(QWidget):
+    #: the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)
+    concerns = frozenset({"customers", "documents", "settings"})
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx

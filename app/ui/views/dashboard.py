@@ -108,6 +108,8 @@ class DrillDialog(QDialog):
 
 
 class DashboardView(QWidget):
+    #: the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)
+    concerns = frozenset({"customers", "documents", "collections", "settings", "risk"})
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent=None):

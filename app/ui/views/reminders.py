@@ -56,6 +56,8 @@ class _Progress(QObject):
 
 
 class RemindersView(QWidget):
+    #: the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)
+    concerns = frozenset({"reminders", "customers"})
     previewed = Signal()
     finished = Signal(object)
     history_loaded = Signal()
@@ -200,7 +202,7 @@ class RemindersView(QWidget):
         self.count.setText(self.tr("Planning…"))
         self.preview_button.setEnabled(False)
         # on the write worker, as the run: planning needs the writer's view (it writes nothing it keeps)
-        self.ctx.runner.write(preview_run, as_of=self.as_of.date().toPython(), at=self._hhmm(), announce=False,
+        self.ctx.runner.write(preview_run, as_of=self.as_of.date().toPython(), at=self._hhmm(),
                               on_done=self._previewed, on_error=self._preview_failed)
 
     def _previewed(self, preview: RunPreview) -> None:

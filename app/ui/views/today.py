@@ -142,6 +142,8 @@ class LogCallDialog(QDialog):
 
 
 class TodayView(QWidget):
+    #: the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)
+    concerns = frozenset({"customers", "documents", "collections", "settings", "risk"})
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent=None):
@@ -187,8 +189,9 @@ class TodayView(QWidget):
         self.evaluate()
 
     def evaluate(self) -> None:
-        """Update promises and agreements first (a write), then list; a write makes every view refresh,
-        which lists again, so refresh() itself must only read."""
+        """Update promises and agreements first (a write), then list. When the update changed something,
+        its announcement (collections) makes this page list again too, so refresh() itself must only read;
+        when it changed nothing, nothing is announced."""
         self.count.setText(self.tr("Computing…"))
         self.ctx.runner.write(_evaluate, self.as_of.date().toPython(), on_done=lambda _n: self.refresh(),
                               on_error=lambda exc: self.count.setText(str(exc)))
