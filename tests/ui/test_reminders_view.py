@@ -88,12 +88,15 @@ def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot,
     view.letters_dir.setText(str(tmp_path / "letters"))
     with qtbot.waitSignal(view.previewed, timeout=20000):
         view.preview_button.click()
-    steps = []
+    steps, announced = [], []
     view._progress.step.connect(lambda n, total: steps.append((n, total)))
+    ctx.runner.data_changed.connect(announced.append)
     with qtbot.waitSignal(view.finished, timeout=30000) as blocker:
         view.run_button.click()
     summary = blocker.args[0]
     assert (summary.queued, summary.sent, summary.failed, summary.blocked) == (2, 2, 0, 1)
+    # the delivery's own transactions are announced too, so other pages and open cards reload
+    assert any(c.concerns({"reminders"}, "C001") for c in announced[1:]), announced
     assert steps and steps[-1] == (2, 2)
     [msg] = smtp.messages()
     assert msg["To"].addresses[0].addr_spec == "pagos@losandes.pe"

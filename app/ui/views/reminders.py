@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt
 from app import config
+from app.ledger.changes import Changes
 from app.reminders.run import approve_reminders, cancel_reminders, local_zone, recent_reminders
 from app.reminders.service import RunDone, RunPreview, default_letters_dir, deliver_stored, perform_run, preview_run
 from app.reminders.whatsapp_send import open_whatsapp_reminder
@@ -280,6 +281,9 @@ class RemindersView(QWidget):
 
     def _finished(self, done: RunDone) -> None:
         summary = done.summary
+        # the delivery wrote in its own short transactions, outside the task runner's tracking: say what it
+        # may have changed (reminder states, fees posted as documents) so the other pages and cards reload
+        self.ctx.runner.data_changed.emit(Changes(frozenset({"reminders", "documents", "collections"}), None))
         self._set_running(False)
         self.summary_result = summary
         self.letters_path = summary.letters_path
