@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,39 +17,31 @@ from PySide6.QtWidgets import (
 
 from app.ledger import payments
 from app.ledger.errors import LedgerError, OverAllocationError
-from app.ledger.views import AllocationPlan, PaymentView
+from app.ledger.views import AllocationPlan
 
 from ..context import AppContext
 from ..date_guard import DateGuard
 from ..errors import describe
 from ..tablemodels.allocation import AllocationTableModel
 from ..tablemodels.documents import method_text
-from ..widgets import debounced, ERROR_STYLE, DateEdit, FieldForm, MoneyEdit, general_error_label
-from .customer import CURRENCIES
-from .invoice import lookup_customer
+from ..widgets import debounced, ERROR_STYLE, DateEdit, FieldForm, MoneyEdit
+from .entry import CustomerDocumentDialog
 
 
-class PaymentDialog(QDialog):
-    saved = Signal(object)  # PaymentView
+class PaymentDialog(CustomerDocumentDialog):
+    """`saved` carries the PaymentView recorded."""
 
     def __init__(self, ctx: AppContext, customer_code: str | None = None, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.customer = None
         self.setWindowTitle(self.tr("New payment"))
         self.setMinimumWidth(620)
         self.resize(680, 620)
         f = ctx.formatter
 
-        self.customer_code = QLineEdit()
-        self.customer_name = QLabel()
-        self.customer_name.setStyleSheet("color: #555;")
+        self._add_customer_fields()
         self.date = DateEdit(f, ctx.today())
         self.amount = MoneyEdit(f)
-        self.currency = QComboBox()
-        self.currency.setEditable(True)
-        self.currency.addItems(CURRENCIES)
-        self.currency.setCurrentIndex(-1)  # the customer's, once known; never a guess
         self.method = QComboBox()
         for m in payments.METHODS:
             self.method.addItem(method_text(m), m)
@@ -94,11 +83,7 @@ class PaymentDialog(QDialog):
         row.addWidget(self.remainder)
         box_layout.addLayout(row)
 
-        self.error = general_error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record payment"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self._add_buttons(self.tr("Record payment"))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(alloc_box, 1)
@@ -107,15 +92,12 @@ class PaymentDialog(QDialog):
 
         self.date_guard = DateGuard(self, self.form, lambda: self.ctx.formatter.locale)
         self._suggest_timer = debounced(self, self.suggest)
-        self._lookup_timer = debounced(self, self.lookup)
         self._generation = 0
         self.suggest_pending = False
 
-        self.customer_code.textChanged.connect(lambda _t: self._lookup_timer.start())
+        self._watch_amount()
         self.amount.textChanged.connect(lambda _t: self._suggest_timer.start())
         self.amount.textChanged.connect(lambda _t: self.update_remainder())
-        self.amount.valid_changed.connect(lambda _v: self._update_ok())
-        self.currency.currentTextChanged.connect(lambda _t: self._currency_changed())
         self.date.dateChanged.connect(lambda _d: self._suggest_timer.start())
         self.currency.currentTextChanged.connect(lambda _t: self._suggest_timer.start())
         self.alloc_model.amounts_changed.connect(self.update_remainder)
@@ -130,42 +112,11 @@ class PaymentDialog(QDialog):
 
     # --- live feedback ----------------------------------------------------------------
 
-    def lookup(self) -> None:
-        self._lookup_timer.stop()
-        code = self.customer_code.text().strip()
-        if not code:
-            self.customer = None
-            self.customer_name.setText("")
-            return
-        self.ctx.runner.read(lookup_customer, code, on_done=lambda c: self._customer_arrived(code, c))
-
-    def _customer_arrived(self, code: str, customer) -> None:
-        if code != self.customer_code.text().strip():
-            return
-        self.customer = customer
-        if customer is None:
-            self.customer_name.setText(self.tr("No customer with this code"))
+    def _customer_changed(self) -> None:
+        if self.customer is None:
             self.alloc_model.set_suggestions([], self._currency() or self.ctx.company_currency)
-            self._currency_changed()
-            return
-        self.customer_name.setText(customer.name)
-        self.currency.setCurrentText(customer.currency)
-        self._currency_changed()
-        self.suggest()
-
-    def _currency(self) -> str:
-        """The currency the payment is recorded in, and so the amount is read in: the one in the box,
-        else the customer's; '' while neither is known."""
-        chosen = self.currency.currentText().strip().upper()
-        if chosen:
-            return chosen
-        return self.customer.currency if self.customer is not None else ""
-
-    def _currency_changed(self) -> None:
-        self.amount.set_currency(self._currency() or None)
-
-    def _update_ok(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.amount.is_valid())
+        else:
+            self.suggest()
 
     def _amount(self) -> int | None:
         return self.amount.minor_or_none()
@@ -266,18 +217,8 @@ class PaymentDialog(QDialog):
             reference=self.reference.text().strip() or None, allocations=allocations,
             on_done=self._saved, on_error=self.show_error)
 
-    def _saved(self, view: PaymentView) -> None:
-        self.saved.emit(view)
-        self.accept()
-
     def show_error(self, exc: BaseException, local: bool = False) -> None:
-        self.buttons.setEnabled(True)
-        if local:
-            field, message = None, str(exc)
-        else:
-            field, message = describe(exc)
+        field, message = (None, str(exc)) if local else describe(exc)
         if field == "amount" and isinstance(exc, OverAllocationError):
             field = None  # about the allocation table, not the amount typed
-        if not self.form.show_error(field, message):
-            self.error.setText(message)
-            self.error.show()
+        self._show_message(field, message)
