@@ -5,11 +5,22 @@ currency the amount is read in."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+)
 
 from app.ledger import customers
 from app.ledger.errors import UnknownCustomerError
 
+from ..date_guard import DateGuard
 from ..errors import describe
 from ..widgets import debounced, general_error_label
 
@@ -36,6 +47,15 @@ class EntryDialog(QDialog):
             self.ok_button().setText(ok_text)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+
+    def _lay_out(self, *middle) -> None:
+        """The form on top, then the `middle` widgets (the first one stretches), the error line, the buttons."""
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        for i, widget in enumerate(middle):
+            layout.addWidget(widget, 1 if i == 0 else 0)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
 
     def ok_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -73,6 +93,32 @@ class CustomerDocumentDialog(EntryDialog):
         self.currency.setCurrentIndex(-1)  # the customer's, once known; never a guess
         self._lookup_timer = debounced(self, self.lookup)
         self.customer_code.textChanged.connect(lambda _t: self._lookup_timer.start())
+
+    def _customer_rows(self) -> None:
+        """The first rows of the form: the code typed and the name found for it."""
+        self.form.add_field("customer_code", self.tr("Customer code"), self.customer_code)
+        self.form.addRow("", self.customer_name)
+
+    def _lines_table(self, model, name: str, min_height: int, edit_triggers) -> QTableView:
+        """The table of the document's lines under the form (due lines, allocations)."""
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.verticalHeader().hide()
+        table.setEditTriggers(edit_triggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setMinimumHeight(min_height)
+        return table
+
+    def _start(self, customer_code: str | None, focus) -> None:
+        """Once built: dates are guarded, OK follows the amount, and a customer given is looked up at once
+        (then `focus` gets the focus)."""
+        self.date_guard = DateGuard(self, self.form, lambda: self.ctx.formatter.locale)
+        self._update_ok()
+        if customer_code:
+            self.customer_code.setText(customer_code)
+            self.lookup()
+            focus.setFocus()
 
     def _watch_amount(self) -> None:
         """OK only while the amount reads; the amount is read in the currency chosen."""

@@ -7,10 +7,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -19,7 +17,6 @@ from app.ledger.dates import is_far
 from app.ledger.errors import LedgerError
 
 from ..context import AppContext
-from ..date_guard import DateGuard
 from ..errors import credit_reason_text
 from ..tablemodels.base import SnapshotTableModel
 from ..widgets import debounced, DateEdit, FieldForm, MoneyEdit
@@ -86,8 +83,7 @@ class InvoiceDialog(CustomerDocumentDialog):
         self.reference.setPlaceholderText(self.tr("Order or delivery note (optional)"))
 
         self.form = FieldForm()
-        self.form.add_field("customer_code", self.tr("Customer code"), self.customer_code)
-        self.form.addRow("", self.customer_name)
+        self._customer_rows()
         self.form.add_field("number", self.tr("Invoice number"), self.number)
         self.form.add_field("issue_date", self.tr("Issue date"), self.issue_date)
         self.form.add_field("amount", self.tr("Amount"), self.amount, aliases=("total_minor",))
@@ -96,13 +92,8 @@ class InvoiceDialog(CustomerDocumentDialog):
         self.form.add_field("reference", self.tr("Reference"), self.reference)
 
         self.lines_model = DueLinesTableModel(f, self)
-        self.lines_table = QTableView()
-        self.lines_table.setObjectName("due_lines")
-        self.lines_table.setModel(self.lines_model)
-        self.lines_table.verticalHeader().hide()
-        self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lines_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.lines_table.setMinimumHeight(120)
+        self.lines_table = self._lines_table(self.lines_model, "due_lines", 120,
+                                             QAbstractItemView.EditTrigger.NoEditTriggers)
         box = QGroupBox(self.tr("Due lines"))
         QVBoxLayout(box).addWidget(self.lines_table)
 
@@ -112,14 +103,8 @@ class InvoiceDialog(CustomerDocumentDialog):
         self.credit_warning.setStyleSheet("color: #8a5300; background: #fff4d6; padding: 6px; border-radius: 3px;")
         self.credit_warning.hide()
         self._add_buttons(self.tr("Record invoice"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(box, 1)
-        layout.addWidget(self.credit_warning)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self._lay_out(box, self.credit_warning)
 
-        self.date_guard = DateGuard(self, self.form, lambda: self.ctx.formatter.locale)
         self._preview_timer = debounced(self, self.update_preview)
         self._preview_generation = 0
         self.preview_pending = False
@@ -130,12 +115,8 @@ class InvoiceDialog(CustomerDocumentDialog):
         self.terms.currentIndexChanged.connect(lambda _i: self._preview_timer.start())
         self.currency.currentTextChanged.connect(lambda _t: self._preview_timer.start())
 
-        self._update_ok()
         ctx.runner.read(load_terms, on_done=self._terms_arrived)
-        if customer_code:
-            self.customer_code.setText(customer_code)
-            self.lookup()
-            self.number.setFocus()
+        self._start(customer_code, focus=self.number)
 
     # --- live feedback ----------------------------------------------------------------
 

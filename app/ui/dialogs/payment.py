@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -20,7 +19,6 @@ from app.ledger.errors import LedgerError, OverAllocationError
 from app.ledger.views import AllocationPlan
 
 from ..context import AppContext
-from ..date_guard import DateGuard
 from ..errors import describe
 from ..tablemodels.allocation import AllocationTableModel
 from ..tablemodels.documents import method_text
@@ -49,8 +47,7 @@ class PaymentDialog(CustomerDocumentDialog):
         self.reference.setPlaceholderText(self.tr("Bank operation number"))
 
         self.form = FieldForm()
-        self.form.add_field("customer_code", self.tr("Customer code"), self.customer_code)
-        self.form.addRow("", self.customer_name)
+        self._customer_rows()
         self.form.add_field("date", self.tr("Date"), self.date)
         self.form.add_field("amount", self.tr("Amount"), self.amount)
         self.form.add_field("currency", self.tr("Currency"), self.currency)
@@ -58,15 +55,10 @@ class PaymentDialog(CustomerDocumentDialog):
         self.form.add_field("reference", self.tr("Reference"), self.reference)
 
         self.alloc_model = AllocationTableModel(f, parent=self)
-        self.alloc_table = QTableView()
-        self.alloc_table.setObjectName("allocation")
-        self.alloc_table.setModel(self.alloc_model)
-        self.alloc_table.verticalHeader().hide()
-        self.alloc_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                         | QAbstractItemView.EditTrigger.EditKeyPressed
-                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.alloc_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.alloc_table.setMinimumHeight(160)
+        self.alloc_table = self._lines_table(self.alloc_model, "allocation", 160,
+                                             QAbstractItemView.EditTrigger.DoubleClicked
+                                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.btn_oldest = QPushButton(self.tr("Oldest first"))
         self.btn_oldest.setToolTip(self.tr("Apply the payment to the oldest due lines first"))
         self.btn_clear = QPushButton(self.tr("Apply nothing"))
@@ -84,13 +76,8 @@ class PaymentDialog(CustomerDocumentDialog):
         box_layout.addLayout(row)
 
         self._add_buttons(self.tr("Record payment"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(alloc_box, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self._lay_out(alloc_box)
 
-        self.date_guard = DateGuard(self, self.form, lambda: self.ctx.formatter.locale)
         self._suggest_timer = debounced(self, self.suggest)
         self._generation = 0
         self.suggest_pending = False
@@ -104,11 +91,7 @@ class PaymentDialog(CustomerDocumentDialog):
         self.btn_oldest.clicked.connect(self.suggest)
         self.btn_clear.clicked.connect(self.apply_nothing)
         self.update_remainder()
-        self._update_ok()
-        if customer_code:
-            self.customer_code.setText(customer_code)
-            self.lookup()
-            self.amount.setFocus()
+        self._start(customer_code, focus=self.amount)
 
     # --- live feedback ----------------------------------------------------------------
 
