@@ -155,8 +155,7 @@ class CustomerDialog(EntryDialog):
         )
 
     def submit(self) -> None:
-        self.form.clear_errors()
-        self.error.hide()
+        self._clear_errors()
         try:
             values = self.values()
         except LedgerError as exc:

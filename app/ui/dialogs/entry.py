@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ledger import customers
-from app.ledger.errors import UnknownCustomerError
+from app.ledger.errors import LedgerError, UnknownCustomerError
 
 from ..date_guard import DateGuard
 from ..errors import describe
@@ -62,6 +62,10 @@ class EntryDialog(QDialog):
 
     def submit(self) -> None:  # pragma: no cover - every subclass writes its own
         raise NotImplementedError
+
+    def _clear_errors(self) -> None:
+        self.form.clear_errors()
+        self.error.hide()
 
     def _saved(self, view) -> None:
         self.saved.emit(view)
@@ -156,6 +160,18 @@ class CustomerDocumentDialog(EntryDialog):
         if chosen:
             return chosen
         return self.customer.currency if self.customer is not None else ""
+
+    def _begin_submit(self) -> tuple[str, int] | None:
+        """Errors cleared, the amount read in exactly the currency recorded: (currency, amount minor), or
+        None with the problem shown beside the amount."""
+        self._clear_errors()
+        currency = self._currency()
+        try:
+            return currency, self.amount.minor(currency or None)
+        except LedgerError as exc:
+            exc.field = "amount"
+            self.show_error(exc)
+            return None
 
     def _currency_changed(self) -> None:
         self.amount.set_currency(self._currency() or None)

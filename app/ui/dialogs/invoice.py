@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 
 from app.ledger import invoices
 from app.ledger.dates import is_far
-from app.ledger.errors import LedgerError
 
 from ..context import AppContext
 from ..errors import credit_reason_text
@@ -168,15 +167,10 @@ class InvoiceDialog(CustomerDocumentDialog):
     # --- recording -----------------------------------------------------------------------
 
     def submit(self) -> None:
-        self.form.clear_errors()
-        self.error.hide()
-        currency = self._currency()
-        try:
-            amount = self.amount.minor(currency or None)  # read in exactly the currency recorded
-        except LedgerError as exc:
-            exc.field = "amount"
-            self.show_error(exc)
+        read = self._begin_submit()
+        if read is None:
             return
+        currency, amount = read
         if not self.date_guard.ok([("issue_date", self.tr("Issue date"), self.issue_date.value())], self.submit):
             return
         self.buttons.setEnabled(False)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ledger import payments
-from app.ledger.errors import LedgerError, OverAllocationError
+from app.ledger.errors import OverAllocationError
 from app.ledger.views import AllocationPlan
 
 from ..context import AppContext
@@ -176,15 +176,10 @@ class PaymentDialog(CustomerDocumentDialog):
     # --- recording ---------------------------------------------------------------------
 
     def submit(self) -> None:
-        self.form.clear_errors()
-        self.error.hide()
-        currency = self._currency()
-        try:
-            amount = self.amount.minor(currency or None)  # read in exactly the currency recorded
-        except LedgerError as exc:
-            exc.field = "amount"
-            self.show_error(exc)
+        read = self._begin_submit()
+        if read is None:
             return
+        currency, amount = read
         problems = self.problems()
         if problems:
             self.show_error(OverAllocationError("\n".join(problems)), local=True)
