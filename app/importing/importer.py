@@ -317,11 +317,15 @@ def _unique(row: _Row, column: str, key, existing, seen: dict, in_database: str,
         seen[key] = row.line
 
 
-def _unique_name(row: _Row, column: str, value: str, what: str, existing, seen: dict) -> None:
-    """A customer code or document number, named in the problem as e.g. "invoice 'F001-1'"."""
-    _unique(row, column, value, existing, seen,
-            f"duplicate {column}: {what} '{value}' already exists in the database",
-            lambda line: f"duplicate {column}: {what} '{value}' is also on line {line}")
+def _new_name(row: _Row, column: str, what: str, existing, seen: dict) -> str:
+    """The required customer code or document number of the row, which must be new; a repeat is named in
+    the problem as e.g. "invoice 'F001-1'"."""
+    value = row.text(column, required=True)
+    if value:
+        _unique(row, column, value, existing, seen,
+                f"duplicate {column}: {what} '{value}' already exists in the database",
+                lambda line: f"duplicate {column}: {what} '{value}' is also on line {line}")
+    return value
 
 
 def _terms(ctx: _Context, row: _Row) -> str | None:
@@ -341,9 +345,7 @@ def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dic
     seen: dict[str, int] = {}
     out = []
     for row in rows:
-        code = row.text("code", required=True)
-        if code:
-            _unique_name(row, "code", code, "customer", existing, seen)
+        code = _new_name(row, "code", "customer", existing, seen)
         name = row.text("name", required=True)
         fields: dict = {"code": code, "name": name}
         for column in ("tax_id", "phone", "address", "city", "notes"):
@@ -392,9 +394,7 @@ def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict
     seen: dict[str, int] = {}
     out = []
     for row in rows:
-        number = row.text("number", required=True)
-        if number:
-            _unique_name(row, "number", number, "invoice", existing, seen)
+        number = _new_name(row, "number", "invoice", existing, seen)
         customer = _customer(ctx, row)
         issue_date = row.date("issue_date", required=True)
         due_date = row.date("due_date")
@@ -439,9 +439,7 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
     for row in rows:
         fields: dict = {}
         if kind == "credit-notes":
-            number = row.text("number", required=True)
-            if number:
-                _unique_name(row, "number", number, "credit note", existing, seen)
+            number = _new_name(row, "number", "credit note", existing, seen)
             fields["number"] = number
             reason = row.text("reason")
             if reason:
