@@ -306,19 +306,46 @@ class _Context:
 
 # --- per kind: validate one row into the ledger call that writes it ------------------------
 
+def _unique(row: _Row, column: str, key, existing, seen: dict, in_database: str, in_file) -> None:
+    """A key (code, number, reference) that may stand once: not already in the database (`in_database`
+    says so), not on an earlier line of the file (`in_file(line)` says so); else remembered as seen here."""
+    if key in existing:
+        row.problem(column, in_database)
+    elif key in seen:
+        row.problem(column, in_file(seen[key]))
+    else:
+        seen[key] = row.line
+
+
+def _new_name(row: _Row, column: str, what: str, existing, seen: dict) -> str:
+    """The required customer code or document number of the row, which must be new; a repeat is named in
+    the problem as e.g. "invoice 'F001-1'"."""
+    value = row.text(column, required=True)
+    if value:
+        _unique(row, column, value, existing, seen,
+                f"duplicate {column}: {what} '{value}' already exists in the database",
+                lambda line: f"duplicate {column}: {what} '{value}' is also on line {line}")
+    return value
+
+
+def _terms(ctx: _Context, row: _Row) -> str | None:
+    """The payment terms code the row names (any case), None when it names none; unknown ones are a problem."""
+    terms = row.get("payment_terms")
+    if not terms:
+        return None
+    if terms.upper() in ctx.terms:
+        return ctx.terms[terms.upper()]
+    known = ", ".join(sorted(ctx.terms.values())) or "none defined: run cobranza init"
+    row.problem("payment_terms", f"unknown payment terms '{terms}'; use one of {known}")
+    return None
+
+
 def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict]]:
     existing = ctx.existing(Customer.code, [r.get("code") for r in rows])
     seen: dict[str, int] = {}
     out = []
     for row in rows:
-        code = row.text("code", required=True)
-        if code:
-            if code in existing:
-                row.problem("code", f"duplicate code: customer '{code}' already exists in the database")
-            elif code in seen:
-                row.problem("code", f"duplicate code: customer '{code}' is also on line {seen[code]}")
-            else:
-                seen[code] = row.line
+        code = _new_name(row, "code", "customer", existing, seen)
         name = row.text("name", required=True)
         fields: dict = {"code": code, "name": name}
         for column in ("tax_id", "phone", "address", "city", "notes"):
@@ -351,13 +378,9 @@ def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dic
             fields["country"] = ctx.company_country
         currency = row.currency("currency", ctx.company_currency)
         fields["currency"] = currency
-        terms = row.get("payment_terms")
-        if terms:
-            if terms.upper() in ctx.terms:
-                fields["payment_terms"] = ctx.terms[terms.upper()]
-            else:
-                known = ", ".join(sorted(ctx.terms.values())) or "none defined: run cobranza init"
-                row.problem("payment_terms", f"unknown payment terms '{terms}'; use one of {known}")
+        terms_code = _terms(ctx, row)
+        if terms_code:
+            fields["payment_terms"] = terms_code
         limit = row.amount("credit_limit", currency, required=False, allow_zero=True)
         if limit is not None:
             fields["credit_limit_minor"] = limit
@@ -371,14 +394,7 @@ def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict
     seen: dict[str, int] = {}
     out = []
     for row in rows:
-        number = row.text("number", required=True)
-        if number:
-            if number in existing:
-                row.problem("number", f"duplicate number: invoice '{number}' already exists in the database")
-            elif number in seen:
-                row.problem("number", f"duplicate number: invoice '{number}' is also on line {seen[number]}")
-            else:
-                seen[number] = row.line
+        number = _new_name(row, "number", "invoice", existing, seen)
         customer = _customer(ctx, row)
         issue_date = row.date("issue_date", required=True)
         due_date = row.date("due_date")
@@ -387,13 +403,7 @@ def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict
         # without a known customer the amount is still checked, against the company's currency
         currency = row.currency("currency", customer.currency if customer else ctx.company_currency)
         amount = row.amount("amount", currency)
-        terms = row.get("payment_terms")
-        terms_code = None
-        if terms:
-            if terms.upper() in ctx.terms:
-                terms_code = ctx.terms[terms.upper()]
-            else:
-                row.problem("payment_terms", f"unknown payment terms '{terms}'")
+        terms_code = _terms(ctx, row)
         reference = row.text("reference")
         if not row.bad:
             out.append((row, dict(customer_code=customer.code, number=number, issue_date=issue_date,
@@ -429,14 +439,7 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
     for row in rows:
         fields: dict = {}
         if kind == "credit-notes":
-            number = row.text("number", required=True)
-            if number:
-                if number in existing:
-                    row.problem("number", f"duplicate number: credit note '{number}' already exists in the database")
-                elif number in seen:
-                    row.problem("number", f"duplicate number: credit note '{number}' is also on line {seen[number]}")
-                else:
-                    seen[number] = row.line
+            number = _new_name(row, "number", "credit note", existing, seen)
             fields["number"] = number
             reason = row.text("reason")
             if reason:
@@ -445,15 +448,11 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
         if kind == "payments":
             reference = row.text("reference")
             if reference and customer:
-                key = (customer.code, reference)
-                if key in existing:
-                    row.problem("reference", f"duplicate reference: a payment from {customer.code} with reference "
-                                             f"'{reference}' already exists in the database")
-                elif key in seen:
-                    row.problem("reference", f"duplicate reference: the same payment from {customer.code} is also "
-                                             f"on line {seen[key]}")
-                else:
-                    seen[key] = row.line
+                _unique(row, "reference", (customer.code, reference), existing, seen,
+                        f"duplicate reference: a payment from {customer.code} with reference "
+                        f"'{reference}' already exists in the database",
+                        lambda line: f"duplicate reference: the same payment from {customer.code} is also "
+                                     f"on line {line}")
             fields["reference"] = reference
             method = row.get("method").lower()
             if method:

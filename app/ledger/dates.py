@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from .errors import DateOutOfRangeError, FarDateError
+from .errors import DateOutOfRangeError, FarDateError, InvalidValueError
 
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2199, 12, 31)
@@ -24,6 +24,15 @@ FORMATS = ("short", "medium", "long", "full")
 
 
 # --- the hard range --------------------------------------------------------------------
+
+
+def check_document_date(value, field: str, what: str) -> None:
+    """The date a document is recorded on (`what`: "invoice", "payment", ...): given, and in range."""
+    if not isinstance(value, dt.date):
+        label = field.replace("_", " ")
+        article = "an" if label[0] in "aeiou" else "a"
+        raise InvalidValueError(f"The {what} needs {article} {label}.", field=field)
+    check_range(value, field)
 
 
 def in_range(value: dt.date) -> bool:

@@ -13,7 +13,7 @@ from app.models import POSTED, VOID, Allocation, DueLine, Invoice
 
 from . import audit
 from .customers import get_customer_row, terms_for
-from .dates import check_range
+from .dates import check_document_date, check_range
 from .errors import (
     AlreadyVoidError,
     CurrencyMismatchError,
@@ -46,6 +46,20 @@ def get_invoice_row(session: Session, number: str) -> Invoice:
     if inv is None:
         raise UnknownInvoiceError(number)
     return inv
+
+
+def document_number(number: str | None, kind: str) -> str:
+    """The number a new document (`kind`: "Invoice", "Credit note") is given, which it must have."""
+    number = (number or "").strip()
+    if not number:
+        raise InvalidValueError(f"The {kind.lower()} needs a number.", field="number")
+    return number
+
+
+def check_new_number(session: Session, column, kind: str, number: str) -> None:
+    """Refuse a number that a document of the kind (`column` is its number column) already has."""
+    if session.scalar(select(column).where(column == number)) is not None:
+        raise DuplicateNumberError(kind, number)
 
 
 def get_invoice(session: Session, number: str) -> InvoiceView:
@@ -107,12 +121,8 @@ def record_invoice(
     """Post an invoice with one due line per installment of its terms (or one line on `due_date`, or
     the explicit `schedule` of (due date, amount) a payment agreement gives its interest charge)."""
     customer = get_customer_row(session, customer_code)
-    number = (number or "").strip()
-    if not number:
-        raise InvalidValueError("The invoice needs a number.", field="number")
-    if not isinstance(issue_date, dt.date):
-        raise InvalidValueError("The invoice needs an issue date.", field="issue_date")
-    check_range(issue_date, "issue_date")
+    number = document_number(number, "Invoice")
+    check_document_date(issue_date, "issue_date", "invoice")
     check_range(due_date, "due_date")
     if int(total_minor) <= 0:
         raise InvalidAmountError(total_minor, "The invoice amount must be greater than zero.")
@@ -120,8 +130,7 @@ def record_invoice(
         raise InvalidValueError(f"Unknown document kind '{kind}'.", field="kind")
     currency = check_currency(currency or customer.currency)
     check_bound(total_minor, currency)
-    if session.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
-        raise DuplicateNumberError("Invoice", number)
+    check_new_number(session, Invoice.number, "Invoice", number)
     from .credit import CreditBlockedError, check_credit, credit_settings
 
     if kind == "invoice" and credit_settings(session)[0] == "block":  # warnings are the dialog's business

@@ -20,17 +20,16 @@ from app.models import POSTED, Allocation, CreditNote, Customer, DueLine, Invoic
 
 from . import audit
 from .customers import get_customer_row
-from .dates import check_range
+from .dates import check_document_date, check_range
 from .errors import (
     AllocationBeforeDocumentError,
     CustomerMismatchError,
-    DuplicateNumberError,
     InvalidAmountError,
     InvalidValueError,
     NotFoundError,
     OverAllocationError,
 )
-from .invoices import check_same_currency, get_invoice_row
+from .invoices import check_new_number, check_same_currency, document_number, get_invoice_row
 from .money import check_bound, check_currency, to_str
 from .views import (
     AllocationPlan,
@@ -307,9 +306,7 @@ def record_payment(
     customer = get_customer_row(session, customer_code)
     currency = check_currency(currency or customer.currency)
     amount = _check_amount(amount_minor, currency)
-    if not isinstance(date, dt.date):
-        raise InvalidValueError("The payment needs a date.", field="date")
-    check_range(date, "date")
+    check_document_date(date, "date", "payment")
     method = (method or "transfer").strip().lower()
     if method not in METHODS:
         raise InvalidValueError(f"Unknown payment method '{method}'; use one of {', '.join(METHODS)}.",
@@ -368,14 +365,9 @@ def record_credit_note(
     customer = get_customer_row(session, customer_code)
     currency = check_currency(currency or customer.currency)
     amount = _check_amount(amount_minor, currency)
-    number = (number or "").strip()
-    if not number:
-        raise InvalidValueError("The credit note needs a number.", field="number")
-    if not isinstance(date, dt.date):
-        raise InvalidValueError("The credit note needs a date.", field="date")
-    check_range(date, "date")
-    if session.scalar(select(CreditNote.id).where(CreditNote.number == number)) is not None:
-        raise DuplicateNumberError("Credit note", number)
+    number = document_number(number, "Credit note")
+    check_document_date(date, "date", "credit note")
+    check_new_number(session, CreditNote.number, "Credit note", number)
     plan = plan_allocation(session, customer_code=customer.code, currency=currency, amount_minor=amount,
                            on_date=date, invoice_number=invoice_number, kind="credit note", lock=True)
     _refuse(plan)

@@ -205,11 +205,7 @@ def summary_query(
     paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
 
-    line_filters = [_live_invoice(as_of)]
-    if currency:
-        line_filters.append(Invoice.currency == currency)
-    if customer_code:
-        line_filters.append(Invoice.customer_id == _customer_id(customer_code))
+    line_filters = [_live_invoice(as_of), *_scope(Invoice, currency, customer_code)]
     lines = (
         select(
             Invoice.customer_id.label("customer_id"),
@@ -234,10 +230,7 @@ def summary_query(
         filters = [table.date <= as_of]
         if posted_only:
             filters.append(table.status == "posted")
-        if currency:
-            filters.append(table.currency == currency)
-        if customer_code:
-            filters.append(table.customer_id == _customer_id(customer_code))
+        filters += _scope(table, currency, customer_code)
         no_ref = (table.customer_id.label("customer_id"), table.currency.label("currency"), null().label("ref"),
                   literal(0).label("open"))
         sources.append(select(*no_ref, (table.amount_minor - table.applied_minor).label("credit"))
@@ -279,6 +272,16 @@ def _customer_id(code: str):
     return select(Customer.id).where(Customer.code == code).scalar_subquery()
 
 
+def _scope(table, currency: str | None, customer_code: str | None) -> list:
+    """The filters that keep a document table (Invoice, Payment, ...) to the report's currency and customer."""
+    filters = []
+    if currency:
+        filters.append(table.currency == currency)
+    if customer_code:
+        filters.append(table.customer_id == _customer_id(customer_code))
+    return filters
+
+
 def detail_query(
     as_of: dt.date,
     basis: str = "due",
@@ -292,11 +295,7 @@ def detail_query(
     paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
     open_amount = paid.open.label("open_minor")
-    filters = [paid.may_be_open(), _live_invoice(as_of), paid.open != 0]
-    if currency:
-        filters.append(Invoice.currency == currency)
-    if customer_code:
-        filters.append(Invoice.customer_id == _customer_id(customer_code))
+    filters = [paid.may_be_open(), _live_invoice(as_of), paid.open != 0, *_scope(Invoice, currency, customer_code)]
     return (
         select(
             Invoice.customer_id,

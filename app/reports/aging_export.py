@@ -191,6 +191,36 @@ def csv_text(report: AgingReport) -> str:
 # --- terminal table -------------------------------------------------------------------
 
 
+def table_rows(report: AgingReport, text: dict[str, str], locale: str, *, name_width: int, customer_kind: str,
+               item_row) -> tuple[list[str], list[list[str]], list[str]]:
+    """The layout the text table and the PDF share: the header, and per currency each customer's row
+    followed by its open items, then the currency's total. Amounts without symbol; `item_row(it, cur, money)`
+    gives an item's (cells, kind). Returns (header, rows, kinds) with kind `customer_kind` or "total"."""
+
+    def money(v: int, cur: str) -> str:
+        return fmt(v, cur, locale, symbol=False)
+
+    header = [text["code"], text["customer"], text["currency"],
+              *(bucket_title(b, text) for b in report.bucket_labels),
+              text["total"], text["unapplied_credit"], text["net"]]
+    rows: list[list[str]] = []
+    kinds: list[str] = []
+    for cur in [t.currency for t in report.totals]:
+        for c in (c for c in report.customers if c.currency == cur):
+            rows.append([c.code, clip(c.name, name_width), cur, *(money(a, cur) for a in c.buckets),
+                         money(c.total_minor, cur), money(c.unapplied_credit_minor, cur), money(c.net_minor, cur)])
+            kinds.append(customer_kind)
+            for it in c.items:
+                cells, kind = item_row(it, cur, money)
+                rows.append(cells)
+                kinds.append(kind)
+        t = next(t for t in report.totals if t.currency == cur)
+        rows.append(["", text["total_of"].format(currency=cur), cur, *(money(a, cur) for a in t.buckets),
+                     money(t.total_minor, cur), money(t.unapplied_credit_minor, cur), money(t.net_minor, cur)])
+        kinds.append("total")
+    return header, rows, kinds
+
+
 def format_table(report: AgingReport, *, locale: str = "en_US", lang: str | None = None,
                  company: str | None = None) -> str:
     """An aligned plain-text table: text left, amounts right, a total line per currency."""
@@ -203,30 +233,13 @@ def format_table(report: AgingReport, *, locale: str = "en_US", lang: str | None
         lines.append(text["nothing"].format(date=report.as_of.isoformat()))
         return "\n".join(lines) + "\n"
 
-    def money(v: int, cur: str) -> str:
-        return fmt(v, cur, locale, symbol=False)
+    def item_row(it, cur, money):
+        flag = " !" if it.disputed else ""
+        return (["", f"  {it.document}{flag} {text['due_date'].lower()} {it.due_date.isoformat()} ({it.days})", "",
+                 *(money(it.open_minor, cur) if b == it.bucket else "" for b in report.bucket_labels),
+                 money(it.open_minor, cur), "", ""], "item")
 
-    header = [text["code"], text["customer"], text["currency"],
-              *(bucket_title(b, text) for b in report.bucket_labels),
-              text["total"], text["unapplied_credit"], text["net"]]
-    rows: list[list[str]] = []
-    kinds: list[str] = []  # "row", "item", "total", "rule"
-    for cur in [t.currency for t in report.totals]:
-        for c in (c for c in report.customers if c.currency == cur):
-            rows.append([c.code, _clip(c.name, 40), cur, *(money(a, cur) for a in c.buckets),
-                         money(c.total_minor, cur), money(c.unapplied_credit_minor, cur), money(c.net_minor, cur)])
-            kinds.append("row")
-            for it in c.items:
-                flag = " !" if it.disputed else ""
-                rows.append(["", f"  {it.document}{flag} {text['due_date'].lower()} {it.due_date.isoformat()}"
-                                 f" ({it.days})", "",
-                             *(money(it.open_minor, cur) if b == it.bucket else "" for b in report.bucket_labels),
-                             money(it.open_minor, cur), "", ""])
-                kinds.append("item")
-        t = next(t for t in report.totals if t.currency == cur)
-        rows.append(["", text["total_of"].format(currency=cur), cur, *(money(a, cur) for a in t.buckets),
-                     money(t.total_minor, cur), money(t.unapplied_credit_minor, cur), money(t.net_minor, cur)])
-        kinds.append("total")
+    header, rows, kinds = table_rows(report, text, locale, name_width=40, customer_kind="row", item_row=item_row)
     widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
     right = set(range(3, len(header)))
 
@@ -246,5 +259,5 @@ def format_table(report: AgingReport, *, locale: str = "en_US", lang: str | None
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _clip(value: str, width: int) -> str:
+def clip(value: str, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"

@@ -17,11 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from app.ledger.money import fmt
 from app.pdftext import para_text
 
 from .aging import AgingReport
-from .aging_export import bucket_title, labels
+from .aging_export import clip, labels, table_rows
 
 PAGE = landscape(A4)
 MARGIN = 12 * mm
@@ -105,31 +104,15 @@ def _tables(report: AgingReport, text: dict[str, str], locale: str, first_page_r
     for 20,000 rows. Rows have a fixed height, so cutting by count is exact and linear.
     """
     nb = len(report.bucket_labels)
-    header = [text["code"], text["customer"], text["currency"],
-              *(bucket_title(b, text) for b in report.bucket_labels),
-              text["total"], text["unapplied_credit"], text["net"]]
-    rows: list[list[str]] = []
-    kinds: list[str] = []  # "customer", "item", "disputed", "total"
 
-    def money(v: int, cur: str) -> str:
-        return fmt(v, cur, locale, symbol=False)
+    def item_row(it, cur, money):
+        mark = f" ({text['disputed'].lower()})" if it.disputed else ""
+        return (["", clip(f"   {it.document} · {it.due_date.isoformat()} · {it.days} {text['days'].lower()}{mark}", 60),
+                 "", *(money(it.open_minor, cur) if b == it.bucket else "" for b in report.bucket_labels),
+                 "", "", ""], "disputed" if it.disputed else "item")
 
-    for cur in [t.currency for t in report.totals]:
-        for c in (c for c in report.customers if c.currency == cur):
-            rows.append([c.code, _clip(c.name, 48), cur, *(money(a, cur) for a in c.buckets),
-                         money(c.total_minor, cur), money(c.unapplied_credit_minor, cur), money(c.net_minor, cur)])
-            kinds.append("customer")
-            for it in c.items:
-                mark = f" ({text['disputed'].lower()})" if it.disputed else ""
-                rows.append(["", _clip(f"   {it.document} · {it.due_date.isoformat()} · {it.days} "
-                                       f"{text['days'].lower()}{mark}", 60),
-                             "", *(money(it.open_minor, cur) if b == it.bucket else "" for b in report.bucket_labels),
-                             "", "", ""])
-                kinds.append("disputed" if it.disputed else "item")
-        t = next(t for t in report.totals if t.currency == cur)
-        rows.append(["", text["total_of"].format(currency=cur), cur, *(money(a, cur) for a in t.buckets),
-                     money(t.total_minor, cur), money(t.unapplied_credit_minor, cur), money(t.net_minor, cur)])
-        kinds.append("total")
+    # kinds: "customer", "item", "disputed", "total"
+    header, rows, kinds = table_rows(report, text, locale, name_width=48, customer_kind="customer", item_row=item_row)
 
     width = PAGE[0] - 2 * MARGIN
     amount_w = 21 * mm
@@ -171,6 +154,3 @@ def _tables(report: AgingReport, text: dict[str, str], locale: str, first_page_r
         room = page_room
     return out
 
-
-def _clip(value: str, width: int) -> str:
-    return value if len(value) <= width else value[: width - 1] + "…"

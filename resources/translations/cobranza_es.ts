@@ -170,7 +170,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="+141"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="+116"/>
         <source>Payment agreement — %1</source>
         <translation>Convenio de pago — %1</translation>
     </message>
@@ -558,7 +558,7 @@
         <translation>Pagos y abonos (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="-213"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="-214"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -573,7 +573,7 @@
         <translation>Convenio de pago…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>History (%1)</source>
         <translation>Historial (%1)</translation>
     </message>
@@ -608,7 +608,7 @@
         <translation>Riesgo %1 / 100 (%2, segmento %3): %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_reminders.py" line="+50"/>
+        <location filename="../../app/ui/dialogs/card_reminders.py" line="+29"/>
         <source>Pause until</source>
         <translation>Pausar hasta</translation>
     </message>
@@ -746,7 +746,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/customer.py" line="+58"/>
+        <location filename="../../app/ui/dialogs/customer.py" line="+47"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
@@ -767,12 +767,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+53"/>
+        <location line="+49"/>
         <source>Default (Net 30)</source>
         <translation>Por defecto (30 días)</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-47"/>
         <source>Do not sell on credit (on hold)</source>
         <translation>No vender al crédito (bloqueado)</translation>
     </message>
@@ -850,6 +850,19 @@
         <location line="+1"/>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDocumentDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/entry.py" line="+103"/>
+        <source>Customer code</source>
+        <translation>Código de cliente</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No customer with this code</source>
+        <translation>No hay ningún cliente con este código</translation>
     </message>
 </context>
 <context>
@@ -1248,7 +1261,7 @@
 <context>
     <name>DueLinesModel</name>
     <message>
-        <location filename="../../app/ui/dialogs/invoice.py" line="+43"/>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+37"/>
         <source>#</source>
         <translation>N.º</translation>
     </message>
@@ -1430,39 +1443,34 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/invoice.py" line="+40"/>
+        <location filename="../../app/ui/dialogs/invoice.py" line="+32"/>
         <source>New invoice</source>
         <translation>Nueva factura</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+67"/>
+        <location line="+10"/>
+        <location line="+44"/>
         <source>Customer&apos;s terms</source>
         <translation>Condiciones del cliente</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-42"/>
         <source>Order or delivery note (optional)</source>
         <translation>Orden de compra o guía de remisión (opcional)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Customer code</source>
-        <translation>Código de cliente</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Invoice number</source>
         <translation>Número de factura</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+146"/>
+        <location line="+87"/>
         <source>Issue date</source>
         <translation>Fecha de emisión</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-86"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
@@ -1482,22 +1490,17 @@
         <translation>Referencia</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>Due lines</source>
         <translation>Cuotas</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Record invoice</source>
         <translation>Registrar factura</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>No customer with this code</source>
-        <translation>No hay ningún cliente con este código</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Credit control blocks this invoice:</source>
         <translation>El control de crédito bloquea esta factura:</translation>
     </message>
@@ -1775,22 +1778,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/payment.py" line="+42"/>
+        <location filename="../../app/ui/dialogs/payment.py" line="+35"/>
         <source>New payment</source>
         <translation>Nuevo pago</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>Bank operation number</source>
         <translation>Número de operación bancaria</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Customer code</source>
-        <translation>Código de cliente</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -1815,7 +1813,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Oldest first</source>
         <translation>Más antiguas primero</translation>
     </message>
@@ -1840,32 +1838,27 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Aplicar a partidas pendientes (doble clic en un importe para cambiarlo)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Record payment</source>
         <translation>Registrar pago</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>No customer with this code</source>
-        <translation>No hay ningún cliente con este código</translation>
-    </message>
-    <message>
-        <location line="+64"/>
+        <location line="+78"/>
         <source>Invoice %1 has only %2 open; %3 cannot be applied to it.</source>
         <translation>La factura %1 solo tiene %2 pendiente; no se le puede aplicar %3.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The allocations add up to %1 but the payment is %2. Lower the amounts to apply.</source>
         <translation>Lo aplicado suma %1 pero el pago es de %2. Reduzca los importes a aplicar.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Applied: %1 · Unapplied credit: %2</source>
         <translation>Aplicado: %1 · Saldo a favor: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Payment date</source>
         <translation>Fecha de pago</translation>
     </message>
@@ -2309,7 +2302,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+97"/>
+        <location filename="../../app/ui/views/reminders.py" line="+72"/>
         <source>Reminders</source>
         <translation>Recordatorios</translation>
     </message>
@@ -2355,12 +2348,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-133"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -2405,7 +2398,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Planificando…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Date or time changed: press Preview again.</source>
         <translation>Cambió la fecha o la hora: pulse Vista previa de nuevo.</translation>
     </message>
@@ -2427,7 +2420,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n omitido</numerusform>
@@ -2435,17 +2428,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>Running…</source>
         <translation>Ejecutando…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>The run failed: %1</source>
         <translation>La ejecución falló: %1</translation>
     </message>
@@ -2576,7 +2569,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/settings.py" line="+110"/>
+        <location filename="../../app/ui/dialogs/settings.py" line="+53"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
@@ -2747,7 +2740,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>guardada en el llavero (escriba para cambiarla)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
@@ -2762,7 +2755,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>La prueba falló: %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>The password could not be stored in the keyring; nothing was saved.</source>
         <translation>No se pudo guardar la contraseña en el llavero; no se guardó nada.</translation>
     </message>

@@ -201,6 +201,15 @@ def test_unknown_customer_alone(loaded, tmp_path, capsys):
                                          "the customer first"], capsys)
 
 
+def test_unknown_invoice_terms_name_the_known_ones(loaded, tmp_path, capsys):
+    """Invoices and customers read payment terms by one rule, so both say which terms exist."""
+    f = write(tmp_path / "bad.csv", "number,customer_code,issue_date,amount,payment_terms\n"
+                                    "F9,C001,2026-01-31,10.00,NET31\n")
+    assert_bad(loaded, ["invoices", f], [
+        f"{f}:2: payment_terms: unknown payment terms 'NET31'; use one of 30-60-90, CONTADO, EOM30, NET15, NET30, "
+        "NET45, NET60, NET90"], capsys)
+
+
 def test_duplicate_number_in_db_and_in_file(loaded, tmp_path, capsys):
     f = write(tmp_path / "bad.csv", "number,customer_code,issue_date,amount\n"
                                     "F001-1,C001,2026-01-31,10.00\nF9,C001,2026-01-31,10.00\n"

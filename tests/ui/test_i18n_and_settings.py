@@ -164,3 +164,24 @@ def test_ui_language_follows_the_system_locale_until_chosen(monkeypatch):
     assert config.ui_language() == "en"
     config.save_user_settings({"language": "es"})
     assert config.ui_language() == "es"
+
+
+def test_the_shared_entry_dialog_strings_are_spanish_in_every_dialog(ctx, qapp, qtbot):
+    """The customer lookup lives in CustomerDocumentDialog; its words are translated for the invoice and
+    the payment dialogs built on it."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.dialogs.invoice import InvoiceDialog
+    from app.ui.dialogs.payment import PaymentDialog
+    from app.ui.i18n import install_translators
+
+    assert install_translators(qapp, "es")
+    try:
+        for kind in (InvoiceDialog, PaymentDialog):
+            dialog = kind(ctx, customer_code="NOBODY")
+            qtbot.addWidget(dialog)
+            qtbot.waitUntil(lambda: dialog.customer_name.text() != "")
+            assert dialog.customer_name.text() == "No hay ningún cliente con este código"
+            assert any(label.text().startswith("Código de cliente") for label in dialog.findChildren(QLabel))
+    finally:
+        install_translators(qapp, "en")

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -19,10 +16,10 @@ from app.ledger.errors import LedgerError
 from app.ledger.views import CustomerView
 
 from ..context import AppContext
-from ..errors import describe
-from ..widgets import FieldForm, MoneyEdit, general_error_label
+from ..widgets import FieldForm, MoneyEdit
+from .entry import CURRENCIES, EntryDialog
 
-CURRENCIES = ("PEN", "USD", "MXN", "COP", "CLP", "ARS", "BOB", "EUR")
+__all__ = ["COUNTRIES", "CURRENCIES", "CustomerDialog", "fill_terms_combo", "load_terms"]
 COUNTRIES = ("PE", "MX", "CO", "CL", "AR", "EC", "BO", "US", "ES")
 
 
@@ -40,8 +37,8 @@ def fill_terms_combo(combo: QComboBox, all_terms, selected: str | None, none_tex
     combo.setCurrentIndex(max(index, 0))
 
 
-class CustomerDialog(QDialog):
-    saved = Signal(object)  # CustomerView
+class CustomerDialog(EntryDialog):
+    """`saved` carries the CustomerView created or updated."""
 
     def __init__(self, ctx: AppContext, customer: CustomerView | None = None, parent=None):
         super().__init__(parent)
@@ -93,10 +90,7 @@ class CustomerDialog(QDialog):
         f.add_field("on_hold", "", self.on_hold)
         f.add_field("collector", self.tr("Collector"), self.collector)
         f.add_field("notes", self.tr("Notes"), self.notes)
-        self.error = general_error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self._add_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(f)
         layout.addWidget(self.error)
@@ -107,15 +101,14 @@ class CustomerDialog(QDialog):
 
         self.currency.currentTextChanged.connect(
             lambda text: self.credit_limit.set_currency(text.strip().upper() or None))
-        self.credit_limit.valid_changed.connect(
-            lambda valid: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(valid))
+        self.credit_limit.valid_changed.connect(lambda valid: self.ok_button().setEnabled(valid))
         if customer is not None:
             self._fill(customer)
         else:
             self.country.setCurrentText("PE")
             self.currency.setCurrentText(ctx.company_currency or "")
         self.credit_limit.set_currency(self.currency.currentText().strip().upper() or None)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.credit_limit.is_valid())
+        self.ok_button().setEnabled(self.credit_limit.is_valid())
         self.terms_loaded = False
         ctx.runner.read(load_terms, on_done=self._terms_arrived)
 
@@ -162,8 +155,7 @@ class CustomerDialog(QDialog):
         )
 
     def submit(self) -> None:
-        self.form.clear_errors()
-        self.error.hide()
+        self._clear_errors()
         try:
             values = self.values()
         except LedgerError as exc:
@@ -176,14 +168,3 @@ class CustomerDialog(QDialog):
         else:
             self.ctx.runner.write(customers.update_customer, self.customer.code, **values,
                                   on_done=self._saved, on_error=self.show_error)
-
-    def _saved(self, view: CustomerView) -> None:
-        self.saved.emit(view)
-        self.accept()
-
-    def show_error(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        field, message = describe(exc)
-        if not self.form.show_error(field, message):
-            self.error.setText(message)
-            self.error.show()

@@ -2,31 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
 )
 
-from app.ledger import customers, invoices
+from app.ledger import invoices
 from app.ledger.dates import is_far
-from app.ledger.errors import LedgerError, UnknownCustomerError
-from app.ledger.views import InvoiceView
 
 from ..context import AppContext
-from ..date_guard import DateGuard
-from ..errors import credit_reason_text, describe
+from ..errors import credit_reason_text
 from ..tablemodels.base import SnapshotTableModel
-from ..widgets import debounced, DateEdit, FieldForm, MoneyEdit, general_error_label
-from .customer import CURRENCIES, fill_terms_combo, load_terms
+from ..widgets import debounced, DateEdit, FieldForm, MoneyEdit
+from .customer import fill_terms_combo, load_terms
+from .entry import CustomerDocumentDialog
 
 
 
@@ -67,43 +61,28 @@ def preview_invoice(session, *, customer_code, issue_date, total_minor, currency
     return lines, check.reasons, check.blocked
 
 
-def lookup_customer(session, code: str):
-    try:
-        return customers.get_customer(session, code)
-    except UnknownCustomerError:
-        return None
-
-
-class InvoiceDialog(QDialog):
-    saved = Signal(object)  # InvoiceView
+class InvoiceDialog(CustomerDocumentDialog):
+    """`saved` carries the InvoiceView recorded."""
 
     def __init__(self, ctx: AppContext, customer_code: str | None = None, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.customer = None
         self.setWindowTitle(self.tr("New invoice"))
         self.setMinimumWidth(520)
         f = ctx.formatter
 
-        self.customer_code = QLineEdit()
-        self.customer_name = QLabel()
-        self.customer_name.setStyleSheet("color: #555;")
+        self._add_customer_fields()
         self.number = QLineEdit()
         self.number.setPlaceholderText("F001-00001234")
         self.issue_date = DateEdit(f, ctx.today())
         self.amount = MoneyEdit(f)
-        self.currency = QComboBox()
-        self.currency.setEditable(True)
-        self.currency.addItems(CURRENCIES)
-        self.currency.setCurrentIndex(-1)  # the customer's, once known; never a guess
         self.terms = QComboBox()
         self.terms.addItem(self.tr("Customer's terms"), None)
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("Order or delivery note (optional)"))
 
         self.form = FieldForm()
-        self.form.add_field("customer_code", self.tr("Customer code"), self.customer_code)
-        self.form.addRow("", self.customer_name)
+        self._customer_rows()
         self.form.add_field("number", self.tr("Invoice number"), self.number)
         self.form.add_field("issue_date", self.tr("Issue date"), self.issue_date)
         self.form.add_field("amount", self.tr("Amount"), self.amount, aliases=("total_minor",))
@@ -112,13 +91,8 @@ class InvoiceDialog(QDialog):
         self.form.add_field("reference", self.tr("Reference"), self.reference)
 
         self.lines_model = DueLinesTableModel(f, self)
-        self.lines_table = QTableView()
-        self.lines_table.setObjectName("due_lines")
-        self.lines_table.setModel(self.lines_model)
-        self.lines_table.verticalHeader().hide()
-        self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lines_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.lines_table.setMinimumHeight(120)
+        self.lines_table = self._lines_table(self.lines_model, "due_lines", 120,
+                                             QAbstractItemView.EditTrigger.NoEditTriggers)
         box = QGroupBox(self.tr("Due lines"))
         QVBoxLayout(box).addWidget(self.lines_table)
 
@@ -127,38 +101,21 @@ class InvoiceDialog(QDialog):
         self.credit_warning.setWordWrap(True)
         self.credit_warning.setStyleSheet("color: #8a5300; background: #fff4d6; padding: 6px; border-radius: 3px;")
         self.credit_warning.hide()
-        self.error = general_error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record invoice"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(box, 1)
-        layout.addWidget(self.credit_warning)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self._add_buttons(self.tr("Record invoice"))
+        self._lay_out(box, self.credit_warning)
 
-        self.date_guard = DateGuard(self, self.form, lambda: self.ctx.formatter.locale)
         self._preview_timer = debounced(self, self.update_preview)
-        self._lookup_timer = debounced(self, self.lookup)
         self._preview_generation = 0
         self.preview_pending = False
 
-        self.customer_code.textChanged.connect(lambda _t: self._lookup_timer.start())
+        self._watch_amount()
         self.amount.textChanged.connect(lambda _t: self._preview_timer.start())
-        self.amount.valid_changed.connect(lambda _v: self._update_ok())
-        self.currency.currentTextChanged.connect(lambda _t: self._currency_changed())
         self.issue_date.dateChanged.connect(lambda _d: self._preview_timer.start())
         self.terms.currentIndexChanged.connect(lambda _i: self._preview_timer.start())
         self.currency.currentTextChanged.connect(lambda _t: self._preview_timer.start())
 
-        self._update_ok()
         ctx.runner.read(load_terms, on_done=self._terms_arrived)
-        if customer_code:
-            self.customer_code.setText(customer_code)
-            self.lookup()
-            self.number.setFocus()
+        self._start(customer_code, focus=self.number)
 
     # --- live feedback ----------------------------------------------------------------
 
@@ -166,41 +123,9 @@ class InvoiceDialog(QDialog):
         current = self.terms.currentData()
         fill_terms_combo(self.terms, all_terms, current, self.tr("Customer's terms"))
 
-    def lookup(self) -> None:
-        self._lookup_timer.stop()
-        code = self.customer_code.text().strip()
-        if not code:
-            self.customer = None
-            self.customer_name.setText("")
-            return
-        self.ctx.runner.read(lookup_customer, code, on_done=lambda c: self._customer_arrived(code, c))
-
-    def _customer_arrived(self, code: str, customer) -> None:
-        if code != self.customer_code.text().strip():
-            return
-        self.customer = customer
-        if customer is None:
-            self.customer_name.setText(self.tr("No customer with this code"))
-            self._currency_changed()
-            return
-        self.customer_name.setText(customer.name)
-        self.currency.setCurrentText(customer.currency)
-        self._currency_changed()
-        self.update_preview()
-
-    def _currency(self) -> str:
-        """The currency the invoice is recorded in, and so the amount is read in: the one in the box,
-        else the customer's; '' while neither is known."""
-        chosen = self.currency.currentText().strip().upper()
-        if chosen:
-            return chosen
-        return self.customer.currency if self.customer is not None else ""
-
-    def _currency_changed(self) -> None:
-        self.amount.set_currency(self._currency() or None)
-
-    def _update_ok(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.amount.is_valid())
+    def _customer_changed(self) -> None:
+        if self.customer is not None:
+            self.update_preview()
 
     def update_preview(self) -> None:
         self._preview_timer.stop()
@@ -242,15 +167,10 @@ class InvoiceDialog(QDialog):
     # --- recording -----------------------------------------------------------------------
 
     def submit(self) -> None:
-        self.form.clear_errors()
-        self.error.hide()
-        currency = self._currency()
-        try:
-            amount = self.amount.minor(currency or None)  # read in exactly the currency recorded
-        except LedgerError as exc:
-            exc.field = "amount"
-            self.show_error(exc)
+        read = self._begin_submit()
+        if read is None:
             return
+        currency, amount = read
         if not self.date_guard.ok([("issue_date", self.tr("Issue date"), self.issue_date.value())], self.submit):
             return
         self.buttons.setEnabled(False)
@@ -259,14 +179,3 @@ class InvoiceDialog(QDialog):
             issue_date=self.issue_date.value(), total_minor=amount, currency=currency,
             payment_terms=self.terms.currentData(), reference=self.reference.text().strip() or None,
             on_done=self._saved, on_error=self.show_error)
-
-    def _saved(self, view: InvoiceView) -> None:
-        self.saved.emit(view)
-        self.accept()
-
-    def show_error(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        field, message = describe(exc)
-        if not self.form.show_error(field, message):
-            self.error.setText(message)
-            self.error.show()

@@ -2,57 +2,44 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
 from app.ledger import payments
-from app.ledger.errors import LedgerError, OverAllocationError
-from app.ledger.views import AllocationPlan, PaymentView
+from app.ledger.errors import OverAllocationError
+from app.ledger.views import AllocationPlan
 
 from ..context import AppContext
-from ..date_guard import DateGuard
 from ..errors import describe
 from ..tablemodels.allocation import AllocationTableModel
 from ..tablemodels.documents import method_text
-from ..widgets import debounced, ERROR_STYLE, DateEdit, FieldForm, MoneyEdit, general_error_label
-from .customer import CURRENCIES
-from .invoice import lookup_customer
+from ..widgets import debounced, ERROR_STYLE, DateEdit, FieldForm, MoneyEdit
+from .entry import CustomerDocumentDialog
 
 
-class PaymentDialog(QDialog):
-    saved = Signal(object)  # PaymentView
+class PaymentDialog(CustomerDocumentDialog):
+    """`saved` carries the PaymentView recorded."""
 
     def __init__(self, ctx: AppContext, customer_code: str | None = None, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.customer = None
         self.setWindowTitle(self.tr("New payment"))
         self.setMinimumWidth(620)
         self.resize(680, 620)
         f = ctx.formatter
 
-        self.customer_code = QLineEdit()
-        self.customer_name = QLabel()
-        self.customer_name.setStyleSheet("color: #555;")
+        self._add_customer_fields()
         self.date = DateEdit(f, ctx.today())
         self.amount = MoneyEdit(f)
-        self.currency = QComboBox()
-        self.currency.setEditable(True)
-        self.currency.addItems(CURRENCIES)
-        self.currency.setCurrentIndex(-1)  # the customer's, once known; never a guess
         self.method = QComboBox()
         for m in payments.METHODS:
             self.method.addItem(method_text(m), m)
@@ -60,8 +47,7 @@ class PaymentDialog(QDialog):
         self.reference.setPlaceholderText(self.tr("Bank operation number"))
 
         self.form = FieldForm()
-        self.form.add_field("customer_code", self.tr("Customer code"), self.customer_code)
-        self.form.addRow("", self.customer_name)
+        self._customer_rows()
         self.form.add_field("date", self.tr("Date"), self.date)
         self.form.add_field("amount", self.tr("Amount"), self.amount)
         self.form.add_field("currency", self.tr("Currency"), self.currency)
@@ -69,15 +55,10 @@ class PaymentDialog(QDialog):
         self.form.add_field("reference", self.tr("Reference"), self.reference)
 
         self.alloc_model = AllocationTableModel(f, parent=self)
-        self.alloc_table = QTableView()
-        self.alloc_table.setObjectName("allocation")
-        self.alloc_table.setModel(self.alloc_model)
-        self.alloc_table.verticalHeader().hide()
-        self.alloc_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                         | QAbstractItemView.EditTrigger.EditKeyPressed
-                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.alloc_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.alloc_table.setMinimumHeight(160)
+        self.alloc_table = self._lines_table(self.alloc_model, "allocation", 160,
+                                             QAbstractItemView.EditTrigger.DoubleClicked
+                                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.btn_oldest = QPushButton(self.tr("Oldest first"))
         self.btn_oldest.setToolTip(self.tr("Apply the payment to the oldest due lines first"))
         self.btn_clear = QPushButton(self.tr("Apply nothing"))
@@ -94,78 +75,31 @@ class PaymentDialog(QDialog):
         row.addWidget(self.remainder)
         box_layout.addLayout(row)
 
-        self.error = general_error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record payment"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(alloc_box, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self._add_buttons(self.tr("Record payment"))
+        self._lay_out(alloc_box)
 
-        self.date_guard = DateGuard(self, self.form, lambda: self.ctx.formatter.locale)
         self._suggest_timer = debounced(self, self.suggest)
-        self._lookup_timer = debounced(self, self.lookup)
         self._generation = 0
         self.suggest_pending = False
 
-        self.customer_code.textChanged.connect(lambda _t: self._lookup_timer.start())
+        self._watch_amount()
         self.amount.textChanged.connect(lambda _t: self._suggest_timer.start())
         self.amount.textChanged.connect(lambda _t: self.update_remainder())
-        self.amount.valid_changed.connect(lambda _v: self._update_ok())
-        self.currency.currentTextChanged.connect(lambda _t: self._currency_changed())
         self.date.dateChanged.connect(lambda _d: self._suggest_timer.start())
         self.currency.currentTextChanged.connect(lambda _t: self._suggest_timer.start())
         self.alloc_model.amounts_changed.connect(self.update_remainder)
         self.btn_oldest.clicked.connect(self.suggest)
         self.btn_clear.clicked.connect(self.apply_nothing)
         self.update_remainder()
-        self._update_ok()
-        if customer_code:
-            self.customer_code.setText(customer_code)
-            self.lookup()
-            self.amount.setFocus()
+        self._start(customer_code, focus=self.amount)
 
     # --- live feedback ----------------------------------------------------------------
 
-    def lookup(self) -> None:
-        self._lookup_timer.stop()
-        code = self.customer_code.text().strip()
-        if not code:
-            self.customer = None
-            self.customer_name.setText("")
-            return
-        self.ctx.runner.read(lookup_customer, code, on_done=lambda c: self._customer_arrived(code, c))
-
-    def _customer_arrived(self, code: str, customer) -> None:
-        if code != self.customer_code.text().strip():
-            return
-        self.customer = customer
-        if customer is None:
-            self.customer_name.setText(self.tr("No customer with this code"))
+    def _customer_changed(self) -> None:
+        if self.customer is None:
             self.alloc_model.set_suggestions([], self._currency() or self.ctx.company_currency)
-            self._currency_changed()
-            return
-        self.customer_name.setText(customer.name)
-        self.currency.setCurrentText(customer.currency)
-        self._currency_changed()
-        self.suggest()
-
-    def _currency(self) -> str:
-        """The currency the payment is recorded in, and so the amount is read in: the one in the box,
-        else the customer's; '' while neither is known."""
-        chosen = self.currency.currentText().strip().upper()
-        if chosen:
-            return chosen
-        return self.customer.currency if self.customer is not None else ""
-
-    def _currency_changed(self) -> None:
-        self.amount.set_currency(self._currency() or None)
-
-    def _update_ok(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.amount.is_valid())
+        else:
+            self.suggest()
 
     def _amount(self) -> int | None:
         return self.amount.minor_or_none()
@@ -242,15 +176,10 @@ class PaymentDialog(QDialog):
     # --- recording ---------------------------------------------------------------------
 
     def submit(self) -> None:
-        self.form.clear_errors()
-        self.error.hide()
-        currency = self._currency()
-        try:
-            amount = self.amount.minor(currency or None)  # read in exactly the currency recorded
-        except LedgerError as exc:
-            exc.field = "amount"
-            self.show_error(exc)
+        read = self._begin_submit()
+        if read is None:
             return
+        currency, amount = read
         problems = self.problems()
         if problems:
             self.show_error(OverAllocationError("\n".join(problems)), local=True)
@@ -266,18 +195,8 @@ class PaymentDialog(QDialog):
             reference=self.reference.text().strip() or None, allocations=allocations,
             on_done=self._saved, on_error=self.show_error)
 
-    def _saved(self, view: PaymentView) -> None:
-        self.saved.emit(view)
-        self.accept()
-
     def show_error(self, exc: BaseException, local: bool = False) -> None:
-        self.buttons.setEnabled(True)
-        if local:
-            field, message = None, str(exc)
-        else:
-            field, message = describe(exc)
+        field, message = (None, str(exc)) if local else describe(exc)
         if field == "amount" and isinstance(exc, OverAllocationError):
             field = None  # about the allocation table, not the amount typed
-        if not self.form.show_error(field, message):
-            self.error.setText(message)
-            self.error.show()
+        self._show_message(field, message)
