@@ -4,7 +4,7 @@
 <context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/customers.py" line="+110"/>
+        <location filename="../../app/ui/views/customers.py" line="+112"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+251"/>
+        <location filename="../../app/ui/views/reminders.py" line="+231"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>
@@ -43,7 +43,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+73"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n skipped</numerusform>
@@ -134,7 +134,7 @@
 <context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/today.py" line="+211"/>
+        <location filename="../../app/ui/views/today.py" line="+214"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

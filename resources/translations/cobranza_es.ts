@@ -37,8 +37,9 @@
 <context>
     <name>AgingReportView</name>
     <message>
-        <location filename="../../app/ui/views/aging_report.py" line="+63"/>
+        <location filename="../../app/ui/views/aging_report.py" line="+65"/>
         <source>Aged receivables</source>
+        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Antigüedad de saldos</translation>
     </message>
     <message>
@@ -538,8 +539,9 @@
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>ON HOLD</source>
+        <extracomment>the areas of app.ledger.changes the card shows (its facts, documents, collections, reminders, risk)</extracomment>
         <translation>BLOQUEADO</translation>
     </message>
     <message>
@@ -922,8 +924,9 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../app/ui/views/customers.py" line="+31"/>
+        <location filename="../../app/ui/views/customers.py" line="+33"/>
         <source>Customers</source>
+        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Clientes</translation>
     </message>
     <message>
@@ -973,8 +976,9 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/ui/views/dashboard.py" line="+121"/>
+        <location filename="../../app/ui/views/dashboard.py" line="+123"/>
         <source>Dashboard</source>
+        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Panel</translation>
     </message>
     <message>
@@ -1211,7 +1215,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-297"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-299"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n partida, la mayor primero</numerusform>
@@ -1633,7 +1637,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="+117"/>
+        <location filename="../../app/ui/mainwindow.py" line="+120"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1683,7 +1687,7 @@
         <translation>Saldos al %1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
         <source>About Cobranza</source>
         <translation>Acerca de Cobranza</translation>
     </message>
@@ -1711,7 +1715,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="-200"/>
+        <location filename="../../app/ui/mainwindow.py" line="-204"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -2302,8 +2306,9 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+72"/>
+        <location filename="../../app/ui/views/reminders.py" line="+75"/>
         <source>Reminders</source>
+        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Recordatorios</translation>
     </message>
     <message>
@@ -2420,7 +2425,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n omitido</numerusform>
@@ -2428,17 +2433,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-55"/>
         <source>Running…</source>
         <translation>Ejecutando…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>The run failed: %1</source>
         <translation>La ejecución falló: %1</translation>
     </message>
@@ -3077,8 +3082,9 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+20"/>
+        <location filename="../../app/ui/views/today.py" line="+22"/>
         <source>Today</source>
+        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Hoy</translation>
     </message>
     <message>
@@ -3107,7 +3113,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Gestor de cobranza</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Computing…</source>
         <translation>Calculando…</translation>
     </message>
