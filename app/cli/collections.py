@@ -177,8 +177,14 @@ def agreement_create(args) -> int:
 
 def agreement_list(args) -> int:
     from app.collections.agreements import list_agreements
+    from app.collections.tasks import evaluate_commitments
 
-    rows = _run(args, lambda s: list_agreements(s, customer_code=args.customer, as_of=args.as_of or config.today()))
+    def work(s):
+        # states are today's: an agreement paid in full lists as completed, not active, as Today shows it
+        evaluate_commitments(s, as_of=config.today())
+        return list_agreements(s, customer_code=args.customer, as_of=args.as_of or config.today())
+
+    rows = _run(args, work)
     if args.format == "json":
         print(json.dumps([_agreement_dict(a) for a in rows], ensure_ascii=False, indent=2))
     else:

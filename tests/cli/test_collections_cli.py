@@ -109,3 +109,19 @@ def test_a_logged_call_breaking_the_contact_rules_is_saved_with_a_warning(dbfile
     captured = capsys.readouterr()
     assert captured.out.startswith("activity ")
     assert "warning: no contact on Saturday — Ley 29571 art. 62" in captured.err
+
+
+def test_a_paid_agreement_lists_as_completed(dbfile, capsys):
+    """Found by the quarter scenario: an agreement paid in full listed as `active` until Today was opened."""
+    from tests.factories import make_payment
+
+    assert main(["--db", dbfile, "agreement", "create", "C001", "--invoices", "F1,F2", "--installments", "2",
+                 "--every", "month", "--start", "2026-07-01"]) == 0
+    engine = open_database(dbfile)
+    with session_factory(engine)() as s, s.begin():
+        make_payment(s, amount="1000.00", date=dt.date(2026, 6, 30))
+    engine.dispose()
+    capsys.readouterr()
+    assert main(["--db", dbfile, "agreement", "list", "--format", "json"]) == 0
+    [a] = json.loads(capsys.readouterr().out)
+    assert a["state"] == "completed"
