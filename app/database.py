@@ -6,6 +6,8 @@ A plain path is a SQLite file (foreign keys on, WAL); a URL with "://" is used a
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -114,9 +116,15 @@ def backup_sqlite(engine: Engine) -> Path | None:
         return None
     stamp = config.now().strftime("%Y%m%dT%H%M%S")
     target = source.with_name(f"{source.name}.{stamp}.bak")
+    # the copy is as private as the database: created with the source's permission bits before any byte
+    # of the books is in it (a 0600 database must not leave a 0644 copy beside it)
+    for n in range(1, 1000):  # two upgrades in the same second each keep their own copy
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, source.stat().st_mode & 0o777))
+            break
+        except FileExistsError:
+            target = source.with_name(f"{source.name}.{stamp}-{n}.bak")
     # the online backup API copies a consistent snapshot even with WAL pages pending
-    import sqlite3
-
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     return target

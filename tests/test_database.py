@@ -42,3 +42,24 @@ def test_backup_is_a_consistent_copy(db_path):
     copy = backup_sqlite(engine)
     with sqlite3.connect(copy) as conn:
         assert conn.execute("SELECT value FROM setting WHERE key='a'").fetchone() == ("1",)
+
+
+def test_the_backup_before_an_upgrade_is_as_private_as_the_database(tmp_path):
+    """A 0600 database left a 0644 .bak beside it (hardening probe)."""
+    import os
+    import shutil
+    import stat
+    from pathlib import Path
+
+    from app.database import open_database
+
+    db = tmp_path / "old.sqlite"
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "main-a9ff5bd.sqlite", db)
+    os.chmod(db, 0o600)
+    old_umask = os.umask(0o022)
+    try:
+        open_database(str(db)).dispose()
+    finally:
+        os.umask(old_umask)
+    [bak] = tmp_path.glob("old.sqlite.*.bak")
+    assert stat.S_IMODE(bak.stat().st_mode) == 0o600
