@@ -20,7 +20,7 @@ def qapp_en(qapp):
 @pytest.fixture
 def books(engine):
     """The engine of a database with a company (es_PE) and the standard payment terms."""
-    with session_factory(engine)() as s, s.begin():
+    with session_factory(engine, write=True)() as s, s.begin():
         ledger.ensure_default_terms(s)
         ledger.save_company(s, name="Distribuidora Andina S.A.C.", currency="PEN", locale="es_PE")
     return engine

@@ -24,7 +24,7 @@ def _iso():
 
 
 def company(engine, locale: str, currency: str) -> None:
-    with session_factory(engine)() as s, s.begin():
+    with session_factory(engine, write=True)() as s, s.begin():
         ledger.ensure_default_terms(s)
         ledger.save_company(s, name="Comercial S.A.C.", currency=currency, locale=locale)
         for code in ("PEN", "USD", "CLP", "COP"):

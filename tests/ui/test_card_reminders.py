@@ -19,11 +19,11 @@ D = dt.date
 def reminded(books, tmp_path):
     from zoneinfo import ZoneInfo
 
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         make_customer(s, code="C1", name="Ferretería Los Andes S.A.C.", phone="987 654 321", country="PE")
         make_customer(s, code="C2", name="Sin Teléfono S.A.C.", phone="12")
         make_invoice(s, number="F1", customer="C1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
-    with session_factory(books)() as s, s.begin():  # a letter reminder: no e-mail address
+    with session_factory(books, write=True)() as s, s.begin():  # a letter reminder: no e-mail address
         execute_run(s, as_of=D(2026, 6, 30), at=dt.datetime(2026, 6, 30, 10, tzinfo=ZoneInfo("America/Lima")),
                     letters_dir=tmp_path)
     return books
@@ -74,7 +74,7 @@ def test_the_card_assigns_a_policy_and_pauses_reminders(books, ctx, qtbot):
     from app.ui.dialogs.card import CustomerCard
     from tests.factories import make_customer
 
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         make_customer(s, code="P1", name="Pausa S.A.C.")
         create_policy(s, code="SOFT", name_es="Suave", name_en="Soft",
                       levels=[{"key": "friendly", "days": 5, "channels": "email"}])

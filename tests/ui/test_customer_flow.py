@@ -89,7 +89,7 @@ def test_enter_customer_invoice_and_payment_and_see_the_balance(window, qtbot):
 
 
 def test_duplicate_invoice_number_is_shown_next_to_the_number(window, qtbot):
-    with session_factory(window.ctx.engine)() as s, s.begin():
+    with session_factory(window.ctx.engine, write=True)() as s, s.begin():
         make_customer(s)
         make_invoice(s, number="F001-1")
     inv = window.new_invoice("C001")
@@ -125,7 +125,7 @@ def test_bad_amount_and_empty_name_are_shown_next_to_their_fields(window, qtbot)
 
 
 def test_over_allocation_is_refused_with_a_clear_message(window, qtbot):
-    with session_factory(window.ctx.engine)() as s, s.begin():
+    with session_factory(window.ctx.engine, write=True)() as s, s.begin():
         make_customer(s)
         make_invoice(s, number="F1", amount="100.00", issued=dt.date(2026, 5, 1))
     pay = window.new_payment("C001")
@@ -144,7 +144,7 @@ def test_over_allocation_is_refused_with_a_clear_message(window, qtbot):
 
 
 def test_edit_customer_from_the_card(window, qtbot):
-    with session_factory(window.ctx.engine)() as s, s.begin():
+    with session_factory(window.ctx.engine, write=True)() as s, s.begin():
         make_customer(s)
     card = window.view("customers").open_card("C001")
     qtbot.waitUntil(lambda: card.data is not None)
@@ -160,7 +160,7 @@ def test_edit_customer_from_the_card(window, qtbot):
 
 
 def test_invoice_dialog_warns_about_credit_control(window, qtbot):
-    with session_factory(window.ctx.engine)() as s, s.begin():
+    with session_factory(window.ctx.engine, write=True)() as s, s.begin():
         make_customer(s, on_hold=True, credit_limit_minor=10000)
     inv = window.new_invoice("C001")
     qtbot.waitUntil(lambda: inv.customer is not None)

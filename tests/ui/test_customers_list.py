@@ -19,7 +19,7 @@ NAMES = [
 
 
 def fill(engine):
-    with session_factory(engine)() as s, s.begin():
+    with session_factory(engine, write=True)() as s, s.begin():
         for code, name, tax_id, amount in NAMES:
             make_customer(s, code=code, name=name, tax_id=tax_id, city="Lima")
             if amount:
@@ -103,7 +103,7 @@ def test_customers_model_passes_the_model_tester(books, ctx, qtbot, qtmodelteste
 
 
 def test_multi_currency_customers_are_marked(books, ctx, qtbot):
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         make_customer(s)
         make_invoice(s, number="F1", amount="10.00")
         make_invoice(s, number="F2", amount="20.00", currency="USD")

@@ -11,7 +11,7 @@ D = dt.date
 
 @pytest.fixture
 def owed(books):
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         ledger.create_customer(s, code="C1", name="Ferretería Los Andes S.A.C.", payment_terms="NET30")
         ledger.create_customer(s, code="C2", name="Comercial Rivera E.I.R.L.", payment_terms="NET30")
         ledger.record_invoice(s, customer_code="C1", number="F1", issue_date=D(2026, 3, 1), total_minor=100000)

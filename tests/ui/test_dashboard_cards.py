@@ -83,7 +83,7 @@ def inside(widget, outer) -> bool:
 def books_in(request, db_path):
     locale, currency = request.param
     engine = open_database(str(db_path))
-    with session_factory(engine)() as s, s.begin():
+    with session_factory(engine, write=True)() as s, s.begin():
         ledger.ensure_default_terms(s)
         ledger.save_company(s, name="Distribuidora Andina S.A.C.", currency=currency, locale=locale)
     yield engine, locale, currency
@@ -91,7 +91,7 @@ def books_in(request, db_path):
 
 
 def owe(engine, currency: str, overdue_minor: int, current_minor: int) -> None:
-    with session_factory(engine)() as s, s.begin():
+    with session_factory(engine, write=True)() as s, s.begin():
         ledger.create_customer(s, code="C1", name="Ferretería Los Andes S.A.C.", payment_terms="NET30",
                                currency=currency)
         if overdue_minor:
@@ -176,7 +176,7 @@ def test_unapplied_credit_note_never_cuts_its_amount(books, qapp_en, qtbot):
     from PySide6.QtGui import QFontMetrics
 
     credit = 99_999_999_999_998  # S/ 999,999,999,999.98 paid beyond what was owed
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         ledger.create_customer(s, code="C1", name="Ferretería Los Andes S.A.C.", payment_terms="NET30")
         ledger.record_invoice(s, customer_code="C1", number="F1", issue_date=D(2026, 6, 1), total_minor=100000)
         ledger.record_payment(s, customer_code="C1", date=D(2026, 6, 15), amount_minor=100000 + credit)

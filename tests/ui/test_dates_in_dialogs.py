@@ -31,7 +31,7 @@ def count(engine, model) -> int:
 
 @pytest.fixture
 def customer(window):
-    with session_factory(window.ctx.engine)() as s, s.begin():
+    with session_factory(window.ctx.engine, write=True)() as s, s.begin():
         make_customer(s)
     return "C001"
 
@@ -218,7 +218,7 @@ def test_a_far_promise_date_in_the_contact_dialog_asks_first(books, ctx, qtbot):
     from app.collections.promises import list_promises
     from app.ui.views.today import LogCallDialog
 
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         make_customer(s)
     dialog = LogCallDialog(ctx, "C001", "PEN")
     qtbot.addWidget(dialog)
@@ -243,7 +243,7 @@ def test_an_agreement_starting_in_5050_is_refused(books, ctx, qtbot):
     from app import ledger
     from app.ui.dialogs.card import CustomerCard
 
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         make_customer(s, code="C1")
         ledger.record_invoice(s, customer_code="C1", number="F1", issue_date=D(2026, 3, 1), total_minor=60000)
 
@@ -264,7 +264,7 @@ def test_an_agreement_starting_in_5050_is_refused(books, ctx, qtbot):
 def test_the_credit_warning_is_not_computed_as_of_a_far_date(window, qtbot):
     from app import ledger
 
-    with session_factory(window.ctx.engine)() as s, s.begin():
+    with session_factory(window.ctx.engine, write=True)() as s, s.begin():
         make_customer(s)
         ledger.record_invoice(s, customer_code="C001", number="F-OLD", issue_date=D(2026, 1, 2), total_minor=100)
     inv = open_invoice(window, qtbot)

@@ -20,7 +20,7 @@ D = dt.date
 @pytest.fixture
 def three(books):
     """S/ 68.26, USD 16,097.37 and COP 4,083,395.00 owed (the company is in soles), and promises of each."""
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         make_customer(s, code="SOL", name="Soles")
         make_customer(s, code="DOL", name="Dólares", currency="USD")
         make_customer(s, code="PES", name="Pesos", currency="COP")

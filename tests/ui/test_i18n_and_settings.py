@@ -77,7 +77,7 @@ def test_the_spanish_ui_shows_spanish_text(books, qapp, qtbot):
     from app.ui.app import create_main_window
     from app.ui.i18n import install_translators
 
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         make_customer(s)
         make_invoice(s, amount="1234.56")
     assert install_translators(qapp, "es")

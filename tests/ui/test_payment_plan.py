@@ -18,7 +18,7 @@ APPLY = AllocationTableModel.COL_APPLY
 
 
 def seed(engine):
-    with session_factory(engine)() as s, s.begin():
+    with session_factory(engine, write=True)() as s, s.begin():
         make_customer(s)
         make_invoice(s, number="A", amount="100.00", issued=D(2026, 1, 1))
         make_invoice(s, number="B", amount="200.00", issued=D(2026, 2, 10), terms="30-60-90")

@@ -19,7 +19,7 @@ D = dt.date
 
 @pytest.fixture
 def overdue(books):
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         make_customer(s, code="C1", name="Ferretería Los Andes S.A.C.", email="pagos@losandes.pe", language="en")
         make_invoice(s, number="F-OLD", customer="C1", issued=D(2026, 4, 1), due=D(2026, 6, 20), amount="900.00")
     return books
@@ -95,7 +95,7 @@ def test_template_editor_previews_blocks_a_broken_template_and_saves(overdue, ct
     assert tab.status.text() == "Template saved"
 
     sent = Outbox()
-    with session_factory(ctx.engine)() as s, s.begin():
+    with session_factory(ctx.engine, write=True)() as s, s.begin():
         execute_run(s, as_of=D(2026, 6, 30), at=at(D(2026, 6, 30)), send=sent,
                     letters_dir=tmp_path)
     from app.reminders.delivery import content_for, template_overrides

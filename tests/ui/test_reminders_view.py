@@ -17,7 +17,7 @@ D = dt.date
 
 @pytest.fixture
 def overdue(books):
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         make_customer(s, code="C1", name="Ferretería Los Andes S.A.C.", email="pagos@losandes.pe")
         make_customer(s, code="C2", name="Comercial Rivera E.I.R.L.", email="rivera@example.pe")
         make_customer(s, code="C3", name="Sin Correo S.R.L.", address="Av. Arequipa 123", city="Lima")
@@ -32,7 +32,7 @@ def overdue(books):
 def smtp(overdue):
     handler = SmtpCollector()
     controller = start_smtp(handler)
-    with session_factory(overdue)() as s, s.begin():
+    with session_factory(overdue, write=True)() as s, s.begin():
         for key, value in smtp_settings(controller.port):
             ledger.set_setting(s, key, value)
     yield handler
@@ -124,7 +124,7 @@ def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot,
 
 
 def test_unapproved_reminder_is_stored_as_draft_and_failures_show_in_history(overdue, ctx, qtbot, tmp_path):
-    with session_factory(overdue)() as s, s.begin():  # an SMTP server nobody listens on
+    with session_factory(overdue, write=True)() as s, s.begin():  # an SMTP server nobody listens on
         for key, value in smtp_settings(free_port()):
             ledger.set_setting(s, key, value)
     view = make_view(ctx, qtbot)
@@ -169,7 +169,7 @@ def test_page_is_in_the_navigation(window):
 def test_the_page_in_spanish_shows_spanish_reasons_and_headers(overdue, ctx, qtbot, qapp):
     from app.ui.i18n import install_translators
 
-    with session_factory(overdue)() as s, s.begin():  # a customer who reads English
+    with session_factory(overdue, write=True)() as s, s.begin():  # a customer who reads English
         make_customer(s, code="C4", name="Andes Trading Ltd.", email="ap@andes.example", language="en")
         make_invoice(s, number="F4", customer="C4", issued=D(2026, 5, 1), due=D(2026, 6, 1))
     install_translators(qapp, "es")
@@ -236,7 +236,7 @@ def test_whatsapp_reminder_is_opened_from_the_history_and_recorded(books, ctx, q
 
     from app.reminders.policy import assign_policy, create_policy
 
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         create_policy(s, code="WA", name_es="WhatsApp", name_en="WhatsApp",
                       levels=[{"key": "friendly", "days": 1, "channels": "whatsapp"}])
         make_customer(s, code="W1", name="Chat S.A.C.", phone="+51 987 111 222")

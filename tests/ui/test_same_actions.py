@@ -98,7 +98,7 @@ def test_the_reminders_page_and_cobranza_remind_preview_the_same_plan_and_write_
                                                                                         capsys):
     from app.ui.views.reminders import RemindersView
 
-    with session_factory(books)() as s, s.begin():
+    with session_factory(books, write=True)() as s, s.begin():
         make_customer(s, code="C1", name="Ferretería Los Andes S.A.C.", email="pagos@losandes.pe")
         make_customer(s, code="C2", name="Comercial Rivera E.I.R.L.", email="rivera@example.pe")
         make_invoice(s, number="F1", customer="C1", issued=D(2026, 5, 1), due=D(2026, 6, 1))

@@ -9,7 +9,7 @@ from tests.ui.conftest import wait_idle
 
 
 def _two_customers(engine):
-    with session_factory(engine)() as s, s.begin():
+    with session_factory(engine, write=True)() as s, s.begin():
         make_customer(s, code="C001")
         make_customer(s, code="C002", name="Otro S.A.C.")
         make_invoice(s, customer="C001")
