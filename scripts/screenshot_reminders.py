@@ -1,7 +1,7 @@
 """The Reminders page screenshot (docs/screenshot-reminders.png), Settings → E-mail
 (docs/screenshot-settings-email.png), Settings → Reminder policies and Templates
 (docs/screenshot-policy-editor.png, docs/screenshot-template-editor.png) and a customer card's Disputes tab
-(docs/screenshot-dispute.png): a preview of the run on a demo database,
+(docs/screenshot-dispute.png), the run confirmation (docs/screenshot-run-confirm.png): a preview of the run on a demo database,
 then a run (letters to a temporary folder; no SMTP server is set, so e-mails stay queued) with its history.
 
     cobranza --db /tmp/rg.sqlite init && cobranza --db /tmp/rg.sqlite demo --customers 300 --invoices 4000 --seed 7
@@ -64,7 +64,9 @@ def main() -> int:
         view.letters_dir.setText(tempfile.mkdtemp(prefix="letters-"))
         view.preview()
         settle(runner, 300)
-        view.run()
+        view.run()  # asks first: answer with its Run button
+        spin(100)
+        view.confirm_box.button(view.confirm_box.StandardButton.Yes).click()
         settle(runner, 500)
         view.as_of.setDate(today)
     view.preview()
@@ -74,6 +76,14 @@ def main() -> int:
     window.grab().save(args.out)
     print("wrote", args.out, "plan rows", view.model.rowCount(), "history rows", view.history_model.rowCount(),
           "summary", view.summary.text())
+    # Run asks first, with what leaves per channel (docs/screenshot-run-confirm.png); answered No here
+    view.run()
+    spin(300)
+    confirm_out = str(Path(args.out).with_name("screenshot-run-confirm.png"))
+    view.confirm_box.grab().save(confirm_out)
+    print("wrote", confirm_out)
+    view.confirm_box.button(view.confirm_box.StandardButton.No).click()
+    settle(runner, 200)
     # the E-mail tab of Settings, next to it
     dialog = window.open_settings()
     settle(runner, 500)

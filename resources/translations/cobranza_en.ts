@@ -26,7 +26,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+231"/>
+        <location filename="../../app/ui/views/reminders.py" line="+233"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>
@@ -43,7 +43,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+102"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n skipped</numerusform>
@@ -51,7 +51,55 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-2"/>
+        <location line="-85"/>
+        <source>%n e-mail(s) to send</source>
+        <translation>
+            <numerusform>%n e-mail to send</numerusform>
+            <numerusform>%n e-mails to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n letter(s) to write</source>
+        <translation>
+            <numerusform>%n letter to write</numerusform>
+            <numerusform>%n letters to write</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n WhatsApp chat(s) to open</source>
+        <translation>
+            <numerusform>%n WhatsApp chat to open</numerusform>
+            <numerusform>%n WhatsApp chats to open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n SMS to export</source>
+        <translation>
+            <numerusform>%n SMS to export</numerusform>
+            <numerusform>%n SMS to export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n call(s) to make</source>
+        <translation>
+            <numerusform>%n call to make</numerusform>
+            <numerusform>%n calls to make</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Run the %n approved reminder(s) as of %1?</source>
+        <translation>
+            <numerusform>Run the approved reminder as of %1?</numerusform>
+            <numerusform>Run the %n approved reminders as of %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform>

@@ -2195,35 +2195,35 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+112"/>
+        <location line="+121"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+111"/>
+        <location line="-120"/>
+        <location line="+120"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+111"/>
+        <location line="-120"/>
+        <location line="+120"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-118"/>
         <source>Items</source>
         <translation>Documentos</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+110"/>
+        <location line="+119"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-119"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
@@ -2243,7 +2243,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>needs approval</source>
         <translation>requiere aprobación</translation>
     </message>
@@ -2306,7 +2306,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+75"/>
+        <location filename="../../app/ui/views/reminders.py" line="+77"/>
         <source>Reminders</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Recordatorios</translation>
@@ -2318,11 +2318,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+177"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-175"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -2425,15 +2426,68 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+102"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n omitido</numerusform>
             <numerusform>%n omitidos</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="-85"/>
+        <source>%n e-mail(s) to send</source>
+        <translation>
+            <numerusform>%n correo por enviar</numerusform>
+            <numerusform>%n correos por enviar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n letter(s) to write</source>
+        <translation>
+            <numerusform>%n carta por generar</numerusform>
+            <numerusform>%n cartas por generar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n WhatsApp chat(s) to open</source>
+        <translation>
+            <numerusform>%n chat de WhatsApp por abrir</numerusform>
+            <numerusform>%n chats de WhatsApp por abrir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n SMS to export</source>
+        <translation>
+            <numerusform>%n SMS por exportar</numerusform>
+            <numerusform>%n SMS por exportar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n call(s) to make</source>
+        <translation>
+            <numerusform>%n llamada por hacer</numerusform>
+            <numerusform>%n llamadas por hacer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Run the %n approved reminder(s) as of %1?</source>
+        <translation>
+            <numerusform>¿Ejecutar el recordatorio aprobado al %1?</numerusform>
+            <numerusform>¿Ejecutar los %n recordatorios aprobados al %1?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-55"/>
+        <location line="+3"/>
+        <source>Confirm the reminder run</source>
+        <translation>Confirmar la ejecución de recordatorios</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Running…</source>
         <translation>Ejecutando…</translation>
     </message>

@@ -39,6 +39,15 @@ def smtp(overdue):
     controller.stop()
 
 
+def run_confirmed(view, qtbot):
+    """Run, then answer the confirmation with its Run button, as a person does."""
+    from PySide6.QtWidgets import QMessageBox
+
+    view.run_button.click()
+    qtbot.waitUntil(lambda: view.confirm_box is not None and view.confirm_box.isVisible(), timeout=5000)
+    view.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+
+
 def make_view(ctx, qtbot):
     from app.ui.views.reminders import RemindersView
 
@@ -92,7 +101,7 @@ def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot,
     view._progress.step.connect(lambda n, total: steps.append((n, total)))
     ctx.runner.data_changed.connect(announced.append)
     with qtbot.waitSignal(view.finished, timeout=30000) as blocker:
-        view.run_button.click()
+        run_confirmed(view, qtbot)
     summary = blocker.args[0]
     assert (summary.queued, summary.sent, summary.failed, summary.blocked) == (2, 2, 0, 1)
     # the delivery's own transactions are announced too, so other pages and open cards reload
@@ -134,7 +143,7 @@ def test_unapproved_reminder_is_stored_as_draft_and_failures_show_in_history(ove
     c3 = rows_by_code(view.model)["C3"]
     view.model.setData(view.model.index(c3, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     with qtbot.waitSignal(view.finished, timeout=30000) as blocker:
-        view.run_button.click()
+        run_confirmed(view, qtbot)
     assert (blocker.args[0].drafts, blocker.args[0].failed) == (1, 1)
     qtbot.waitUntil(lambda: view.history_model.rowCount() == 2, timeout=20000)
     hm = view.history_model
@@ -209,7 +218,7 @@ def test_drafts_are_approved_and_reminders_cancelled_from_the_history(overdue, c
         view.preview_button.click()
     view.model.set_all(False)  # everything stored as drafts
     with qtbot.waitSignal(view.finished, timeout=30000) as blocker:
-        view.run_button.click()
+        run_confirmed(view, qtbot)
     assert blocker.args[0].drafts == 2
     qtbot.waitUntil(lambda: view.history_model.rowCount() == 2, timeout=20000)
     hm = view.history_model
@@ -252,7 +261,7 @@ def test_whatsapp_reminder_is_opened_from_the_history_and_recorded(books, ctx, q
     with qtbot.waitSignal(view.previewed, timeout=20000):
         view.preview_button.click()
     with qtbot.waitSignal(view.finished, timeout=30000):
-        view.run_button.click()
+        run_confirmed(view, qtbot)
     qtbot.waitUntil(lambda: view.history_model.rowCount() == 1, timeout=20000)
     hm = view.history_model
     assert "WhatsApp" in hm.data(hm.index(0, hm.COL_STATE))
@@ -264,3 +273,30 @@ def test_whatsapp_reminder_is_opened_from_the_history_and_recorded(books, ctx, q
     qtbot.waitUntil(lambda: hm.rowCount() == 1 and hm.row(0).state == "sent", timeout=20000)
     assert hm.data(hm.index(0, hm.COL_STATE)) == "sent"
     wait_idle(qtbot, ctx.runner)
+
+
+def test_run_asks_first_with_what_leaves_per_channel_and_no_stores_nothing(overdue, ctx, qtbot, tmp_path):
+    """One click on Run used to send everything the preview had pre-approved."""
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import func, select
+
+    from app.models import Reminder
+
+    view = make_view(ctx, qtbot)
+    view.letters_dir.setText(str(tmp_path))
+    with qtbot.waitSignal(view.previewed, timeout=20000):
+        view.preview_button.click()
+    counts = view.model.approved_channel_counts()
+    assert counts  # the preview approved something that would leave
+    view.run_button.click()
+    qtbot.waitUntil(lambda: view.confirm_box is not None and view.confirm_box.isVisible(), timeout=5000)
+    box = view.confirm_box
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    assert f"{counts.get('email', 0)} e-mail" in box.text() and f"{counts.get('letter', 0)} letter" in box.text()
+    assert "(s)" not in box.text()  # English plural forms, not "e-mail(s)"
+    box.button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: view.confirm_box is None, timeout=5000)
+    wait_idle(qtbot, ctx.runner)
+    with session_factory(overdue)() as s:
+        assert s.scalar(select(func.count()).select_from(Reminder)) == 0
+    assert view.run_button.isEnabled()

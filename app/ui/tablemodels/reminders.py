@@ -65,6 +65,15 @@ class PlanTableModel(SnapshotTableModel):
     def approved_keys(self) -> set[str]:
         return set(self._approved)
 
+    def approved_channel_counts(self) -> dict[str, int]:
+        """How many approved reminders go out by each channel ({"email": 94, "letter": 23, ...})."""
+        counts: dict[str, int] = {}
+        for p in self._rows:
+            if p.blocked is None and p.key in self._approved:
+                for channel in p.channels:
+                    counts[channel] = counts.get(channel, 0) + 1
+        return counts
+
     def set_all(self, checked: bool) -> None:
         self._approved = {p.key for p in self._rows if p.blocked is None} if checked else set()
         if self._rows:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -68,6 +69,7 @@ class RemindersView(QWidget):
         self.ctx = ctx
         self.summary_result = None
         self.letters_path: str | None = None
+        self.confirm_box: QMessageBox | None = None  # the run confirmation while it is open
         self._cancel = threading.Event()
         self._progress = _Progress(self)
         self._progress.step.connect(self._on_progress)
@@ -244,6 +246,35 @@ class RemindersView(QWidget):
             self.letters_dir.setText(folder)
 
     def run(self) -> None:
+        """Nothing leaves on one click: a confirmation says what the run will do, channel by channel, and
+        the run starts only on its Run button (No is the default)."""
+        counts = self.model.approved_channel_counts()
+        lines = [self.tr("%n e-mail(s) to send", "", counts.get("email", 0)),
+                 self.tr("%n letter(s) to write", "", counts.get("letter", 0)),
+                 self.tr("%n WhatsApp chat(s) to open", "", counts.get("whatsapp", 0)),
+                 self.tr("%n SMS to export", "", counts.get("sms", 0))]
+        if counts.get("call"):
+            lines.append(self.tr("%n call(s) to make", "", counts["call"]))
+        text = (self.tr("Run the %n approved reminder(s) as of %1?", "", len(self.model.approved_keys()))
+                .replace("%1", self.ctx.formatter.date(self.as_of.date().toPython()))
+                + "\n\n" + "\n".join(lines))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Confirm the reminder run"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("run_confirm")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Run"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(_result: int) -> None:
+            self.confirm_box = None
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                self._start_run()
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        self.confirm_box = box
+        box.open()
+
+    def _start_run(self) -> None:
         self._cancel.clear()
         self._set_running(True)
         self.progress.setRange(0, max(1, len(self.model.approved_keys())))
