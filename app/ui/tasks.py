@@ -52,10 +52,21 @@ class _Job(QRunnable):
                 else:
                     result = self.fn(session, *self.args, **self.kwargs)
                     session.rollback()
-            self.runner._finished.emit(self.task_id, True, (result, changes))
+            self._hand_back(True, (result, changes))
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never swallowed
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.runner._finished.emit(self.task_id, False, exc)
+            self._hand_back(False, exc)
+
+    def _hand_back(self, ok: bool, payload) -> None:
+        """To the GUI thread. A runner deleted meanwhile (its window was closed while the job ran) has no one
+        left to tell: what was written is committed, the answer is dropped, as `_answer` does for a closed
+        window."""
+        try:
+            self.runner._finished.emit(self.task_id, ok, payload)
+        except RuntimeError as exc:
+            if "deleted" not in str(exc):
+                raise
+            log.debug("dropped the answer of task %s: its runner is gone", self.task_id)
 
 
 class TaskRunner(QObject):
