@@ -32,6 +32,29 @@ def make_payment(session, amount="50.00", customer="C001", date=dt.date(2026, 2,
 # --- one write per call, in minor units (the report tests) ----------------------------------------
 
 
+def make_three_currency_debts(s):
+    """PEN 68.26, USD 16,097.37 and COP 4,083,395.00 owed (customers SOL, DOL, PES, invoices S1, U1, P1):
+    in minor units the pesos are by far the largest, in any company currency the dollars are."""
+    make_customer(s, code="SOL", name="Soles")
+    make_customer(s, code="DOL", name="Dólares", currency="USD")
+    make_customer(s, code="PES", name="Pesos", currency="COP")
+    make_invoice(s, number="S1", customer="SOL", amount="68.26", issued=dt.date(2026, 3, 1))
+    make_invoice(s, number="U1", customer="DOL", amount="16097.37", issued=dt.date(2026, 3, 1), currency="USD")
+    make_invoice(s, number="P1", customer="PES", amount="4083395.00", issued=dt.date(2026, 3, 1), currency="COP")
+
+
+def write_text(path, text):
+    """A UTF-8 file for the importer; returns its path."""
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def count_rows(session, model) -> int:
+    from sqlalchemy import func, select
+
+    return session.scalar(select(func.count()).select_from(model))
+
+
 def fresh(session):
     """End the read-only transaction a report left open (reads autobegin) before writing again."""
     if session.in_transaction():

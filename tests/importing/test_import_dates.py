@@ -3,24 +3,17 @@
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.cli import main
 from app.database import open_database, session_factory
 from app.importing import import_file
 from app.models import Invoice, Payment
-from tests.factories import make_customer
+from tests.factories import make_customer, count_rows as count, write_text as write
 
 HEADER = "number,customer_code,issue_date,amount\n"
 
 
-def write(path, text):
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def count(session, model):
-    return session.scalar(select(func.count()).select_from(model))
 
 
 @pytest.fixture

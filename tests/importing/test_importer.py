@@ -3,21 +3,14 @@
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.importing import ImportResult, import_file
 from app.importing.reader import read_table
 from app.models import CreditNote, Customer, Invoice, Payment
-from tests.factories import make_customer, make_invoice
+from tests.factories import make_customer, make_invoice, count_rows as count, write_text as write
 
 
-def write(path, text):
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def count(session, model):
-    return session.scalar(select(func.count()).select_from(model))
 
 
 @pytest.fixture

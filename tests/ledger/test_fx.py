@@ -13,7 +13,7 @@ from app.ledger.errors import InvalidValueError, UnknownCurrencyError
 from app.ledger.fx import (InvalidRateError, list_rates, parse_rate, rate_on, rates_on, set_rate,
                            to_company_minor)
 from app.models import AuditEntry, ExchangeRate
-from tests.factories import make_customer, make_invoice
+from tests.factories import make_customer, make_invoice, make_three_currency_debts
 from tests.ledger.test_customer_list import listed
 
 D = dt.date
@@ -32,12 +32,7 @@ def three(company):
     """PEN 68.26, USD 16,097.37 and COP 4,083,395.00 owed: in minor units COP is by far the largest."""
     s = company
     with s.begin():
-        make_customer(s, code="SOL", name="Soles")
-        make_customer(s, code="DOL", name="Dólares", currency="USD")
-        make_customer(s, code="PES", name="Pesos", currency="COP")
-        make_invoice(s, number="S1", customer="SOL", amount="68.26", issued=D(2026, 3, 1))
-        make_invoice(s, number="U1", customer="DOL", amount="16097.37", issued=D(2026, 3, 1), currency="USD")
-        make_invoice(s, number="P1", customer="PES", amount="4083395.00", issued=D(2026, 3, 1), currency="COP")
+        make_three_currency_debts(s)
     return s
 
 

@@ -8,7 +8,7 @@ from app import ledger
 from app.ledger.fx import set_rate
 from app.reports.aging import aging_report
 from app.reports.dashboard import dashboard, dashboard_from_reports
-from tests.factories import make_customer, make_invoice
+from tests.factories import make_three_currency_debts
 
 D = dt.date
 AS_OF = D(2026, 6, 30)
@@ -20,12 +20,7 @@ def three(session):
     s = session
     with s.begin():
         ledger.save_company(s, name="Andina", currency="PEN", locale="es_PE")
-        make_customer(s, code="SOL", name="Soles")
-        make_customer(s, code="DOL", name="Dólares", currency="USD")
-        make_customer(s, code="PES", name="Pesos", currency="COP")
-        make_invoice(s, number="S1", customer="SOL", amount="68.26", issued=D(2026, 3, 1))
-        make_invoice(s, number="U1", customer="DOL", amount="16097.37", issued=D(2026, 3, 1), currency="USD")
-        make_invoice(s, number="P1", customer="PES", amount="4083395.00", issued=D(2026, 3, 1), currency="COP")
+        make_three_currency_debts(s)
     return s
 
 

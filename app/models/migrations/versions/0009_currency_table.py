@@ -21,7 +21,8 @@ down_revision = '0008'
 branch_labels = None
 depends_on = None
 
-# Babel 2.18's get_currency_precision where it differs from ISO 4217 (checked against Babel 2.18.0)
+# Frozen data, not a library call: the decimals earlier versions stored these currencies' amounts with
+# where that differs from ISO 4217 (written down once from Babel 2.18.0, which they asked at the time)
 LEGACY_DIGITS = {"AFN": 0, "ALL": 0, "IQD": 0, "IRR": 0, "KPW": 0, "LAK": 0, "LBP": 0, "MGA": 0, "MMK": 0,
                  "RSD": 0, "SOS": 0, "SYP": 0, "YER": 0}
 
