@@ -10,7 +10,7 @@ LOCK := requirements.lock
 LATEST := .venv-latest
 TOOLS := .venv-tools
 
-.PHONY: run test install system-deps demo clean screenshots bench lint lock test-latest
+.PHONY: run test install system-deps demo clean screenshots bench lint lock test-latest dist dist-test
 
 run: install
 	@if [ ! -f "$(DEMO_DB)" ]; then \
@@ -39,7 +39,7 @@ $(STAMP): $(LOCK) pyproject.toml
 lock:
 	test -x $(TOOLS)/bin/uv || { $(PY) -m venv $(TOOLS) && $(TOOLS)/bin/pip install -q uv; }
 	printf 'setuptools>=77\n' | $(TOOLS)/bin/uv pip compile --no-config --quiet pyproject.toml - \
-	  --extra test --generate-hashes --python-version 3.11 --custom-compile-command "make lock" -o $(LOCK)
+	  --extra test --extra dist --generate-hashes --python-version 3.11 --custom-compile-command "make lock" -o $(LOCK)
 
 # The suite against today's newest versions, unpinned, in a venv of its own: an upstream change is
 # found on purpose here, not by a newcomer's `make test`.
@@ -60,6 +60,15 @@ screenshots: install
 
 bench: install
 	$(BIN)/python -m bench.run
+
+# The one-folder application (dist/cobranza: the GUI and every subcommand in one executable), built with
+# PyInstaller from the lock file's versions; installer/ has the Linux, Windows and macOS recipes.
+dist: install
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller installer/cobranza.spec
+
+# Build it, then run it outside the virtualenv: --version, init, demo, a report and the GUI's self-check.
+dist-test: dist
+	bash installer/dist_test.sh dist/cobranza $(BIN)/cobranza
 
 clean:
 	rm -rf $(VENV) $(LATEST) $(TOOLS) demo build dist *.egg-info .pytest_cache .hypothesis

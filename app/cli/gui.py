@@ -7,6 +7,10 @@ import os
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("gui", help="start the desktop application (the default)")
+    p.add_argument("--self-check", action="store_true",
+                   help="open the window and every page, wait for each to load, close, and exit 0 if nothing "
+                        "went wrong (for installers and CI; use with QT_QPA_PLATFORM=offscreen on a machine "
+                        "without a screen)")
     p.set_defaults(handler=run)
 
 
@@ -18,6 +22,10 @@ def run(args) -> int:
         from .common import require_cobranza_database
 
         require_cobranza_database(args)
+    if args.self_check:
+        from app.ui.self_check import run_self_check
+
+        return run_self_check(args.db)
     from app.ui.app import run_gui  # Qt is imported only when the GUI is asked for
 
     return run_gui(args.db)
