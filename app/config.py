@@ -94,13 +94,13 @@ def default_database_path() -> Path:
 
 
 def database_url(path_or_url: str | os.PathLike[str] | None = None) -> str:
-    """Turn the --db argument (or COBRANZA_DB, or the default) into a SQLAlchemy URL.
+    """Turn the --db argument (or COBRANZA_DB, or the user's chosen book, or the default) into a SQLAlchemy URL.
 
     A value with "://" is a URL (postgresql+psycopg://...); anything else is a SQLite file path.
     """
     value = os.fspath(path_or_url) if path_or_url else os.environ.get(ENV_DB) or ""
-    if not value:
-        value = os.fspath(default_database_path())
+    if not value:  # the book chosen on the first start (app.ui.first_run), else the default place
+        value = load_user_settings().get("database") or os.fspath(default_database_path())
     if "://" in value:
         return value
     return "sqlite:///" + os.path.abspath(os.path.expanduser(value))

@@ -58,11 +58,57 @@ def refresh_risk_in_background(runner) -> None:
     runner.read(compute_risk_if_stale, on_done=computed)
 
 
+def apply_company_setup(engine, choice) -> str | None:
+    """The first-run wizard's company, contact rules and e-mail, before the window reads them."""
+    from app.database import session_factory
+
+    from .first_run import save_company_setup
+
+    with session_factory(engine, write=True)() as session, session.begin():
+        prepare_database(session)
+        return save_company_setup(session, choice)
+
+
+def fill_demo_in_background(window) -> None:
+    """The demo's customers arrive while the window is already open; the pages reload when they land."""
+    from .first_run import fill_demo
+
+    status = window.statusBar()
+    status.showMessage(QCoreApplication.translate("App", "Preparing the demo: customers, invoices and payments…"))
+    window.ctx.runner.write(
+        fill_demo, window.ctx.today(),
+        on_done=lambda n: (window.ctx.load_company(), window.retranslate_window(), status.showMessage(
+            QCoreApplication.translate("App", "Demo ready: %n customer(s).", "", n), 10000)),
+        on_error=lambda exc: status.showMessage(
+            QCoreApplication.translate("App", "The demo could not be prepared: %1").replace("%1", str(exc))))
+
+
 def run_gui(db: str | None) -> int:
+    from . import first_run
+
     app = application()
     translate = QCoreApplication.translate
+    choice = None
+    missing = first_run.missing_book() if db is None else None
+    if missing is not None:
+        found = first_run.ask_for_missing_book(missing)
+        if found is None:
+            return 0
+        if found != "wizard":
+            db = found
+    if db is None and first_run.first_run_needed():
+        choice = first_run.ask_first_run()
+        if choice is None:
+            return 0  # closed before finishing: nothing created, the wizard comes back next time
+        first_run.remember(choice)
+        install_translators(app, choice.language)
+        db = choice.database
     try:
         engine = open_database(db)
+        if choice is not None and choice.mode == "company":
+            problem = apply_company_setup(engine, choice)
+            if problem:
+                QMessageBox.warning(None, translate("App", "Cobranza"), problem)
         window = create_main_window(engine)
     except DatabaseError as exc:
         QMessageBox.critical(None, translate("App", "Cobranza"),
@@ -75,7 +121,10 @@ def run_gui(db: str | None) -> int:
                              + translate("App", "Check the --db path or URL (or COBRANZA_DB) and try again."))
         return 1
     window.show()
-    refresh_risk_in_background(window.ctx.runner)
+    if choice is not None and choice.mode == "demo":
+        fill_demo_in_background(window)
+    else:
+        refresh_risk_in_background(window.ctx.runner)
     code = app.exec()
     window.ctx.runner.wait_for_done()
     engine.dispose()

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>App</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/app.py" line="+81"/>
+        <source>Demo ready: %n customer(s).</source>
+        <translation>
+            <numerusform>Demo ready: %n customer.</numerusform>
+            <numerusform>Demo ready: %n customers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersView</name>
     <message numerus="yes">
         <location filename="../../app/ui/views/customers.py" line="+112"/>

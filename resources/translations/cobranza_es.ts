@@ -416,7 +416,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="+68"/>
+        <location filename="../../app/ui/app.py" line="+77"/>
+        <source>Preparing the demo: customers, invoices and payments…</source>
+        <translation>Preparando la demostración: clientes, facturas y pagos…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Demo ready: %n customer(s).</source>
+        <translation>
+            <numerusform>Demostración lista: %n cliente.</numerusform>
+            <numerusform>Demostración lista: %n clientes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The demo could not be prepared: %1</source>
+        <translation>No se pudo preparar la demostración: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+3"/>
         <location line="+4"/>
         <source>Cobranza</source>
         <translation>Cobranza</translation>
@@ -454,6 +473,85 @@
         <location line="+0"/>
         <source>Balance</source>
         <translation>Saldo</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="+147"/>
+        <source>Your company</source>
+        <translation>Su empresa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As it appears on letters, statements and agreements. You can change it later in Settings.</source>
+        <translation>Tal como aparece en cartas, estados de cuenta y convenios. Puede cambiarlo después en Configuración.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Keep it as typed</source>
+        <translation>Conservarlo tal como está</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>Razón social</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Tax id</source>
+        <translation>Identificación tributaria</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail for replies</source>
+        <translation>Correo para respuestas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo (PNG or JPEG)</source>
+        <translation>Logotipo (PNG o JPEG)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&apos;%1&apos; is not a valid %2: check it, or keep it as typed if you know it is right.</source>
+        <translation>&apos;%1&apos; no es un %2 válido: revíselo, o consérvelo tal como está si sabe que es correcto.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The logo file %1 does not exist; choose another or leave it empty.</source>
+        <translation>El archivo de logotipo %1 no existe; elija otro o déjelo vacío.</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1543,92 @@
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="-235"/>
+        <source>Peru</source>
+        <translation>Perú</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mexico</source>
+        <translation>México</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colombia</source>
+        <translation>Colombia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chile</source>
+        <translation>Chile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ecuador</source>
+        <translation>Ecuador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Argentina</source>
+        <translation>Argentina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bolivia</source>
+        <translation>Bolivia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spain</source>
+        <translation>España</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Cobranza</source>
+        <translation>Cobranza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The book %1 is not there any more: it was moved, renamed or is on a drive that is not connected.</source>
+        <translation>Los libros %1 ya no están ahí: se movieron, se renombraron o están en una unidad que no está conectada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find it…</source>
+        <translation>Buscarlos…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up a new book</source>
+        <translation>Crear libros nuevos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find the book</source>
+        <translation>Buscar los libros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cobranza book (*.sqlite)</source>
+        <translation>Libros de Cobranza (*.sqlite)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location line="+322"/>
+        <source>Cobranza: first start</source>
+        <translation>Cobranza: primer inicio</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/invoice.py" line="+32"/>
@@ -1512,6 +1696,49 @@
         <location line="+1"/>
         <source>Credit control warning:</source>
         <translation>Aviso del control de crédito:</translation>
+    </message>
+</context>
+<context>
+    <name>LocationPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="-47"/>
+        <source>Where to keep the book</source>
+        <translation>Dónde guardar los libros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One file holds all your data. Keep it in a folder that is backed up; an office server (PostgreSQL) can be set up later.</source>
+        <translation>Un solo archivo guarda todos sus datos. Guárdelo en una carpeta con copia de seguridad; un servidor de oficina (PostgreSQL) se puede configurar después.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Keep the book in</source>
+        <translation>Guardar los libros en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cobranza book (*.sqlite)</source>
+        <translation>Libros de Cobranza (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a file for the book.</source>
+        <translation>Elija un archivo para los libros.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 already exists. Choose a new file name (to open an existing book, start Cobranza with --db).</source>
+        <translation>%1 ya existe. Elija un nombre de archivo nuevo (para abrir libros existentes, inicie Cobranza con --db).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write in %1; choose a folder of yours.</source>
+        <translation>No se puede escribir en %1; elija una carpeta suya.</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2531,69 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>RemindersPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="-120"/>
+        <source>Reminders and e-mail</source>
+        <translation>Recordatorios y correo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The contact rules say when a debtor may be contacted (hours, days, holidays, how often), as the law of the country asks. E-mail can be set up now or later in Settings.</source>
+        <translation>Las reglas de contacto dicen cuándo se puede contactar a un deudor (horarios, días, feriados, frecuencia), como lo pide la ley del país. El correo se puede configurar ahora o después en Configuración.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Each customer&apos;s own country</source>
+        <translation>El país de cada cliente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact rules</source>
+        <translation>Reglas de contacto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up e-mail now</source>
+        <translation>Configurar el correo ahora</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>None (local relay only: the password would travel in clear)</source>
+        <translation>Ninguna (solo un relé local: la contraseña viajaría sin cifrar)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender address</source>
+        <translation>Dirección del remitente</translation>
+    </message>
+</context>
+<context>
     <name>RemindersView</name>
     <message>
         <location filename="../../app/ui/views/reminders.py" line="+77"/>
@@ -2817,6 +3107,34 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+63"/>
         <source>The password could not be stored in the keyring; nothing was saved.</source>
         <translation>No se pudo guardar la contraseña en el llavero; no se guardó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="-207"/>
+        <source>Welcome to Cobranza</source>
+        <translation>Bienvenido a Cobranza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cobranza keeps your customers, invoices and payments, tells you who owes what and since when, and sends the reminders. Everything stays on this computer.</source>
+        <translation>Cobranza lleva sus clientes, facturas y pagos, le dice quién debe qué y desde cuándo, y envía los recordatorios. Todo queda en esta computadora.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set up my company</source>
+        <translation>Configurar mi empresa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a demo with sample customers and invoices (a separate file; your own book stays empty)</source>
+        <translation>Abrir una demostración con clientes y facturas de ejemplo (un archivo aparte; sus propios libros quedan vacíos)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
 </context>
 <context>
