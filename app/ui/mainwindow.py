@@ -140,6 +140,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.act_guide = QAction(self.tr("User &guide"), self)
+        self.act_guide.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1: the chapter of the page shown
+        self.act_guide.triggered.connect(self.open_guide)
+        help_menu.addAction(self.act_guide)
         about = QAction(self.tr("&About Cobranza"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -247,6 +251,13 @@ class MainWindow(QMainWindow):
         install_translators(QApplication.instance(), language)
         self.rebuild()
         self.language_changed.emit(language)
+
+    def open_guide(self):
+        from .help import open_guide
+
+        row = self.nav.currentRow()
+        self.guide = open_guide(self, self.specs[row].key if 0 <= row < len(self.specs) else None)
+        return self.guide
 
     def about(self) -> None:
         QMessageBox.about(

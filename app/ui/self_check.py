@@ -40,6 +40,9 @@ def _resources() -> list[str]:
                 if not (ICONS_DIR / name).is_file()]
     if not any(templates_dir().glob("*/*")):
         missing.append(f"letter templates in {templates_dir()}")
+    from .help import chapters
+
+    missing += [f"user guide ({lang})" for lang in LANGUAGES if len(chapters(lang)) < 2]
     if not any(texts_dir().glob("*/statement.toml")):
         missing.append(f"statement texts in {texts_dir()}")
     return [f"missing: {what}" for what in missing]

@@ -1629,6 +1629,14 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../app/ui/help.py" line="+65"/>
+        <source>Cobranza user guide</source>
+        <translation>Guía de uso de Cobranza</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/invoice.py" line="+32"/>
@@ -1900,6 +1908,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>User &amp;guide</source>
+        <translation>&amp;Guía de uso</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;About Cobranza</source>
         <translation>&amp;Acerca de Cobranza</translation>
     </message>
@@ -1914,7 +1927,7 @@
         <translation>Saldos al %1</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+109"/>
         <source>About Cobranza</source>
         <translation>Acerca de Cobranza</translation>
     </message>
@@ -1942,7 +1955,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="-204"/>
+        <location filename="../../app/ui/mainwindow.py" line="-215"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
