@@ -7,15 +7,13 @@ A plain path is a SQLite file (foreign keys on, WAL); a URL with "://" is used a
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -88,14 +86,39 @@ def open_session(engine: Engine):
 # --- schema migrations -----------------------------------------------------------
 
 
-def alembic_config(engine: Engine) -> Config:
+# Alembic is imported only when the schema has to change: every command opens a database, and loading
+# Alembic costs more than most commands' own work (half a second of `cobranza --version` or `balance`).
+
+
+def alembic_config(engine: Engine):
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
     return cfg
 
 
+_REVISION = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
+
+
+@lru_cache(maxsize=1)
 def head_revision() -> str:
+    """The newest revision, read from the migration files' `revision`/`down_revision` lines; Alembic itself
+    is asked only if they do not make one straight line (a branch, a merge, an unusual file)."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict((bool(down), rev) for down, rev in _REVISION.findall(path.read_text(encoding="utf-8")))
+        if False in found:
+            revisions.add(found[False])
+        if True in found:
+            parents.add(found[True])
+    heads = revisions - parents
+    if len(heads) == 1 and len(parents) == len(revisions) - 1:
+        return heads.pop()
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return ScriptDirectory.from_config(cfg).get_current_head()
@@ -103,7 +126,9 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def backup_sqlite(engine: Engine) -> Path | None:
@@ -140,6 +165,8 @@ def upgrade(engine: Engine) -> Path | None:
     backup = None
     if current != head:
         backup = backup_sqlite(engine) if current is not None else None
+        from alembic import command
+
         try:
             command.upgrade(alembic_config(engine), "head")
         except Exception as exc:

@@ -63,3 +63,28 @@ def test_the_backup_before_an_upgrade_is_as_private_as_the_database(tmp_path):
         os.umask(old_umask)
     [bak] = tmp_path.glob("old.sqlite.*.bak")
     assert stat.S_IMODE(bak.stat().st_mode) == 0o600
+
+
+def test_head_revision_read_from_the_files_is_alembics():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from app.database import MIGRATIONS_DIR, head_revision
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert head_revision() == ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path):
+    """Alembic costs more to import than most commands' own work: loaded only to change the schema."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "book.sqlite"
+    code = ("import sys; from app.database import open_database; open_database(sys.argv[1]); "
+            "print('alembic' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True)
+    assert first.stdout.strip() == "True"  # created: the migrations ran
+    assert again.stdout.strip() == "False"
