@@ -10,7 +10,7 @@ LOCK := requirements.lock
 LATEST := .venv-latest
 TOOLS := .venv-tools
 
-.PHONY: run test install system-deps demo clean screenshots bench lint lock test-latest dist dist-test
+.PHONY: run test install system-deps demo clean screenshots bench lint lock test-latest dist dist-test dist-tar
 
 run: install
 	@if [ ! -f "$(DEMO_DB)" ]; then \
@@ -65,6 +65,14 @@ bench: install
 # PyInstaller from the lock file's versions; installer/ has the Linux, Windows and macOS recipes.
 dist: install
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller installer/cobranza.spec
+
+# The Linux download: the bundle with installer/linux (install.sh, menu entry, AppStream, MIME type)
+dist-tar: dist
+	rm -rf build/tar && mkdir -p build/tar/cobranza-linux
+	cp -a dist/cobranza installer/linux/* build/tar/cobranza-linux/
+	sed -i "s/@VERSION@/$$($(BIN)/python -c 'import app; print(app.__version__)')/; s/@DATE@/$$(date +%F)/" \
+	  build/tar/cobranza-linux/com.cobranza.Cobranza.metainfo.xml
+	tar -C build/tar -czf dist/cobranza-$$($(BIN)/python -c 'import app; print(app.__version__)')-linux.tar.gz cobranza-linux
 
 # Build it, then run it outside the virtualenv: --version, init, demo, a report and the GUI's self-check.
 dist-test: dist
