@@ -69,7 +69,9 @@ class MainWindow(QMainWindow):
         self.specs = list(views if views is not None else VIEWS)
         self.views: dict[str, QWidget] = {}
         self.setWindowIcon(icon("cobranza.svg"))
-        self.resize(1280, 800)
+        # 1280×800 where it fits; on a 1366×768 laptop (or smaller) the screen's free area
+        available = self.screen().availableGeometry()
+        self.resize(min(1280, available.width()), min(800, available.height() - 30))
         self._build()
         ctx.runner.data_changed.connect(self.refresh_views)
 
