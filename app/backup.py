@@ -124,6 +124,15 @@ def default_name(prefix: str = "") -> str:
     return f"{prefix}cobranza-{config.now().strftime(_STAMP)}{EXTENSION}"
 
 
+def unique_name(folder: Path, prefix: str = "") -> Path:
+    """A new file in `folder` named after now; two in the same second get -1, -2, ..."""
+    base = default_name(prefix).removesuffix(EXTENSION)
+    target, n = folder / f"{base}{EXTENSION}", 1
+    while target.exists():
+        target, n = folder / f"{base}-{n}{EXTENSION}", n + 1
+    return target
+
+
 def with_extension(path: str | os.PathLike[str]) -> Path:
     """FILE as given, with `.cobranza` added when it has no extension."""
     p = Path(path).expanduser()
@@ -415,7 +424,7 @@ def restore_backup(engine_or_url: Engine | str | URL, backup: str | os.PathLike[
     exists = target.exists() and target.stat().st_size > 0 if target is not None else True
     if exists:
         folder = safety_dir or backup_dir(url)
-        safety = make_backup(url, folder / default_name("before-restore-")).path
+        safety = make_backup(url, unique_name(folder, "before-restore-")).path
     if target is not None:
         _restore_sqlite(info, target)
     else:
@@ -543,11 +552,7 @@ def auto_backup(engine_or_url: Engine | str | URL, *, keep: int | None = None, f
     made = None
     reason = ""
     if force or backup_due(folder):
-        base = default_name(AUTO_PREFIX).removesuffix(EXTENSION)
-        target, n = folder / f"{base}{EXTENSION}", 1
-        while target.exists():  # two in one second keep both
-            target, n = folder / f"{base}-{n}{EXTENSION}", n + 1
-        made = make_backup(url, target).path
+        made = make_backup(url, unique_name(folder, AUTO_PREFIX)).path
     else:
         reason = "the newest automatic backup is less than a day old"
     found = automatic_backups(folder)

@@ -11,7 +11,7 @@ cobranza backup --auto         the daily backup for cron / the task scheduler: m
 
 from __future__ import annotations
 
-from app.backup import BackupError, auto_backup, backup_dir, default_name, make_backup, with_extension
+from app.backup import BackupError, auto_backup, backup_dir, make_backup, unique_name, with_extension
 from app.config import database_url
 
 from .common import fail, require_cobranza_database
@@ -53,7 +53,7 @@ def run(args) -> int:
                 print(f"removed old backup: {path}")
             print(f"automatic backups kept: {result.kept} in {result.made.parent if result.made else backup_dir(url)}")
             return 0
-        target = with_extension(args.output) if args.output else backup_dir(url) / default_name()
+        target = with_extension(args.output) if args.output else unique_name(backup_dir(url))
         done = make_backup(url, target)
     except BackupError as exc:
         fail(f"backup: {exc}", 2)
