@@ -76,6 +76,7 @@ def run_gui(db: str | None) -> int:
         return 1
     window.show()
     refresh_risk_in_background(window.ctx.runner)
+    window.backup_actions.start_automatic_backup()  # daily, on a reader: the window does not wait
     code = app.exec()
     window.ctx.runner.wait_for_done()
     engine.dispose()
