@@ -136,7 +136,7 @@ def unique_name(folder: Path, prefix: str = "") -> Path:
 def with_extension(path: str | os.PathLike[str]) -> Path:
     """FILE as given, with `.cobranza` added when it has no extension."""
     p = Path(path).expanduser()
-    return p if p.suffix else p.with_name(p.name + EXTENSION)
+    return p if p.suffix or not p.name or p.is_dir() else p.with_name(p.name + EXTENSION)
 
 
 def _private_file(target: Path, mode: int) -> None:
@@ -173,19 +173,24 @@ def make_backup(engine_or_url: Engine | str | URL, target: str | os.PathLike[str
     `overwrite`, and the database file itself."""
     url = _url(engine_or_url)
     target = Path(target).expanduser()
-    if target.exists() and not overwrite:
-        raise BackupError(f"{target} already exists: choose another file name or delete it first")
+    if not target.name:
+        raise BackupError("give the backup a file name")
     if target.is_dir():
         raise BackupError(f"{target} is a directory: give a file name, e.g. {target / default_name()}")
-    source = _sqlite_path(url)
-    if source is not None:
-        if not source.exists():
-            raise BackupError(f"the database {source} does not exist")
-        if target.resolve() == source.resolve():
-            raise BackupError("the backup cannot be the database itself: choose another file name")
-        return _backup_sqlite(source, target)
-    if url.get_backend_name() == "postgresql":
-        return _backup_postgresql(url, target)
+    if target.exists() and not overwrite:
+        raise BackupError(f"{target} already exists: choose another file name or delete it first")
+    try:
+        source = _sqlite_path(url)
+        if source is not None:
+            if not source.exists():
+                raise BackupError(f"the database {source} does not exist")
+            if target.resolve() == source.resolve():
+                raise BackupError("the backup cannot be the database itself: choose another file name")
+            return _backup_sqlite(source, target)
+        if url.get_backend_name() == "postgresql":
+            return _backup_postgresql(url, target)
+    except OSError as exc:  # a folder that cannot be written, a full disk
+        raise BackupError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from exc
     raise BackupError(f"backups of {url.get_backend_name()} databases are not supported")
 
 
@@ -414,13 +419,22 @@ def restore_backup(engine_or_url: Engine | str | URL, backup: str | os.PathLike[
     backup to this app's schema. The caller has asked the user first."""
     url = _url(engine_or_url)
     info = info or inspect_backup(backup)
+    target = _sqlite_path(url)
+    if target is not None and target.exists() and target.resolve() == info.path.resolve():
+        raise BackupError(f"{info.path} is the database itself: choose a backup file")
+    try:
+        return _restore(url, info, target, safety_dir)
+    except OSError as exc:
+        raise BackupError(f"cannot restore: {exc.filename or ''} {exc.strerror or exc}".replace("  ", " ")) from exc
+
+
+def _restore(url: URL, info: BackupInfo, target: Path | None, safety_dir: Path | None) -> RestoreResult:
     backend = "sqlite" if url.get_backend_name() == "sqlite" else url.get_backend_name()
     if info.kind != backend:
         theirs = "an SQLite" if info.kind == "sqlite" else "a PostgreSQL"
         raise BackupError(f"{info.path} is {theirs} backup; it restores into {theirs} database only "
                           f"(this one is {backend})")
     safety = None
-    target = _sqlite_path(url)
     exists = target.exists() and target.stat().st_size > 0 if target is not None else True
     if exists:
         folder = safety_dir or backup_dir(url)

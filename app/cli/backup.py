@@ -34,6 +34,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    if args.output is not None and not args.output.strip():
+        fail("backup: -o needs a file name", 2)
     if args.auto and args.output:
         fail("backup: --auto writes into the backup folder; leave out -o (or leave out --auto)", 2)
     if (args.keep is not None or args.force) and not args.auto:

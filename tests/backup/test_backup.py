@@ -168,6 +168,20 @@ def test_a_backup_never_overwrites_a_file_nor_writes_over_the_database(books, tm
     assert with_extension("x.db").name == "x.db"
 
 
+@pytest.mark.parametrize("where", ["under-a-file", "empty", "directory"])
+def test_a_backup_that_cannot_be_written_is_one_line(books, tmp_path, capsys, where):
+    (tmp_path / "afile").write_text("x")
+    target = {"under-a-file": str(tmp_path / "afile" / "b"), "empty": "", "directory": str(tmp_path)}[where]
+    code, out, err = run(["--db", str(books), "backup", "-o", target], capsys)
+    assert code == 2 and err.startswith("cobranza: backup: ") and len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err
+
+
+def test_restoring_the_database_onto_itself_is_refused(books, capsys):
+    code, _, err = run(["--db", str(books), "restore", str(books), "--yes"], capsys)
+    assert code == 2 and "the database itself" in err
+
+
 def test_backup_refuses_a_path_that_is_not_a_cobranza_database(tmp_path, capsys):
     code, _, err = run(["--db", str(tmp_path / "typo.sqlite"), "backup", "-o", str(tmp_path / "b")], capsys)
     assert code == 2 and "does not exist" in err
