@@ -167,7 +167,7 @@ class BackupActions(QObject):
             setter = getattr(view, "set_formatter", None)
             if setter is not None:
                 setter(self.ctx.formatter)
-        self.window.refresh_views(Changes.everything())
+        self.ctx.runner.data_changed.emit(Changes.everything())  # every page and open card reloads
         message = self.tr("Restored from %1.").replace("%1", str(result.info.path))
         if result.safety_backup:
             message += " " + self.tr("The previous database is saved in %1.").replace("%1", str(result.safety_backup))

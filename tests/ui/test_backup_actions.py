@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
-from app import config
+from app import config, ledger
 from app.backup import automatic_backups, backup_dir, inspect_backup
 from app.database import session_factory
 from app.models import Invoice
@@ -50,6 +50,11 @@ def test_restore_asks_with_date_company_and_counts_then_replaces_and_reloads(win
         actions.start_backup(tmp_path / "b.cobranza")
     add_invoice(books, "F001-2")
     assert invoices(books) == 2
+    with session_factory(books, write=True)() as s, s.begin():
+        ledger.save_company(s, name="Renamed Later S.A.")
+    window.ctx.load_company()
+    window.retranslate_window()
+    assert "Renamed Later S.A." in window.windowTitle()
 
     # No: nothing changes
     actions.check(tmp_path / "b.cobranza")
@@ -73,6 +78,7 @@ def test_restore_asks_with_date_company_and_counts_then_replaces_and_reloads(win
     what, ok, message = done.args
     assert (what, ok) == ("restore", True), message
     assert invoices(books) == 1
+    assert "Distribuidora Andina S.A.C." in window.windowTitle()  # the company read again
     safety = [p for p in backup_dir(books.url).iterdir() if p.name.startswith("before-restore-")]
     assert len(safety) == 1 and inspect_backup(safety[0]).counts["invoices"] == 2
     assert actions.last_message is not None and str(safety[0]) in actions.last_message.text()
