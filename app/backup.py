@@ -147,7 +147,7 @@ def _private_file(target: Path, mode: int) -> None:
 
 
 def _temp_beside(target: Path, mode: int) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new folder of copies is private too
     for n in range(1000):
         tmp = target.with_name(f".{target.name}.{os.getpid()}.{n}.tmp")
         try:
