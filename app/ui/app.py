@@ -125,6 +125,7 @@ def run_gui(db: str | None) -> int:
         fill_demo_in_background(window)
     else:
         refresh_risk_in_background(window.ctx.runner)
+    window.backup_actions.start_automatic_backup()  # daily, on a reader: the window does not wait
     code = app.exec()
     window.ctx.runner.wait_for_done()
     engine.dispose()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.ledger.changes import AREAS, Changes
 
+from .backup_actions import BackupActions
 from .context import AppContext
 
 ICONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
@@ -137,6 +138,9 @@ class MainWindow(QMainWindow):
         self.act_quit.triggered.connect(self.close)
         for act in (self.act_new_customer, self.act_new_invoice, self.act_new_payment):
             file_menu.addAction(act)
+        file_menu.addSeparator()
+        self.backup_actions = getattr(self, "backup_actions", None) or BackupActions(self)
+        self.backup_actions.add_to(file_menu)  # Back up now…, Restore from backup…
         file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
         file_menu.addSeparator()

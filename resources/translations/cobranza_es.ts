@@ -453,6 +453,117 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../app/ui/backup_actions.py" line="+62"/>
+        <source>&amp;Back up now…</source>
+        <extracomment>(what, ok, message) after each job, for the status bar and for tests: what is backup|auto|check|restore</extracomment>
+        <translation>&amp;Hacer copia de seguridad ahora…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Restaurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Back up now</source>
+        <translation>Hacer copia de seguridad ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cobranza backups (*%1)</source>
+        <translation>Copias de seguridad de Cobranza (*%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backing up to %1…</source>
+        <translation>Haciendo la copia de seguridad en %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup written: %1</source>
+        <translation>Copia de seguridad guardada: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Automatic backup written: %1</source>
+        <translation>Copia de seguridad automática guardada: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+25"/>
+        <location line="+42"/>
+        <source>Restore from backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Cobranza backups (*%1);;All files (*)</source>
+        <translation>Copias de seguridad de Cobranza (*%1);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the open database with this backup?</source>
+        <translation>¿Reemplazar la base de datos abierta con esta copia de seguridad?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File: %1</source>
+        <translation>Archivo: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made on: %1</source>
+        <translation>Hecha el: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company: %1</source>
+        <translation>Empresa: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers: %1, invoices: %2, payments: %3, credit notes: %4</source>
+        <translation>Clientes: %1, facturas: %2, pagos: %3, notas de crédito: %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database as it is now is saved as a backup first.</source>
+        <translation>Antes se guarda una copia de seguridad de la base de datos tal como está ahora.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Restoring from %1…</source>
+        <translation>Restaurando desde %1…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Restored from %1.</source>
+        <translation>Restaurada desde %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The previous database is saved in %1.</source>
+        <translation>La base de datos anterior está guardada en %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Backup failed: %1</source>
+        <translation>La copia de seguridad falló: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back up and restore</source>
+        <translation>Copias de seguridad y restauración</translation>
+    </message>
+</context>
+<context>
     <name>BalancesModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/documents.py" line="+85"/>
@@ -1872,7 +1983,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="+120"/>
+        <location filename="../../app/ui/mainwindow.py" line="+123"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1902,7 +2013,7 @@
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -1955,7 +2066,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="-215"/>
+        <location filename="../../app/ui/mainwindow.py" line="-220"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
