@@ -7,6 +7,9 @@ import os
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("gui", help="start the desktop application (the default)")
+    p.add_argument("backup", nargs="?", metavar="BACKUP.cobranza",
+                   help="a backup to restore: the window opens and asks, showing the backup's date, company and "
+                        "counts (how the installers open a double-clicked .cobranza file)")
     p.add_argument("--self-check", action="store_true",
                    help="open the window and every page, wait for each to load, close, and exit 0 if nothing "
                         "went wrong (for installers and CI; use with QT_QPA_PLATFORM=offscreen on a machine "
@@ -28,4 +31,4 @@ def run(args) -> int:
         return run_self_check(args.db)
     from app.ui.app import run_gui  # Qt is imported only when the GUI is asked for
 
-    return run_gui(args.db)
+    return run_gui(args.db, open_backup=args.backup)

@@ -83,7 +83,7 @@ def fill_demo_in_background(window) -> None:
             QCoreApplication.translate("App", "The demo could not be prepared: %1").replace("%1", str(exc))))
 
 
-def run_gui(db: str | None) -> int:
+def run_gui(db: str | None, open_backup: str | None = None) -> int:
     from . import first_run
 
     app = application()
@@ -126,6 +126,8 @@ def run_gui(db: str | None) -> int:
     else:
         refresh_risk_in_background(window.ctx.runner)
     window.backup_actions.start_automatic_backup()  # daily, on a reader: the window does not wait
+    if open_backup:  # a double-clicked .cobranza file: checked, then the confirmation with its details
+        window.backup_actions.check(open_backup)
     code = app.exec()
     window.ctx.runner.wait_for_done()
     engine.dispose()
