@@ -25,9 +25,9 @@ from typing import Sequence
 from sqlalchemy import Select, and_, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import invoice_exists_as_of, open_as_of
+from app.ledger.balances import open_as_of, unapplied_credit_parts
 from app.ledger.errors import UnknownCustomerError
-from app.models import Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
+from app.models import Customer, DueLine, Invoice
 
 BASES = ("due", "issue")
 DEFAULT_BUCKETS = (30, 60, 90)
@@ -127,7 +127,7 @@ def check_buckets(days: Sequence[int]) -> tuple[int, ...]:
     return days
 
 
-def _thresholds(basis: str, days: Sequence[int]) -> tuple[int, ...]:
+def bucket_limits(basis: str, days: Sequence[int]) -> tuple[int, ...]:
     """Upper limit (inclusive, in days) of each bucket but the last."""
     return (0, *days) if basis == "due" else tuple(days)
 
@@ -138,7 +138,7 @@ def bucket_labels(basis: str, days: Sequence[int]) -> tuple[str, ...]:
     if basis not in BASES:
         raise AgingOptionError(f"basis '{basis}' is unknown; use due or issue", "basis")
     labels = ["current" if basis == "due" else f"0-{days[0]}"]
-    limits = _thresholds(basis, days)
+    limits = bucket_limits(basis, days)
     for lower, upper in zip(limits, limits[1:]):
         labels.append(f"{lower + 1}-{upper}")
     labels.append(f"{limits[-1] + 1}+")
@@ -147,15 +147,15 @@ def bucket_labels(basis: str, days: Sequence[int]) -> tuple[str, ...]:
 
 def bucket_index(days_old: int, basis: str, days: Sequence[int]) -> int:
     """Python twin of the SQL CASE (for tests and single items)."""
-    for i, limit in enumerate(_thresholds(basis, days)):
+    for i, limit in enumerate(bucket_limits(basis, days)):
         if days_old <= limit:
             return i
-    return len(_thresholds(basis, days))
+    return len(bucket_limits(basis, days))
 
 
-def _bucket_conditions(date_col, as_of: dt.date, basis: str, days: Sequence[int]) -> list:
+def bucket_conditions(date_col, as_of: dt.date, basis: str, days: Sequence[int]) -> list:
     """One range condition per bucket on the reference date (cheaper than a CASE per bucket column)."""
-    bounds = [as_of - dt.timedelta(days=limit) for limit in _thresholds(basis, days)]
+    bounds = [as_of - dt.timedelta(days=limit) for limit in bucket_limits(basis, days)]
     conds = [date_col >= bounds[0]]
     for newer, older in zip(bounds, bounds[1:]):
         conds.append(and_(date_col >= older, date_col < newer))
@@ -167,17 +167,12 @@ def bucket_case(date_col, as_of: dt.date, basis: str, days: Sequence[int]):
     """CASE giving the bucket index: days ≤ limit ⇔ date ≥ as_of − limit."""
     whens = [
         (date_col >= as_of - dt.timedelta(days=limit), i)
-        for i, limit in enumerate(_thresholds(basis, days))
+        for i, limit in enumerate(bucket_limits(basis, days))
     ]
     return case(*whens, else_=len(whens))
 
 
 # --- the queries ----------------------------------------------------------------
-
-
-def _live_invoice(as_of: dt.date):
-    """An invoice exists as of the date: the ledger's own rule (issued by then, not voided by then)."""
-    return invoice_exists_as_of(as_of)
 
 
 def _paid_cte(as_of: dt.date, customer_code: str | None = None):
@@ -205,43 +200,21 @@ def summary_query(
     paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
 
-    line_filters = [_live_invoice(as_of), *_scope(Invoice, currency, customer_code)]
-    lines = (
-        select(
-            Invoice.customer_id.label("customer_id"),
-            Invoice.currency.label("currency"),
-            date_col.label("ref"),
-            paid.open.label("open"),
-            literal(0).label("credit"),
-        )
-        .select_from(DueLine)
-        .join(Invoice, Invoice.id == DueLine.invoice_id)
-        .outerjoin(paid.later, paid.onclause)
-        .where(paid.may_be_open(), *line_filters)
-    )
-    # Unapplied credit as of D of a payment, credit note or write-off: amount − applied_minor (everything
-    # ever allocated from it, kept by the ledger) + what was allocated from it after D. The first part
-    # reads only the documents with credit left today (partial indexes ix_*_unapplied), the second only
-    # the allocations dated after D.
-    sources = []
-    for table, column, posted_only in ((Payment, Allocation.payment_id, True),
-                                       (CreditNote, Allocation.credit_note_id, True),
-                                       (WriteOff, Allocation.write_off_id, False)):
-        filters = [table.date <= as_of]
-        if posted_only:
-            filters.append(table.status == "posted")
-        filters += _scope(table, currency, customer_code)
-        no_ref = (table.customer_id.label("customer_id"), table.currency.label("currency"), null().label("ref"),
-                  literal(0).label("open"))
-        sources.append(select(*no_ref, (table.amount_minor - table.applied_minor).label("credit"))
-                       .where(table.applied_minor < table.amount_minor, *filters))
-        sources.append(select(*no_ref, Allocation.amount_minor.label("credit"))
-                       .join(table, column == table.id).where(Allocation.date > as_of, *filters))
+    lines = paid.lines(
+        Invoice.customer_id.label("customer_id"),
+        Invoice.currency.label("currency"),
+        literal(0).label("credit"),
+        date_col.label("ref"),
+        paid.open.label("open"),
+    ).where(*_scope(Invoice, currency, customer_code))
+    # unapplied credit as of D: the ledger's rule, in the same union (no reference date, nothing open)
+    sources = [part.add_columns(null().label("ref"), literal(0).label("open"))
+               for part in unapplied_credit_parts(as_of, lambda table: _scope(table, currency, customer_code))]
     combined = union_all(lines, *sources).subquery("combined")
 
     # the bucket of a row: compare its reference date with the boundary dates, once, in the outer sum;
     # group by customer id and currency, and fetch codes and names for the result rows only
-    conds = _bucket_conditions(combined.c.ref, as_of, basis, days)
+    conds = bucket_conditions(combined.c.ref, as_of, basis, days)
     credit = func.sum(combined.c.credit)
     grouped = (
         select(
@@ -294,10 +267,8 @@ def detail_query(
     days = check_buckets(days)
     paid = _paid_cte(as_of, customer_code)
     date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
-    open_amount = paid.open.label("open_minor")
-    filters = [paid.may_be_open(), _live_invoice(as_of), paid.open != 0, *_scope(Invoice, currency, customer_code)]
     return (
-        select(
+        paid.lines(
             Invoice.customer_id,
             Invoice.currency,
             DueLine.id.label("due_line_id"),
@@ -306,14 +277,11 @@ def detail_query(
             Invoice.issue_date,
             DueLine.due_date,
             DueLine.amount_minor,
-            open_amount,
+            paid.open.label("open_minor"),
             Invoice.disputed,
             bucket_case(date_col, as_of, basis, days).label("bucket"),
         )
-        .select_from(DueLine)
-        .join(Invoice, Invoice.id == DueLine.invoice_id)
-        .outerjoin(paid.later, paid.onclause)
-        .where(*filters)
+        .where(*_scope(Invoice, currency, customer_code))
         .order_by(Invoice.customer_id, Invoice.currency, DueLine.due_date, Invoice.number, DueLine.sequence)
     )
 
