@@ -188,6 +188,22 @@ def unapplied_credit_parts(as_of: dt.date, scope=lambda table: []) -> list[Selec
     return parts
 
 
+def balance_parts(as_of: dt.date, scope=lambda table: [], label: str = "amount") -> list[Select]:
+    """Selects (customer_id, currency, `label`) whose sum per customer and currency is the balance as of D:
+    invoices existing on D (+ total) less posted payments, credit notes and write-offs dated by D
+    (− amount). It equals open items − unapplied credit (customer_balance): every allocation dated by D
+    links a document dated by D to an invoice issued by D and not void (only invoices with nothing
+    applied can be voided), so allocations cancel out. `scope(table)` adds conditions per document table."""
+    parts = [select(Invoice.customer_id.label("customer_id"), Invoice.currency.label("currency"),
+                    Invoice.total_minor.label(label)).where(invoice_exists_as_of(as_of), *scope(Invoice))]
+    for model in (Payment, CreditNote, WriteOff):
+        conds = [model.date <= as_of]
+        if hasattr(model, "status"):
+            conds.append(model.status == POSTED)
+        parts.append(select(model.customer_id, model.currency, -model.amount_minor).where(*conds, *scope(model)))
+    return parts
+
+
 def open_items(session: Session, customer_code: str, as_of: dt.date, currency: str | None = None) -> list[OpenItem]:
     customer = get_customer_row(session, customer_code)
     o = open_as_of(as_of)
