@@ -175,115 +175,108 @@ def bucket_case(date_col, as_of: dt.date, basis: str, days: Sequence[int]):
 # --- the queries ----------------------------------------------------------------
 
 
-def _paid_cte(as_of: dt.date, customer_code: str | None = None):
-    """Allocations in effect on the date per due line: the line's paid_minor less what was allocated to
-    it after the date (app.ledger.balances.open_as_of). For one customer only that customer's due lines'
-    later allocations are read, so a customer's report costs what the customer has."""
-    lines = None
-    if customer_code:
-        lines = (select(DueLine.id).join(Invoice, Invoice.id == DueLine.invoice_id)
-                 .where(Invoice.customer_id == _customer_id(customer_code)))
-    return open_as_of(as_of, line_ids=lines)
+@dataclass(frozen=True)
+class AgingQuery:
+    """The aging's two statements for one set of options, over the ledger's open lines as of the date
+    (app.ledger.balances.open_as_of): `summary()` per customer and currency, `detail()` per open line."""
 
+    as_of: dt.date
+    basis: str = "due"
+    days: Sequence[int] = DEFAULT_BUCKETS
+    currency: str | None = None
+    customer_code: str | None = None
 
-def summary_query(
-    as_of: dt.date,
-    basis: str = "due",
-    days: Sequence[int] = DEFAULT_BUCKETS,
-    *,
-    currency: str | None = None,
-    customer_code: str | None = None,
-) -> Select:
-    """One statement: rows (customer_id, code, name, currency, b0..bn, credit) for every customer and
-    currency with something open or some unapplied credit, ordered by code and currency."""
-    days = check_buckets(days)
-    paid = _paid_cte(as_of, customer_code)
-    date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
+    def _open(self):
+        """The open-as-of rule; for one customer only that customer's due lines' later allocations are
+        read, so a customer's report costs what the customer has."""
+        lines = None
+        if self.customer_code:
+            lines = (select(DueLine.id).join(Invoice, Invoice.id == DueLine.invoice_id)
+                     .where(Invoice.customer_id == _customer_id(self.customer_code)))
+        return open_as_of(self.as_of, line_ids=lines)
 
-    lines = paid.lines(
-        Invoice.customer_id.label("customer_id"),
-        Invoice.currency.label("currency"),
-        literal(0).label("credit"),
-        date_col.label("ref"),
-        paid.open.label("open"),
-    ).where(*_scope(Invoice, currency, customer_code))
-    # unapplied credit as of D: the ledger's rule, in the same union (no reference date, nothing open)
-    sources = [part.add_columns(null().label("ref"), literal(0).label("open"))
-               for part in unapplied_credit_parts(as_of, lambda table: _scope(table, currency, customer_code))]
-    combined = union_all(lines, *sources).subquery("combined")
+    def _date_col(self):
+        return DueLine.due_date if self.basis == "due" else Invoice.issue_date
 
-    # the bucket of a row: compare its reference date with the boundary dates, once, in the outer sum;
-    # group by customer id and currency, and fetch codes and names for the result rows only
-    conds = bucket_conditions(combined.c.ref, as_of, basis, days)
-    credit = func.sum(combined.c.credit)
-    grouped = (
-        select(
-            combined.c.customer_id,
-            combined.c.currency,
-            *[func.sum(case((cond, combined.c.open), else_=0)).label(f"b{i}") for i, cond in enumerate(conds)],
-            credit.label("credit"),
+    def _scope(self, table) -> list:
+        """The filters that keep a document table (Invoice, Payment, ...) to the report's currency and customer."""
+        filters = []
+        if self.currency:
+            filters.append(table.currency == self.currency)
+        if self.customer_code:
+            filters.append(table.customer_id == _customer_id(self.customer_code))
+        return filters
+
+    def summary(self) -> Select:
+        """One statement: rows (customer_id, code, name, currency, b0..bn, credit) for every customer and
+        currency with something open or some unapplied credit, ordered by code and currency."""
+        days = check_buckets(self.days)
+        paid = self._open()
+        lines = paid.lines(
+            Invoice.customer_id.label("customer_id"),
+            Invoice.currency.label("currency"),
+            literal(0).label("credit"),
+            self._date_col().label("ref"),
+            paid.open.label("open"),
+        ).where(*self._scope(Invoice))
+        # unapplied credit as of D: the ledger's rule, in the same union (no reference date, nothing open)
+        sources = [part.add_columns(null().label("ref"), literal(0).label("open"))
+                   for part in unapplied_credit_parts(self.as_of, self._scope)]
+        combined = union_all(lines, *sources).subquery("combined")
+
+        # the bucket of a row: compare its reference date with the boundary dates, once, in the outer sum;
+        # group by customer id and currency, and fetch codes and names for the result rows only
+        conds = bucket_conditions(combined.c.ref, self.as_of, self.basis, days)
+        credit = func.sum(combined.c.credit)
+        grouped = (
+            select(
+                combined.c.customer_id,
+                combined.c.currency,
+                *[func.sum(case((cond, combined.c.open), else_=0)).label(f"b{i}") for i, cond in enumerate(conds)],
+                credit.label("credit"),
+            )
+            .group_by(combined.c.customer_id, combined.c.currency)
+            .having(or_(func.sum(combined.c.open) != 0, credit != 0))
+            .subquery("grouped")
         )
-        .group_by(combined.c.customer_id, combined.c.currency)
-        .having(or_(func.sum(combined.c.open) != 0, credit != 0))
-        .subquery("grouped")
-    )
-    return (
-        select(
-            Customer.id.label("customer_id"),
-            Customer.code,
-            Customer.name,
-            grouped.c.currency,
-            *[grouped.c[f"b{i}"] for i in range(len(conds))],
-            grouped.c.credit,
+        return (
+            select(
+                Customer.id.label("customer_id"),
+                Customer.code,
+                Customer.name,
+                grouped.c.currency,
+                *[grouped.c[f"b{i}"] for i in range(len(conds))],
+                grouped.c.credit,
+            )
+            .join(Customer, Customer.id == grouped.c.customer_id)
+            .order_by(Customer.code, grouped.c.currency)
         )
-        .join(Customer, Customer.id == grouped.c.customer_id)
-        .order_by(Customer.code, grouped.c.currency)
-    )
+
+    def detail(self) -> Select:
+        """Open due lines as of the date with their bucket index, ordered by customer, currency, due date."""
+        days = check_buckets(self.days)
+        paid = self._open()
+        return (
+            paid.lines(
+                Invoice.customer_id,
+                Invoice.currency,
+                DueLine.id.label("due_line_id"),
+                Invoice.number,
+                Invoice.kind,
+                Invoice.issue_date,
+                DueLine.due_date,
+                DueLine.amount_minor,
+                paid.open.label("open_minor"),
+                Invoice.disputed,
+                bucket_case(self._date_col(), self.as_of, self.basis, days).label("bucket"),
+            )
+            .where(*self._scope(Invoice))
+            .order_by(Invoice.customer_id, Invoice.currency, DueLine.due_date, Invoice.number, DueLine.sequence)
+        )
 
 
 def _customer_id(code: str):
     return select(Customer.id).where(Customer.code == code).scalar_subquery()
-
-
-def _scope(table, currency: str | None, customer_code: str | None) -> list:
-    """The filters that keep a document table (Invoice, Payment, ...) to the report's currency and customer."""
-    filters = []
-    if currency:
-        filters.append(table.currency == currency)
-    if customer_code:
-        filters.append(table.customer_id == _customer_id(customer_code))
-    return filters
-
-
-def detail_query(
-    as_of: dt.date,
-    basis: str = "due",
-    days: Sequence[int] = DEFAULT_BUCKETS,
-    *,
-    currency: str | None = None,
-    customer_code: str | None = None,
-) -> Select:
-    """Open due lines as of the date with their bucket index, ordered by customer, currency, due date."""
-    days = check_buckets(days)
-    paid = _paid_cte(as_of, customer_code)
-    date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
-    return (
-        paid.lines(
-            Invoice.customer_id,
-            Invoice.currency,
-            DueLine.id.label("due_line_id"),
-            Invoice.number,
-            Invoice.kind,
-            Invoice.issue_date,
-            DueLine.due_date,
-            DueLine.amount_minor,
-            paid.open.label("open_minor"),
-            Invoice.disputed,
-            bucket_case(date_col, as_of, basis, days).label("bucket"),
-        )
-        .where(*_scope(Invoice, currency, customer_code))
-        .order_by(Invoice.customer_id, Invoice.currency, DueLine.due_date, Invoice.number, DueLine.sequence)
-    )
 
 
 def aging_report(
@@ -311,15 +304,12 @@ def aging_report(
             raise UnknownCustomerError(customer_code)
 
     n = len(labels)
-    rows = session.execute(
-        summary_query(as_of, basis, days, currency=currency, customer_code=customer_code)
-    ).all()
+    query = AgingQuery(as_of, basis, days, currency, customer_code)
+    rows = session.execute(query.summary()).all()
 
     items_by_key: dict[tuple[int, str], list[AgingItem]] = {}
     if detail:
-        for r in session.execute(
-            detail_query(as_of, basis, days, currency=currency, customer_code=customer_code)
-        ):
+        for r in session.execute(query.detail()):
             ref = r.due_date if basis == "due" else r.issue_date
             items_by_key.setdefault((r.customer_id, r.currency), []).append(
                 AgingItem(
