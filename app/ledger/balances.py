@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import CTE, ColumnElement, Integer, Select, and_, case, cast, exists, func, literal, or_, select, union_all
+from sqlalchemy import (CTE, ColumnElement, Integer, Select, and_, case, cast, exists, func, literal, or_, select,
+                        union_all)
 from sqlalchemy.orm import Session
 
 from app.models import POSTED, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff

@@ -42,7 +42,8 @@ from .aging import DEFAULT_BUCKETS, bucket_conditions, bucket_index, bucket_labe
 DEFAULT_DAYS = 90
 MAX_DAYS = 3660
 # Roll rates use the aging's standard due-date buckets 30/60/90: current, 1-30, 31-60, 61-90, 91+.
-ROLL_LIMITS = bucket_limits("due", DEFAULT_BUCKETS)  # upper limit (days past due, inclusive) of each bucket but the last
+# upper limit (days past due, inclusive) of each bucket but the last: 0, 30, 60, 90
+ROLL_LIMITS = bucket_limits("due", DEFAULT_BUCKETS)
 ROLL_LABELS = bucket_labels("due", DEFAULT_BUCKETS)
 SALES_KINDS = ("invoice", "fee", "interest")  # every kind the schema allows (CHECK): all count as sales
 COUNTBACK_EXTRA_MONTHS = 3  # countback sales summed with the AR scan: the period's months and 3 more;

@@ -84,7 +84,8 @@ def _fill(layout: QBoxLayout, items) -> QBoxLayout:
 
 def hbox(*items, parent: QWidget | None = None) -> QHBoxLayout:
     """A row of widgets and layouts, left to right; STRETCH pushes the rest right; a number is that many
-    pixels of space; (item, n) gives that item stretch factor n. With `parent` the row becomes that widget's layout."""
+    pixels of space; (item, n) gives that item stretch factor n. With `parent` the row becomes that
+    widget's layout."""
     return _fill(QHBoxLayout(parent) if parent is not None else QHBoxLayout(), items)
 
 
