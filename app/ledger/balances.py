@@ -2,6 +2,14 @@
 
 As of D: documents dated after D do not exist, an invoice voided on or before D does not exist,
 and an allocation counts only from its own date.
+
+This module is the one receivable engine every reader of "what is open as of D" goes through (the aging,
+the statement, the KPIs, the dashboard, the forecast, reminders, collections):
+- `invoice_exists_as_of(D)`: the invoice exists on D;
+- `open_as_of(D)`: a due line's open amount on D (`OpenAsOf.lines` selects the open lines);
+  `open_at_dates(D1, D2, ...)` the same rule at several dates in one pass over the allocations (KPIs);
+- `unapplied_credit_parts(D)`: what payments, credit notes and write-offs leave unapplied on D.
+The buckets those amounts are aged into are defined once in app.reports.aging.
 """
 
 from __future__ import annotations
@@ -9,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import CTE, ColumnElement, Integer, and_, cast, func, literal, or_, select, union_all
+from sqlalchemy import (CTE, ColumnElement, Integer, Select, and_, case, cast, exists, func, literal, or_, select,
+                        union_all)
 from sqlalchemy.orm import Session
 
 from app.models import POSTED, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
@@ -22,6 +31,23 @@ def invoice_exists_as_of(as_of: dt.date):
     """SQL condition: the invoice is issued by `as_of` and not (yet) void then."""
     return and_(Invoice.issue_date <= as_of,
                 or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > as_of))
+
+
+def invoice_may_exist_between(first: dt.date, last: dt.date):
+    """SQL condition, a superset of "exists on some date in [first, last]": issued by `last` and not voided
+    on or before `first`. Lets a statement over several dates read those invoices only; each amount
+    still checks invoice_exists_as_of at its own date."""
+    return and_(Invoice.issue_date <= last,
+                or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > first))
+
+
+def _open_amount(line, later):
+    """The rule: a due line's open amount as of D is its amount less what was allocated to it by D, where
+    allocated by D = paid_minor (everything ever allocated) − `later` (allocated after D, NULL for none;
+    None when nothing at all is allocated after D)."""
+    if later is None:
+        return line.amount_minor - line.paid_minor
+    return line.amount_minor - (line.paid_minor - func.coalesce(later, 0))
 
 
 def allocated_after(as_of: dt.date, name: str = "later", line_ids=None):
@@ -47,19 +73,34 @@ class OpenAsOf:
 
     due_line.paid_minor holds everything ever allocated to the line, so as of D:
     allocated = paid − (allocations dated after D), open = amount − allocated. Outer-join `later` on
-    `onclause` (`join(q)` does it) and use `allocated` / `open` in the same query."""
+    `onclause` (`join(q)` does it) and use `allocated` / `open` in the same query. `later` is None when
+    nothing is allocated after D (open_as_of_in): then open = amount − paid_minor, nothing to join."""
 
-    later: CTE
+    later: CTE | None
     allocated: ColumnElement
     open: ColumnElement
-    onclause: ColumnElement
+    onclause: ColumnElement | None
+    as_of: dt.date
 
     def join(self, query):
-        return query.outerjoin(self.later, self.onclause)
+        return query if self.later is None else query.outerjoin(self.later, self.onclause)
+
+    def lines(self, *columns, prefilter: bool = True) -> Select:
+        """select(*columns) over the due lines open as of the date (open > 0) of invoices existing then,
+        each joined to its invoice: the start of every "open items" read. `prefilter` (may_be_open) reads
+        only the lines open today or allocated after the date; leave it out when the statement is already
+        narrowed to a few lines (one customer's), where listing every open line would cost more."""
+        q = self.join(select(*columns).select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id))
+        if self.later is None:  # open > 0 is the condition of the partial index ix_due_line_open itself
+            return q.where(self.may_be_open(), invoice_exists_as_of(self.as_of))
+        conds = [invoice_exists_as_of(self.as_of), self.open > 0]
+        return q.where(self.may_be_open(), *conds) if prefilter else q.where(*conds)
 
     def may_be_open(self, line=DueLine):
         """Condition, a superset of "open > 0": the line has something open today (the partial index
         ix_due_line_open) or was allocated after D. Lets a report read those lines only."""
+        if self.later is None:
+            return line.paid_minor < line.amount_minor
         return line.id.in_(union_all(select(DueLine.id).where(DueLine.paid_minor < DueLine.amount_minor),
                                      select(self.later.c.due_line_id)))
 
@@ -69,21 +110,108 @@ def open_as_of(as_of: dt.date, line=DueLine, name: str = "later", line_ids=None)
     `line_ids`, a select of due line ids, limits the later allocations read to those lines)."""
     later = allocated_after(as_of, name, line_ids)
     allocated = line.paid_minor - func.coalesce(later.c.later, 0)
-    return OpenAsOf(later, allocated, line.amount_minor - allocated, later.c.due_line_id == line.id)
+    return OpenAsOf(later, allocated, _open_amount(line, later.c.later), later.c.due_line_id == line.id, as_of)
+
+
+def open_as_of_in(session: Session, as_of: dt.date, line=DueLine) -> OpenAsOf:
+    """open_as_of for a statement run now on `session`, without the later-allocations CTE when nothing is
+    allocated after the date (the usual case for today): the open lines are then ix_due_line_open alone,
+    covering (due date and amounts are in it)."""
+    if session.scalar(select(exists().where(Allocation.date > as_of))):
+        return open_as_of(as_of, line)
+    return OpenAsOf(None, line.paid_minor, _open_amount(line, None), None, as_of)
+
+
+@dataclass(frozen=True)
+class OpenAtDates:
+    """open_as_of at several dates at once (the KPIs' snapshots): one CTE `later` with, per due line, the
+    allocations dated after each date (columns p0, p1, ... in date order), read in one pass over the
+    allocations dated after the first date (a line settled by then is settled at every later date).
+    Outer-join it with `join(q)`; `open_at(d)` is the line's open amount on d, 0 if its invoice did not
+    exist then."""
+
+    dates: tuple[dt.date, ...]
+    later: CTE
+
+    @property
+    def onclause(self):
+        return self.later.c.due_line_id == DueLine.id
+
+    def join(self, query):
+        return query.outerjoin(self.later, self.onclause)
+
+    def open_at(self, day: dt.date):
+        return case((invoice_exists_as_of(day), _open_amount(DueLine, self.later.c[f"p{self.dates.index(day)}"])),
+                    else_=0)
+
+    def may_be_open(self):
+        """Condition: open on the first date (so possibly open on a later one; open amounts only shrink
+        and allocations are never dated before their invoice)."""
+        return _open_amount(DueLine, self.later.c.p0) > 0
+
+    def may_exist(self):
+        return invoice_may_exist_between(self.dates[0], self.dates[-1])
+
+
+def open_at_dates(*dates: dt.date, name: str = "paid") -> OpenAtDates:
+    """The open_as_of rule at each of `dates` (any order; duplicates collapse) for one statement."""
+    days = tuple(sorted(set(dates)))
+    later = (
+        select(Allocation.due_line_id.label("due_line_id"),
+               *[func.sum(case((Allocation.date > d, Allocation.amount_minor), else_=0)).label(f"p{i}")
+                 for i, d in enumerate(days)])
+        .where(Allocation.date > days[0])
+        .group_by(Allocation.due_line_id)
+        .cte(name)
+        .prefix_with("MATERIALIZED")
+    )
+    return OpenAtDates(days, later)
+
+
+def unapplied_credit_parts(as_of: dt.date, scope=lambda table: []) -> list[Select]:
+    """Selects (customer_id, currency, credit) whose sum is the unapplied credit as of D of the payments,
+    credit notes and write-offs (posted, dated by D) that `scope(table)` (extra conditions on the
+    document table) lets through: amount − applied_minor (everything ever allocated from it, kept by the
+    ledger) + what was allocated from it after D. The first part reads only the documents with credit
+    left today (partial indexes ix_*_unapplied), the second only the allocations dated after D."""
+    parts = []
+    for table, column in ((Payment, Allocation.payment_id), (CreditNote, Allocation.credit_note_id),
+                          (WriteOff, Allocation.write_off_id)):
+        filters = [table.date <= as_of]
+        if hasattr(table, "status"):
+            filters.append(table.status == POSTED)
+        filters += scope(table)
+        ids = (table.customer_id.label("customer_id"), table.currency.label("currency"))
+        parts.append(select(*ids, (table.amount_minor - table.applied_minor).label("credit"))
+                     .where(table.applied_minor < table.amount_minor, *filters))
+        parts.append(select(*ids, Allocation.amount_minor.label("credit"))
+                     .join(table, column == table.id).where(Allocation.date > as_of, *filters))
+    return parts
+
+
+def balance_parts(as_of: dt.date, scope=lambda table: [], label: str = "amount") -> list[Select]:
+    """Selects (customer_id, currency, `label`) whose sum per customer and currency is the balance as of D:
+    invoices existing on D (+ total) less posted payments, credit notes and write-offs dated by D
+    (− amount). It equals open items − unapplied credit (customer_balance): every allocation dated by D
+    links a document dated by D to an invoice issued by D and not void (only invoices with nothing
+    applied can be voided), so allocations cancel out. `scope(table)` adds conditions per document table."""
+    parts = [select(Invoice.customer_id.label("customer_id"), Invoice.currency.label("currency"),
+                    Invoice.total_minor.label(label)).where(invoice_exists_as_of(as_of), *scope(Invoice))]
+    for model in (Payment, CreditNote, WriteOff):
+        conds = [model.date <= as_of]
+        if hasattr(model, "status"):
+            conds.append(model.status == POSTED)
+        parts.append(select(model.customer_id, model.currency, -model.amount_minor).where(*conds, *scope(model)))
+    return parts
 
 
 def open_items(session: Session, customer_code: str, as_of: dt.date, currency: str | None = None) -> list[OpenItem]:
     customer = get_customer_row(session, customer_code)
     o = open_as_of(as_of)
-    open_expr = o.open
-    q = (
-        select(DueLine.id, Invoice.number, Invoice.kind, Invoice.issue_date, DueLine.due_date, Invoice.currency,
-               DueLine.amount_minor, open_expr.label("open"), Invoice.disputed)
-        .join(Invoice, DueLine.invoice_id == Invoice.id)
-        .outerjoin(o.later, o.onclause)
-        .where(Invoice.customer_id == customer.id, invoice_exists_as_of(as_of), open_expr > 0)
-        .order_by(DueLine.due_date, Invoice.number, DueLine.sequence)
-    )
+    q = (o.lines(DueLine.id, Invoice.number, Invoice.kind, Invoice.issue_date, DueLine.due_date, Invoice.currency,
+                 DueLine.amount_minor, o.open.label("open"), Invoice.disputed, prefilter=False)
+         .where(Invoice.customer_id == customer.id)
+         .order_by(DueLine.due_date, Invoice.number, DueLine.sequence))
     if currency:
         q = q.where(Invoice.currency == currency.upper())
     return [

@@ -26,9 +26,9 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, 
 from sqlalchemy.orm import Session, aliased
 
 from app import config
-from app.models import POSTED, Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
+from app.models import Allocation, Customer, DueLine, Invoice
 
-from .balances import invoice_exists_as_of
+from .balances import balance_parts, invoice_exists_as_of
 from .fx import Rates, rates_on, sql_to_company, to_company_minor
 
 SORT_KEYS = ("code", "name", "tax_id", "city", "currency", "balance", "overdue", "on_hold")
@@ -105,14 +105,8 @@ def _amounts(as_of: dt.date, *, balance: bool = True, overdue: bool = True, cust
     parts = []
     exists = invoice_exists_as_of(as_of)
     if balance:
-        parts.append(limit(_labelled(Invoice.customer_id, Invoice.currency, Invoice.total_minor, zero)
-                           .where(exists), Invoice.customer_id))
-        for model in (Payment, CreditNote, WriteOff):
-            conds = [model.date <= as_of]
-            if hasattr(model, "status"):
-                conds.append(model.status == POSTED)
-            parts.append(limit(_labelled(model.customer_id, model.currency, -model.amount_minor, zero)
-                               .where(*conds), model.customer_id))
+        scope = (lambda table: []) if customers is None else (lambda table: [table.customer_id.in_(customers)])
+        parts += [part.add_columns(zero.label("overdue")) for part in balance_parts(as_of, scope, "balance")]
     if overdue:
         past_due = and_(exists, DueLine.due_date < as_of)
         parts.append(limit(_labelled(Invoice.customer_id, Invoice.currency, zero, DueLine.amount_minor)

@@ -25,9 +25,9 @@ from typing import Sequence
 from sqlalchemy import Select, and_, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import invoice_exists_as_of, open_as_of
+from app.ledger.balances import open_as_of, unapplied_credit_parts
 from app.ledger.errors import UnknownCustomerError
-from app.models import Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
+from app.models import Customer, DueLine, Invoice
 
 BASES = ("due", "issue")
 DEFAULT_BUCKETS = (30, 60, 90)
@@ -127,7 +127,7 @@ def check_buckets(days: Sequence[int]) -> tuple[int, ...]:
     return days
 
 
-def _thresholds(basis: str, days: Sequence[int]) -> tuple[int, ...]:
+def bucket_limits(basis: str, days: Sequence[int]) -> tuple[int, ...]:
     """Upper limit (inclusive, in days) of each bucket but the last."""
     return (0, *days) if basis == "due" else tuple(days)
 
@@ -138,7 +138,7 @@ def bucket_labels(basis: str, days: Sequence[int]) -> tuple[str, ...]:
     if basis not in BASES:
         raise AgingOptionError(f"basis '{basis}' is unknown; use due or issue", "basis")
     labels = ["current" if basis == "due" else f"0-{days[0]}"]
-    limits = _thresholds(basis, days)
+    limits = bucket_limits(basis, days)
     for lower, upper in zip(limits, limits[1:]):
         labels.append(f"{lower + 1}-{upper}")
     labels.append(f"{limits[-1] + 1}+")
@@ -147,15 +147,15 @@ def bucket_labels(basis: str, days: Sequence[int]) -> tuple[str, ...]:
 
 def bucket_index(days_old: int, basis: str, days: Sequence[int]) -> int:
     """Python twin of the SQL CASE (for tests and single items)."""
-    for i, limit in enumerate(_thresholds(basis, days)):
+    for i, limit in enumerate(bucket_limits(basis, days)):
         if days_old <= limit:
             return i
-    return len(_thresholds(basis, days))
+    return len(bucket_limits(basis, days))
 
 
-def _bucket_conditions(date_col, as_of: dt.date, basis: str, days: Sequence[int]) -> list:
+def bucket_conditions(date_col, as_of: dt.date, basis: str, days: Sequence[int]) -> list:
     """One range condition per bucket on the reference date (cheaper than a CASE per bucket column)."""
-    bounds = [as_of - dt.timedelta(days=limit) for limit in _thresholds(basis, days)]
+    bounds = [as_of - dt.timedelta(days=limit) for limit in bucket_limits(basis, days)]
     conds = [date_col >= bounds[0]]
     for newer, older in zip(bounds, bounds[1:]):
         conds.append(and_(date_col >= older, date_col < newer))
@@ -167,7 +167,7 @@ def bucket_case(date_col, as_of: dt.date, basis: str, days: Sequence[int]):
     """CASE giving the bucket index: days ≤ limit ⇔ date ≥ as_of − limit."""
     whens = [
         (date_col >= as_of - dt.timedelta(days=limit), i)
-        for i, limit in enumerate(_thresholds(basis, days))
+        for i, limit in enumerate(bucket_limits(basis, days))
     ]
     return case(*whens, else_=len(whens))
 
@@ -175,147 +175,108 @@ def bucket_case(date_col, as_of: dt.date, basis: str, days: Sequence[int]):
 # --- the queries ----------------------------------------------------------------
 
 
-def _live_invoice(as_of: dt.date):
-    """An invoice exists as of the date: the ledger's own rule (issued by then, not voided by then)."""
-    return invoice_exists_as_of(as_of)
+@dataclass(frozen=True)
+class AgingQuery:
+    """The aging's two statements for one set of options, over the ledger's open lines as of the date
+    (app.ledger.balances.open_as_of): `summary()` per customer and currency, `detail()` per open line."""
 
+    as_of: dt.date
+    basis: str = "due"
+    days: Sequence[int] = DEFAULT_BUCKETS
+    currency: str | None = None
+    customer_code: str | None = None
 
-def _paid_cte(as_of: dt.date, customer_code: str | None = None):
-    """Allocations in effect on the date per due line: the line's paid_minor less what was allocated to
-    it after the date (app.ledger.balances.open_as_of). For one customer only that customer's due lines'
-    later allocations are read, so a customer's report costs what the customer has."""
-    lines = None
-    if customer_code:
-        lines = (select(DueLine.id).join(Invoice, Invoice.id == DueLine.invoice_id)
-                 .where(Invoice.customer_id == _customer_id(customer_code)))
-    return open_as_of(as_of, line_ids=lines)
+    def _open(self):
+        """The open-as-of rule; for one customer only that customer's due lines' later allocations are
+        read, so a customer's report costs what the customer has."""
+        lines = None
+        if self.customer_code:
+            lines = (select(DueLine.id).join(Invoice, Invoice.id == DueLine.invoice_id)
+                     .where(Invoice.customer_id == _customer_id(self.customer_code)))
+        return open_as_of(self.as_of, line_ids=lines)
 
+    def _date_col(self):
+        return DueLine.due_date if self.basis == "due" else Invoice.issue_date
 
-def summary_query(
-    as_of: dt.date,
-    basis: str = "due",
-    days: Sequence[int] = DEFAULT_BUCKETS,
-    *,
-    currency: str | None = None,
-    customer_code: str | None = None,
-) -> Select:
-    """One statement: rows (customer_id, code, name, currency, b0..bn, credit) for every customer and
-    currency with something open or some unapplied credit, ordered by code and currency."""
-    days = check_buckets(days)
-    paid = _paid_cte(as_of, customer_code)
-    date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
+    def _scope(self, table) -> list:
+        """The filters that keep a document table (Invoice, Payment, ...) to the report's currency and customer."""
+        filters = []
+        if self.currency:
+            filters.append(table.currency == self.currency)
+        if self.customer_code:
+            filters.append(table.customer_id == _customer_id(self.customer_code))
+        return filters
 
-    line_filters = [_live_invoice(as_of), *_scope(Invoice, currency, customer_code)]
-    lines = (
-        select(
+    def summary(self) -> Select:
+        """One statement: rows (customer_id, code, name, currency, b0..bn, credit) for every customer and
+        currency with something open or some unapplied credit, ordered by code and currency."""
+        days = check_buckets(self.days)
+        paid = self._open()
+        lines = paid.lines(
             Invoice.customer_id.label("customer_id"),
             Invoice.currency.label("currency"),
-            date_col.label("ref"),
-            paid.open.label("open"),
             literal(0).label("credit"),
-        )
-        .select_from(DueLine)
-        .join(Invoice, Invoice.id == DueLine.invoice_id)
-        .outerjoin(paid.later, paid.onclause)
-        .where(paid.may_be_open(), *line_filters)
-    )
-    # Unapplied credit as of D of a payment, credit note or write-off: amount − applied_minor (everything
-    # ever allocated from it, kept by the ledger) + what was allocated from it after D. The first part
-    # reads only the documents with credit left today (partial indexes ix_*_unapplied), the second only
-    # the allocations dated after D.
-    sources = []
-    for table, column, posted_only in ((Payment, Allocation.payment_id, True),
-                                       (CreditNote, Allocation.credit_note_id, True),
-                                       (WriteOff, Allocation.write_off_id, False)):
-        filters = [table.date <= as_of]
-        if posted_only:
-            filters.append(table.status == "posted")
-        filters += _scope(table, currency, customer_code)
-        no_ref = (table.customer_id.label("customer_id"), table.currency.label("currency"), null().label("ref"),
-                  literal(0).label("open"))
-        sources.append(select(*no_ref, (table.amount_minor - table.applied_minor).label("credit"))
-                       .where(table.applied_minor < table.amount_minor, *filters))
-        sources.append(select(*no_ref, Allocation.amount_minor.label("credit"))
-                       .join(table, column == table.id).where(Allocation.date > as_of, *filters))
-    combined = union_all(lines, *sources).subquery("combined")
+            self._date_col().label("ref"),
+            paid.open.label("open"),
+        ).where(*self._scope(Invoice))
+        # unapplied credit as of D: the ledger's rule, in the same union (no reference date, nothing open)
+        sources = [part.add_columns(null().label("ref"), literal(0).label("open"))
+                   for part in unapplied_credit_parts(self.as_of, self._scope)]
+        combined = union_all(lines, *sources).subquery("combined")
 
-    # the bucket of a row: compare its reference date with the boundary dates, once, in the outer sum;
-    # group by customer id and currency, and fetch codes and names for the result rows only
-    conds = _bucket_conditions(combined.c.ref, as_of, basis, days)
-    credit = func.sum(combined.c.credit)
-    grouped = (
-        select(
-            combined.c.customer_id,
-            combined.c.currency,
-            *[func.sum(case((cond, combined.c.open), else_=0)).label(f"b{i}") for i, cond in enumerate(conds)],
-            credit.label("credit"),
+        # the bucket of a row: compare its reference date with the boundary dates, once, in the outer sum;
+        # group by customer id and currency, and fetch codes and names for the result rows only
+        conds = bucket_conditions(combined.c.ref, self.as_of, self.basis, days)
+        credit = func.sum(combined.c.credit)
+        grouped = (
+            select(
+                combined.c.customer_id,
+                combined.c.currency,
+                *[func.sum(case((cond, combined.c.open), else_=0)).label(f"b{i}") for i, cond in enumerate(conds)],
+                credit.label("credit"),
+            )
+            .group_by(combined.c.customer_id, combined.c.currency)
+            .having(or_(func.sum(combined.c.open) != 0, credit != 0))
+            .subquery("grouped")
         )
-        .group_by(combined.c.customer_id, combined.c.currency)
-        .having(or_(func.sum(combined.c.open) != 0, credit != 0))
-        .subquery("grouped")
-    )
-    return (
-        select(
-            Customer.id.label("customer_id"),
-            Customer.code,
-            Customer.name,
-            grouped.c.currency,
-            *[grouped.c[f"b{i}"] for i in range(len(conds))],
-            grouped.c.credit,
+        return (
+            select(
+                Customer.id.label("customer_id"),
+                Customer.code,
+                Customer.name,
+                grouped.c.currency,
+                *[grouped.c[f"b{i}"] for i in range(len(conds))],
+                grouped.c.credit,
+            )
+            .join(Customer, Customer.id == grouped.c.customer_id)
+            .order_by(Customer.code, grouped.c.currency)
         )
-        .join(Customer, Customer.id == grouped.c.customer_id)
-        .order_by(Customer.code, grouped.c.currency)
-    )
+
+    def detail(self) -> Select:
+        """Open due lines as of the date with their bucket index, ordered by customer, currency, due date."""
+        days = check_buckets(self.days)
+        paid = self._open()
+        return (
+            paid.lines(
+                Invoice.customer_id,
+                Invoice.currency,
+                DueLine.id.label("due_line_id"),
+                Invoice.number,
+                Invoice.kind,
+                Invoice.issue_date,
+                DueLine.due_date,
+                DueLine.amount_minor,
+                paid.open.label("open_minor"),
+                Invoice.disputed,
+                bucket_case(self._date_col(), self.as_of, self.basis, days).label("bucket"),
+            )
+            .where(*self._scope(Invoice))
+            .order_by(Invoice.customer_id, Invoice.currency, DueLine.due_date, Invoice.number, DueLine.sequence)
+        )
 
 
 def _customer_id(code: str):
     return select(Customer.id).where(Customer.code == code).scalar_subquery()
-
-
-def _scope(table, currency: str | None, customer_code: str | None) -> list:
-    """The filters that keep a document table (Invoice, Payment, ...) to the report's currency and customer."""
-    filters = []
-    if currency:
-        filters.append(table.currency == currency)
-    if customer_code:
-        filters.append(table.customer_id == _customer_id(customer_code))
-    return filters
-
-
-def detail_query(
-    as_of: dt.date,
-    basis: str = "due",
-    days: Sequence[int] = DEFAULT_BUCKETS,
-    *,
-    currency: str | None = None,
-    customer_code: str | None = None,
-) -> Select:
-    """Open due lines as of the date with their bucket index, ordered by customer, currency, due date."""
-    days = check_buckets(days)
-    paid = _paid_cte(as_of, customer_code)
-    date_col = DueLine.due_date if basis == "due" else Invoice.issue_date
-    open_amount = paid.open.label("open_minor")
-    filters = [paid.may_be_open(), _live_invoice(as_of), paid.open != 0, *_scope(Invoice, currency, customer_code)]
-    return (
-        select(
-            Invoice.customer_id,
-            Invoice.currency,
-            DueLine.id.label("due_line_id"),
-            Invoice.number,
-            Invoice.kind,
-            Invoice.issue_date,
-            DueLine.due_date,
-            DueLine.amount_minor,
-            open_amount,
-            Invoice.disputed,
-            bucket_case(date_col, as_of, basis, days).label("bucket"),
-        )
-        .select_from(DueLine)
-        .join(Invoice, Invoice.id == DueLine.invoice_id)
-        .outerjoin(paid.later, paid.onclause)
-        .where(*filters)
-        .order_by(Invoice.customer_id, Invoice.currency, DueLine.due_date, Invoice.number, DueLine.sequence)
-    )
 
 
 def aging_report(
@@ -343,15 +304,12 @@ def aging_report(
             raise UnknownCustomerError(customer_code)
 
     n = len(labels)
-    rows = session.execute(
-        summary_query(as_of, basis, days, currency=currency, customer_code=customer_code)
-    ).all()
+    query = AgingQuery(as_of, basis, days, currency, customer_code)
+    rows = session.execute(query.summary()).all()
 
     items_by_key: dict[tuple[int, str], list[AgingItem]] = {}
     if detail:
-        for r in session.execute(
-            detail_query(as_of, basis, days, currency=currency, customer_code=customer_code)
-        ):
+        for r in session.execute(query.detail()):
             ref = r.due_date if basis == "due" else r.issue_date
             items_by_key.setdefault((r.customer_id, r.currency), []).append(
                 AgingItem(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Customer, Invoice
 
-from .aging import DEFAULT_BUCKETS, aging_report, bucket_labels, detail_query
+from .aging import DEFAULT_BUCKETS, AgingQuery, aging_report, bucket_labels
 from app.ledger.fx import Rates, rates_on, to_company_minor
 
 from .dashboard_sql import PeriodMovements, across_key, line_sums, period_movements, ranked_debtors, unapplied_credit
@@ -225,7 +225,7 @@ def drill_items(session: Session, as_of: dt.date, *, currency: str, bucket: str 
                 overdue_only: bool = False, limit: int = 500) -> list[DrillItem]:
     """The open items behind a bar (one bucket) or a card (all, or all overdue), biggest first."""
     labels = bucket_labels("due", DEFAULT_BUCKETS)
-    detail = detail_query(as_of, "due", DEFAULT_BUCKETS, currency=currency).order_by(None).subquery()
+    detail = AgingQuery(as_of, currency=currency).detail().order_by(None).subquery()
     q = (select(Customer.code, Customer.name, detail.c.number, detail.c.due_date, detail.c.currency,
                 detail.c.open_minor, detail.c.disputed)
          .join(Customer, Customer.id == detail.c.customer_id)

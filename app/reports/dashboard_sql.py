@@ -24,13 +24,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, case, cast, exists, func, literal, or_, select, union_all
+from sqlalchemy import Integer, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.ledger.sqlfuncs import days_between
-from app.ledger.balances import invoice_exists_as_of, open_as_of
+from app.ledger.balances import invoice_exists_as_of, open_as_of_in, unapplied_credit_parts
 from app.ledger.fx import Rates, rates_on, sql_to_company, to_company_minor
-from app.models import POSTED, Allocation, CreditNote, Customer, CustomerRisk, DueLine, Invoice, Payment, WriteOff
+from app.models import POSTED, Allocation, Customer, CustomerRisk, DueLine, Invoice
 
 from .aging import bucket_case, bucket_labels
 
@@ -39,22 +39,9 @@ def _open_lines(session: Session, as_of: dt.date, days):
     """A select of (currency, customer_id, bucket, open) over the lines open as of the date, joined to
     their invoice. For today (nothing allocated after the date) that is ix_due_line_open alone: covering,
     the due date and amounts are in it."""
-    bucket = bucket_case(DueLine.due_date, as_of, "due", days)
-    if session.scalar(select(exists().where(Allocation.date > as_of))):
-        o = open_as_of(as_of)
-        q = (select(Invoice.currency.label("currency"), Invoice.customer_id.label("customer_id"),
-                    bucket.label("bucket"), o.open.label("open"))
-             .select_from(DueLine)
-             .join(Invoice, DueLine.invoice_id == Invoice.id)
-             .outerjoin(o.later, o.onclause)
-             .where(o.may_be_open(), invoice_exists_as_of(as_of), o.open > 0))
-    else:  # nothing allocated after the date (the dashboard of today): open = amount − paid_minor
-        q = (select(Invoice.currency.label("currency"), Invoice.customer_id.label("customer_id"),
-                    bucket.label("bucket"), (DueLine.amount_minor - DueLine.paid_minor).label("open"))
-             .select_from(DueLine)
-             .join(Invoice, DueLine.invoice_id == Invoice.id)
-             .where(DueLine.paid_minor < DueLine.amount_minor, invoice_exists_as_of(as_of)))
-    return q
+    o = open_as_of_in(session, as_of)
+    return o.lines(Invoice.currency.label("currency"), Invoice.customer_id.label("customer_id"),
+                   bucket_case(DueLine.due_date, as_of, "due", days).label("bucket"), o.open.label("open"))
 
 
 def line_sums(session: Session, as_of: dt.date, days, forecast: tuple | None):
@@ -150,17 +137,8 @@ def ranked_debtors(session: Session, as_of: dt.date, days, top: int,
 
 
 def unapplied_credit(session: Session, as_of: dt.date) -> dict[str, int]:
-    parts = []
-    for table, column, posted_only in ((Payment, Allocation.payment_id, True),
-                                       (CreditNote, Allocation.credit_note_id, True),
-                                       (WriteOff, Allocation.write_off_id, False)):
-        live = [table.date <= as_of] + ([table.status == POSTED] if posted_only else [])
-        parts.append(select(table.currency.label("currency"), (table.amount_minor - table.applied_minor).label("v"))
-                     .where(table.applied_minor < table.amount_minor, *live))
-        parts.append(select(table.currency.label("currency"), Allocation.amount_minor.label("v"))
-                     .join(table, column == table.id).where(Allocation.date > as_of, *live))
-    both = union_all(*parts).subquery()
-    return {cur: int(v) for cur, v in session.execute(select(both.c.currency, func.sum(both.c.v))
+    both = union_all(*unapplied_credit_parts(as_of)).subquery()
+    return {cur: int(v) for cur, v in session.execute(select(both.c.currency, func.sum(both.c.credit))
                                                       .group_by(both.c.currency))}
 
 

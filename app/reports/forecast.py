@@ -173,13 +173,8 @@ def _open_lines_select(as_of: dt.date):
     # app.ledger.balances.open_as_of: amount − paid_minor + allocations after the date, over the lines
     # that may be open then only (open today or allocated after the date)
     o = open_as_of(as_of)
-    open_ = o.open
-    return (select(DueLine.id, Invoice.customer_id, Invoice.currency, DueLine.invoice_id, DueLine.due_date,
-                   open_.label("open"))
-            .select_from(DueLine)
-            .join(Invoice, DueLine.invoice_id == Invoice.id)
-            .outerjoin(o.later, o.onclause)
-            .where(o.may_be_open(), invoice_exists_as_of(as_of), open_ > 0))
+    return o.lines(DueLine.id, Invoice.customer_id, Invoice.currency, DueLine.invoice_id, DueLine.due_date,
+                   o.open.label("open"))
 
 
 # --- commitments: dated expectations that take precedence over the model ---------------------

@@ -33,16 +33,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import BigInteger, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import invoice_exists_as_of
+from app.ledger.balances import invoice_exists_as_of, open_at_dates
 from app.ledger.sqlfuncs import days_between
 from app.models import POSTED, Allocation, DueLine, Invoice, Payment
 
-from .aging import DEFAULT_BUCKETS, bucket_labels
+from .aging import DEFAULT_BUCKETS, bucket_conditions, bucket_index, bucket_labels, bucket_limits
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 3660
 # Roll rates use the aging's standard due-date buckets 30/60/90: current, 1-30, 31-60, 61-90, 91+.
-ROLL_LIMITS = (0, *DEFAULT_BUCKETS)  # upper limit (days past due, inclusive) of each bucket but the last
+# upper limit (days past due, inclusive) of each bucket but the last: 0, 30, 60, 90
+ROLL_LIMITS = bucket_limits("due", DEFAULT_BUCKETS)
 ROLL_LABELS = bucket_labels("due", DEFAULT_BUCKETS)
 SALES_KINDS = ("invoice", "fee", "interest")  # every kind the schema allows (CHECK): all count as sales
 COUNTBACK_EXTRA_MONTHS = 3  # countback sales summed with the AR scan: the period's months and 3 more;
@@ -59,9 +60,6 @@ class KpiOptionError(ValueError):
     def __init__(self, message: str, field: str):
         super().__init__(message)
         self.field = field
-
-
-# --- SQL helpers ----------------------------------------------------------------------
 
 
 # --- dates ----------------------------------------------------------------------------
@@ -169,39 +167,6 @@ def countback_dso(ar_end: int, monthly_sales: list[tuple[int, int]]) -> Decimal 
 # --- the statements -------------------------------------------------------------------
 
 
-def _in_bucket(due_col, on: dt.date, b: int):
-    """Due line in roll bucket b on a date: days past due in (limit[b−1], limit[b]] ⇔ due date in
-    [on − limit[b], on − limit[b−1]); bucket 0 (current) is due ≥ on."""
-    newest = due_col >= on - dt.timedelta(days=ROLL_LIMITS[b])
-    if b == 0:
-        return newest
-    return and_(newest, due_col < on - dt.timedelta(days=ROLL_LIMITS[b - 1]))
-
-
-def _open_at_dates(dates: list[dt.date]):
-    """For several dates at once: a CTE `paid` (per due line, Σ allocations dated after each date, p0, p1,
-    ...) and `open_at(d)`, the line's open amount as of d, as app.ledger.balances.open_as_of says it:
-    amount − paid_minor + allocations dated after d, and nothing for an invoice that did not exist then.
-    Only allocations after the first date are read: a line settled by then is settled at every date."""
-    idx = {d: i for i, d in enumerate(dates)}
-    paid = (
-        select(Allocation.due_line_id.label("due_line_id"),
-               *[func.sum(case((Allocation.date > d, Allocation.amount_minor), else_=0)).label(f"p{i}")
-                 for i, d in enumerate(dates)])
-        .where(Allocation.date > dates[0])
-        .group_by(Allocation.due_line_id)
-        .cte("paid")
-        .prefix_with("MATERIALIZED")
-    )
-
-    def open_at(d: dt.date):
-        return case((invoice_exists_as_of(d),
-                     DueLine.amount_minor - DueLine.paid_minor + func.coalesce(paid.c[f"p{idx[d]}"], 0)),
-                    else_=0)
-
-    return paid, open_at
-
-
 def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.date, dt.date]], with_ar: bool,
                         steps: list[tuple[dt.date, dt.date]] = ()):
     """One statement: per currency, AR at the period start and end, current_end, and for each month
@@ -209,8 +174,8 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
     bucket (num). Open amounts at several dates come from one pass over allocations (conditional sums).
     With `with_ar` also the credit sales of the period and of each countback month step (lo, hi]
     (the due lines of an invoice add up to its total, so they are summed in the same scan)."""
-    dates = sorted({as_of, start, *(d for p in pairs for d in p)})
-    paid, open_at = _open_at_dates(dates)
+    snapshots = open_at_dates(as_of, start, *(d for p in pairs for d in p))
+    open_at = snapshots.open_at
 
     cols = []
     if with_ar:
@@ -225,54 +190,44 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
                                 DueLine.amount_minor), else_=0)).label(f"s{j}")
                  for j, (lo, hi) in enumerate(steps)]
     for k, (m1, m2) in enumerate(pairs):
+        in_bucket = bucket_conditions(DueLine.due_date, m1, "due", DEFAULT_BUCKETS)  # the aging's buckets on m1
         for b, limit in enumerate(ROLL_LIMITS):
-            in_b = _in_bucket(DueLine.due_date, m1, b)
+            in_b = in_bucket[b]
             later_at_m2 = DueLine.due_date < m2 - dt.timedelta(days=limit)  # days past due at m2 > limit
             cols.append(func.sum(case((in_b, open_at(m1)), else_=0)).label(f"d{k}_{b}"))
             # the same lines: they existed on m1 (a line issued after m1 was in no bucket then)
             cols.append(func.sum(case((and_(in_b, later_at_m2, Invoice.issue_date <= m1), open_at(m2)),
                                       else_=0)).label(f"n{k}_{b}"))
-    lo = min(dates)
-    return (
+    return snapshots.join(
         select(Invoice.currency, *cols)
         .select_from(DueLine)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
-        .outerjoin(paid, paid.c.due_line_id == DueLine.id)
-        .where(
-            # existed at some snapshot date: issued by the last one and not voided before the first one
-            Invoice.issue_date <= dates[-1],
-            or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > lo),
-            # open at some snapshot date (open amounts only shrink, and allocations are never dated
-            # before the invoice, so a line settled by the first date is settled at all of them),
-            # or sold in a countback month
-            or_(DueLine.amount_minor > DueLine.paid_minor - func.coalesce(paid.c.p0, 0),
-                *([Invoice.issue_date > min(lo for lo, _hi in steps)] if with_ar and steps else [])),
-        )
-        .group_by(Invoice.currency)
-    )
+    ).where(
+        # existed at some snapshot date, and open at the first one (so possibly at the others) or sold in
+        # a countback month
+        snapshots.may_exist(),
+        or_(snapshots.may_be_open(),
+            *([Invoice.issue_date > min(lo for lo, _hi in steps)] if with_ar and steps else [])),
+    ).group_by(Invoice.currency)
 
 
 def _roll_statement(pairs: list[tuple[dt.date, dt.date]]):
     """Roll-rate inputs grouped by currency and due date (the bucket of a line depends on its due date
     only): per month end m, Σ open on m (o<i>); per pair k (m1, m2), Σ open on m2 of the lines that existed
     on m1 (x<k>). Only lines that can be in a bucket before 91+ on a month end and open on the first one."""
-    ends = sorted({d for p in pairs for d in p})
-    paid, open_at = _open_at_dates(ends)
+    snapshots = open_at_dates(*(d for p in pairs for d in p))
+    ends, open_at = snapshots.dates, snapshots.open_at
 
     cols = [func.sum(open_at(d)).label(f"o{i}") for i, d in enumerate(ends)]
     cols += [func.sum(case((Invoice.issue_date <= m1, open_at(m2)), else_=0)).label(f"x{k}")
              for k, (m1, m2) in enumerate(pairs)]
-    return (
+    return snapshots.join(
         select(Invoice.currency, DueLine.due_date, *cols)
         .select_from(DueLine)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
-        .outerjoin(paid, paid.c.due_line_id == DueLine.id)
-        .where(Invoice.issue_date <= ends[-1],
-               or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > ends[0]),
-               DueLine.due_date >= ends[0] - dt.timedelta(days=ROLL_LIMITS[-1]),
-               DueLine.amount_minor > DueLine.paid_minor - func.coalesce(paid.c.p0, 0))
-        .group_by(Invoice.currency, DueLine.due_date)
-    ), {d: i for i, d in enumerate(ends)}
+    ).where(snapshots.may_exist(), snapshots.may_be_open(),
+            DueLine.due_date >= ends[0] - dt.timedelta(days=ROLL_LIMITS[-1])
+    ).group_by(Invoice.currency, DueLine.due_date), {d: i for i, d in enumerate(ends)}
 
 
 def _roll_grouped(session: Session, pairs: list[tuple[dt.date, dt.date]]) -> dict[str, dict[str, int]]:
@@ -282,9 +237,8 @@ def _roll_grouped(session: Session, pairs: list[tuple[dt.date, dt.date]]) -> dic
     for row in session.execute(statement).mappings():
         due, values = row["due_date"], out[row["currency"]]
         for k, (m1, m2) in enumerate(pairs):
-            late = (m1 - due).days
-            b = next((i for i, limit in enumerate(ROLL_LIMITS) if late <= limit), None)
-            if b is None:
+            b = bucket_index((m1 - due).days, "due", DEFAULT_BUCKETS)
+            if b == len(ROLL_LIMITS):  # 91+: rolls nowhere
                 continue
             values[f"d{k}_{b}"] += int(row[f"o{idx[m1]}"] or 0)
             if (m2 - due).days > ROLL_LIMITS[b]:

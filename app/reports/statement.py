@@ -54,11 +54,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from sqlalchemy import Integer, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Integer, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from app import config
 from app.ledger import customer_balance, get_company, get_customer, open_items
+from app.ledger.balances import balance_parts
 from app.ledger.errors import InvalidValueError
 from app.ledger.money import fmt, fmt_date
 from app.ledger.views import CompanyView, CustomerView, OpenItem
@@ -342,18 +343,11 @@ def customers_with_balance(session: Session, as_of: dt.date) -> list[str]:
 
     Balance = invoices that exist as of the date − payments, credit notes and write-offs dated by then
     (allocations move amounts between open items and credit and cancel out)."""
-    inv_alive = and_(Invoice.issue_date <= as_of,
-                     or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > as_of))
-    parts = [select(Invoice.customer_id.label("cid"), Invoice.currency.label("cur"),
-                    Invoice.total_minor.label("amt")).where(inv_alive)]
-    for model in (Payment, CreditNote, WriteOff):
-        conds = [model.date <= as_of]
-        if hasattr(model, "status"):
-            conds.append(model.status == POSTED)
-        parts.append(select(model.customer_id, model.currency, -model.amount_minor).where(*conds))
+    parts = balance_parts(as_of)
     u = union_all(*parts).subquery()
-    per_currency = (select(u.c.cid).group_by(u.c.cid, u.c.cur).having(func.sum(u.c.amt) != 0)).subquery()
-    q = select(Customer.code).where(Customer.id.in_(select(per_currency.c.cid))).order_by(Customer.code)
+    per_currency = (select(u.c.customer_id).group_by(u.c.customer_id, u.c.currency)
+                    .having(func.sum(u.c.amount) != 0)).subquery()
+    q = select(Customer.code).where(Customer.id.in_(select(per_currency.c.customer_id))).order_by(Customer.code)
     return list(session.scalars(q))
 
 

@@ -11,11 +11,11 @@ from app import ledger
 from app.ledger.errors import UnknownCustomerError
 from app.reports.aging import (
     AgingOptionError,
+    AgingQuery,
     aging_report,
     bucket_index,
     bucket_labels,
     parse_buckets,
-    summary_query,
 )
 from tests.factories import invoice, pay
 
@@ -214,5 +214,5 @@ def test_idle_customers_are_left_out(book):
 
 
 def test_summary_query_compiles_for_postgresql():
-    sql = str(summary_query(AS_OF).compile(dialect=postgresql.dialect()))
+    sql = str(AgingQuery(AS_OF).summary().compile(dialect=postgresql.dialect()))
     assert "julianday" not in sql.lower() and "MATERIALIZED" in sql

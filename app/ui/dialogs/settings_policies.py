@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +28,7 @@ from app.reminders.policy import CHANNELS, FEE_KINDS, ensure_default_policy, lis
 from app.reminders.policy_edit import copy_policy, delete_policy, set_default_policy, update_policy
 from app.reminders.segment_policy import segment_policies, set_segment_policy
 
+from ..page_parts import STRETCH, hbox, hint_label, tab_button, vbox
 from ..widgets import general_error_label
 
 
@@ -71,10 +70,6 @@ class PoliciesTab(QWidget):
         self.copy_button = QPushButton(self.tr("New from this…"))
         self.default_button = QPushButton(self.tr("Make default"))
         self.delete_button = QPushButton(self.tr("Delete"))
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        for b in (self.copy_button, self.default_button, self.delete_button):
-            left.addWidget(b)
 
         self.name_es = QLineEdit()
         self.name_en = QLineEdit()
@@ -89,31 +84,16 @@ class PoliciesTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.add_level = QPushButton(self.tr("Add level"))
         self.remove_level = QPushButton(self.tr("Remove level"))
-        self.save_button = QPushButton(self.tr("Save policy"))
-        self.save_button.setDefault(False)
-        self.save_button.setAutoDefault(False)
+        self.save_button = tab_button(self.tr("Save policy"))
         self.status = QLabel()
         self.error = general_error_label()
-        row = QHBoxLayout()
-        row.addWidget(self.add_level)
-        row.addWidget(self.remove_level)
-        row.addStretch(1)
-        row.addWidget(self.status)
-        row.addWidget(self.save_button)
-        hint = QLabel(self.tr("Days count from the due date (negative: a courtesy notice before it). Items climb "
-                              "one level at a time. A fixed fee and the minimum overdue are in %1.")
-                      .replace("%1", ctx.company_currency))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        right = QVBoxLayout()
-        right.addLayout(names)
-        right.addWidget(hint)
-        right.addWidget(self.table, 1)
-        right.addLayout(row)
-        right.addWidget(self.error)
-        top = QHBoxLayout()
-        top.addLayout(left)
-        top.addLayout(right, 1)
+        hint = hint_label(self.tr("Days count from the due date (negative: a courtesy notice before it). Items "
+                                  "climb one level at a time. A fixed fee and the minimum overdue are in %1.")
+                          .replace("%1", ctx.company_currency))
+        top = hbox(vbox((self.list, 1), self.copy_button, self.default_button, self.delete_button),
+                   (vbox(names, hint, (self.table, 1),
+                         hbox(self.add_level, self.remove_level, STRETCH, self.status, self.save_button),
+                         self.error), 1))
 
         self.segments = QTableWidget(0, 2)
         self.segments.setObjectName("segments_table")
@@ -123,29 +103,17 @@ class PoliciesTab(QWidget):
         self.segments.setMaximumHeight(150)
         self.add_segment = QPushButton(self.tr("Add segment"))
         self.remove_segment = QPushButton(self.tr("Remove segment"))
-        self.save_segments_button = QPushButton(self.tr("Save segments"))
-        self.save_segments_button.setAutoDefault(False)
+        self.save_segments_button = tab_button(self.tr("Save segments"))
         self.segments_error = general_error_label()
-        seg_buttons = QHBoxLayout()
-        seg_buttons.addWidget(self.add_segment)
-        seg_buttons.addWidget(self.remove_segment)
-        seg_buttons.addStretch(1)
-        seg_buttons.addWidget(self.save_segments_button)
-        seg_hint = QLabel(self.tr("Customers without a policy of their own get their risk segment's policy "
-                                  "(e.g. A-high, or just A, or just high; the most specific wins), else the "
-                                  "default. Segments come from the stored risk scores."))
-        seg_hint.setWordWrap(True)
-        seg_hint.setStyleSheet("color: #555;")
+        seg_hint = hint_label(self.tr("Customers without a policy of their own get their risk segment's policy "
+                                      "(e.g. A-high, or just A, or just high; the most specific wins), else the "
+                                      "default. Segments come from the stored risk scores."))
         seg_box = QGroupBox(self.tr("Policy by risk segment"))
-        sl = QVBoxLayout(seg_box)
-        sl.addWidget(seg_hint)
-        sl.addWidget(self.segments)
-        sl.addLayout(seg_buttons)
-        sl.addWidget(self.segments_error)
+        vbox(seg_hint, self.segments,
+             hbox(self.add_segment, self.remove_segment, STRETCH, self.save_segments_button),
+             self.segments_error, parent=seg_box)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
-        layout.addWidget(seg_box)
+        vbox((top, 1), seg_box, parent=self)
 
         self.list.currentRowChanged.connect(self._show_policy)
         self.add_level.clicked.connect(lambda: self._append_level(None))

@@ -8,14 +8,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 from PySide6.QtCore import Qt
@@ -24,7 +21,8 @@ from app.reminders.delivery import largest_overdue_customer, preview_template, s
 from app.reminders.policy import list_policies
 from app.reminders.templates import PARTS, TemplateError
 
-from ..widgets import debounced
+from ..page_parts import HINT_STYLE, STRETCH, hbox, hint_label, tab_button, vbox
+from ..widgets import ERROR_STYLE, debounced
 
 
 def load_choices(session, as_of):
@@ -65,13 +63,9 @@ class TemplatesTab(QWidget):
         self.customer = QLineEdit()
         self.customer.setPlaceholderText(self.tr("sample data"))
         self.customer.setMaximumWidth(140)
-        pick = QHBoxLayout()
-        for label, w in ((self.tr("Level"), self.level), (self.tr("Channel"), self.channel),
-                         (self.tr("Language"), self.language), (self.tr("Part"), self.part),
-                         (self.tr("Preview for customer"), self.customer)):
-            pick.addWidget(QLabel(label))
-            pick.addWidget(w)
-        pick.addStretch(1)
+        pick = hbox(QLabel(self.tr("Level")), self.level, QLabel(self.tr("Channel")), self.channel,
+                    QLabel(self.tr("Language")), self.language, QLabel(self.tr("Part")), self.part,
+                    QLabel(self.tr("Preview for customer")), self.customer, STRETCH)
 
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("template_editor")
@@ -87,34 +81,19 @@ class TemplatesTab(QWidget):
         split.setSizes([500, 500])
 
         self.origin = QLabel()
-        self.origin.setStyleSheet("color: #555;")
+        self.origin.setStyleSheet(HINT_STYLE)
         self.error = QLabel()
         self.error.setObjectName("template_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.save_button = QPushButton(self.tr("Save template"))
-        self.save_button.setAutoDefault(False)
-        self.revert_button = QPushButton(self.tr("Revert to default"))
-        self.revert_button.setAutoDefault(False)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.save_button = tab_button(self.tr("Save template"))
+        self.revert_button = tab_button(self.tr("Revert to default"))
         self.status = QLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.origin)
-        buttons.addStretch(1)
-        buttons.addWidget(self.status)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-        help_text = QLabel(self.tr("Variables: customer.name, customer.code, company.name, items (invoice_number, "
-                                   "due_date, days_overdue, open), totals, level, payment_instructions; filters "
-                                   "money, date. See docs/templates.md."))
-        help_text.setWordWrap(True)
-        help_text.setStyleSheet("color: #555;")
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(pick)
-        layout.addWidget(help_text)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        help_text = hint_label(self.tr("Variables: customer.name, customer.code, company.name, items "
+                                       "(invoice_number, due_date, days_overdue, open), totals, level, "
+                                       "payment_instructions; filters money, date. See docs/templates.md."))
+        vbox(pick, help_text, (split, 1), self.error,
+             hbox(self.origin, STRETCH, self.status, self.revert_button, self.save_button), parent=self)
 
         self._preview_timer = debounced(self, self.update_preview)
         self.channel.currentIndexChanged.connect(self._channel_changed)

@@ -5,27 +5,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.reports.aging import AgingOptionError, aging_report, parse_buckets
 
 from ..context import AppContext
+from ..page_parts import STRETCH, as_of_edit, hbox, list_table, page_title, vbox
 from ..tablemodels.dashboard import AgingTableModel
+from ..widgets import ERROR_STYLE
 
 
 def _write(session, kind: str, report, path: str, company: str | None, locale: str, lang: str) -> str:
@@ -62,14 +59,7 @@ class AgingReportView(QWidget):
         self.report = None
         self._request = 0
 
-        title = QLabel(self.tr("Aged receivables"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.as_of = QDateEdit()
-        self.as_of.setObjectName("aging_as_of")
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat(ctx.formatter.qt_date_format())
-        today = ctx.today()
-        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        self.as_of = as_of_edit(ctx, "aging_as_of")
         self.basis = QComboBox()
         self.basis.addItem(self.tr("days past due date"), "due")
         self.basis.addItem(self.tr("days since invoice date"), "issue")
@@ -91,46 +81,28 @@ class AgingReportView(QWidget):
         self.progress.setMaximumWidth(120)
         self.progress.hide()
 
-        options = QHBoxLayout()
-        for widget in (QLabel(self.tr("As of")), self.as_of, QLabel(self.tr("Basis")), self.basis,
+        options = hbox(QLabel(self.tr("As of")), self.as_of, QLabel(self.tr("Basis")), self.basis,
                        QLabel(self.tr("Buckets")), self.buckets, QLabel(self.tr("Currency")), self.currency,
                        QLabel(self.tr("Customer")), self.customer, self.run_button, self.cancel_button,
-                       self.progress):
-            options.addWidget(widget)
-        options.addStretch(1)
+                       self.progress, STRETCH)
 
         self.model = AgingTableModel(ctx.formatter, self)
-        self.table = QTableView()
-        self.table.setObjectName("aging_table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = list_table(self.model, "aging_table")
         self.table.setWordWrap(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.doubleClicked.connect(self._open_customer)
         self.totals = QLabel()
         self.totals.setObjectName("aging_totals")
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.xlsx_button = QPushButton(self.tr("Export to Excel…"))
         self.pdf_button = QPushButton(self.tr("Export to PDF…"))
         self.csv_button = QPushButton(self.tr("Export to CSV…"))
-        exports = QHBoxLayout()
-        exports.addWidget(self.message, 1)
         for b in (self.xlsx_button, self.pdf_button, self.csv_button):
             b.setEnabled(False)
-            exports.addWidget(b)
 
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(options)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.totals)
-        layout.addLayout(exports)
+        vbox(hbox(page_title(self.tr("Aged receivables")), STRETCH), options, (self.table, 1), self.totals,
+             hbox((self.message, 1), self.xlsx_button, self.pdf_button, self.csv_button), parent=self)
 
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)

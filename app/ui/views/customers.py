@@ -5,17 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..context import AppContext
+from ..page_parts import STRETCH, hbox, list_table, page_title, vbox
 from ..tablemodels import customers as cm
 
 SEARCH_DELAY_MS = 250
@@ -30,8 +28,7 @@ class CustomersView(QWidget):
         self.cards: dict[str, QWidget] = {}
         self.model = cm.CustomersTableModel(ctx.runner, ctx.formatter, parent=self)
 
-        self.title = QLabel(self.tr("Customers"))
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title = page_title(self.tr("Customers"))
         self.search = QLineEdit()
         self.search.setObjectName("customer_search")
         self.search.setPlaceholderText(self.tr("Search by code, name, tax ID or e-mail"))
@@ -43,14 +40,9 @@ class CustomersView(QWidget):
         self.btn_new_payment = QPushButton(self.tr("New payment"))
         self.btn_open = QPushButton(self.tr("Open card"))
 
-        self.table = QTableView()
-        self.table.setObjectName("customers_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = list_table(self.model, "customers_table")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSortIndicator(cm.COL_NAME, Qt.SortOrder.AscendingOrder)
@@ -65,19 +57,9 @@ class CustomersView(QWidget):
             self.table.setColumnWidth(col, width)
         header.sortIndicatorChanged.connect(self.model.sort)
 
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(16)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.count)
-        buttons = QHBoxLayout()
-        for b in (self.btn_open, self.btn_new_customer, self.btn_new_invoice, self.btn_new_payment):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        vbox(hbox(self.title, 16, (self.search, 1), self.count),
+             hbox(self.btn_open, self.btn_new_customer, self.btn_new_invoice, self.btn_new_payment, STRETCH),
+             (self.table, 1), parent=self)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

@@ -7,21 +7,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
-from PySide6.QtCore import QDate, QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +31,7 @@ from ..compact import compact_forms
 from ..context import AppContext
 from ..fit_label import FitLabel
 from ..formatting import Formatter
+from ..page_parts import as_of_edit, hbox, list_table, page_title, vbox
 from ..tablemodels.dashboard import DebtorsTableModel, DrillTableModel
 
 BUCKET_COLORS = ["#4C9F70", "#E9C46A", "#F4A261", "#E76F51", "#B5364B"]
@@ -90,21 +87,13 @@ class DrillDialog(QDialog):
         self.resize(900, 520)
         self.model = DrillTableModel(ctx.formatter, self)
         self.model.set_rows(items)
-        self.table = QTableView()
-        self.table.setObjectName("drill_table")
-        self.table.setModel(self.model)
+        self.table = list_table(self.model, "drill_table")
         self.table.setSortingEnabled(False)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(DrillTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("%n item(s), largest first", "", len(items))))
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        vbox(QLabel(self.tr("%n item(s), largest first", "", len(items))), (self.table, 1), buttons, parent=self)
 
 
 class DashboardView(QWidget):
@@ -120,38 +109,23 @@ class DashboardView(QWidget):
         self._stale = True
         self.drill: DrillDialog | None = None
 
-        title = QLabel(self.tr("Dashboard"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.as_of = QDateEdit()
-        self.as_of.setObjectName("dashboard_as_of")
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat(ctx.formatter.qt_date_format())
-        today = ctx.today()
-        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        self.as_of = as_of_edit(ctx, "dashboard_as_of")
         self.currency = QComboBox()
         self.currency.setObjectName("dashboard_currency")
         self.currency.setMinimumWidth(80)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.status = QLabel()
         self.status.setStyleSheet("color: palette(mid);")
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(20)
-        top.addWidget(QLabel(self.tr("As of")))
-        top.addWidget(self.as_of)
-        top.addWidget(QLabel(self.tr("Currency")))
-        top.addWidget(self.currency)
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.status, 1)
+        top = hbox(page_title(self.tr("Dashboard")), 20, QLabel(self.tr("As of")), self.as_of,
+                   QLabel(self.tr("Currency")), self.currency, self.refresh_button, (self.status, 1))
 
         self.card_receivable = Card("card_receivable")
         self.card_overdue = Card("card_overdue")
         self.card_pct = Card("card_pct_overdue")
         self.card_dso = Card("card_dso")
         self.card_cei = Card("card_cei")
-        cards = QHBoxLayout()
-        for card in (self.card_receivable, self.card_overdue, self.card_pct, self.card_dso, self.card_cei):
-            cards.addWidget(card, 1)
+        cards = hbox(*((card, 1) for card in (self.card_receivable, self.card_overdue, self.card_pct,
+                                               self.card_dso, self.card_cei)))
         for card in (self.card_receivable, self.card_overdue, self.card_pct):
             card.set_clickable(True)
         self.card_receivable.clicked.connect(lambda: self.show_items(None, overdue_only=False))
@@ -175,12 +149,7 @@ class DashboardView(QWidget):
         self.forecast_view.setMinimumHeight(250)
 
         self.debtors = DebtorsTableModel(ctx.formatter, self)
-        self.debtors_table = QTableView()
-        self.debtors_table.setObjectName("top_debtors")
-        self.debtors_table.setModel(self.debtors)
-        self.debtors_table.verticalHeader().hide()
-        self.debtors_table.setAlternatingRowColors(True)
-        self.debtors_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.debtors_table = list_table(self.debtors, "top_debtors")
         header = self.debtors_table.horizontalHeader()
         header.setSectionResizeMode(DebtorsTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         # amounts are never elided ("USD 246,758…"): their columns take their contents' width, the name gives way
@@ -200,12 +169,7 @@ class DashboardView(QWidget):
         debtors_title = QLabel(self.tr("Top debtors (double-click to open)"))
         debtors_title.setStyleSheet("font-weight: 600;")
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(cards)
-        layout.addLayout(grid, 3)
-        layout.addWidget(debtors_title)
-        layout.addWidget(self.debtors_table, 2)
+        vbox(top, cards, (grid, 3), debtors_title, (self.debtors_table, 2), parent=self)
 
         self.refresh_button.clicked.connect(self.refresh)
         self.as_of.dateChanged.connect(lambda _d: self.refresh())

@@ -5,22 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,7 +28,8 @@ from app.reminders.contact_rules import warning_for_contact
 from ..context import AppContext
 from ..tablemodels.dashboard import TasksTableModel
 from ..date_guard import DateGuard
-from ..widgets import DateEdit
+from ..page_parts import as_of_edit, hbox, list_table, page_title, vbox
+from ..widgets import ERROR_STYLE, DateEdit
 
 
 def _evaluate(session, as_of: dt.date) -> int:
@@ -80,7 +77,7 @@ class LogCallDialog(QDialog):
         self.promise_amount = QLineEdit()
         self.promise_amount.setPlaceholderText(currency)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Channel"), self.channel)
@@ -92,10 +89,7 @@ class LogCallDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        vbox(form, self.error, self.buttons, parent=self)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         self._outcome_changed()
         self.date_guard = DateGuard(self, lambda _field, message: self.error.setText(message),
@@ -151,36 +145,20 @@ class TodayView(QWidget):
         self.ctx = ctx
         self.dialog: LogCallDialog | None = None
         self._request = 0
-        title = QLabel(self.tr("Today"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.as_of = QDateEdit()
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat(ctx.formatter.qt_date_format())
-        today = ctx.today()
-        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        self.as_of = as_of_edit(ctx, "today_as_of")
         self.collector = QLineEdit()
         self.collector.setPlaceholderText(self.tr("all collectors"))
         self.collector.setMaximumWidth(160)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.log_button = QPushButton(self.tr("Log a call…"))
         self.count = QLabel()
-        top = QHBoxLayout()
-        for w in (title, QLabel(self.tr("As of")), self.as_of, QLabel(self.tr("Collector")), self.collector,
-                  self.refresh_button, self.log_button):
-            top.addWidget(w)
-        top.addWidget(self.count, 1)
         self.model = TasksTableModel(ctx.formatter, self)
-        self.table = QTableView()
-        self.table.setObjectName("tasks_table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = list_table(self.model, "tasks_table")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(TasksTableModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        vbox(hbox(page_title(self.tr("Today")), QLabel(self.tr("As of")), self.as_of, QLabel(self.tr("Collector")),
+                  self.collector, self.refresh_button, self.log_button, (self.count, 1)),
+             (self.table, 1), parent=self)
         self.refresh_button.clicked.connect(self.evaluate)
         self.log_button.clicked.connect(self.log_call)
         self.as_of.dateChanged.connect(lambda _d: self.evaluate())
