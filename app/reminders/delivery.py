@@ -114,16 +114,21 @@ def preview_template(session: Session, text: str, *, level_key: str, channel: st
 
 
 def content_for(session: Session, job: DeliveryJob, channel: str):
-    from .content import build_content
+    """What the message says, read as of the day it goes out: the job's reminder and, in the same message, the
+    debtor's reminders of the run in its other currencies (`job.also`). NothingDue when all was settled."""
+    from .content import build_content, combine_contents
 
-    as_of = job.deliver_on or job.as_of
-    content = build_content(
-        session, customer_code=job.customer_code, currency=job.currency, as_of=as_of, level=job.level_sequence,
-        level_name=job.level_name, channel=channel, item_due_line_ids=[i.due_line_id for i in job.items],
-        fee_minor=job.fee_minor, level_key=job.level_key)
-    if not content.items:
+    contents = []
+    for one in (job, *job.also):
+        content = build_content(
+            session, customer_code=one.customer_code, currency=one.currency, as_of=job.deliver_on or job.as_of,
+            level=one.level_sequence, level_name=one.level_name, channel=channel,
+            item_due_line_ids=[i.due_line_id for i in one.items], fee_minor=one.fee_minor, level_key=one.level_key)
+        if content.items:
+            contents.append(content)
+    if not contents:
         raise NothingDue(f"reminder #{job.reminder_id}: every item was settled before it went out")
-    return content
+    return combine_contents(contents)
 
 
 def statement_attachment(session: Session, customer_code: str, as_of) -> tuple[str, bytes, str]:

@@ -26,7 +26,7 @@ DAY = D(2026, 6, 30)
 
 
 def _policy(s, code, channels, days=1):
-    return create_policy(s, code=code, name_es=code, name_en=code,
+    return create_policy(s, send_automatically=True, code=code, name_es=code, name_en=code,
                          levels=[{"key": "friendly", "days": days, "channels": channels}])
 
 

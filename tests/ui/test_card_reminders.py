@@ -76,7 +76,7 @@ def test_the_card_assigns_a_policy_and_pauses_reminders(books, ctx, qtbot):
 
     with session_factory(books, write=True)() as s, s.begin():
         make_customer(s, code="P1", name="Pausa S.A.C.")
-        create_policy(s, code="SOFT", name_es="Suave", name_en="Soft",
+        create_policy(s, send_automatically=True, code="SOFT", name_es="Suave", name_en="Soft",
                       levels=[{"key": "friendly", "days": 5, "channels": "email"}])
     card = CustomerCard(ctx, "P1")
     qtbot.addWidget(card)

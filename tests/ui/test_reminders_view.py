@@ -246,7 +246,7 @@ def test_whatsapp_reminder_is_opened_from_the_history_and_recorded(books, ctx, q
     from app.reminders.policy import assign_policy, create_policy
 
     with session_factory(books, write=True)() as s, s.begin():
-        create_policy(s, code="WA", name_es="WhatsApp", name_en="WhatsApp",
+        create_policy(s, send_automatically=True, code="WA", name_es="WhatsApp", name_en="WhatsApp",
                       levels=[{"key": "friendly", "days": 1, "channels": "whatsapp"}])
         make_customer(s, code="W1", name="Chat S.A.C.", phone="+51 987 111 222")
         assign_policy(s, "W1", "WA")
