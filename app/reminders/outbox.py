@@ -117,16 +117,16 @@ def mark_settled(session: Session, r: Reminder, result: DeliveryResult) -> None:
 
 
 def mark_sent(session: Session, r: Reminder, customer: Customer, now: dt.datetime, message_id: str | None,
-              result: DeliveryResult, *, contact: bool = True) -> None:
+              result: DeliveryResult, *, contact: bool = True, channels=None) -> None:
     """A reminder that went out on its channels (by the run, or by hand for WhatsApp): sent, logged as activities.
     `contact=False`: it went out in the same message as another reminder of the debtor (another currency),
-    which logs the one contact."""
+    which logs the one contact; `channels`: the message's channels (default: the reminder's own)."""
     r.state, r.sent_at, r.error, r.next_attempt_at = "sent", now.astimezone(dt.timezone.utc), None, None
     r.attempts = (r.attempts or 0) + 1
     if message_id:
         r.message_id = str(message_id)[:300]
     done = [ch for ch in r.channels.split(",") if ch not in BY_HAND]
-    for ch in done if contact else ():
+    for ch in ([c for c in channels if c not in BY_HAND] if channels else done) if contact else ():
         if ch != "call":
             session.add(ContactLog(customer_id=r.customer_id, channel=ch, at=now, reminder_id=r.id,
                                    profile=r.contact_profile, note=f"reminder {r.level_key}"))
@@ -193,7 +193,7 @@ def deliver_due(sessions: Sessions, *, now: dt.datetime, sender: Callable[[Deliv
         jobs: list[DeliveryJob] = []  # what can go out now, in order: one per message
         for bundle in _messages(rows):
             first = bundle[0]
-            channels = first.channels.split(",")
+            channels = _union(bundle)
             if not any(ch in AUTOMATIC or ch == "call" for ch in channels):
                 result.awaiting_user += len(bundle)  # WhatsApp only: stays queued until a person opens the chat
                 continue
@@ -201,10 +201,10 @@ def deliver_due(sessions: Sessions, *, now: dt.datetime, sender: Callable[[Deliv
             if ("email" in channels and sender is None) or (writes and letters_dir is None):
                 result.waiting_for_means += len(bundle)
                 continue
-            if rules.hold(bundle, result):  # the contact rules, again, at the moment of delivery
+            if rules.hold(bundle, channels, result):  # the contact rules, again, at the moment of delivery
                 continue
             customer = customers[first.customer_id]
-            jobs.append(replace(job_for(first, customer, now),
+            jobs.append(replace(job_for(first, customer, now), channels=channels,
                                 also=tuple(job_for(r, customer, now) for r in bundle[1:])))
     if not jobs:
         return result
@@ -237,8 +237,8 @@ def deliver_due(sessions: Sessions, *, now: dt.datetime, sender: Callable[[Deliv
                 continue
             customer = session.get(Customer, rows[0].customer_id)
             for n, r in enumerate(rows):
-                mark_sent(session, r, customer, now, None, result, contact=n == 0)
-            _count_message(result, rows[0].channels.split(","), email=False)
+                mark_sent(session, r, customer, now, None, result, contact=n == 0, channels=job.channels)
+            _count_message(result, job.channels, email=False)
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -362,12 +362,18 @@ def _step(sessions: Sessions):
 
 
 def _messages(rows: list[Reminder]) -> list[list[Reminder]]:
-    """The due reminders grouped into messages: one per debtor per run (its currencies together, on the same
-    channels), the highest level first; in the order of the first reminder of each."""
-    groups: dict[tuple, list[Reminder]] = {}
+    """The due reminders grouped into messages: one per debtor per delivery (its currencies, and a reminder held
+    from an earlier run, together, on all their channels), the highest level first; in the order of the first
+    reminder of each."""
+    groups: dict[int, list[Reminder]] = {}
     for r in rows:
-        groups.setdefault((r.customer_id, r.run_id, r.channels), []).append(r)
+        groups.setdefault(r.customer_id, []).append(r)
     return [sorted(g, key=lambda r: (-(r.level.sequence if r.level else 0), r.id)) for g in groups.values()]
+
+
+def _union(bundle: list[Reminder]) -> tuple[str, ...]:
+    """The channels of one message: those of its reminders together, the first's first."""
+    return tuple(dict.fromkeys(ch for r in bundle for ch in r.channels.split(",")))
 
 
 class _RulesAtDelivery:
@@ -385,12 +391,11 @@ class _RulesAtDelivery:
         self.setting = get_setting(session, "contact_rules.country")
         self.log = contact_rules.contact_histories(session, list(customers), queued=False) if customers else {}
 
-    def hold(self, bundle: list[Reminder], result: DeliveryResult) -> bool:
+    def hold(self, bundle: list[Reminder], channels, result: DeliveryResult) -> bool:
         from app.models import CustomerReminderSettings
 
         first = bundle[0]
         customer = self.customers[first.customer_id]
-        channels = first.channels.split(",")
         profile = self.rules.profile_for(self.setting, customer.country)
         own = self.session.get(CustomerReminderSettings, customer.id)
         zone = self.rules.debtor_zone(profile, customer.country, own.timezone if own else None)
@@ -477,8 +482,9 @@ def _deliver_email(sessions: Sessions, reminder_id: int, job: DeliveryJob, now: 
         for n, rid in enumerate(ids):
             r = session.get(Reminder, rid)
             customer = customer or session.get(Customer, r.customer_id)
-            mark_sent(session, r, customer, now, accepted or message_id, result, contact=n == 0)
-        _count_message(result, r.channels.split(","), email=True)
+            mark_sent(session, r, customer, now, accepted or message_id, result, contact=n == 0,
+                      channels=job.channels)
+        _count_message(result, job.channels, email=True)
 
 
 def release_reminders(session: Session, ids, *, mark_as_sent: bool = False, now: dt.datetime | None = None) -> int:
