@@ -59,6 +59,7 @@ from .errors import UnknownReminderError
 from .policy import LevelView, ensure_default_policy, level_view
 from .segment_policy import PolicyChooser
 from .whatsapp_send import pending_whatsapp_links
+from .words import status_text
 
 PENDING_STATES = ("draft", "queued")
 APPROVE_ALL = "all"  # execute_run(approve=APPROVE_ALL): every planned reminder, the user having reviewed them
@@ -785,8 +786,8 @@ def reminder_timeline_entries(session: Session, code: str) -> list[TimelineEntry
     entries = []
     for r in customer_reminders(session, code):
         day = r.sent_at.date() if r.sent_at else r.as_of
-        entries.append(TimelineEntry(day, "reminder", f"{r.level_key} · {r.state}", ",".join(r.channels),
-                                     r.amount_minor, r.currency))
+        entries.append(TimelineEntry(day, "reminder", f"{r.level_key} · {status_text(r.state, r.channels, r.pending_channels)}",
+                                     ",".join(r.channels), r.amount_minor, r.currency))
     return entries
 
 
