@@ -1951,7 +1951,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>PoliciesTab</name>
     <message>
-        <location filename="../../app/ui/dialogs/settings_policies.py" line="+71"/>
+        <location filename="../../app/ui/dialogs/settings_policies.py" line="+72"/>
         <source>New from this…</source>
         <translation>Nueva a partir de esta…</translation>
     </message>
@@ -1976,7 +1976,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Nombre (inglés)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Send automatically (unticked: review before sending)</source>
+        <translation>Enviar automáticamente (sin marcar: revisar antes de enviar)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Add level</source>
         <translation>Agregar nivel</translation>
     </message>
@@ -2106,7 +2111,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>por defecto</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
@@ -2169,7 +2174,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/reminders.py" line="+27"/>
+        <location filename="../../app/ui/tablemodels/reminders.py" line="+28"/>
         <source>E-mail</source>
         <translation>Correo</translation>
     </message>
@@ -2194,36 +2199,76 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Llamada</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>awaiting approval</source>
+        <translation>pendiente de aprobación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>may have been sent</source>
+        <translation>quizá enviado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e-mail sent</source>
+        <translation>correo enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>letter written</source>
+        <translation>carta generada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS exported</source>
+        <translation>SMS exportado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp opened</source>
+        <translation>WhatsApp abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call task made</source>
+        <translation>tarea de llamada creada</translation>
+    </message>
+    <message>
         <location line="+26"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+120"/>
+        <location line="-122"/>
+        <location line="+122"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+120"/>
+        <location line="-122"/>
+        <location line="+122"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>Items</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location line="+119"/>
+        <location line="+121"/>
+        <source>Done at</source>
+        <translation>Realizado el</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <location line="+121"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-121"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
@@ -2243,7 +2288,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>needs approval</source>
         <translation>requiere aprobación</translation>
     </message>
@@ -2259,11 +2304,6 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sent at</source>
-        <translation>Enviado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
@@ -2273,32 +2313,22 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Error</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>draft</source>
-        <translation>borrador</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="-157"/>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>sent</source>
-        <translation>enviado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>failed</source>
         <translation>fallido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>WhatsApp to open</source>
         <translation>WhatsApp por abrir</translation>
     </message>
@@ -2306,7 +2336,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+77"/>
+        <location filename="../../app/ui/views/reminders.py" line="+78"/>
         <source>Reminders</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Recordatorios</translation>
@@ -2318,12 +2348,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+177"/>
+        <location line="+193"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-191"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -2354,12 +2384,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+141"/>
+        <location line="+157"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-149"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -2395,11 +2425,92 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Opens the chat with the message filled in and records it as sent</source>
-        <translation>Abre el chat con el mensaje escrito y lo registra como enviado</translation>
+        <source>Opens the chat with the message filled in and records it as opened</source>
+        <translation>Abre el chat con el mensaje ya escrito y lo registra como abierto</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+2"/>
+        <source>Release (send again)</source>
+        <translation>Liberar (enviar de nuevo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It did not arrive: back to the queue, sent again by the next run with the same Message-ID</source>
+        <translation>No llegó: vuelve a la cola y la siguiente ejecución lo envía de nuevo con el mismo Message-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as sent</source>
+        <translation>Marcar como enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It did arrive: record it as sent without sending it again</source>
+        <translation>Sí llegó: registrarlo como enviado sin volver a enviarlo</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+210"/>
+        <source>%n e-mail(s) sent</source>
+        <translation>
+            <numerusform>%n correo enviado</numerusform>
+            <numerusform>%n correos enviados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n letter(s) written</source>
+        <translation>
+            <numerusform>%n carta generada</numerusform>
+            <numerusform>%n cartas generadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n SMS exported for the gateway</source>
+        <translation>
+            <numerusform>%n SMS exportado para la pasarela</numerusform>
+            <numerusform>%n SMS exportados para la pasarela</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n awaiting approval</source>
+        <translation>
+            <numerusform>%n pendiente de aprobación</numerusform>
+            <numerusform>%n pendientes de aprobación</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+73"/>
+        <source>%n e-mail(s) recorded as sent</source>
+        <translation>
+            <numerusform>%n correo registrado como enviado</numerusform>
+            <numerusform>%n correos registrados como enviados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n e-mail(s) back in the queue: the next run sends them</source>
+        <translation>
+            <numerusform>%n correo de vuelta en la cola: la siguiente ejecución lo envía</numerusform>
+            <numerusform>%n correos de vuelta en la cola: la siguiente ejecución los envía</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>WhatsApp chat opened and recorded as opened</source>
+        <translation>Chat de WhatsApp abierto y registrado como abierto</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n e-mail(s) may have been sent (interrupted while sending): check the mailbox, select them, then Release or Mark as sent</source>
+        <translation>
+            <numerusform>%n correo quizá fue enviado (se interrumpió el envío): revise el buzón, selecciónelo y luego Liberar o Marcar como enviado</numerusform>
+            <numerusform>%n correos quizá fueron enviados (se interrumpió el envío): revise el buzón, selecciónelos y luego Liberar o Marcar como enviado</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-242"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
@@ -2426,7 +2537,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+108"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n omitido</numerusform>
@@ -2434,7 +2545,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-85"/>
+        <location line="-91"/>
         <source>%n e-mail(s) to send</source>
         <translation>
             <numerusform>%n correo por enviar</numerusform>
@@ -2451,6 +2562,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
+        <location line="+87"/>
         <source>%n WhatsApp chat(s) to open</source>
         <translation>
             <numerusform>%n chat de WhatsApp por abrir</numerusform>
@@ -2458,7 +2570,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-86"/>
         <source>%n SMS to export</source>
         <translation>
             <numerusform>%n SMS por exportar</numerusform>
@@ -2507,7 +2619,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Cancelado.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n en cola</numerusform>
@@ -2515,27 +2627,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
-        <source>%n sent</source>
-        <translation>
-            <numerusform>%n enviado</numerusform>
-            <numerusform>%n enviados</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
+        <location line="+6"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n fallido</numerusform>
             <numerusform>%n fallidos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>%n draft(s)</source>
-        <translation>
-            <numerusform>%n borrador</numerusform>
-            <numerusform>%n borradores</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2544,6 +2640,22 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>
             <numerusform>%n programado para más tarde</numerusform>
             <numerusform>%n programados para más tarde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n held at delivery by the contact rules</source>
+        <translation>
+            <numerusform>%n retenido al enviar por las reglas de contacto</numerusform>
+            <numerusform>%n retenidos al enviar por las reglas de contacto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n may have been sent: check them below</source>
+        <translation>
+            <numerusform>%n quizá fue enviado: revíselo abajo</numerusform>
+            <numerusform>%n quizá fueron enviados: revíselos abajo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2563,7 +2675,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%n draft(s) approved: they go out with the next run</source>
         <translation>
             <numerusform>%n borrador aprobado: sale con la próxima ejecución</numerusform>
@@ -2588,13 +2700,8 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
             <numerusform>%n recordatorios anulados</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>WhatsApp chat opened and recorded as sent</source>
-        <translation>Chat de WhatsApp abierto y registrado como enviado</translation>
-    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+39"/>
         <source>History (%n reminder(s))</source>
         <translation>
             <numerusform>Historial (%n recordatorio)</numerusform>
