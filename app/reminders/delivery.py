@@ -143,6 +143,22 @@ def statement_attachment(session: Session, customer_code: str, as_of) -> tuple[s
         return path.name, path.read_bytes(), "application/pdf"
 
 
+def _contents(session: Session, jobs: list[DeliveryJob], channel: str, outcome: dict):
+    """(job, content) for each job of a letters or SMS batch; a job whose items were all settled meanwhile gets
+    None in `outcome` (the outbox cancels it) and is left out."""
+    for job in jobs:
+        try:
+            yield job, content_for(session, job, channel)
+        except NothingDue:
+            outcome[job.reminder_id] = None
+
+
+def _batch_file(directory, prefix: str, jobs: list[DeliveryJob], ext: str) -> Path:
+    """The one file of a delivery's letters or SMS texts: <prefix>-<run date>-<HHMMSS>.<ext>."""
+    stamp = max(j.as_of for j in jobs).isoformat()
+    return Path(directory) / f"{prefix}-{stamp}-{config.now():%H%M%S}.{ext}"
+
+
 def make_letter_writer(session: Session):
     """letter_writer(jobs, directory) for the outbox: one combined PDF for printing, one file per customer."""
     from .letters import letter_text, render_letters
@@ -153,12 +169,7 @@ def make_letter_writer(session: Session):
     def write(jobs: list[DeliveryJob], directory: Path):
         paths: dict[int, str | None | Exception] = {}
         contents, kept, texts = [], [], []
-        for job in jobs:
-            try:
-                content = content_for(session, job, "letter")
-            except NothingDue:
-                paths[job.reminder_id] = None
-                continue
+        for job, content in _contents(session, jobs, "letter", paths):
             try:
                 texts.append(letter_text(content, overrides=overrides))
             except TemplateLimitError as exc:  # that letter alone is skipped, with the reason
@@ -168,8 +179,7 @@ def make_letter_writer(session: Session):
             kept.append(job)
         if not contents:
             return paths, None
-        stamp = max(j.as_of for j in jobs).isoformat()
-        combined = Path(directory) / f"letters-{stamp}-{config.now():%H%M%S}.pdf"
+        combined = _batch_file(directory, "letters", jobs, "pdf")
         result = render_letters(contents, combined_path=combined, per_customer_dir=Path(directory) / "customers",
                                 texts=texts)
         for job, path in zip(kept, result.files):
@@ -192,12 +202,7 @@ def make_sms_writer(session: Session):
     def write(jobs: list[DeliveryJob], directory: Path):
         outcome: dict[int, str | None] = {}
         rows = []
-        for job in jobs:
-            try:
-                content = content_for(session, job, "sms")
-            except NothingDue:
-                outcome[job.reminder_id] = None
-                continue
+        for job, content in _contents(session, jobs, "sms", outcome):
             try:
                 phone = normalize_phone(job.phone, content.customer_country or "PE")
             except InvalidPhoneError as exc:
@@ -212,8 +217,7 @@ def make_sms_writer(session: Session):
             outcome[job.reminder_id] = "ok"
         if not rows:
             return outcome, None
-        stamp = max(j.as_of for j in jobs).isoformat()
-        path = Path(directory) / f"sms-{stamp}-{config.now():%H%M%S}.csv"
+        path = _batch_file(directory, "sms", jobs, "csv")
         export_sms_csv(rows, path)
         return outcome, str(path)
 
