@@ -382,7 +382,7 @@ PERSON_CHANNELS = {"call": "call", "visit": "call", "email": "email", "letter": 
 
 
 def contact_histories(session, customer_ids=None, *, exclude_at: dt.datetime | None = None,
-                      queued: bool = True) -> dict[int, list[Contact]]:
+                      queued: bool = True, exclude_reminder: int | None = None) -> dict[int, list[Contact]]:
     """Per customer, the contacts that count for the caps: the contact log (reminders sent), reminders queued
     but not yet sent (at their moment; with `queued=False` only those "sending", which may have gone out: what
     the outbox checks at delivery, where the queued ones are what it is deciding about), and the outbound
@@ -392,8 +392,10 @@ def contact_histories(session, customer_ids=None, *, exclude_at: dt.datetime | N
         return q if customer_ids is None else q.where(column.in_(list(customer_ids)))
 
     out: dict[int, list[Contact]] = {}
-    for cust, ch, at in session.execute(only(select(ContactLog.customer_id, ContactLog.channel, ContactLog.at),
-                                             ContactLog.customer_id)):
+    made = select(ContactLog.customer_id, ContactLog.channel, ContactLog.at)
+    if exclude_reminder is not None:  # the other channels of the same message are not another contact
+        made = made.where((ContactLog.reminder_id.is_(None)) | (ContactLog.reminder_id != exclude_reminder))
+    for cust, ch, at in session.execute(only(made, ContactLog.customer_id)):
         out.setdefault(cust, []).append(Contact(ch, at))
     queued = only(select(Reminder.customer_id, Reminder.channels, Reminder.send_at)
                   .where(Reminder.state.in_(("queued", "sending") if queued else ("sending",)),
