@@ -711,9 +711,9 @@ def _store(session: Session, run: ReminderRun, p: PlannedReminder, as_of: dt.dat
 def _level_id(session: Session, p: PlannedReminder, it: PlannedItem) -> int:
     if it.level_sequence is None or it.level_sequence == p.level_sequence:
         return p.level_id
-    policy_id = session.scalar(select(ReminderLevel.policy_id).where(ReminderLevel.id == p.level_id))
-    level_id = session.scalar(select(ReminderLevel.id).where(ReminderLevel.policy_id == policy_id,
-                                                             ReminderLevel.sequence == it.level_sequence))
+    # the same policy's level at the item's sequence (the session's identity map spares the queries)
+    policy = session.get(ReminderLevel, p.level_id).policy
+    level_id = next((lv.id for lv in policy.levels if lv.sequence == it.level_sequence), None)
     return level_id or p.level_id
 
 

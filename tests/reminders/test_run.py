@@ -50,7 +50,7 @@ def test_courtesy_notice_three_days_before_the_due_date(books):
     assert (p.level_key, p.channels, p.blocked) == ("courtesy", ("email",), None)
     assert p.as_json() == {"customer_code": "C001", "level": "courtesy", "channels": ["email"], "items": ["F1"],
                            "amount": "120.00", "currency": "PEN", "blocked": None,
-                           "send_at": "2026-06-30T15:00:00+00:00"}
+                           "send_at": "2026-06-30T15:00:00+00:00", "key": "C001/PEN", "approved": True}
 
 
 def test_an_imported_90_day_old_invoice_climbs_one_level_at_a_time(books, outbox, tmp_path):
