@@ -500,10 +500,14 @@ def release_reminders(session: Session, ids, *, mark_as_sent: bool = False, now:
             raise LedgerError(f"Reminder #{r.id} is {r.state}; only a reminder that may have been sent "
                               "(state sending) can be released or marked sent.", field="state")
     now = now or config.now()
+    logged: set = set()  # one message (one Message-ID) covering several currencies is one contact
     for reminder_id in ids:
         r = rows[reminder_id]
         if mark_as_sent:
-            mark_sent(session, r, session.get(Customer, r.customer_id), now, r.message_id, DeliveryResult())
+            first = r.message_id is None or r.message_id not in logged
+            logged.add(r.message_id)
+            mark_sent(session, r, session.get(Customer, r.customer_id), now, r.message_id, DeliveryResult(),
+                      contact=first)
         else:
             r.state, r.error, r.next_attempt_at = "queued", None, None
             audit.record(session, action="release", entity="reminder", entity_id=r.id,
