@@ -3,6 +3,7 @@
     cobranza policy list [--format json|table]
     cobranza policy assign CUSTOMER_CODE (POLICY_CODE | --default)
     cobranza policy segment SEGMENT (POLICY_CODE | --none)
+    cobranza policy sending POLICY_CODE (--review | --automatic)
 
 A customer's own policy beats its segment's; a segment ("A-high"), class ("A") or band ("high") mapping
 applies to the customers the stored risk scores (cobranza score) put there; the rest get the default.
@@ -19,7 +20,7 @@ from .common import open_session
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("policy", help="reminder policies: list them, assign one to a customer or a segment")
-    sub = p.add_subparsers(dest="policy_command", required=True, metavar="{list,assign,segment}")
+    sub = p.add_subparsers(dest="policy_command", required=True, metavar="{list,assign,segment,sending}")
     ls = sub.add_parser("list", help="the policies with their levels, and the segment mappings")
     ls.add_argument("--format", choices=("json", "table"), default="table")
     ls.set_defaults(handler=run_list)
@@ -33,6 +34,13 @@ def register(subparsers) -> None:
     g.add_argument("policy_code", metavar="POLICY_CODE", nargs="?")
     g.add_argument("--none", action="store_true", help="remove the segment's mapping")
     g.set_defaults(handler=run_segment)
+    d = sub.add_parser("sending", help="review before sending (a preview approves nothing) or send automatically")
+    d.add_argument("policy_code", metavar="POLICY_CODE")
+    how = d.add_mutually_exclusive_group(required=True)
+    how.add_argument("--review", action="store_true", help="every reminder waits for the user's approval")
+    how.add_argument("--automatic", action="store_true",
+                     help="reminders are approved by themselves (except levels that need approval)")
+    d.set_defaults(handler=run_sending)
 
 
 def _one_of(args, flag: str) -> str | None:
@@ -53,6 +61,7 @@ def run_list(args) -> int:
     if args.format == "json":
         print(json.dumps({
             "policies": [{"code": p.code, "name_es": p.name_es, "name_en": p.name_en, "default": p.is_default,
+                          "send_automatically": p.send_automatically,
                           "levels": [{"key": lv.key, "days": lv.days, "channels": list(lv.channels),
                                       "fee_kind": lv.fee_kind, "fee_value": str(lv.fee_value),
                                       "min_overdue_minor": lv.min_overdue_minor, "needs_approval": lv.needs_approval,
@@ -60,7 +69,8 @@ def run_list(args) -> int:
             "segments": segments}, ensure_ascii=False, indent=2))
         return 0
     for p in policies:
-        print(f"{p.code}{' (default)' if p.is_default else ''}: {p.name_en}")
+        sending = "sends automatically" if p.send_automatically else "review before sending"
+        print(f"{p.code}{' (default)' if p.is_default else ''}: {p.name_en} [{sending}]")
         for lv in p.levels:
             extra = " needs approval" if lv.needs_approval else ""
             print(f"  {lv.days:+4d} days  {lv.key:<12} {','.join(lv.channels)}{extra}")
@@ -91,3 +101,15 @@ def run_segment(args) -> int:
 
     return _set_policy(args, "none", lambda s, code: set_segment_policy(s, args.segment, code),
                        lambda: f"segment {normalise_segment(args.segment)}", "no mapping")
+
+
+def run_sending(args) -> int:
+    from app.reminders.policy import ensure_default_policy, set_send_automatically
+
+    session = open_session(args, write=True)
+    with session, session.begin():
+        ensure_default_policy(session)
+        policy = set_send_automatically(session, args.policy_code, bool(args.automatic))
+    print(f"{policy.code}: " + ("sends automatically (a preview approves its reminders)" if policy.send_automatically
+                                else "review before sending (a preview approves nothing)"))
+    return 0

@@ -1,10 +1,16 @@
 """`cobranza remind`: the reminder run.
 
-    cobranza remind --as-of YYYY-MM-DD [--at HH:MM] [--dry-run | --send] [--letters-dir DIR]
+    cobranza remind --as-of YYYY-MM-DD [--at HH:MM] [--dry-run | --send [--approve KEY ... | --approve-all]]
+                    [--letters-dir DIR]
 
 --dry-run (the default) prints one JSON object per line and changes nothing; --send stores the run
 (committed), then writes the letters, sends what may be sent now (each e-mail committed as "sending" before
 it leaves and as sent right after: never sent twice, see `cobranza reminders release`) and prints the summary.
+
+What --send approves follows the policy: "review before sending" (the default) approves nothing, so the
+reminders are stored as drafts for `cobranza reminders approve`; "send automatically" (`cobranza policy
+sending CODE --automatic`) approves those whose level needs no approval. --approve KEY (the "key" of a
+--dry-run line, CUSTOMER/CURRENCY) approves exactly those; --approve-all every planned reminder.
 """
 
 from __future__ import annotations
@@ -23,6 +29,12 @@ def register(subparsers) -> None:
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--dry-run", action="store_true", help="print what the run would do, one JSON object a line")
     mode.add_argument("--send", action="store_true", help="perform the run and print its summary")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--approve", action="append", metavar="KEY",
+                       help="with --send: approve this reminder (the key of a --dry-run line, CUSTOMER/CURRENCY); "
+                            "repeat for more. Default: what the policy approves (nothing under review before sending)")
+    which.add_argument("--approve-all", action="store_true",
+                       help="with --send: approve every planned reminder (you reviewed the --dry-run)")
     p.add_argument("--letters-dir", metavar="DIR", help="where letters go (default: letters/<date> in the data dir)")
     p.set_defaults(handler=run)
 
@@ -30,8 +42,11 @@ def register(subparsers) -> None:
 def run(args) -> int:
     """The same preview and run the Reminders page calls (app.reminders.service)."""
     from app.database import session_factory
+    from app.reminders.run import APPROVE_ALL
     from app.reminders.service import deliver_stored, perform_run, preview_run
 
+    if (args.approve or args.approve_all) and not args.send:
+        fail("--approve and --approve-all go with --send (a --dry-run approves nothing).", 2)
     session = open_session(args, write=True)
     try:
         if not args.send:
@@ -43,9 +58,11 @@ def run(args) -> int:
             for p in preview.plan:
                 print(json.dumps(p.as_json(), ensure_ascii=False))
             return 0
+        approve = APPROVE_ALL if args.approve_all else args.approve
         try:
             with session.begin():  # the run is stored (its reminders queued) and committed first
-                done = perform_run(session, as_of=args.as_of, at=args.at, letters_dir=args.letters_dir)
+                done = perform_run(session, as_of=args.as_of, at=args.at, letters_dir=args.letters_dir,
+                                   approve=approve)
         except LedgerError as exc:
             fail(str(exc), 2)
         # then delivered: each e-mail in its own short transactions, none open while the SMTP server talks

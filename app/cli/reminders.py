@@ -15,6 +15,7 @@ import json
 
 from app import config
 from app.ledger.money import to_str
+from app.reminders.words import status_text
 
 from .common import open_session
 
@@ -44,7 +45,7 @@ def register(subparsers) -> None:
                    help="record them as sent (they did go out) instead of sending them again")
     r.set_defaults(handler=run_release)
     w = sub.add_parser("whatsapp", help="the WhatsApp chats waiting to be opened (with --open: open one and "
-                                        "record it as sent)")
+                                        "record it as opened)")
     w.add_argument("--open", type=int, metavar="ID", dest="open_id")
     w.set_defaults(handler=run_whatsapp)
 
@@ -56,7 +57,8 @@ def _as_dict(r) -> dict:
             "sent_at": r.sent_at.isoformat() if r.sent_at else None,
             "send_at": r.send_at.isoformat() if r.send_at else None, "pending": list(r.pending_channels),
             "items": [ln.invoice_number for ln in r.lines], "error": r.error, "file": r.file_path,
-            "message_id": r.message_id, "may_have_been_sent": r.state == "sending"}
+            "message_id": r.message_id, "may_have_been_sent": r.state == "sending",
+            "status": status_text(r.state, r.channels, r.pending_channels)}
 
 
 def run_history(args) -> int:
@@ -69,11 +71,11 @@ def run_history(args) -> int:
         print(json.dumps([_as_dict(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
     for r in rows:
-        pending = f" (pending: {','.join(r.pending_channels)})" if r.pending_channels else ""
-        state = (f"sending: may have been sent ({r.message_id}); check the mailbox, then `cobranza reminders "
-                 f"release {r.id}` or add --mark-sent" if r.state == "sending" else r.state)
+        state = (f"may have been sent ({r.message_id}); check the mailbox, then `cobranza reminders "
+                 f"release {r.id}` or add --mark-sent" if r.state == "sending"
+                 else status_text(r.state, r.channels, r.pending_channels))
         print(f"{r.id:>6}  {r.as_of.isoformat()}  {r.customer_code:<10} {r.level_key:<10} {','.join(r.channels):<16}"
-              f" {to_str(r.amount_minor, r.currency):>14} {r.currency}  {state}{pending}"
+              f" {to_str(r.amount_minor, r.currency):>14} {r.currency}  {state}"
               + (f"  {r.error}" if r.error else ""))
     return 0
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.sql.expression import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime
@@ -40,6 +41,9 @@ class ReminderPolicy(Base):
     name_es: Mapped[str] = mapped_column(String(100))
     name_en: Mapped[str] = mapped_column(String(100))
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    # False ("review before sending"): a preview approves nothing, the user ticks what goes out; True ("send
+    # automatically"): every reminder whose level does not need approval is approved
+    send_automatically: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     levels: Mapped[list["ReminderLevel"]] = relationship(
         back_populates="policy", order_by="ReminderLevel.sequence", cascade="all, delete-orphan"

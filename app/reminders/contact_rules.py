@@ -335,6 +335,34 @@ def next_permitted(profile: Profile, channel: str, at: dt.datetime, contact_log:
     return hold.until, hold
 
 
+@dataclass(frozen=True)
+class Moment:
+    """When a message on `channels` may go out, and why it was held (English, Spanish), with the call window."""
+
+    send_at: dt.datetime
+    hold: str | None = None
+    hold_es: str | None = None
+    call_window: str | None = None
+    rule: str | None = None
+
+
+def contact_moment(profile: Profile, channels, at: dt.datetime, contact_log: Iterable[ContactLike] = (), *,
+                   zone: ZoneInfo, country: str | None = None) -> Moment:
+    """The first moment at or after `at` when one message on all of `channels` may reach this debtor: the
+    latest of the written channels' permitted moments (a call is a task with its window, not a send). The run
+    plans with it and the outbox checks it again at the moment of delivery."""
+    log = list(contact_log)
+    moments = [(*next_permitted(profile, ch, at, log, zone=zone, country=country), ch) for ch in channels]
+    written = [m for m in moments if m[2] != "call"] or moments
+    send_at, why, _ = max(written, key=lambda m: m[0])
+    hold = hold_es = None
+    if why is not None:
+        hold, hold_es = f"{why.text} ({why.detail})", f"{why.text_es} ({why.detail_es})"
+    call = next((m for m in moments if m[2] == "call"), None)
+    window = window_text(profile, call[0].astimezone(zone).date()) if call is not None else None
+    return Moment(send_at, hold, hold_es, window, why.rule if why is not None else None)
+
+
 def window_text(profile: Profile, on: dt.date, language: str = "en") -> str:
     """A call task's window on a day: 'call between 07:00 and 19:00 — Ley 2300 art. 3'."""
     window = profile.windows[on.weekday()]
@@ -353,19 +381,25 @@ PERSON_CHANNELS = {"call": "call", "visit": "call", "email": "email", "letter": 
                    "whatsapp": "whatsapp"}
 
 
-def contact_histories(session, customer_ids=None, *, exclude_at: dt.datetime | None = None) -> dict[int, list[Contact]]:
+def contact_histories(session, customer_ids=None, *, exclude_at: dt.datetime | None = None,
+                      queued: bool = True, exclude_reminder: int | None = None) -> dict[int, list[Contact]]:
     """Per customer, the contacts that count for the caps: the contact log (reminders sent), reminders queued
-    but not yet sent (at their moment), and the outbound calls, visits and messages collectors logged.
+    but not yet sent (at their moment; with `queued=False` only those "sending", which may have gone out: what
+    the outbox checks at delivery, where the queued ones are what it is deciding about), and the outbound
+    calls, visits and messages collectors logged.
     All customers when `customer_ids` is None (three queries whatever the number of customers)."""
     def only(q, column):
         return q if customer_ids is None else q.where(column.in_(list(customer_ids)))
 
     out: dict[int, list[Contact]] = {}
-    for cust, ch, at in session.execute(only(select(ContactLog.customer_id, ContactLog.channel, ContactLog.at),
-                                             ContactLog.customer_id)):
+    made = select(ContactLog.customer_id, ContactLog.channel, ContactLog.at)
+    if exclude_reminder is not None:  # the other channels of the same message are not another contact
+        made = made.where((ContactLog.reminder_id.is_(None)) | (ContactLog.reminder_id != exclude_reminder))
+    for cust, ch, at in session.execute(only(made, ContactLog.customer_id)):
         out.setdefault(cust, []).append(Contact(ch, at))
     queued = only(select(Reminder.customer_id, Reminder.channels, Reminder.send_at)
-                  .where(Reminder.state.in_(("queued", "sending")), Reminder.send_at.is_not(None)), Reminder.customer_id)
+                  .where(Reminder.state.in_(("queued", "sending") if queued else ("sending",)),
+                         Reminder.send_at.is_not(None)), Reminder.customer_id)
     for cust, channels, send_at in session.execute(queued):
         out.setdefault(cust, []).extend(Contact(ch, send_at) for ch in channels.split(",") if ch != "call")
     rows = session.execute(only(select(Activity.customer_id, Activity.channel, Activity.at).where(

@@ -59,6 +59,9 @@ class ReminderContent:
     company: CompanyView
     payment_instructions: str | None
     level_key: str | None = field(default=None)
+    # one message covering several currencies (combine_contents): (currency, open, fee) per currency, this
+    # content's own first; `items` then holds every currency's items and the totals above are its own currency's
+    sections: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def total_due_minor(self) -> int:
@@ -189,6 +192,20 @@ def make_content(company: CompanyView, customer: CustomerView, *, currency: str,
         total_open_minor=sum(i.open_minor for i in items), fee_minor=int(fee_minor or 0), company=company,
         payment_instructions=company.payment_instructions, level_key=level_key,
     )
+
+
+def combine_contents(contents: Iterable[ReminderContent]) -> ReminderContent:
+    """One message for a debtor's reminders in several currencies: the first content (the highest level) with
+    every currency's items (by due date) and a section per currency for the totals."""
+    contents = list(contents)
+    first = contents[0]
+    if len(contents) == 1:
+        return first
+    from dataclasses import replace
+
+    items = tuple(sorted((i for c in contents for i in c.items), key=lambda i: (i.due_date, i.invoice_number)))
+    sections = tuple((c.currency, c.total_open_minor, c.fee_minor) for c in contents)
+    return replace(first, items=items, sections=sections)
 
 
 def sample_content(language: str = "es", *, channel: str = "email", level: int = 3, level_key: str = "reminder",

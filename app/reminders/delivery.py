@@ -114,16 +114,21 @@ def preview_template(session: Session, text: str, *, level_key: str, channel: st
 
 
 def content_for(session: Session, job: DeliveryJob, channel: str):
-    from .content import build_content
+    """What the message says, read as of the day it goes out: the job's reminder and, in the same message, the
+    debtor's reminders of the run in its other currencies (`job.also`). NothingDue when all was settled."""
+    from .content import build_content, combine_contents
 
-    as_of = job.deliver_on or job.as_of
-    content = build_content(
-        session, customer_code=job.customer_code, currency=job.currency, as_of=as_of, level=job.level_sequence,
-        level_name=job.level_name, channel=channel, item_due_line_ids=[i.due_line_id for i in job.items],
-        fee_minor=job.fee_minor, level_key=job.level_key)
-    if not content.items:
+    contents = []
+    for one in (job, *job.also):
+        content = build_content(
+            session, customer_code=one.customer_code, currency=one.currency, as_of=job.deliver_on or job.as_of,
+            level=one.level_sequence, level_name=one.level_name, channel=channel,
+            item_due_line_ids=[i.due_line_id for i in one.items], fee_minor=one.fee_minor, level_key=one.level_key)
+        if content.items:
+            contents.append(content)
+    if not contents:
         raise NothingDue(f"reminder #{job.reminder_id}: every item was settled before it went out")
-    return content
+    return combine_contents(contents)
 
 
 def statement_attachment(session: Session, customer_code: str, as_of) -> tuple[str, bytes, str]:
@@ -138,6 +143,22 @@ def statement_attachment(session: Session, customer_code: str, as_of) -> tuple[s
         return path.name, path.read_bytes(), "application/pdf"
 
 
+def _contents(session: Session, jobs: list[DeliveryJob], channel: str, outcome: dict):
+    """(job, content) for each job of a letters or SMS batch; a job whose items were all settled meanwhile gets
+    None in `outcome` (the outbox cancels it) and is left out."""
+    for job in jobs:
+        try:
+            yield job, content_for(session, job, channel)
+        except NothingDue:
+            outcome[job.reminder_id] = None
+
+
+def _batch_file(directory, prefix: str, jobs: list[DeliveryJob], ext: str) -> Path:
+    """The one file of a delivery's letters or SMS texts: <prefix>-<run date>-<HHMMSS>.<ext>."""
+    stamp = max(j.as_of for j in jobs).isoformat()
+    return Path(directory) / f"{prefix}-{stamp}-{config.now():%H%M%S}.{ext}"
+
+
 def make_letter_writer(session: Session):
     """letter_writer(jobs, directory) for the outbox: one combined PDF for printing, one file per customer."""
     from .letters import letter_text, render_letters
@@ -148,12 +169,7 @@ def make_letter_writer(session: Session):
     def write(jobs: list[DeliveryJob], directory: Path):
         paths: dict[int, str | None | Exception] = {}
         contents, kept, texts = [], [], []
-        for job in jobs:
-            try:
-                content = content_for(session, job, "letter")
-            except NothingDue:
-                paths[job.reminder_id] = None
-                continue
+        for job, content in _contents(session, jobs, "letter", paths):
             try:
                 texts.append(letter_text(content, overrides=overrides))
             except TemplateLimitError as exc:  # that letter alone is skipped, with the reason
@@ -163,8 +179,7 @@ def make_letter_writer(session: Session):
             kept.append(job)
         if not contents:
             return paths, None
-        stamp = max(j.as_of for j in jobs).isoformat()
-        combined = Path(directory) / f"letters-{stamp}-{config.now():%H%M%S}.pdf"
+        combined = _batch_file(directory, "letters", jobs, "pdf")
         result = render_letters(contents, combined_path=combined, per_customer_dir=Path(directory) / "customers",
                                 texts=texts)
         for job, path in zip(kept, result.files):
@@ -187,12 +202,7 @@ def make_sms_writer(session: Session):
     def write(jobs: list[DeliveryJob], directory: Path):
         outcome: dict[int, str | None] = {}
         rows = []
-        for job in jobs:
-            try:
-                content = content_for(session, job, "sms")
-            except NothingDue:
-                outcome[job.reminder_id] = None
-                continue
+        for job, content in _contents(session, jobs, "sms", outcome):
             try:
                 phone = normalize_phone(job.phone, content.customer_country or "PE")
             except InvalidPhoneError as exc:
@@ -207,8 +217,7 @@ def make_sms_writer(session: Session):
             outcome[job.reminder_id] = "ok"
         if not rows:
             return outcome, None
-        stamp = max(j.as_of for j in jobs).isoformat()
-        path = Path(directory) / f"sms-{stamp}-{config.now():%H%M%S}.csv"
+        path = _batch_file(directory, "sms", jobs, "csv")
         export_sms_csv(rows, path)
         return outcome, str(path)
 

@@ -49,3 +49,10 @@ class DeliveryJob:
     letter_path: str | None = None
     deliver_on: dt.date | None = None  # the day it goes out: content is read as of then
     message_id: str | None = None  # the e-mail's Message-ID, stored on the reminder before it leaves
+    # the same debtor's reminders of the same run in its other currencies: one message covers them all
+    also: tuple["DeliveryJob", ...] = ()
+
+    @property
+    def reminder_ids(self) -> tuple[int, ...]:
+        """Every reminder this one message delivers (this one first)."""
+        return (self.reminder_id, *(j.reminder_id for j in self.also))

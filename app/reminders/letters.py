@@ -328,10 +328,14 @@ class _Letter:
 
     def _totals_and_payment(self) -> None:
         content = self.content
-        rows = [(self.L["total_open"], content.money(content.total_open_minor), content.fee_minor == 0)]
-        if content.fee_minor:
-            rows.append((self.L["fee"], content.money(content.fee_minor), False))
-            rows.append((self.L["total_due"], content.money(content.total_due_minor), True))
+        rows = []
+        # one letter for several currencies (one message per debtor): the totals of each currency
+        for currency, open_minor, fee_minor in content.sections or ((content.currency, content.total_open_minor,
+                                                                     content.fee_minor),):
+            rows.append((self.L["total_open"], content.money(open_minor, currency), fee_minor == 0))
+            if fee_minor:
+                rows.append((self.L["fee"], content.money(fee_minor, currency), False))
+                rows.append((self.L["total_due"], content.money(open_minor + fee_minor, currency), True))
         line_h = 5 * mm
         pay_lines: list[str] = []
         box_w = 98 * mm

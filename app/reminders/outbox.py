@@ -46,7 +46,7 @@ MAX_DELAY = dt.timedelta(hours=12)
 
 @dataclass
 class DeliveryResult:
-    sent: int = 0
+    sent: int = 0  # reminders delivered (each of a message covering several currencies counts)
     failed: int = 0  # attempts that failed during this delivery (retried later unless given up)
     given_up: int = 0  # reminders that reached MAX_ATTEMPTS and are now `failed`
     waiting_for_means: int = 0  # due but no sender / letters directory for one of their channels
@@ -58,6 +58,12 @@ class DeliveryResult:
     sms_path: str | None = None  # the CSV of SMS texts for the gateway written by this delivery
     awaiting_user: int = 0  # WhatsApp-only reminders due: a person opens each chat from the Reminders page
     may_have_been_sent: int = 0  # e-mails left "sending" (a crash, a broken connection): a person checks them
+    held_at_delivery: int = 0  # due, but the contact rules do not allow it now: waits for the next permitted moment
+    # per message, in the words the user reads ("sent" only for what left the building)
+    emails_sent: int = 0  # e-mails the SMTP server accepted
+    letters_written: int = 0  # letters written to PDF (to print and post)
+    sms_exported: int = 0  # SMS texts written to the CSV for the gateway
+    calls_planned: int = 0  # call tasks made for a collector
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -111,14 +117,16 @@ def mark_settled(session: Session, r: Reminder, result: DeliveryResult) -> None:
 
 
 def mark_sent(session: Session, r: Reminder, customer: Customer, now: dt.datetime, message_id: str | None,
-              result: DeliveryResult) -> None:
-    """A reminder that went out on its channels (by the run, or by hand for WhatsApp): sent, logged as activities."""
+              result: DeliveryResult, *, contact: bool = True, channels=None) -> None:
+    """A reminder that went out on its channels (by the run, or by hand for WhatsApp): sent, logged as activities.
+    `contact=False`: it went out in the same message as another reminder of the debtor (another currency),
+    which logs the one contact; `channels`: the message's channels (default: the reminder's own)."""
     r.state, r.sent_at, r.error, r.next_attempt_at = "sent", now.astimezone(dt.timezone.utc), None, None
     r.attempts = (r.attempts or 0) + 1
     if message_id:
         r.message_id = str(message_id)[:300]
     done = [ch for ch in r.channels.split(",") if ch not in BY_HAND]
-    for ch in done:
+    for ch in ([c for c in channels if c not in BY_HAND] if channels else done) if contact else ():
         if ch != "call":
             session.add(ContactLog(customer_id=r.customer_id, channel=ch, at=now, reminder_id=r.id,
                                    profile=r.contact_profile, note=f"reminder {r.level_key}"))
@@ -181,17 +189,23 @@ def deliver_due(sessions: Sessions, *, now: dt.datetime, sender: Callable[[Deliv
         rows = due_reminders(session, now)
         customers = {c.id: c for c in session.scalars(
             select(Customer).where(Customer.id.in_({r.customer_id for r in rows})))} if rows else {}
-        jobs: list[DeliveryJob] = []  # what can go out now, in order
-        for r in rows:
-            channels = r.channels.split(",")
+        rules = _RulesAtDelivery(session, customers, now)
+        jobs: list[DeliveryJob] = []  # what can go out now, in order: one per message
+        for bundle in _messages(rows):
+            first = bundle[0]
+            channels = _union(bundle)
             if not any(ch in AUTOMATIC or ch == "call" for ch in channels):
-                result.awaiting_user += 1  # WhatsApp only: stays queued until a person opens the chat
+                result.awaiting_user += len(bundle)  # WhatsApp only: stays queued until a person opens the chat
                 continue
             writes = "letter" in channels or "sms" in channels  # the default writers need only a directory
             if ("email" in channels and sender is None) or (writes and letters_dir is None):
-                result.waiting_for_means += 1
+                result.waiting_for_means += len(bundle)
                 continue
-            jobs.append(job_for(r, customers[r.customer_id], now))
+            if rules.hold(bundle, channels, result):  # the contact rules, again, at the moment of delivery
+                continue
+            customer = customers[first.customer_id]
+            jobs.append(replace(job_for(first, customer, now), channels=channels,
+                                also=tuple(job_for(r, customer, now) for r in bundle[1:])))
     if not jobs:
         return result
     letters = [j for j in jobs if "letter" in j.channels]
@@ -218,10 +232,13 @@ def deliver_due(sessions: Sessions, *, now: dt.datetime, sender: Callable[[Deliv
             if "email" in job.channels:  # after this transaction, one at a time
                 emails.append(job)
                 continue
-            r = session.get(Reminder, job.reminder_id)
-            if r.state != "queued":  # another delivery took it meanwhile
+            rows = [r for r in (session.get(Reminder, rid) for rid in job.reminder_ids) if r.state == "queued"]
+            if not rows:  # another delivery took it meanwhile
                 continue
-            mark_sent(session, r, session.get(Customer, r.customer_id), now, None, result)
+            customer = session.get(Customer, rows[0].customer_id)
+            for n, r in enumerate(rows):
+                mark_sent(session, r, customer, now, None, result, contact=n == 0, channels=job.channels)
+            _count_message(result, job.channels, email=False)
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -267,64 +284,67 @@ def _write_files(session: Session, letters, texts, letters_dir, letter_writer, s
             out.sms_error = exc
 
 
+def _letter_outcome(written: _Written, job: DeliveryJob) -> tuple[str, object, bool]:
+    """("file", path) | ("settled", None) | ("fail", reason, permanent) for one letter (one message)."""
+    if written.letters_error is not None:
+        return "fail", f"letter: {written.letters_error}", False
+    if job.reminder_id not in written.paths:
+        return "fail", "the letter was not written", False
+    path = written.paths[job.reminder_id]
+    if path is None:
+        return "settled", None, False
+    if isinstance(path, Exception):  # this letter alone could not be made
+        return "fail", f"letter: {path}", isinstance(path, PermanentDeliveryError)
+    return "file", str(path), False
+
+
+def _sms_outcome(written: _Written, job: DeliveryJob) -> tuple[str, object, bool]:
+    """The same for one SMS text: its file is the CSV for the gateway."""
+    if written.sms_error is not None:
+        return "fail", f"sms: {written.sms_error}", False
+    problem = written.sms.get(job.reminder_id, "the text was not written")
+    if problem is None:
+        return "settled", None, False
+    if isinstance(problem, Exception):  # this text alone could not be made
+        return "fail", f"sms: {problem}", isinstance(problem, PermanentDeliveryError)
+    if problem != "ok":
+        return "fail", f"sms: {problem}", False
+    return "file", str(written.csv), False
+
+
 def _record_files(session: Session, now: dt.datetime, letters, texts, written: _Written,
                   result: DeliveryResult) -> set[int]:
-    """The letters' files and the SMS texts' outcome on their reminders; returns those that failed or were
-    cancelled (settled), which do not go out on their other channels now."""
+    """The letters' files and the SMS texts' outcome on their reminders (every reminder of each message); returns
+    the messages (first reminder ids) that failed or were cancelled (settled), which do not go out on their other
+    channels now."""
     failed: set[int] = set()
-
-    def queued(job):
-        r = session.get(Reminder, job.reminder_id)
-        return r if r is not None and r.state == "queued" else None
-
     if letters:
         result.letters_path = str(written.combined) if written.combined and written.letters_error is None else None
     for job in letters:
-        r = queued(job)
-        if r is None:
-            failed.add(job.reminder_id)
-            continue
-        paths = written.paths
-        if written.letters_error is not None:
-            failed.add(r.id)
-            _fail(session, r, now, f"letter: {written.letters_error}", result)
-        elif r.id in paths and paths[r.id] is None:
-            failed.add(r.id)
-            mark_settled(session, r, result)
-        elif isinstance(paths.get(r.id), Exception):  # this letter alone could not be made
-            failed.add(r.id)
-            problem = paths[r.id]
-            _fail(session, r, now, f"letter: {problem}", result, permanent=isinstance(problem, PermanentDeliveryError))
-        elif r.id in paths:
-            r.file_path = str(paths[r.id])
-        else:
-            failed.add(r.id)
-            _fail(session, r, now, "the letter was not written", result)
+        _record_outcome(session, now, job, _letter_outcome(written, job), result, failed, keep_file=False)
     texts = [j for j in texts if j.reminder_id not in failed]
     if texts:
         result.sms_path = str(written.csv) if written.csv and written.sms_error is None else None
     for job in texts:
-        r = queued(job)
-        if r is None:
-            failed.add(job.reminder_id)
-            continue
-        if written.sms_error is not None:
-            failed.add(r.id)
-            _fail(session, r, now, f"sms: {written.sms_error}", result)
-            continue
-        problem = written.sms.get(r.id, "the text was not written")
-        if problem is None:
-            failed.add(r.id)
-            mark_settled(session, r, result)
-        elif isinstance(problem, Exception):  # this text alone could not be made
-            failed.add(r.id)
-            _fail(session, r, now, f"sms: {problem}", result, permanent=isinstance(problem, PermanentDeliveryError))
-        elif problem != "ok":
-            failed.add(r.id)
-            _fail(session, r, now, f"sms: {problem}", result)
-        elif not r.file_path:
-            r.file_path = str(written.csv)
+        _record_outcome(session, now, job, _sms_outcome(written, job), result, failed, keep_file=True)
     return failed
+
+
+def _record_outcome(session: Session, now: dt.datetime, job: DeliveryJob, outcome, result: DeliveryResult,
+                    failed: set[int], *, keep_file: bool) -> None:
+    kind, value, permanent = outcome
+    for rid in job.reminder_ids:
+        r = session.get(Reminder, rid)
+        if r is None or r.state != "queued":
+            failed.add(job.reminder_id)
+        elif kind == "settled":
+            failed.add(job.reminder_id)
+            mark_settled(session, r, result)
+        elif kind == "fail":
+            failed.add(job.reminder_id)
+            _fail(session, r, now, value, result, permanent=permanent)
+        elif not (keep_file and r.file_path):
+            r.file_path = value
 
 
 Sessions = Session | Callable[[], Session]
@@ -341,6 +361,68 @@ def _step(sessions: Sessions):
         yield session
 
 
+def _messages(rows: list[Reminder]) -> list[list[Reminder]]:
+    """The due reminders grouped into messages: one per debtor per delivery (its currencies, and a reminder held
+    from an earlier run, together, on all their channels), the highest level first; in the order of the first
+    reminder of each."""
+    groups: dict[int, list[Reminder]] = {}
+    for r in rows:
+        groups.setdefault(r.customer_id, []).append(r)
+    return [sorted(g, key=lambda r: (-(r.level.sequence if r.level else 0), r.id)) for g in groups.values()]
+
+
+def _union(bundle: list[Reminder]) -> tuple[str, ...]:
+    """The channels of one message: those of its reminders together, the first's first."""
+    return tuple(dict.fromkeys(ch for r in bundle for ch in r.channels.split(",")))
+
+
+class _RulesAtDelivery:
+    """The contact rules checked again at the moment of delivery, for each message: the window, the holidays
+    and the caps of the debtor's profile against the contacts actually made (and those of this delivery). A
+    message the rules do not allow now waits, queued, for the next permitted moment (its send_at moves)."""
+
+    def __init__(self, session: Session, customers: dict[int, Customer], now: dt.datetime):
+        from app.ledger.company import get_setting
+
+        from . import contact_rules
+
+        self.rules = contact_rules
+        self.session, self.customers, self.now = session, customers, now
+        self.setting = get_setting(session, "contact_rules.country")
+        self.log = contact_rules.contact_histories(session, list(customers), queued=False) if customers else {}
+
+    def hold(self, bundle: list[Reminder], channels, result: DeliveryResult) -> bool:
+        from app.models import CustomerReminderSettings
+
+        first = bundle[0]
+        customer = self.customers[first.customer_id]
+        profile = self.rules.profile_for(self.setting, customer.country)
+        own = self.session.get(CustomerReminderSettings, customer.id)
+        zone = self.rules.debtor_zone(profile, customer.country, own.timezone if own else None)
+        log = self.log.setdefault(customer.id, [])
+        moment = self.rules.contact_moment(profile, channels, self.now, log, zone=zone, country=customer.country)
+        if moment.send_at > self.now:
+            for r in bundle:
+                r.send_at, r.hold_reason, r.hold_reason_es = moment.send_at, moment.hold, moment.hold_es
+            result.held_at_delivery += len(bundle)
+            return True
+        log.extend(self.rules.Contact(ch, self.now) for ch in channels if ch not in ("call",) + BY_HAND)
+        return False
+
+
+def _count_message(result: DeliveryResult, channels, *, email: bool) -> None:
+    """What left, in the words the user reads: e-mails sent (accepted by the SMTP server), letters written,
+    SMS texts exported for the gateway; a call is a task made for a collector."""
+    if email and "email" in channels:
+        result.emails_sent += 1
+    if "letter" in channels:
+        result.letters_written += 1
+    if "sms" in channels:
+        result.sms_exported += 1
+    if "call" in channels:
+        result.calls_planned += 1
+
+
 def _count_sending(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Reminder).where(Reminder.state == "sending")) or 0
 
@@ -354,41 +436,55 @@ def _deliver_email(sessions: Sessions, reminder_id: int, job: DeliveryJob, now: 
                    result: DeliveryResult) -> None:
     """One e-mail, exactly once: marked "sending" with its Message-ID and committed, sent with no transaction
     open, then marked sent and committed. A crash in between leaves it "sending": never resent by itself,
-    listed as "may have been sent" for a person to check and release (`release_reminders`)."""
+    listed as "may have been sent" for a person to check and release (`release_reminders`). The e-mail covers
+    every reminder of the message (the debtor's currencies in this run): they share its state and Message-ID."""
     with _step(sessions) as session:
-        r = session.get(Reminder, reminder_id)
-        if r is None or r.state != "queued":  # another sender took it meanwhile
+        rows = [r for r in (session.get(Reminder, rid) for rid in job.reminder_ids) if r is not None]
+        rows = [r for r in rows if r.state == "queued"]
+        if not rows or rows[0].id != reminder_id:  # another sender took it meanwhile
             return
-        r.message_id = r.message_id or new_message_id(sender)  # kept when a released e-mail goes again
-        r.state = "sending"
-        message_id = r.message_id
+        message_id = next((r.message_id for r in rows if r.message_id), None) or new_message_id(sender)
+        for r in rows:  # the Message-ID is kept when a released e-mail goes again
+            r.message_id, r.state = message_id, "sending"
+        ids = [r.id for r in rows]
+    job = replace(job, message_id=message_id, also=tuple(j for j in job.also if j.reminder_id in ids))
     try:
-        accepted = sender(replace(job, message_id=message_id))
+        accepted = sender(job)
     except NothingDue:
         with _step(sessions) as session:
-            mark_settled(session, session.get(Reminder, reminder_id), result)
+            for rid in ids:
+                mark_settled(session, session.get(Reminder, rid), result)
         return
     except PermanentDeliveryError as exc:  # retrying cannot fix it: failed now, with the reason
         with _step(sessions) as session:
-            r = session.get(Reminder, reminder_id)
-            r.state = "queued"
-            _fail(session, r, now, str(exc), result, permanent=True)
+            for rid in ids:
+                r = session.get(Reminder, rid)
+                r.state = "queued"
+                _fail(session, r, now, str(exc), result, permanent=True)
         return
     except Exception as exc:  # noqa: BLE001 - any channel error is stored and retried
         with _step(sessions) as session:
-            r = session.get(Reminder, reminder_id)
             if getattr(exc, "maybe_delivered", False):  # the connection broke after the data went out
-                r.error = (f"may have been sent: {type(exc).__name__}: {exc}; check the mailbox, then "
-                           f"`cobranza reminders release {r.id}` (or --mark-sent)")[:2000]
-                result.may_have_been_sent += 1
-                result.failed += 1
+                for rid in ids:
+                    r = session.get(Reminder, rid)
+                    r.error = (f"may have been sent: {type(exc).__name__}: {exc}; check the mailbox, then "
+                               f"`cobranza reminders release {r.id}` (or --mark-sent)")[:2000]
+                result.may_have_been_sent += len(ids)
+                result.failed += len(ids)
                 return
-            r.state = "queued"
-            _fail(session, r, now, f"{type(exc).__name__}: {exc}", result)
+            for rid in ids:
+                r = session.get(Reminder, rid)
+                r.state = "queued"
+                _fail(session, r, now, f"{type(exc).__name__}: {exc}", result)
         return
     with _step(sessions) as session:
-        r = session.get(Reminder, reminder_id)
-        mark_sent(session, r, session.get(Customer, r.customer_id), now, accepted or message_id, result)
+        customer = None
+        for n, rid in enumerate(ids):
+            r = session.get(Reminder, rid)
+            customer = customer or session.get(Customer, r.customer_id)
+            mark_sent(session, r, customer, now, accepted or message_id, result, contact=n == 0,
+                      channels=job.channels)
+        _count_message(result, job.channels, email=True)
 
 
 def release_reminders(session: Session, ids, *, mark_as_sent: bool = False, now: dt.datetime | None = None) -> int:
@@ -404,10 +500,14 @@ def release_reminders(session: Session, ids, *, mark_as_sent: bool = False, now:
             raise LedgerError(f"Reminder #{r.id} is {r.state}; only a reminder that may have been sent "
                               "(state sending) can be released or marked sent.", field="state")
     now = now or config.now()
+    logged: set = set()  # one message (one Message-ID) covering several currencies is one contact
     for reminder_id in ids:
         r = rows[reminder_id]
         if mark_as_sent:
-            mark_sent(session, r, session.get(Customer, r.customer_id), now, r.message_id, DeliveryResult())
+            first = r.message_id is None or r.message_id not in logged
+            logged.add(r.message_id)
+            mark_sent(session, r, session.get(Customer, r.customer_id), now, r.message_id, DeliveryResult(),
+                      contact=first)
         else:
             r.state, r.error, r.next_attempt_at = "queued", None, None
             audit.record(session, action="release", entity="reminder", entity_id=r.id,

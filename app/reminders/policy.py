@@ -51,6 +51,8 @@ class PolicyView:
     name_en: str
     is_default: bool
     levels: tuple[LevelView, ...]
+    # False: "review before sending" (a preview approves nothing); True: "send automatically"
+    send_automatically: bool = False
 
 
 # (key, days, channels, name_es, name_en)
@@ -81,7 +83,7 @@ def level_view(level: ReminderLevel) -> LevelView:
 
 def policy_view(policy: ReminderPolicy) -> PolicyView:
     return PolicyView(policy.id, policy.code, policy.name_es, policy.name_en, bool(policy.is_default),
-                      tuple(level_view(level) for level in policy.levels))
+                      tuple(level_view(level) for level in policy.levels), bool(policy.send_automatically))
 
 
 def parse_channels(value: str | tuple | list) -> tuple[str, ...]:
@@ -124,9 +126,10 @@ def check_level(days, channels, fee_kind, fee_value, min_overdue_minor, min_gap_
 
 
 def create_policy(session: Session, *, code: str, name_es: str, name_en: str, levels: list[dict],
-                  is_default: bool = False) -> PolicyView:
+                  is_default: bool = False, send_automatically: bool = False) -> PolicyView:
     """Create a policy. Each level is a dict with key, days, channels and optionally name_es, name_en,
-    fee_kind, fee_value, min_overdue_minor, needs_approval, min_gap_days. Levels are ordered by days."""
+    fee_kind, fee_value, min_overdue_minor, needs_approval, min_gap_days. Levels are ordered by days.
+    `send_automatically` False (the default): its reminders wait for the user's review before a run sends them."""
     code = (code or "").strip().upper()
     if not code:
         raise InvalidValueError("The policy needs a code.", field="code")
@@ -139,7 +142,8 @@ def create_policy(session: Session, *, code: str, name_es: str, name_en: str, le
         raise InvalidValueError("Two levels of a policy cannot fall on the same day.", field="days")
     if len({lv["key"] for lv in ordered}) != len(ordered):
         raise InvalidValueError("Each level of a policy needs its own key.", field="key")
-    policy = ReminderPolicy(code=code, name_es=name_es, name_en=name_en, is_default=bool(is_default))
+    policy = ReminderPolicy(code=code, name_es=name_es, name_en=name_en, is_default=bool(is_default),
+                            send_automatically=bool(send_automatically))
     for seq, lv in enumerate(ordered, start=1):
         channels = parse_channels(lv["channels"])
         fee_kind = lv.get("fee_kind", "none")
@@ -158,7 +162,21 @@ def create_policy(session: Session, *, code: str, name_es: str, name_en: str, le
     session.add(policy)
     session.flush()
     audit.record(session, action="create", entity="reminder_policy", entity_id=policy.id,
-                 after={"code": code, "levels": [audit.snapshot(lv) for lv in policy.levels]})
+                 after={"code": code, "send_automatically": bool(send_automatically),
+                        "levels": [audit.snapshot(lv) for lv in policy.levels]})
+    return policy_view(policy)
+
+
+def set_send_automatically(session: Session, code: str, value: bool) -> PolicyView:
+    """A policy's "send automatically" (True) or "review before sending" (False): whether a preview approves
+    its reminders by itself (those whose level does not need approval) or leaves every one for the user to tick."""
+    policy = policy_row(session, code)
+    before = bool(policy.send_automatically)
+    if before != bool(value):
+        policy.send_automatically = bool(value)
+        session.flush()
+        audit.record(session, action="update", entity="reminder_policy", entity_id=policy.id,
+                     before={"send_automatically": before}, after={"send_automatically": bool(value)})
     return policy_view(policy)
 
 

@@ -56,14 +56,16 @@ def _used(session: Session, level_id: int) -> bool:
                 or session.scalar(select(exists().where(ReminderLine.level_id == level_id))))
 
 
-def update_policy(session: Session, code: str, *, name_es: str, name_en: str, levels: list[dict]) -> PolicyView:
-    """Replace a policy's names and levels. Levels are matched by key; a removed level that reminders
-    were sent at is refused (its history would lose its level)."""
+def update_policy(session: Session, code: str, *, name_es: str, name_en: str, levels: list[dict],
+                  send_automatically: bool | None = None) -> PolicyView:
+    """Replace a policy's names and levels (and, unless None, its "send automatically"). Levels are matched by
+    key; a removed level that reminders were sent at is refused (its history would lose its level)."""
     policy = policy_row(session, code)
     if not (name_es or "").strip() or not (name_en or "").strip():
         raise InvalidValueError("The policy needs a name in Spanish and in English.", field="name")
     wanted = _checked_levels(levels)
     before = {"name_es": policy.name_es, "name_en": policy.name_en,
+              "send_automatically": bool(policy.send_automatically),
               "levels": [audit.snapshot(lv) for lv in policy.levels]}
     existing = {lv.key: lv for lv in policy.levels}
     keys = {lv["key"] for lv in wanted}
@@ -72,6 +74,8 @@ def update_policy(session: Session, code: str, *, name_es: str, name_en: str, le
             raise InvalidValueError(f"Level '{key}' cannot be removed: reminders were sent at it. Change its days "
                                     f"or channels instead.", field="levels")
     policy.name_es, policy.name_en = name_es.strip(), name_en.strip()
+    if send_automatically is not None:
+        policy.send_automatically = bool(send_automatically)
     for key, row in existing.items():
         if key not in keys:
             policy.levels.remove(row)
@@ -98,6 +102,7 @@ def update_policy(session: Session, code: str, *, name_es: str, name_en: str, le
     policy.levels.sort(key=lambda r: r.sequence)
     audit.record(session, action="update", entity="reminder_policy", entity_id=policy.id, before=before,
                  after={"name_es": policy.name_es, "name_en": policy.name_en,
+                        "send_automatically": bool(policy.send_automatically),
                         "levels": [audit.snapshot(lv) for lv in policy.levels]})
     return policy_view(policy)
 
@@ -110,7 +115,8 @@ def copy_policy(session: Session, code: str, new_code: str, *, name_es: str | No
                "fee_kind": lv.fee_kind, "fee_value": lv.fee_value, "min_overdue_minor": lv.min_overdue_minor,
                "needs_approval": lv.needs_approval, "min_gap_days": lv.min_gap_days} for lv in source.levels]
     return create_policy(session, code=new_code, name_es=name_es or f"{source.name_es} (copia)",
-                         name_en=name_en or f"{source.name_en} (copy)", levels=levels)
+                         name_en=name_en or f"{source.name_en} (copy)", levels=levels,
+                         send_automatically=source.send_automatically)
 
 
 def set_default_policy(session: Session, code: str) -> PolicyView:

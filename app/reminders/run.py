@@ -59,8 +59,10 @@ from .errors import UnknownReminderError
 from .policy import LevelView, ensure_default_policy, level_view
 from .segment_policy import PolicyChooser
 from .whatsapp_send import pending_whatsapp_links
+from .words import status_text
 
 PENDING_STATES = ("draft", "queued")
+APPROVE_ALL = "all"  # execute_run(approve=APPROVE_ALL): every planned reminder, the user having reviewed them
 LIVE_STATES = ("draft", "queued", "sending", "sent")  # "sending": may have gone out, waits for a person
 CHARGE_KINDS = ("fee", "interest")
 
@@ -117,7 +119,10 @@ class PlannedReminder:
     hold_reason_es: str | None = None
     call_window: str | None = None
     contact_profile: str | None = None
-    needs_approval: bool = False
+    needs_approval: bool = False  # the level needs manual approval
+    # approved by itself: the policy sends automatically and the level needs no approval; otherwise the
+    # preview leaves it unticked ("review before sending") and a run without explicit approval stores a draft
+    pre_approved: bool = False
     policy_code: str | None = None
     # which policy applied and why ("policy STRICT by segment C-high"): the preview shows it
     policy_reason: str | None = None
@@ -137,6 +142,8 @@ class PlannedReminder:
             "currency": self.currency,
             "blocked": self.blocked,
             "send_at": self.send_at.isoformat() if self.send_at else None,
+            "key": self.key,  # what `remind --send --approve KEY` approves
+            "approved": self.pre_approved,  # approved by the policy ("send automatically"); else it waits for review
         }
 
 
@@ -150,7 +157,7 @@ class RunSummary:
     queued: int  # new reminders queued
     drafts: int  # new reminders waiting for approval
     held: int  # new reminders whose moment is later (contact rules)
-    sent: int  # reminders delivered during this run (new and earlier ones whose moment came)
+    sent: int  # reminders done during this run (new and earlier ones whose moment came): see emails_sent etc.
     failed: int  # delivery failures (will be retried) during this run
     fees_minor: dict = field(default_factory=dict)  # currency -> fee charged on reminders sent in this run
     letters_path: str | None = None
@@ -161,15 +168,35 @@ class RunSummary:
     sms_path: str | None = None  # the CSV of SMS texts for the gateway
     whatsapp_links: tuple[tuple[int, str, str], ...] = ()  # (reminder id, customer code, wa.me link) to open
     may_have_been_sent: int = 0  # e-mails left "sending" by a crash or a broken connection: a person checks
+    held_at_delivery: int = 0  # due, but the contact rules checked at delivery say later: they wait, queued
+    # what left, per message, in the words the user reads: "sent" only for e-mails the SMTP server accepted
+    emails_sent: int = 0
+    letters_written: int = 0
+    sms_exported: int = 0
+    calls_planned: int = 0
+
+    def delivered_words(self) -> str:
+        """'3 e-mail(s) sent, 2 letter(s) written, 0 SMS exported' (the WhatsApp chats are opened by a person)."""
+        parts = [f"{self.emails_sent} e-mail(s) sent", f"{self.letters_written} letter(s) written"]
+        if self.sms_exported:
+            parts.append(f"{self.sms_exported} SMS exported for the gateway")
+        if self.calls_planned:
+            parts.append(f"{self.calls_planned} call task(s) made")
+        return ", ".join(parts)
 
     def lines(self) -> list[str]:
         out = [f"run {self.run_id or '-'} as of {self.as_of.isoformat()}: {self.planned} reminder(s) planned, "
                f"{self.queued} queued, {self.drafts} awaiting approval, {self.held} held by contact rules, "
                f"{self.blocked} skipped",
-               f"delivered: {self.sent} sent, {self.failed} failed (will retry)"
+               f"delivered: {self.delivered_words()}; {self.sent} reminder(s) done, {self.failed} failed (will retry)"
                + (f", {self.settled} cancelled (settled meanwhile)" if self.settled else "")
+               + (f", {self.held_at_delivery} held at delivery by the contact rules (they wait for the next "
+                  f"permitted moment)" if self.held_at_delivery else "")
                + (f", {self.waiting_for_means} waiting for e-mail settings or a letters directory"
                   if self.waiting_for_means else "")]
+        if self.drafts:
+            out.append(f"{self.drafts} reminder(s) wait for your review: `cobranza reminders approve ID...` (see "
+                       "`cobranza reminders history --state draft`), or run with --approve KEY / --approve-all")
         for cur, amount in sorted(self.fees_minor.items()):
             out.append(f"fees charged: {to_str(amount, cur)} {cur}")
         if self.letters_path:
@@ -178,7 +205,7 @@ class RunSummary:
             out.append(f"SMS texts for the gateway: {self.sms_path}")
         if self.whatsapp_links:
             out.append(f"WhatsApp chats to open ({len(self.whatsapp_links)}; open each from the Reminders page or "
-                       f"with `cobranza reminders whatsapp --open ID`, which records it as sent):")
+                       f"with `cobranza reminders whatsapp --open ID`, which records it as opened):")
             out.extend(f"  #{rid} {code}: {link}" for rid, code, link in self.whatsapp_links)
         if self.may_have_been_sent:
             out.append(f"{self.may_have_been_sent} e-mail(s) may have been sent (interrupted while sending): they "
@@ -261,15 +288,17 @@ def check_run_date(session: Session, as_of: dt.date) -> None:
         raise RunBeforeLatestError(as_of, latest)
 
 
-def _policy_levels(session: Session) -> tuple[int, dict[int, list[LevelView]], dict[int, str]]:
-    """(default policy id, levels per policy id, code per policy id)."""
+def _policy_levels(session: Session) -> tuple[int, dict[int, list[LevelView]], dict[int, str], dict[int, bool]]:
+    """(default policy id, levels per policy id, code per policy id, "send automatically" per policy id)."""
     default = ensure_default_policy(session)
     by_policy: dict[int, list[LevelView]] = {}
     codes: dict[int, str] = {}
+    auto: dict[int, bool] = {}
     for policy in session.scalars(select(ReminderPolicy).options(selectinload(ReminderPolicy.levels))):
         by_policy[policy.id] = [level_view(lv) for lv in policy.levels]
         codes[policy.id] = policy.code
-    return default.id, by_policy, codes
+        auto[policy.id] = bool(policy.send_automatically)
+    return default.id, by_policy, codes, auto
 
 
 @dataclass
@@ -399,7 +428,7 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
     if at.tzinfo is None:
         raise ValueError("plan_run needs an aware `at`")
     check_run_date(session, as_of)
-    default_id, levels_by_policy, policy_codes = _policy_levels(session)
+    default_id, levels_by_policy, policy_codes, policy_auto = _policy_levels(session)
     chooser = PolicyChooser(session)
     setting = company_mod.get_setting(session, "contact_rules.country")
     customers = list(session.scalars(select(Customer).order_by(Customer.code)))
@@ -421,17 +450,20 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
         levels = levels_by_policy[policy_id]
         by_seq = {lv.sequence: lv for lv in levels}
         code = policy_codes[policy_id]
+        automatic = policy_auto[policy_id]
+        plans: list[PlannedReminder] = []
         for currency in sorted({i.currency for i in items}):
             group = [i for i in items if i.currency == currency]
-            out.extend(replace(p, policy_code=code, policy_reason=choice.describe(code),
+            plans.extend(replace(p, policy_code=code, policy_reason=choice.describe(code),
+                               pre_approved=automatic and not p.needs_approval,
                                policy_reason_es=choice.describe_es(code),
                                level_name_es=by_seq[p.level_sequence].name_es if p.level_sequence in by_seq else None,
                                level_name_en=by_seq[p.level_sequence].name_en if p.level_sequence in by_seq else None)
                        for p in _plan_group(
                 session, customer, own, currency, group, levels, history, last_reminder, in_agreement, invoice_ids,
-                credits.get((customer.id, currency), 0), as_of, at, setting, planned_contacts,
-                contacts.get(customer.id, []),
+                credits.get((customer.id, currency), 0), as_of,
             ))
+        out.extend(_schedule(customer, own, plans, at, setting, planned_contacts, contacts.get(customer.id, [])))
     return out
 
 
@@ -448,8 +480,7 @@ def _skip(customer, currency, items, reason, reason_es, suffix, level: LevelView
 
 
 def _plan_group(session, customer, own, currency, group, levels, history, last_reminder, in_agreement,
-                invoice_ids, credit_minor, as_of, at, setting, planned_contacts,
-                contact_log) -> list[PlannedReminder]:
+                invoice_ids, credit_minor, as_of) -> list[PlannedReminder]:
     by_seq = {lv.sequence: lv for lv in levels}
     out: list[PlannedReminder] = []
     disputed: list[PlannedItem] = []
@@ -542,34 +573,35 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
         blocked = (f"minimum gap of {level.min_gap_days} days since the reminder of {last.isoformat()}")
         blocked_es = f"separación mínima de {level.min_gap_days} días desde el recordatorio del {last.isoformat()}"
     channels = _channels(level, customer, own)
-    send_at = hold = hold_es = call_window = profile_code = None
-    if blocked is None:
-        profile = contact_rules.profile_for(setting, customer.country)
-        profile_code = profile.code
-        zone = contact_rules.debtor_zone(profile, customer.country, own.timezone if own else None)
-        log = contact_log + planned_contacts.get(customer.id, [])
-        moments = []
-        for ch in channels:
-            moment, why = contact_rules.next_permitted(profile, ch, at, log, zone=zone, country=customer.country)
-            moments.append((moment, why, ch))
-        written = [m for m in moments if m[2] != "call"] or moments
-        send_at, why, _ = max(written, key=lambda m: m[0])
-        if why is not None:
-            hold, hold_es = f"{why.text} ({why.detail})", f"{why.text_es} ({why.detail_es})"
-        call = next((m for m in moments if m[2] == "call"), None)
-        if call is not None:
-            call_window = contact_rules.window_text(profile, call[0].astimezone(zone).date())
-        planned_contacts.setdefault(customer.id, []).extend(
-            contact_rules.Contact(ch, send_at) for ch in channels if ch != "call")
     out.insert(0, PlannedReminder(
         key=f"{customer.code}/{currency}", customer_id=customer.id, customer_code=customer.code,
         customer_name=customer.name, language=customer.language, currency=currency, level_id=level.id,
         level_key=level.key, level_sequence=level.sequence, level_name=level.name(customer.language),
         channels=channels, items=tuple(included), amount_minor=amount, fee_minor=sum(fees), blocked=blocked,
-        blocked_es=blocked_es, send_at=send_at, hold_reason=hold, hold_reason_es=hold_es, call_window=call_window,
-        contact_profile=profile_code, needs_approval=level.needs_approval,
+        blocked_es=blocked_es, needs_approval=level.needs_approval,
     ))
     return out
+
+
+def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_contacts,
+              contact_log) -> list[PlannedReminder]:
+    """One message per debtor per run: the customer's reminders of this run (one per currency) go out together,
+    on the channels of the highest level among them, at one moment the contact rules permit; they count as
+    one contact."""
+    proposals = [p for p in plans if p.blocked is None]
+    if not proposals:
+        return plans
+    top = max(proposals, key=lambda p: p.level_sequence or 0)
+    channels = top.channels
+    profile = contact_rules.profile_for(setting, customer.country)
+    zone = contact_rules.debtor_zone(profile, customer.country, own.timezone if own else None)
+    log = contact_log + planned_contacts.get(customer.id, [])
+    m = contact_rules.contact_moment(profile, channels, at, log, zone=zone, country=customer.country)
+    planned_contacts.setdefault(customer.id, []).extend(
+        contact_rules.Contact(ch, m.send_at) for ch in channels if ch != "call")
+    return [replace(p, channels=channels, send_at=m.send_at, hold_reason=m.hold, hold_reason_es=m.hold_es,
+                    call_window=m.call_window, contact_profile=profile.code) if p.blocked is None else p
+            for p in plans]
 
 
 # --- executing a plan -------------------------------------------------------------------------------
@@ -582,8 +614,10 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
     """Plan, store the reminders (queued; draft when the level needs approval and it was not given),
     then deliver every queued reminder whose moment has come (this run's and earlier ones).
 
-    `approve`: None approves every reminder whose level does not need manual approval; a set of plan
-    keys ("C001/PEN") approves exactly those. `send(job) -> message_id` delivers e-mail/SMS/WhatsApp;
+    `approve`: None approves what the plan pre-approves (`PlannedReminder.pre_approved`: the policy sends
+    automatically and the level needs no approval; a "review before sending" policy approves nothing); a set of
+    plan keys ("C001/PEN") approves exactly those; APPROVE_ALL every reminder planned (the user reviewed the
+    preview and says so: `remind --send --approve-all`). `send(job) -> message_id` delivers e-mail/SMS/WhatsApp;
     letters go to `letters_dir`. Nothing is delivered for a channel without its means.
 
     `deliver=False` only stores the run: the caller commits it, then calls `deliver_run` with a session
@@ -592,6 +626,11 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
     """
     plan = plan_run(session, as_of=as_of, at=at)
     proposals = [p for p in plan if p.blocked is None]
+    if approve is not None and approve != APPROVE_ALL:
+        unknown = sorted(set(approve) - {p.key for p in proposals})
+        if unknown:
+            raise LedgerError(f"No reminder planned with key {', '.join(unknown)} as of {as_of.isoformat()}: "
+                              f"see the keys of `cobranza remind --dry-run` (CUSTOMER/CURRENCY).", field="approve")
     run = ReminderRun(as_of=as_of, at=at.astimezone(dt.timezone.utc), created_at=config.now(), state="done",
                       created_by=config.current_user())
     session.add(run)
@@ -603,7 +642,7 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
         if cancel is not None and cancel():
             cancelled = True
             break
-        approved = (not p.needs_approval) if approve is None else p.key in approve
+        approved = p.pre_approved if approve is None else (approve == APPROVE_ALL or p.key in approve)
         created.append(_store(session, run, p, as_of, "queued" if approved else "draft"))
         if progress is not None:
             progress(n, total)
@@ -643,7 +682,10 @@ def deliver_run(sessions, stored: RunSummary, *, send: Callable | None = None, l
     return replace(stored, sent=result.sent, failed=result.failed, fees_minor=result.fees_minor,
                    letters_path=result.letters_path, cancelled=result.cancelled,
                    waiting_for_means=result.waiting_for_means, settled=result.settled, sms_path=result.sms_path,
-                   whatsapp_links=links, may_have_been_sent=result.may_have_been_sent)
+                   whatsapp_links=links, may_have_been_sent=result.may_have_been_sent,
+                   held_at_delivery=result.held_at_delivery, emails_sent=result.emails_sent,
+                   letters_written=result.letters_written, sms_exported=result.sms_exported,
+                   calls_planned=result.calls_planned)
 
 
 def _store(session: Session, run: ReminderRun, p: PlannedReminder, as_of: dt.date, state: str) -> Reminder:
@@ -669,9 +711,9 @@ def _store(session: Session, run: ReminderRun, p: PlannedReminder, as_of: dt.dat
 def _level_id(session: Session, p: PlannedReminder, it: PlannedItem) -> int:
     if it.level_sequence is None or it.level_sequence == p.level_sequence:
         return p.level_id
-    policy_id = session.scalar(select(ReminderLevel.policy_id).where(ReminderLevel.id == p.level_id))
-    level_id = session.scalar(select(ReminderLevel.id).where(ReminderLevel.policy_id == policy_id,
-                                                             ReminderLevel.sequence == it.level_sequence))
+    # the same policy's level at the item's sequence (the session's identity map spares the queries)
+    policy = session.get(ReminderLevel, p.level_id).policy
+    level_id = next((lv.id for lv in policy.levels if lv.sequence == it.level_sequence), None)
     return level_id or p.level_id
 
 
@@ -744,8 +786,8 @@ def reminder_timeline_entries(session: Session, code: str) -> list[TimelineEntry
     entries = []
     for r in customer_reminders(session, code):
         day = r.sent_at.date() if r.sent_at else r.as_of
-        entries.append(TimelineEntry(day, "reminder", f"{r.level_key} · {r.state}", ",".join(r.channels),
-                                     r.amount_minor, r.currency))
+        entries.append(TimelineEntry(day, "reminder", f"{r.level_key} · {status_text(r.state, r.channels, r.pending_channels)}",
+                                     ",".join(r.channels), r.amount_minor, r.currency))
     return entries
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app import config
 
 from . import outbox
-from .run import PlannedReminder, RunSummary, deliver_run, execute_run, plan_run, run_moment
+from .run import APPROVE_ALL, PlannedReminder, RunSummary, deliver_run, execute_run, plan_run, run_moment
 
 
 @dataclass(frozen=True)
@@ -59,13 +59,15 @@ def preview_run(session: Session, *, as_of: dt.date, at: str | None = None) -> R
 def perform_run(session: Session, *, as_of: dt.date, at: str | None = None, approve: Iterable[str] | None = None,
                 letters_dir: str | Path | None = None, progress: Callable[[int, int], None] | None = None,
                 cancel: Callable[[], bool] | None = None) -> RunDone:
-    """Store the run as of `as_of` at `at`: `approve` None approves every reminder whose level does not need
-    manual approval, a set of plan keys ("C001/PEN") exactly those; letters will go to `letters_dir`
+    """Store the run as of `as_of` at `at`: `approve` None approves what the policy pre-approves (nothing under
+    "review before sending"; under "send automatically", every reminder whose level needs no approval), a set of
+    plan keys ("C001/PEN") exactly those, APPROVE_ALL ("all") every planned reminder; letters will go to `letters_dir`
     (default: default_letters_dir). Nothing is delivered: commit, then `deliver_stored`. `progress(n, total)`
     and `cancel()` are for the GUI's bar and Cancel button."""
     moment = run_moment(session, as_of, at)
     folder = Path(letters_dir) if letters_dir else default_letters_dir(as_of)
-    summary = execute_run(session, as_of=as_of, at=moment, approve=None if approve is None else set(approve),
+    summary = execute_run(session, as_of=as_of, at=moment,
+                          approve=approve if approve is None or approve == APPROVE_ALL else set(approve),
                           letters_dir=folder, progress=progress, cancel=cancel, deliver=False)
     return RunDone(summary, outbox.channel_sender(session) is not None, folder)
 

@@ -91,11 +91,39 @@ def templates_dir() -> Path:
 # --- filters ----------------------------------------------------------------------
 
 
+class Minor(int):
+    """An amount of an item in a message covering several currencies: `|money` formats it in its own currency."""
+
+    currency: str
+
+    def __new__(cls, value: int, currency: str):
+        obj = super().__new__(cls, value)
+        obj.currency = currency
+        return obj
+
+
+class Amounts(int):
+    """A total over several currencies (one message per debtor): `|money` writes each ("S/ 100.00 y US$ 50.00");
+    as a number it is the sum of the parts, which only says whether there is any."""
+
+    parts: tuple[tuple[str, int], ...]
+
+    def __new__(cls, parts):
+        parts = tuple((cur, int(v)) for cur, v in parts if v)
+        obj = super().__new__(cls, sum(v for _, v in parts))
+        obj.parts = parts
+        return obj
+
+
 @pass_context
 def _money(ctx, value, currency: str | None = None, symbol: bool = True) -> str:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"money expects an amount in minor units (an integer), got {value!r}")
-    currency = currency or ctx.get("currency")
+    if isinstance(value, Amounts) and currency is None:
+        joiner = " and " if ctx.get("language") == "en" else " y "
+        texts = [_money(ctx, int(v), cur, symbol) for cur, v in value.parts] or [_money(ctx, 0, None, symbol)]
+        return ", ".join(texts[:-1]) + joiner + texts[-1] if len(texts) > 1 else texts[0]
+    currency = currency or getattr(value, "currency", None) or ctx.get("currency")
     if not symbol:
         return fmt(value, currency, ctx.get("locale") or "es_PE", symbol=False)
     return format_money(value, currency, ctx.get("locale") or "es_PE", ctx.get("company_locale"))
@@ -163,12 +191,22 @@ def tax_id_label(country: str | None, language: str) -> str:
 def template_context(content: ReminderContent) -> dict:
     """The documented variables (docs/templates.md). Plain dicts and lists: nothing with methods to abuse."""
     company = content.company
+    several = len(content.sections) > 1  # one message for several currencies: each amount knows its own
+
+    def amount(value: int, currency: str) -> int:
+        return Minor(value, currency) if several else value
+
     items = [
         {"invoice_number": i.invoice_number, "issue_date": i.issue_date, "due_date": i.due_date,
-         "days_overdue": i.days_overdue, "amount_minor": i.amount_minor, "open_minor": i.open_minor,
-         "currency": i.currency}
+         "days_overdue": i.days_overdue, "amount_minor": amount(i.amount_minor, i.currency),
+         "open_minor": amount(i.open_minor, i.currency), "currency": i.currency}
         for i in content.items
     ]
+    total_open, fee, total_due = content.total_open_minor, content.fee_minor, content.total_due_minor
+    if several:
+        total_open = Amounts((cur, open_) for cur, open_, _ in content.sections)
+        fee = Amounts((cur, f) for cur, _, f in content.sections)
+        total_due = Amounts((cur, open_ + f) for cur, open_, f in content.sections)
     due_dates = [i.due_date for i in content.items]
     earliest = min(due_dates) if due_dates else None
     return {
@@ -188,9 +226,9 @@ def template_context(content: ReminderContent) -> dict:
         "item_count": len(items),
         "invoice_numbers": ", ".join(dict.fromkeys(i.invoice_number for i in content.items)),
         "currency": content.currency,
-        "total_open_minor": content.total_open_minor,
-        "fee_minor": content.fee_minor,
-        "total_due_minor": content.total_due_minor,
+        "total_open_minor": total_open,
+        "fee_minor": fee,
+        "total_due_minor": total_due,
         "max_days_overdue": content.max_days_overdue,
         "oldest_due_date": earliest,
         "days_until_due": max(0, (earliest - content.as_of).days) if earliest else 0,

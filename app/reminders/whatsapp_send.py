@@ -73,6 +73,7 @@ def open_whatsapp_reminder(session: Session, reminder_id: int, *, at: dt.datetim
         raise NotPendingError(f"Reminder #{r.id} is held until {r.send_at.isoformat(timespec='minutes')} by the "
                               f"contact rules: {r.hold_reason or ''}".strip())
     customer = session.get(Customer, r.customer_id)
+    _check_rules(session, r, customer, at)
     try:
         link = _link(session, r, customer, at)
     except InvalidPhoneError as exc:
@@ -88,6 +89,22 @@ def open_whatsapp_reminder(session: Session, reminder_id: int, *, at: dt.datetim
         outbox.mark_sent(session, r, customer, at, None, outbox.DeliveryResult())
     session.flush()
     return link
+
+
+def _check_rules(session: Session, r: Reminder, customer: Customer, at: dt.datetime) -> None:
+    """Opening the chat is the moment of contact: the contact rules hold then too (window, holidays, caps
+    against the contacts made, other than this reminder's own message)."""
+    from . import contact_rules
+
+    profile, zone = contact_rules.profile_for_customer(session, customer)
+    log = contact_rules.contact_histories(session, [customer.id], queued=False,
+                                          exclude_reminder=r.id).get(customer.id, [])
+    allowed, hold = contact_rules.next_permitted(profile, "whatsapp", at, log, zone=zone, country=customer.country)
+    if hold is not None and allowed > at:
+        until = allowed.astimezone(zone)
+        raise NotPendingError(f"Reminder #{r.id}: the contact rules do not allow a WhatsApp message now "
+                              f"({hold.detail} — {hold.citation}); next permitted moment "
+                              f"{contact_rules.DAY_NAMES_EN[until.weekday()]} {until:%Y-%m-%d %H:%M} ({zone.key}).")
 
 
 CHAT_LEVEL_NAMES = {"es": "Recordatorio de pago", "en": "Payment reminder"}

@@ -15,7 +15,7 @@
 <context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/customers.py" line="+112"/>
+        <location filename="../../app/ui/views/customers.py" line="+94"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="+105"/>
+        <location filename="../../app/ui/views/dashboard.py" line="+96"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n item, largest first</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+233"/>
+        <location filename="../../app/ui/views/reminders.py" line="+250"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>
@@ -54,7 +54,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+108"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n skipped</numerusform>
@@ -62,7 +62,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-85"/>
+        <location line="-91"/>
         <source>%n e-mail(s) to send</source>
         <translation>
             <numerusform>%n e-mail to send</numerusform>
@@ -79,6 +79,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
+        <location line="+87"/>
         <source>%n WhatsApp chat(s) to open</source>
         <translation>
             <numerusform>%n WhatsApp chat to open</numerusform>
@@ -86,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-86"/>
         <source>%n SMS to export</source>
         <translation>
             <numerusform>%n SMS to export</numerusform>
@@ -110,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+78"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform>
@@ -119,26 +120,50 @@
     </message>
     <message numerus="yes">
         <location line="+0"/>
-        <source>%n sent</source>
+        <source>%n e-mail(s) sent</source>
         <translation>
-            <numerusform>%n sent</numerusform>
-            <numerusform>%n sent</numerusform>
+            <numerusform>%n e-mail sent</numerusform>
+            <numerusform>%n e-mails sent</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
+        <source>%n letter(s) written</source>
+        <translation>
+            <numerusform>%n letter written</numerusform>
+            <numerusform>%n letters written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n SMS exported for the gateway</source>
+        <translation>
+            <numerusform>%n SMS exported for the gateway</numerusform>
+            <numerusform>%n SMS exported for the gateway</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n awaiting approval</source>
+        <translation>
+            <numerusform>%n awaiting approval</numerusform>
+            <numerusform>%n awaiting approval</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+105"/>
+        <source>%n e-mail(s) may have been sent (interrupted while sending): check the mailbox, select them, then Release or Mark as sent</source>
+        <translation>
+            <numerusform>%n e-mail may have been sent (interrupted while sending): check the mailbox, select it, then Release or Mark as sent</numerusform>
+            <numerusform>%n e-mails may have been sent (interrupted while sending): check the mailbox, select them, then Release or Mark as sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-105"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
             <numerusform>%n failed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>%n draft(s)</source>
-        <translation>
-            <numerusform>%n draft</numerusform>
-            <numerusform>%n drafts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -147,6 +172,22 @@
         <translation>
             <numerusform>%n held for later</numerusform>
             <numerusform>%n held for later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n held at delivery by the contact rules</source>
+        <translation>
+            <numerusform>%n held at delivery by the contact rules</numerusform>
+            <numerusform>%n held at delivery by the contact rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n may have been sent: check them below</source>
+        <translation>
+            <numerusform>%n may have been sent: check it below</numerusform>
+            <numerusform>%n may have been sent: check them below</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -166,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%n draft(s) approved: they go out with the next run</source>
         <translation>
             <numerusform>%n draft approved: it goes out with the next run</numerusform>
@@ -182,7 +223,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+9"/>
+        <source>%n e-mail(s) recorded as sent</source>
+        <translation>
+            <numerusform>%n e-mail recorded as sent</numerusform>
+            <numerusform>%n e-mails recorded as sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n e-mail(s) back in the queue: the next run sends them</source>
+        <translation>
+            <numerusform>%n e-mail back in the queue: the next run sends it</numerusform>
+            <numerusform>%n e-mails back in the queue: the next run sends them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
         <source>History (%n reminder(s))</source>
         <translation>
             <numerusform>History (%n reminder)</numerusform>
@@ -193,7 +250,7 @@
 <context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/today.py" line="+214"/>
+        <location filename="../../app/ui/views/today.py" line="+192"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

@@ -37,14 +37,14 @@
 <context>
     <name>AgingReportView</name>
     <message>
-        <location filename="../../app/ui/views/aging_report.py" line="+65"/>
+        <location filename="../../app/ui/views/aging_report.py" line="+104"/>
         <source>Aged receivables</source>
-        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Antigüedad de saldos</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-40"/>
         <source>days past due date</source>
+        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>días desde el vencimiento</translation>
     </message>
     <message>
@@ -73,7 +73,7 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>As of</source>
         <translation>Fecha de corte</translation>
     </message>
@@ -98,7 +98,7 @@
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Export to Excel…</source>
         <translation>Exportar a Excel…</translation>
     </message>
@@ -113,7 +113,7 @@
         <translation>Exportar a CSV…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+28"/>
         <source>Buckets: %1</source>
         <translation>Tramos: %1</translation>
     </message>
@@ -1133,13 +1133,13 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../app/ui/views/customers.py" line="+33"/>
+        <location filename="../../app/ui/views/customers.py" line="+31"/>
         <source>Customers</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Search by code, name, tax ID or e-mail</source>
         <translation>Buscar por código, nombre, RUC o correo</translation>
     </message>
@@ -1164,7 +1164,7 @@
         <translation>Abrir ficha</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+36"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -1185,28 +1185,28 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/ui/views/dashboard.py" line="+123"/>
+        <location filename="../../app/ui/views/dashboard.py" line="+119"/>
         <source>Dashboard</source>
-        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-3"/>
         <source>Refresh</source>
+        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>As of</source>
         <translation>Fecha de corte</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+41"/>
         <source>Aged receivables (click a bar for its items)</source>
         <translation>Antigüedad de saldos (clic en una barra para ver sus partidas)</translation>
     </message>
@@ -1221,7 +1221,7 @@
         <translation>Mayores deudores (doble clic para abrir)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Computing…</source>
         <translation>Calculando…</translation>
     </message>
@@ -1424,7 +1424,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-299"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-272"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n partida, la mayor primero</numerusform>
@@ -1863,7 +1863,7 @@
 <context>
     <name>LogCallDialog</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+50"/>
+        <location filename="../../app/ui/views/today.py" line="+47"/>
         <source>No answer</source>
         <translation>No contesta</translation>
     </message>
@@ -1954,23 +1954,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>Next action</source>
         <translation>Próxima acción</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+32"/>
+        <location line="-28"/>
+        <location line="+29"/>
         <source>Promised date</source>
         <translation>Fecha prometida</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-28"/>
         <source>Promised amount</source>
         <translation>Importe prometido</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Promised amount: %1</source>
         <translation>Importe prometido: %1</translation>
     </message>
@@ -2317,7 +2317,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Name (Spanish)</source>
         <translation>Nombre (español)</translation>
     </message>
@@ -2327,7 +2327,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Nombre (inglés)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Send automatically (unticked: review before sending)</source>
+        <translation>Enviar automáticamente (sin marcar: revisar antes de enviar)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Add level</source>
         <translation>Agregar nivel</translation>
     </message>
@@ -2342,12 +2347,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Guardar política</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>Days count from the due date (negative: a courtesy notice before it). Items climb one level at a time. A fixed fee and the minimum overdue are in %1.</source>
         <translation>Los días se cuentan desde el vencimiento (negativos: aviso de cortesía antes). Los documentos suben un nivel a la vez. El cargo fijo y el mínimo vencido están en %1.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>Segment, class or band</source>
         <translation>Segmento, clase o banda</translation>
     </message>
@@ -2372,17 +2377,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Guardar segmentos</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Customers without a policy of their own get their risk segment&apos;s policy (e.g. A-high, or just A, or just high; the most specific wins), else the default. Segments come from the stored risk scores.</source>
         <translation>Los clientes sin política propia reciben la de su segmento de riesgo (p. ej. A-high, o solo A, o solo high; gana la más específica); si no, la política por defecto. Los segmentos vienen de los puntajes de riesgo guardados.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Policy by risk segment</source>
         <translation>Política por segmento de riesgo</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>E-mail</source>
         <translation>Correo</translation>
     </message>
@@ -2457,7 +2462,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>por defecto</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
@@ -2520,7 +2525,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/reminders.py" line="+27"/>
+        <location filename="../../app/ui/tablemodels/reminders.py" line="+28"/>
         <source>E-mail</source>
         <translation>Correo</translation>
     </message>
@@ -2545,36 +2550,76 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Llamada</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>awaiting approval</source>
+        <translation>pendiente de aprobación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>may have been sent</source>
+        <translation>quizá enviado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e-mail sent</source>
+        <translation>correo enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>letter written</source>
+        <translation>carta generada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS exported</source>
+        <translation>SMS exportado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp opened</source>
+        <translation>WhatsApp abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call task made</source>
+        <translation>tarea de llamada creada</translation>
+    </message>
+    <message>
         <location line="+26"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+120"/>
+        <location line="-122"/>
+        <location line="+122"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+120"/>
+        <location line="-122"/>
+        <location line="+122"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>Items</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location line="+119"/>
+        <location line="+121"/>
+        <source>Done at</source>
+        <translation>Realizado el</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <location line="+121"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-121"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
@@ -2594,7 +2639,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>needs approval</source>
         <translation>requiere aprobación</translation>
     </message>
@@ -2610,11 +2655,6 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sent at</source>
-        <translation>Enviado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
@@ -2624,32 +2664,22 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Error</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>draft</source>
-        <translation>borrador</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="-157"/>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>sent</source>
-        <translation>enviado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>failed</source>
         <translation>fallido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>WhatsApp to open</source>
         <translation>WhatsApp por abrir</translation>
     </message>
@@ -2720,7 +2750,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+77"/>
+        <location filename="../../app/ui/views/reminders.py" line="+78"/>
         <source>Reminders</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Recordatorios</translation>
@@ -2732,12 +2762,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+177"/>
+        <location line="+193"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-191"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -2768,12 +2798,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+141"/>
+        <location line="+157"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-149"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -2809,11 +2839,92 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Opens the chat with the message filled in and records it as sent</source>
-        <translation>Abre el chat con el mensaje escrito y lo registra como enviado</translation>
+        <source>Opens the chat with the message filled in and records it as opened</source>
+        <translation>Abre el chat con el mensaje ya escrito y lo registra como abierto</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+2"/>
+        <source>Release (send again)</source>
+        <translation>Liberar (enviar de nuevo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It did not arrive: back to the queue, sent again by the next run with the same Message-ID</source>
+        <translation>No llegó: vuelve a la cola y la siguiente ejecución lo envía de nuevo con el mismo Message-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as sent</source>
+        <translation>Marcar como enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It did arrive: record it as sent without sending it again</source>
+        <translation>Sí llegó: registrarlo como enviado sin volver a enviarlo</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+210"/>
+        <source>%n e-mail(s) sent</source>
+        <translation>
+            <numerusform>%n correo enviado</numerusform>
+            <numerusform>%n correos enviados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n letter(s) written</source>
+        <translation>
+            <numerusform>%n carta generada</numerusform>
+            <numerusform>%n cartas generadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n SMS exported for the gateway</source>
+        <translation>
+            <numerusform>%n SMS exportado para la pasarela</numerusform>
+            <numerusform>%n SMS exportados para la pasarela</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n awaiting approval</source>
+        <translation>
+            <numerusform>%n pendiente de aprobación</numerusform>
+            <numerusform>%n pendientes de aprobación</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+73"/>
+        <source>%n e-mail(s) recorded as sent</source>
+        <translation>
+            <numerusform>%n correo registrado como enviado</numerusform>
+            <numerusform>%n correos registrados como enviados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n e-mail(s) back in the queue: the next run sends them</source>
+        <translation>
+            <numerusform>%n correo de vuelta en la cola: la siguiente ejecución lo envía</numerusform>
+            <numerusform>%n correos de vuelta en la cola: la siguiente ejecución los envía</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>WhatsApp chat opened and recorded as opened</source>
+        <translation>Chat de WhatsApp abierto y registrado como abierto</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n e-mail(s) may have been sent (interrupted while sending): check the mailbox, select them, then Release or Mark as sent</source>
+        <translation>
+            <numerusform>%n correo quizá fue enviado (se interrumpió el envío): revise el buzón, selecciónelo y luego Liberar o Marcar como enviado</numerusform>
+            <numerusform>%n correos quizá fueron enviados (se interrumpió el envío): revise el buzón, selecciónelos y luego Liberar o Marcar como enviado</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-242"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
@@ -2840,7 +2951,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+108"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n omitido</numerusform>
@@ -2848,7 +2959,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-85"/>
+        <location line="-91"/>
         <source>%n e-mail(s) to send</source>
         <translation>
             <numerusform>%n correo por enviar</numerusform>
@@ -2865,6 +2976,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
+        <location line="+87"/>
         <source>%n WhatsApp chat(s) to open</source>
         <translation>
             <numerusform>%n chat de WhatsApp por abrir</numerusform>
@@ -2872,7 +2984,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-86"/>
         <source>%n SMS to export</source>
         <translation>
             <numerusform>%n SMS por exportar</numerusform>
@@ -2921,7 +3033,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Cancelado.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n en cola</numerusform>
@@ -2929,27 +3041,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
-        <source>%n sent</source>
-        <translation>
-            <numerusform>%n enviado</numerusform>
-            <numerusform>%n enviados</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
+        <location line="+6"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n fallido</numerusform>
             <numerusform>%n fallidos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>%n draft(s)</source>
-        <translation>
-            <numerusform>%n borrador</numerusform>
-            <numerusform>%n borradores</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2958,6 +3054,22 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>
             <numerusform>%n programado para más tarde</numerusform>
             <numerusform>%n programados para más tarde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n held at delivery by the contact rules</source>
+        <translation>
+            <numerusform>%n retenido al enviar por las reglas de contacto</numerusform>
+            <numerusform>%n retenidos al enviar por las reglas de contacto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n may have been sent: check them below</source>
+        <translation>
+            <numerusform>%n quizá fue enviado: revíselo abajo</numerusform>
+            <numerusform>%n quizá fueron enviados: revíselos abajo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2977,7 +3089,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%n draft(s) approved: they go out with the next run</source>
         <translation>
             <numerusform>%n borrador aprobado: sale con la próxima ejecución</numerusform>
@@ -3002,13 +3114,8 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
             <numerusform>%n recordatorios anulados</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>WhatsApp chat opened and recorded as sent</source>
-        <translation>Chat de WhatsApp abierto y registrado como enviado</translation>
-    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+39"/>
         <source>History (%n reminder(s))</source>
         <translation>
             <numerusform>Historial (%n recordatorio)</numerusform>
@@ -3352,7 +3459,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../app/ui/dialogs/settings_templates.py" line="+57"/>
+        <location filename="../../app/ui/dialogs/settings_templates.py" line="+55"/>
         <source>E-mail</source>
         <translation>Correo</translation>
     </message>
@@ -3382,7 +3489,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>datos de ejemplo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
@@ -3407,22 +3514,22 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Vista previa para el cliente</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Save template</source>
         <translation>Guardar plantilla</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Revert to default</source>
         <translation>Volver a la predeterminada</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>Variables: customer.name, customer.code, company.name, items (invoice_number, due_date, days_overdue, open), totals, level, payment_instructions; filters money, date. See docs/templates.md.</source>
         <translation>Variables: customer.name, customer.code, company.name, items (invoice_number, due_date, days_overdue, open), totals, level, payment_instructions; filtros money, date. Ver docs/templates.md.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+36"/>
         <source>subject</source>
         <translation>asunto</translation>
     </message>
@@ -3578,14 +3685,14 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+22"/>
+        <location filename="../../app/ui/views/today.py" line="+33"/>
         <source>Today</source>
-        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
         <source>all collectors</source>
+        <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>todos los gestores</translation>
     </message>
     <message>
@@ -3599,7 +3706,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Registrar una llamada…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>As of</source>
         <translation>Fecha de corte</translation>
     </message>
@@ -3609,7 +3716,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Gestor de cobranza</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+14"/>
         <source>Computing…</source>
         <translation>Calculando…</translation>
     </message>

@@ -47,10 +47,13 @@ def test_reminders_history_approve_and_cancel(tmp_path, capsys):
     assert cli(db, "reminders", "history", "--format", "json") == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and {"id", "customer_code", "state", "amount", "items", "pending"} <= rows[0].keys()
-    queued = [r for r in rows if r["state"] == "queued"]  # e-mails: no SMTP server is configured here
-    assert queued
-    rid = queued[0]["id"]
-    assert cli(db, "reminders", "approve", str(rid)) == 2  # not a draft
+    # the shipped policy reviews before sending: the run stored drafts, approved one by one
+    drafts = [r for r in rows if r["state"] == "draft"]
+    assert drafts and len(drafts) == len(rows) and drafts[0]["status"] == "awaiting approval"
+    rid = drafts[0]["id"]
+    assert cli(db, "reminders", "approve", str(rid)) == 0
+    assert "1 draft(s) approved" in capsys.readouterr().out
+    assert cli(db, "reminders", "approve", str(rid)) == 2  # not a draft any more
     assert "were not drafts" in capsys.readouterr().out
     assert cli(db, "reminders", "cancel", str(rid), "--reason", "customer called: paying today") == 0
     capsys.readouterr()

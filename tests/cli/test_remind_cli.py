@@ -47,11 +47,14 @@ def test_dry_run_prints_one_json_object_per_line_and_changes_nothing(dbfile, cap
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines == [
         {"customer_code": "C001", "level": "friendly", "channels": ["email"], "items": ["F1"], "amount": "120.00",
-         "currency": "PEN", "blocked": None, "send_at": "2026-06-30T14:30:00+00:00"},
+         "currency": "PEN", "blocked": None, "send_at": "2026-06-30T14:30:00+00:00", "key": "C001/PEN",
+         "approved": False},
         {"customer_code": "C002", "level": "friendly", "channels": ["letter"], "items": ["F2"], "amount": "80.50",
-         "currency": "PEN", "blocked": None, "send_at": "2026-06-30T14:30:00+00:00"},
+         "currency": "PEN", "blocked": None, "send_at": "2026-06-30T14:30:00+00:00", "key": "C002/PEN",
+         "approved": False},
         {"customer_code": "C002", "level": None, "channels": [], "items": ["F3"], "amount": "120.00",
-         "currency": "PEN", "blocked": "disputed items", "send_at": None},
+         "currency": "PEN", "blocked": "disputed items", "send_at": None, "key": "C002/PEN/disputed",
+         "approved": False},
     ]
     assert count(dbfile, ReminderRun) == 0 and count(dbfile, Reminder) == 0
 
@@ -62,9 +65,37 @@ def test_dry_run_at_night_shows_the_held_moment(dbfile, capsys):
     assert first["send_at"] == "2026-07-06T12:00:00+00:00"  # Monday 07:00 in Lima
 
 
-def test_send_performs_the_run_and_a_second_send_prints_nothing_new(dbfile, capsys, tmp_path):
+def test_send_follows_the_policy_review_first_then_approve(dbfile, capsys, tmp_path):
+    """The shipped policy reviews before sending: --send stores drafts and says how to approve them; --approve
+    KEY approves exactly that reminder; an unknown key is refused with nothing written."""
     letters = tmp_path / "letters"
     assert main(["--db", dbfile, "remind", "--as-of", "2026-06-30", "--at", "10:00", "--send",
+                 "--letters-dir", str(letters)]) == 0
+    out = capsys.readouterr().out
+    assert "2 reminder(s) planned, 0 queued, 2 awaiting approval" in out and "cobranza reminders approve" in out
+    assert "0 e-mail(s) sent, 0 letter(s) written" in out
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", dbfile, "remind", "--as-of", "2026-07-01", "--send", "--approve", "C009/PEN"])
+    assert exc.value.code == 2 and "No reminder planned with key C009/PEN" in capsys.readouterr().err
+    assert count(dbfile, ReminderRun) == 1
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", dbfile, "remind", "--as-of", "2026-07-01", "--dry-run", "--approve-all"])
+    assert exc.value.code == 2
+
+
+def test_policy_sending_automatic_makes_send_approve(dbfile, capsys, tmp_path):
+    assert main(["--db", dbfile, "policy", "sending", "STANDARD", "--automatic"]) == 0
+    assert "sends automatically" in capsys.readouterr().out
+    assert main(["--db", dbfile, "policy", "list"]) == 0
+    assert "[sends automatically]" in capsys.readouterr().out
+    assert main(["--db", dbfile, "remind", "--as-of", "2026-06-30", "--at", "10:00", "--send",
+                 "--letters-dir", str(tmp_path)]) == 0
+    assert "2 queued, 0 awaiting approval" in capsys.readouterr().out
+
+
+def test_send_performs_the_run_and_a_second_send_prints_nothing_new(dbfile, capsys, tmp_path):
+    letters = tmp_path / "letters"
+    assert main(["--db", dbfile, "remind", "--as-of", "2026-06-30", "--at", "10:00", "--send", "--approve-all",
                  "--letters-dir", str(letters)]) == 0
     out = capsys.readouterr().out
     assert "2 reminder(s) planned, 2 queued, 0 awaiting approval, 0 held by contact rules, 1 skipped" in out
@@ -72,7 +103,7 @@ def test_send_performs_the_run_and_a_second_send_prints_nothing_new(dbfile, caps
     assert main(["--db", dbfile, "remind", "--as-of", "2026-06-30", "--at", "11:00", "--send",
                  "--letters-dir", str(letters)]) == 0
     out = capsys.readouterr().out
-    assert "0 reminder(s) planned, 0 queued" in out and "delivered: 0 sent" in out
+    assert "0 reminder(s) planned, 0 queued" in out and "delivered: 0 e-mail(s) sent, 0 letter(s) written" in out
     assert count(dbfile, Reminder) == 2
 
 
@@ -168,11 +199,12 @@ def test_send_delivers_emails_and_letters_through_the_channels(dbfile, capsys, t
             assert main(["--db", dbfile, "settings", "set", key, value]) == 0
         letters = tmp_path / "letters"
         assert main(["--db", dbfile, "remind", "--as-of", "2026-06-30", "--at", "10:00", "--send",
-                     "--letters-dir", str(letters)]) == 0
+                     "--approve-all", "--letters-dir", str(letters)]) == 0
     finally:
         controller.stop()
     out = capsys.readouterr().out
-    assert "delivered: 2 sent, 0 failed" in out and "letters: " in out
+    assert "delivered: 1 e-mail(s) sent, 1 letter(s) written; 2 reminder(s) done, 0 failed" in out
+    assert "letters: " in out
     [msg] = handler.messages()
     assert msg["To"].addresses[0].addr_spec == "pagos@losandes.pe"
     assert [p.name for p in (letters / "customers").iterdir()] == ["C002_PEN_20260630.pdf"]

@@ -24,7 +24,7 @@ from app.models import Company, Customer, Reminder
 from app.reminders import outbox
 from app.reminders.run import execute_run
 from tests.factories import make_customer, make_invoice
-from tests.reminders.conftest import D, at
+from tests.reminders.conftest import D, at, send_automatically
 
 BAD_ADDRESSES = {
     "two recipients": "a@b.com,x",
@@ -79,6 +79,7 @@ def books(session):
     with session.begin():
         ledger.save_company(session, name="Distribuidora Andina S.A.C.", country="PE", currency="PEN",
                             locale="es_PE", email="cobranzas@andina.pe")
+        send_automatically(session)  # these tests are about delivery: the policy approves by itself
         make_customer(session, email="pagos@losandes.pe")
         make_invoice(session, number="F1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
     return session

@@ -44,10 +44,20 @@ def write_letters(jobs, directory):
     return paths, str(combined)
 
 
+def send_automatically(session, code: str = "STANDARD") -> None:
+    """The run tests are about what a run decides and delivers: their default policy sends automatically (the
+    shipped one reviews before sending: tests/reminders/test_review_before_sending.py)."""
+    from app.reminders.policy import ensure_default_policy, set_send_automatically
+
+    ensure_default_policy(session)
+    set_send_automatically(session, code, True)
+
+
 @pytest.fixture
 def books(session):
     with session.begin():
         ledger.save_company(session, name="Distribuidora Andina S.A.C.", country="PE", currency="PEN", locale="es_PE")
+        send_automatically(session)
         make_customer(session, email="pagos@losandes.pe")
         make_customer(session, code="C002", name="Comercial Rivera E.I.R.L.", email="rivera@example.pe")
     return session

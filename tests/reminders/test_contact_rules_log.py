@@ -38,15 +38,3 @@ def test_a_collectors_call_counts_for_the_daily_cap_of_the_run(books):
     # Ley 2300: once in contact, one channel a week -> the e-mail waits a week after the call
     assert p.send_at == dt.datetime(2026, 7, 8, 13, 0, tzinfo=dt.timezone.utc)
     assert "one channel a week" in p.hold_reason
-
-
-def test_two_currencies_of_one_customer_respect_the_daily_cap_within_a_run(books):
-    s = books
-    with s.begin():
-        make_customer(s, code="CO1", name="Tienda Bogotá", country="CO", currency="COP", email="x@tienda.co")
-        make_invoice(s, number="B1", customer="CO1", currency="COP", amount="500000", issued=D(2026, 5, 1),
-                     due=D(2026, 6, 1))
-        make_invoice(s, number="B2", customer="CO1", currency="USD", amount="100.00", issued=D(2026, 5, 1),
-                     due=D(2026, 6, 1))
-        summary = execute_run(s, as_of=D(2026, 7, 1), at=at(D(2026, 7, 1), 10))
-    assert summary.queued == 2 and summary.held == 1

@@ -8,7 +8,7 @@ import datetime as dt
 import keyring
 import pytest
 from keyring.errors import KeyringError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from app import ledger
 from app.ledger.errors import InvalidValueError
@@ -110,6 +110,7 @@ def test_one_key_at_a_time_as_the_cli_sets_it(session):
 def test_preview_writes_nothing_and_the_run_stores_what_it_planned(books, tmp_path):
     session = books
     with session.begin():
+        session.execute(delete(ReminderPolicy))  # a new book: no policy yet (planning makes the default)
         make_invoice(session, number="F1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
     audit = session.scalar(select(func.count()).select_from(AuditEntry))
     session.rollback()
@@ -121,7 +122,7 @@ def test_preview_writes_nothing_and_the_run_stores_what_it_planned(books, tmp_pa
     assert session.scalar(select(func.count()).select_from(AuditEntry)) == audit
     session.rollback()
     with session.begin():
-        done = perform_run(session, as_of=D(2026, 6, 30), at="10:00", letters_dir=tmp_path)
+        done = perform_run(session, as_of=D(2026, 6, 30), at="10:00", letters_dir=tmp_path, approve={"C001/PEN"})
     assert not done.email_configured  # no SMTP server set: the e-mail stays queued
     assert done.summary.queued == 1 and done.summary.run_id is not None
     assert session.scalar(select(func.count()).select_from(ReminderRun)) == 1

@@ -29,7 +29,7 @@ from tests.factories import SmtpCollector, make_customer, make_invoice, smtp_set
 
 D = dt.date
 CLI = "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"
-REMIND = ["remind", "--as-of", "2026-06-30", "--at", "10:00", "--send"]
+REMIND = ["remind", "--as-of", "2026-06-30", "--at", "10:00", "--send", "--approve-all"]
 
 
 def cobranza(db: str, *args: str) -> subprocess.Popen:
@@ -310,7 +310,7 @@ def test_letters_are_written_while_another_writer_can_write(tmp_path):
     """Letters are files, not sent: they are made outside any write transaction, then recorded."""
     from app.models import Customer
     from app.reminders import outbox
-    from app.reminders.run import execute_run
+    from app.reminders.run import APPROVE_ALL, execute_run
 
     db = str(tmp_path / "books.sqlite")
     engine = open_database(db)
@@ -323,7 +323,7 @@ def test_letters_are_written_while_another_writer_can_write(tmp_path):
                 make_invoice(s, number="F1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
             when = dt.datetime(2026, 6, 30, 10, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
             with s.begin():
-                execute_run(s, as_of=D(2026, 6, 30), at=when, deliver=False)
+                execute_run(s, as_of=D(2026, 6, 30), at=when, deliver=False, approve=APPROVE_ALL)
         writers = session_factory(engine, write=True)
 
         def letters_while_someone_writes(jobs, directory):

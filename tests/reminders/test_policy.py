@@ -71,7 +71,7 @@ def test_assign_pause_and_contact_preferences(books):
     s = books
     with s.begin():
         ensure_default_policy(s)
-        create_policy(s, code="SOFT", name_es="Suave", name_en="Soft",
+        create_policy(s, send_automatically=True, code="SOFT", name_es="Suave", name_en="Soft",
                       levels=[{"key": "x", "days": 5, "channels": "email"}])
         assign_policy(s, "C001", "SOFT")
         pause_reminders(s, "C001", dt.date(2026, 7, 15))

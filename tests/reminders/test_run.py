@@ -50,7 +50,7 @@ def test_courtesy_notice_three_days_before_the_due_date(books):
     assert (p.level_key, p.channels, p.blocked) == ("courtesy", ("email",), None)
     assert p.as_json() == {"customer_code": "C001", "level": "courtesy", "channels": ["email"], "items": ["F1"],
                            "amount": "120.00", "currency": "PEN", "blocked": None,
-                           "send_at": "2026-06-30T15:00:00+00:00"}
+                           "send_at": "2026-06-30T15:00:00+00:00", "key": "C001/PEN", "approved": True}
 
 
 def test_an_imported_90_day_old_invoice_climbs_one_level_at_a_time(books, outbox, tmp_path):
@@ -166,7 +166,7 @@ def test_unapplied_credit_covering_the_overdue_amount_blocks_the_reminder(books)
 def test_amount_under_the_levels_minimum_is_skipped(books):
     s = books
     with s.begin():
-        create_policy(s, code="MIN", name_es="Mínimo", name_en="Minimum", levels=[
+        create_policy(s, send_automatically=True, code="MIN", name_es="Mínimo", name_en="Minimum", levels=[
             {"key": "friendly", "days": 1, "channels": "email", "min_overdue_minor": 20000}])
         assign_policy(s, "C001", "MIN")
         make_invoice(s, number="F1", issued=D(2026, 5, 1), due=D(2026, 6, 1), amount="150.00")
@@ -253,7 +253,7 @@ def test_debtor_in_colombia_on_a_sunday_and_a_call_task_window(books, tmp_path):
     assert p.hold_reason.startswith("held until Monday 07:00 — Ley 2300 art. 3")
     assert p.hold_reason_es.startswith("retenido hasta el lunes 07:00 — Ley 2300 art. 3")
     with s.begin():
-        create_policy(s, code="CALL", name_es="Llamada", name_en="Call", levels=[
+        create_policy(s, send_automatically=True, code="CALL", name_es="Llamada", name_en="Call", levels=[
             {"key": "firm", "days": 1, "channels": "letter,call"}])
         assign_policy(s, "CO1", "CALL")
         ledger.update_customer(s, "CO1", phone="+57 601 555 0101")
@@ -265,7 +265,7 @@ def test_debtor_in_colombia_on_a_sunday_and_a_call_task_window(books, tmp_path):
 def test_fee_is_posted_as_its_own_charge_once_per_item_and_level(books, outbox):
     s = books
     with s.begin():
-        create_policy(s, code="FEE", name_es="Con cargo", name_en="With fee", levels=[
+        create_policy(s, send_automatically=True, code="FEE", name_es="Con cargo", name_en="With fee", levels=[
             {"key": "friendly", "days": 1, "channels": "email", "fee_kind": "percent", "fee_value": "2",
              "min_gap_days": 1},
             {"key": "firm", "days": 30, "channels": "email", "fee_kind": "fixed", "fee_value": 1500, "min_gap_days": 1},
@@ -299,7 +299,7 @@ def test_fee_is_posted_as_its_own_charge_once_per_item_and_level(books, outbox):
 def test_levels_needing_approval_are_drafts_until_approved(books, outbox):
     s = books
     with s.begin():
-        create_policy(s, code="APPR", name_es="Aprobación", name_en="Approval", levels=[
+        create_policy(s, send_automatically=True, code="APPR", name_es="Aprobación", name_en="Approval", levels=[
             {"key": "final", "days": 1, "channels": "email", "needs_approval": True}])
         assign_policy(s, "C001", "APPR")
         make_invoice(s, number="F1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
@@ -374,7 +374,7 @@ def test_changing_a_customers_policy_keeps_the_history_usable(books, outbox):
         make_invoice(s, number="F1", issued=D(2026, 3, 1), due=D(2026, 4, 1))
     go(s, D(2026, 6, 30), outbox)
     with s.begin():
-        create_policy(s, code="ONE", name_es="Uno", name_en="One", levels=[
+        create_policy(s, send_automatically=True, code="ONE", name_es="Uno", name_en="One", levels=[
             {"key": "only", "days": 90, "channels": "email"}])
         assign_policy(s, "C001", "ONE")
     [p] = plan(s, D(2026, 7, 6))

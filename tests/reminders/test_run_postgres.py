@@ -9,7 +9,7 @@ from app.database import open_database, session_factory
 from app.reminders.run import customer_reminders, execute_run, plan_run
 from tests.factories import make_customer, make_invoice, make_payment
 
-from .conftest import Outbox, at
+from .conftest import Outbox, at, send_automatically
 
 pytestmark = pytest.mark.postgres
 D = dt.date
@@ -21,6 +21,7 @@ def test_run_climbs_and_is_idempotent_on_postgres(pg_url):
     outbox = Outbox()
     with s.begin():
         ledger.save_company(s, name="Distribuidora Andina S.A.C.", country="PE", currency="PEN", locale="es_PE")
+        send_automatically(s)
         make_customer(s, email="pagos@losandes.pe")
         make_customer(s, code="C002", name="Crédito S.A.", email="c@x.pe")
         make_invoice(s, number="F1", issued=D(2026, 3, 1), due=D(2026, 4, 1))

@@ -26,7 +26,7 @@ DAY = D(2026, 6, 30)
 
 
 def _policy(s, code, channels, days=1):
-    return create_policy(s, code=code, name_es=code, name_en=code,
+    return create_policy(s, send_automatically=True, code=code, name_es=code, name_en=code,
                          levels=[{"key": "friendly", "days": days, "channels": channels}])
 
 
@@ -79,6 +79,10 @@ def test_whatsapp_waits_for_a_person_and_opening_it_records_it(books, tmp_path):
     # a second run does not send it again nor mark it sent
     again = _run(s, DAY, tmp_path, hour=11)
     assert again.sent == 0 and _state(s, "C020").state == "queued"
+    # opening the chat is the contact: the rules hold then too (Peru: not after 20:00)
+    with pytest.raises(NotPendingError, match="contact rules do not allow"):
+        with s.begin():
+            open_whatsapp_reminder(s, r.id, at=at(DAY, 21))
     with s.begin():
         opened = open_whatsapp_reminder(s, r.id, at=at(DAY, 12))
     assert opened.startswith("https://wa.me/51987111222")

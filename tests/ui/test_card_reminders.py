@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 
 from app.database import session_factory
-from app.reminders.run import execute_run
+from app.reminders.run import APPROVE_ALL, execute_run
 from tests.factories import make_customer, make_invoice
 
 from .conftest import wait_idle
@@ -25,7 +25,7 @@ def reminded(books, tmp_path):
         make_invoice(s, number="F1", customer="C1", issued=D(2026, 5, 1), due=D(2026, 6, 1))
     with session_factory(books, write=True)() as s, s.begin():  # a letter reminder: no e-mail address
         execute_run(s, as_of=D(2026, 6, 30), at=dt.datetime(2026, 6, 30, 10, tzinfo=ZoneInfo("America/Lima")),
-                    letters_dir=tmp_path)
+                    letters_dir=tmp_path, approve=APPROVE_ALL)
     return books
 
 
@@ -40,7 +40,7 @@ def test_whatsapp_button_opens_the_chat_link_and_the_tab_lists_reminders(reminde
     qtbot.waitUntil(lambda: card.reminders_model.rowCount() == 1, timeout=20000)
     qtmodeltester.check(card.reminders_model)
     m = card.reminders_model
-    assert m.data(m.index(0, m.COL_STATE)) == "sent"
+    assert m.data(m.index(0, m.COL_STATE)) == "letter written"
     assert "Letter" in m.data(m.index(0, m.COL_CHANNELS))
     # the History tab shows it too: the card passes the reminders to the collections timeline
     qtbot.waitUntil(lambda: "reminder" in [r.kind for r in card.timeline_model.rows()], timeout=20000)
@@ -76,7 +76,7 @@ def test_the_card_assigns_a_policy_and_pauses_reminders(books, ctx, qtbot):
 
     with session_factory(books, write=True)() as s, s.begin():
         make_customer(s, code="P1", name="Pausa S.A.C.")
-        create_policy(s, code="SOFT", name_es="Suave", name_en="Soft",
+        create_policy(s, send_automatically=True, code="SOFT", name_es="Suave", name_en="Soft",
                       levels=[{"key": "friendly", "days": 5, "channels": "email"}])
     card = CustomerCard(ctx, "P1")
     qtbot.addWidget(card)

@@ -38,9 +38,12 @@ def test_policy_editor_edits_a_level_refuses_a_bad_one_and_maps_segments(overdue
     tab.table.cellWidget(friendly, tab.COL_FEE_KIND).setCurrentIndex(1)  # fixed
     tab.table.item(friendly, tab.COL_FEE_VALUE).setText("15.50")
     tab.table.item(friendly, tab.COL_MIN).setText("100")
+    assert not tab.send_automatically.isChecked()  # the shipped policy reviews before sending
+    tab.send_automatically.setChecked(True)
     with qtbot.waitSignal(tab.saved, timeout=20000):
         tab.save_button.click()
     with session_factory(ctx.engine)() as s:
+        assert policy_view(policy_row(s, "STANDARD")).send_automatically
         lv = policy_view(policy_row(s, "STANDARD")).levels[1]
     assert (lv.key, lv.days, lv.channels, lv.fee_kind, int(lv.fee_value), lv.min_overdue_minor) == \
         ("friendly", 3, ("email", "sms"), "fixed", 1550, 10000)
@@ -68,7 +71,7 @@ def test_policy_editor_edits_a_level_refuses_a_bad_one_and_maps_segments(overdue
 
 
 def test_template_editor_previews_blocks_a_broken_template_and_saves(overdue, ctx, qtbot, tmp_path):
-    from app.reminders.run import execute_run
+    from app.reminders.run import APPROVE_ALL, execute_run
     from app.ui.dialogs.settings_templates import TemplatesTab
     from tests.reminders.conftest import Outbox, at
 
@@ -97,7 +100,7 @@ def test_template_editor_previews_blocks_a_broken_template_and_saves(overdue, ct
     sent = Outbox()
     with session_factory(ctx.engine, write=True)() as s, s.begin():
         execute_run(s, as_of=D(2026, 6, 30), at=at(D(2026, 6, 30)), send=sent,
-                    letters_dir=tmp_path)
+                    letters_dir=tmp_path, approve=APPROVE_ALL)
     from app.reminders.delivery import content_for, template_overrides
     from app.reminders.templates import render_message
 

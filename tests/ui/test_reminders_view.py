@@ -76,6 +76,10 @@ def test_preview_shows_the_blocked_reason_and_the_planned_reminder(overdue, ctx,
     assert model.data(model.index(rows["C2"], 0), Qt.ItemDataRole.CheckStateRole) is None
     assert model.data(model.index(rows["C2"], 0), Qt.ItemDataRole.ForegroundRole) is not None
     c1 = rows["C1"]
+    # the shipped policy reviews before sending: the preview approves nothing, Approve all ticks every one
+    assert model.data(model.index(c1, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.approved_keys() == set() and "0 approved" in view.count.text()
+    view.all_button.click()
     assert model.data(model.index(c1, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert model.data(model.index(c1, model.COL_ITEMS)) == "F1"
     assert "E-mail" in model.data(model.index(c1, model.COL_CHANNELS))
@@ -97,6 +101,7 @@ def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot,
     view.letters_dir.setText(str(tmp_path / "letters"))
     with qtbot.waitSignal(view.previewed, timeout=20000):
         view.preview_button.click()
+    view.all_button.click()
     steps, announced = [], []
     view._progress.step.connect(lambda n, total: steps.append((n, total)))
     ctx.runner.data_changed.connect(announced.append)
@@ -121,13 +126,14 @@ def test_run_sends_email_writes_a_letter_and_shows_the_history(smtp, ctx, qtbot,
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     view.open_letters.click()
     assert opened == [view.letters_path]
-    assert "2 sent" in view.summary.text()
+    # "sent" only for the e-mail the SMTP server accepted; the letter is written
+    assert "1 e-mail sent" in view.summary.text() and "1 letter written" in view.summary.text()
     qtbot.waitUntil(lambda: view.history_model.rowCount() == 2, timeout=20000)
     wait_idle(qtbot, ctx.runner)
     qtmodeltester.check(view.history_model)
     hm = view.history_model
     states = {hm.row(i).customer_code: hm.data(hm.index(i, hm.COL_STATE)) for i in range(hm.rowCount())}
-    assert states == {"C1": "sent", "C3": "sent"}
+    assert states == {"C1": "e-mail sent", "C3": "letter written"}
     # the preview after the run: nothing new for the same day
     assert all(view.model.row(i).blocked for i in range(view.model.rowCount()))
 
@@ -140,6 +146,7 @@ def test_unapproved_reminder_is_stored_as_draft_and_failures_show_in_history(ove
     view.letters_dir.setText(str(tmp_path))
     with qtbot.waitSignal(view.previewed, timeout=20000):
         view.preview_button.click()
+    view.all_button.click()
     c3 = rows_by_code(view.model)["C3"]
     view.model.setData(view.model.index(c3, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     with qtbot.waitSignal(view.finished, timeout=30000) as blocker:
@@ -148,7 +155,7 @@ def test_unapproved_reminder_is_stored_as_draft_and_failures_show_in_history(ove
     qtbot.waitUntil(lambda: view.history_model.rowCount() == 2, timeout=20000)
     hm = view.history_model
     by_code = {hm.row(i).customer_code: i for i in range(hm.rowCount())}
-    assert hm.data(hm.index(by_code["C3"], hm.COL_STATE)) == "draft"
+    assert hm.data(hm.index(by_code["C3"], hm.COL_STATE)) == "awaiting approval"
     assert hm.data(hm.index(by_code["C1"], hm.COL_STATE)) in ("failed", "queued")
     assert hm.data(hm.index(by_code["C1"], hm.COL_ERROR))
     wait_idle(qtbot, ctx.runner)
@@ -246,7 +253,7 @@ def test_whatsapp_reminder_is_opened_from_the_history_and_recorded(books, ctx, q
     from app.reminders.policy import assign_policy, create_policy
 
     with session_factory(books, write=True)() as s, s.begin():
-        create_policy(s, code="WA", name_es="WhatsApp", name_en="WhatsApp",
+        create_policy(s, send_automatically=True, code="WA", name_es="WhatsApp", name_en="WhatsApp",
                       levels=[{"key": "friendly", "days": 1, "channels": "whatsapp"}])
         make_customer(s, code="W1", name="Chat S.A.C.", phone="+51 987 111 222")
         assign_policy(s, "W1", "WA")
@@ -271,7 +278,7 @@ def test_whatsapp_reminder_is_opened_from_the_history_and_recorded(books, ctx, q
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert opened[0].startswith("https://wa.me/51987111222") and view.last_whatsapp_url
     qtbot.waitUntil(lambda: hm.rowCount() == 1 and hm.row(0).state == "sent", timeout=20000)
-    assert hm.data(hm.index(0, hm.COL_STATE)) == "sent"
+    assert hm.data(hm.index(0, hm.COL_STATE)) == "WhatsApp opened"
     wait_idle(qtbot, ctx.runner)
 
 
@@ -286,6 +293,7 @@ def test_run_asks_first_with_what_leaves_per_channel_and_no_stores_nothing(overd
     view.letters_dir.setText(str(tmp_path))
     with qtbot.waitSignal(view.previewed, timeout=20000):
         view.preview_button.click()
+    view.all_button.click()
     counts = view.model.approved_channel_counts()
     assert counts  # the preview approved something that would leave
     view.run_button.click()
@@ -300,3 +308,39 @@ def test_run_asks_first_with_what_leaves_per_channel_and_no_stores_nothing(overd
     with session_factory(overdue)() as s:
         assert s.scalar(select(func.count()).select_from(Reminder)) == 0
     assert view.run_button.isEnabled()
+
+
+def test_may_have_been_sent_is_listed_and_released_or_marked_sent(overdue, ctx, qtbot, tmp_path):
+    """E-mails left "sending" by a crash: listed as "may have been sent", released (sent again) or marked sent
+    with the same functions as `cobranza reminders release ID [--mark-sent]`."""
+    from sqlalchemy import select
+
+    from app.models import Reminder
+    from app.reminders.run import APPROVE_ALL, execute_run
+
+    with session_factory(overdue, write=True)() as s, s.begin():
+        when = dt.datetime(2026, 6, 30, 10, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+        execute_run(s, as_of=D(2026, 6, 30), at=when, deliver=False, approve=APPROVE_ALL)
+        for n, r in enumerate(s.scalars(select(Reminder).order_by(Reminder.id))):
+            r.state, r.message_id = "sending", f"<crash{n}@cobranza.test>"  # as a killed sender leaves them
+    view = make_view(ctx, qtbot)
+    qtbot.waitUntil(lambda: view.history_model.rowCount() == 2, timeout=20000)
+    hm = view.history_model
+    assert {hm.data(hm.index(i, hm.COL_STATE)) for i in range(2)} == {"may have been sent"}
+    assert "2 e-mails may have been sent" in view.sending_label.text() and not view.sending_label.isHidden()
+    assert not view.release_button.isEnabled()  # nothing selected yet
+    _select_history(view, {"C1"})
+    assert view.release_button.isEnabled() and view.mark_sent_button.isEnabled()
+    view.release_button.click()
+    qtbot.waitUntil(lambda: {hm.row(i).customer_code: hm.row(i).state for i in range(hm.rowCount())}.get("C1")
+                    == "queued", timeout=20000)
+    _select_history(view, {"C3"})
+    view.mark_sent_button.click()
+    qtbot.waitUntil(lambda: {hm.row(i).customer_code: hm.row(i).state for i in range(hm.rowCount())}.get("C3")
+                    == "sent", timeout=20000)
+    assert view.sending_label.isHidden()
+    with session_factory(overdue)() as s:
+        rows = {r.customer_id: r for r in s.scalars(select(Reminder))}
+        assert sorted((r.state, r.message_id) for r in rows.values()) == [
+            ("queued", "<crash0@cobranza.test>"), ("sent", "<crash1@cobranza.test>")]  # the Message-ID is kept
+    wait_idle(qtbot, ctx.runner)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -76,6 +77,9 @@ class PoliciesTab(QWidget):
         names = QFormLayout()
         names.addRow(self.tr("Name (Spanish)"), self.name_es)
         names.addRow(self.tr("Name (English)"), self.name_en)
+        # unticked ("review before sending"): a preview approves none of this policy's reminders
+        self.send_automatically = QCheckBox(self.tr("Send automatically (unticked: review before sending)"))
+        names.addRow("", self.send_automatically)
         self.table = QTableWidget(0, self.COL_GAP + 1)
         self.table.setObjectName("levels_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -165,6 +169,7 @@ class PoliciesTab(QWidget):
         p = self.current = self.policies[row]
         self.name_es.setText(p.name_es)
         self.name_en.setText(p.name_en)
+        self.send_automatically.setChecked(p.send_automatically)
         self.table.setRowCount(0)
         for lv in p.levels:
             self._append_level(lv)
@@ -284,7 +289,7 @@ class PoliciesTab(QWidget):
             return
         self.ctx.runner.write(update_policy, self.current.code, name_es=self.name_es.text(),
                               name_en=self.name_en.text(), levels=levels,
-                              on_done=self._done(self.tr("Policy saved")), on_error=self._failed)
+                              send_automatically=self.send_automatically.isChecked(), on_done=self._done(self.tr("Policy saved")), on_error=self._failed)
 
     def copy(self, new_code: str | None = None) -> None:
         if self.current is None:

@@ -11,7 +11,8 @@ from PySide6.QtGui import QBrush, QColor
 from .base import SnapshotTableModel
 
 GREY = QColor("#8a8a8a")
-STATE_COLOURS = {"sent": "#1b7a3a", "failed": "#b00020", "cancelled": "#8a8a8a", "draft": "#9a6a00"}
+STATE_COLOURS = {"sent": "#1b7a3a", "failed": "#b00020", "cancelled": "#8a8a8a", "draft": "#9a6a00",
+                 "sending": "#b00020"}
 
 
 translate = QCoreApplication.translate
@@ -27,6 +28,20 @@ def channel_text(channels) -> str:
     names = {"email": translate("RemindersModel", "E-mail"), "letter": translate("RemindersModel", "Letter"), "sms": translate("RemindersModel", "SMS"), "whatsapp": translate("RemindersModel", "WhatsApp"),
              "call": translate("RemindersModel", "Call")}
     return ", ".join(names.get(c, c) for c in channels)
+
+
+def status_word(word: str) -> str:
+    """app.reminders.words' English words, translated."""
+    return {"awaiting approval": translate("RemindersModel", "awaiting approval"),
+            "queued": translate("RemindersModel", "queued"),
+            "may have been sent": translate("RemindersModel", "may have been sent"),
+            "failed": translate("RemindersModel", "failed"), "cancelled": translate("RemindersModel", "cancelled"),
+            "e-mail sent": translate("RemindersModel", "e-mail sent"),
+            "letter written": translate("RemindersModel", "letter written"),
+            "SMS exported": translate("RemindersModel", "SMS exported"),
+            "WhatsApp opened": translate("RemindersModel", "WhatsApp opened"),
+            "call task made": translate("RemindersModel", "call task made"),
+            "WhatsApp to open": translate("RemindersModel", "WhatsApp to open")}.get(word, word)
 
 
 def _moment(value: dt.datetime | None, formatter, zone=None) -> str:
@@ -59,20 +74,22 @@ class PlanTableModel(SnapshotTableModel):
 
     def set_rows(self, rows) -> None:
         rows = list(rows)
-        self._approved = {p.key for p in rows if p.blocked is None}
+        # what the policy approves: nothing under "review before sending", the rest under "send automatically"
+        self._approved = {p.key for p in rows if p.blocked is None and getattr(p, "pre_approved", False)}
         super().set_rows(rows)
 
     def approved_keys(self) -> set[str]:
         return set(self._approved)
 
     def approved_channel_counts(self) -> dict[str, int]:
-        """How many approved reminders go out by each channel ({"email": 94, "letter": 23, ...})."""
-        counts: dict[str, int] = {}
+        """How many messages go out by each channel ({"email": 94, "letter": 23, ...}): one per debtor, whatever
+        the number of its currencies (app.reminders.outbox delivers them together)."""
+        debtors: dict[str, set] = {}
         for p in self._rows:
             if p.blocked is None and p.key in self._approved:
                 for channel in p.channels:
-                    counts[channel] = counts.get(channel, 0) + 1
-        return counts
+                    debtors.setdefault(channel, set()).add(p.customer_id)
+        return {channel: len(ids) for channel, ids in debtors.items()}
 
     def set_all(self, checked: bool) -> None:
         self._approved = {p.key for p in self._rows if p.blocked is None} if checked else set()
@@ -173,12 +190,7 @@ class HistoryTableModel(SnapshotTableModel):
 
     def headers(self) -> list[str]:
         return [translate("RemindersModel", "Date"), translate("RemindersModel", "Customer"), translate("RemindersModel", "Level"), translate("RemindersModel", "Channels"), translate("RemindersModel", "Amount"), translate("RemindersModel", "State"),
-                translate("RemindersModel", "Sent at"), translate("RemindersModel", "Attempts"), translate("RemindersModel", "Error")]
-
-    @staticmethod
-    def state_text(state: str) -> str:
-        return {"draft": translate("RemindersModel", "draft"), "queued": translate("RemindersModel", "queued"), "sent": translate("RemindersModel", "sent"), "failed": translate("RemindersModel", "failed"),
-                "cancelled": translate("RemindersModel", "cancelled")}.get(state, state)
+                translate("RemindersModel", "Done at"), translate("RemindersModel", "Attempts"), translate("RemindersModel", "Error")]
 
     def display(self, r, col: int) -> str:
         if col == self.COL_DATE:
@@ -191,10 +203,11 @@ class HistoryTableModel(SnapshotTableModel):
             return channel_text(r.channels)
         if col == self.COL_AMOUNT:
             return self.formatter.money(r.amount_minor, r.currency)
-        if col == self.COL_STATE:
-            if "whatsapp" in getattr(r, "pending_channels", ()) and r.state in ("queued", "sent"):
-                return self.state_text(r.state) + " · " + translate("RemindersModel", "WhatsApp to open")
-            return self.state_text(r.state)
+        if col == self.COL_STATE:  # "sent" only for e-mail: letters written, SMS exported, WhatsApp opened
+            from app.reminders.words import status_words
+
+            return ", ".join(status_word(w)
+                             for w in status_words(r.state, r.channels, getattr(r, "pending_channels", ())))
         if col == self.COL_SENT_AT:
             return _moment(r.sent_at, self.formatter, self.zone)
         if col == self.COL_ATTEMPTS:

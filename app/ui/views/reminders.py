@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import Qt
 from app import config
 from app.ledger.changes import Changes
+from app.reminders.outbox import release_reminders
 from app.reminders.run import approve_reminders, cancel_reminders, local_zone, recent_reminders
 from app.reminders.service import RunDone, RunPreview, default_letters_dir, deliver_stored, perform_run, preview_run
 from app.reminders.whatsapp_send import open_whatsapp_reminder
@@ -133,7 +134,16 @@ class RemindersView(QWidget):
         self.approve_selected = QPushButton(self.tr("Approve selected drafts"))
         self.cancel_selected = QPushButton(self.tr("Cancel selected…"))
         self.whatsapp_button = QPushButton(self.tr("Open WhatsApp chat"))
-        self.whatsapp_button.setToolTip(self.tr("Opens the chat with the message filled in and records it as sent"))
+        self.whatsapp_button.setToolTip(self.tr("Opens the chat with the message filled in and records it as opened"))
+        # e-mails left "sending" by a crash: they may have gone out; a person checks the mailbox, then says
+        self.release_button = QPushButton(self.tr("Release (send again)"))
+        self.release_button.setToolTip(self.tr("It did not arrive: back to the queue, sent again by the next run "
+                                               "with the same Message-ID"))
+        self.mark_sent_button = QPushButton(self.tr("Mark as sent"))
+        self.mark_sent_button.setToolTip(self.tr("It did arrive: record it as sent without sending it again"))
+        self.sending_label = QLabel()
+        self.sending_label.setObjectName("may_have_been_sent")
+        self.sending_label.setStyleSheet("color: #b00020;")
         self.history_status = QLabel()
         hh = QHBoxLayout()
         hh.addWidget(self.history_title)
@@ -141,13 +151,20 @@ class RemindersView(QWidget):
         hh.addWidget(self.history_status)
         for b in (self.approve_selected, self.cancel_selected, self.whatsapp_button):
             hh.addWidget(b)
+        sending = QHBoxLayout()
+        sending.addWidget(self.sending_label, 1)
+        sending.addWidget(self.release_button)
+        sending.addWidget(self.mark_sent_button)
         hl.addLayout(hh)
+        hl.addLayout(sending)
         hl.addWidget(self.history, 1)
         self.last_whatsapp_url: str | None = None
         self.history.selectionModel().selectionChanged.connect(lambda *_: self._update_history_buttons())
         self.approve_selected.clicked.connect(self.approve_selected_drafts)
         self.cancel_selected.clicked.connect(lambda: self.cancel_selected_reminders())
         self.whatsapp_button.clicked.connect(self.open_whatsapp)
+        self.release_button.clicked.connect(lambda: self.release_selected(mark_as_sent=False))
+        self.mark_sent_button.clicked.connect(lambda: self.release_selected(mark_as_sent=True))
         self._update_history_buttons()
         plan_box = QWidget()
         pl = QVBoxLayout(plan_box)
@@ -332,9 +349,19 @@ class RemindersView(QWidget):
 
     def summary_text(self, s) -> str:
         parts = [self.tr("Cancelled.")] if s.cancelled else []
-        parts += [self.tr("%n queued", "", s.queued), self.tr("%n sent", "", s.sent),
-                  self.tr("%n failed", "", s.failed), self.tr("%n draft(s)", "", s.drafts),
+        # "sent" only for what left the building: e-mails the SMTP server accepted; letters are written
+        parts += [self.tr("%n queued", "", s.queued), self.tr("%n e-mail(s) sent", "", s.emails_sent),
+                  self.tr("%n letter(s) written", "", s.letters_written)]
+        if s.sms_exported:
+            parts.append(self.tr("%n SMS exported for the gateway", "", s.sms_exported))
+        if s.whatsapp_links:
+            parts.append(self.tr("%n WhatsApp chat(s) to open", "", len(s.whatsapp_links)))
+        parts += [self.tr("%n failed", "", s.failed), self.tr("%n awaiting approval", "", s.drafts),
                   self.tr("%n held for later", "", s.held), self.tr("%n skipped", "", s.blocked)]
+        if s.held_at_delivery:
+            parts.append(self.tr("%n held at delivery by the contact rules", "", s.held_at_delivery))
+        if s.may_have_been_sent:
+            parts.append(self.tr("%n may have been sent: check them below", "", s.may_have_been_sent))
         if s.waiting_for_means:
             parts.append(self.tr("%n waiting for e-mail settings or a letters folder", "", s.waiting_for_means))
         if s.settled:
@@ -361,6 +388,9 @@ class RemindersView(QWidget):
         self.cancel_selected.setEnabled(bool(chosen) and all(r.state in ("draft", "queued", "failed") for r in chosen))
         self.whatsapp_button.setEnabled(len(chosen) == 1 and "whatsapp" in chosen[0].pending_channels
                                         and chosen[0].state in ("queued", "sent"))
+        may_have = bool(chosen) and all(r.state == "sending" for r in chosen)
+        self.release_button.setEnabled(may_have)
+        self.mark_sent_button.setEnabled(may_have)
 
     def _history_done(self, message: str):
         def done(_result) -> None:
@@ -393,6 +423,17 @@ class RemindersView(QWidget):
                               on_done=self._history_done(self.tr("%n reminder(s) cancelled", "", len(ids))),
                               on_error=self._history_failed)
 
+    def release_selected(self, *, mark_as_sent: bool) -> None:
+        """The selected e-mails that may have been sent (left "sending"): back to the queue, or recorded as sent;
+        the same function as `cobranza reminders release ID [--mark-sent]`."""
+        ids = [r.id for r in self.selected_history() if r.state == "sending"]
+        if not ids:
+            return
+        message = (self.tr("%n e-mail(s) recorded as sent", "", len(ids)) if mark_as_sent else
+                   self.tr("%n e-mail(s) back in the queue: the next run sends them", "", len(ids)))
+        self.ctx.runner.write(release_reminders, ids, mark_as_sent=mark_as_sent, now=config.now(),
+                              on_done=self._history_done(message), on_error=self._history_failed)
+
     def open_whatsapp(self) -> None:
         chosen = self.selected_history()
         if len(chosen) != 1:
@@ -401,7 +442,7 @@ class RemindersView(QWidget):
         def opened(link: str) -> None:
             self.last_whatsapp_url = link
             QDesktopServices.openUrl(QUrl(link))
-            self.history_status.setText(self.tr("WhatsApp chat opened and recorded as sent"))
+            self.history_status.setText(self.tr("WhatsApp chat opened and recorded as opened"))
             self.load_history()
 
         self.ctx.runner.write(open_whatsapp_reminder, chosen[0].id, at=config.now(), on_done=opened,
@@ -419,6 +460,13 @@ class RemindersView(QWidget):
         self._update_history_buttons()
         fit(self.history, {HistoryTableModel.COL_LEVEL: 200, HistoryTableModel.COL_ERROR: 420})
         self.history_title.setText(self.tr("History (%n reminder(s))", "", len(rows)))
+        sending = sum(1 for r in rows if r.state == "sending")
+        self.sending_label.setText(self.tr("%n e-mail(s) may have been sent (interrupted while sending): check the "
+                                           "mailbox, select them, then Release or Mark as sent", "", sending)
+                                   if sending else "")
+        self.sending_label.setVisible(bool(sending))
+        self.release_button.setVisible(bool(sending))
+        self.mark_sent_button.setVisible(bool(sending))
         self.history_loaded.emit()
 
     def refresh(self) -> None:
