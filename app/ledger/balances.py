@@ -24,6 +24,12 @@ def invoice_exists_as_of(as_of: dt.date):
                 or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > as_of))
 
 
+def document_exists_as_of(model, as_of: dt.date):
+    """SQL condition for a payment or credit note (`model`): posted, or voided only after `as_of` (its
+    allocations were reversed on the void date, so before it the document and its allocations count)."""
+    return or_(model.status == POSTED, and_(model.void_date.is_not(None), model.void_date > as_of))
+
+
 def allocated_after(as_of: dt.date, name: str = "later", line_ids=None):
     """CTE (due_line_id, later): per due line, the amount allocated to it after `as_of` (read from
     the index on allocation(date, due_line_id, amount_minor): small for a date near today).
@@ -99,7 +105,7 @@ def _credits_as_of(session: Session, customer_id: int, as_of: dt.date) -> dict[s
                           (WriteOff, Allocation.write_off_id)):
         conds = [model.customer_id == customer_id, model.date <= as_of]
         if hasattr(model, "status"):
-            conds.append(model.status == POSTED)
+            conds.append(document_exists_as_of(model, as_of))
         issued = dict(session.execute(select(model.currency, func.sum(model.amount_minor))
                                       .where(*conds).group_by(model.currency)).all())
         used = dict(session.execute(

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, aliased
 from app import config
 from app.models import POSTED, Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
 
-from .balances import invoice_exists_as_of
+from .balances import document_exists_as_of, invoice_exists_as_of
 from .fx import Rates, rates_on, sql_to_company, to_company_minor
 
 SORT_KEYS = ("code", "name", "tax_id", "city", "currency", "balance", "overdue", "on_hold")
@@ -110,7 +110,7 @@ def _amounts(as_of: dt.date, *, balance: bool = True, overdue: bool = True, cust
         for model in (Payment, CreditNote, WriteOff):
             conds = [model.date <= as_of]
             if hasattr(model, "status"):
-                conds.append(model.status == POSTED)
+                conds.append(document_exists_as_of(model, as_of))
             parts.append(limit(_labelled(model.customer_id, model.currency, -model.amount_minor, zero)
                                .where(*conds), model.customer_id))
     if overdue:

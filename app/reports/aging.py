@@ -25,7 +25,7 @@ from typing import Sequence
 from sqlalchemy import Select, and_, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import invoice_exists_as_of, open_as_of
+from app.ledger.balances import document_exists_as_of, invoice_exists_as_of, open_as_of
 from app.ledger.errors import UnknownCustomerError
 from app.models import Allocation, CreditNote, Customer, DueLine, Invoice, Payment, WriteOff
 
@@ -229,7 +229,7 @@ def summary_query(
                                        (WriteOff, Allocation.write_off_id, False)):
         filters = [table.date <= as_of]
         if posted_only:
-            filters.append(table.status == "posted")
+            filters.append(document_exists_as_of(table, as_of))
         filters += _scope(table, currency, customer_code)
         no_ref = (table.customer_id.label("customer_id"), table.currency.label("currency"), null().label("ref"),
                   literal(0).label("open"))

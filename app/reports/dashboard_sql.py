@@ -28,7 +28,7 @@ from sqlalchemy import Integer, case, cast, exists, func, literal, or_, select, 
 from sqlalchemy.orm import Session
 
 from app.ledger.sqlfuncs import days_between
-from app.ledger.balances import invoice_exists_as_of, open_as_of
+from app.ledger.balances import document_exists_as_of, invoice_exists_as_of, open_as_of
 from app.ledger.fx import Rates, rates_on, sql_to_company, to_company_minor
 from app.models import POSTED, Allocation, CreditNote, Customer, CustomerRisk, DueLine, Invoice, Payment, WriteOff
 
@@ -154,7 +154,7 @@ def unapplied_credit(session: Session, as_of: dt.date) -> dict[str, int]:
     for table, column, posted_only in ((Payment, Allocation.payment_id, True),
                                        (CreditNote, Allocation.credit_note_id, True),
                                        (WriteOff, Allocation.write_off_id, False)):
-        live = [table.date <= as_of] + ([table.status == POSTED] if posted_only else [])
+        live = [table.date <= as_of] + ([document_exists_as_of(table, as_of)] if posted_only else [])
         parts.append(select(table.currency.label("currency"), (table.amount_minor - table.applied_minor).label("v"))
                      .where(table.applied_minor < table.amount_minor, *live))
         parts.append(select(table.currency.label("currency"), Allocation.amount_minor.label("v"))

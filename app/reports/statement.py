@@ -59,6 +59,7 @@ from sqlalchemy.orm import Session
 
 from app import config
 from app.ledger import customer_balance, get_company, get_customer, open_items
+from app.ledger.balances import document_exists_as_of
 from app.ledger.errors import InvalidValueError
 from app.ledger.money import fmt, fmt_date
 from app.ledger.views import CompanyView, CustomerView, OpenItem
@@ -349,7 +350,7 @@ def customers_with_balance(session: Session, as_of: dt.date) -> list[str]:
     for model in (Payment, CreditNote, WriteOff):
         conds = [model.date <= as_of]
         if hasattr(model, "status"):
-            conds.append(model.status == POSTED)
+            conds.append(document_exists_as_of(model, as_of))
         parts.append(select(model.customer_id, model.currency, -model.amount_minor).where(*conds))
     u = union_all(*parts).subquery()
     per_currency = (select(u.c.cid).group_by(u.c.cid, u.c.cur).having(func.sum(u.c.amt) != 0)).subquery()
