@@ -169,6 +169,15 @@ def _live(session: Session, kind: str, doc_id: int, invoice_id: int | None = Non
     return [tuple(row) for row in session.execute(q)]
 
 
+def applied_invoices_of(session: Session, ref: str) -> list[tuple[str, int]]:
+    """(invoice number, amount) a payment or credit note is applied to now, oldest first."""
+    kind, doc = find_source(session, ref)
+    totals: dict[str, int] = {}
+    for alloc, inv in _live(session, kind, doc.id):
+        totals[inv.number] = totals.get(inv.number, 0) + alloc.amount_minor
+    return list(totals.items())
+
+
 def applied_to_invoice(session: Session, number: str) -> tuple[AppliedDocument, ...]:
     """What is applied to the invoice now, per document (reversed allocations count for nothing)."""
     inv = get_invoice_row(session, number)
