@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditView</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/views/audit.py" line="+101"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersView</name>
     <message numerus="yes">
         <location filename="../../app/ui/views/customers.py" line="+112"/>

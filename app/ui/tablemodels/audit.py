@@ -12,16 +12,16 @@ class AuditTableModel(SnapshotTableModel):
     COLUMN_COUNT = 6
 
     def headers(self) -> list[str]:
-        t = QCoreApplication.translate
-        return [t("AuditModel", "When"), t("AuditModel", "User"), t("AuditModel", "Action"),
-                t("AuditModel", "Document"), t("AuditModel", "Customer"), t("AuditModel", "What and why")]
+        translate = QCoreApplication.translate
+        return [translate("AuditModel", "When"), translate("AuditModel", "User"), translate("AuditModel", "Action"),
+                translate("AuditModel", "Document"), translate("AuditModel", "Customer"), translate("AuditModel", "What and why")]
 
     def action_text(self, action: str) -> str:
-        t = QCoreApplication.translate
-        return {"create": t("AuditModel", "created"), "void": t("AuditModel", "voided"),
-                "unapply": t("AuditModel", "unapplied"), "apply": t("AuditModel", "applied"),
-                "allocate": t("AuditModel", "allocated"), "edit": t("AuditModel", "edited"),
-                "update": t("AuditModel", "changed")}.get(action, action)
+        translate = QCoreApplication.translate
+        return {"create": translate("AuditModel", "created"), "void": translate("AuditModel", "voided"),
+                "unapply": translate("AuditModel", "unapplied"), "apply": translate("AuditModel", "applied"),
+                "allocate": translate("AuditModel", "allocated"), "edit": translate("AuditModel", "edited"),
+                "update": translate("AuditModel", "changed")}.get(action, action)
 
     def display(self, r, col: int) -> str:
         local = r.at.astimezone()
