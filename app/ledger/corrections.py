@@ -342,7 +342,7 @@ def unapply(session: Session, ref: str, *, invoice_number: str | None = None, on
                f"on {on_date.isoformat()}" + (f": {reason.strip()}" if (reason or "").strip() else ""))
     audit.record(session, action="unapply", entity=kind, entity_id=doc.id, before={"allocations": _alloc_list(rows)},
                  after={"reversed": _alloc_list(rows), "date": on_date.isoformat(), "reason": (reason or "").strip() or None,
-                        "summary": summary})
+                        "currency": doc.currency, "summary": summary})
     lines = tuple((a.due_line_id, a.amount_minor) for a, _i in rows)
     return Correction("unapply", _customer_code(session, doc.customer_id), doc.currency, label, total, summary,
                       UndoStep("reapply", kind, doc.id, f"reapply {label} to {', '.join(invs)}", lines=lines), invs)
@@ -400,7 +400,7 @@ def apply(session: Session, ref: str, *, invoice_number: str | None = None, amou
     invs = tuple(dict.fromkeys(i.number for _a, i in new))
     summary = f"{to_str(total, doc.currency)} {doc.currency} of the {label} applied to {', '.join(invs)} on {on_date.isoformat()}"
     audit.record(session, action="apply", entity=kind, entity_id=doc.id,
-                 after={"allocations": _alloc_list(new), "date": on_date.isoformat(), "summary": summary})
+                 after={"allocations": _alloc_list(new), "date": on_date.isoformat(), "currency": doc.currency, "summary": summary})
     return Correction("apply", code, doc.currency, label, total, summary,
                       UndoStep("unapply", kind, doc.id, f"take the {label} back from {', '.join(invs)}",
                                allocation_ids=tuple(a.id for a, _i in new)), invs)
@@ -520,7 +520,7 @@ def undo(session: Session, step: UndoStep, *, on_date: dt.date | None = None) ->
         audit.record(session, action="unapply", entity=step.doc_kind, entity_id=doc.id,
                      before={"allocations": _alloc_list(rows)},
                      after={"reversed": _alloc_list(rows), "date": on_date.isoformat(), "reason": "undo",
-                            "summary": summary})
+                            "currency": doc.currency, "summary": summary})
         return Correction("unapply", _customer_code(session, doc.customer_id), doc.currency, label, total, summary,
                           None, invs)
     raise InvalidValueError(f"Unknown undo step '{step.kind}'.")

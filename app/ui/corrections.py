@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -245,6 +245,7 @@ class UndoBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label)
         row.addWidget(self.button)
+        row.addStretch(1)
         self.button.hide()
 
     def announce(self, text: str, step: cx.UndoStep | None) -> None:
@@ -262,7 +263,7 @@ class UndoBar(QWidget):
         self.ctx.runner.write(cx.undo, step, on_done=self._undone, on_error=self._failed)
 
     def _undone(self, correction) -> None:
-        self.announce(self.tr("Undone: %1").replace("%1", correction.summary), None)
+        self.announce(self.tr("Undone: %1").replace("%1", correction_text(correction, self.ctx.formatter)), None)
         self.undone.emit(correction)
 
     def _failed(self, exc: BaseException) -> None:
@@ -290,8 +291,35 @@ def undo_bar(widget: QWidget, ctx) -> UndoBar:
     return bar
 
 
+def correction_text(correction, formatter) -> str:
+    """What a correction did, in the UI language (the ledger's summary is English)."""
+    translate = QCoreApplication.translate
+    kinds = {"invoice": translate("Corrections", "Invoice %1"), "payment": translate("Corrections", "Payment %1"),
+             "credit note": translate("Corrections", "Credit note %1"),
+             "write-off": translate("Corrections", "Write-off %1")}
+    kind, _, name = correction.document.partition(" ")
+    if correction.document.startswith("credit note "):
+        kind, name = "credit note", correction.document[len("credit note "):]
+    document = kinds[kind].replace("%1", name) if kind in kinds else correction.document
+    c = correction
+    amount = formatter.money(c.amount_minor, c.currency) if c.currency else ""
+    invoices = ", ".join(c.invoices)
+    texts = {
+        "unapply": translate("Corrections", "%1 of %2 taken back from %3"),
+        "apply": translate("Corrections", "%1 of %2 applied to %3"),
+        "void_invoice": translate("Corrections", "%2 voided"), "void_payment": translate("Corrections", "%2 voided"),
+        "void_credit_note": translate("Corrections", "%2 voided"),
+        "credit_note": translate("Corrections", "%2 issued for %1"),
+        "write_off": translate("Corrections", "%1 of invoice %3 written off"),
+        "edit": translate("Corrections", "%2 edited"),
+    }
+    if c.action not in texts:
+        return c.summary
+    return texts[c.action].replace("%1", amount).replace("%2", document).replace("%3", invoices)
+
+
 def announce(widget: QWidget, ctx, correction) -> None:
-    undo_bar(widget, ctx).announce(correction.summary, correction.undo)
+    undo_bar(widget, ctx).announce(correction_text(correction, ctx.formatter), correction.undo)
 
 
 # --- the card's menu -------------------------------------------------------------------------------

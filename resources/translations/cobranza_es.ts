@@ -436,7 +436,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/audit.py" line="+16"/>
+        <location filename="../../app/ui/tablemodels/audit.py" line="+18"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -499,6 +499,46 @@
         <location line="+1"/>
         <source>changed</source>
         <translation>modificado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>invoice</source>
+        <translation>factura</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>payment</source>
+        <translation>pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>credit note</source>
+        <translation>nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>write-off</source>
+        <translation>castigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 taken back from %2 on %3</source>
+        <translation>%1 retirado de %2 el %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 applied to %2 on %3</source>
+        <translation>%1 aplicado a %2 el %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voided on %1</source>
+        <translation>Anulado el %1</translation>
     </message>
 </context>
 <context>
@@ -584,7 +624,7 @@
 <context>
     <name>CardCorrections</name>
     <message>
-        <location filename="../../app/ui/corrections.py" line="+352"/>
+        <location filename="../../app/ui/corrections.py" line="+380"/>
         <source>Corrections</source>
         <translation>Correcciones</translation>
     </message>
@@ -772,7 +812,7 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location line="-349"/>
+        <location line="-377"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
@@ -810,6 +850,60 @@
         <location line="+36"/>
         <source>Say why.</source>
         <translation>Indique el motivo.</translation>
+    </message>
+</context>
+<context>
+    <name>Corrections</name>
+    <message>
+        <location line="+93"/>
+        <source>Invoice %1</source>
+        <translation>Factura %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payment %1</source>
+        <translation>Pago %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit note %1</source>
+        <translation>Nota de crédito %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write-off %1</source>
+        <translation>Castigo %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of %2 taken back from %3</source>
+        <translation>%1 de %2 retirado de %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 applied to %3</source>
+        <translation>%1 de %2 aplicado a %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%2 voided</source>
+        <translation>Se anuló %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%2 issued for %1</source>
+        <translation>Se emitió %2 por %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of invoice %3 written off</source>
+        <translation>Se castigó %1 de la factura %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%2 edited</source>
+        <translation>Se editó %2</translation>
     </message>
 </context>
 <context>
@@ -3562,12 +3656,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../app/ui/corrections.py" line="+37"/>
+        <location filename="../../app/ui/corrections.py" line="-73"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Undone: %1</source>
         <translation>Deshecho: %1</translation>
     </message>
@@ -3580,7 +3674,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>_DialogWatcher</name>
     <message>
-        <location line="+64"/>
+        <location line="+91"/>
         <source>Payment of %1 recorded</source>
         <translation>Pago de %1 registrado</translation>
     </message>
