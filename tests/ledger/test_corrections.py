@@ -295,3 +295,27 @@ def test_audit_log_says_who_when_why_and_filters(book, monkeypatch):
     f1 = cx.list_audit(s, document="F1")
     assert {r.action for r in f1} >= {"create", "unapply"}
     assert cx.list_audit(s, since=D(2026, 7, 1)) == []
+
+
+@pytest.mark.parametrize("as_of, date_from", [
+    (D(2026, 4, 4), D(2026, 3, 1)),   # before the void: the payment is a credit
+    (D(2026, 4, 30), D(2026, 3, 1)),  # credit on its date, debit ("void of payment") on the void date
+    (D(2026, 4, 30), D(2026, 4, 5)),  # the opening still has the payment, the void is the period's movement
+    (D(2026, 4, 30), D(2026, 4, 6)),  # all before the period
+])
+def test_statement_of_a_voided_payment_and_credit_note_adds_up(book, as_of, date_from):
+    from app.reports.statement import build_statement
+
+    s = book
+    with tx(s):
+        cx.issue_credit_note(s, "C001", amount_minor=1000, invoice_number="F2", on_date=D(2026, 3, 10))
+        cx.void_payment(s, "OP-1", reason="cheque bounced", on_date=D(2026, 4, 5))
+        cx.void_document(s, "NC-000001", reason="issued by mistake", on_date=D(2026, 4, 5))
+    [section] = build_statement(s, "C001", as_of=as_of, date_from=date_from).sections
+    assert section.opening_minor + section.debits_minor - section.credits_minor == section.closing_minor
+    assert section.closing_minor == _balance(s, as_of)[2]
+    kinds = [m.kind for m in section.movements]
+    if date_from <= D(2026, 4, 5) <= as_of:
+        assert kinds.count("void_payment") == 1 and kinds.count("void_credit_note") == 1
+    if date_from <= D(2026, 3, 1) and as_of < D(2026, 4, 5):
+        assert "payment" in kinds and "void_payment" not in kinds
