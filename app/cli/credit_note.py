@@ -1,5 +1,6 @@
 """`cobranza credit-note add CODE --amount A [--invoice N] [--date D] [--reason TEXT]`: a credit note against
-an invoice (applied to it, at most what is open) or on account (the customer's unapplied credit)."""
+an invoice (applied to it, at most what is open) or on account (the customer's unapplied credit).
+`cobranza credit-note void NUMBER --reason TEXT [--date D]`: void one issued by mistake."""
 
 from __future__ import annotations
 
@@ -18,6 +19,18 @@ def register(subparsers) -> None:
     a.add_argument("--reason", help="why (printed on statements, kept in the audit log)")
     a.add_argument("--number", metavar="NUMBER", help="its number (default: the next of the NC- series)")
     a.set_defaults(handler=add)
+    v = sub.add_parser("void", help="void a credit note: it is taken back from its invoices, it stays marked void")
+    v.add_argument("number", metavar="NUMBER", help="the credit note's number")
+    v.add_argument("--reason", required=True, help="why it is voided (kept in the audit log)")
+    v.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="void from this date (default: today)")
+    v.set_defaults(handler=void)
+
+
+def void(args) -> int:
+    from app.ledger.corrections import void_document
+
+    return done(run(args, "credit-note void", lambda s: void_document(s, args.number, reason=args.reason,
+                                                                      on_date=args.date, kinds=("credit_note",))))
 
 
 def add(args) -> int:

@@ -129,10 +129,16 @@ def test_credit_note_add(dbfile, capsys):
                                                 "--invoice", "F2")
     assert "No customer with code 'ZZ'" in refused(dbfile, capsys, "credit-note", "add", "ZZ", "--amount", "1")
     assert "--amount" in refused(dbfile, capsys, "credit-note", "add", "C001", "--amount", "-3")
-    # the credit note can be unapplied and applied elsewhere like a payment
+    # the credit note can be unapplied and applied elsewhere like a payment, and voided
     assert cli(dbfile, "payment", "unapply", "NC-000001") == 0
     assert cli(dbfile, "payment", "apply", "NC-000001", "--invoice", "F1") == 0
     assert state(dbfile)[0] == {"F1": 2000, "F2": 8000}
+    assert "No payment with reference 'NC-000001'" in refused(dbfile, capsys, "payment", "void", "NC-000001",
+                                                             "--reason", "x")
+    assert cli(dbfile, "credit-note", "void", "NC-000001", "--reason", "issued by mistake") == 0
+    assert "Credit note NC-000001 voided on 2026-06-30: issued by mistake" in capsys.readouterr().out
+    assert state(dbfile)[0] == {"F1": 4000, "F2": 8000}
+    assert "already void" in refused(dbfile, capsys, "credit-note", "void", "NC-000001", "--reason", "x")
 
 
 def test_write_off(dbfile, capsys):

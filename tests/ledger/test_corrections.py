@@ -319,3 +319,39 @@ def test_statement_of_a_voided_payment_and_credit_note_adds_up(book, as_of, date
         assert kinds.count("void_payment") == 1 and kinds.count("void_credit_note") == 1
     if date_from <= D(2026, 3, 1) and as_of < D(2026, 4, 5):
         assert "payment" in kinds and "void_payment" not in kinds
+
+
+@pytest.mark.postgres
+def test_corrections_on_postgres(pg_url):
+    """The reversal rows, their sign check and unique reverses_id, and the as-of sums on PostgreSQL."""
+    from sqlalchemy.exc import IntegrityError
+
+    from app.database import open_database, session_factory
+
+    engine = open_database(pg_url)
+    s = session_factory(engine)()
+    try:
+        with tx(s):
+            make_customer(s)
+            make_invoice(s, number="F1", amount="100.00", issued=D(2026, 1, 1), due=D(2026, 1, 31))
+            make_invoice(s, number="F2", amount="80.00", issued=D(2026, 2, 1), due=D(2026, 3, 3))
+            make_payment(s, amount="60.00", date=D(2026, 3, 1), reference="OP-1", invoice_number="F1")
+        with tx(s):
+            cx.unapply(s, "OP-1", on_date=D(2026, 4, 10))
+            cx.apply(s, "OP-1", invoice_number="F2", on_date=D(2026, 4, 10))
+            cx.void_payment(s, "OP-1", reason="bounced", on_date=D(2026, 5, 1))
+        _consistent(s)
+        assert _open(s, D(2026, 4, 9)) == {"F1": 4000, "F2": 8000}
+        assert _open(s, D(2026, 4, 10)) == {"F1": 10000, "F2": 2000}
+        assert _balance(s, D(2026, 5, 1)) == (18000, 0, 18000)
+        assert aging_report(s, D(2026, 4, 10), customer_code="C001").customers[0].net_minor == 12000
+        first = s.scalar(select(Allocation.id).where(Allocation.amount_minor > 0).order_by(Allocation.id))
+        fresh(s)
+        with pytest.raises(IntegrityError):  # an allocation is reversed once, by a negative row
+            with s.begin():
+                s.add(Allocation(due_line_id=s.scalar(select(Allocation.due_line_id).where(Allocation.id == first)),
+                                 payment_id=s.scalar(select(Payment.id)), amount_minor=-6000, date=D(2026, 6, 1),
+                                 currency="PEN", reverses_id=first))
+    finally:
+        s.close()
+        engine.dispose()
