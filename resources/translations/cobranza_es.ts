@@ -857,43 +857,43 @@
     <message>
         <location line="+93"/>
         <source>Invoice %1</source>
-        <translation>Factura %1</translation>
+        <translation>factura %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Payment %1</source>
-        <translation>Pago %1</translation>
+        <translation>pago %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Credit note %1</source>
-        <translation>Nota de crédito %1</translation>
+        <translation>nota de crédito %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write-off %1</source>
-        <translation>Castigo %1</translation>
+        <translation>castigo %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 of %2 taken back from %3</source>
-        <translation>%1 de %2 retirado de %3</translation>
+        <translation>%1 (%2) retirado de %3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2 applied to %3</source>
-        <translation>%1 de %2 aplicado a %3</translation>
+        <translation>%1 (%2) aplicado a %3</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>%2 voided</source>
-        <translation>Se anuló %2</translation>
+        <translation>Anulado: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%2 issued for %1</source>
-        <translation>Se emitió %2 por %1</translation>
+        <translation>Emitida: %2 por %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -903,7 +903,7 @@
     <message>
         <location line="+1"/>
         <source>%2 edited</source>
-        <translation>Se editó %2</translation>
+        <translation>Editado: %2</translation>
     </message>
 </context>
 <context>
