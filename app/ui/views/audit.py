@@ -88,11 +88,17 @@ class AuditView(QWidget):
         layout.addWidget(self.status)
         self.refresh()
 
+    _asked = 0
+
     def refresh(self) -> None:
         since = self.since.value() if self.use_since.isChecked() else None
+        # only the latest question is answered on screen: an earlier, slower read (other filters) is dropped
+        self._asked += 1
+        asked = self._asked
         self.ctx.runner.read(list_audit, customer_code=self.customer.text().strip() or None, since=since,
                              user=self.user.text().strip() or None, document=self.document.text().strip() or None,
-                             on_done=self._show, on_error=self._failed)
+                             on_done=lambda rows: self._show(rows) if asked == self._asked else None,
+                             on_error=lambda exc: self._failed(exc) if asked == self._asked else None)
 
     def _show(self, rows) -> None:
         self.model.set_rows(rows)
