@@ -50,6 +50,12 @@ def _open_amount(line, later):
     return line.amount_minor - (line.paid_minor - func.coalesce(later, 0))
 
 
+def document_exists_as_of(model, as_of: dt.date):
+    """SQL condition for a payment or credit note (`model`): posted, or voided only after `as_of` (its
+    allocations were reversed on the void date, so before it the document and its allocations count)."""
+    return or_(model.status == POSTED, and_(model.void_date.is_not(None), model.void_date > as_of))
+
+
 def allocated_after(as_of: dt.date, name: str = "later", line_ids=None):
     """CTE (due_line_id, later): per due line, the amount allocated to it after `as_of` (read from
     the index on allocation(date, due_line_id, amount_minor): small for a date near today).
@@ -178,8 +184,8 @@ def unapplied_credit_parts(as_of: dt.date, scope=lambda table: []) -> list[Selec
     for table, column in ((Payment, Allocation.payment_id), (CreditNote, Allocation.credit_note_id),
                           (WriteOff, Allocation.write_off_id)):
         filters = [table.date <= as_of]
-        if hasattr(table, "status"):
-            filters.append(table.status == POSTED)
+        if hasattr(table, "status"):  # a voided payment still counts before its void date (corrections)
+            filters.append(document_exists_as_of(table, as_of))
         filters += scope(table)
         ids = (table.customer_id.label("customer_id"), table.currency.label("currency"))
         parts.append(select(*ids, (table.amount_minor - table.applied_minor).label("credit"))
@@ -191,8 +197,8 @@ def unapplied_credit_parts(as_of: dt.date, scope=lambda table: []) -> list[Selec
 
 def balance_parts(as_of: dt.date, scope=lambda table: [], label: str = "amount") -> list[Select]:
     """Selects (customer_id, currency, `label`) whose sum per customer and currency is the balance as of D:
-    invoices existing on D (+ total) less posted payments, credit notes and write-offs dated by D
-    (− amount). It equals open items − unapplied credit (customer_balance): every allocation dated by D
+    invoices existing on D (+ total) less payments, credit notes and write-offs dated by D and existing on D
+    (posted, or voided after D) (− amount). It equals open items − unapplied credit (customer_balance): every allocation dated by D
     links a document dated by D to an invoice issued by D and not void (only invoices with nothing
     applied can be voided), so allocations cancel out. `scope(table)` adds conditions per document table."""
     parts = [select(Invoice.customer_id.label("customer_id"), Invoice.currency.label("currency"),
@@ -200,7 +206,7 @@ def balance_parts(as_of: dt.date, scope=lambda table: [], label: str = "amount")
     for model in (Payment, CreditNote, WriteOff):
         conds = [model.date <= as_of]
         if hasattr(model, "status"):
-            conds.append(model.status == POSTED)
+            conds.append(document_exists_as_of(model, as_of))
         parts.append(select(model.customer_id, model.currency, -model.amount_minor).where(*conds, *scope(model)))
     return parts
 
@@ -227,7 +233,7 @@ def _credits_as_of(session: Session, customer_id: int, as_of: dt.date) -> dict[s
                           (WriteOff, Allocation.write_off_id)):
         conds = [model.customer_id == customer_id, model.date <= as_of]
         if hasattr(model, "status"):
-            conds.append(model.status == POSTED)
+            conds.append(document_exists_as_of(model, as_of))
         issued = dict(session.execute(select(model.currency, func.sum(model.amount_minor))
                                       .where(*conds).group_by(model.currency)).all())
         used = dict(session.execute(

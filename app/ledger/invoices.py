@@ -169,12 +169,17 @@ def void_invoice(session: Session, number: str, *, reason: str, on_date: dt.date
         raise InvalidValueError(
             f"The void date {on_date.isoformat()} is before the invoice date {inv.issue_date.isoformat()}.",
             field="date")
-    applied = session.scalar(
-        select(func.count(Allocation.id)).join(DueLine, Allocation.due_line_id == DueLine.id)
-        .where(DueLine.invoice_id == inv.id)
-    )
+    # what is applied now (reversed allocations count for nothing), and the last day anything moved on it:
+    # voided before that day, the invoice would vanish from dates it still had money applied
+    applied = session.scalar(select(func.coalesce(func.sum(DueLine.paid_minor), 0)).where(DueLine.invoice_id == inv.id))
     if applied:
         raise VoidWithAllocationsError(inv.number)
+    last = session.scalar(select(func.max(Allocation.date)).join(DueLine, Allocation.due_line_id == DueLine.id)
+                          .where(DueLine.invoice_id == inv.id))
+    if last is not None and on_date < last:
+        raise InvalidValueError(
+            f"The void date {on_date.isoformat()} is before {last.isoformat()}, when money was last applied to or "
+            f"taken from invoice {inv.number}. Void it on {last.isoformat()} or later.", field="date")
     before = audit.snapshot(inv)
     inv.status, inv.void_date, inv.void_reason = VOID, on_date, reason.strip()
     session.flush()

@@ -101,6 +101,9 @@ class CreditNote(Base):
     invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
     reason: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), default=POSTED)
+    # voided (app.ledger.corrections): its allocations are reversed on void_date; it exists until then
+    void_date: Mapped[dt.date | None] = mapped_column(Date)
+    void_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
     customer = relationship("Customer")
@@ -129,6 +132,9 @@ class Payment(Base):
     method: Mapped[str] = mapped_column(String(20), default="transfer")
     reference: Mapped[str | None] = mapped_column(String(100), index=True)
     status: Mapped[str] = mapped_column(String(10), default=POSTED)
+    # voided (app.ledger.corrections): its allocations are reversed on void_date; it exists until then
+    void_date: Mapped[dt.date | None] = mapped_column(Date)
+    void_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
     customer = relationship("Customer")
@@ -165,11 +171,17 @@ class Allocation(Base):
     Exactly one source is set. An allocation is dated on or after both of its documents, so
     "as of" any date the open amount of a due line is its amount less the allocations dated
     up to then.
+
+    A correction never deletes or edits an allocation: unapplying one (app.ledger.corrections) adds a
+    reversal row, same line and source, the negative amount, dated the day of the correction and
+    pointing at it (`reverses_id`). Every "as of" sum is then right on both sides of that date.
     """
 
     __tablename__ = "allocation"
     __table_args__ = (
-        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        # an allocation is positive; its reversal (reverses_id set) negative
+        CheckConstraint("(reverses_id IS NULL AND amount_minor > 0) OR (reverses_id IS NOT NULL AND amount_minor < 0)",
+                        name="amount_sign"),
         CheckConstraint(
             "(CASE WHEN payment_id IS NULL THEN 0 ELSE 1 END)"
             " + (CASE WHEN credit_note_id IS NULL THEN 0 ELSE 1 END)"
@@ -190,5 +202,7 @@ class Allocation(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     # the currency of both documents, kept here so a period's collections per currency need no joins
     currency: Mapped[str] = mapped_column(String(3))
+    # set on a reversal: the allocation it takes back (from this row's date on)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("allocation.id"), unique=True)
 
     due_line: Mapped[DueLine] = relationship()

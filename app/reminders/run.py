@@ -32,7 +32,7 @@ from app.collections.agreements import invoices_in_active_agreements
 from app.collections.timeline import TimelineEntry
 from app.ledger import audit
 from app.ledger import company as company_mod
-from app.ledger.balances import invoice_exists_as_of, open_as_of
+from app.ledger.balances import document_exists_as_of, invoice_exists_as_of, open_as_of
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import LedgerError
 from app.ledger.money import percent_of, to_str
@@ -406,7 +406,7 @@ def _credits_all(session: Session, as_of: dt.date) -> dict[tuple[int, str], int]
                           (WriteOff, Allocation.write_off_id)):
         conds = [model.date <= as_of]
         if hasattr(model, "status"):
-            conds.append(model.status == POSTED)
+            conds.append(document_exists_as_of(model, as_of))
         for cust, cur, amount in session.execute(select(model.customer_id, model.currency, func.sum(model.amount_minor))
                                                  .where(*conds).group_by(model.customer_id, model.currency)):
             totals[(cust, cur)] = totals.get((cust, cur), 0) + int(amount)

@@ -54,7 +54,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from sqlalchemy import Integer, case, func, literal, select, union_all
+from sqlalchemy import Integer, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app import config
@@ -187,7 +187,8 @@ class StatementCancelled(Exception):
     """The batch was stopped through its progress callback; nothing was left in the output folder."""
 
 
-_KIND_ORDER = {"invoice": 0, "fee": 0, "interest": 0, "void": 1, "credit_note": 2, "payment": 3, "write_off": 4}
+_KIND_ORDER = {"invoice": 0, "fee": 0, "interest": 0, "void": 1, "credit_note": 2, "payment": 3, "write_off": 4,
+               "void_payment": 5, "void_credit_note": 5}
 
 
 def _movement_rows(session: Session, customer_id: int, date_from: dt.date, as_of: dt.date):
@@ -223,14 +224,23 @@ def _movement_rows(session: Session, customer_id: int, date_from: dt.date, as_of
     payments = (
         select(Payment.date, literal("payment"), func.coalesce(Payment.reference, literal("")), Payment.currency,
                zero, Payment.amount_minor, Payment.method, null_text, null_date, zero)
-        .where(Payment.customer_id == customer_id, Payment.status == POSTED,
+        .where(Payment.customer_id == customer_id, or_(Payment.status == POSTED, Payment.void_date.is_not(None)),
                Payment.date >= date_from, Payment.date <= as_of)
     )
+    # a payment or credit note voided on V (app.ledger.corrections) was a credit on its date and is a debit on V
+    voided_docs = [
+        select(model.void_date, literal(kind), number, model.currency, model.amount_minor, zero, model.void_reason,
+               null_text, null_date, zero)
+        .where(model.customer_id == customer_id, model.status == VOID, model.void_date.is_not(None),
+               model.void_date >= date_from, model.void_date <= as_of)
+        for model, kind, number in ((Payment, "void_payment", func.coalesce(Payment.reference, literal(""))),
+                                    (CreditNote, "void_credit_note", CreditNote.number))]
     credit_notes = (
         select(CreditNote.date, literal("credit_note"), CreditNote.number, CreditNote.currency, zero,
                CreditNote.amount_minor, CreditNote.reason, cn_invoice.c.number, null_date, zero)
         .outerjoin(cn_invoice, cn_invoice.c.id == CreditNote.invoice_id)
-        .where(CreditNote.customer_id == customer_id, CreditNote.status == POSTED,
+        .where(CreditNote.customer_id == customer_id,
+               or_(CreditNote.status == POSTED, CreditNote.void_date.is_not(None)),
                CreditNote.date >= date_from, CreditNote.date <= as_of)
     )
     write_offs = (
@@ -239,7 +249,7 @@ def _movement_rows(session: Session, customer_id: int, date_from: dt.date, as_of
         .outerjoin(wo_invoice, wo_invoice.c.wo == WriteOff.id)
         .where(WriteOff.customer_id == customer_id, WriteOff.date >= date_from, WriteOff.date <= as_of)
     )
-    union = union_all(invoices, voids, payments, credit_notes, write_offs).subquery()
+    union = union_all(invoices, voids, payments, credit_notes, write_offs, *voided_docs).subquery()
     order = case(*[(union.c.kind == k, v) for k, v in _KIND_ORDER.items()], else_=9)
     return session.execute(select(union).order_by(union.c.date, order, union.c.number)).all()
 

@@ -53,6 +53,7 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("reminders", QT_TRANSLATE_NOOP("Navigation", "Reminders"), "reminders.svg", "app.ui.views.reminders:RemindersView"),
     ViewSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers.svg", "app.ui.views.customers:CustomersView"),
     ViewSpec("aging", QT_TRANSLATE_NOOP("Navigation", "Aging report"), "aging.svg", "app.ui.views.aging_report:AgingReportView"),
+    ViewSpec("audit", QT_TRANSLATE_NOOP("Navigation", "Audit log"), "audit.svg", "app.ui.views.audit:AuditView"),
 ]
 
 

@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/views/audit.py" line="+107"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersView</name>
     <message numerus="yes">
         <location filename="../../app/ui/views/customers.py" line="+94"/>

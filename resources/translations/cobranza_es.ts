@@ -453,6 +453,171 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/audit.py" line="+18"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What and why</source>
+        <translation>Qué y por qué</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>created</source>
+        <translation>creado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>voided</source>
+        <translation>anulado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unapplied</source>
+        <translation>desaplicado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>applied</source>
+        <translation>aplicado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>allocated</source>
+        <translation>aplicado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>edited</source>
+        <translation>editado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>modificado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>invoice</source>
+        <translation>factura</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>payment</source>
+        <translation>pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>credit note</source>
+        <translation>nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>write-off</source>
+        <translation>castigo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 taken back from %2 on %3</source>
+        <translation>%1 retirado de %2 el %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 applied to %2 on %3</source>
+        <translation>%1 aplicado a %2 el %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voided on %1</source>
+        <translation>Anulado el %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../app/ui/views/audit.py" line="+53"/>
+        <source>customer code</source>
+        <extracomment>every write that changes anything writes the audit log</extracomment>
+        <translation>código de cliente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invoice, credit note, payment reference or #ID</source>
+        <translation>factura, nota de crédito, referencia del pago o #ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Audit log: who changed what, when and why</source>
+        <translation>Registro de auditoría: quién cambió qué, cuándo y por qué</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n registro</numerusform>
+            <numerusform>%n registros</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <location filename="../../app/ui/backup_actions.py" line="+62"/>
@@ -587,6 +752,194 @@
     </message>
 </context>
 <context>
+    <name>CardCorrections</name>
+    <message>
+        <location filename="../../app/ui/corrections.py" line="+380"/>
+        <source>Corrections</source>
+        <translation>Correcciones</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Void invoice…</source>
+        <translation>Anular factura…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit note against this invoice…</source>
+        <translation>Nota de crédito contra esta factura…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply credit to this invoice…</source>
+        <translation>Aplicar saldo a favor a esta factura…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write off what is open…</source>
+        <translation>Castigar el saldo pendiente…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <location line="+2"/>
+        <source>History…</source>
+        <translation>Historial…</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Void payment…</source>
+        <translation>Anular pago…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Void credit note…</source>
+        <translation>Anular nota de crédito…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unapply…</source>
+        <translation>Desaplicar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply to an invoice…</source>
+        <translation>Aplicar a una factura…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit reference…</source>
+        <translation>Editar referencia…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit text…</source>
+        <translation>Editar texto…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Credit note on account…</source>
+        <translation>Nota de crédito a cuenta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log of this customer…</source>
+        <translation>Registro de auditoría de este cliente…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Void invoice %1</source>
+        <translation>Anular factura %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The invoice stays in the books, marked void from the date below; before that date it still counts. Nothing may be applied to it: unapply payments and credits first.</source>
+        <translation>La factura queda en los libros, marcada como anulada desde la fecha indicada; antes de esa fecha sigue contando. No debe tener nada aplicado: primero desaplique pagos y notas de crédito.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Void %1</source>
+        <translation>Anular %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <location line="+10"/>
+        <location line="+46"/>
+        <source>payment</source>
+        <translation>pago</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>What it paid is taken back from its invoices on the date below and it is marked void; before that date it still counts as it was.</source>
+        <translation>Lo que pagó se retira de sus facturas en la fecha indicada y queda marcado como anulado; antes de esa fecha sigue contando como estaba.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unapply %1</source>
+        <translation>Desaplicar %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the money back from an invoice (or all): from the date below it is unapplied credit again, to apply elsewhere; before that date nothing changes.</source>
+        <translation>Retire el dinero de una factura (o de todas): desde la fecha indicada vuelve a ser saldo a favor, para aplicarlo en otra; antes de esa fecha nada cambia.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All invoices</source>
+        <translation>Todas las facturas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Apply %1</source>
+        <translation>Aplicar %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the unapplied credit to an invoice (or the oldest due first), from the date below.</source>
+        <translation>Aplique el saldo a favor a una factura (o a la de vencimiento más antiguo primero), desde la fecha indicada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest due first</source>
+        <translation>Vencimiento más antiguo primero</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Apply credit to %1</source>
+        <translation>Aplicar saldo a favor a %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the payment or credit note with unapplied credit to apply to this invoice.</source>
+        <translation>Elija el pago o la nota de crédito con saldo a favor que se aplicará a esta factura.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credit</source>
+        <translation>Saldo a favor</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Credit note against %1</source>
+        <translation>Nota de crédito contra %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit note on account</source>
+        <translation>Nota de crédito a cuenta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A credit note lowers what the customer owes: against an invoice (at most what is open on it) or on account, as credit to apply later.</source>
+        <translation>Una nota de crédito reduce lo que el cliente debe: contra una factura (como máximo su saldo pendiente) o a cuenta, como saldo a favor para aplicar después.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On account (no invoice)</source>
+        <translation>A cuenta (sin factura)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Write off %1</source>
+        <translation>Castigar %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give up what is open on the invoice (or part of it) as uncollectable.</source>
+        <translation>Pase a pérdida el saldo pendiente de la factura (o parte de él) como incobrable.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only text that does not change the books can be edited; amounts, dates and allocations are corrected by voiding, unapplying or a credit note.</source>
+        <translation>Solo se puede editar texto que no cambia los libros; los importes, fechas y aplicaciones se corrigen anulando, desaplicando o con una nota de crédito.</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="+147"/>
@@ -666,9 +1019,106 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../app/ui/corrections.py" line="-377"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount (empty: all)</source>
+        <translation>Importe (vacío: todo)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason (optional)</source>
+        <translation>Motivo (opcional)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Say why.</source>
+        <translation>Indique el motivo.</translation>
+    </message>
+</context>
+<context>
+    <name>Corrections</name>
+    <message>
+        <location line="+93"/>
+        <source>Invoice %1</source>
+        <translation>factura %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payment %1</source>
+        <translation>pago %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit note %1</source>
+        <translation>nota de crédito %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write-off %1</source>
+        <translation>castigo %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of %2 taken back from %3</source>
+        <translation>%1 (%2) retirado de %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 applied to %3</source>
+        <translation>%1 (%2) aplicado a %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%2 voided</source>
+        <translation>Anulado: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%2 issued for %1</source>
+        <translation>Emitida: %2 por %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of invoice %3 written off</source>
+        <translation>Se castigó %1 de la factura %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%2 edited</source>
+        <translation>Editado: %2</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../app/ui/dialogs/card.py" line="+67"/>
+        <location filename="../../app/ui/dialogs/card.py" line="+68"/>
         <source>Customer %1</source>
         <translation>Cliente %1</translation>
     </message>
@@ -748,7 +1198,7 @@
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>ON HOLD</source>
         <extracomment>the areas of app.ledger.changes the card shows (its facts, documents, collections, reminders, risk)</extracomment>
         <translation>BLOQUEADO</translation>
@@ -1748,6 +2198,19 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../app/ui/views/audit.py" line="+19"/>
+        <source>Audit log — %1</source>
+        <translation>Registro de auditoría — %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History of %1</source>
+        <translation>Historial de %1</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/invoice.py" line="+32"/>
@@ -1983,7 +2446,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="+123"/>
+        <location filename="../../app/ui/mainwindow.py" line="+124"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -2066,7 +2529,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="-220"/>
+        <location filename="../../app/ui/mainwindow.py" line="-221"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -2089,6 +2552,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+1"/>
         <source>Aging report</source>
         <translation>Antigüedad de saldos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log</source>
+        <translation>Auditoría</translation>
     </message>
 </context>
 <context>
@@ -3732,6 +4200,32 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+10"/>
         <source>Select a task first.</source>
         <translation>Primero seleccione una tarea.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <location filename="../../app/ui/corrections.py" line="-73"/>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Undone: %1</source>
+        <translation>Deshecho: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not undo: %1</source>
+        <translation>No se pudo deshacer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>_DialogWatcher</name>
+    <message>
+        <location line="+91"/>
+        <source>Payment of %1 recorded</source>
+        <translation>Pago de %1 registrado</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from app.ledger.views import CurrencyBalance, CustomerView, DocumentRow, OpenIte
 from ..context import AppContext
 from ..errors import describe
 from ..tablemodels.documents import BalancesTableModel, OpenItemsTableModel, PaymentsTableModel
+from .. import corrections
 from . import card_collections, card_disputes, card_reminders
 from .card_table import card_table, fit_columns
 
@@ -149,6 +150,7 @@ class CustomerCard(QDialog):
         card_collections.install(self)
         card_disputes.install(self)
         card_reminders.install(self)
+        corrections.install(self)  # right-click menu on the document rows, "Corrections" button, Undo
         ctx.runner.data_changed.connect(self._changed)
         self.reload()
 
