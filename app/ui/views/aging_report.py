@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.reports.aging import AgingOptionError, aging_report, parse_buckets
 
 from ..context import AppContext
+from ..customer_picker import CustomerPicker
 from ..tablemodels.dashboard import AgingTableModel
 
 
@@ -79,9 +80,9 @@ class AgingReportView(QWidget):
         self.currency = QLineEdit()
         self.currency.setPlaceholderText(self.tr("all"))
         self.currency.setMaximumWidth(60)
-        self.customer = QLineEdit()
+        self.customer = CustomerPicker(ctx)  # name, code or tax id; the box holds the code chosen
         self.customer.setPlaceholderText(self.tr("all customers"))
-        self.customer.setMaximumWidth(130)
+        self.customer.setMaximumWidth(160)
         self.run_button = QPushButton(self.tr("Run"))
         self.run_button.setObjectName("aging_run")
         self.cancel_button = QPushButton(self.tr("Cancel"))
