@@ -33,23 +33,31 @@ def _pdftoppm() -> str:
     return tool
 
 
+def render_page_files(pdf: str | Path, out_dir: str | Path, dpi: int = 100, *, first: int | None = None,
+                      last: int | None = None) -> list[Path]:
+    """Write the pages of `pdf` as PNG files into `out_dir` (all of them, or `first`..`last`, counted from 1)
+    and return them in page order. No Qt: a worker may call it (the statement preview does)."""
+    tool = _pdftoppm()
+    out_dir = Path(out_dir)
+    prefix = out_dir / f"{Path(pdf).stem}-page"
+    args = [tool, "-png", "-r", str(int(dpi))]
+    if first:
+        args += ["-f", str(first)]
+    if last:
+        args += ["-l", str(last)]
+    done = subprocess.run(args + [str(pdf), str(prefix)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PrintError(QCoreApplication.translate("Printing", "Could not read %1 for printing: %2")
+                         .replace("%1", str(pdf)).replace("%2", done.stderr.strip() or str(done.returncode)))
+    # name-1.png … name-12.png: the number's width depends on the page count, so sort by the number
+    return sorted(out_dir.glob(f"{prefix.name}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
 def render_pages(pdf: str | Path, dpi: int = 100, *, first: int | None = None,
                  last: int | None = None) -> list[QImage]:
     """The pages of `pdf` as images at `dpi` (all of them, or `first`..`last`, counted from 1)."""
-    tool = _pdftoppm()
     with tempfile.TemporaryDirectory(prefix="cobranza-print-") as tmp:
-        args = [tool, "-png", "-r", str(int(dpi))]
-        if first:
-            args += ["-f", str(first)]
-        if last:
-            args += ["-l", str(last)]
-        done = subprocess.run(args + [str(pdf), str(Path(tmp) / "page")], capture_output=True, text=True)
-        if done.returncode != 0:
-            raise PrintError(QCoreApplication.translate("Printing", "Could not read %1 for printing: %2")
-                             .replace("%1", str(pdf)).replace("%2", done.stderr.strip() or str(done.returncode)))
-        # page-1.png … page-12.png: the number's width depends on the page count, so sort by the number
-        files = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-        return [QImage(str(f)) for f in files]
+        return [QImage(str(f)) for f in render_page_files(pdf, tmp, dpi, first=first, last=last)]
 
 
 def print_pdf(pdf: str | Path, printer: QPrinter) -> int:
