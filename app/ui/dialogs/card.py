@@ -27,7 +27,7 @@ from app.ledger.views import CurrencyBalance, CustomerView, DocumentRow, OpenIte
 from ..context import AppContext
 from ..errors import describe
 from ..tablemodels.documents import BalancesTableModel, OpenItemsTableModel, PaymentsTableModel
-from . import card_collections, card_disputes, card_reminders
+from . import card_actions, card_collections, card_disputes, card_reminders
 from .card_table import card_table, fit_columns
 
 
@@ -58,6 +58,7 @@ class CustomerCard(QDialog):
     score_shown = Signal()
     disputes_loaded = Signal()
     reminder_choice_loaded = Signal()
+    hold_loaded = Signal()
 
     def __init__(self, ctx: AppContext, code: str, parent=None):
         super().__init__(parent)
@@ -149,6 +150,7 @@ class CustomerCard(QDialog):
         card_collections.install(self)
         card_disputes.install(self)
         card_reminders.install(self)
+        card_actions.install(self)
         ctx.runner.data_changed.connect(self._changed)
         self.reload()
 
