@@ -100,3 +100,11 @@ def print_with_dialog(pdf: str | Path, parent=None, title: str | None = None) ->
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return None
     return print_pdf(pdf, printer)
+
+
+def print_file(pdf: str | Path, parent=None, title: str | None = None, printer: QPrinter | None = None) -> int | None:
+    """Print `pdf` on `printer` when one is given (set up already), else through Qt's print dialog: the pages
+    printed, None when the dialog was cancelled. Raises PrintError (its message is for the user)."""
+    if printer is not None:
+        return print_pdf(pdf, printer)
+    return print_with_dialog(pdf, parent, title)

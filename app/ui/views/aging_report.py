@@ -56,6 +56,7 @@ class AgingReportView(QWidget):
     concerns = frozenset({"customers", "documents", "collections", "settings"})
     loaded = Signal()
     exported = Signal(str)
+    printed = Signal(int)
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -117,9 +118,10 @@ class AgingReportView(QWidget):
         self.xlsx_button = QPushButton(self.tr("Export to Excel…"))
         self.pdf_button = QPushButton(self.tr("Export to PDF…"))
         self.csv_button = QPushButton(self.tr("Export to CSV…"))
+        self.print_button = QPushButton(self.tr("Print…"))
         exports = QHBoxLayout()
         exports.addWidget(self.message, 1)
-        for b in (self.xlsx_button, self.pdf_button, self.csv_button):
+        for b in (self.xlsx_button, self.pdf_button, self.csv_button, self.print_button):
             b.setEnabled(False)
             exports.addWidget(b)
 
@@ -138,6 +140,7 @@ class AgingReportView(QWidget):
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.print_button.clicked.connect(lambda: self.print_report())
 
     # --- running ---------------------------------------------------------------------
 
@@ -199,7 +202,7 @@ class AgingReportView(QWidget):
             lines.append(f"<b>{t.currency}</b> {total_word} {f.money(t.total_minor, t.currency)} — {buckets}"
                          f" — {net_word} {f.money(t.net_minor, t.currency)}")
         self.totals.setText("<br>".join(lines) or self.tr("Nothing is owed as of this date."))
-        for b in (self.xlsx_button, self.pdf_button, self.csv_button):
+        for b in (self.xlsx_button, self.pdf_button, self.csv_button, self.print_button):
             b.setEnabled(True)
         self.loaded.emit()
 
@@ -232,6 +235,33 @@ class AgingReportView(QWidget):
         self.message.setStyleSheet("color: palette(text);")
         self.message.setText(self.tr("Written %1").replace("%1", path))
         self.exported.emit(path)
+
+    def print_report(self, printer=None) -> None:
+        """The report's PDF (written on a worker into a temporary folder) printed through Qt's print dialog,
+        or on `printer` when given (ui/printing.py); `printed` carries the pages printed."""
+        import tempfile
+
+        if self.report is None:
+            return
+        self._print_dir = tempfile.TemporaryDirectory(prefix="cobranza-aging-")
+        path = str(Path(self._print_dir.name) / f"aging-{self.report.as_of.isoformat()}.pdf")
+        lang = "es" if self.ctx.formatter.locale.startswith("es") else "en"
+        self.ctx.runner.read(_write, "pdf", self.report, path, self.ctx.company_name or None,
+                             self.ctx.formatter.locale, lang, on_done=lambda p: self._print(p, printer),
+                             on_error=lambda exc: self._failed(self._request, exc))
+
+    def _print(self, path: str, printer) -> None:
+        from ..printing import PrintError, print_file
+
+        try:
+            pages = print_file(path, self, self.tr("Aging report"), printer)
+        except PrintError as exc:
+            self.message.setText(str(exc))
+            return
+        if pages:
+            self.message.setStyleSheet("color: palette(text);")
+            self.message.setText(self.tr("%n page(s) sent to the printer.", "", pages))
+            self.printed.emit(pages)
 
     def _open_customer(self, index) -> None:
         code = self.model.row(index.row()).code
