@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AgingReportView</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/views/aging_report.py" line="+263"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/dialogs/card_collections.py" line="+297"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersView</name>
     <message numerus="yes">
         <location filename="../../app/ui/views/customers.py" line="+112"/>
@@ -26,7 +48,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+233"/>
+        <location filename="../../app/ui/views/reminders.py" line="+237"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>
@@ -43,7 +65,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n skipped</numerusform>
@@ -51,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-85"/>
+        <location line="-86"/>
         <source>%n e-mail(s) to send</source>
         <translation>
             <numerusform>%n e-mail to send</numerusform>
@@ -99,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+78"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform>
@@ -155,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+50"/>
         <source>%n draft(s) approved: they go out with the next run</source>
         <translation>
             <numerusform>%n draft approved: it goes out with the next run</numerusform>
@@ -180,9 +202,29 @@
     </message>
 </context>
 <context>
+    <name>StatementDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/dialogs/card_statement.py" line="+174"/>
+        <source>%n page(s). Print it, save it as a PDF or send it by e-mail.</source>
+        <translation>
+            <numerusform>%n page. Print it, save it as a PDF or send it by e-mail.</numerusform>
+            <numerusform>%n pages. Print them, save them as a PDF or send them by e-mail.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <location line="+6"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/today.py" line="+214"/>
+        <location filename="../../app/ui/views/today.py" line="+217"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

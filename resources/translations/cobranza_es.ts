@@ -37,7 +37,7 @@
 <context>
     <name>AgingReportView</name>
     <message>
-        <location filename="../../app/ui/views/aging_report.py" line="+65"/>
+        <location filename="../../app/ui/views/aging_report.py" line="+67"/>
         <source>Aged receivables</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Antigüedad de saldos</translation>
@@ -113,7 +113,12 @@
         <translation>Exportar a CSV…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Buckets: %1</source>
         <translation>Tramos: %1</translation>
     </message>
@@ -167,11 +172,24 @@
         <source>Written %1</source>
         <translation>Guardado %1</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>Aging report</source>
+        <translation>Antigüedad de saldos</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n página enviada a la impresora.</numerusform>
+            <numerusform>%n páginas enviadas a la impresora.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="+116"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="+117"/>
         <source>Payment agreement — %1</source>
         <translation>Convenio de pago — %1</translation>
     </message>
@@ -207,12 +225,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>First date</source>
         <translation>Primera fecha</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-81"/>
         <source>% a month</source>
         <translation>% mensual</translation>
     </message>
@@ -227,12 +245,17 @@
         <translation>Guardar PDF para firmar…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Invoices it covers (one currency):</source>
         <translation>Facturas que cubre (una sola moneda):</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Tick the invoices the agreement covers.</source>
         <translation>Marque las facturas que cubre el convenio.</translation>
     </message>
@@ -262,7 +285,7 @@
         <translation>Convenio %1 creado.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Save the agreement</source>
         <translation>Guardar el convenio</translation>
     </message>
@@ -270,6 +293,14 @@
         <location line="+5"/>
         <source>Saved %1</source>
         <translation>Guardado en %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n página enviada a la impresora.</numerusform>
+            <numerusform>%n páginas enviadas a la impresora.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -457,9 +488,68 @@
     </message>
 </context>
 <context>
+    <name>CreditNoteDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/credit_note.py" line="+33"/>
+        <source>New credit note</source>
+        <translation>Nueva nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>On account (unapplied credit)</source>
+        <translation>A cuenta (saldo a favor sin aplicar)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return, discount, price difference…</source>
+        <translation>Devolución, descuento, diferencia de precio…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Credit note number</source>
+        <translation>Número de la nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Against invoice</source>
+        <translation>Contra la factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record credit note</source>
+        <translation>Registrar nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 — %2 open</source>
+        <translation>%1 — %2 pendiente</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../app/ui/dialogs/card.py" line="+67"/>
+        <location filename="../../app/ui/dialogs/card.py" line="+68"/>
         <source>Customer %1</source>
         <translation>Cliente %1</translation>
     </message>
@@ -539,7 +629,8 @@
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
+        <location filename="../../app/ui/dialogs/card_actions.py" line="+73"/>
         <source>ON HOLD</source>
         <extracomment>the areas of app.ledger.changes the card shows (its facts, documents, collections, reminders, risk)</extracomment>
         <translation>BLOQUEADO</translation>
@@ -560,7 +651,7 @@
         <translation>Pagos y abonos (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="-214"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="-249"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -744,6 +835,52 @@
         <source>Disputes (%1 open)</source>
         <translation>Reclamos (abiertos: %1)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/dialogs/card_actions.py" line="-41"/>
+        <source>Statement…</source>
+        <translation>Estado de cuenta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview the statement of account, print it, save it as a PDF or e-mail it</source>
+        <translation>Vea el estado de cuenta, imprímalo, guárdelo como PDF o envíelo por correo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit note…</source>
+        <translation>Nota de crédito…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up done…</source>
+        <translation>Seguimiento hecho…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+44"/>
+        <source>Hold…</source>
+        <translation>Suspender…</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Put the customer on hold with a reason, or release it</source>
+        <translation>Suspender al cliente indicando el motivo, o levantar la suspensión</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>REMINDERS PAUSED UNTIL %1</source>
+        <translation>RECORDATORIOS EN PAUSA HASTA EL %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release hold…</source>
+        <translation>Levantar suspensión…</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -858,13 +995,29 @@
     <name>CustomerDocumentDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/entry.py" line="+103"/>
-        <source>Customer code</source>
-        <translation>Código de cliente</translation>
+        <source>Customer</source>
+        <translation>Cliente</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMatchesModel</name>
+    <message>
+        <location filename="../../app/ui/customer_picker.py" line="+42"/>
+        <source>(on hold)</source>
+        <translation>(suspendido)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <location line="+34"/>
+        <source>Name, code or tax ID</source>
+        <translation>Nombre, código o RUC/NIT/RFC</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1598,107 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDoneDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/follow_up.py" line="+38"/>
+        <source>Follow-up done — %1</source>
+        <translation>Seguimiento hecho — %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up #%1</source>
+        <translation>Seguimiento n.º %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— nothing to record —</source>
+        <translation>— nada que registrar —</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark done</source>
+        <translation>Marcar como hecho</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This customer has no follow-up pending. Log a call to plan one.</source>
+        <translation>Este cliente no tiene seguimientos pendientes. Registre una llamada para programar uno.</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/card_actions.py" line="+27"/>
+        <source>Hold — %1</source>
+        <translation>Suspender — %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credit hold: no sales on credit and no reminders, until released</source>
+        <translation>Bloqueo de crédito: sin ventas al crédito ni recordatorios, hasta levantarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause reminders until</source>
+        <translation>Pausar recordatorios hasta el</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Returned cheque, dispute with the manager, legal process…</source>
+        <translation>Cheque devuelto, reclamo con el gerente, proceso judicial…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put on hold</source>
+        <translation>Suspender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release hold</source>
+        <translation>Levantar suspensión</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>On credit hold.</source>
+        <translation>Con bloqueo de crédito.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminders paused until %1.</source>
+        <translation>Recordatorios en pausa hasta el %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why it is released (optional when releasing)</source>
+        <translation>Por qué se levanta (opcional al levantarla)</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/invoice.py" line="+32"/>
@@ -1517,42 +1771,49 @@
 <context>
     <name>LogCallDialog</name>
     <message>
+        <location filename="../../app/ui/dialogs/follow_up.py" line="-58"/>
         <location filename="../../app/ui/views/today.py" line="+50"/>
         <source>No answer</source>
         <translation>No contesta</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Contacted</source>
         <translation>Contactado</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Promise to pay</source>
         <translation>Promesa de pago</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Dispute</source>
         <translation>Reclamo</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Refused to pay</source>
         <translation>Se niega a pagar</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Wrong number</source>
         <translation>Número equivocado</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Says it paid</source>
         <translation>Dice que ya pagó</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/ui/views/today.py" line="+3"/>
         <source>Call</source>
         <translation>Llamada</translation>
     </message>
@@ -2167,6 +2428,34 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../app/ui/printing.py" line="+30"/>
+        <source>Printing needs Poppler&apos;s pdftoppm, which is not installed. Install poppler-utils (or Poppler for Windows), or save the PDF and print it from your PDF viewer.</source>
+        <translation>Para imprimir se necesita pdftoppm de Poppler, que no está instalado. Instale poppler-utils (o Poppler para Windows), o guarde el PDF e imprímalo desde su visor de PDF.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not read %1 for printing: %2</source>
+        <translation>No se pudo leer %1 para imprimir: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 has no pages to print.</source>
+        <translation>%1 no tiene páginas que imprimir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer could not be opened.</source>
+        <translation>No se pudo abrir la impresora.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Print %1</source>
+        <translation>Imprimir %1</translation>
+    </message>
+</context>
+<context>
     <name>RemindersModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/reminders.py" line="+27"/>
@@ -2318,12 +2607,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+177"/>
+        <location line="+181"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-179"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -2354,12 +2643,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+141"/>
+        <location line="+145"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-137"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -2374,7 +2663,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Abrir PDF de cartas</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Print letters…</source>
+        <translation>Imprimir cartas…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -2399,7 +2693,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Abre el chat con el mensaje escrito y lo registra como enviado</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
@@ -2426,7 +2720,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n omitido</numerusform>
@@ -2434,7 +2728,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-85"/>
+        <location line="-86"/>
         <source>%n e-mail(s) to send</source>
         <translation>
             <numerusform>%n correo por enviar</numerusform>
@@ -2497,7 +2791,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>The run failed: %1</source>
         <translation>La ejecución falló: %1</translation>
     </message>
@@ -2562,8 +2856,13 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
             <numerusform>%n pagados entretanto</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Letters</source>
+        <translation>Cartas</translation>
+    </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+36"/>
         <source>%n draft(s) approved: they go out with the next run</source>
         <translation>
             <numerusform>%n borrador aprobado: sale con la próxima ejecución</numerusform>
@@ -2817,6 +3116,101 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+63"/>
         <source>The password could not be stored in the keyring; nothing was saved.</source>
         <translation>No se pudo guardar la contraseña en el llavero; no se guardó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/card_statement.py" line="+76"/>
+        <source>Statement of account — %1</source>
+        <translation>Estado de cuenta — %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Update</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Movements from</source>
+        <translation>Movimientos desde el</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to (balance as of)</source>
+        <translation>hasta el (saldo al)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>E-mail address</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send by e-mail</source>
+        <translation>Enviar por correo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To:</source>
+        <translation>Para:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Preparing the statement…</source>
+        <translation>Preparando el estado de cuenta…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n page(s). Print it, save it as a PDF or send it by e-mail.</source>
+        <translation>
+            <numerusform>%n página. Imprímala, guárdela como PDF o envíela por correo.</numerusform>
+            <numerusform>%n páginas. Imprímalas, guárdelas como PDF o envíelas por correo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <location line="+6"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n página enviada a la impresora.</numerusform>
+            <numerusform>%n páginas enviadas a la impresora.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the statement</source>
+        <translation>Guardar el estado de cuenta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Statement as of %1 sent to %2</source>
+        <translation>Estado de cuenta al %1 enviado a %2</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3551,16 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Registrar una llamada…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Follow-up done…</source>
+        <translation>Seguimiento hecho…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected follow-up done, with its outcome</source>
+        <translation>Marcar como hecho el seguimiento elegido, con su resultado</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>As of</source>
         <translation>Fecha de corte</translation>
@@ -3167,7 +3571,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Gestor de cobranza</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Computing…</source>
         <translation>Calculando…</translation>
     </message>
@@ -3183,6 +3587,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+10"/>
         <source>Select a task first.</source>
         <translation>Primero seleccione una tarea.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Select a follow-up first.</source>
+        <translation>Primero elija un seguimiento.</translation>
     </message>
 </context>
 </TS>

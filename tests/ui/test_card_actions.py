@@ -77,7 +77,7 @@ def test_statement_is_previewed_saved_and_printed(debtor, ctx, qtbot, tmp_path):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert dialog.print_to(printer) == 1
     assert pdf_pages(tmp_path / "printed.pdf") == 1
-    assert "1 page(s) sent to the printer." in dialog.status.text()
+    assert "1 page sent to the printer." in dialog.status.text()
 
     # another period: the preview follows
     dialog.as_of.set_date(D(2026, 3, 31))
