@@ -630,7 +630,7 @@
     </message>
     <message>
         <location line="+60"/>
-        <location filename="../../app/ui/dialogs/card_actions.py" line="+73"/>
+        <location filename="../../app/ui/dialogs/card_actions.py" line="+78"/>
         <source>ON HOLD</source>
         <extracomment>the areas of app.ledger.changes the card shows (its facts, documents, collections, reminders, risk)</extracomment>
         <translation>BLOQUEADO</translation>
@@ -836,7 +836,7 @@
         <translation>Reclamos (abiertos: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_actions.py" line="-41"/>
+        <location filename="../../app/ui/dialogs/card_actions.py" line="-46"/>
         <source>Statement…</source>
         <translation>Estado de cuenta…</translation>
     </message>
@@ -857,17 +857,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Hold…</source>
         <translation>Suspender…</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-48"/>
         <source>Put the customer on hold with a reason, or release it</source>
         <translation>Suspender al cliente indicando el motivo, o levantar la suspensión</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>REMINDERS PAUSED UNTIL %1</source>
         <translation>RECORDATORIOS EN PAUSA HASTA EL %1</translation>
     </message>
@@ -994,12 +994,17 @@
 <context>
     <name>CustomerDocumentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/entry.py" line="+103"/>
+        <location filename="../../app/ui/dialogs/entry.py" line="+104"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+56"/>
+        <source>Choose the customer in the list (name · code · tax ID)</source>
+        <translation>Elija al cliente en la lista (nombre · código · id. fiscal)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
     </message>
@@ -1017,7 +1022,7 @@
     <message>
         <location line="+34"/>
         <source>Name, code or tax ID</source>
-        <translation>Nombre, código o RUC/NIT/RFC</translation>
+        <translation>Nombre, código o id. fiscal</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,8 @@ def test_part_of_a_name_finds_the_customer_for_an_invoice(people, ctx, qtbot):
     assert offered(picker) == ["Ferretería Los Andes S.A.C. · C001 · 20100000001"]
     popup = picker.completer().popup()
     assert popup.isVisible() and popup.model().rowCount() == 1
+    dialog.lookup()  # what was typed is no code: the dialog asks to choose in the list, not "no customer"
+    qtbot.waitUntil(lambda: dialog.customer_name.text().startswith("Choose the customer in the list"), timeout=10000)
     with qtbot.waitSignal(picker.chosen, timeout=5000) as chosen:
         popup.setCurrentIndex(popup.model().index(0, 0))
         qtbot.keyClick(popup, "\r")

@@ -36,8 +36,13 @@ def install(card) -> None:
     card.btn_follow_up = QPushButton(translate("CustomerCard", "Follow-up done…"))
     card.btn_hold = QPushButton(translate("CustomerCard", "Hold…"))
     card.btn_hold.setToolTip(translate("CustomerCard", "Put the customer on hold with a reason, or release it"))
+    # a row of their own above the card's buttons (one row of eleven buttons would not fit the card)
+    row = QHBoxLayout()
     for b in (card.btn_statement, card.btn_credit_note, card.btn_follow_up, card.btn_hold):
-        card.extra_buttons.addWidget(b)
+        row.addWidget(b)
+    row.addStretch(1)
+    layout = card.layout()
+    layout.insertLayout(layout.count() - 1, row)
     card.hold_state = None
 
     def statement():
