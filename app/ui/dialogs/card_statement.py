@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.collections.activities import log_activity
+from app.ledger.customers import get_customer
 from app.reminders.statement_mail import deliver_statement, statement_email
 from app.reports.statement import default_date_from, render_statement, statement_filename
 
@@ -48,8 +49,6 @@ def make_preview(session, customer_code: str, *, as_of: dt.date, date_from: dt.d
     """On a reader: the statement PDF and its pages as images in `out_dir`."""
     pdf = Path(out_dir) / statement_filename(customer_code, as_of)
     result = render_statement(session, customer_code, as_of=as_of, date_from=date_from, out=pdf)
-    from app.ledger.customers import get_customer
-
     customer = get_customer(session, customer_code)
     return StatementPreview(pdf, tuple(render_page_files(pdf, out_dir, PREVIEW_DPI)), customer.email,
                             result.customer_name)
