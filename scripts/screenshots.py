@@ -90,6 +90,7 @@ def main() -> int:
     _app = application(args.language)  # kept: the QApplication lives while this reference does
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    _OUT.append(out)
 
     def spin(ms: int = 300) -> None:
         loop = QEventLoop()
@@ -159,12 +160,74 @@ def main() -> int:
     settle(runner, 500)
     save(pay, "screenshot-payment.png")
     pay.reject()
+
+    card_actions_screenshots(card, runner, settle, save)
     card.close()
     settle(runner, 100)
     window.close()
     engine.dispose()
     QApplication.processEvents()
     return 0
+
+
+def card_actions_screenshots(card, runner, settle, save) -> None:
+    """The card's actions (issue 12): the customer picker's completion, the statement preview, the hold
+    dialog and the follow-up dialog."""
+    from PySide6.QtCore import Qt
+
+    from app.ui.dialogs.invoice import InvoiceDialog
+
+    inv = InvoiceDialog(card.ctx, None, card)
+    inv.show()
+    settle(runner)
+    picker = inv.customer_code
+    picker.setFocus()
+    picker.setText("ferre")
+    picker.search()
+    settle(runner, 500)
+    popup = picker.completer().popup()
+    picker.completer().complete()  # Xvfb gives the dialog no focus: show the list as typing would
+    settle(runner, 300)
+    # the popup is a window of its own: grab the dialog, then paint the popup where it shows
+    from PySide6.QtGui import QPainter
+
+    shot = inv.grab()
+    if popup.isVisible():
+        painter = QPainter(shot)
+        painter.drawPixmap(inv.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft())), popup.grab())
+        painter.end()
+    save_pixmap(shot, "screenshot-customer-picker.png")
+    popup.hide()
+    inv.reject()
+
+    statement = card.statement()
+    statement.resize(860, 880)
+    for _ in range(40):
+        settle(runner, 100)
+        if statement.preview is not None:
+            break
+    settle(runner, 300)
+    save(statement, "screenshot-statement-preview.png")
+    statement.reject()
+
+    hold = card.put_on_hold()
+    hold.reason.setText("Cheque devuelto por el banco; espera la reunión con el gerente")
+    settle(runner, 200)
+    save(hold, "screenshot-hold.png")
+    hold.reject()
+    card.activateWindow()
+    card.btn_statement.setFocus(Qt.FocusReason.OtherFocusReason)
+    settle(runner, 300)
+    save(card, "screenshot-card-actions.png")
+
+
+_OUT: list[Path] = []
+
+
+def save_pixmap(pixmap, name: str) -> None:
+    path = _OUT[0] / name
+    pixmap.save(str(path))
+    print("wrote", path)
 
 
 if __name__ == "__main__":

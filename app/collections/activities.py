@@ -104,12 +104,36 @@ def log_activity(
     return _view(activity, customer.code, promise, warning)
 
 
-def complete_follow_up(session: Session, activity_id: int) -> None:
+def complete_follow_up(session: Session, activity_id: int, *, outcome: str | None = None, notes: str | None = None,
+                       channel: str | None = None, contact_check: ContactCheck | None = None) -> ActivityView:
+    """Mark the follow-up an activity planned (its next action) as done. With an outcome or notes, what
+    happened is logged as a new activity of the same customer (on the follow-up's channel unless another is
+    given) and returned; else the follow-up itself is returned. A follow-up already done is refused."""
     activity = session.get(Activity, activity_id)
-    if activity is None:
-        raise InvalidValueError(f"No activity {activity_id}.", field="activity")
+    if activity is None or activity.next_action_date is None:
+        raise InvalidValueError(f"No follow-up {activity_id}.", field="activity")
+    if activity.next_action_done:
+        raise InvalidValueError(f"Follow-up {activity_id} is already done.", field="activity")
     activity.next_action_done = True
-    audit.record(session, action="follow_up_done", entity="activity", entity_id=activity.id)
+    session.flush()
+    audit.record(session, action="follow_up_done", entity="activity", entity_id=activity.id,
+                 before={"next_action_done": False}, after={"next_action_done": True, "outcome": outcome})
+    customer = session.get(Customer, activity.customer_id)
+    if outcome is None and not (notes or "").strip():
+        return _view(activity, customer.code)
+    return log_activity(session, customer_code=customer.code, channel=channel or activity.channel, outcome=outcome,
+                        notes=(notes or "").strip() or None, source=f"follow_up:{activity.id}",
+                        contact_check=contact_check)
+
+
+def open_follow_ups(session: Session, customer_code: str) -> list[ActivityView]:
+    """The customer's follow-ups not done yet (activities with a next action), soonest first."""
+    customer = get_customer_row(session, customer_code)
+    rows = session.scalars(select(Activity).where(Activity.customer_id == customer.id,
+                                                  Activity.next_action_date.is_not(None),
+                                                  Activity.next_action_done.is_(False))
+                           .order_by(Activity.next_action_date, Activity.id))
+    return [_view(a, customer.code) for a in rows]
 
 
 def list_activities(session: Session, customer_code: str, limit: int = 200) -> list[ActivityView]:

@@ -42,6 +42,8 @@ def customer_timeline(session: Session, customer_code: str, limit: int = 300, *,
                                                     or_(Activity.source.is_(None),
                                                         Activity.source.not_like("reminder:%")))):
         title = a.channel + (f" · {a.outcome}" if a.outcome else "")
+        if a.source in ("hold", "hold_released"):  # put on hold / released from the card (app.reminders.hold)
+            title = a.source
         out.append(TimelineEntry(a.at.date(), "activity", title, a.notes or "", None, None))
     for p in session.scalars(select(PromiseToPay).where(PromiseToPay.customer_id == cid)):
         out.append(TimelineEntry(p.made_on, "promise", f"{p.state} · {p.promised_date.isoformat()}",

@@ -257,3 +257,56 @@ def _rows_for(session: Session, ids: list[int], as_of: dt.date, rates: Rates) ->
                                to_company_minor(dict(over).get(c.currency, 0), c.currency, rates),
                                rates.home))
     return out
+
+
+# --- the customer pickers' completion ---------------------------------------------------------------
+
+SEARCH_LIMIT = 20
+_TOP = "\U0010ffff"  # sorts after every character: [text, text + _TOP) is "starts with text"
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    """One customer a picker offers while typing."""
+
+    code: str
+    name: str
+    tax_id: str | None
+    currency: str
+    on_hold: bool
+
+
+def _starts_with(column, text: str):
+    """`column` starts with `text` as a range, so the column's index serves it (LIKE/ILIKE would scan)."""
+    return and_(column >= text, column < text + _TOP)
+
+
+def search_customers(session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerMatch]:
+    """At most `limit` customers for what was typed in a picker: the code typed exactly first, then codes
+    and tax ids starting with it, names starting with it (as typed, capitalised or in capitals), then
+    customers whose code, name, tax id or e-mail contain every word typed. The first steps are range scans
+    of indexed columns; the last one scans only until it has found enough (100,000 customers: see
+    tests/ledger/test_customer_search.py)."""
+    text = " ".join((text or "").split())
+    limit = max(1, min(int(limit), 200))
+    if not text:
+        return []
+    cols = (Customer.code, Customer.name, Customer.tax_id, Customer.currency, Customer.on_hold)
+    found: dict[str, CustomerMatch] = {}
+
+    def take(*conds, order=(Customer.name, Customer.code)) -> None:
+        if len(found) >= limit:
+            return
+        q = select(*cols).where(*conds)
+        if found:
+            q = q.where(Customer.code.not_in(list(found)))
+        for row in session.execute(q.order_by(*order).limit(limit - len(found))):
+            found.setdefault(row.code, CustomerMatch(row.code, row.name, row.tax_id, row.currency, bool(row.on_hold)))
+
+    variants = list(dict.fromkeys((text, text.upper(), text[:1].upper() + text[1:], text.title())))
+    take(Customer.code.in_(variants))
+    take(or_(*(_starts_with(Customer.code, v) for v in variants)), order=(Customer.code,))
+    take(_starts_with(Customer.tax_id, text), order=(Customer.tax_id, Customer.code))
+    take(or_(*(_starts_with(Customer.name, v) for v in variants)))
+    take(_search_filter(text))
+    return list(found.values())

@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AgingReportView</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/views/aging_report.py" line="+236"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/dialogs/card_collections.py" line="+297"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message numerus="yes">
         <location filename="../../app/ui/app.py" line="+81"/>
@@ -48,7 +70,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+250"/>
+        <location filename="../../app/ui/views/reminders.py" line="+254"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>
@@ -65,7 +87,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n skipped</numerusform>
@@ -73,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-91"/>
+        <location line="-92"/>
         <source>%n e-mail(s) to send</source>
         <translation>
             <numerusform>%n e-mail to send</numerusform>
@@ -90,7 +112,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>%n WhatsApp chat(s) to open</source>
         <translation>
             <numerusform>%n WhatsApp chat to open</numerusform>
@@ -98,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-86"/>
+        <location line="-87"/>
         <source>%n SMS to export</source>
         <translation>
             <numerusform>%n SMS to export</numerusform>
@@ -122,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+79"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform>
@@ -162,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+105"/>
+        <location line="+117"/>
         <source>%n e-mail(s) may have been sent (interrupted while sending): check the mailbox, select them, then Release or Mark as sent</source>
         <translation>
             <numerusform>%n e-mail may have been sent (interrupted while sending): check the mailbox, select it, then Release or Mark as sent</numerusform>
@@ -170,7 +192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-105"/>
+        <location line="-117"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -218,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+53"/>
         <source>%n draft(s) approved: they go out with the next run</source>
         <translation>
             <numerusform>%n draft approved: it goes out with the next run</numerusform>
@@ -259,9 +281,29 @@
     </message>
 </context>
 <context>
+    <name>StatementDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/dialogs/card_statement.py" line="+173"/>
+        <source>%n page(s). Print it, save it as a PDF or send it by e-mail.</source>
+        <translation>
+            <numerusform>%n page. Print it, save it as a PDF or send it by e-mail.</numerusform>
+            <numerusform>%n pages. Print them, save them as a PDF or send them by e-mail.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <location line="+6"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/today.py" line="+192"/>
+        <location filename="../../app/ui/views/today.py" line="+195"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

@@ -37,12 +37,12 @@
 <context>
     <name>AgingReportView</name>
     <message>
-        <location filename="../../app/ui/views/aging_report.py" line="+104"/>
+        <location filename="../../app/ui/views/aging_report.py" line="+107"/>
         <source>Aged receivables</source>
         <translation>Antigüedad de saldos</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <source>days past due date</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>días desde el vencimiento</translation>
@@ -113,7 +113,12 @@
         <translation>Exportar a CSV…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Buckets: %1</source>
         <translation>Tramos: %1</translation>
     </message>
@@ -167,11 +172,24 @@
         <source>Written %1</source>
         <translation>Guardado %1</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>Aging report</source>
+        <translation>Antigüedad de saldos</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n página enviada a la impresora.</numerusform>
+            <numerusform>%n páginas enviadas a la impresora.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="+116"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="+117"/>
         <source>Payment agreement — %1</source>
         <translation>Convenio de pago — %1</translation>
     </message>
@@ -207,12 +225,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>First date</source>
         <translation>Primera fecha</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-81"/>
         <source>% a month</source>
         <translation>% mensual</translation>
     </message>
@@ -227,12 +245,17 @@
         <translation>Guardar PDF para firmar…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Invoices it covers (one currency):</source>
         <translation>Facturas que cubre (una sola moneda):</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Tick the invoices the agreement covers.</source>
         <translation>Marque las facturas que cubre el convenio.</translation>
     </message>
@@ -262,7 +285,7 @@
         <translation>Convenio %1 creado.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Save the agreement</source>
         <translation>Guardar el convenio</translation>
     </message>
@@ -270,6 +293,14 @@
         <location line="+5"/>
         <source>Saved %1</source>
         <translation>Guardado en %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n página enviada a la impresora.</numerusform>
+            <numerusform>%n páginas enviadas a la impresora.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1116,9 +1147,68 @@
     </message>
 </context>
 <context>
+    <name>CreditNoteDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/credit_note.py" line="+33"/>
+        <source>New credit note</source>
+        <translation>Nueva nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>On account (unapplied credit)</source>
+        <translation>A cuenta (saldo a favor sin aplicar)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return, discount, price difference…</source>
+        <translation>Devolución, descuento, diferencia de precio…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Credit note number</source>
+        <translation>Número de la nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Against invoice</source>
+        <translation>Contra la factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record credit note</source>
+        <translation>Registrar nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 — %2 open</source>
+        <translation>%1 — %2 pendiente</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../app/ui/dialogs/card.py" line="+68"/>
+        <location filename="../../app/ui/dialogs/card.py" line="+69"/>
         <source>Customer %1</source>
         <translation>Cliente %1</translation>
     </message>
@@ -1198,7 +1288,8 @@
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
+        <location filename="../../app/ui/dialogs/card_actions.py" line="+78"/>
         <source>ON HOLD</source>
         <extracomment>the areas of app.ledger.changes the card shows (its facts, documents, collections, reminders, risk)</extracomment>
         <translation>BLOQUEADO</translation>
@@ -1219,7 +1310,7 @@
         <translation>Pagos y abonos (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/card_collections.py" line="-214"/>
+        <location filename="../../app/ui/dialogs/card_collections.py" line="-249"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -1403,6 +1494,52 @@
         <source>Disputes (%1 open)</source>
         <translation>Reclamos (abiertos: %1)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/dialogs/card_actions.py" line="-46"/>
+        <source>Statement…</source>
+        <translation>Estado de cuenta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview the statement of account, print it, save it as a PDF or e-mail it</source>
+        <translation>Vea el estado de cuenta, imprímalo, guárdelo como PDF o envíelo por correo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit note…</source>
+        <translation>Nota de crédito…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up done…</source>
+        <translation>Seguimiento hecho…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+49"/>
+        <source>Hold…</source>
+        <translation>Suspender…</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Put the customer on hold with a reason, or release it</source>
+        <translation>Suspender al cliente indicando el motivo, o levantar la suspensión</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>REMINDERS PAUSED UNTIL %1</source>
+        <translation>RECORDATORIOS EN PAUSA HASTA EL %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release hold…</source>
+        <translation>Levantar suspensión…</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -1516,14 +1653,35 @@
 <context>
     <name>CustomerDocumentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/entry.py" line="+103"/>
-        <source>Customer code</source>
-        <translation>Código de cliente</translation>
+        <location filename="../../app/ui/dialogs/entry.py" line="+104"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+56"/>
+        <source>Choose the customer in the list (name · code · tax ID)</source>
+        <translation>Elija al cliente en la lista (nombre · código · id. fiscal)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No customer with this code</source>
         <translation>No hay ningún cliente con este código</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMatchesModel</name>
+    <message>
+        <location filename="../../app/ui/customer_picker.py" line="+42"/>
+        <source>(on hold)</source>
+        <translation>(suspendido)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <location line="+34"/>
+        <source>Name, code or tax ID</source>
+        <translation>Nombre, código o id. fiscal</translation>
     </message>
 </context>
 <context>
@@ -2190,6 +2348,49 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDoneDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/follow_up.py" line="+38"/>
+        <source>Follow-up done — %1</source>
+        <translation>Seguimiento hecho — %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up #%1</source>
+        <translation>Seguimiento n.º %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— nothing to record —</source>
+        <translation>— nada que registrar —</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark done</source>
+        <translation>Marcar como hecho</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This customer has no follow-up pending. Log a call to plan one.</source>
+        <translation>Este cliente no tiene seguimientos pendientes. Registre una llamada para programar uno.</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <location filename="../../app/ui/help.py" line="+65"/>
@@ -2208,6 +2409,64 @@
         <location line="+5"/>
         <source>History of %1</source>
         <translation>Historial de %1</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/card_actions.py" line="+27"/>
+        <source>Hold — %1</source>
+        <translation>Suspender — %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credit hold: no sales on credit and no reminders, until released</source>
+        <translation>Bloqueo de crédito: sin ventas al crédito ni recordatorios, hasta levantarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause reminders until</source>
+        <translation>Pausar recordatorios hasta el</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Returned cheque, dispute with the manager, legal process…</source>
+        <translation>Cheque devuelto, reclamo con el gerente, proceso judicial…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put on hold</source>
+        <translation>Suspender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release hold</source>
+        <translation>Levantar suspensión</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>On credit hold.</source>
+        <translation>Con bloqueo de crédito.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminders paused until %1.</source>
+        <translation>Recordatorios en pausa hasta el %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why it is released (optional when releasing)</source>
+        <translation>Por qué se levanta (opcional al levantarla)</translation>
     </message>
 </context>
 <context>
@@ -2326,42 +2585,49 @@
 <context>
     <name>LogCallDialog</name>
     <message>
+        <location filename="../../app/ui/dialogs/follow_up.py" line="-58"/>
         <location filename="../../app/ui/views/today.py" line="+47"/>
         <source>No answer</source>
         <translation>No contesta</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Contacted</source>
         <translation>Contactado</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Promise to pay</source>
         <translation>Promesa de pago</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Dispute</source>
         <translation>Reclamo</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Refused to pay</source>
         <translation>Se niega a pagar</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Wrong number</source>
         <translation>Número equivocado</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Says it paid</source>
         <translation>Dice que ya pagó</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/ui/views/today.py" line="+3"/>
         <source>Call</source>
         <translation>Llamada</translation>
     </message>
@@ -2991,6 +3257,34 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../app/ui/printing.py" line="+30"/>
+        <source>Printing needs Poppler&apos;s pdftoppm, which is not installed. Install poppler-utils (or Poppler for Windows), or save the PDF and print it from your PDF viewer.</source>
+        <translation>Para imprimir se necesita pdftoppm de Poppler, que no está instalado. Instale poppler-utils (o Poppler para Windows), o guarde el PDF e imprímalo desde su visor de PDF.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not read %1 for printing: %2</source>
+        <translation>No se pudo leer %1 para imprimir: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 has no pages to print.</source>
+        <translation>%1 no tiene páginas que imprimir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer could not be opened.</source>
+        <translation>No se pudo abrir la impresora.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Print %1</source>
+        <translation>Imprimir %1</translation>
+    </message>
+</context>
+<context>
     <name>RemindersModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/reminders.py" line="+28"/>
@@ -3230,12 +3524,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+193"/>
+        <location line="+197"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-195"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -3266,12 +3560,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+157"/>
+        <location line="+161"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-153"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -3286,7 +3580,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Abrir PDF de cartas</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Print letters…</source>
+        <translation>Imprimir cartas…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -3331,7 +3630,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Sí llegó: registrarlo como enviado sin volver a enviarlo</translation>
     </message>
     <message numerus="yes">
-        <location line="+210"/>
+        <location line="+212"/>
         <source>%n e-mail(s) sent</source>
         <translation>
             <numerusform>%n correo enviado</numerusform>
@@ -3362,8 +3661,13 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
             <numerusform>%n pendientes de aprobación</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>Letters</source>
+        <translation>Cartas</translation>
+    </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+62"/>
         <source>%n e-mail(s) recorded as sent</source>
         <translation>
             <numerusform>%n correo registrado como enviado</numerusform>
@@ -3392,7 +3696,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-255"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
@@ -3419,7 +3723,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n omitido</numerusform>
@@ -3427,7 +3731,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-91"/>
+        <location line="-92"/>
         <source>%n e-mail(s) to send</source>
         <translation>
             <numerusform>%n correo por enviar</numerusform>
@@ -3444,7 +3748,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>%n WhatsApp chat(s) to open</source>
         <translation>
             <numerusform>%n chat de WhatsApp por abrir</numerusform>
@@ -3452,7 +3756,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-86"/>
+        <location line="-87"/>
         <source>%n SMS to export</source>
         <translation>
             <numerusform>%n SMS por exportar</numerusform>
@@ -3491,7 +3795,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>The run failed: %1</source>
         <translation>La ejecución falló: %1</translation>
     </message>
@@ -3557,7 +3861,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+53"/>
         <source>%n draft(s) approved: they go out with the next run</source>
         <translation>
             <numerusform>%n borrador aprobado: sale con la próxima ejecución</numerusform>
@@ -3834,6 +4138,101 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+13"/>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/card_statement.py" line="+75"/>
+        <source>Statement of account — %1</source>
+        <translation>Estado de cuenta — %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Update</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Movements from</source>
+        <translation>Movimientos desde el</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to (balance as of)</source>
+        <translation>hasta el (saldo al)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>E-mail address</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send by e-mail</source>
+        <translation>Enviar por correo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To:</source>
+        <translation>Para:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Preparing the statement…</source>
+        <translation>Preparando el estado de cuenta…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n page(s). Print it, save it as a PDF or send it by e-mail.</source>
+        <translation>
+            <numerusform>%n página. Imprímala, guárdela como PDF o envíela por correo.</numerusform>
+            <numerusform>%n páginas. Imprímalas, guárdelas como PDF o envíelas por correo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <location line="+6"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n página enviada a la impresora.</numerusform>
+            <numerusform>%n páginas enviadas a la impresora.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the statement</source>
+        <translation>Guardar el estado de cuenta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Statement as of %1 sent to %2</source>
+        <translation>Estado de cuenta al %1 enviado a %2</translation>
     </message>
 </context>
 <context>
@@ -4153,12 +4552,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+33"/>
+        <location filename="../../app/ui/views/today.py" line="+35"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>all collectors</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>todos los gestores</translation>
@@ -4174,6 +4573,16 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Registrar una llamada…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Follow-up done…</source>
+        <translation>Seguimiento hecho…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected follow-up done, with its outcome</source>
+        <translation>Marcar como hecho el seguimiento elegido, con su resultado</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>As of</source>
         <translation>Fecha de corte</translation>
@@ -4184,7 +4593,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Gestor de cobranza</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Computing…</source>
         <translation>Calculando…</translation>
     </message>
@@ -4200,6 +4609,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+10"/>
         <source>Select a task first.</source>
         <translation>Primero seleccione una tarea.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Select a follow-up first.</source>
+        <translation>Primero elija un seguimiento.</translation>
     </message>
 </context>
 <context>

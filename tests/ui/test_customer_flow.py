@@ -49,7 +49,7 @@ def test_enter_customer_invoice_and_payment_and_see_the_balance(window, qtbot):
     # an invoice from the card: the dialog shows the three due lines of 30/60/90
     inv = card.new_invoice()
     qtbot.waitUntil(lambda: inv.customer is not None)
-    assert inv.customer_name.text() == "Ferretería El Progreso S.A.C."
+    assert inv.customer_name.text() == "Ferretería El Progreso S.A.C. · C100 · 20512345678"
     qtbot.keyClicks(inv.number, "F001-100")
     inv.issue_date.set_date(dt.date(2026, 3, 2))
     qtbot.keyClicks(inv.amount, "3,000.00")

@@ -28,7 +28,7 @@ from ..context import AppContext
 from ..errors import describe
 from ..tablemodels.documents import BalancesTableModel, OpenItemsTableModel, PaymentsTableModel
 from .. import corrections
-from . import card_collections, card_disputes, card_reminders
+from . import card_actions, card_collections, card_disputes, card_reminders
 from .card_table import card_table, fit_columns
 
 
@@ -59,6 +59,7 @@ class CustomerCard(QDialog):
     score_shown = Signal()
     disputes_loaded = Signal()
     reminder_choice_loaded = Signal()
+    hold_loaded = Signal()
 
     def __init__(self, ctx: AppContext, code: str, parent=None):
         super().__init__(parent)
@@ -150,6 +151,7 @@ class CustomerCard(QDialog):
         card_collections.install(self)
         card_disputes.install(self)
         card_reminders.install(self)
+        card_actions.install(self)
         corrections.install(self)  # right-click menu on the document rows, "Corrections" button, Undo
         ctx.runner.data_changed.connect(self._changed)
         self.reload()

@@ -109,6 +109,7 @@ class AgreementDialog(QDialog):
     """Pick open invoices, set the plan, see the schedule, create it, then save the PDF to sign."""
 
     created = Signal(object)
+    printed = Signal(int)
 
     def __init__(self, ctx, card, parent=None):
         super().__init__(parent)
@@ -163,6 +164,9 @@ class AgreementDialog(QDialog):
         self.pdf_button = QPushButton(self.tr("Save PDF to sign…"))
         self.pdf_button.hide()
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.hide()
+        self.print_button.clicked.connect(lambda: self.print_agreement())
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Invoices it covers (one currency):")))
         layout.addWidget(self.invoices, 1)
@@ -170,7 +174,10 @@ class AgreementDialog(QDialog):
         layout.addWidget(self.schedule_table, 2)
         layout.addWidget(self.total)
         layout.addWidget(self.error)
-        layout.addWidget(self.pdf_button)
+        pdf_row = QHBoxLayout()
+        pdf_row.addWidget(self.pdf_button)
+        pdf_row.addWidget(self.print_button)
+        layout.addLayout(pdf_row)
         layout.addWidget(self.buttons)
         for signal in (self.invoices.itemChanged, self.count.valueChanged, self.every.currentIndexChanged,
                        self.start.dateChanged, self.rate.textChanged, self.down.textChanged):
@@ -239,6 +246,7 @@ class AgreementDialog(QDialog):
         self.error.setStyleSheet("color: palette(text);")
         self.error.setText(self.tr("Agreement %1 created.").replace("%1", agreement.number))
         self.pdf_button.show()
+        self.print_button.show()
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.buttons.setEnabled(True)
         self.buttons.rejected.connect(self.accept)
@@ -261,3 +269,30 @@ class AgreementDialog(QDialog):
         self.ctx.runner.read(render_agreement_pdf, self.agreement.number, path,
                              on_done=lambda p: self.error.setText(self.tr("Saved %1").replace("%1", str(p))),
                              on_error=self._failed)
+
+    def print_agreement(self, printer=None) -> None:
+        """The agreement's PDF (written on a worker into a temporary folder) through Qt's print dialog, or on
+        `printer` when given; `printed` carries the pages printed."""
+        import tempfile
+        from pathlib import Path
+
+        from app.collections.agreement_pdf import render_agreement_pdf
+
+        if self.agreement is None:
+            return
+        self._print_dir = tempfile.TemporaryDirectory(prefix="cobranza-agreement-")
+        path = Path(self._print_dir.name) / f"{self.agreement.number}.pdf"
+        self.ctx.runner.read(render_agreement_pdf, self.agreement.number, path,
+                             on_done=lambda p: self._print(p, printer), on_error=self._failed)
+
+    def _print(self, path, printer) -> None:
+        from ..printing import PrintError, print_file
+
+        try:
+            pages = print_file(path, self, self.agreement.number, printer)
+        except PrintError as exc:
+            self.error.setText(str(exc))
+            return
+        if pages:
+            self.error.setText(self.tr("%n page(s) sent to the printer.", "", pages))
+            self.printed.emit(pages)

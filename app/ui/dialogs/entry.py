@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
 )
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.ledger import customers
 from app.ledger.errors import LedgerError, UnknownCustomerError
 
+from ..customer_picker import CustomerPicker, describe as describe_customer
 from ..date_guard import DateGuard
 from ..errors import describe
 from ..widgets import debounced, general_error_label
@@ -88,7 +88,7 @@ class CustomerDocumentDialog(EntryDialog):
 
     def _add_customer_fields(self) -> None:
         self.customer = None
-        self.customer_code = QLineEdit()
+        self.customer_code = CustomerPicker(self.ctx)  # a QLineEdit: a code typed still works
         self.customer_name = QLabel()
         self.customer_name.setStyleSheet("color: #555;")
         self.currency = QComboBox()
@@ -97,10 +97,11 @@ class CustomerDocumentDialog(EntryDialog):
         self.currency.setCurrentIndex(-1)  # the customer's, once known; never a guess
         self._lookup_timer = debounced(self, self.lookup)
         self.customer_code.textChanged.connect(lambda _t: self._lookup_timer.start())
+        self.customer_code.matches_shown.connect(self._no_customer_text)
 
     def _customer_rows(self) -> None:
         """The first rows of the form: the code typed and the name found for it."""
-        self.form.add_field("customer_code", self.tr("Customer code"), self.customer_code)
+        self.form.add_field("customer_code", self.tr("Customer"), self.customer_code)
         self.form.addRow("", self.customer_name)
 
     def _lines_table(self, model, name: str, min_height: int, edit_triggers) -> QTableView:
@@ -143,12 +144,22 @@ class CustomerDocumentDialog(EntryDialog):
             return
         self.customer = customer
         if customer is None:
-            self.customer_name.setText(self.tr("No customer with this code"))
+            self._no_customer_text()
         else:
-            self.customer_name.setText(customer.name)
+            self.customer_name.setText(describe_customer(customer))
             self.currency.setCurrentText(customer.currency)
         self._currency_changed()
         self._customer_changed()
+
+    def _no_customer_text(self) -> None:
+        """No customer has the code typed: say so, or, while the picker offers customers for what was typed
+        (part of a name, a tax id), ask to choose one of them."""
+        if self.customer is not None or not self.customer_code.text().strip():
+            return
+        if self.customer_code.matches.rowCount():
+            self.customer_name.setText(self.tr("Choose the customer in the list (name · code · tax ID)"))
+        else:
+            self.customer_name.setText(self.tr("No customer with this code"))
 
     def _customer_changed(self) -> None:
         """After a lookup answered (self.customer is the customer or None)."""

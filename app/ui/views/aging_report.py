@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.reports.aging import AgingOptionError, aging_report, parse_buckets
 
 from ..context import AppContext
+from ..customer_picker import CustomerPicker
 from ..page_parts import STRETCH, as_of_edit, hbox, list_table, page_title, vbox
 from ..tablemodels.dashboard import AgingTableModel
 from ..widgets import ERROR_STYLE
@@ -52,6 +53,7 @@ class AgingReportView(QWidget):
     concerns = frozenset({"customers", "documents", "collections", "settings"})
     loaded = Signal()
     exported = Signal(str)
+    printed = Signal(int)
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -69,9 +71,9 @@ class AgingReportView(QWidget):
         self.currency = QLineEdit()
         self.currency.setPlaceholderText(self.tr("all"))
         self.currency.setMaximumWidth(60)
-        self.customer = QLineEdit()
+        self.customer = CustomerPicker(ctx)  # name, code or tax id; the box holds the code chosen
         self.customer.setPlaceholderText(self.tr("all customers"))
-        self.customer.setMaximumWidth(130)
+        self.customer.setMaximumWidth(160)
         self.run_button = QPushButton(self.tr("Run"))
         self.run_button.setObjectName("aging_run")
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -98,17 +100,20 @@ class AgingReportView(QWidget):
         self.xlsx_button = QPushButton(self.tr("Export to Excel…"))
         self.pdf_button = QPushButton(self.tr("Export to PDF…"))
         self.csv_button = QPushButton(self.tr("Export to CSV…"))
-        for b in (self.xlsx_button, self.pdf_button, self.csv_button):
+        self.print_button = QPushButton(self.tr("Print…"))
+        for b in (self.xlsx_button, self.pdf_button, self.csv_button, self.print_button):
             b.setEnabled(False)
 
         vbox(hbox(page_title(self.tr("Aged receivables")), STRETCH), options, (self.table, 1), self.totals,
-             hbox((self.message, 1), self.xlsx_button, self.pdf_button, self.csv_button), parent=self)
+             hbox((self.message, 1), self.xlsx_button, self.pdf_button, self.csv_button, self.print_button),
+             parent=self)
 
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.print_button.clicked.connect(lambda: self.print_report())
 
     # --- running ---------------------------------------------------------------------
 
@@ -170,7 +175,7 @@ class AgingReportView(QWidget):
             lines.append(f"<b>{t.currency}</b> {total_word} {f.money(t.total_minor, t.currency)} — {buckets}"
                          f" — {net_word} {f.money(t.net_minor, t.currency)}")
         self.totals.setText("<br>".join(lines) or self.tr("Nothing is owed as of this date."))
-        for b in (self.xlsx_button, self.pdf_button, self.csv_button):
+        for b in (self.xlsx_button, self.pdf_button, self.csv_button, self.print_button):
             b.setEnabled(True)
         self.loaded.emit()
 
@@ -203,6 +208,33 @@ class AgingReportView(QWidget):
         self.message.setStyleSheet("color: palette(text);")
         self.message.setText(self.tr("Written %1").replace("%1", path))
         self.exported.emit(path)
+
+    def print_report(self, printer=None) -> None:
+        """The report's PDF (written on a worker into a temporary folder) printed through Qt's print dialog,
+        or on `printer` when given (ui/printing.py); `printed` carries the pages printed."""
+        import tempfile
+
+        if self.report is None:
+            return
+        self._print_dir = tempfile.TemporaryDirectory(prefix="cobranza-aging-")
+        path = str(Path(self._print_dir.name) / f"aging-{self.report.as_of.isoformat()}.pdf")
+        lang = "es" if self.ctx.formatter.locale.startswith("es") else "en"
+        self.ctx.runner.read(_write, "pdf", self.report, path, self.ctx.company_name or None,
+                             self.ctx.formatter.locale, lang, on_done=lambda p: self._print(p, printer),
+                             on_error=lambda exc: self._failed(self._request, exc))
+
+    def _print(self, path: str, printer) -> None:
+        from ..printing import PrintError, print_file
+
+        try:
+            pages = print_file(path, self, self.tr("Aging report"), printer)
+        except PrintError as exc:
+            self.message.setText(str(exc))
+            return
+        if pages:
+            self.message.setStyleSheet("color: palette(text);")
+            self.message.setText(self.tr("%n page(s) sent to the printer.", "", pages))
+            self.printed.emit(pages)
 
     def _open_customer(self, index) -> None:
         code = self.model.row(index.row()).code

@@ -116,11 +116,14 @@ class RemindersView(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_letters = QPushButton(self.tr("Open letters PDF"))
         self.open_letters.setEnabled(False)
+        self.print_letters = QPushButton(self.tr("Print letters…"))  # Qt's print dialog (ui/printing.py)
+        self.print_letters.setEnabled(False)
         status = QHBoxLayout()
         status.addWidget(self.progress, 1)
         status.addWidget(self.cancel_button)
         status.addWidget(self.summary, 3)
         status.addWidget(self.open_letters)
+        status.addWidget(self.print_letters)
         self._set_running(False)
 
         self.history_model = HistoryTableModel(ctx.formatter, self)
@@ -186,6 +189,7 @@ class RemindersView(QWidget):
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.open_letters.clicked.connect(self.open_letters_pdf)
+        self.print_letters.clicked.connect(lambda: self.print_letters_pdf())
         self.letters_button.clicked.connect(self._choose_letters_dir)
         self.all_button.clicked.connect(lambda: self.model.set_all(True))
         self.none_button.clicked.connect(lambda: self.model.set_all(False))
@@ -336,6 +340,7 @@ class RemindersView(QWidget):
         self.summary_result = summary
         self.letters_path = summary.letters_path
         self.open_letters.setEnabled(bool(summary.letters_path))
+        self.print_letters.setEnabled(bool(summary.letters_path))
         self.summary.setText(self.summary_text(summary))
         self.finished.emit(summary)
         self.load_history()
@@ -371,6 +376,18 @@ class RemindersView(QWidget):
     def open_letters_pdf(self) -> None:
         if self.letters_path:
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.letters_path))
+
+    def print_letters_pdf(self, printer=None) -> int | None:
+        """The letters of the last run (one combined PDF) through Qt's print dialog, or on `printer`."""
+        from ..printing import PrintError, print_file
+
+        if not self.letters_path:
+            return None
+        try:
+            return print_file(self.letters_path, self, self.tr("Letters"), printer)
+        except PrintError as exc:
+            self.summary.setText(str(exc))
+            return None
 
     # --- history --------------------------------------------------------------------------
 

@@ -151,16 +151,19 @@ class TodayView(QWidget):
         self.collector.setMaximumWidth(160)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.log_button = QPushButton(self.tr("Log a call…"))
+        self.done_button = QPushButton(self.tr("Follow-up done…"))
+        self.done_button.setToolTip(self.tr("Mark the selected follow-up done, with its outcome"))
         self.count = QLabel()
         self.model = TasksTableModel(ctx.formatter, self)
         self.table = list_table(self.model, "tasks_table")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(TasksTableModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
         vbox(hbox(page_title(self.tr("Today")), QLabel(self.tr("As of")), self.as_of, QLabel(self.tr("Collector")),
-                  self.collector, self.refresh_button, self.log_button, (self.count, 1)),
+                  self.collector, self.refresh_button, self.log_button, self.done_button, (self.count, 1)),
              (self.table, 1), parent=self)
         self.refresh_button.clicked.connect(self.evaluate)
         self.log_button.clicked.connect(self.log_call)
+        self.done_button.clicked.connect(self.follow_up_done)
         self.as_of.dateChanged.connect(lambda _d: self.evaluate())
         self.collector.returnPressed.connect(self.refresh)
         self.table.doubleClicked.connect(self._open_customer)
@@ -202,6 +205,19 @@ class TodayView(QWidget):
             self.count.setText(self.tr("Select a task first."))
             return None
         self.dialog = LogCallDialog(self.ctx, task.customer_code, task.currency or self.ctx.company_currency, self)
+        self.dialog.saved.connect(lambda _a: self.refresh())
+        self.dialog.open()
+        return self.dialog
+
+    def follow_up_done(self):
+        """The selected follow-up task marked done with its outcome (ui/dialogs/follow_up.py)."""
+        from ..dialogs.follow_up import FollowUpDoneDialog
+
+        task = self.selected()
+        if task is None or task.kind != "follow_up":
+            self.count.setText(self.tr("Select a follow-up first."))
+            return None
+        self.dialog = FollowUpDoneDialog(self.ctx, task.customer_code, int(task.ref), task.detail, self)
         self.dialog.saved.connect(lambda _a: self.refresh())
         self.dialog.open()
         return self.dialog
