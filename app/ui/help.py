@@ -20,6 +20,7 @@ PAGE_CHAPTERS = {
     "reminders": "03-reminder-run.md",
     "customers": "02-entering-importing.md",
     "aging": "05-month-end.md",
+    "audit": "06-corrections.md",
 }
 FIRST_CHAPTER = "01-first-steps.md"
 
