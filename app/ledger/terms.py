@@ -115,12 +115,21 @@ _FIXED = (re.compile(r"^(?P<cur>[A-Za-z]{3})\s*(?P<amount>\d[\d.,]*)$"),
           re.compile(r"^(?P<amount>\d[\d.,]*)\s*(?P<cur>[A-Za-z]{3})$"))
 
 
+def _refuse(reason: str, message: str, field: str | None = None, **values) -> InvalidTermsError:
+    """The error, with `reason` and `values` for a GUI to say it in the user's language."""
+    exc = InvalidTermsError(message, field=field)
+    exc.reason, exc.values = reason, values
+    return exc
+
+
 class InvalidTermsLineError(InvalidTermsError):
     field = "line"
+    reason = "bad_line"
 
     def __init__(self, text: str, why: str | None = None):
         self.text = text
         self.why = why
+        self.values = {"text": text}
         detail = f" ({why})" if why else ""
         super().__init__(f"Payment terms line '{text}' is not understood{detail}: {LINE_HELP}.")
 
@@ -238,27 +247,28 @@ def _check_line(line: TermLine) -> None:
 def validate_lines(lines: Sequence) -> list[TermLine]:
     """The lines as TermLines, or InvalidTermsError saying what is wrong with them."""
     if not lines:
-        raise InvalidTermsError("Payment terms need at least one line.")
+        raise _refuse("no_lines", "Payment terms need at least one line.")
     clean = [as_line(x) for x in lines]
     if len(clean) > MAX_LINES:
         raise InvalidTermsError(f"Payment terms have at most {MAX_LINES} lines.")
     for line in clean:
         _check_line(line)
     if any(line.kind == "rest" for line in clean[:-1]):
-        raise InvalidTermsError("Only the last line can be 'rest' (what the other lines leave).")
+        raise _refuse("rest_not_last", "Only the last line can be 'rest' (what the other lines leave).")
     currencies = {line.currency for line in clean if line.kind == "fixed"}
     if len(currencies) > 1:
         raise InvalidTermsError(f"Fixed lines are all in one currency (these use {', '.join(sorted(currencies))}).")
     total = sum((Decimal(line.percent) for line in clean if line.kind == "percent"), Decimal(0))
     if clean[-1].kind == "rest":
         if total >= 100:
-            raise InvalidTermsError(f"The percents add up to {_plain(total)}, leaving nothing for the 'rest' line.")
+            raise _refuse("nothing_left", f"The percents add up to {_plain(total)}, leaving nothing for the 'rest' "
+                          "line.", total=_plain(total))
     elif clean[-1].kind == "fixed":
-        raise InvalidTermsError("The last line takes what the others leave: make it a percent or 'rest', "
-                                "not a fixed amount.")
+        raise _refuse("fixed_last", "The last line takes what the others leave: make it a percent or 'rest', "
+                      "not a fixed amount.")
     elif abs(total - 100) > Decimal("0.001"):  # thirds stored as 33.3333 sum to 99.9999
-        raise InvalidTermsError(f"The lines' percents must add up to 100 (they add up to {_plain(total)}); "
-                                "or end with a 'rest' line.")
+        raise _refuse("not_100", f"The lines' percents must add up to 100 (they add up to {_plain(total)}); "
+                      "or end with a 'rest' line.", total=_plain(total))
     return clean
 
 
@@ -281,8 +291,9 @@ def split_lines(lines: Sequence, total_minor: int, currency: str | None = None) 
     clean = validate_lines(lines)
     fixed_currency = next((line.currency for line in clean if line.kind == "fixed"), None)
     if fixed_currency and currency and currency.upper() != fixed_currency:
-        raise InvalidTermsError(f"These terms have a fixed amount in {fixed_currency}: they apply only to "
-                                f"{fixed_currency} invoices, not {currency.upper()}.")
+        raise _refuse("fixed_currency", f"These terms have a fixed amount in {fixed_currency}: they apply only to "
+                      f"{fixed_currency} invoices, not {currency.upper()}.", fixed=fixed_currency,
+                      currency=currency.upper())
     amounts: list[int] = []
     for line in clean[:-1]:
         if line.kind == "fixed":
@@ -292,8 +303,9 @@ def split_lines(lines: Sequence, total_minor: int, currency: str | None = None) 
     rest = total_minor - sum(amounts)
     if rest < 0:
         cur = currency or fixed_currency or "PEN"
-        raise InvalidTermsError(f"The lines before the last ask for {to_str(sum(amounts), cur)} {cur}, more than "
-                                f"the total {to_str(total_minor, cur)} {cur}; use other terms for this invoice.")
+        raise _refuse("over_total", f"The lines before the last ask for {to_str(sum(amounts), cur)} {cur}, more "
+                      f"than the total {to_str(total_minor, cur)} {cur}; use other terms for this invoice.",
+                      asked=sum(amounts), total=total_minor, currency=cur)
     amounts.append(rest)
     return amounts
 
