@@ -166,7 +166,8 @@ def template_context(content: ReminderContent) -> dict:
     items = [
         {"invoice_number": i.invoice_number, "issue_date": i.issue_date, "due_date": i.due_date,
          "days_overdue": i.days_overdue, "amount_minor": i.amount_minor, "open_minor": i.open_minor,
-         "currency": i.currency}
+         "currency": i.currency, "discount_until": i.discount_until, "discount_minor": i.discount_minor,
+         "discount_pay_minor": i.discount_pay_minor}
         for i in content.items
     ]
     due_dates = [i.due_date for i in content.items]
