@@ -128,3 +128,33 @@ def test_a_day_past_the_month_end_is_the_last_day():
     assert line.due_date(dt.date(2026, 1, 31)) == dt.date(2026, 2, 28)
     assert line.due_date(dt.date(2028, 1, 5)) == dt.date(2028, 2, 29)
     assert T.parse_line("100%:1m").due_date(dt.date(2026, 1, 31)) == dt.date(2026, 2, 28)
+
+
+def test_terms_of_a_database_from_an_earlier_version_keep_working(tmp_path):
+    """The upgrade (migration 0015) turns the old lines into percent lines counted as before."""
+    import shutil
+
+    from app.database import open_database, session_factory
+
+    db = tmp_path / "old.sqlite"
+    shutil.copyfile(Path(__file__).parents[1] / "fixtures" / "main-a9ff5bd.sqlite", db)
+    engine = open_database(str(db))
+    try:
+        with session_factory(engine)() as s, s.begin():
+            terms = {t.code: t for t in T.list_terms(s)}
+            assert [line.spec for line in terms["30-60-90"].lines] == ["33.3333%:30d", "33.3333%:60d",
+                                                                       "33.3333%:90d"]
+            assert [line.spec for line in terms["EOM30"].lines] == ["100%:eom+30d"]
+            assert not any(t.archived for t in terms.values())
+            customer = s.scalars(select(Invoice.customer_id)).first()
+            from app.models import Customer
+
+            code = s.get(Customer, customer).code
+            cur = s.get(Customer, customer).currency
+            inv = ledger.record_invoice(s, customer_code=code, number="UPG-1", issue_date=dt.date(2026, 11, 30),
+                                        total_minor=100000, currency=cur, payment_terms="EOM30")
+            assert [(d.due_date, d.amount_minor) for d in inv.due_lines] == [(dt.date(2026, 12, 30), 100000)]
+            T.create_terms(s, code="NEW", name="new", lines=[T.parse_line("30%:15d"), T.parse_line("rest:eom+45d")],
+                           discount_percent=2, discount_days=10)
+    finally:
+        engine.dispose()
