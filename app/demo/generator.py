@@ -40,7 +40,7 @@ from app import config
 from app.ledger import audit
 from app.ledger.company import get_company, save_company
 from app.ledger.money import exponent
-from app.ledger.terms import DEFAULT_TERMS_CODE, due_schedule, ensure_default_terms, get_terms_row
+from app.ledger.terms import DEFAULT_TERMS_CODE, due_schedule, ensure_default_terms, get_terms_row, terms_lines
 from app.models import (
     POSTED,
     VOID,
@@ -208,8 +208,7 @@ class _Generator:
         self.terms = {}
         for code, terms_id in s.execute(select(PaymentTerms.code, PaymentTerms.id)):
             self.terms[code] = terms_id
-        self.terms_lines = {code: [(ln.percent, ln.days, ln.basis) for ln in get_terms_row(s, code).lines]
-                            for code, _w in TERMS_WEIGHTS if code}
+        self.terms_lines = {code: terms_lines(get_terms_row(s, code)) for code, _w in TERMS_WEIGHTS if code}
         self.terms_lines[None] = self.terms_lines[DEFAULT_TERMS_CODE]
         company_created = self.company()
         self.inv_series, self.cn_series = self.free_series()

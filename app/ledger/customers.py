@@ -12,7 +12,7 @@ from . import audit
 from .email_address import check_email
 from .errors import DuplicateCustomerError, InvalidValueError, UnknownCustomerError
 from .money import check_currency
-from .terms import get_terms_row
+from .terms import get_active_terms_row, get_terms_row
 from .views import CustomerView
 
 EDITABLE = ("name", "tax_id", "country", "language", "currency", "email", "phone", "address", "city",
@@ -46,7 +46,7 @@ def get_customer(session: Session, code: str) -> CustomerView:
     return _view(get_customer_row(session, code))
 
 
-def _clean(session: Session, fields: dict) -> dict:
+def _clean(session: Session, fields: dict, current_terms_id: int | None = None) -> dict:
     """Validate and normalise editable fields; raises InvalidValueError naming the field."""
     out = {}
     for key, value in fields.items():
@@ -81,6 +81,8 @@ def _clean(session: Session, fields: dict) -> dict:
             value = int(value)
         elif key == "payment_terms":
             value = get_terms_row(session, value) if value else None
+            if value is not None and value.archived and value.id != current_terms_id:  # a customer keeps its own
+                value = get_active_terms_row(session, value.code)  # raises: archived terms are not offered
         elif key == "on_hold":
             value = bool(value)
         out[key] = value
@@ -128,7 +130,7 @@ def create_customer(
 def update_customer(session: Session, code: str, **changes) -> CustomerView:
     customer = get_customer_row(session, code)
     before = _snapshot(customer)
-    for key, value in _clean(session, changes).items():
+    for key, value in _clean(session, changes, customer.payment_terms_id).items():
         setattr(customer, key, value)
     session.flush()
     audit.record(session, action="update", entity="customer", entity_id=customer.id, before=before,

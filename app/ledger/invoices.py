@@ -24,7 +24,7 @@ from .errors import (
     VoidWithAllocationsError,
 )
 from .money import check_bound, check_currency
-from .terms import due_schedule, get_terms_row
+from .terms import due_schedule, get_active_terms_row, terms_lines
 from .views import DueLineView, InvoiceView
 
 KINDS = ("invoice", "fee", "interest")
@@ -66,16 +66,20 @@ def get_invoice(session: Session, number: str) -> InvoiceView:
     return invoice_view(get_invoice_row(session, number))
 
 
-def _schedule(session, customer, issue_date, total_minor, payment_terms, due_date):
+def _schedule(session, customer, issue_date, total_minor, payment_terms, due_date, currency=None):
     if due_date is not None:
         if due_date < issue_date:
             raise InvalidValueError(
                 f"The due date {due_date.isoformat()} is before the issue date {issue_date.isoformat()}.",
                 field="due_date")
         return [(due_date, total_minor)]
-    terms = get_terms_row(session, payment_terms) if payment_terms else terms_for(session, customer)
-    lines = [(line.percent, line.days, line.basis) for line in terms.lines]
-    return due_schedule(lines, issue_date, total_minor)
+    terms = _terms(session, customer, payment_terms)
+    return due_schedule(terms_lines(terms), issue_date, total_minor, currency or customer.currency)
+
+
+def _terms(session, customer, payment_terms):
+    """The terms named for an invoice (which may not be archived), else the customer's."""
+    return get_active_terms_row(session, payment_terms) if payment_terms else terms_for(session, customer)
 
 
 def _check_schedule(schedule, issue_date: dt.date, total_minor: int) -> list[tuple[dt.date, int]]:
@@ -95,13 +99,14 @@ def preview_due_lines(
     total_minor: int,
     payment_terms: str | None = None,
     due_date: dt.date | None = None,
+    currency: str | None = None,
 ) -> list[tuple[dt.date, int]]:
     """The due lines an invoice would get, without recording anything (for the invoice dialog)."""
     if total_minor <= 0:
         return []
     check_range(issue_date, "issue_date")
     customer = get_customer_row(session, customer_code)
-    return _schedule(session, customer, issue_date, total_minor, payment_terms, due_date)
+    return _schedule(session, customer, issue_date, total_minor, payment_terms, due_date, currency)
 
 
 def record_invoice(
@@ -139,10 +144,11 @@ def record_invoice(
         if check.blocked:
             raise CreditBlockedError(" ".join(check.reasons) + " Credit control blocks new invoices for this customer"
                                      " (setting credit_control.mode).")
+    explicit_schedule = schedule is not None
     if schedule is not None:
         schedule = _check_schedule(schedule, issue_date, int(total_minor))
     else:
-        schedule = _schedule(session, customer, issue_date, int(total_minor), payment_terms, due_date)
+        schedule = _schedule(session, customer, issue_date, int(total_minor), payment_terms, due_date, currency)
     for day, _amount in schedule:  # terms can carry a date near the end of the range past it
         check_range(day, "due_date")
     inv = Invoice(
@@ -154,6 +160,10 @@ def record_invoice(
     session.flush()
     audit.record(session, action="create", entity="invoice", entity_id=inv.id,
                  after={**audit.snapshot(inv), "due_lines": [[d.isoformat(), a] for d, a in schedule]})
+    if kind == "invoice" and due_date is None and not explicit_schedule:  # the terms' early-payment discount
+        from .discounts import grant_discount
+
+        grant_discount(session, inv, _terms(session, customer, payment_terms))
     return invoice_view(inv)
 
 

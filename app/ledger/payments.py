@@ -21,6 +21,7 @@ from app.models import POSTED, Allocation, CreditNote, Customer, DueLine, Invoic
 from . import audit
 from .customers import get_customer_row
 from .dates import check_document_date, check_range
+from .discounts import take_early_discounts
 from .errors import (
     AllocationBeforeDocumentError,
     CustomerMismatchError,
@@ -323,6 +324,8 @@ def record_payment(
     audit.record(session, action="create", entity="payment", entity_id=payment.id,
                  after={**audit.snapshot(payment), "allocations": [[a.invoice_number, a.amount_minor]
                                                                    for a in view.allocations]})
+    # paid within an early-payment discount, short by at most it: the difference becomes a credit note
+    take_early_discounts(session, payment, credit_note=record_credit_note)
     return view
 
 

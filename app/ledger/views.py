@@ -26,9 +26,10 @@ class CompanyView:
 class TermsView:
     code: str
     name: str
-    lines: tuple[tuple[Decimal, int, str], ...]
+    lines: tuple  # app.ledger.terms.TermLine, one per installment
     discount_percent: Decimal | None = None
     discount_days: int | None = None
+    archived: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from .collections import (
 from .company import Company, Setting
 from .currency import Currency, ExchangeRate
 from .customers import Contact, Customer, PaymentTerms, PaymentTermsLine
+from .discounts import InvoiceDiscount
 from .documents import POSTED, VOID, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
 from .reminders import (
     ContactLog, CustomerReminderSettings, Reminder, ReminderLevel, ReminderLine, ReminderPolicy, ReminderRun,
@@ -20,4 +21,5 @@ __all__ = [
     "Invoice", "Payment", "PaymentTerms", "PaymentTermsLine", "POSTED", "Setting", "VOID", "WriteOff",
     "ContactLog", "CustomerReminderSettings", "Reminder", "ReminderLevel", "ReminderLine", "ReminderPolicy",
     "ReminderRun", "ReminderTemplate",
+    "InvoiceDiscount",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, Numeric, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime
@@ -21,6 +21,9 @@ class PaymentTerms(Base):
     name: Mapped[str] = mapped_column(String(100))
     discount_percent: Mapped[Decimal | None] = mapped_column(Numeric(7, 4))
     discount_days: Mapped[int | None] = mapped_column(Integer)
+    # archived terms are not offered for new invoices or customers; documents posted with them keep their
+    # due lines (and customers keep them until changed)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     lines: Mapped[list["PaymentTermsLine"]] = relationship(
         back_populates="terms", order_by="PaymentTermsLine.sequence", cascade="all, delete-orphan"
@@ -28,20 +31,35 @@ class PaymentTerms(Base):
 
 
 class PaymentTermsLine(Base):
-    """One installment: `percent` of the total due `days` after the invoice date or after the end of its month."""
+    """One installment: `percent` of the total (kind "percent"), a fixed amount in one currency ("fixed")
+    or what the other lines leave ("rest", last line only); due `days` (and `months`) after the invoice
+    date ("invoice"), `days` after the end of its month ("month_end"), or on `day` of the month `months`
+    after the invoice date + `days` ("month_day"). The rules are in app.ledger.terms."""
 
     __tablename__ = "payment_terms_line"
     __table_args__ = (
         CheckConstraint("percent > 0 AND percent <= 100", name="percent_range"),
         CheckConstraint("days >= 0", name="days_non_negative"),
-        CheckConstraint("basis IN ('invoice', 'month_end')", name="basis_known"),
+        CheckConstraint("basis IN ('invoice', 'month_end', 'month_day')", name="basis_known"),
+        CheckConstraint("kind IN ('percent', 'fixed', 'rest')", name="kind_known"),
+        CheckConstraint("(kind = 'percent' AND percent IS NOT NULL)"
+                        " OR (kind = 'fixed' AND amount_minor > 0 AND currency IS NOT NULL)"
+                        " OR kind = 'rest'", name="kind_value"),
+        CheckConstraint("months >= 0", name="months_non_negative"),
+        CheckConstraint("day IS NULL OR (day >= 1 AND day <= 31)", name="day_of_month"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     terms_id: Mapped[int] = mapped_column(ForeignKey("payment_terms.id", ondelete="CASCADE"), index=True)
     sequence: Mapped[int] = mapped_column(Integer)
-    percent: Mapped[Decimal] = mapped_column(Numeric(7, 4))
+    kind: Mapped[str] = mapped_column(String(10), default="percent", server_default="percent")
+    percent: Mapped[Decimal | None] = mapped_column(Numeric(7, 4))
+    # a fixed line: its amount in minor units of `currency` (it applies only to invoices in that currency)
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))
     days: Mapped[int] = mapped_column(Integer)
+    months: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    day: Mapped[int | None] = mapped_column(Integer)
     basis: Mapped[str] = mapped_column(String(10), default="invoice")
 
     terms: Mapped[PaymentTerms] = relationship(back_populates="lines")

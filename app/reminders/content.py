@@ -7,7 +7,7 @@ amounts a customer reads in a letter are the amounts in the e-mail and in the re
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -15,6 +15,7 @@ from babel import Locale, UnknownLocaleError
 from sqlalchemy.orm import Session
 
 from app.ledger import get_company, get_customer, open_items
+from app.ledger.discounts import offered_discounts
 from app.ledger.money import check_currency, fmt
 from app.ledger.views import CompanyView, CustomerView
 
@@ -35,6 +36,11 @@ class ReminderItem:
     amount_minor: int
     open_minor: int
     currency: str
+    # an early-payment discount still on offer for the invoice (app.ledger.discounts): pay
+    # `discount_pay_minor` by `discount_until` and `discount_minor` is credited
+    discount_until: dt.date | None = None
+    discount_minor: int = 0
+    discount_pay_minor: int = 0
 
 
 @dataclass(frozen=True)
@@ -171,8 +177,13 @@ def build_content(session: Session, *, customer_code: str, currency: str, as_of:
     else:
         wanted = set(item_due_line_ids)
         chosen = [o for o in opened if o.due_line_id in wanted]
+    offers = {d.invoice_number: d for d in offered_discounts(session, customer.code, as_of=as_of, currency=currency)}
+    items = [_item(o) for o in chosen]
+    items = [replace(i, discount_until=offers[i.invoice_number].until, discount_minor=offers[i.invoice_number]
+                     .amount_minor, discount_pay_minor=offers[i.invoice_number].pay_minor)
+             if i.invoice_number in offers else i for i in items]
     return make_content(company, customer, currency=currency, as_of=as_of, level=level, level_name=level_name,
-                        channel=channel, items=[_item(o) for o in chosen], fee_minor=fee_minor, level_key=level_key)
+                        channel=channel, items=items, fee_minor=fee_minor, level_key=level_key)
 
 
 def make_content(company: CompanyView, customer: CustomerView, *, currency: str, as_of: dt.date, level: int,

@@ -50,6 +50,8 @@ LABELS = {
         "payment": "Datos para el pago", "regards": "Atentamente,", "department": "Área de Cobranzas",
         "page": "Página", "continued": "Continúa en la página siguiente", "continuation": "(continuación)",
         "phone": "Tel.",
+        "discount": "Descuento por pronto pago: si paga {pay} hasta el {date}, la factura {doc} queda cancelada "
+                    "(descuento de {discount}).",
     },
     "en": {
         "subject": "Subject:", "customer": "Customer", "invoice": "Invoice", "issued": "Issued",
@@ -58,6 +60,8 @@ LABELS = {
         "payment": "Payment details", "regards": "Kind regards,", "department": "Accounts Receivable",
         "page": "Page", "continued": "Continued on the next page", "continuation": "(continued)",
         "phone": "Phone",
+        "discount": "Early-payment discount: pay {pay} by {date} and invoice {doc} is settled "
+                    "(a discount of {discount}).",
     },
 }
 
@@ -387,6 +391,19 @@ class _Letter:
             self.c.line(4 * mm, y, (4 + length) * mm, y)
         self.c.setLineWidth(1)
 
+    def _discounts(self) -> None:
+        """Each early-payment discount still on offer, once per invoice (app.ledger.discounts)."""
+        seen: dict[str, object] = {}
+        for item in self.content.items:
+            if item.discount_minor and item.invoice_number not in seen:
+                seen[item.invoice_number] = item
+        if seen:
+            self.y -= 2 * mm
+            self._paragraphs("\n\n".join(self.L["discount"].format(
+                pay=self.content.money(i.discount_pay_minor, i.currency), date=self.content.date(i.discount_until),
+                doc=i.invoice_number, discount=self.content.money(i.discount_minor, i.currency))
+                for i in seen.values()), size=9, gap=2.0)
+
     def draw(self) -> int:
         self._fold_marks()
         self._letterhead()
@@ -397,6 +414,7 @@ class _Letter:
         if self.content.items:
             self._table()
         self._totals_and_payment()
+        self._discounts()
         if self.text.closing:
             self._paragraphs(self.text.closing, gap=3.0)
         self._signature()

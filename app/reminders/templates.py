@@ -199,7 +199,10 @@ def template_context(content: ReminderContent) -> dict:
     items = [
         {"invoice_number": i.invoice_number, "issue_date": i.issue_date, "due_date": i.due_date,
          "days_overdue": i.days_overdue, "amount_minor": amount(i.amount_minor, i.currency),
-         "open_minor": amount(i.open_minor, i.currency), "currency": i.currency}
+         "open_minor": amount(i.open_minor, i.currency), "currency": i.currency,
+         "discount_until": i.discount_until,
+         "discount_minor": amount(i.discount_minor, i.currency),
+         "discount_pay_minor": amount(i.discount_pay_minor, i.currency)}
         for i in content.items
     ]
     total_open, fee, total_due = content.total_open_minor, content.fee_minor, content.total_due_minor

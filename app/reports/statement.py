@@ -60,6 +60,7 @@ from sqlalchemy.orm import Session
 from app import config
 from app.ledger import customer_balance, get_company, get_customer, open_items
 from app.ledger.balances import balance_parts
+from app.ledger.discounts import DiscountView, offered_discounts
 from app.ledger.errors import InvalidValueError
 from app.ledger.money import fmt, fmt_date
 from app.ledger.views import CompanyView, CustomerView, OpenItem
@@ -150,6 +151,7 @@ class CurrencySection:
     open_items_minor: int
     unapplied_credit_minor: int
     aging: tuple[tuple[str, int], ...]  # (bucket key, open amount) in BUCKET_KEYS order
+    discounts: tuple[DiscountView, ...] = ()  # early-payment discounts still on offer (app.ledger.discounts)
 
 
 @dataclass(frozen=True)
@@ -315,6 +317,7 @@ def build_statement(session: Session, customer_code: str, *, as_of: dt.date,
     items = open_items(session, customer.code, as_of)
     rows = _movement_rows(session, customer.id, date_from, as_of)
     installments = _installments(session, [i.due_line_id for i in items])
+    offers = offered_discounts(session, customer.code, as_of=as_of)
 
     currencies = sorted({c for c, v in opening.items() if v} | set(closing) | {r.currency for r in rows})
     if not currencies:
@@ -344,7 +347,8 @@ def build_statement(session: Session, customer_code: str, *, as_of: dt.date,
                          if i.due_line_id in installments},
             open_items_minor=sum(i.open_minor for i in cur_items),
             unapplied_credit_minor=bal.unapplied_credit_minor if bal else 0,
-            aging=tuple((k, buckets[k]) for k in BUCKET_KEYS)))
+            aging=tuple((k, buckets[k]) for k in BUCKET_KEYS),
+            discounts=tuple(d for d in offers if d.currency == cur)))
     return StatementData(customer, company, as_of, date_from, language, tuple(sections))
 
 
@@ -608,6 +612,10 @@ def _statement_story(data: StatementData, key: object, first: bool) -> list:
         story.append(CondPageBreak(30 * mm))
         story.append(Paragraph(labels["open_items"].format(date=fmt_date(data.as_of, locale)), _S["h3"]))
         story += _open_items_table(s, data, labels, locale)
+        for d in s.discounts:
+            story.append(Paragraph(para_text(labels["discount_offer"].format(
+                pay=fmt(d.pay_minor, s.currency, locale), date=fmt_date(d.until, locale), doc=d.invoice_number,
+                discount=fmt(d.amount_minor, s.currency, locale))), _S["note"]))
         story.append(KeepTogether([
             Paragraph(labels["aging"].format(date=fmt_date(data.as_of, locale)), _S["h3"]),
             _aging_table(s, labels, locale)]))

@@ -1544,7 +1544,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/customer.py" line="+47"/>
+        <location filename="../../app/ui/dialogs/customer.py" line="+49"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
@@ -2393,7 +2393,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../app/ui/help.py" line="+65"/>
+        <location filename="../../app/ui/help.py" line="+66"/>
         <source>Cobranza user guide</source>
         <translation>Guía de uso de Cobranza</translation>
     </message>
@@ -2986,9 +2986,194 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>PaymentTermsTab</name>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_terms.py" line="+68"/>
+        <source>Payment terms give each new invoice its due lines. A line is an amount (30%, a fixed 500.00 PEN, or rest: what the other lines leave) and a due date: 15d (days after the invoice date), 1m+15d, eom+45d (days after the end of its month) or next-month-day-10 (a day of a later month). The last line takes what is left, to the cent. Posted invoices keep their due lines when terms change.</source>
+        <translation>Las condiciones de pago dan a cada factura nueva sus cuotas. Una línea es un importe (30%, un monto fijo 500.00 PEN, o rest: lo que dejan las demás líneas) y un vencimiento: 15d (días desde la fecha de la factura), 1m+15d, eom+45d (días desde el fin de su mes) o next-month-day-10 (un día de un mes posterior). La última línea toma lo que queda, al céntimo. Las facturas ya registradas conservan sus cuotas si las condiciones cambian.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+61"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+62"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+63"/>
+        <source>Lines</source>
+        <translation>Líneas</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+64"/>
+        <source>Early-payment discount</source>
+        <translation>Descuento por pronto pago</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show archived terms</source>
+        <translation>Mostrar condiciones archivadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+59"/>
+        <location line="+79"/>
+        <source>New terms</source>
+        <translation>Nuevas condiciones</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <location line="+155"/>
+        <source>Archive</source>
+        <translation>Archivar</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add line</source>
+        <translation>Agregar línea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove line</source>
+        <translation>Quitar línea</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. 2%:10d (2 % off if paid within 10 days); empty for none</source>
+        <translation>p. ej. 2%:10d (2 % de descuento si paga dentro de 10 días); vacío si no hay</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sample invoice of</source>
+        <translation>Factura de ejemplo del</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for</source>
+        <translation>por</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save terms</source>
+        <translation>Guardar condiciones</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Archived</source>
+        <translation>Archivada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Terms %1</source>
+        <translation>Condiciones %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The line &apos;%1&apos; is not understood. Write the amount as 30%, 500.00 PEN or rest and the due date as 15d, 1m+15d, eom+45d or next-month-day-10, separated by &apos;:&apos;.</source>
+        <translation>No se entiende la línea &apos;%1&apos;. Escriba el importe como 30%, 500.00 PEN o rest y el vencimiento como 15d, 1m+15d, eom+45d o next-month-day-10, separados por &apos;:&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The percents add up to %1, not 100. Correct them, or make the last line &apos;rest&apos;.</source>
+        <translation>Los porcentajes suman %1, no 100. Corríjalos o ponga &apos;rest&apos; en la última línea.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The percents add up to %1, leaving nothing for the &apos;rest&apos; line.</source>
+        <translation>Los porcentajes suman %1 y no dejan nada para la línea &apos;rest&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the last line can be &apos;rest&apos;.</source>
+        <translation>Solo la última línea puede ser &apos;rest&apos;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last line takes what the others leave: make it a percent or &apos;rest&apos;.</source>
+        <translation>La última línea toma lo que dejan las demás: use un porcentaje o &apos;rest&apos;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add at least one line.</source>
+        <translation>Agregue al menos una línea.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The fixed amounts are more than the sample invoice&apos;s total.</source>
+        <translation>Los montos fijos superan el total de la factura de ejemplo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the early-payment discount as PERCENT%:DAYSd, e.g. 2%:10d, or leave it empty.</source>
+        <translation>Escriba el descuento por pronto pago como PORCENTAJE%:DÍASd, p. ej. 2%:10d, o déjelo vacío.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1. due %2: %3</source>
+        <translation>%1. vence el %2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paid by %1: %2 (discount %3)</source>
+        <translation>Pagando hasta el %1: %2 (descuento de %3)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Saved terms %1.</source>
+        <translation>Condiciones %1 guardadas.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Archived terms %1: not offered for new invoices or customers.</source>
+        <translation>Condiciones %1 archivadas: ya no se ofrecen para facturas ni clientes nuevos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored terms %1.</source>
+        <translation>Condiciones %1 restauradas.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsModel</name>
     <message>
-        <location line="-45"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="-45"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -4005,6 +4190,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+4"/>
         <source>Exchange rates</source>
         <translation>Tipos de cambio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payment terms</source>
+        <translation>Condiciones de pago</translation>
     </message>
     <message>
         <location line="+25"/>

@@ -32,6 +32,8 @@ def fill_terms_combo(combo: QComboBox, all_terms, selected: str | None, none_tex
     combo.clear()
     combo.addItem(none_text, None)
     for t in all_terms:
+        if getattr(t, "archived", False) and t.code != selected:  # archived terms are not offered, kept if set
+            continue
         combo.addItem(f"{t.name} ({t.code})", t.code)
     index = combo.findData(selected) if selected else 0
     combo.setCurrentIndex(max(index, 0))

@@ -113,6 +113,10 @@ class SettingsDialog(QDialog):
 
         self.fx_tab = ExchangeRatesTab(ctx)
         self.tabs.addTab(self.fx_tab, self.tr("Exchange rates"))
+        from .settings_terms import PaymentTermsTab
+
+        self.terms_tab = PaymentTermsTab(ctx)
+        self.tabs.addTab(self.terms_tab, self.tr("Payment terms"))
         self.resize(1150, 720)
 
         self.error = general_error_label()
