@@ -49,6 +49,8 @@ def register(subparsers) -> None:
     add.add_argument("--amount", required=True, metavar="AMOUNT")
     add.add_argument("--currency")
     add.add_argument("--invoices", default="", help="invoice numbers, comma-separated")
+    add.add_argument("--more-than-owed", action="store_true",
+                     help="accept an amount above what the customer owes (refused otherwise, as a likely typo)")
     add_allow_far_dates(add)
     add.set_defaults(handler=promise_add)
 
@@ -212,7 +214,8 @@ def promise_add(args) -> int:
         cur = (args.currency or _customer_currency(s, args.customer_code)).upper()
         return add_promise(s, customer_code=args.customer_code, promised_date=args.date,
                            amount_minor=_money(s, args.amount, cur, "amount"), currency=cur,
-                           invoice_numbers=[n for n in args.invoices.split(",") if n])
+                           invoice_numbers=[n for n in args.invoices.split(",") if n],
+                           allow_more_than_owed=args.more_than_owed)
 
     p = _run(args, work)
     print(f"promise {p.id}: {p.customer_code} will pay {to_str(p.amount_minor, p.currency)} {p.currency}"

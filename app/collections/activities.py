@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app import config
 from app.ledger import audit
 from app.ledger.dates import check_range
+from app.ledger.text_input import clean_text
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import InvalidValueError
 from app.models import Activity, Customer
@@ -90,7 +91,7 @@ def log_activity(
     check_range(next_action_date, "next_action_date")
     check_range(promise_date, "promise_date")
     activity = Activity(customer_id=customer.id, at=at, channel=channel, direction=direction, outcome=outcome,
-                        notes=(notes or None), next_action_date=next_action_date, user=config.current_user(),
+                        notes=clean_text(notes, "notes"), next_action_date=next_action_date, user=config.current_user(),
                         source=source)
     session.add(activity)
     session.flush()
