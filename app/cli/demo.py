@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import time
 
+from app.cli.arguments import whole_number
 from app.cli.common import fail, iso_date, open_session
 
 LARGE_RUN = 20_000  # invoices from which progress is printed to stderr
@@ -24,9 +25,9 @@ def register(subparsers) -> None:
                     "disputes, unapplied payments and write-offs. The same --seed gives the same data. "
                     "Existing data is kept: new customer codes and document series do not collide with it.",
     )
-    p.add_argument("--customers", type=int, default=300, metavar="N", help="customers to add (default 300)")
-    p.add_argument("--invoices", type=int, default=4000, metavar="N", help="invoices to add (default 4000)")
-    p.add_argument("--seed", type=int, default=1, metavar="N", help="random seed; same seed, same data (default 1)")
+    p.add_argument("--customers", type=whole_number(1, 1_000_000), default=300, metavar="N", help="customers to add (default 300)")
+    p.add_argument("--invoices", type=whole_number(0, 10_000_000), default=4000, metavar="N", help="invoices to add (default 4000)")
+    p.add_argument("--seed", type=whole_number(0, 2**63 - 1), default=1, metavar="N", help="random seed; same seed, same data (default 1)")
     p.add_argument("--as-of", dest="as_of", type=iso_date, metavar="YYYY-MM-DD",
                    help="last day of the history; nothing is dated after it (default: today)")
     p.set_defaults(handler=run)
