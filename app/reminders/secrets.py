@@ -60,7 +60,8 @@ def _name(name: str) -> str:
 def get_secret(name: str) -> str | None:
     """The stored secret, or None when none was set."""
     try:
-        return _backend().get_password(SERVICE, _name(name))
+        _backend()  # a backend that cannot load is said so
+        return keyring.get_password(SERVICE, _name(name))
     except SecretStoreError:
         raise
     except NoKeyringError:
@@ -75,8 +76,8 @@ def set_secret(name: str, value: str) -> None:
         raise ValueError("an empty password cannot be stored; use delete_secret to remove one")
     try:
         backend = _backend()
-        backend.set_password(SERVICE, _name(name), value)
-        kept = backend.get_password(SERVICE, _name(name)) == value
+        keyring.set_password(SERVICE, _name(name), value)
+        kept = keyring.get_password(SERVICE, _name(name)) == value
     except SecretStoreError:
         raise
     except NoKeyringError:
@@ -95,10 +96,10 @@ def set_secret(name: str, value: str) -> None:
 def delete_secret(name: str) -> bool:
     """Remove a secret; False if there was none."""
     try:
-        backend = _backend()
-        if backend.get_password(SERVICE, _name(name)) is None:
+        _backend()
+        if keyring.get_password(SERVICE, _name(name)) is None:
             return False
-        backend.delete_password(SERVICE, _name(name))
+        keyring.delete_password(SERVICE, _name(name))
         return True
     except PasswordDeleteError:
         return False
