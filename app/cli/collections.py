@@ -215,7 +215,7 @@ def promise_add(args) -> int:
         return add_promise(s, customer_code=args.customer_code, promised_date=args.date,
                            amount_minor=_money(s, args.amount, cur, "amount"), currency=cur,
                            invoice_numbers=[n for n in args.invoices.split(",") if n],
-                           allow_more_than_owed=args.more_than_owed)
+                           refuse_more_than_owed=not args.more_than_owed)
 
     p = _run(args, work)
     print(f"promise {p.id}: {p.customer_code} will pay {to_str(p.amount_minor, p.currency)} {p.currency}"
@@ -237,7 +237,7 @@ def activity_add(args) -> int:
         return log_activity(s, customer_code=args.customer_code, channel=args.channel, outcome=args.outcome,
                             direction=args.direction, notes=args.note, next_action_date=args.next,
                             promise_date=args.promise_date, promise_amount_minor=amount,
-                            contact_check=warning_for_contact)
+                            contact_check=warning_for_contact, refuse_more_than_owed=True)
 
     a = _run(args, work)
     print(f"activity {a.id}: {a.channel} {a.outcome or ''} for {a.customer_code}".rstrip())

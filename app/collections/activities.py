@@ -70,6 +70,7 @@ def log_activity(
     promise_invoices: tuple[str, ...] = (),
     source: str | None = None,
     contact_check: ContactCheck | None = None,
+    refuse_more_than_owed: bool = False,
 ) -> ActivityView:
     """Record a gestión; with outcome "promise" and a date and amount it also records the promise.
 
@@ -100,7 +101,8 @@ def log_activity(
     if outcome == "promise" and promise_date is not None and promise_amount_minor:
         promise = add_promise(session, customer_code=customer.code, promised_date=promise_date,
                               amount_minor=promise_amount_minor, invoice_numbers=promise_invoices,
-                              activity_id=activity.id, made_on=at.date())
+                              activity_id=activity.id, made_on=at.date(),
+                              refuse_more_than_owed=refuse_more_than_owed)
     warning = contact_check(session, customer, channel, at) if contact_check is not None else None
     return _view(activity, customer.code, promise, warning)
 

@@ -82,10 +82,11 @@ def add_promise(
     activity_id: int | None = None,
     made_on: dt.date | None = None,
     grace_days: int = 2,
-    allow_more_than_owed: bool = False,
+    refuse_more_than_owed: bool = False,
 ) -> PromiseView:
-    """Record a promise in a currency the customer owes in, for at most what they owe as of `made_on`
-    (more only with `allow_more_than_owed`: a promise that also covers invoices not yet entered)."""
+    """Record a promise in a currency the customer uses. What a person types (the CLI, the Today dialog)
+    passes `refuse_more_than_owed`: an amount above what the customer owes as of `made_on` is then refused
+    (the CLI's --more-than-owed confirms it, for a promise that also covers invoices not entered yet)."""
     customer = get_customer_row(session, customer_code)
     made_on = check_range(made_on or config.today(), "made_on")
     check_range(promised_date, "date")
@@ -94,7 +95,7 @@ def add_promise(
     if promised_date < made_on:
         raise InvalidValueError(f"The promised date {promised_date.isoformat()} is in the past.", field="date")
     currency = check_currency(currency or customer.currency)
-    _check_owed(session, customer, currency, int(amount_minor), made_on, allow_more_than_owed)
+    _check_owed(session, customer, currency, int(amount_minor), made_on, not refuse_more_than_owed)
     numbers = []
     for n in invoice_numbers:
         if n and n.strip():

@@ -78,9 +78,9 @@ def test_amounts_in_other_currencies_rank_through_exchange_rates(session):
         make_customer(s, code="SOL", name="Cliente Soles")
         make_customer(s, code="COL", name="Cliente Pesos", currency="COP")
         add_promise(s, customer_code="SOL", promised_date=D(2026, 6, 10), amount_minor=4_000_000,
-                    made_on=D(2026, 6, 1), allow_more_than_owed=True)  # no invoices entered
+                    made_on=D(2026, 6, 1))
         add_promise(s, customer_code="COL", promised_date=D(2026, 6, 10), amount_minor=6_000_000,
-                    made_on=D(2026, 6, 1), allow_more_than_owed=True)
+                    made_on=D(2026, 6, 1))
     tasks = today_tasks(s, as_of=TODAY)
     assert [t.customer_code for t in tasks] == ["SOL", "COL"]  # no rate for COP: after the company's currency
     assert [t.rate_missing for t in tasks] == [False, True]
