@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 import time
 
-from app.cli.arguments import whole_number
 from app.cli.common import fail, iso_date, open_session
 
 LARGE_RUN = 20_000  # invoices from which progress is printed to stderr
@@ -25,9 +24,9 @@ def register(subparsers) -> None:
                     "disputes, unapplied payments and write-offs. The same --seed gives the same data. "
                     "Existing data is kept: new customer codes and document series do not collide with it.",
     )
-    p.add_argument("--customers", type=whole_number(1, 1_000_000), default=300, metavar="N", help="customers to add (default 300)")
-    p.add_argument("--invoices", type=whole_number(0, 10_000_000), default=4000, metavar="N", help="invoices to add (default 4000)")
-    p.add_argument("--seed", type=whole_number(0, 2**63 - 1), default=1, metavar="N", help="random seed; same seed, same data (default 1)")
+    p.add_argument("--customers", type=int, default=300, metavar="N", help="customers to add (default 300)")
+    p.add_argument("--invoices", type=int, default=4000, metavar="N", help="invoices to add (default 4000)")
+    p.add_argument("--seed", type=int, default=1, metavar="N", help="random seed; same seed, same data (default 1)")
     p.add_argument("--as-of", dest="as_of", type=iso_date, metavar="YYYY-MM-DD",
                    help="last day of the history; nothing is dated after it (default: today)")
     p.set_defaults(handler=run)
@@ -41,6 +40,10 @@ def run(args) -> int:
         fail(f"--customers must be 0 or more (got {args.customers}).", 2)
     if args.invoices < 0:
         fail(f"--invoices must be 0 or more (got {args.invoices}).", 2)
+    if args.customers > 1_000_000 or args.invoices > 10_000_000:  # a 20-digit size would run for ever
+        fail("--customers is at most 1,000,000 and --invoices at most 10,000,000.", 2)
+    if not 0 <= args.seed < 2**63:
+        fail(f"--seed must be a whole number from 0 to {2**63 - 1}.", 2)
     if args.invoices and not args.customers:
         fail("--invoices needs at least one customer: give --customers 1 or more.", 2)
     as_of = args.as_of or config.today()
