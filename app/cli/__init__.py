@@ -46,14 +46,32 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(name)
         if hasattr(module, "register"):
             module.register(subparsers)
+    _mark_parsers(parser)
     return parser
+
+
+def _mark_parsers(parser: argparse.ArgumentParser) -> None:
+    """Each (sub)command's parser stores itself in the namespace (the deepest wins), so an unknown argument is
+    reported by the command it was given to ("cobranza: promise add: unrecognized arguments: ...")."""
+    parser.set_defaults(_parser=parser)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _mark_parsers(sub)
+
+
+def _parse(parser: argparse.ArgumentParser, argv):
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        getattr(args, "_parser", parser).error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     if not args.command:
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+        args = _parse(parser, [*(argv if argv is not None else sys.argv[1:]), "gui"])
     from sqlalchemy.exc import OperationalError
 
     from app.ledger.errors import LedgerError

@@ -3,11 +3,34 @@ session that is closed afterwards, an option the user got wrong being one line, 
 
 from __future__ import annotations
 
+import argparse
 from typing import Callable, TypeVar
 
 from .common import fail, iso_date, open_session
 
 T = TypeVar("T")
+
+
+MAX_ID = 2**63 - 1  # the largest id a database row can have
+
+
+def whole_number(low: int, high: int, what: str = "a whole number"):
+    """argparse type: a whole number from `low` to `high`, else one line naming the range (a 20-digit number
+    used to reach the database and overflow there, a traceback)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not {what}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"'{text}' is out of range: give {what} from {low} to {high}")
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
+record_id = whole_number(1, MAX_ID, "a record number")
 
 
 def add_as_of(parser, help_text: str) -> None:

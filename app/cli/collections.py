@@ -9,7 +9,7 @@ from app import config
 from app.ledger.errors import LedgerError
 from app.ledger.money import exponent, to_decimal, to_str
 
-from .arguments import add_allow_far_dates
+from .arguments import add_allow_far_dates, record_id, whole_number
 from .common import fail, iso_date, open_session
 
 
@@ -20,12 +20,12 @@ def register(subparsers) -> None:
     create.add_argument("customer_code", metavar="CUSTOMER_CODE")
     create.add_argument("--invoices", required=True, help="invoice numbers, comma-separated: N1,N2")
     create.add_argument("--down", metavar="AMOUNT", help="down payment, due on --start (e.g. 500.00)")
-    create.add_argument("--installments", type=int, required=True, metavar="N")
+    create.add_argument("--installments", type=whole_number(1, 120), required=True, metavar="N")
     create.add_argument("--every", required=True, choices=["week", "fortnight", "month"])
     create.add_argument("--start", type=iso_date, required=True, metavar="DATE",
                         help="first due date (the down payment's when there is one)")
     create.add_argument("--monthly-rate", default="0", metavar="PCT", help="simple interest per month, percent")
-    create.add_argument("--grace-days", type=int, default=5, help="days after a due date before it counts as broken")
+    create.add_argument("--grace-days", type=whole_number(0, 365), default=5, help="days after a due date before it counts as broken")
     create.add_argument("--format", choices=["table", "json"], default="table")
     add_allow_far_dates(create)
     create.set_defaults(handler=agreement_create)
@@ -49,6 +49,8 @@ def register(subparsers) -> None:
     add.add_argument("--amount", required=True, metavar="AMOUNT")
     add.add_argument("--currency")
     add.add_argument("--invoices", default="", help="invoice numbers, comma-separated")
+    add.add_argument("--more-than-owed", action="store_true",
+                     help="accept an amount above what the customer owes (refused otherwise, as a likely typo)")
     add_allow_far_dates(add)
     add.set_defaults(handler=promise_add)
 
@@ -74,7 +76,7 @@ def register(subparsers) -> None:
     op.add_argument("--amount", metavar="AMOUNT", help="the disputed part (default: the whole invoice)")
     op.set_defaults(handler=dispute_open)
     rs = di_sub.add_parser("resolve", help="close a dispute with a credit note or reject it")
-    rs.add_argument("dispute_id", type=int, metavar="ID")
+    rs.add_argument("dispute_id", type=record_id, metavar="ID")
     rs.add_argument("--credit-note", metavar="NUMBER", help="resolve with a credit note of this number")
     rs.add_argument("--amount", metavar="AMOUNT", help="credit note amount (default: the disputed amount)")
     rs.add_argument("--reject", action="store_true", help="the customer owes the invoice as it was")
@@ -212,7 +214,8 @@ def promise_add(args) -> int:
         cur = (args.currency or _customer_currency(s, args.customer_code)).upper()
         return add_promise(s, customer_code=args.customer_code, promised_date=args.date,
                            amount_minor=_money(s, args.amount, cur, "amount"), currency=cur,
-                           invoice_numbers=[n for n in args.invoices.split(",") if n])
+                           invoice_numbers=[n for n in args.invoices.split(",") if n],
+                           refuse_more_than_owed=not args.more_than_owed)
 
     p = _run(args, work)
     print(f"promise {p.id}: {p.customer_code} will pay {to_str(p.amount_minor, p.currency)} {p.currency}"
@@ -234,7 +237,7 @@ def activity_add(args) -> int:
         return log_activity(s, customer_code=args.customer_code, channel=args.channel, outcome=args.outcome,
                             direction=args.direction, notes=args.note, next_action_date=args.next,
                             promise_date=args.promise_date, promise_amount_minor=amount,
-                            contact_check=warning_for_contact)
+                            contact_check=warning_for_contact, refuse_more_than_owed=True)
 
     a = _run(args, work)
     print(f"activity {a.id}: {a.channel} {a.outcome or ''} for {a.customer_code}".rstrip())

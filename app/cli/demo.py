@@ -40,6 +40,10 @@ def run(args) -> int:
         fail(f"--customers must be 0 or more (got {args.customers}).", 2)
     if args.invoices < 0:
         fail(f"--invoices must be 0 or more (got {args.invoices}).", 2)
+    if args.customers > 1_000_000 or args.invoices > 10_000_000:  # a 20-digit size would run for ever
+        fail("--customers is at most 1,000,000 and --invoices at most 10,000,000.", 2)
+    if not 0 <= args.seed < 2**63:
+        fail(f"--seed must be a whole number from 0 to {2**63 - 1}.", 2)
     if args.invoices and not args.customers:
         fail("--invoices needs at least one customer: give --customers 1 or more.", 2)
     as_of = args.as_of or config.today()

@@ -17,6 +17,7 @@ from app import config
 from app.ledger.money import to_str
 from app.reminders.words import status_text
 
+from .arguments import record_id, whole_number
 from .common import open_session
 
 STATES = ("draft", "queued", "sending", "sent", "failed", "cancelled")
@@ -28,25 +29,25 @@ def register(subparsers) -> None:
     h = sub.add_parser("history", help="the latest reminders, newest first")
     h.add_argument("--state", choices=STATES)
     h.add_argument("--customer", metavar="CODE")
-    h.add_argument("--limit", type=int, default=100)
+    h.add_argument("--limit", type=whole_number(1, 1_000_000), default=100)
     h.add_argument("--format", choices=("json", "table"), default="table")
     h.set_defaults(handler=run_history)
     a = sub.add_parser("approve", help="approve drafts: they go out with the next run or outbox pass")
-    a.add_argument("ids", metavar="ID", type=int, nargs="+")
+    a.add_argument("ids", metavar="ID", type=record_id, nargs="+")
     a.set_defaults(handler=run_approve)
     c = sub.add_parser("cancel", help="cancel a draft, queued or failed reminder")
-    c.add_argument("id", metavar="ID", type=int)
+    c.add_argument("id", metavar="ID", type=record_id)
     c.add_argument("--reason", required=True)
     c.set_defaults(handler=run_cancel)
     r = sub.add_parser("release", help="e-mails that may have been sent (left 'sending' by an interrupted run): "
                                        "after checking the mailbox, put them back in the queue, or --mark-sent")
-    r.add_argument("ids", metavar="ID", type=int, nargs="+")
+    r.add_argument("ids", metavar="ID", type=record_id, nargs="+")
     r.add_argument("--mark-sent", action="store_true",
                    help="record them as sent (they did go out) instead of sending them again")
     r.set_defaults(handler=run_release)
     w = sub.add_parser("whatsapp", help="the WhatsApp chats waiting to be opened (with --open: open one and "
                                         "record it as opened)")
-    w.add_argument("--open", type=int, metavar="ID", dest="open_id")
+    w.add_argument("--open", type=record_id, metavar="ID", dest="open_id")
     w.set_defaults(handler=run_whatsapp)
 
 

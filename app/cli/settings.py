@@ -59,7 +59,28 @@ def set_(args) -> int:
         fail(message if message.startswith(args.key) else f"{args.key}: {message}", 2)
     finally:
         session.close()
+    if args.key in ("smtp.security", "smtp.user"):
+        _warn_cleartext(args)
     return 0
+
+
+def _warn_cleartext(args) -> None:
+    """security=none with a user and a stored password: one warning line (the value is saved all the same)."""
+    from app.reminders.secrets import get_secret
+    from app.reminders.smtp_settings import cleartext_password_warning
+
+    session = open_session(args)
+    try:
+        security, user = (get_setting_value(session, k) for k in ("smtp.security", "smtp.user"))
+    finally:
+        session.close()
+    try:
+        stored = get_secret("smtp") is not None
+    except Exception:  # noqa: BLE001 - no keyring: no stored password to warn about
+        stored = False
+    warning = cleartext_password_warning(security, user, stored)
+    if warning:
+        print(f"cobranza: warning: {warning}", file=sys.stderr)
 
 
 def list_(args) -> int:

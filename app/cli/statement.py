@@ -63,7 +63,8 @@ def run(args) -> int:
 
     from app.ledger import get_company
     from app.ledger.errors import LedgerError
-    from app.reports.statement import combined_filename, render_statement, render_statements
+    from app.reports.statement import (StatementLayoutError, combined_filename, render_statement,
+                                       render_statements)
 
     if args.all and args.code:
         fail(f"give either a customer code ('{args.code}') or --all, not both", 2)
@@ -78,13 +79,15 @@ def run(args) -> int:
     if not args.all and out.is_dir():
         fail(f"-o {args.output} is a folder; name the PDF file to write, e.g. -o {args.code}.pdf", 2)
 
+    skipped: list[StatementLayoutError] = []
     session = open_session(args)
     try:
         company = get_company(session)
         locale = company.locale if company else "es_PE"
         try:
             if args.all:
-                results = render_statements(session, as_of=args.as_of, date_from=args.date_from, out_dir=out)
+                results = render_statements(session, as_of=args.as_of, date_from=args.date_from, out_dir=out,
+                                            skipped=skipped)
             else:
                 results = [render_statement(session, args.code, as_of=args.as_of, date_from=args.date_from,
                                             out=out)]
@@ -97,6 +100,8 @@ def run(args) -> int:
 
     for r in results:
         print(f"{r.customer_code}\t{r.pages} page(s)\t{_money_summary(r, locale)}\t{r.path}")
+    for problem in skipped:  # everyone else's statements were written; this one was not
+        print(f"cobranza: skipped {problem.customer_code}: {problem}", file=sys.stderr)
     if args.all:
         if results:
             print(f"{len(results)} statement(s); all in one file: {out / combined_filename(args.as_of)}")

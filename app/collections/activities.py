@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app import config
 from app.ledger import audit
 from app.ledger.dates import check_range
+from app.ledger.text_input import clean_text
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import InvalidValueError
 from app.models import Activity, Customer
@@ -69,6 +70,7 @@ def log_activity(
     promise_invoices: tuple[str, ...] = (),
     source: str | None = None,
     contact_check: ContactCheck | None = None,
+    refuse_more_than_owed: bool = False,
 ) -> ActivityView:
     """Record a gestión; with outcome "promise" and a date and amount it also records the promise.
 
@@ -90,7 +92,7 @@ def log_activity(
     check_range(next_action_date, "next_action_date")
     check_range(promise_date, "promise_date")
     activity = Activity(customer_id=customer.id, at=at, channel=channel, direction=direction, outcome=outcome,
-                        notes=(notes or None), next_action_date=next_action_date, user=config.current_user(),
+                        notes=clean_text(notes, "notes"), next_action_date=next_action_date, user=config.current_user(),
                         source=source)
     session.add(activity)
     session.flush()
@@ -99,7 +101,8 @@ def log_activity(
     if outcome == "promise" and promise_date is not None and promise_amount_minor:
         promise = add_promise(session, customer_code=customer.code, promised_date=promise_date,
                               amount_minor=promise_amount_minor, invoice_numbers=promise_invoices,
-                              activity_id=activity.id, made_on=at.date())
+                              activity_id=activity.id, made_on=at.date(),
+                              refuse_more_than_owed=refuse_more_than_owed)
     warning = contact_check(session, customer, channel, at) if contact_check is not None else None
     return _view(activity, customer.code, promise, warning)
 

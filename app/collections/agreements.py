@@ -165,7 +165,9 @@ def create_agreement(
     except InvalidOperation:
         raise InvalidValueError(f"'{monthly_rate}' is not a rate; write it like 1.5 (percent a month).",
                                 field="monthly_rate") from None
-    if rate < 0 or rate > 20:
+    if not 0 <= int(grace_days) <= 365:
+        raise InvalidValueError("The grace days must be between 0 and 365.", field="grace_days")
+    if not rate.is_finite() or rate < 0 or rate > 20:
         raise InvalidValueError("The monthly rate must be between 0 and 20 percent.", field="monthly_rate")
     if start < agreed_on:
         raise InvalidValueError(f"The first date {start.isoformat()} is before the agreement date "

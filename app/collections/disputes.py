@@ -15,7 +15,8 @@ from app.ledger.dates import check_range
 from app.ledger.errors import InvalidAmountError, InvalidValueError
 from app.ledger.invoices import get_invoice_row, set_disputed
 from app.ledger.payments import record_credit_note
-from app.models import CreditNote, Dispute, Invoice
+from app.ledger.text_input import clean_text
+from app.models import POSTED, CreditNote, Dispute, Invoice
 
 from .errors import DisputeError
 
@@ -44,8 +45,15 @@ def _view(session: Session, d: Dispute) -> DisputeView:
 def open_dispute(session: Session, *, invoice_number: str, reason: str, on_date: dt.date | None = None,
                  amount_minor: int | None = None) -> DisputeView:
     inv = get_invoice_row(session, invoice_number)
-    if not (reason or "").strip():
+    reason = clean_text(reason, "reason")
+    if not reason:
         raise InvalidValueError("Say what the customer disputes.", field="reason")
+    if inv.status != POSTED:
+        raise DisputeError(f"Invoice {inv.number} is void: there is nothing to dispute.", field="invoice_number")
+    if all(dl.paid_minor >= dl.amount_minor for dl in inv.due_lines):
+        raise DisputeError(f"Invoice {inv.number} is fully paid: there is nothing left to dispute. A customer who "
+                           "contests a paid invoice gets a credit note or a refund instead.",
+                           field="invoice_number")
     check_range(on_date, "date")
     amount = inv.total_minor if amount_minor is None else int(amount_minor)
     if amount <= 0 or amount > inv.total_minor:
@@ -83,7 +91,7 @@ def resolve_dispute(session: Session, dispute_id: int, *, outcome: str, on_date:
         d.status = "rejected"
     else:
         raise InvalidValueError("The outcome is 'credit' or 'rejected'.", field="outcome")
-    d.closed_on, d.resolution = on_date, note
+    d.closed_on, d.resolution = on_date, clean_text(note, "note")
     session.flush()
     still_open = session.scalar(select(Dispute.id).where(Dispute.invoice_id == inv.id, Dispute.status == "open"))
     if still_open is None:

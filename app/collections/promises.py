@@ -48,6 +48,29 @@ def _view(session: Session, p: PromiseToPay, code: str, as_of: dt.date) -> Promi
                        _paid_towards(session, p, until))
 
 
+def _check_owed(session: Session, customer: Customer, currency: str, amount: int, as_of: dt.date,
+                allow_more: bool) -> None:
+    """A promise is to pay a debt: in a currency the customer uses (theirs, or one they have documents in), and
+    not for more than they owe in it as of `as_of` unless `allow_more` (it also covers invoices not entered yet)."""
+    from app.ledger.balances import customer_balance
+    from app.ledger.money import fmt
+
+    balances = {b.currency: b.balance_minor for b in customer_balance(session, customer.code, as_of)}
+    if currency != customer.currency and currency not in balances:
+        used = ", ".join(sorted({customer.currency, *balances}))
+        raise InvalidValueError(f"Customer {customer.code} has no documents in {currency} (they use {used}): record "
+                                "the promise in the currency of the debt.", field="currency")
+    owed = max(balances.get(currency, 0), 0)
+    if amount > owed and not allow_more:
+        def money(v: int) -> str:
+            return f"{currency} {fmt(v, currency, 'en', symbol=False)}"
+
+        raise InvalidAmountError(
+            amount, f"The promised {money(amount)} is more than the {money(owed)} customer {customer.code} owes as "
+                    f"of {as_of.isoformat()}; correct the amount, or confirm it (--more-than-owed) if it also "
+                    "covers invoices not entered yet.")
+
+
 def add_promise(
     session: Session,
     *,
@@ -59,7 +82,11 @@ def add_promise(
     activity_id: int | None = None,
     made_on: dt.date | None = None,
     grace_days: int = 2,
+    refuse_more_than_owed: bool = False,
 ) -> PromiseView:
+    """Record a promise in a currency the customer uses. What a person types (the CLI, the Today dialog)
+    passes `refuse_more_than_owed`: an amount above what the customer owes as of `made_on` is then refused
+    (the CLI's --more-than-owed confirms it, for a promise that also covers invoices not entered yet)."""
     customer = get_customer_row(session, customer_code)
     made_on = check_range(made_on or config.today(), "made_on")
     check_range(promised_date, "date")
@@ -68,6 +95,7 @@ def add_promise(
     if promised_date < made_on:
         raise InvalidValueError(f"The promised date {promised_date.isoformat()} is in the past.", field="date")
     currency = check_currency(currency or customer.currency)
+    _check_owed(session, customer, currency, int(amount_minor), made_on, not refuse_more_than_owed)
     numbers = []
     for n in invoice_numbers:
         if n and n.strip():

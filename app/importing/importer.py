@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import config
@@ -38,6 +38,7 @@ from app.ledger.email_address import email_problem
 from app.ledger.errors import LedgerError
 from app.ledger.amount_input import parse_amount
 from app.ledger.money import check_currency, to_str
+from app.ledger.text_input import same_key, text_problem
 from app.ledger.payments import METHODS, open_lines, plan_on_open_lines
 from app.ledger.views import AllocationPlan, AllocationSuggestion
 from app.models import POSTED, CreditNote, Customer, Invoice, Payment
@@ -71,8 +72,9 @@ SPECS: dict[str, Spec] = {
 KINDS = tuple(SPECS)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LENGTHS = {"code": 40, "name": 200, "tax_id": 40, "email": 200, "phone": 50, "city": 100, "number": 40,
-            "reference": 100}
+# lengths and refused characters are the ledger's (app.ledger.text_input.LIMITS); e-mail is checked apart
+_LENGTHS = {"email": 200}
+_FIELDS = {"customer_code": "code", "invoice_number": "number"}  # columns naming a code or number
 
 
 @dataclass(frozen=True)
@@ -158,9 +160,12 @@ class _Row:
             if required:
                 self.problem(column, f"is empty; every row needs a {column.replace('_', ' ')}")
             return None
-        limit = _LENGTHS.get(column)
-        if limit and len(value) > limit:
-            self.problem(column, f"is {len(value)} characters long; at most {limit} fit")
+        if "\r" in value:  # the ledger stores LF line breaks (app.ledger.text_input)
+            value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        field = _FIELDS.get(column, column)
+        problem = text_problem(value, field, limit=_LENGTHS.get(column))
+        if problem:
+            self.problem(column, problem)
             return None
         return value
 
@@ -278,9 +283,12 @@ class _Context:
         return out
 
     def existing(self, column, numbers) -> set[str]:
+        """The codes or numbers among `numbers` the database has, in any case, as `same_key` keys."""
         found = set()
         for chunk in _chunks({n for n in numbers if n}):
-            found.update(self.session.scalars(select(column).where(column.in_(chunk))))
+            lowered = sorted({same_key(n) for n in chunk})
+            found.update(same_key(v) for v in self.session.scalars(
+                select(column).where(column.in_(chunk) | func.lower(column).in_(lowered))))
         return found
 
     def open_lines(self, customer_code: str, currency: str) -> list[AllocationSuggestion]:
@@ -322,7 +330,8 @@ def _new_name(row: _Row, column: str, what: str, existing, seen: dict) -> str:
     the problem as e.g. "invoice 'F001-1'"."""
     value = row.text(column, required=True)
     if value:
-        _unique(row, column, value, existing, seen,
+        # "f001-1" is the same as "F001-1" (app.ledger.text_input.same_key)
+        _unique(row, column, same_key(value), existing, seen,
                 f"duplicate {column}: {what} '{value}' already exists in the database",
                 lambda line: f"duplicate {column}: {what} '{value}' is also on line {line}")
     return value

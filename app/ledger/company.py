@@ -11,6 +11,7 @@ from . import audit
 from .email_address import check_email
 from .errors import InvalidValueError
 from .money import check_currency
+from .text_input import clean_text
 from .views import CompanyView
 
 COMPANY_FIELDS = ("name", "tax_id", "address", "city", "country", "currency", "locale", "email", "phone",
@@ -31,6 +32,9 @@ def save_company(session: Session, **fields) -> CompanyView:
     unknown = set(fields) - set(COMPANY_FIELDS)
     if unknown:
         raise InvalidValueError(f"Unknown company field(s): {', '.join(sorted(unknown))}", field=sorted(unknown)[0])
+    for key in ("name", "tax_id", "address", "city", "phone", "payment_instructions"):
+        if key in fields and fields[key] is not None:  # length and refused characters (app.ledger.text_input)
+            fields[key] = clean_text(fields[key], key) or ("" if key == "name" else None)
     if "currency" in fields and fields["currency"] is not None:
         fields["currency"] = check_currency(fields["currency"])
     if "email" in fields:  # it goes into every reminder's Reply-To: one address, nothing that breaks a header

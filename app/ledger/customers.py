@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import config
@@ -13,11 +13,13 @@ from .email_address import check_email
 from .errors import DuplicateCustomerError, InvalidValueError, UnknownCustomerError
 from .money import check_currency
 from .terms import get_active_terms_row, get_terms_row
+from .text_input import clean_text
 from .views import CustomerView
 
 EDITABLE = ("name", "tax_id", "country", "language", "currency", "email", "phone", "address", "city",
             "payment_terms", "credit_limit_minor", "on_hold", "notes", "collector")
 LANGUAGES = ("es", "en")
+TEXT_FIELDS = ("name", "tax_id", "phone", "address", "city", "notes", "collector")
 
 
 def _view(c: Customer) -> CustomerView:
@@ -52,7 +54,9 @@ def _clean(session: Session, fields: dict, current_terms_id: int | None = None) 
     for key, value in fields.items():
         if key not in EDITABLE:
             raise InvalidValueError(f"'{key}' is not a customer field.", field=key)
-        if isinstance(value, str):
+        if key in TEXT_FIELDS:
+            value = clean_text(value, key)  # length and refused characters: one rule (app.ledger.text_input)
+        elif isinstance(value, str):
             value = value.strip()
             if value == "" and key != "name":
                 value = None
@@ -89,6 +93,14 @@ def _clean(session: Session, fields: dict, current_terms_id: int | None = None) 
     return out
 
 
+def check_new_code(session: Session, code: str) -> None:
+    """Refuse a code an existing customer has, in any case ("c001" when "C001" exists: the same customer)."""
+    existing = session.scalar(select(Customer.code).where(
+        (Customer.code == code) | (func.lower(Customer.code) == func.lower(code))).limit(1))
+    if existing is not None:
+        raise DuplicateCustomerError(code, existing)
+
+
 def create_customer(
     session: Session,
     *,
@@ -109,13 +121,10 @@ def create_customer(
     collector: str | None = None,
 ) -> CustomerView:
     """The "New customer" action (the dialog, the importer): one customer with its collector, audited."""
-    code = (code or "").strip()
+    code = clean_text(code, "code")
     if not code:
         raise InvalidValueError("The customer needs a code.", field="code")
-    if len(code) > 40:
-        raise InvalidValueError("A customer code has at most 40 characters.", field="code")
-    if session.scalar(select(Customer.id).where(Customer.code == code)) is not None:
-        raise DuplicateCustomerError(code)
+    check_new_code(session, code)
     fields = _clean(session, dict(
         name=name, tax_id=tax_id, country=country, language=language, currency=currency, email=email,
         phone=phone, address=address, city=city, payment_terms=payment_terms,

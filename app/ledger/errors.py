@@ -49,16 +49,20 @@ class UnknownPaymentTermsError(NotFoundError):
 class DuplicateNumberError(LedgerError):
     field = "number"
 
-    def __init__(self, kind: str, number: str):
-        super().__init__(f"{kind} number '{number}' already exists. Each {kind.lower()} needs its own number.")
+    def __init__(self, kind: str, number: str, existing: str | None = None):
+        same = (f"{kind} number '{existing}' already exists (numbers that differ only in case are the same "
+                "document)" if existing and existing != number else f"{kind} number '{number}' already exists")
+        super().__init__(f"{same}. Each {kind.lower()} needs its own number.")
         self.number = number
 
 
 class DuplicateCustomerError(LedgerError):
     field = "code"
 
-    def __init__(self, code: str):
-        super().__init__(f"A customer with code '{code}' already exists. Choose another code.")
+    def __init__(self, code: str, existing: str | None = None):
+        same = (f"A customer with code '{existing}' already exists (codes that differ only in case are the "
+                "same customer)" if existing and existing != code else f"A customer with code '{code}' already exists")
+        super().__init__(f"{same}. Choose another code.")
 
 
 class UnknownCurrencyError(LedgerError):

@@ -25,6 +25,7 @@ from .errors import (
 )
 from .money import check_bound, check_currency
 from .terms import due_schedule, get_active_terms_row, terms_lines
+from .text_input import clean_text
 from .views import DueLineView, InvoiceView
 
 KINDS = ("invoice", "fee", "interest")
@@ -50,7 +51,7 @@ def get_invoice_row(session: Session, number: str) -> Invoice:
 
 def document_number(number: str | None, kind: str) -> str:
     """The number a new document (`kind`: "Invoice", "Credit note") is given, which it must have."""
-    number = (number or "").strip()
+    number = clean_text(number, "number")
     if not number:
         raise InvalidValueError(f"The {kind.lower()} needs a number.", field="number")
     return number
@@ -58,8 +59,10 @@ def document_number(number: str | None, kind: str) -> str:
 
 def check_new_number(session: Session, column, kind: str, number: str) -> None:
     """Refuse a number that a document of the kind (`column` is its number column) already has."""
-    if session.scalar(select(column).where(column == number)) is not None:
-        raise DuplicateNumberError(kind, number)
+    existing = session.scalar(select(column).where((column == number) | (func.lower(column) == func.lower(number)))
+                              .limit(1))
+    if existing is not None:  # "f001-1" when "F001-1" exists is the same document
+        raise DuplicateNumberError(kind, number, existing)
 
 
 def get_invoice(session: Session, number: str) -> InvoiceView:
@@ -153,7 +156,7 @@ def record_invoice(
         check_range(day, "due_date")
     inv = Invoice(
         number=number, customer=customer, issue_date=issue_date, currency=currency, total_minor=int(total_minor),
-        reference=(reference or None), kind=kind, disputed=False, status=POSTED, created_at=config.now(),
+        reference=clean_text(reference, "reference"), kind=kind, disputed=False, status=POSTED, created_at=config.now(),
     )
     inv.due_lines = [DueLine(sequence=i, due_date=d, amount_minor=a) for i, (d, a) in enumerate(schedule, start=1)]
     session.add(inv)

@@ -30,6 +30,7 @@ from .errors import (
     NotFoundError,
     OverAllocationError,
 )
+from .text_input import clean_text
 from .invoices import check_new_number, check_same_currency, document_number, get_invoice_row
 from .money import check_bound, check_currency, to_str
 from .views import (
@@ -316,7 +317,7 @@ def record_payment(
                            on_date=date, invoice_number=invoice_number, allocations=allocations, lock=True)
     _refuse(plan)
     payment = Payment(customer=customer, date=date, currency=currency, amount_minor=amount, method=method,
-                      reference=(reference or None), status=POSTED, created_at=config.now())
+                      reference=clean_text(reference, "reference"), status=POSTED, created_at=config.now())
     session.add(payment)
     session.flush()
     _apply(session, plan.allocations(), date, payment_id=payment.id)
@@ -376,7 +377,7 @@ def record_credit_note(
     _refuse(plan)
     inv = get_invoice_row(session, plan.invoice_number) if plan.invoice_number else None
     cn = CreditNote(number=number, customer=customer, date=date, currency=currency, amount_minor=amount,
-                    invoice=inv, reason=(reason or None), status=POSTED, created_at=config.now())
+                    invoice=inv, reason=clean_text(reason, "reason"), status=POSTED, created_at=config.now())
     session.add(cn)
     session.flush()
     _apply(session, plan.allocations(), date, credit_note_id=cn.id)

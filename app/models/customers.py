@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, Numeric, String, Text, false
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Index, Integer, Numeric, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime
@@ -67,7 +67,8 @@ class PaymentTermsLine(Base):
 
 class Customer(Base):
     __tablename__ = "customer"
-    __table_args__ = (CheckConstraint("credit_limit_minor IS NULL OR credit_limit_minor >= 0", name="credit_limit_positive"),)
+    __table_args__ = (CheckConstraint("credit_limit_minor IS NULL OR credit_limit_minor >= 0", name="credit_limit_positive"),
+                      Index("ix_customer_code_lower", text("lower(code)")))  # codes are unique regardless of case
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)

@@ -28,6 +28,7 @@ class Invoice(Base):
         Index("ix_invoice_customer_issue", "customer_id", "issue_date"),
         # covers the dashboard's credit sales and voids of a period (a range of issue dates)
         Index("ix_invoice_issue_sales", "issue_date", "currency", "total_minor", "status", "void_date"),
+        Index("ix_invoice_number_lower", text("lower(number)")),  # numbers are unique regardless of case
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -85,6 +86,7 @@ class CreditNote(Base):
         CheckConstraint(STATUS_CHECK, name="status_known"),
         CheckConstraint("applied_minor >= 0 AND applied_minor <= amount_minor", name="applied_within_amount"),
         Index("ix_credit_note_customer_date", "customer_id", "date"),
+        Index("ix_credit_note_number_lower", text("lower(number)")),  # numbers are unique regardless of case
         Index("ix_credit_note_unapplied", "currency", sqlite_where=text("applied_minor < amount_minor"),
               postgresql_where=text("applied_minor < amount_minor")),
     )

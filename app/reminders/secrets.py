@@ -27,6 +27,29 @@ class NoKeyringAvailableError(SecretStoreError, NoKeyringError):
     """No keyring on this machine (a headless system): also a keyring NoKeyringError."""
 
 
+def _backend():
+    """The keyring in use. A backend that cannot be loaded (PYTHON_KEYRING_BACKEND naming a module or class
+    that does not exist, or one that fails to start) is a SecretStoreError saying so, not a traceback."""
+    import os
+
+    try:
+        return keyring.get_keyring()
+    except KeyringError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - keyring imports whatever the variable names
+        named = os.environ.get("PYTHON_KEYRING_BACKEND")
+        where = (f"PYTHON_KEYRING_BACKEND names '{named}', which cannot be loaded" if named
+                 else "the configured keyring backend cannot be loaded")
+        raise SecretStoreError(f"{where} ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}). "
+                               "Unset it to use the system keyring, or name an installed backend class "
+                               "(e.g. keyring.backends.SecretService.Keyring); nothing was read or stored.") from None
+
+
+def backend_name() -> str:
+    backend = _backend()
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
 def _name(name: str) -> str:
     name = (name or "").strip()
     if not name:
@@ -37,7 +60,10 @@ def _name(name: str) -> str:
 def get_secret(name: str) -> str | None:
     """The stored secret, or None when none was set."""
     try:
+        _backend()  # a backend that cannot load is said so
         return keyring.get_password(SERVICE, _name(name))
+    except SecretStoreError:
+        raise
     except NoKeyringError:
         raise NoKeyringAvailableError(HOW_TO) from None
     except KeyringError as exc:
@@ -49,23 +75,36 @@ def set_secret(name: str, value: str) -> None:
     if value is None or value == "":
         raise ValueError("an empty password cannot be stored; use delete_secret to remove one")
     try:
+        backend = _backend()
         keyring.set_password(SERVICE, _name(name), value)
+        kept = keyring.get_password(SERVICE, _name(name)) == value
+    except SecretStoreError:
+        raise
     except NoKeyringError:
         raise NoKeyringAvailableError(HOW_TO) from None
     except KeyringError as exc:
         raise SecretStoreError(f"Could not store the '{name}' password in the keyring "
                                f"({type(exc).__name__}). Unlock the keyring and try again.") from None
+    if not kept:  # keyring's null backend accepts every password and keeps none
+        raise SecretStoreError(
+            f"the keyring backend in use ({type(backend).__module__}.{type(backend).__name__}) does not keep "
+            "passwords, so the password was not stored. Unset PYTHON_KEYRING_BACKEND (or the keyring "
+            "configuration) to use the system keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring "
+            "or KWallet), then set it again; a server that needs no password can keep smtp.user empty.")
 
 
 def delete_secret(name: str) -> bool:
     """Remove a secret; False if there was none."""
     try:
+        _backend()
         if keyring.get_password(SERVICE, _name(name)) is None:
             return False
         keyring.delete_password(SERVICE, _name(name))
         return True
     except PasswordDeleteError:
         return False
+    except SecretStoreError:
+        raise
     except NoKeyringError:
         raise NoKeyringAvailableError(HOW_TO) from None
     except KeyringError as exc:

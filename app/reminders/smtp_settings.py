@@ -34,6 +34,9 @@ class EmailConfigError(ValueError):
 def _host(text: str) -> str:
     if not text:
         raise EmailConfigError("Enter the SMTP server (smtp.host), e.g. smtp.gmail.com.", field="smtp.host")
+    if len(text) > 253 or any(ch.isspace() or not ch.isprintable() for ch in text):
+        raise EmailConfigError(f"smtp.host must be a host name or address (e.g. smtp.gmail.com), without spaces or "
+                               "control characters.", field="smtp.host")
     return text
 
 
@@ -126,3 +129,14 @@ def load_smtp_settings(session) -> SmtpSettings:
     from app.ledger import get_setting
 
     return SmtpSettings.from_mapping({k: get_setting(session, k) for k in SMTP_KEYS})
+
+
+CLEARTEXT_WARNING = ("smtp.security is none: the SMTP password travels unencrypted over the network to the "
+                     "server; use starttls or ssl if the server offers them")
+
+
+def cleartext_password_warning(security: str | None, user: str | None, has_password: bool) -> str | None:
+    """The warning shown (CLI and Settings tab) when a password would be sent without encryption, or None."""
+    if (security or "").strip().lower() == "none" and (user or "").strip() and has_password:
+        return CLEARTEXT_WARNING
+    return None

@@ -99,6 +99,9 @@ class AgingReport:
 # --- buckets --------------------------------------------------------------------
 
 
+MAX_BUCKET_DAYS = 36_500
+
+
 def parse_buckets(text: str) -> tuple[int, ...]:
     """'30,60,90' → (30, 60, 90); raises AgingOptionError unless positive whole days in ascending order."""
     parts = [p.strip() for p in (text or "").split(",") if p.strip()]
@@ -119,6 +122,9 @@ def check_buckets(days: Sequence[int]) -> tuple[int, ...]:
         raise AgingOptionError("the bucket list is empty; give ascending days like 30,60,90", "buckets")
     if days[0] <= 0:
         raise AgingOptionError(f"bucket limits must be positive days; got {days[0]}", "buckets")
+    if days[-1] > MAX_BUCKET_DAYS:  # a date that far back does not exist (timedelta overflows)
+        raise AgingOptionError(f"bucket limits are at most {MAX_BUCKET_DAYS} days (100 years); got {days[-1]}",
+                               "buckets")
     for a, b in zip(days, days[1:]):
         if b <= a:
             raise AgingOptionError(

@@ -728,6 +728,39 @@ def _result(data: StatementData, path: Path, pages: int) -> StatementResult:
                      for s in data.sections))
 
 
+class StatementLayoutError(InvalidValueError):
+    """A customer's data does not fit on a page (an address of 100,000 characters from an old database)."""
+
+    field = "customer_code"
+
+    def __init__(self, message: str, customer_code: str):
+        super().__init__(message)
+        self.customer_code = customer_code
+
+
+def _layout_problem(data: "StatementData") -> str:
+    """Names the customer and, when one is far too long, the field to shorten."""
+    from app.ledger.text_input import LIMITS
+
+    c = data.customer
+    fields = {k: getattr(c, k, None) for k in ("name", "address", "city", "tax_id", "email", "phone")}
+    name, value = max(((k, v) for k, v in fields.items() if v), key=lambda kv: len(kv[1]), default=("", ""))
+    limit = LIMITS.get(name, 200)
+    if len(value) > limit:
+        return (f"the statement of {c.code} cannot be laid out: its {name.replace('_', ' ')} is {len(value):,} "
+                f"characters long, more than a page holds; shorten it to at most {limit:,} on the customer card")
+    return f"the statement of {c.code} cannot be laid out on a page; check the customer's data"
+
+
+def _write_one(data: "StatementData", path: Path, title: str) -> int:
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        return _write_pdf([data], path, title)
+    except LayoutError:
+        raise StatementLayoutError(_layout_problem(data), data.customer.code) from None
+
+
 def render_statement(session: Session, customer_code: str, *, as_of: dt.date, date_from: dt.date | None = None,
                      out: str | os.PathLike[str]) -> StatementResult:
     """Write the statement of one customer to the PDF `out`. Raises UnknownCustomerError for a wrong code
@@ -735,7 +768,7 @@ def render_statement(session: Session, customer_code: str, *, as_of: dt.date, da
     data = build_statement(session, customer_code, as_of=as_of, date_from=date_from)
     path = Path(out)
     labels = statement_labels(data.language)
-    pages = _write_pdf([data], path, f"{labels['title_short']} {data.customer.code} {data.as_of.isoformat()}")
+    pages = _write_one(data, path, f"{labels['title_short']} {data.customer.code} {data.as_of.isoformat()}")
     return _result(data, path, pages)
 
 
@@ -750,7 +783,8 @@ def combined_filename(as_of: dt.date) -> str:
 
 def render_statements(session: Session, *, as_of: dt.date, date_from: dt.date | None = None,
                       out_dir: str | os.PathLike[str],
-                      progress: Callable[[int, int], bool | None] | None = None) -> list[StatementResult]:
+                      progress: Callable[[int, int], bool | None] | None = None,
+                      skipped: list[StatementLayoutError] | None = None) -> list[StatementResult]:
     """One PDF per customer whose balance as of `as_of` is not zero (`statement-CODE-DATE.pdf`) plus one
     combined file for printing (`statements-DATE-all.pdf`, page numbers restart per customer), in `out_dir`.
 
@@ -758,6 +792,9 @@ def render_statements(session: Session, *, as_of: dt.date, date_from: dt.date | 
     returning False stops the batch with StatementCancelled. Files are written to a temporary folder and
     moved into `out_dir` only when all are done, so a failed or cancelled batch leaves nothing behind.
     Results are in customer-code order; the combined file is at out_dir / combined_filename(as_of).
+
+    With a `skipped` list, a customer whose data cannot be laid out (StatementLayoutError) is left out and
+    appended there, and everyone else's statements are still written; without one, the error is raised.
     """
     if date_from is not None and date_from > as_of:
         raise InvalidValueError(
@@ -774,8 +811,15 @@ def render_statements(session: Session, *, as_of: dt.date, date_from: dt.date | 
             data = build_statement(session, code, as_of=as_of, date_from=date_from)
             name = statement_filename(code, as_of)
             labels = statement_labels(data.language)
-            pages = _write_pdf([data], staging / name,
-                               f"{labels['title_short']} {data.customer.code} {as_of.isoformat()}")
+            try:
+                pages = _write_one(data, staging / name,
+                                   f"{labels['title_short']} {data.customer.code} {as_of.isoformat()}")
+            except StatementLayoutError as exc:
+                if skipped is None:
+                    raise
+                skipped.append(exc)
+                (staging / name).unlink(missing_ok=True)
+                continue
             datas.append(data)
             results.append(_result(data, out / name, pages))
             if progress is not None and progress(i, total) is False:

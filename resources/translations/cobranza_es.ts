@@ -4252,7 +4252,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Test</source>
         <translation>Prueba</translation>
     </message>
@@ -4273,6 +4273,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+16"/>
+        <source>Without encryption the password travels in clear over the network to the server; choose STARTTLS or SSL/TLS if the server offers them.</source>
+        <translation>Sin cifrado, la contraseña viaja en texto plano por la red hasta el servidor; elija STARTTLS o SSL/TLS si el servidor los ofrece.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The rules of each customer&apos;s country; where none is known, the strict profile.</source>
         <translation>Las reglas del país de cada cliente; si no se conoce, el perfil estricto.</translation>
     </message>
@@ -4282,7 +4287,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>guardada en el llavero (escriba para cambiarla)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>

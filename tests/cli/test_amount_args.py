@@ -39,7 +39,7 @@ def promises(db: str) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("locale,currency,text,expected", SHARED)
 def test_the_shared_table(db_path, capsys, locale, currency, text, expected):
     db = books(db_path, locale)
-    args = ["--db", db, "promise", "add", f"K{currency}", "--date", "2026-07-15", f"--amount={text}"]
+    args = ["--db", db, "promise", "add", f"K{currency}", "--date", "2026-07-15", f"--amount={text}", "--more-than-owed"]
     if expected is None:
         with pytest.raises(SystemExit) as exc:
             main(args)

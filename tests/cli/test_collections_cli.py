@@ -57,7 +57,8 @@ def test_activity_promise_and_tasks(dbfile, capsys):
     assert kinds == ["follow_up", "promise_due"]
     promise = next(t for t in data["tasks"] if t["kind"] == "promise_due")
     assert promise["amount"] == "250.00"
-    assert main(["--db", dbfile, "promise", "add", "C001", "--date", "2026-06-30", "--amount", "1234.5"]) == 0
+    assert main(["--db", dbfile, "promise", "add", "C001", "--date", "2026-06-30", "--amount", "1234.5",
+                 "--more-than-owed"]) == 0  # above the 1,000.00 owed: confirmed
     capsys.readouterr()
     assert main(["--db", dbfile, "tasks", "--as-of", "2026-06-30", "--format", "table"]) == 0
     assert "PEN 1,234.50" in capsys.readouterr().out  # thousands grouped, as in the aging table

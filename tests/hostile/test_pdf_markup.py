@@ -60,11 +60,12 @@ def hostile_books(request, session):
     k = request.param
     h = [HOSTILE[(k + i) % len(HOSTILE)] for i in range(len(HOSTILE))]
     with session.begin():
-        ledger.save_company(session, name=h[0], tax_id=h[1], address=h[2], city=h[3], country="PE", currency="PEN",
-                            locale="es_PE", email="cobranzas@andina.pe", phone=h[1],
+        # tax id and phone are bounded (40, 50 characters: app.ledger.text_input): their share of the markup
+        ledger.save_company(session, name=h[0], tax_id=h[1][:40], address=h[2], city=h[3], country="PE",
+                            currency="PEN", locale="es_PE", email="cobranzas@andina.pe", phone=h[1][:50],
                             payment_instructions=f"{h[1]}\n{h[2]}")
-        make_customer(session, code="C001", name=h[0], tax_id=h[3], address=h[1], city=h[2],
-                      email="pagos@losandes.pe", phone=h[3], notes=h[2])
+        make_customer(session, code="C001", name=h[0], tax_id=h[3][:40], address=h[1], city=h[2],
+                      email="pagos@losandes.pe", phone=h[3][:50], notes=h[2])
         make_invoice(session, number="F<1> & co", amount="600.00", issued=dt.date(2026, 3, 1),
                      due=dt.date(2026, 4, 1))
         ledger.record_invoice(session, customer_code="C001", number="F-2", issue_date=dt.date(2026, 3, 2),

@@ -117,7 +117,7 @@ def test_cli_dates_outside_the_range_are_one_line_exit_2(db, capsys, argv):
 
 
 @pytest.mark.parametrize("argv", [
-    ["promise", "add", "C001", "--date", "2062-06-30", "--amount", "10"],
+    ["promise", "add", "C001", "--date", "2062-06-30", "--amount", "10", "--more-than-owed"],  # C001 owes nothing
     ["activity", "add", "C001", "--channel", "call", "--next", "2062-06-30"],
 ])
 def test_cli_far_dates_of_documents_need_allow_far_dates(db, capsys, argv):

@@ -111,3 +111,18 @@ def test_send_test_email_success_and_failure(window, qtbot):
         dialog.reject()
     finally:
         controller.stop()
+
+
+def test_security_none_with_a_password_warns_that_it_travels_in_clear(window, books, qtbot):
+    dialog = open_dialog(window, qtbot)
+    fill(dialog)
+    dialog.smtp_user.setText("cobros")
+    dialog.smtp_security.setCurrentIndex(dialog.smtp_security.findData("starttls"))
+    dialog.smtp_password.setText("s3cret")
+    assert dialog.cleartext_warning.isHidden()
+    dialog.smtp_security.setCurrentIndex(dialog.smtp_security.findData("none"))
+    assert not dialog.cleartext_warning.isHidden()
+    assert "in clear" in dialog.cleartext_warning.text()
+    dialog.smtp_password.setText("")  # no password typed and none stored: nothing to warn about
+    assert dialog.cleartext_warning.isHidden()
+    dialog.reject()

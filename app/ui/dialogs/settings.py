@@ -174,6 +174,15 @@ class SettingsDialog(QDialog):
         self.email_form.add_field("smtp.user", self.tr("User"), self.smtp_user)
         self.email_form.add_field("smtp.from", self.tr("Sender address"), self.smtp_from)
         self.email_form.add_field("smtp.password", self.tr("Password"), self.smtp_password)
+        self.cleartext_warning = QLabel()  # security "none" with a password: it travels in clear
+        self.cleartext_warning.setWordWrap(True)
+        self.cleartext_warning.setStyleSheet("color: #a33;")
+        self.cleartext_warning.hide()
+        self.email_form.addRow("", self.cleartext_warning)
+        self.password_stored = False
+        for signal in (self.smtp_security.currentIndexChanged, self.smtp_user.textChanged,
+                       self.smtp_password.textChanged):
+            signal.connect(self._show_cleartext_warning)
         test_row = QWidget()
         tl = QHBoxLayout(test_row)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -197,6 +206,16 @@ class SettingsDialog(QDialog):
         self._show_citation()
         return tab
 
+    def _show_cleartext_warning(self, *_args) -> None:
+        from app.reminders.smtp_settings import cleartext_password_warning
+
+        warn = cleartext_password_warning(self.smtp_security.currentData(), self.smtp_user.text(),
+                                          bool(self.smtp_password.text()) or self.password_stored)
+        self.cleartext_warning.setText(self.tr("Without encryption the password travels in clear over the "
+                                               "network to the server; choose STARTTLS or SSL/TLS if the "
+                                               "server offers them.") if warn else "")
+        self.cleartext_warning.setVisible(bool(warn))
+
     def _show_citation(self, *_args) -> None:
         from app.reminders.contact_rules import get_profile
 
@@ -218,6 +237,8 @@ class SettingsDialog(QDialog):
             self.test_to.setText(values.sender)
         if values.password_stored:
             self.smtp_password.setPlaceholderText(self.tr("stored in the keyring (type to replace)"))
+        self.password_stored = bool(values.password_stored)
+        self._show_cleartext_warning()
         self.contact_country.setCurrentIndex(max(self.contact_country.findData(values.contact_country), 0))
         self.email_loaded = True
 
