@@ -4,7 +4,7 @@
 <context>
     <name>AgingReportView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/aging_report.py" line="+236"/>
+        <location filename="../../app/ui/views/aging_report.py" line="+246"/>
         <source>%n page(s) sent to the printer.</source>
         <translation>
             <numerusform>%n page sent to the printer.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/customers.py" line="+94"/>
+        <location filename="../../app/ui/views/customers.py" line="+102"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -303,7 +303,7 @@
 <context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/today.py" line="+195"/>
+        <location filename="../../app/ui/views/today.py" line="+202"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

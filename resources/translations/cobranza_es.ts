@@ -37,12 +37,12 @@
 <context>
     <name>AgingReportView</name>
     <message>
-        <location filename="../../app/ui/views/aging_report.py" line="+107"/>
+        <location filename="../../app/ui/views/aging_report.py" line="+110"/>
         <source>Aged receivables</source>
         <translation>Antigüedad de saldos</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>days past due date</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>días desde el vencimiento</translation>
@@ -98,7 +98,7 @@
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Export to Excel…</source>
         <translation>Exportar a Excel…</translation>
     </message>
@@ -148,7 +148,22 @@
         <translation>No hay deuda a esta fecha.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>Nothing to export: no customer owes anything as of this date.</source>
+        <translation>Nada que exportar: ningún cliente debe nada a esta fecha.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is owed as of %1</source>
+        <translation>No hay deuda al %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No invoice is open on this date. Choose another date, or enter invoices first (File → New invoice).</source>
+        <translation>Ninguna factura está pendiente a esta fecha. Elija otra fecha, o registre facturas primero (Archivo → Nueva factura).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
@@ -1741,7 +1756,7 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../app/ui/views/customers.py" line="+31"/>
+        <location filename="../../app/ui/views/customers.py" line="+32"/>
         <source>Customers</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Clientes</translation>
@@ -1772,7 +1787,29 @@
         <translation>Abrir ficha</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
+        <location line="+30"/>
+        <source>No customers yet</source>
+        <translation>Aún no hay clientes</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+30"/>
+        <source>Add your first customer, or import your customers and invoices from a file (Help → User guide, “Entering and importing”).</source>
+        <translation>Agregue su primer cliente, o importe sus clientes y facturas desde un archivo (Ayuda → Guía de uso, “Registrar e importar”).</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Add a customer…</source>
+        <translation>Agregar un cliente…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User guide</source>
+        <translation>Guía de uso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -1785,7 +1822,17 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>No customer matches “%1”</source>
+        <translation>Ningún cliente coincide con “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try part of the name, the code or the tax id.</source>
+        <translation>Pruebe con parte del nombre, el código o el RUC.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not load the customers: %1</source>
         <translation>No se pudieron cargar los clientes: %1</translation>
     </message>
@@ -2586,7 +2633,7 @@
     <name>LogCallDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/follow_up.py" line="-58"/>
-        <location filename="../../app/ui/views/today.py" line="+47"/>
+        <location filename="../../app/ui/views/today.py" line="+48"/>
         <source>No answer</source>
         <translation>No contesta</translation>
     </message>
@@ -4747,12 +4794,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+35"/>
+        <location filename="../../app/ui/views/today.py" line="+40"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-16"/>
         <source>all collectors</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>todos los gestores</translation>
@@ -4778,7 +4825,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Marcar como hecho el seguimiento elegido, con su resultado</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Nothing to do today</source>
+        <translation>Nada pendiente hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No calls, promises or follow-ups are due. Tasks appear here as invoices fall due and promises come to their date.</source>
+        <translation>No hay llamadas, promesas ni seguimientos pendientes. Las gestiones aparecen aquí cuando las facturas vencen y las promesas llegan a su fecha.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>As of</source>
         <translation>Fecha de corte</translation>
     </message>
@@ -4793,7 +4850,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Calculando…</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n tarea</numerusform>

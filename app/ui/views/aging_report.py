@@ -21,6 +21,7 @@ from app.reports.aging import AgingOptionError, aging_report, parse_buckets
 
 from ..context import AppContext
 from ..customer_picker import CustomerPicker
+from ..empty_state import EmptyState
 from ..page_parts import STRETCH, as_of_edit, hbox, list_table, page_title, vbox
 from ..tablemodels.dashboard import AgingTableModel
 from ..widgets import ERROR_STYLE
@@ -90,6 +91,8 @@ class AgingReportView(QWidget):
 
         self.model = AgingTableModel(ctx.formatter, self)
         self.table = list_table(self.model, "aging_table")
+        self._has_report = False
+        self.empty = EmptyState(self.table, "", "", ready=lambda: self._has_report)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(self._open_customer)
         self.totals = QLabel()
@@ -175,8 +178,15 @@ class AgingReportView(QWidget):
             lines.append(f"<b>{t.currency}</b> {total_word} {f.money(t.total_minor, t.currency)} — {buckets}"
                          f" — {net_word} {f.money(t.net_minor, t.currency)}")
         self.totals.setText("<br>".join(lines) or self.tr("Nothing is owed as of this date."))
+        has_rows = self.model.rowCount() > 0
         for b in (self.xlsx_button, self.pdf_button, self.csv_button, self.print_button):
-            b.setEnabled(True)
+            b.setEnabled(has_rows)  # an empty report is not worth a file or a sheet of paper
+            b.setToolTip("" if has_rows else self.tr("Nothing to export: no customer owes anything as of this date."))
+        self.empty.set_texts(self.tr("Nothing is owed as of %1").replace("%1", self.ctx.formatter.date(report.as_of)),
+                             self.tr("No invoice is open on this date. Choose another date, or enter invoices "
+                                     "first (File → New invoice)."))
+        self._has_report = True
+        self.empty.update_visibility()
         self.loaded.emit()
 
     def _failed(self, request: int, exc) -> None:

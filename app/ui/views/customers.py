@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..context import AppContext
+from ..empty_state import EmptyState
 from ..page_parts import STRETCH, hbox, list_table, page_title, vbox
 from ..tablemodels import customers as cm
 
@@ -73,6 +74,13 @@ class CustomersView(QWidget):
         self.btn_new_customer.clicked.connect(self._new_customer)
         self.btn_new_invoice.clicked.connect(lambda: self._window_call("new_invoice"))
         self.btn_new_payment.clicked.connect(lambda: self._window_call("new_payment"))
+        self._loaded_once = False
+        self.empty = EmptyState(
+            self.table, self.tr("No customers yet"),
+            self.tr("Add your first customer, or import your customers and invoices from a file "
+                    "(Help → User guide, “Entering and importing”)."),
+            [(self.tr("Add a customer…"), self._new_customer), (self.tr("User guide"), self._open_guide)],
+            ready=lambda: self._loaded_once)
         self.model.total_changed.connect(self._show_count)
         self.model.loading_started.connect(lambda: self.count.setText(self.tr("Loading…")))
         self.model.failed.connect(self._show_failure)
@@ -92,6 +100,21 @@ class CustomersView(QWidget):
 
     def _show_count(self, total: int) -> None:
         self.count.setText(self.tr("%n customer(s)", "", total))
+        self._loaded_once = True
+        searched = self.search.text().strip()
+        if searched:
+            self.empty.set_texts(self.tr("No customer matches “%1”").replace("%1", searched),
+                                 self.tr("Try part of the name, the code or the tax id."))
+        else:
+            self.empty.set_texts(self.tr("No customers yet"),
+                                 self.tr("Add your first customer, or import your customers and invoices from a "
+                                         "file (Help → User guide, “Entering and importing”)."))
+        self.empty.update_visibility()
+
+    def _open_guide(self) -> None:
+        from ..help import open_guide
+
+        self._guide = open_guide(self.window(), "customers")
 
     def _show_failure(self, message: str) -> None:
         self.count.setText(self.tr("Could not load the customers: %1").replace("%1", message))

@@ -28,6 +28,7 @@ from app.reminders.contact_rules import warning_for_contact
 from ..context import AppContext
 from ..tablemodels.dashboard import TasksTableModel
 from ..date_guard import DateGuard
+from ..empty_state import EmptyState
 from ..page_parts import as_of_edit, hbox, list_table, page_title, vbox
 from ..widgets import ERROR_STYLE, DateEdit
 
@@ -156,6 +157,11 @@ class TodayView(QWidget):
         self.count = QLabel()
         self.model = TasksTableModel(ctx.formatter, self)
         self.table = list_table(self.model, "tasks_table")
+        self._has_tasks_answer = False
+        self.empty = EmptyState(self.table, self.tr("Nothing to do today"),
+                                self.tr("No calls, promises or follow-ups are due. Tasks appear here as invoices "
+                                        "fall due and promises come to their date."),
+                                ready=lambda: self._has_tasks_answer)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(TasksTableModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
         vbox(hbox(page_title(self.tr("Today")), QLabel(self.tr("As of")), self.as_of, QLabel(self.tr("Collector")),
@@ -189,6 +195,7 @@ class TodayView(QWidget):
         if request != self._request:
             return  # the list for a date or collector chosen before the current one (readers may answer late)
         self.model.company_currency = self.ctx.company_currency
+        self._has_tasks_answer = True
         self.model.set_rows(tasks)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(TasksTableModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)

@@ -1,0 +1,57 @@
+"""A new book: every list says what it is for and what to do next; exports of nothing are disabled, saying why.
+With data, the same pages show their rows and the overlays are gone."""
+
+from __future__ import annotations
+
+from app.database import session_factory
+from app.demo import generate_demo
+
+from .conftest import wait_idle
+
+
+def _page(window, qtbot, key):
+    view = window.show_view(key)
+    wait_idle(qtbot, window.ctx.runner, timeout=60000)
+    return view
+
+
+def test_a_new_book_says_where_to_start(window, qtbot):
+    customers = _page(window, qtbot, "customers")
+    qtbot.waitUntil(lambda: customers.empty.isVisible())
+    assert customers.empty.title.text() == "No customers yet"
+    assert [b.text() for b in customers.empty.buttons] == ["Add a customer…", "User guide"]
+
+    customers.search.setText("ferre")
+    customers.apply_search()
+    wait_idle(qtbot, window.ctx.runner)
+    qtbot.waitUntil(lambda: "No customer matches “ferre”" == customers.empty.title.text())
+
+    aging = _page(window, qtbot, "aging")
+    aging.run()
+    wait_idle(qtbot, window.ctx.runner)
+    qtbot.waitUntil(lambda: aging.empty.isVisible())
+    assert aging.empty.title.text().startswith("Nothing is owed as of ")
+    for button in (aging.xlsx_button, aging.pdf_button, aging.csv_button, aging.print_button):
+        assert not button.isEnabled() and button.toolTip().startswith("Nothing to export")
+
+    today = _page(window, qtbot, "today")
+    today.evaluate()
+    wait_idle(qtbot, window.ctx.runner)
+    qtbot.waitUntil(lambda: today.empty.isVisible())
+    assert today.empty.title.text() == "Nothing to do today"
+
+
+def test_with_data_the_lists_show_rows_and_exports_are_enabled(books, window, qtbot):
+    with session_factory(books, write=True)() as s, s.begin():
+        generate_demo(s, customers=20, invoices=150, seed=5)
+    customers = _page(window, qtbot, "customers")
+    customers.refresh()
+    wait_idle(qtbot, window.ctx.runner)
+    qtbot.waitUntil(lambda: customers.model.rowCount() > 0)
+    assert not customers.empty.isVisible()
+    aging = _page(window, qtbot, "aging")
+    aging.run()
+    wait_idle(qtbot, window.ctx.runner)
+    qtbot.waitUntil(lambda: aging.model.rowCount() > 0)
+    assert not aging.empty.isVisible()
+    assert aging.xlsx_button.isEnabled() and aging.xlsx_button.toolTip() == ""
