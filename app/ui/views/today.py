@@ -155,6 +155,7 @@ class TodayView(QWidget):
         self.done_button = QPushButton(self.tr("Follow-up done…"))
         self.done_button.setToolTip(self.tr("Mark the selected follow-up done, with its outcome"))
         self.count = QLabel()
+        self.count.setWordWrap(True)  # 38,293 planned on the 1M demo: wrap, do not widen the window past a laptop
         self.model = TasksTableModel(ctx.formatter, self)
         self.table = list_table(self.model, "tasks_table")
         self._has_tasks_answer = False
