@@ -1379,11 +1379,86 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>This customer was changed by someone else since you opened it. Close this window and reopen the card to see the change.</source>
+        <translation>Otra persona modificó este cliente desde que usted lo abrió. Cierre esta ventana y vuelva a abrir la ficha para ver el cambio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Unexpected error: %1</source>
         <translation>Error inesperado: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tax ID</source>
+        <translation>RUC/NIT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>country</source>
+        <translation>país</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>currency</source>
+        <translation>moneda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e-mail</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>city</source>
+        <translation>ciudad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>payment terms</source>
+        <translation>condiciones de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>credit limit</source>
+        <translation>límite de crédito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on hold</source>
+        <translation>bloqueado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>collector</source>
+        <translation>gestor de cobranza</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>%1 is on credit hold.</source>
         <translation>%1 tiene el crédito bloqueado.</translation>
     </message>
