@@ -1395,7 +1395,7 @@
     <message>
         <location line="+0"/>
         <source>tax ID</source>
-        <translation>RUC/NIT</translation>
+        <translation>identificación tributaria</translation>
     </message>
     <message>
         <location line="+1"/>
