@@ -165,7 +165,11 @@ def _file_holder(path: Path) -> Holder | None:
 
 @contextmanager
 def _file_lock(path: Path, *, wait: float | None):
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # a folder we may not write in: each e-mail is still taken under the write lock, once
+        yield
+        return
     try:
         _wait(lambda: _try_file_lock(fd), lambda: _file_holder(path), stored=True, wait=wait)
         me = _me()

@@ -20,9 +20,10 @@ from app.ledger.errors import OverAllocationError
 from app.ledger.payments import _allocate
 from app.models import Allocation, DueLine, Invoice, Payment
 from tests.factories import make_customer, make_invoice, make_payment
+from tests.race import race_rounds
 
 D = dt.date
-ROUNDS = 200  # 1,000 by hand: ROUNDS=1000 in the file; each round ~60 ms on 2 busy cores
+ROUNDS = race_rounds(200)  # 1,000 by hand: COBRANZA_RACE_ROUNDS=1000 (tests/race.py); each round ~60 ms
 
 
 def _race(factory, rounds: int) -> list[BaseException]:
