@@ -138,7 +138,9 @@ def _shown(key: str, value, currency: str) -> str:
         return fmt(value, currency, "en_US", symbol=False)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = " ".join(str(value).split())
+    if not isinstance(value, str):
+        return str(value)
+    text = " ".join(value.split())
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
@@ -150,6 +152,20 @@ def stale_changes(seen: CustomerView, now: CustomerView) -> list[tuple[str, str,
         if before != after:
             out.append((LABELS.get(key, key), _shown(key, before, seen.currency), _shown(key, after, now.currency)))
     return out
+
+
+def lock_customer(session: Session, code: str) -> None:
+    """Lock the customer's row until the transaction ends (FOR UPDATE; SQLite writers hold the write lock):
+    two saves of one card are checked one after the other."""
+    session.scalars(select(Customer.id).where(Customer.code == (code or "").strip()).with_for_update()).first()
+
+
+def refuse_stale(pairs: list[tuple[str, object, object]]) -> None:
+    """A card's other settings compared by value (e.g. its reminder policy and pause), after lock_customer:
+    StaleEditError when any (label, seen, now) differs."""
+    changed = [(label, _shown(label, seen, ""), _shown(label, now, "")) for label, seen, now in pairs if seen != now]
+    if changed:
+        raise StaleEditError("customer", changed)
 
 
 def update_customer(session: Session, code: str, *, seen: CustomerView | None = None, **changes) -> CustomerView:

@@ -108,6 +108,8 @@ _STALE_LABELS = {
     "city": QT_TRANSLATE_NOOP("Errors", "city"), "payment terms": QT_TRANSLATE_NOOP("Errors", "payment terms"),
     "credit limit": QT_TRANSLATE_NOOP("Errors", "credit limit"), "on hold": QT_TRANSLATE_NOOP("Errors", "on hold"),
     "notes": QT_TRANSLATE_NOOP("Errors", "notes"), "collector": QT_TRANSLATE_NOOP("Errors", "collector"),
+    "reminder policy": QT_TRANSLATE_NOOP("Errors", "reminder policy"),
+    "paused until": QT_TRANSLATE_NOOP("Errors", "paused until"),
 }
 
 

@@ -640,7 +640,7 @@
         <translation>Guardado</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
@@ -1456,6 +1456,16 @@
         <location line="+0"/>
         <source>collector</source>
         <translation>gestor de cobranza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reminder policy</source>
+        <translation>política de recordatorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused until</source>
+        <translation>en pausa hasta</translation>
     </message>
     <message>
         <location line="+26"/>

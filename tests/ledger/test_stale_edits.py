@@ -9,6 +9,7 @@ two threads with their own connections on PostgreSQL; two OS processes on SQLite
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -154,3 +155,22 @@ def test_the_view_carries_the_version_it_was_read_at(session):
     with session.begin():
         view = ledger.create_customer(session, code="C9", name="Nuevo S.A.C.")
     assert view.version == 1 and dataclasses.replace(view, version=2) != view
+
+
+def test_the_cards_reminder_settings_saved_on_stale_data_are_refused(engine):
+    """The card's Reminders tab (policy and pause) is compared by value with what the card loaded."""
+    from app.reminders.policy import customer_reminder_choice, save_customer_reminders
+
+    writers = session_factory(engine, write=True)
+    with writers() as s, s.begin():
+        make_customer(s)
+        opened = customer_reminder_choice(s, "C001")
+    with writers() as s, s.begin():  # a colleague pauses the reminders meanwhile
+        save_customer_reminders(s, "C001", policy_code=None, paused_until=dt.date(2026, 7, 15), seen=opened)
+    with writers() as s:
+        with pytest.raises(StaleEditError) as refused, s.begin():
+            save_customer_reminders(s, "C001", policy_code=None, paused_until=None, seen=opened)
+    assert str(refused.value) == ("this customer was changed by someone else since you opened it: paused until "
+                                  "(empty) → 2026-07-15; reopen the card")
+    with writers() as s:
+        assert customer_reminder_choice(s, "C001").paused_until == dt.date(2026, 7, 15)
