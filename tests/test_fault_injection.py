@@ -137,7 +137,7 @@ def test_deliveries_killed_at_random_points_keep_the_books_and_send_once(tmp_pat
     forks = ForkServer()
     out = str(tmp_path / "out.txt")
     try:
-        for seed in (21, 22):
+        for seed in (21,):  # test_exactly_once kills fifty times; here the books are checked too
             handler.envelopes.clear()
             db = str(tmp_path / f"books-{seed}.sqlite")
             make_books(db, controller.port, customers=8)

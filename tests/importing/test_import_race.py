@@ -68,7 +68,7 @@ def check_books(factory, outcomes: list[tuple[str, int, bool, int, tuple]]) -> N
 @pytest.mark.postgres
 @pytest.mark.race
 def test_two_payment_imports_naming_the_same_invoices_on_postgres(pg_url, tmp_path):
-    rounds = race_rounds(10)
+    rounds = race_rounds(5)
     engine = open_database(pg_url)
     factory = session_factory(engine, write=True)
     outcomes: list = []

@@ -135,7 +135,7 @@ def test_two_card_edits_at_once_on_postgres_lose_nothing(pg_url):
 
 @pytest.mark.race
 def test_two_card_edits_at_once_in_two_processes_on_sqlite_lose_nothing(tmp_path):
-    rounds = race_rounds(50)
+    rounds = race_rounds(20)
     db = str(tmp_path / "shared.sqlite")
     engine = open_database(db)
     with session_factory(engine)() as s, s.begin():
