@@ -119,7 +119,7 @@ def test_two_processes_paying_the_same_invoices_on_sqlite_never_over_allocate(tm
     db = tmp_path / "shared.sqlite"
     engine = open_database(str(db))
     factory = session_factory(engine)
-    n = 200
+    n = race_rounds(200)
     with factory() as s, s.begin():
         make_customer(s)
         for r in range(n):
