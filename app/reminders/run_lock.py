@@ -59,10 +59,10 @@ class Holder:
             when = local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
             parts.append(f"started {when}")
         if self.user:
-            parts.append(f"by user {self.user}")
+            parts.append(f"by user {self.user[:100]}")
         if self.host:
-            parts.append(f"on host {self.host}")
-        return " ".join(parts)
+            parts.append(f"on host {self.host[:100]}")
+        return " ".join(" ".join(parts).split())  # one line, whatever the names hold
 
 
 class RunInProgressError(LedgerError):
