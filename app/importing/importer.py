@@ -255,6 +255,7 @@ class _Context:
 
     def __init__(self, session: Session, records: list[tuple[int, dict[str, str]]]):
         self.session = session
+        self.planned: dict[int, int] = {}  # line -> what validation found a payment would apply
         codes = {r.get("customer_code", "") for _l, r in records} | {r.get("code", "") for _l, r in records}
         codes.discard("")
         self.customers: dict[str, _CustomerInfo] = {}
@@ -514,19 +515,30 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
                                                             f"{to_str(plan.unapplied_minor, currency)} {currency} "
                                                             f"stays as {customer.code}'s unapplied credit"))
         ctx.consume(customer.code, plan)
+        ctx.planned[row.line] = plan.applied_minor
         fields.update(customer_code=customer.code, date=on_date, amount_minor=amount, currency=currency,
                       invoice_number=inv.number if inv else None)
         out.append((row, fields))
     return out
 
 
-def _write(session: Session, kind: str, fields: dict) -> None:
+def _write(session: Session, kind: str, fields: dict, planned: int | None = None) -> None:
     if kind == "customers":
         create_customer(session, **fields)
     elif kind == "invoices":
         record_invoice(session, **fields)
     elif kind == "payments":
-        record_payment(session, **fields)
+        view = record_payment(session, **fields)
+        if planned is not None and view.allocated_minor < planned:
+            # another writer (a second import, the app) paid these invoices after this file was checked: what
+            # the check said is no longer true, so the whole file is refused rather than silently unapplied
+            where = f"invoice {fields['invoice_number']}" if fields.get("invoice_number") else \
+                f"{fields['customer_code']}'s open invoices"
+            cur = fields["currency"]
+            raise LedgerError(f"{where} changed while this file was being imported (someone else recorded a "
+                              f"payment): {to_str(view.allocated_minor, cur)} of {to_str(planned, cur)} {cur} "
+                              "could be applied; nothing was imported: import the file again to see what stays "
+                              "unapplied", field="invoice_number" if fields.get("invoice_number") else "amount")
     else:
         record_credit_note(session, **fields)
 
@@ -600,7 +612,7 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
                                     total_list)
             for done, (row, fields) in enumerate(plans, start=1):
                 try:
-                    _write(session, kind, fields)
+                    _write(session, kind, fields, ctx.planned.get(row.line))
                 except LedgerError as err:
                     raise _Abort(Problem(row.line, err.field or "row", str(err))) from err
                 if progress is not None and (done % 100 == 0 or done == len(plans)):

@@ -10,8 +10,8 @@ from app.models import Customer, PaymentTerms
 
 from . import audit
 from .email_address import check_email
-from .errors import DuplicateCustomerError, InvalidValueError, UnknownCustomerError
-from .money import check_currency
+from .errors import DuplicateCustomerError, InvalidValueError, StaleEditError, UnknownCustomerError
+from .money import check_currency, fmt
 from .terms import get_active_terms_row, get_terms_row
 from .text_input import clean_text
 from .views import CustomerView
@@ -28,12 +28,14 @@ def _view(c: Customer) -> CustomerView:
         currency=c.currency, email=c.email, phone=c.phone, address=c.address, city=c.city,
         payment_terms=c.payment_terms.code if c.payment_terms else None,
         credit_limit_minor=c.credit_limit_minor, on_hold=c.on_hold, notes=c.notes, collector=c.collector,
+        version=c.version or 0,
     )
 
 
 def _snapshot(c: Customer) -> dict:
     data = audit.snapshot(c)
     data.pop("created_at", None)
+    data.pop("version", None)
     return data
 
 
@@ -136,8 +138,61 @@ def create_customer(
     return _view(customer)
 
 
-def update_customer(session: Session, code: str, **changes) -> CustomerView:
-    customer = get_customer_row(session, code)
+LABELS = {"tax_id": "tax ID", "credit_limit_minor": "credit limit", "on_hold": "on hold",
+          "payment_terms": "payment terms"}
+
+
+def _shown(key: str, value, currency: str) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    if key == "credit_limit_minor":
+        return fmt(value, currency, "en_US", symbol=False)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if not isinstance(value, str):
+        return str(value)
+    text = " ".join(value.split())
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+def stale_changes(seen: CustomerView, now: CustomerView) -> list[tuple[str, str, str]]:
+    """What another user changed between the card's `seen` and the row `now`: (label, seen, now)."""
+    out = []
+    for key in EDITABLE:
+        before, after = getattr(seen, key), getattr(now, key)
+        if before != after:
+            out.append((LABELS.get(key, key), _shown(key, before, seen.currency), _shown(key, after, now.currency)))
+    return out
+
+
+def lock_customer(session: Session, code: str) -> None:
+    """Lock the customer's row until the transaction ends (FOR UPDATE; SQLite writers hold the write lock):
+    two saves of one card are checked one after the other."""
+    session.scalars(select(Customer.id).where(Customer.code == (code or "").strip()).with_for_update()).first()
+
+
+def refuse_stale(pairs: list[tuple[str, object, object]]) -> None:
+    """A card's other settings compared by value (e.g. its reminder policy and pause), after lock_customer:
+    StaleEditError when any (label, seen, now) differs."""
+    changed = [(label, _shown(label, seen, ""), _shown(label, now, "")) for label, seen, now in pairs if seen != now]
+    if changed:
+        raise StaleEditError("customer", changed)
+
+
+def update_customer(session: Session, code: str, *, seen: CustomerView | None = None, **changes) -> CustomerView:
+    """The card's Save. `seen`: the customer as the user's card loaded it; when the row changed since (its
+    version moved on), nothing is written and StaleEditError names what changed. The row is locked first
+    (FOR UPDATE on PostgreSQL; SQLite writers hold the write lock), so the check cannot race another save;
+    any other UPDATE of a customer is guarded by the version too (version_id_col)."""
+    if seen is not None:
+        customer = session.scalars(select(Customer).where(Customer.code == (code or "").strip())
+                                   .with_for_update().execution_options(populate_existing=True)).first()
+        if customer is None:
+            raise UnknownCustomerError(code)
+        if customer.version != seen.version:
+            raise StaleEditError("customer", stale_changes(seen, _view(customer)))
+    else:
+        customer = get_customer_row(session, code)
     before = _snapshot(customer)
     for key, value in _clean(session, changes, customer.payment_terms_id).items():
         setattr(customer, key, value)

@@ -163,3 +163,14 @@ class AmbiguousAmountError(AmountInputError):
 
 class AmountTooLargeError(AmountInputError):
     """Above the bound every amount must stay within (app.ledger.amount_input.MAX_MAJOR)."""
+
+
+class StaleEditError(LedgerError):
+    """A record saved on data someone else changed since it was opened (a version column moved on);
+    `changes` lists (label, seen, now) for what differs, the message names them."""
+
+    def __init__(self, what: str, changes: list[tuple[str, str, str]], reopen: str = "reopen the card"):
+        named = "; ".join(f"{label} {seen} → {now}" for label, seen, now in changes)
+        super().__init__(f"this {what} was changed by someone else since you opened it"
+                         + (f": {named}" if named else "") + f"; {reopen}")
+        self.changes = changes

@@ -50,6 +50,7 @@ class CustomerView:
     on_hold: bool
     notes: str | None
     collector: str | None = None
+    version: int = 0  # the row's version when read: pass the view back to update_customer(seen=...)
 
 
 @dataclass(frozen=True)

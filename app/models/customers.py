@@ -89,6 +89,11 @@ class Customer(Base):
     # the person who follows this customer up (Today's tasks filter by it)
     collector: Mapped[str | None] = mapped_column(String(100), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # bumped by every change; an UPDATE made on another version changes nothing (StaleDataError): a card
+    # saved on stale data is refused (app.ledger.customers.update_customer, migration 0012)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     payment_terms: Mapped[PaymentTerms | None] = relationship()
     contacts: Mapped[list["Contact"]] = relationship(back_populates="customer", cascade="all, delete-orphan")

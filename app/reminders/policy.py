@@ -279,8 +279,17 @@ def customer_reminder_choice(session: Session, customer_code: str) -> CustomerRe
 
 
 def save_customer_reminders(session: Session, customer_code: str, *, policy_code: str | None,
-                            paused_until: dt.date | None) -> CustomerReminderChoice:
-    """The card's Save: the customer's own policy and its pause, together."""
+                            paused_until: dt.date | None, seen: CustomerReminderChoice | None = None
+                            ) -> CustomerReminderChoice:
+    """The card's Save: the customer's own policy and its pause, together. `seen`: the choice the card loaded;
+    when someone else changed it since, nothing is written and StaleEditError names the change."""
+    if seen is not None:
+        from app.ledger.customers import lock_customer, refuse_stale
+
+        lock_customer(session, customer_code)  # then read: another save waits here, and is compared after it
+        now = customer_reminder_choice(session, customer_code)
+        refuse_stale([("reminder policy", seen.policy_code, now.policy_code),
+                      ("paused until", seen.paused_until, now.paused_until)])
     assign_policy(session, customer_code, policy_code)
     pause_reminders(session, customer_code, paused_until)
     return customer_reminder_choice(session, customer_code)

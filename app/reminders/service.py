@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app import config
 
-from . import outbox
+from . import outbox, run_lock
 from .run import APPROVE_ALL, PlannedReminder, RunSummary, deliver_run, execute_run, plan_run, run_moment
 
 
@@ -64,6 +64,7 @@ def perform_run(session: Session, *, as_of: dt.date, at: str | None = None, appr
     plan keys ("C001/PEN") exactly those, APPROVE_ALL ("all") every planned reminder; letters will go to `letters_dir`
     (default: default_letters_dir). Nothing is delivered: commit, then `deliver_stored`. `progress(n, total)`
     and `cancel()` are for the GUI's bar and Cancel button."""
+    run_lock.lock_storing(session)  # one run at a time: a second waits, or says who holds it (run_lock.py)
     moment = run_moment(session, as_of, at)
     folder = Path(letters_dir) if letters_dir else default_letters_dir(as_of)
     summary = execute_run(session, as_of=as_of, at=moment,
@@ -77,6 +78,7 @@ def deliver_stored(done: RunDone, *, writers, readers, progress: Callable[[int, 
     """After `perform_run` was committed: deliver what is due (this run's and earlier queued reminders).
     `writers` and `readers` are session factories (writers begin as SQLite writers); no session of the
     caller is held, so other writers go on while e-mails are sent."""
-    summary = deliver_run(writers, done.summary, send=outbox.channel_sender(readers), letters_dir=done.letters_dir,
-                          progress=progress, cancel=cancel, readers=readers)
+    with run_lock.delivering(writers):  # one delivery at a time: never the same queued e-mail twice
+        summary = deliver_run(writers, done.summary, send=outbox.channel_sender(readers),
+                              letters_dir=done.letters_dir, progress=progress, cancel=cancel, readers=readers)
     return RunDone(summary, done.email_configured, done.letters_dir)

@@ -90,9 +90,31 @@ def describe(exc: BaseException) -> tuple[str | None, str]:
         }
         if field in known:
             return field, known[field]
+    if isinstance(exc, E.StaleEditError):  # the card was loaded before someone else saved this customer
+        details = "; ".join(f"{_stale_label(label)}: {seen} → {now}" for label, seen, now in exc.changes)
+        return None, translate("Errors", "This customer was changed by someone else since you opened it. Close this "
+                                         "window and reopen the card to see the change.") + ("\n" + details if details else "")
     if isinstance(exc, E.LedgerError):
         return field, str(exc)
     return None, translate("Errors", "Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+
+
+# The ledger's names of customer fields (app.ledger.customers.stale_changes), for Qt's translator.
+_STALE_LABELS = {
+    "name": QT_TRANSLATE_NOOP("Errors", "name"), "tax ID": QT_TRANSLATE_NOOP("Errors", "tax ID"),
+    "country": QT_TRANSLATE_NOOP("Errors", "country"), "language": QT_TRANSLATE_NOOP("Errors", "language"),
+    "currency": QT_TRANSLATE_NOOP("Errors", "currency"), "email": QT_TRANSLATE_NOOP("Errors", "e-mail"),
+    "phone": QT_TRANSLATE_NOOP("Errors", "phone"), "address": QT_TRANSLATE_NOOP("Errors", "address"),
+    "city": QT_TRANSLATE_NOOP("Errors", "city"), "payment terms": QT_TRANSLATE_NOOP("Errors", "payment terms"),
+    "credit limit": QT_TRANSLATE_NOOP("Errors", "credit limit"), "on hold": QT_TRANSLATE_NOOP("Errors", "on hold"),
+    "notes": QT_TRANSLATE_NOOP("Errors", "notes"), "collector": QT_TRANSLATE_NOOP("Errors", "collector"),
+    "reminder policy": QT_TRANSLATE_NOOP("Errors", "reminder policy"),
+    "paused until": QT_TRANSLATE_NOOP("Errors", "paused until"),
+}
+
+
+def _stale_label(label: str) -> str:
+    return QCoreApplication.translate("Errors", _STALE_LABELS[label]) if label in _STALE_LABELS else label
 
 
 _CREDIT_REASONS = [

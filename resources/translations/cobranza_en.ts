@@ -70,7 +70,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+254"/>
+        <location filename="../../app/ui/views/reminders.py" line="+255"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>
@@ -303,7 +303,7 @@
 <context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/today.py" line="+202"/>
+        <location filename="../../app/ui/views/today.py" line="+203"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

@@ -1405,7 +1405,7 @@
         <translation>Guardado</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
@@ -2243,11 +2243,96 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>This customer was changed by someone else since you opened it. Close this window and reopen the card to see the change.</source>
+        <translation>Otra persona modificó este cliente desde que usted lo abrió. Cierre esta ventana y vuelva a abrir la ficha para ver el cambio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Unexpected error: %1</source>
         <translation>Error inesperado: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tax ID</source>
+        <translation>identificación tributaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>country</source>
+        <translation>país</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>currency</source>
+        <translation>moneda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e-mail</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>city</source>
+        <translation>ciudad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>payment terms</source>
+        <translation>condiciones de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>credit limit</source>
+        <translation>límite de crédito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on hold</source>
+        <translation>bloqueado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>collector</source>
+        <translation>gestor de cobranza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reminder policy</source>
+        <translation>política de recordatorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused until</source>
+        <translation>en pausa hasta</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>%1 is on credit hold.</source>
         <translation>%1 tiene el crédito bloqueado.</translation>
     </message>
@@ -3756,12 +3841,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+197"/>
+        <location line="+198"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-196"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -3771,7 +3856,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Ninguno</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>As of</source>
         <translation>Al</translation>
     </message>
@@ -4794,12 +4879,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+40"/>
+        <location filename="../../app/ui/views/today.py" line="+41"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>all collectors</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>todos los gestores</translation>
@@ -4825,7 +4910,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Marcar como hecho el seguimiento elegido, con su resultado</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Nothing to do today</source>
         <translation>Nada pendiente hoy</translation>
     </message>

@@ -20,9 +20,10 @@ from app.ledger.errors import OverAllocationError
 from app.ledger.payments import _allocate
 from app.models import Allocation, DueLine, Invoice, Payment
 from tests.factories import make_customer, make_invoice, make_payment
+from tests.race import race_rounds
 
 D = dt.date
-ROUNDS = 200  # 1,000 by hand: ROUNDS=1000 in the file; each round ~60 ms on 2 busy cores
+ROUNDS = race_rounds(200)  # 1,000 by hand: COBRANZA_RACE_ROUNDS=1000 (tests/race.py); each round ~60 ms
 
 
 def _race(factory, rounds: int) -> list[BaseException]:
@@ -118,7 +119,7 @@ def test_two_processes_paying_the_same_invoices_on_sqlite_never_over_allocate(tm
     db = tmp_path / "shared.sqlite"
     engine = open_database(str(db))
     factory = session_factory(engine)
-    n = 200
+    n = race_rounds(200)
     with factory() as s, s.begin():
         make_customer(s)
         for r in range(n):

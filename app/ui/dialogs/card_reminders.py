@@ -66,7 +66,8 @@ def install(card) -> None:
             choice_loaded(choice)
 
         card.ctx.runner.write(save_customer_reminders, card.code, policy_code=card.policy_combo.currentData(),
-                              paused_until=until, on_done=saved, on_error=show_error)
+                              paused_until=until, seen=getattr(card, "reminder_choice", None),  # stale: refused
+                              on_done=saved, on_error=show_error)
 
     card.save_reminder_settings.clicked.connect(save_choice)
     card.ctx.runner.read(customer_reminder_choice, card.code, on_done=choice_loaded)

@@ -168,5 +168,6 @@ class CustomerDialog(EntryDialog):
             self.ctx.runner.write(customers.create_customer, code=self.code.text(), **values,
                                   on_done=self._saved, on_error=self.show_error)
         else:
-            self.ctx.runner.write(customers.update_customer, self.customer.code, **values,
+            # the version the card loaded: a customer changed by someone else since is refused, naming the change
+            self.ctx.runner.write(customers.update_customer, self.customer.code, seen=self.customer, **values,
                                   on_done=self._saved, on_error=self.show_error)
