@@ -242,7 +242,13 @@ def _write_meta(conn: sqlite3.Connection, values: dict[str, str]) -> None:
 
 def _integrity(conn: sqlite3.Connection) -> str | None:
     """None when `PRAGMA integrity_check` says ok, else its first complaint."""
-    rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    previous = conn.text_factory
+    # a damaged page can put raw bytes into the complaint itself: read them, do not fail on them
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    finally:
+        conn.text_factory = previous
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
