@@ -247,6 +247,8 @@ def _integrity(conn: sqlite3.Connection) -> str | None:
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except UnicodeDecodeError:  # SQLite's own message quoted the scribbled bytes
+        rows = ["pages hold unreadable data"]
     finally:
         conn.text_factory = previous
     return None if rows == ["ok"] else "; ".join(rows[:3])
