@@ -28,6 +28,7 @@ from app.reminders import run_lock
 from app.reminders.service import deliver_stored, perform_run
 from tests.factories import make_customer, make_invoice, smtp_server, smtp_settings
 from tests.race import race_rounds
+from tests.reminders.conftest import send_automatically
 
 D = dt.date
 AS_OF = D(2026, 6, 30)
@@ -50,6 +51,7 @@ def company(db: str, port: int) -> None:
     engine = open_database(db)
     with session_factory(engine)() as s, s.begin():
         ledger.save_company(s, name="Distribuidora Andina S.A.C.", country="PE", currency="PEN", locale="es_PE")
+        send_automatically(s)  # the races are about delivery: nothing waits for a review
     engine.dispose()
     for key, value in smtp_settings(port):
         assert main(["--db", db, "settings", "set", key, value]) == 0
