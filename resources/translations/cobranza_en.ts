@@ -303,7 +303,7 @@
 <context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/today.py" line="+203"/>
+        <location filename="../../app/ui/views/today.py" line="+196"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

@@ -2482,7 +2482,7 @@
 <context>
     <name>FollowUpDoneDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/follow_up.py" line="+38"/>
+        <location filename="../../app/ui/dialogs/follow_up.py" line="+39"/>
         <source>Follow-up done — %1</source>
         <translation>Seguimiento hecho — %1</translation>
     </message>
@@ -2718,48 +2718,41 @@
     <name>LogCallDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/follow_up.py" line="-58"/>
-        <location filename="../../app/ui/views/today.py" line="+48"/>
         <source>No answer</source>
         <translation>No contesta</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Contacted</source>
         <translation>Contactado</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Promise to pay</source>
         <translation>Promesa de pago</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Dispute</source>
         <translation>Reclamo</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Refused to pay</source>
         <translation>Se niega a pagar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Wrong number</source>
         <translation>Número equivocado</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/views/today.py" line="+1"/>
         <source>Says it paid</source>
         <translation>Dice que ya pagó</translation>
     </message>
     <message>
-        <location filename="../../app/ui/views/today.py" line="+3"/>
+        <location filename="../../app/ui/views/today.py" line="+50"/>
         <source>Call</source>
         <translation>Llamada</translation>
     </message>

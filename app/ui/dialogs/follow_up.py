@@ -13,7 +13,8 @@ from ..errors import describe
 
 translate = QCoreApplication.translate
 
-# the words of the "Log a contact" dialog (views/today.py), in its translation context: translated once
+# the outcome words of the "Log a contact" dialog (views/today.py reads them from here) and of this one, in
+# the LogCallDialog translation context: one table, translated once
 OUTCOME_TEXT = {
     "no_answer": QT_TRANSLATE_NOOP("LogCallDialog", "No answer"),
     "contacted": QT_TRANSLATE_NOOP("LogCallDialog", "Contacted"),

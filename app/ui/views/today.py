@@ -28,6 +28,7 @@ from app.reminders.contact_rules import warning_for_contact
 from ..context import AppContext
 from ..tablemodels.dashboard import TasksTableModel
 from ..date_guard import DateGuard
+from ..dialogs.follow_up import OUTCOME_TEXT as FOLLOW_UP_OUTCOMES
 from ..empty_state import EmptyState
 from ..page_parts import as_of_edit, hbox, list_table, page_title, vbox
 from ..widgets import ERROR_STYLE, DateEdit
@@ -44,15 +45,7 @@ class LogCallDialog(QDialog):
 
     saved = Signal(object)
 
-    OUTCOME_TEXT = {
-        "no_answer": QT_TRANSLATE_NOOP("LogCallDialog", "No answer"),
-        "contacted": QT_TRANSLATE_NOOP("LogCallDialog", "Contacted"),
-        "promise": QT_TRANSLATE_NOOP("LogCallDialog", "Promise to pay"),
-        "dispute": QT_TRANSLATE_NOOP("LogCallDialog", "Dispute"),
-        "refused": QT_TRANSLATE_NOOP("LogCallDialog", "Refused to pay"),
-        "wrong_number": QT_TRANSLATE_NOOP("LogCallDialog", "Wrong number"),
-        "paid": QT_TRANSLATE_NOOP("LogCallDialog", "Says it paid"),
-    }
+    OUTCOME_TEXT = FOLLOW_UP_OUTCOMES  # one table of outcome words (dialogs/follow_up.py)
     CHANNEL_TEXT = {
         "call": QT_TRANSLATE_NOOP("LogCallDialog", "Call"), "email": QT_TRANSLATE_NOOP("LogCallDialog", "E-mail"),
         "letter": QT_TRANSLATE_NOOP("LogCallDialog", "Letter"), "sms": QT_TRANSLATE_NOOP("LogCallDialog", "SMS"),
