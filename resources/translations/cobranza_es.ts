@@ -1559,7 +1559,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/customer.py" line="+49"/>
+        <location filename="../../app/ui/dialogs/customer.py" line="+51"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
@@ -1580,12 +1580,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+49"/>
+        <location line="+76"/>
         <source>Default (Net 30)</source>
         <translation>Por defecto (30 días)</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-74"/>
         <source>Do not sell on credit (on hold)</source>
         <translation>No vender al crédito (bloqueado)</translation>
     </message>
@@ -1610,7 +1610,12 @@
         <translation>Identificación tributaria (RUC, RFC, NIT, RUT)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
+        <source>Keep it as typed: I know it is right</source>
+        <translation>Conservarlo tal como está: sé que es correcto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
@@ -1663,6 +1668,11 @@
         <location line="+1"/>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&apos;%1&apos; is not a valid %2 for %3: check it, or keep it as typed.</source>
+        <translation>&apos;%1&apos; no es un %2 válido para %3: revíselo, o consérvelo tal como está.</translation>
     </message>
 </context>
 <context>

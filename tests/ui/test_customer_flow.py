@@ -32,7 +32,7 @@ def test_enter_customer_invoice_and_payment_and_see_the_balance(window, qtbot):
     qtbot.waitUntil(lambda: dialog.terms_loaded)
     qtbot.keyClicks(dialog.code, "C100")
     dialog.name.insert("Ferretería El Progreso S.A.C.")  # QTest types ASCII only
-    qtbot.keyClicks(dialog.tax_id, "20512345678")
+    qtbot.keyClicks(dialog.tax_id, "20100047218")  # a valid RUC: its check digit is checked
     qtbot.keyClicks(dialog.email, "cobranzas@elprogreso.pe")
     qtbot.keyClicks(dialog.city, "Trujillo")
     dialog.terms.setCurrentIndex(dialog.terms.findData("30-60-90"))
@@ -49,7 +49,7 @@ def test_enter_customer_invoice_and_payment_and_see_the_balance(window, qtbot):
     # an invoice from the card: the dialog shows the three due lines of 30/60/90
     inv = card.new_invoice()
     qtbot.waitUntil(lambda: inv.customer is not None)
-    assert inv.customer_name.text() == "Ferretería El Progreso S.A.C. · C100 · 20512345678"
+    assert inv.customer_name.text() == "Ferretería El Progreso S.A.C. · C100 · 20100047218"
     qtbot.keyClicks(inv.number, "F001-100")
     inv.issue_date.set_date(dt.date(2026, 3, 2))
     qtbot.keyClicks(inv.amount, "3,000.00")
@@ -197,3 +197,38 @@ def test_after_a_write_concerned_hidden_pages_reload_when_shown_and_others_not_a
     assert calls == ["aging", "reminders"]
     window.show_view("aging")
     assert calls == ["aging", "reminders", "aging"]  # the settings change concerned it while hidden
+
+
+def test_a_tax_id_that_fails_its_check_digit_is_a_warning_the_user_can_override(window, qtbot):
+    from app.ledger import get_customer
+
+    view = window.show_view("customers")
+    dialog = view._new_customer()
+    qtbot.waitUntil(lambda: dialog.terms_loaded)
+    qtbot.keyClicks(dialog.code, "C200")
+    qtbot.keyClicks(dialog.name, "Importadora del Norte")
+    dialog.country.setCurrentText("CO")
+    qtbot.keyClicks(dialog.tax_id, "9003739135")  # the NIT's check digit is 4, not 5
+    assert dialog.tax_warning.isVisibleTo(dialog) and "is not a valid NIT for CO" in dialog.tax_warning.text()
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "is not a valid NIT" in dialog.form.error_label("tax_id").text())
+    assert dialog.isVisible()  # nothing saved
+    dialog.keep_tax_id.setChecked(True)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        click_ok(qtbot, dialog)
+    wait_idle(qtbot, window.ctx.runner)
+    with window.ctx.sessions() as s:
+        assert get_customer(s, "C200").tax_id == "9003739135"  # kept as typed
+
+    dialog = view._new_customer()
+    qtbot.waitUntil(lambda: dialog.terms_loaded)
+    qtbot.keyClicks(dialog.code, "C201")
+    qtbot.keyClicks(dialog.name, "Importadora del Sur")
+    dialog.country.setCurrentText("CO")
+    qtbot.keyClicks(dialog.tax_id, "900373913-4")
+    assert not dialog.tax_warning.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        click_ok(qtbot, dialog)
+    wait_idle(qtbot, window.ctx.runner)
+    with window.ctx.sessions() as s:
+        assert get_customer(s, "C201").tax_id == "900.373.913-4"  # written the way NITs are written

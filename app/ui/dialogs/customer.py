@@ -6,13 +6,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
 )
 
 from app.ledger import customers, terms
-from app.ledger.errors import LedgerError
+from app.ledger.errors import InvalidValueError, LedgerError
+from app.ledger.tax_ids import check_tax_id
 from app.ledger.views import CustomerView
 
 from ..context import AppContext
@@ -80,6 +82,16 @@ class CustomerDialog(EntryDialog):
         f.add_field("code", self.tr("Code"), self.code, aliases=("customer_code",))
         f.add_field("name", self.tr("Name"), self.name)
         f.add_field("tax_id", self.tr("Tax ID (RUC, RFC, NIT, RUT)"), self.tax_id)
+        # a number that fails its country's check digit is a warning the user may override (a new RUC, a
+        # foreign customer): app.ledger.tax_ids, as in the first-start wizard
+        self.tax_warning = QLabel()
+        self.tax_warning.setObjectName("tax_id_warning")
+        self.tax_warning.setWordWrap(True)
+        self.tax_warning.setStyleSheet("color: #a33;")
+        self.keep_tax_id = QCheckBox(self.tr("Keep it as typed: I know it is right"))
+        self.keep_tax_id.setObjectName("keep_tax_id")
+        f.addRow("", self.tax_warning)
+        f.addRow("", self.keep_tax_id)
         f.add_field("country", self.tr("Country"), self.country)
         f.add_field("language", self.tr("Language for letters"), self.language)
         f.add_field("currency", self.tr("Currency"), self.currency)
@@ -113,6 +125,23 @@ class CustomerDialog(EntryDialog):
         self.ok_button().setEnabled(self.credit_limit.is_valid())
         self.terms_loaded = False
         ctx.runner.read(load_terms, on_done=self._terms_arrived)
+        self.tax_id.textChanged.connect(self._check_tax_id)
+        self.country.currentTextChanged.connect(self._check_tax_id)
+        self._check_tax_id()
+
+    def _tax_check(self):
+        return check_tax_id(self.country.currentText(), self.tax_id.text())
+
+    def _check_tax_id(self, *_args) -> None:
+        check = self._tax_check()
+        self.tax_warning.setText(self.tr("'%1' is not a valid %2 for %3: check it, or keep it as typed.")
+                                 .replace("%1", check.value).replace("%2", check.name)
+                                 .replace("%3", self.country.currentText().strip().upper())
+                                 if check.problem else "")
+        self.tax_warning.setVisible(bool(check.problem))
+        self.keep_tax_id.setVisible(bool(check.problem))
+        if not check.problem:
+            self.keep_tax_id.setChecked(False)
 
     def _terms_arrived(self, all_terms) -> None:
         selected = self.customer.payment_terms if self.customer else None
@@ -148,8 +177,12 @@ class CustomerDialog(EntryDialog):
             except LedgerError as exc:
                 exc.field = "credit_limit"
                 raise
+        check = self._tax_check()
+        if check.problem and not self.keep_tax_id.isChecked():
+            raise InvalidValueError(check.problem + " Check it, or tick 'Keep it as typed'.", field="tax_id")
         return dict(
-            name=self.name.text(), tax_id=self.tax_id.text(), country=self.country.currentText().strip(),
+            name=self.name.text(), tax_id=check.value if check.valid else self.tax_id.text(),
+            country=self.country.currentText().strip(),
             language=self.language.currentData(), currency=currency, email=self.email.text(),
             phone=self.phone.text(), address=self.address.text(), city=self.city.text(),
             payment_terms=self.terms.currentData(), credit_limit_minor=credit_limit,
