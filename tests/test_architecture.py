@@ -264,3 +264,29 @@ def test_the_check_reports_planted_violations(tmp_path):
     assert texts["unknown-package"] == ["app.plugins:1: package 'plugins' has no row in the table of layers"]
     # the GUI entry point itself may import app.ui, and ui may use Qt
     assert not any(p.text.startswith(("app.cli.gui:", "app.ui.app:")) for p in problems)
+
+
+def clock_reads(root: Path) -> list[str]:
+    """Calls that read the system clock (`datetime.now()`, `datetime.utcnow()`, `date.today()`) outside
+    app/config.py: "today" and "now" come from app.config's clock, which tests and reproducible runs set."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "config.py" and path.parent == root:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, (ast.Attribute, ast.Name))):
+                owner = node.func.value.attr if isinstance(node.func.value, ast.Attribute) else node.func.value.id
+                if (owner, node.func.attr) in {("datetime", "now"), ("datetime", "utcnow"), ("date", "today")}:
+                    found.append((str(path.relative_to(root.parent)), node.lineno))
+    return [f"{where}:{line}" for where, line in sorted(found)]
+
+
+def test_the_clock_is_read_through_app_config_only(tmp_path):
+    assert clock_reads(APP) == []
+    planted = tmp_path / "app"
+    planted.mkdir()
+    (planted / "config.py").write_text("import datetime as dt\nNOW = dt.datetime.now()\n")
+    (planted / "lock.py").write_text("import datetime as dt\nfrom datetime import date\n"
+                                     "a = dt.datetime.now().date()\nb = date.today()\n")
+    assert clock_reads(planted) == ["app/lock.py:3", "app/lock.py:4"]

@@ -55,7 +55,7 @@ class Holder:
         parts = []
         if self.started is not None:
             local = self.started.astimezone()
-            today = dt.datetime.now().astimezone().date()
+            today = config.now().astimezone().date()
             when = local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
             parts.append(f"started {when}")
         if self.user:
@@ -81,7 +81,7 @@ class RunInProgressError(LedgerError):
 
 
 def _me() -> Holder:
-    return Holder(config.current_user(), socket.gethostname(), dt.datetime.now(dt.timezone.utc))
+    return Holder(config.current_user(), socket.gethostname(), config.now())
 
 
 def _wait(try_once, holder, *, stored: bool, wait: float | None):
