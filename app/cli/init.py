@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.database import current_revision, head_revision, upgrade
 from app.ledger import ensure_default_terms, get_company, list_terms, save_company
+from app.ledger.company import territory_currency
 from app.ledger.errors import LedgerError
 
 from .common import fail, open_engine
@@ -32,18 +33,6 @@ def _territory(locale: str | None) -> str | None:
         return Locale.parse(locale).territory
     except Exception:
         return None
-
-
-def _territory_currency(country: str | None) -> str | None:
-    if not country:
-        return None
-    from babel.numbers import get_territory_currencies
-
-    try:
-        found = get_territory_currencies(country, tender=True)
-    except Exception:
-        return None
-    return found[0] if found else None
 
 
 def run(args) -> int:
@@ -86,7 +75,7 @@ def run(args) -> int:
                     changes.setdefault("name", DEFAULT_COMPANY)
                     changes.setdefault("locale", "es_PE")
                     changes.setdefault("country", _territory(changes["locale"]) or "PE")
-                    changes.setdefault("currency", _territory_currency(changes["country"]) or "PEN")
+                    changes.setdefault("currency", territory_currency(changes["country"]) or "PEN")
                 if changes:
                     verb = "created" if company is None else "updated"
                     company = save_company(session, **changes)

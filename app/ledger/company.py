@@ -67,6 +67,19 @@ def save_company(session: Session, **fields) -> CompanyView:
     return _view(row)
 
 
+def territory_currency(country: str | None) -> str | None:
+    """The legal-tender currency of a country (PE → PEN), for a new company's default; None when unknown."""
+    if not country:
+        return None
+    from babel.numbers import get_territory_currencies
+
+    try:
+        found = get_territory_currencies(country, tender=True)
+    except Exception:  # noqa: BLE001 - an unknown territory simply has no default
+        return None
+    return found[0] if found else None
+
+
 def get_setting(session: Session, key: str, default: str | None = None) -> str | None:
     row = session.get(Setting, key)
     return row.value if row else default

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QWizard, QWizardPage)
 
 from app import config
+from app.ledger.company import territory_currency
 from app.ledger.email_address import check_email
 from app.ledger.errors import InvalidValueError
 from app.ledger.tax_ids import check_tax_id
@@ -97,16 +98,6 @@ def ask_for_missing_book(path: Path, parent: QWidget | None = None) -> str | Non
 
 def demo_database_path() -> Path:
     return config.data_dir() / "cobranza-demo.sqlite"
-
-
-def territory_currency(country: str) -> str | None:
-    from babel.numbers import get_territory_currencies
-
-    try:
-        found = get_territory_currencies(country, tender=True)
-    except Exception:  # noqa: BLE001 - an unknown territory simply has no default
-        return None
-    return found[0] if found else None
 
 
 class StartPage(QWizardPage):

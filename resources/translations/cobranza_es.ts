@@ -988,7 +988,7 @@
 <context>
     <name>CompanyPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="+147"/>
+        <location filename="../../app/ui/first_run.py" line="+138"/>
         <source>Your company</source>
         <translation>Su empresa</translation>
     </message>
@@ -2406,7 +2406,7 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-235"/>
+        <location filename="../../app/ui/first_run.py" line="-225"/>
         <source>Peru</source>
         <translation>Perú</translation>
     </message>
@@ -2484,7 +2484,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location line="+322"/>
+        <location line="+312"/>
         <source>Cobranza: first start</source>
         <translation>Cobranza: primer inicio</translation>
     </message>
