@@ -1703,7 +1703,7 @@
 <context>
     <name>CustomerDocumentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/entry.py" line="+104"/>
+        <location filename="../../app/ui/dialogs/entry.py" line="+105"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
@@ -1903,7 +1903,7 @@
     <message>
         <location line="+1"/>
         <source>User guide</source>
-        <translation>Guía del usuario</translation>
+        <translation>Guía de uso</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4506,7 +4506,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Condiciones de pago</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>None (unencrypted)</source>
         <translation>Ninguna (sin cifrar)</translation>
     </message>
