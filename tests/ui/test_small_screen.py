@@ -133,6 +133,29 @@ def elided_labels(root: QWidget) -> list[str]:
         widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
         if widest > rect.width() + 1:
             out.append(f"QLabel#{label.objectName()} “{text[:40]}” needs {widest} px, has {rect.width()}")
+    out += clipped_combos(root)
+    return out
+
+
+def clipped_combos(root: QWidget) -> list[str]:
+    """Visible combo boxes with an item that, once chosen, would not fit their text field."""
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    out = []
+    for combo in root.findChildren(QComboBox):
+        if not combo.isVisible() or not combo.count():
+            continue
+        if combo.isEditable():
+            continue  # a line edit: it scrolls
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        widest = max(range(combo.count()), key=lambda i: combo.fontMetrics().horizontalAdvance(combo.itemText(i)))
+        needed = combo.fontMetrics().horizontalAdvance(combo.itemText(widest))
+        if needed > field.width() + 1:
+            out.append(f"QComboBox#{combo.objectName()} “{combo.itemText(widest)[:40]}” needs {needed} px, "
+                       f"has {field.width()}")
     return out
 
 
