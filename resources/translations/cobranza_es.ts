@@ -566,7 +566,113 @@
         <translation>modificado</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>saved</source>
+        <translation>guardado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>recomputed</source>
+        <translation>recalculado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>generated</source>
+        <translation>generado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>set</source>
+        <translation>fijado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cancelled</source>
+        <translation>anulado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>archived</source>
+        <translation>archivado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>released</source>
+        <translation>liberado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>run</source>
+        <translation>ejecutado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disputed</source>
+        <translation>en reclamo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>policy assigned</source>
+        <translation>política asignada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reminders paused</source>
+        <translation>recordatorios pausados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>follow-up done</source>
+        <translation>seguimiento hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discount taken</source>
+        <translation>descuento aplicado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>made the default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact preferences</source>
+        <translation>preferencias de contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>segment policy</source>
+        <translation>política del segmento</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>invoice</source>
         <translation>factura</translation>
     </message>
@@ -591,7 +697,72 @@
         <translation>cliente</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>payment terms</source>
+        <translation>condiciones de pago</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>company</source>
+        <translation>empresa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer risk</source>
+        <translation>riesgo de clientes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>demo</source>
+        <translation>demostración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reminder</source>
+        <translation>recordatorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reminder policy</source>
+        <translation>política de recordatorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payment agreement</source>
+        <translation>convenio de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>template</source>
+        <translation>plantilla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>promise to pay</source>
+        <translation>promesa de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dispute</source>
+        <translation>reclamo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>activity</source>
+        <translation>gestión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reminder run</source>
+        <translation>corrida de recordatorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exchange rate</source>
+        <translation>tipo de cambio</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>%1 taken back from %2 on %3</source>
         <translation>%1 retirado de %2 el %3</translation>
     </message>
@@ -2600,7 +2771,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../app/ui/help.py" line="+66"/>
+        <location filename="../../app/ui/help.py" line="+78"/>
         <source>Cobranza user guide</source>
         <translation>Guía de uso de Cobranza</translation>
     </message>
@@ -2684,7 +2855,7 @@
         <translation>Nueva factura</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+44"/>
         <source>Customer&apos;s terms</source>
         <translation>Condiciones del cliente</translation>
