@@ -214,8 +214,9 @@ def test_every_dialog_fits_a_1366x768_laptop(language, demo_books, qapp, qtbot, 
         code = max(rows, key=lambda r: r.overdue_minor).code
         problems = []
 
-        def check(name, dialog):
-            wait_idle(qtbot, runner, timeout=60000)
+        def check(name, dialog, wait=True):
+            if wait:
+                wait_idle(qtbot, runner, timeout=60000)
             problems.extend(dialog_problems(name, dialog, qapp))
             return dialog
 
@@ -238,28 +239,29 @@ def test_every_dialog_fits_a_1366x768_laptop(language, demo_books, qapp, qtbot, 
         qtbot.waitUntil(lambda: card.data is not None, timeout=20000)
         for i in range(card.tabs.count()):
             card.tabs.setCurrentIndex(i)
-            check(f"card tab “{card.tabs.tabText(i)}”", card)
-        check("dispute", DisputeDialog(card, card)).reject()
+            # its data is there; the risk model the card trains meanwhile (a minute on a loaded machine) is not waited for
+            check(f"card tab “{card.tabs.tabText(i)}”", card, wait=False)
+        check("dispute", DisputeDialog(card, card), wait=False).reject()
         card.close()
 
         wizard = FirstRunWizard()
         qtbot.addWidget(wizard)
-        check("first run: start", wizard)
+        check("first run: start", wizard, wait=False)
         wizard.next()
         wizard.company.name.setText("Ferretería El Tornillo S.A.C.")
         wizard.company.tax_id.setText("20100047219")  # the warning and "keep it as typed" show
-        check("first run: company", wizard)
+        check("first run: company", wizard, wait=False)
         wizard.company.tax_id.setText("20100047218")
         for page in ("reminders", "location"):
             wizard.next()
             if page == "reminders":
                 wizard.reminders.smtp_box.setChecked(True)
-            check(f"first run: {page}", wizard)
+            check(f"first run: {page}", wizard, wait=False)
         wizard.reject()
 
         backup = make_backup(demo_books, tmp_path / "copia.cobranza").path
         box = window.backup_actions.confirmation_box(inspect_backup(backup))
-        check("restore confirmation", box)
+        check("restore confirmation", box, wait=False)
         box.done(QMessageBox.StandardButton.No)
 
         from app.book_location import MoveResult
@@ -269,7 +271,7 @@ def test_every_dialog_fits_a_1366x768_laptop(language, demo_books, qapp, qtbot, 
         window.move_book.result = MoveResult(old=old, new=new, size=1)
         box = window.move_book.ask_to_delete_old(
             window.move_book.tr("The book is now %1 (checked: %n customer(s)).", "", 40).replace("%1", str(new)))
-        check("move: delete the old file?", box)
+        check("move: delete the old file?", box, wait=False)
         box.done(QMessageBox.StandardButton.No)
         assert isinstance(wizard, QWizard)
         assert problems == [], "\n".join(problems)
