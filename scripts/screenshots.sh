@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every screenshot in README and docs/, from the real app under Xvfb (xcb platform), on a demo book made
-# here the way `make run` makes it: `make screenshots` (or scripts/screenshots.sh [--language es|en]).
+# Every screenshot in README, docs/ and the user guide (docs/guide/*/img), from the real app under Xvfb (xcb
+# platform), on a demo book made here the way `make run` makes it: `make screenshots` (or scripts/screenshots.sh [--language es|en]).
 # The 1M-invoice dashboard (docs/screenshot-dashboard-1m.png) is retaken only when DB_1M names such a book.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +22,7 @@ shot scripts/screenshot_reminders.py --db "$(book reminders)" --run "$@"
 shot scripts/screenshot_corrections.py --db "$(book corrections)" "$@"
 shot scripts/screenshot_terms.py --db "$(book terms)" "$@"
 shot scripts/screenshot_first_run.py
+# the user guide's shots, each language in its own chapter folder (docs/guide/<lang>/img), and README's
+# empty-state and 1366×768 shots (from the Spanish pass)
+for lang in es en; do shot scripts/screenshot_guide.py --db "$(book "guide-$lang")" --language "$lang"; done
 if [ -n "${DB_1M:-}" ]; then shot scripts/screenshot_dashboard.py --db "$DB_1M" "$@"; fi

@@ -50,6 +50,10 @@ ALLOWED: dict[str, set[str]] = {
     "pdftext": set(),
     "app": set(),
 }
+# moving the book (File → Move database…, `cobranza move-db`): beside backup, called by cli and ui
+ALLOWED["book_location"] = {"backup"}
+ALLOWED["cli"].add("book_location")
+ALLOWED["ui"].add("book_location")
 UI_ENTRY_POINTS = {"app.cli.gui"}  # `cobranza` with no subcommand opens the GUI through it
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2"}
 

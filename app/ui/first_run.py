@@ -390,18 +390,83 @@ class LocationPage(QWizardPage):
         return True
 
 
+def _carry_values(old: QWidget, new: QWidget) -> None:
+    """What the user typed or chose on `old`, put on `new` (the same page built again in another language):
+    fields are matched by object name."""
+    for widget in old.findChildren(QWidget):
+        name = widget.objectName()
+        if not name or name == "language":
+            continue
+        twin = new.findChild(type(widget), name)
+        if twin is None:
+            continue
+        if isinstance(widget, QLineEdit):
+            twin.setText(widget.text())
+        elif isinstance(widget, QComboBox):
+            if widget.isEditable():
+                twin.setCurrentText(widget.currentText())
+            else:
+                twin.setCurrentIndex(max(twin.findData(widget.currentData()), 0))
+        elif isinstance(widget, QSpinBox):
+            twin.setValue(widget.value())
+        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+            twin.setChecked(widget.isChecked())
+        elif isinstance(widget, (QCheckBox, QRadioButton)):
+            twin.setChecked(widget.isChecked())
+
+
 class FirstRunWizard(QWizard):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Cobranza: first start"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.start = StartPage()
         self.company = CompanyPage()
         self.reminders = RemindersPage(self.company)
         self.location = LocationPage()
-        for page in (self.start, self.company, self.reminders, self.location):
-            self.addPage(page)
+        self._ids = [self.addPage(page) for page in (self.start, self.company, self.reminders, self.location)]
+        self.start.language.currentIndexChanged.connect(self._language_chosen)
+        self._retranslate_window()
         self.resize(640, 520)
+
+    def _retranslate_window(self) -> None:
+        self.setWindowTitle(self.tr("Cobranza: first start"))
+        texts = {QWizard.WizardButton.BackButton: self.tr("< &Back"),
+                 QWizard.WizardButton.NextButton: self.tr("&Next >"),
+                 QWizard.WizardButton.FinishButton: self.tr("&Finish"),
+                 QWizard.WizardButton.CancelButton: self.tr("Cancel")}
+        for which, text in texts.items():
+            self.setButtonText(which, text)
+
+    def _language_chosen(self, _index: int) -> None:
+        """The wizard speaks the language just chosen, at once: the translators are swapped and the pages
+        built again in it, keeping what was already typed."""
+        from PySide6.QtWidgets import QApplication
+
+        from .i18n import current_language, install_translators
+
+        language = self.start.language.currentData()
+        if language == current_language():
+            return
+        install_translators(QApplication.instance(), language)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        old = [self.start, self.company, self.reminders, self.location]
+        self.start = StartPage()
+        self.company = CompanyPage()
+        self.reminders = RemindersPage(self.company)
+        self.location = LocationPage()
+        new = [self.start, self.company, self.reminders, self.location]
+        for before, after in zip(old, new):
+            _carry_values(before, after)
+        for page_id, page in zip(self._ids, new):
+            self.removePage(page_id)
+            self.setPage(page_id, page)
+        self.start.language.currentIndexChanged.connect(self._language_chosen)
+        self._retranslate_window()
+        for page in old:
+            page.deleteLater()
+        self.restart()  # the language is chosen on the start page: the user is there
 
     def choice(self) -> FirstRunChoice:
         language = self.start.language.currentData()

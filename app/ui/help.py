@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
 # page key (app.ui.mainwindow.VIEWS) -> chapter file
@@ -52,6 +52,18 @@ class GuideBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
         self.setSearchPaths([str(guide_dir())])
+
+    def loadResource(self, kind, url: QUrl):  # noqa: N802 - Qt name
+        """A screenshot (taken at 1366 px) shrunk to the text's width, so the chapter reads without scrolling
+        sideways; the image keeps its proportions."""
+        data = super().loadResource(kind, url)
+        if kind != QTextDocument.ResourceType.ImageResource.value or data is None:
+            return data
+        image = data if isinstance(data, QImage) else QImage.fromData(data)
+        width = max(320, self.viewport().width() - 24)
+        if image.isNull() or image.width() <= width:
+            return data
+        return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):

@@ -142,6 +142,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.backup_actions = getattr(self, "backup_actions", None) or BackupActions(self)
         self.backup_actions.add_to(file_menu)  # Back up now…, Restore from backup…
+        from .move_book import MoveBook
+
+        self.move_book = getattr(self, "move_book", None) or MoveBook(self)
+        self.move_book.add_to(file_menu)  # Move database…
         file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
         file_menu.addSeparator()

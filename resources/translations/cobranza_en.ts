@@ -37,7 +37,7 @@
 <context>
     <name>AuditView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/audit.py" line="+107"/>
+        <location filename="../../app/ui/views/audit.py" line="+133"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -59,7 +59,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="+96"/>
+        <location filename="../../app/ui/views/dashboard.py" line="+97"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n item, largest first</numerusform>
@@ -68,9 +68,20 @@
     </message>
 </context>
 <context>
+    <name>MoveBook</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/move_book.py" line="+87"/>
+        <source>The book is now %1 (checked: %n customer(s)).</source>
+        <translation>
+            <numerusform>The book is now %1 (checked: %n customer).</numerusform>
+            <numerusform>The book is now %1 (checked: %n customers).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+255"/>
+        <location filename="../../app/ui/views/reminders.py" line="+262"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>
@@ -184,7 +195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+117"/>
+        <location line="+134"/>
         <source>%n e-mail(s) may have been sent (interrupted while sending): check the mailbox, select them, then Release or Mark as sent</source>
         <translation>
             <numerusform>%n e-mail may have been sent (interrupted while sending): check the mailbox, select it, then Release or Mark as sent</numerusform>
@@ -192,7 +203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-117"/>
+        <location line="-134"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -240,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+69"/>
         <source>%n draft(s) approved: they go out with the next run</source>
         <translation>
             <numerusform>%n draft approved: it goes out with the next run</numerusform>
@@ -272,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+30"/>
         <source>History (%n reminder(s))</source>
         <translation>
             <numerusform>History (%n reminder)</numerusform>

@@ -566,7 +566,113 @@
         <translation>modificado</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>saved</source>
+        <translation>guardado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>recomputed</source>
+        <translation>recalculado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>generated</source>
+        <translation>generado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>set</source>
+        <translation>fijado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cancelled</source>
+        <translation>anulado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>archived</source>
+        <translation>archivado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>released</source>
+        <translation>liberado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>run</source>
+        <translation>ejecutado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disputed</source>
+        <translation>en reclamo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>policy assigned</source>
+        <translation>política asignada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reminders paused</source>
+        <translation>recordatorios pausados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>follow-up done</source>
+        <translation>seguimiento hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discount taken</source>
+        <translation>descuento aplicado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>made the default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact preferences</source>
+        <translation>preferencias de contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>segment policy</source>
+        <translation>política del segmento</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>invoice</source>
         <translation>factura</translation>
     </message>
@@ -591,7 +697,72 @@
         <translation>cliente</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>payment terms</source>
+        <translation>condiciones de pago</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>company</source>
+        <translation>empresa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer risk</source>
+        <translation>riesgo de clientes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>demo</source>
+        <translation>demostración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reminder</source>
+        <translation>recordatorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reminder policy</source>
+        <translation>política de recordatorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payment agreement</source>
+        <translation>convenio de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>template</source>
+        <translation>plantilla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>promise to pay</source>
+        <translation>promesa de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dispute</source>
+        <translation>reclamo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>activity</source>
+        <translation>gestión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reminder run</source>
+        <translation>corrida de recordatorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exchange rate</source>
+        <translation>tipo de cambio</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>%1 taken back from %2 on %3</source>
         <translation>%1 retirado de %2 el %3</translation>
     </message>
@@ -609,7 +780,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../app/ui/views/audit.py" line="+53"/>
+        <location filename="../../app/ui/views/audit.py" line="+54"/>
         <source>customer code</source>
         <extracomment>every write that changes anything writes the audit log</extracomment>
         <translation>código de cliente</translation>
@@ -636,6 +807,11 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Show everything</source>
+        <translation>Mostrar todo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
@@ -654,8 +830,28 @@
         <source>Audit log: who changed what, when and why</source>
         <translation>Registro de auditoría: quién cambió qué, cuándo y por qué</translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>No change matches these filters</source>
+        <translation>Ningún cambio coincide con estos filtros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the customer code or the document number, or show the whole log.</source>
+        <translation>Revise el código del cliente o el número del documento, o muestre todo el registro.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been changed yet</source>
+        <translation>Todavía no hay cambios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every invoice, payment, correction and settings change is recorded here with who made it, when and why. Record an invoice or a payment and it appears here.</source>
+        <translation>Cada factura, pago, corrección y cambio de configuración queda registrado aquí con quién lo hizo, cuándo y por qué. Registre una factura o un pago y aparecerá aquí.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+11"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -1678,7 +1874,7 @@
 <context>
     <name>CustomerDocumentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/entry.py" line="+104"/>
+        <location filename="../../app/ui/dialogs/entry.py" line="+105"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
@@ -1850,7 +2046,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/ui/views/dashboard.py" line="+119"/>
+        <location filename="../../app/ui/views/dashboard.py" line="+120"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -1871,7 +2067,17 @@
         <translation>Moneda</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
+        <source>New invoice…</source>
+        <translation>Nueva factura…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User guide</source>
+        <translation>Guía de uso</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Aged receivables (click a bar for its items)</source>
         <translation>Antigüedad de saldos (clic en una barra para ver sus partidas)</translation>
     </message>
@@ -1896,12 +2102,22 @@
         <translation>No hay deuda a esta fecha.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Nothing is owed as of %1</source>
+        <translation>No hay deuda al %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The receivable, what is overdue, DSO and the top debtors show here once invoices are recorded: add a customer and an invoice, or import your data.</source>
+        <translation>Las cuentas por cobrar, lo vencido, el DSO y los principales deudores aparecen aquí cuando haya facturas registradas: agregue un cliente y una factura, o importe sus datos.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Could not compute the dashboard: %1</source>
         <translation>No se pudo calcular el panel: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Receivable</source>
         <translation>Por cobrar</translation>
     </message>
@@ -2089,7 +2305,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-272"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-287"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n partida, la mayor primero</numerusform>
@@ -2484,9 +2700,29 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location line="+312"/>
+        <location line="+348"/>
         <source>Cobranza: first start</source>
         <translation>Cobranza: primer inicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Atrás</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Siguiente &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finalizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -2535,7 +2771,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../app/ui/help.py" line="+66"/>
+        <location filename="../../app/ui/help.py" line="+78"/>
         <source>Cobranza user guide</source>
         <translation>Guía de uso de Cobranza</translation>
     </message>
@@ -2543,7 +2779,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/views/audit.py" line="+19"/>
+        <location filename="../../app/ui/views/audit.py" line="+20"/>
         <source>Audit log — %1</source>
         <translation>Registro de auditoría — %1</translation>
     </message>
@@ -2619,7 +2855,7 @@
         <translation>Nueva factura</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+44"/>
         <source>Customer&apos;s terms</source>
         <translation>Condiciones del cliente</translation>
@@ -2684,7 +2920,7 @@
 <context>
     <name>LocationPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-47"/>
+        <location filename="../../app/ui/first_run.py" line="-87"/>
         <source>Where to keep the book</source>
         <translation>Dónde guardar los libros</translation>
     </message>
@@ -2877,7 +3113,7 @@
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -2928,9 +3164,87 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>MoveBook</name>
+    <message>
+        <location filename="../../app/ui/move_book.py" line="+50"/>
+        <source>&amp;Move database…</source>
+        <extracomment>(ok, message) after a move, for the status bar and for tests</extracomment>
+        <translation>&amp;Mover la base de datos…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The book is on a database server: the server&apos;s administrator moves it.</source>
+        <translation>Los libros están en un servidor de base de datos: los mueve el administrador del servidor.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy the book to another folder, check the copy and use it from there; the old file is kept until you confirm</source>
+        <translation>Copia los libros a otra carpeta, revisa la copia y la usa desde allí; el archivo anterior se conserva hasta que usted lo confirme</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move the book to</source>
+        <translation>Mover los libros a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cobranza book (*.sqlite)</source>
+        <translation>Libros de Cobranza (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Moving the book to %1…</source>
+        <translation>Moviendo los libros a %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>The book is now %1 (checked: %n customer(s)).</source>
+        <translation>
+            <numerusform>Los libros están ahora en %1 (revisado: %n cliente).</numerusform>
+            <numerusform>Los libros están ahora en %1 (revisado: %n clientes).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cobranza was started with another book named (--db): start it with --db %1 from now on.</source>
+        <translation>Cobranza se abrió indicando otros libros (--db): de ahora en adelante ábralo con --db %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>COBRANZA_DB still names the old file: change it to %1.</source>
+        <translation>COBRANZA_DB todavía indica el archivo anterior: cámbielo a %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+36"/>
+        <source>Move database</source>
+        <translation>Mover la base de datos</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Delete the old file %1 now? Keep it if you want to check the new place first; it is no longer used.</source>
+        <translation>¿Eliminar ahora el archivo anterior %1? Consérvelo si primero quiere revisar el nuevo lugar; ya no se usa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the old file</source>
+        <translation>Eliminar el archivo anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it</source>
+        <translation>Conservarlo</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Deleted the old file %1.</source>
+        <translation>Se eliminó el archivo anterior %1.</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="-221"/>
+        <location filename="../../app/ui/mainwindow.py" line="-225"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -3832,24 +4146,25 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+78"/>
+        <location filename="../../app/ui/views/reminders.py" line="+79"/>
         <source>Reminders</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Recordatorios</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+50"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+198"/>
+        <location line="-49"/>
+        <location line="+204"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-202"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -3880,12 +4195,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+161"/>
+        <location line="+167"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-159"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -3905,7 +4220,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Imprimir cartas…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>No reminders yet</source>
+        <translation>Todavía no hay recordatorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press Preview to see who gets a reminder as of the date above, approve them, then Run. Every reminder sent, written or waiting for approval is listed here.</source>
+        <translation>Pulse Vista previa para ver quién recibe un recordatorio a la fecha de arriba, apruébelos y luego pulse Ejecutar. Aquí se listan todos los recordatorios enviados, escritos o pendientes de aprobación.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -3986,8 +4311,28 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <source>Letters</source>
         <translation>Cartas</translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>Select one or more drafts (awaiting approval) in the history</source>
+        <translation>Seleccione uno o más borradores (pendientes de aprobación) en el historial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select reminders that are drafts, queued or failed in the history</source>
+        <translation>Seleccione en el historial recordatorios en borrador, en cola o fallidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select one WhatsApp reminder that is queued or sent</source>
+        <translation>Seleccione un recordatorio de WhatsApp en cola o enviado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The history is empty: nothing to select yet.</source>
+        <translation>El historial está vacío: todavía no hay nada que seleccionar.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+39"/>
         <source>%n e-mail(s) recorded as sent</source>
         <translation>
             <numerusform>%n correo registrado como enviado</numerusform>
@@ -4008,7 +4353,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Chat de WhatsApp abierto y registrado como abierto</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%n e-mail(s) may have been sent (interrupted while sending): check the mailbox, select them, then Release or Mark as sent</source>
         <translation>
             <numerusform>%n correo quizá fue enviado (se interrumpió el envío): revise el buzón, selecciónelo y luego Liberar o Marcar como enviado</numerusform>
@@ -4016,7 +4361,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-272"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
@@ -4181,7 +4526,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+69"/>
         <source>%n draft(s) approved: they go out with the next run</source>
         <translation>
             <numerusform>%n borrador aprobado: sale con la próxima ejecución</numerusform>
@@ -4207,7 +4552,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+40"/>
         <source>History (%n reminder(s))</source>
         <translation>
             <numerusform>Historial (%n recordatorio)</numerusform>
@@ -4332,7 +4677,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Condiciones de pago</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>None (unencrypted)</source>
         <translation>Ninguna (sin cifrar)</translation>
     </message>

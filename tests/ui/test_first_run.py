@@ -181,3 +181,34 @@ def test_a_remembered_book_that_is_gone_is_reported_not_recreated_empty(tmp_path
     monkeypatch.setenv("COBRANZA_DB", str(tmp_path / "other.sqlite"))  # named explicitly: not our question
     book.unlink()
     assert missing_book() is None
+
+
+def test_choosing_the_language_retranslates_the_wizard_at_once_keeping_what_was_typed(wizard, qtbot):
+    from app.ui.i18n import current_language
+
+    assert wizard.start.title() == "Welcome to Cobranza"
+    wizard.start.demo.setChecked(True)
+    wizard.start.company.setChecked(True)
+    wizard.next()
+    wizard.company.address.setText("Av. Argentina 1450, Lima")
+    wizard.company.country.setCurrentIndex(wizard.company.country.findData("CO"))
+    wizard.back()
+    spanish = wizard.start.language.findData("es")
+    wizard.start.language.setCurrentIndex(spanish)
+    assert current_language() == "es"
+    assert wizard.start.title() == "Bienvenido a Cobranza"
+    assert wizard.windowTitle() == "Cobranza: primer inicio"
+    assert wizard.start.company.text() == "Configurar mi empresa" and wizard.start.company.isChecked()
+    assert wizard.start.language.currentData() == "es"
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Siguiente >"
+    assert wizard.currentPage() is wizard.start
+    wizard.next()
+    assert wizard.company.title() == "Su empresa"
+    assert wizard.company.address.text() == "Av. Argentina 1450, Lima"
+    assert wizard.company.country_code() == "CO" and wizard.company.currency.currentText() == "COP"
+    assert wizard.company.tax_label.text() == "NIT"
+    assert wizard.company.country.currentText() == "Colombia (CO)"
+    wizard.back()
+    wizard.start.language.setCurrentIndex(wizard.start.language.findData("en"))
+    assert wizard.start.title() == "Welcome to Cobranza" and current_language() == "en"
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Next >"

@@ -91,6 +91,7 @@ class CustomerDocumentDialog(EntryDialog):
         self.customer_code = CustomerPicker(self.ctx)  # a QLineEdit: a code typed still works
         self.customer_name = QLabel()
         self.customer_name.setStyleSheet("color: #555;")
+        self.customer_name.setWordWrap(True)  # a long legal name wraps instead of being clipped
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)

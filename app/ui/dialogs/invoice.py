@@ -77,6 +77,7 @@ class InvoiceDialog(CustomerDocumentDialog):
         self.issue_date = DateEdit(f, ctx.today())
         self.amount = MoneyEdit(f)
         self.terms = QComboBox()
+        self.terms.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the terms arrive after show
         self.terms.addItem(self.tr("Customer's terms"), None)
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("Order or delivery note (optional)"))

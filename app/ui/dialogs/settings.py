@@ -117,7 +117,9 @@ class SettingsDialog(QDialog):
 
         self.terms_tab = PaymentTermsTab(ctx)
         self.tabs.addTab(self.terms_tab, self.tr("Payment terms"))
-        self.resize(1150, 720)
+        from ..screen_fit import fit_to_screen
+
+        fit_to_screen(self, 1150, 720)  # 698 px high on a 1366×768 laptop
 
         self.error = general_error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

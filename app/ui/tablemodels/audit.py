@@ -23,17 +23,49 @@ class AuditTableModel(SnapshotTableModel):
         return {"create": translate("AuditModel", "created"), "void": translate("AuditModel", "voided"),
                 "unapply": translate("AuditModel", "unapplied"), "apply": translate("AuditModel", "applied"),
                 "allocate": translate("AuditModel", "allocated"), "edit": translate("AuditModel", "edited"),
-                "update": translate("AuditModel", "changed")}.get(action, action)
+                "update": translate("AuditModel", "changed"), **self._more_actions()}.get(action, action)
+
+    @staticmethod
+    def _more_actions() -> dict[str, str]:
+        """The other actions the domain logs, in the UI language (the log stores the English word)."""
+        translate = QCoreApplication.translate
+        return {"save": translate("AuditModel", "saved"), "refresh": translate("AuditModel", "recomputed"),
+                "generate": translate("AuditModel", "generated"), "set": translate("AuditModel", "set"),
+                "delete": translate("AuditModel", "deleted"), "cancel": translate("AuditModel", "cancelled"),
+                "approve": translate("AuditModel", "approved"), "archive": translate("AuditModel", "archived"),
+                "resolve": translate("AuditModel", "resolved"), "send": translate("AuditModel", "sent"),
+                "release": translate("AuditModel", "released"), "run": translate("AuditModel", "run"),
+                "fail": translate("AuditModel", "failed"), "dispute": translate("AuditModel", "disputed"),
+                "assign_policy": translate("AuditModel", "policy assigned"),
+                "pause_reminders": translate("AuditModel", "reminders paused"),
+                "follow_up_done": translate("AuditModel", "follow-up done"),
+                "take_discount": translate("AuditModel", "discount taken"),
+                "set_default": translate("AuditModel", "made the default"),
+                "contact_preferences": translate("AuditModel", "contact preferences"),
+                "segment_policy": translate("AuditModel", "segment policy")}
 
     def document_text(self, r) -> str:
         """The document with its kind in the UI language ("factura F001-12")."""
         translate = QCoreApplication.translate
         kinds = {"invoice": translate("AuditModel", "invoice"), "payment": translate("AuditModel", "payment"),
                  "credit_note": translate("AuditModel", "credit note"), "write_off": translate("AuditModel", "write-off"),
-                 "customer": translate("AuditModel", "customer")}
+                 "customer": translate("AuditModel", "customer"),
+                 "payment_terms": translate("AuditModel", "payment terms"), "company": translate("AuditModel", "company"),
+                 "customer_risk": translate("AuditModel", "customer risk"), "demo": translate("AuditModel", "demo"),
+                 "reminder": translate("AuditModel", "reminder"),
+                 "reminder_policy": translate("AuditModel", "reminder policy"),
+                 "payment_agreement": translate("AuditModel", "payment agreement"),
+                 "template": translate("AuditModel", "template"),
+                 "promise_to_pay": translate("AuditModel", "promise to pay"),
+                 "dispute": translate("AuditModel", "dispute"), "activity": translate("AuditModel", "activity"),
+                 "segment_policy": translate("AuditModel", "segment policy"),
+                 "reminder_run": translate("AuditModel", "reminder run"),
+                 "exchange_rate": translate("AuditModel", "exchange rate")}
         prefix = r.entity.replace("_", " ") + " "
         if r.entity in kinds and r.document.startswith(prefix):
             return f"{kinds[r.entity]} {r.document[len(prefix):]}"
+        if r.entity in kinds and r.document == r.entity.replace("_", " "):
+            return kinds[r.entity]
         return r.document
 
     def display(self, r, col: int) -> str:
@@ -63,7 +95,8 @@ class AuditTableModel(SnapshotTableModel):
         except (KeyError, ValueError, TypeError, IndexError):
             text = None
         if text is None:
-            return r.summary
+            # an entry with nothing more to say than its action ("create", "save"): the action, translated
+            return self.action_text(r.action) if r.summary == r.action else r.summary
         return f"{text}: {r.reason}" if r.reason else text
 
     def sort_value(self, r, col: int):

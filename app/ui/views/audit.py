@@ -24,6 +24,7 @@ from app.ledger.corrections import document_history, list_audit
 
 from ..context import AppContext
 from ..dialogs.card_table import card_table, fit_columns
+from ..empty_state import EmptyState
 from ..errors import describe
 from ..tablemodels.audit import AuditTableModel
 from ..widgets import DateEdit
@@ -71,6 +72,9 @@ class AuditView(QWidget):
         self.table.setSortingEnabled(False)
         self.status = QLabel()
         self.status.setObjectName("audit_status")
+        self._answered = False
+        self.empty = EmptyState(self.table, "", "", [(self.tr("Show everything"), self.clear_filters)],
+                                ready=lambda: self._answered)
         filters = QHBoxLayout()
         for label, widget in ((self.tr("Customer"), self.customer), (self.tr("Document"), self.document),
                               (self.tr("User"), self.user)):
@@ -100,7 +104,29 @@ class AuditView(QWidget):
                              on_done=lambda rows: self._show(rows) if asked == self._asked else None,
                              on_error=lambda exc: self._failed(exc) if asked == self._asked else None)
 
+    def filtered(self) -> bool:
+        return any(w.text().strip() for w in (self.customer, self.document, self.user)) or self.use_since.isChecked()
+
+    def clear_filters(self) -> None:
+        for edit in (self.customer, self.document, self.user):
+            edit.clear()
+        self.use_since.setChecked(False)
+        self.refresh()
+
+    def _empty_texts(self) -> None:
+        if self.filtered():
+            self.empty.set_texts(self.tr("No change matches these filters"),
+                                 self.tr("Check the customer code or the document number, or show the whole log."))
+        else:
+            self.empty.set_texts(self.tr("Nothing has been changed yet"),
+                                 self.tr("Every invoice, payment, correction and settings change is recorded here "
+                                         "with who made it, when and why. Record an invoice or a payment and it "
+                                         "appears here."))
+        self.empty.buttons[0].setVisible(self.filtered())
+
     def _show(self, rows) -> None:
+        self._answered = True
+        self._empty_texts()
         self.model.set_rows(rows)
         fit_columns(self.table)
         self.status.setStyleSheet("")
@@ -108,6 +134,7 @@ class AuditView(QWidget):
         self.loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:
+        self._answered = False  # the reason is in the status line, not "nothing changed"
         self.model.set_rows([])
         self.status.setStyleSheet("color: #b00020;")
         self.status.setText(describe(exc)[1])

@@ -29,6 +29,7 @@ from app.reports.dashboard import dashboard, drill_items
 
 from ..compact import compact_forms
 from ..context import AppContext
+from ..empty_state import EmptyState
 from ..fit_label import FitLabel
 from ..formatting import Formatter
 from ..page_parts import as_of_edit, hbox, list_table, page_title, vbox
@@ -156,6 +157,10 @@ class DashboardView(QWidget):
         for col in (DebtorsTableModel.COL_CODE, *DebtorsTableModel.MONEY_COLUMNS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.debtors_table.doubleClicked.connect(self._open_debtor)
+        # a new book: what the page will show and where to start (app/ui/empty_state.py)
+        self.empty = EmptyState(self.debtors_table, "", "", [(self.tr("New invoice…"), self._new_invoice),
+                                                              (self.tr("User guide"), self._open_guide)],
+                                ready=lambda: self.data is not None)
 
         grid = QGridLayout()
         self.aging_title = QLabel(self.tr("Aged receivables (click a bar for its items)"))
@@ -220,6 +225,9 @@ class DashboardView(QWidget):
             self.currency.setCurrentText(choice)
         self.currency.blockSignals(False)
         self.status.setText("" if codes else self.tr("Nothing is owed as of this date."))
+        self.empty.set_texts(self.tr("Nothing is owed as of %1").replace("%1", self.ctx.formatter.date(data.as_of)),
+                             self.tr("The receivable, what is overdue, DSO and the top debtors show here once "
+                                     "invoices are recorded: add a customer and an invoice, or import your data."))
         self.show_currency()
         self.loaded.emit()
 
@@ -227,6 +235,14 @@ class DashboardView(QWidget):
         self._pending -= 1
         self.refresh_button.setEnabled(True)
         self.status.setText(self.tr("Could not compute the dashboard: %1").replace("%1", str(exc)))
+
+    def _new_invoice(self) -> None:
+        getattr(self.window(), "new_invoice", lambda: None)()
+
+    def _open_guide(self) -> None:
+        from ..help import open_guide
+
+        self._guide = open_guide(self.window(), "customers")  # "Entering and importing"
 
     # --- drawing --------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from app.reminders.service import RunDone, RunPreview, default_letters_dir, deli
 from app.reminders.whatsapp_send import open_whatsapp_reminder
 
 from ..context import AppContext
+from ..empty_state import EmptyState
 from ..tablemodels.reminders import HistoryTableModel, PlanTableModel
 
 HISTORY_LIMIT = 500
@@ -129,6 +130,12 @@ class RemindersView(QWidget):
 
         self.history_model = HistoryTableModel(ctx.formatter, self)
         self.history = self._table(self.history_model, "history_table", HistoryTableModel.COL_ERROR)
+        self._history_answered = False
+        self.history_empty = EmptyState(
+            self.history, self.tr("No reminders yet"),
+            self.tr("Press Preview to see who gets a reminder as of the date above, approve them, then Run. "
+                    "Every reminder sent, written or waiting for approval is listed here."),
+            [(self.tr("Preview"), lambda: self.preview())], ready=lambda: self._history_answered)
         history_box = QWidget()
         hl = QVBoxLayout(history_box)
         hl.setContentsMargins(0, 0, 0, 0)
@@ -409,6 +416,22 @@ class RemindersView(QWidget):
         may_have = bool(chosen) and all(r.state == "sending" for r in chosen)
         self.release_button.setEnabled(may_have)
         self.mark_sent_button.setEnabled(may_have)
+        self._why_disabled()
+
+    def _why_disabled(self) -> None:
+        """A disabled history button says what it needs (an empty history: there is nothing to select)."""
+        if not hasattr(self, "_history_tips"):
+            self._history_tips = {b: b.toolTip() for b in (self.approve_selected, self.cancel_selected,
+                                                              self.whatsapp_button)}
+        needs = {self.approve_selected: self.tr("Select one or more drafts (awaiting approval) in the history"),
+                 self.cancel_selected: self.tr("Select reminders that are drafts, queued or failed in the history"),
+                 self.whatsapp_button: self.tr("Select one WhatsApp reminder that is queued or sent")}
+        empty = self.history_model.rowCount() == 0
+        for button, need in needs.items():
+            if button.isEnabled():
+                button.setToolTip(self._history_tips[button])
+            else:
+                button.setToolTip(self.tr("The history is empty: nothing to select yet.") if empty else need)
 
     def _history_done(self, message: str):
         def done(_result) -> None:
@@ -470,6 +493,7 @@ class RemindersView(QWidget):
         from PySide6.QtCore import QItemSelectionModel
 
         keep = {r.id for r in self.selected_history()}  # the user's selection survives a reload
+        self._history_answered = True
         self.history_model.set_rows(rows)
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for i, r in enumerate(rows):
