@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -120,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         args = _parse(parser, [*line, "gui"])
     if args.command != "gui":  # see app.database.SQLITE_MMAP_BYTES
         importlib.import_module("app.database").SQLITE_MMAP_BYTES = 0
+        # the risk model's gradient boosting (score, demo) on one OpenMP thread: on two cores shared with
+        # other work its spinning threads made `score` 43 s instead of 10 s at 1,000 customers (bench/run.py)
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
     from sqlalchemy.exc import OperationalError
 
     from app.ledger.errors import LedgerError
