@@ -85,11 +85,14 @@ def plain_formatter(currency: str):
     exp = exponent(currency)
     if not exp:
         return str
-    scale = 10 ** exp
+    scale, pattern, zero = 10 ** exp, f"%d.%0{exp}d", "0." + "0" * exp
 
     def plain(amount_minor: int) -> str:
-        whole, frac = divmod(-amount_minor if amount_minor < 0 else amount_minor, scale)
-        return f"{'-' if amount_minor < 0 else ''}{whole}.{frac:0{exp}d}"
+        if not amount_minor:
+            return zero
+        if amount_minor < 0:
+            return "-" + pattern % divmod(-amount_minor, scale)
+        return pattern % divmod(amount_minor, scale)
 
     return plain
 

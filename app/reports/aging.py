@@ -336,7 +336,8 @@ def aging_report(
     empty = ()
     for customer_id, code, name, cur, *sums in rows:  # plain tuples: Row attribute look-ups cost ~1 s at 100k
         credit = int(sums[n] or 0)
-        amounts = tuple(int(a or 0) for a in sums[:n])
+        amounts = sums[:n]  # int() too: PostgreSQL's SUM of integers is a Decimal
+        amounts = tuple(map(int, amounts)) if None not in amounts else tuple(int(a or 0) for a in amounts)
         total = sum(amounts)
         customers.append(
             CustomerAging(customer_id, code, name, cur, amounts, total, credit, total - credit,
