@@ -109,15 +109,18 @@ def number_formatter(currency: str, locale: str = "es_PE"):
     decimal, group, minus = get_decimal_symbol(loc), get_group_symbol(loc), get_minus_sign_symbol(loc)
     if "'" in group:  # Babel reads an apostrophe as a pattern quote (de_CH: 1'234 but 1000000): its own text
         return lambda amount_minor: fmt(amount_minor, currency, locale, symbol=False)
-    scale = 10 ** exp
+    scale, frac_pattern = 10 ** exp, f"{decimal}%0{exp}d" if exp else ""
+    zero = "0" + (decimal + "0" * exp if exp else "")
 
     def number(amount_minor: int) -> str:
+        if not amount_minor:
+            return zero
         whole, frac = divmod(-amount_minor if amount_minor < 0 else amount_minor, scale)
-        text = f"{whole:,}"
+        text = format(whole, ",")
         if group != ",":
             text = text.replace(",", group)
         if exp:
-            text = f"{text}{decimal}{frac:0{exp}d}"
+            text += frac_pattern % frac
         return minus + text if amount_minor < 0 else text
 
     return number

@@ -227,8 +227,13 @@ def table_rows(report: AgingReport, text: dict[str, str], locale: str, *, name_w
     followed by its open items, then the currency's total. Amounts without symbol; `item_row(it, cur, money)`
     gives an item's (cells, kind). Returns (header, rows, kinds) with kind `customer_kind` or "total"."""
 
+    formatters: dict[str, object] = {}
+
     def money(v: int, cur: str) -> str:  # fmt(v, cur, locale, symbol=False), the separators read once
-        return number_formatter(cur, locale)(v)
+        f = formatters.get(cur)
+        if f is None:
+            f = formatters[cur] = number_formatter(cur, locale)
+        return f(v)
 
     header = [text["code"], text["customer"], text["currency"],
               *(bucket_title(b, text) for b in report.bucket_labels),

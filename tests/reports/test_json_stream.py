@@ -52,3 +52,10 @@ def test_write_json_is_the_dict_contract_compact(book):
        st.sampled_from(["es_PE", "es_CO", "es_CL", "es_MX", "en_US", "es", "en", "de_CH", "fr_FR"]))
 def test_number_formatter_is_fmt_without_symbol(amount, currency, locale):
     assert number_formatter(currency, locale)(amount) == fmt(amount, currency, locale, symbol=False)
+
+
+def test_number_formatter_zero_and_small_amounts():
+    for locale in ("es_PE", "es_CO", "es_CL", "en_US"):
+        for currency in ("PEN", "CLP", "KWD"):
+            for amount in (0, 1, -1, 999, -1000, 1234567):
+                assert number_formatter(currency, locale)(amount) == fmt(amount, currency, locale, symbol=False)
