@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -30,7 +31,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"cobranza: {where}{message} (see {helper})\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given the command line `argv`, only the modules that can register its command are
+    imported (each imports what it needs at module level: importing all of them cost ~1 s per start)."""
     parser = _Parser(
         prog="cobranza",
         description="Cobranza: accounts receivable control (customers, invoices, payments, aging, reminders).",
@@ -42,12 +45,55 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLite file path or database URL (default: $COBRANZA_DB, else cobranza.sqlite in the user data directory)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in command_modules():
+    names = command_modules()
+    if argv is not None:
+        wanted = _command_word(argv)
+        if wanted is None and any(a in ("-h", "--help") for a in argv):
+            wanted = ""  # the help lists every command
+        candidates = names if wanted == "" else _modules_naming(names, wanted or "gui")
+        _register(subparsers, candidates)
+        if (wanted or "gui") in subparsers.choices:
+            _mark_parsers(parser)
+            return parser
+        names = [n for n in names if n not in candidates]  # an unknown word or a computed name: every module
+    _register(subparsers, names)
+    _mark_parsers(parser)
+    return parser
+
+
+def _register(subparsers, names: list[str]) -> None:
+    for name in names:
         module = importlib.import_module(name)
         if hasattr(module, "register"):
             module.register(subparsers)
-    _mark_parsers(parser)
-    return parser
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command the line names: its first word that is not an option of `cobranza` itself."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--db":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _modules_naming(names: list[str], command: str) -> list[str]:
+    """The command modules whose source spells the command name as a string literal (read, not imported)."""
+    folder = __path__[0]
+    found = []
+    for name in names:
+        try:
+            with open(f"{folder}/{name.rsplit('.', 1)[1]}.py", encoding="utf-8") as f:
+                source = f.read()
+        except OSError:  # a frozen bundle without sources: import them all
+            return names
+        if f'"{command}"' in source or f"'{command}'" in source:
+            found.append(name)
+    return found
 
 
 def _mark_parsers(parser: argparse.ArgumentParser) -> None:
@@ -68,10 +114,16 @@ def _parse(parser: argparse.ArgumentParser, argv):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = _parse(parser, argv)
+    line = list(argv if argv is not None else sys.argv[1:])
+    parser = build_parser(line)
+    args = _parse(parser, line)
     if not args.command:
-        args = _parse(parser, [*(argv if argv is not None else sys.argv[1:]), "gui"])
+        args = _parse(parser, [*line, "gui"])
+    if args.command != "gui":  # see app.database.SQLITE_MMAP_BYTES
+        importlib.import_module("app.database").SQLITE_MMAP_BYTES = 0
+        # the risk model's gradient boosting (score, demo) on one OpenMP thread: on two cores shared with
+        # other work its spinning threads made `score` 43 s instead of 10 s at 1,000 customers (bench/run.py)
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
     from sqlalchemy.exc import OperationalError
 
     from app.ledger.errors import LedgerError

@@ -6,7 +6,6 @@ cobranza aging --as-of YYYY-MM-DD [--basis due|issue] [--buckets 30,60,90] [--de
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -65,11 +64,15 @@ def run(args) -> int:
         _write_file(args.output, lambda path: write_pdf(report, path, company=company_name, locale=locale))
         return 0
 
-    from app.reports.aging_export import csv_text, format_table, report_to_dict
+    from app.reports.aging_export import csv_text, format_table, write_json
 
-    if args.format == "json":
-        body = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "csv":
+    if args.format == "json":  # compact, streamed one customer at a time
+        if args.output:
+            _write_file(args.output, lambda path: _write_text(path, writer=lambda f: write_json(report, f)))
+        else:
+            write_json(report, sys.stdout)
+        return 0
+    if args.format == "csv":
         body = csv_text(report)
     else:
         body = format_table(report, locale=locale, company=company_name)
@@ -80,10 +83,18 @@ def run(args) -> int:
     return 0
 
 
-def _write_text(path: str, body: str) -> None:
+def _write_text(path: str, body: str = "", writer=None) -> None:
     tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8", newline="") as f:
-        f.write(body)
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            if writer:
+                writer(f)
+            else:
+                f.write(body)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
     os.replace(tmp, path)
 
 

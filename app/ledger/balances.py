@@ -158,16 +158,23 @@ class OpenAtDates:
     def may_exist(self):
         return invoice_may_exist_between(self.dates[0], self.dates[-1])
 
+    def open_today_or_later(self):
+        """Condition, a superset of may_be_open that SQLite reads by index: the line is open today (the
+        partial index ix_due_line_open) or allocated after the first date."""
+        return DueLine.id.in_(union_all(select(DueLine.id).where(DueLine.paid_minor < DueLine.amount_minor),
+                                        select(self.later.c.due_line_id)))
+
 
 def open_at_dates(*dates: dt.date, name: str = "paid") -> OpenAtDates:
     """The open_as_of rule at each of `dates` (any order; duplicates collapse) for one statement."""
     days = tuple(sorted(set(dates)))
+    line = cast(Allocation.due_line_id + 0, Integer)  # read by date, not the whole index: see allocated_after
     later = (
-        select(Allocation.due_line_id.label("due_line_id"),
+        select(line.label("due_line_id"),
                *[func.sum(case((Allocation.date > d, Allocation.amount_minor), else_=0)).label(f"p{i}")
                  for i, d in enumerate(days)])
         .where(Allocation.date > days[0])
-        .group_by(Allocation.due_line_id)
+        .group_by(line)
         .cte(name)
         .prefix_with("MATERIALIZED")
     )

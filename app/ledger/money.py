@@ -79,6 +79,53 @@ def to_str(amount_minor: int, currency: str) -> str:
     return f"{Decimal(amount_minor).scaleb(-exp):.{exp}f}"
 
 
+def plain_formatter(currency: str):
+    """`to_str` for one currency with its decimals read once: `f(amount_minor)` gives the same text, in integer
+    arithmetic (a report of a million amounts formats them without a Decimal or a look-up each)."""
+    exp = exponent(currency)
+    if not exp:
+        return str
+    scale, pattern, zero = 10 ** exp, f"%d.%0{exp}d", "0." + "0" * exp
+
+    def plain(amount_minor: int) -> str:
+        if not amount_minor:
+            return zero
+        if amount_minor < 0:
+            return "-" + pattern % divmod(-amount_minor, scale)
+        return pattern % divmod(amount_minor, scale)
+
+    return plain
+
+
+@lru_cache(maxsize=512)
+def number_formatter(currency: str, locale: str = "es_PE"):
+    """`fmt(amount, currency, locale, symbol=False)` for one currency and locale with the currency's decimals
+    and the locale's separators read once: `f(amount_minor)` gives the same text in integer arithmetic
+    (Babel's pattern.apply took ~0.1 ms an amount: 60 s of a 100,000-customer aging table)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    exp = exponent(currency)
+    loc = Locale.parse(locale or "es_PE")
+    decimal, group, minus = get_decimal_symbol(loc), get_group_symbol(loc), get_minus_sign_symbol(loc)
+    if "'" in group:  # Babel reads an apostrophe as a pattern quote (de_CH: 1'234 but 1000000): its own text
+        return lambda amount_minor: fmt(amount_minor, currency, locale, symbol=False)
+    scale, frac_pattern = 10 ** exp, f"{decimal}%0{exp}d" if exp else ""
+    zero = "0" + (decimal + "0" * exp if exp else "")
+
+    def number(amount_minor: int) -> str:
+        if not amount_minor:
+            return zero
+        whole, frac = divmod(-amount_minor if amount_minor < 0 else amount_minor, scale)
+        text = format(whole, ",")
+        if group != ",":
+            text = text.replace(",", group)
+        if exp:
+            text += frac_pattern % frac
+        return minus + text if amount_minor < 0 else text
+
+    return number
+
+
 @lru_cache(maxsize=512)
 def _pattern(locale: str, digits: int, symbol: bool):
     """The locale's pattern with exactly `digits` decimals (Babel would otherwise pick its own)."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import IO
 
-from app.ledger.money import fmt, to_str
+from app.ledger.money import number_formatter, plain_formatter
 
 from .aging import AgingReport
 
@@ -104,53 +105,80 @@ def neutralise(value: str | None) -> str:
 # --- JSON ---------------------------------------------------------------------------
 
 
-def report_to_dict(report: AgingReport) -> dict:
-    """The JSON contract of `cobranza aging --format json`: amounts as decimal strings."""
-    labels_ = list(report.bucket_labels)
-    customers = []
-    for c in report.customers:
-        cur = c.currency
-        entry = {
-            "code": c.code,
-            "name": c.name,
-            "currency": cur,
-            "buckets": {label: to_str(a, cur) for label, a in zip(labels_, c.buckets)},
-            "total": to_str(c.total_minor, cur),
-            "unapplied_credit": to_str(c.unapplied_credit_minor, cur),
-            "net": to_str(c.net_minor, cur),
-        }
-        if report.detail:
-            entry["items"] = [
-                {
-                    "document": it.document,
-                    "issue_date": it.issue_date.isoformat(),
-                    "due_date": it.due_date.isoformat(),
-                    "days": it.days,
-                    "bucket": it.bucket,
-                    "amount": to_str(it.amount_minor, cur),
-                    "open": to_str(it.open_minor, cur),
-                    "disputed": it.disputed,
-                }
-                for it in c.items
-            ]
-        customers.append(entry)
-    totals = [
+def _customer_entry(c, labels_: list[str], detail: bool, plain) -> dict:
+    entry = {
+        "code": c.code,
+        "name": c.name,
+        "currency": c.currency,
+        "buckets": {label: plain(a) for label, a in zip(labels_, c.buckets)},
+        "total": plain(c.total_minor),
+        "unapplied_credit": plain(c.unapplied_credit_minor),
+        "net": plain(c.net_minor),
+    }
+    if detail:
+        entry["items"] = [
+            {
+                "document": it.document,
+                "issue_date": it.issue_date.isoformat(),
+                "due_date": it.due_date.isoformat(),
+                "days": it.days,
+                "bucket": it.bucket,
+                "amount": plain(it.amount_minor),
+                "open": plain(it.open_minor),
+                "disputed": it.disputed,
+            }
+            for it in c.items
+        ]
+    return entry
+
+
+class _Formatters(dict):
+    """plain_formatter per currency, made on first use: the currency's decimals are read once per report."""
+
+    def __missing__(self, currency: str):
+        self[currency] = f = plain_formatter(currency)
+        return f
+
+
+def _totals(report: AgingReport, labels_: list[str], plain: _Formatters) -> list[dict]:
+    return [
         {
             "currency": t.currency,
-            "buckets": {label: to_str(a, t.currency) for label, a in zip(labels_, t.buckets)},
-            "total": to_str(t.total_minor, t.currency),
-            "unapplied_credit": to_str(t.unapplied_credit_minor, t.currency),
-            "net": to_str(t.net_minor, t.currency),
+            "buckets": {label: plain[t.currency](a) for label, a in zip(labels_, t.buckets)},
+            "total": plain[t.currency](t.total_minor),
+            "unapplied_credit": plain[t.currency](t.unapplied_credit_minor),
+            "net": plain[t.currency](t.net_minor),
         }
         for t in report.totals
     ]
+
+
+def report_to_dict(report: AgingReport) -> dict:
+    """The JSON contract of `cobranza aging --format json`: amounts as decimal strings."""
+    labels_ = list(report.bucket_labels)
+    plain = _Formatters()
     return {
         "as_of": report.as_of.isoformat(),
         "basis": report.basis,
         "bucket_labels": labels_,
-        "customers": customers,
-        "totals": totals,
+        "customers": [_customer_entry(c, labels_, report.detail, plain[c.currency]) for c in report.customers],
+        "totals": _totals(report, labels_, plain),
     }
+
+
+def write_json(report: AgingReport, out: IO[str]) -> None:
+    """`report_to_dict(report)` as compact JSON written to `out` one customer at a time (json's C encoder,
+    no indentation): the text of a 100,000-customer report is never held whole in memory."""
+    labels_ = list(report.bucket_labels)
+    plain = _Formatters()
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    out.write(f'{{"as_of":{encode(report.as_of.isoformat())},"basis":{encode(report.basis)},'
+              f'"bucket_labels":{encode(labels_)},"customers":[')
+    for n, c in enumerate(report.customers):
+        if n:
+            out.write(",")
+        out.write(encode(_customer_entry(c, labels_, report.detail, plain[c.currency])))
+    out.write(f'],"totals":{encode(_totals(report, labels_, plain))}}}\n')
 
 
 # --- CSV ----------------------------------------------------------------------------
@@ -164,22 +192,24 @@ def write_csv(report: AgingReport, out: IO[str]) -> None:
     """
     w = csv.writer(out, lineterminator="\n")
     labels_ = list(report.bucket_labels)
+    plain = _Formatters()
     if report.detail:
         w.writerow(["code", "name", "currency", "document", "issue_date", "due_date", "days", "bucket",
                     "amount", "open", "disputed"])
         for c in report.customers:
+            money = plain[c.currency]
             for it in c.items:
                 w.writerow([neutralise(c.code), neutralise(c.name), c.currency, neutralise(it.document),
                             it.issue_date.isoformat(), it.due_date.isoformat(), it.days, it.bucket,
-                            to_str(it.amount_minor, c.currency), to_str(it.open_minor, c.currency),
+                            money(it.amount_minor), money(it.open_minor),
                             "yes" if it.disputed else "no"])
         return
     w.writerow(["code", "name", "currency", *labels_, "total", "unapplied_credit", "net"])
     for c in report.customers:
+        money = plain[c.currency]
         w.writerow([neutralise(c.code), neutralise(c.name), c.currency,
-                    *(to_str(a, c.currency) for a in c.buckets),
-                    to_str(c.total_minor, c.currency), to_str(c.unapplied_credit_minor, c.currency),
-                    to_str(c.net_minor, c.currency)])
+                    *(money(a) for a in c.buckets),
+                    money(c.total_minor), money(c.unapplied_credit_minor), money(c.net_minor)])
 
 
 def csv_text(report: AgingReport) -> str:
@@ -197,8 +227,13 @@ def table_rows(report: AgingReport, text: dict[str, str], locale: str, *, name_w
     followed by its open items, then the currency's total. Amounts without symbol; `item_row(it, cur, money)`
     gives an item's (cells, kind). Returns (header, rows, kinds) with kind `customer_kind` or "total"."""
 
-    def money(v: int, cur: str) -> str:
-        return fmt(v, cur, locale, symbol=False)
+    formatters: dict[str, object] = {}
+
+    def money(v: int, cur: str) -> str:  # fmt(v, cur, locale, symbol=False), the separators read once
+        f = formatters.get(cur)
+        if f is None:
+            f = formatters[cur] = number_formatter(cur, locale)
+        return f(v)
 
     header = [text["code"], text["customer"], text["currency"],
               *(bucket_title(b, text) for b in report.bucket_labels),

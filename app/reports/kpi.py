@@ -167,28 +167,20 @@ def countback_dso(ar_end: int, monthly_sales: list[tuple[int, int]]) -> Decimal 
 # --- the statements -------------------------------------------------------------------
 
 
-def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.date, dt.date]], with_ar: bool,
-                        steps: list[tuple[dt.date, dt.date]] = ()):
+def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.date, dt.date]]):
     """One statement: per currency, AR at the period start and end, current_end, and for each month
     pair (m1, m2) and bucket b < 91+: open at m1 in b (den) and open at m2 of those lines once in a later
     bucket (num). Open amounts at several dates come from one pass over allocations (conditional sums).
-    With `with_ar` also the credit sales of the period and of each countback month step (lo, hi]
-    (the due lines of an invoice add up to its total, so they are summed in the same scan)."""
+    Only the lines open today (the partial index ix_due_line_open) or allocated after the first date are
+    read and joined to their invoices: every line open at some snapshot date is one of them."""
     snapshots = open_at_dates(as_of, start, *(d for p in pairs for d in p))
     open_at = snapshots.open_at
 
-    cols = []
-    if with_ar:
-        cols += [
-            func.sum(open_at(start)).label("ar_begin"),
-            func.sum(open_at(as_of)).label("ar_end"),
-            func.sum(case((DueLine.due_date >= as_of, open_at(as_of)), else_=0)).label("current_end"),
-            func.sum(case((and_(Invoice.issue_date > start, invoice_exists_as_of(as_of)), DueLine.amount_minor),
-                          else_=0)).label("credit_sales"),
-        ]
-        cols += [func.sum(case((and_(Invoice.issue_date > lo, Invoice.issue_date <= hi, invoice_exists_as_of(as_of)),
-                                DueLine.amount_minor), else_=0)).label(f"s{j}")
-                 for j, (lo, hi) in enumerate(steps)]
+    cols = [
+        func.sum(open_at(start)).label("ar_begin"),
+        func.sum(open_at(as_of)).label("ar_end"),
+        func.sum(case((DueLine.due_date >= as_of, open_at(as_of)), else_=0)).label("current_end"),
+    ]
     for k, (m1, m2) in enumerate(pairs):
         in_bucket = bucket_conditions(DueLine.due_date, m1, "due", DEFAULT_BUCKETS)  # the aging's buckets on m1
         for b, limit in enumerate(ROLL_LIMITS):
@@ -203,11 +195,8 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
         .select_from(DueLine)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
     ).where(
-        # existed at some snapshot date, and open at the first one (so possibly at the others) or sold in
-        # a countback month
-        snapshots.may_exist(),
-        or_(snapshots.may_be_open(),
-            *([Invoice.issue_date > min(lo for lo, _hi in steps)] if with_ar and steps else [])),
+        # existed at some snapshot date and open at the first one (so possibly at the others)
+        snapshots.may_exist(), snapshots.open_today_or_later(), snapshots.may_be_open(),
     ).group_by(Invoice.currency)
 
 
@@ -225,7 +214,7 @@ def _roll_statement(pairs: list[tuple[dt.date, dt.date]]):
         select(Invoice.currency, DueLine.due_date, *cols)
         .select_from(DueLine)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
-    ).where(snapshots.may_exist(), snapshots.may_be_open(),
+    ).where(snapshots.may_exist(), snapshots.open_today_or_later(), snapshots.may_be_open(),
             DueLine.due_date >= ends[0] - dt.timedelta(days=ROLL_LIMITS[-1])
     ).group_by(Invoice.currency, DueLine.due_date), {d: i for i, d in enumerate(ends)}
 
@@ -288,8 +277,15 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
     window_start = bounds[-1]
     inline = pairs if len(pairs) <= INLINE_PAIRS else []
     snap: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in session.execute(_snapshot_statement(as_of, start, inline, with_ar=True, steps=steps)).mappings():
+    for row in session.execute(_snapshot_statement(as_of, start, inline)).mappings():
         snap[row["currency"]] = {key: int(value or 0) for key, value in row.items() if key != "currency"}
+    # credit sales of the period and of each countback month step (lo, hi]: invoice totals per issue day
+    # (the covering index ix_invoice_issue_sales; an invoice's due lines add up to its total)
+    for cur, sales in _sales_by_day(session, as_of, window_start, as_of).items():
+        values = snap[cur]
+        values["credit_sales"] = sum(t for d, t in sales if d > start)
+        for j, (lo, hi) in enumerate(steps):
+            values[f"s{j}"] = sum(t for d, t in sales if lo < d <= hi)
     if pairs and not inline:
         for cur, values in _roll_grouped(session, pairs).items():
             snap[cur].update(values)

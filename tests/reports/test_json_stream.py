@@ -1,0 +1,61 @@
+"""The streamed compact JSON of the aging equals its dict contract, and the per-currency plain formatter gives
+exactly `to_str`'s text (the JSON and CSV of every report depend on it)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app import ledger
+from app.ledger.money import fmt, number_formatter, plain_formatter, to_str
+from app.reports.aging import aging_report
+from app.reports.aging_export import report_to_dict, write_json
+from tests.factories import invoice, pay
+
+from .conftest import D
+
+
+@given(st.integers(min_value=-10**18, max_value=10**18), st.sampled_from(["PEN", "CLP", "KWD", "USD", "COP"]))
+def test_plain_formatter_is_to_str(amount, currency):
+    assert plain_formatter(currency)(amount) == to_str(amount, currency)
+
+
+def test_edges_of_plain_formatter():
+    pen, clp, kwd = plain_formatter("PEN"), plain_formatter("CLP"), plain_formatter("KWD")
+    assert [pen(0), pen(5), pen(-5), pen(-100), pen(123456)] == ["0.00", "0.05", "-0.05", "-1.00", "1234.56"]
+    assert [clp(0), clp(-7), kwd(-1), kwd(1000)] == ["0", "-7", "-0.001", "1.000"]
+
+
+def test_write_json_is_the_dict_contract_compact(book):
+    s = book
+    invoice(s, "ACME", "F-1", D(2026, 3, 1), 1_234_567, terms="30-60-90")
+    invoice(s, "BETA", "F-3", D(2026, 6, 1), 500_00, due=D(2026, 6, 15))
+    pay(s, "BETA", D(2026, 6, 20), 600_00)  # 100.00 unapplied
+    invoice(s, "BETA", "F-4", D(2026, 5, 1), 70_00, due=D(2026, 5, 20), currency="USD")
+    invoice(s, "CHILE", "F-5", D(2026, 1, 5), 1_500_000, due=D(2026, 2, 4))
+    with s.begin():
+        ledger.set_disputed(s, "F-5", True)
+    for detail in (False, True):
+        report = aging_report(s, D(2026, 6, 30), detail=detail)
+        out = io.StringIO()
+        write_json(report, out)
+        text = out.getvalue()
+        assert text.endswith("}\n") and "\n" not in text[:-1] and ": " not in text
+        assert json.loads(text) == report_to_dict(report)
+        assert len(json.loads(text)["customers"]) == 4
+
+
+@given(st.integers(min_value=-10**18, max_value=10**18), st.sampled_from(["PEN", "CLP", "KWD", "USD"]),
+       st.sampled_from(["es_PE", "es_CO", "es_CL", "es_MX", "en_US", "es", "en", "de_CH", "fr_FR"]))
+def test_number_formatter_is_fmt_without_symbol(amount, currency, locale):
+    assert number_formatter(currency, locale)(amount) == fmt(amount, currency, locale, symbol=False)
+
+
+def test_number_formatter_zero_and_small_amounts():
+    for locale in ("es_PE", "es_CO", "es_CL", "en_US"):
+        for currency in ("PEN", "CLP", "KWD"):
+            for amount in (0, 1, -1, 999, -1000, 1234567):
+                assert number_formatter(currency, locale)(amount) == fmt(amount, currency, locale, symbol=False)
