@@ -188,7 +188,7 @@ class ImportPreview:
 
     @property
     def valid_rows(self) -> int:
-        return self.rows - len([ln for ln in self.bad_lines if ln > 1 or self.rows])
+        return max(0, self.rows - len(self.bad_lines))
 
     def messages(self) -> list[str]:
         return [p.format(self.path) for p in self.problems]
@@ -442,6 +442,18 @@ class _Context:
         self._initial: dict[tuple[str, str], list[AllocationSuggestion]] = {}
         self._left: dict[tuple[str, str], list[AllocationSuggestion]] = {}
         self.warnings: list[Problem] = []  # rows that import, with something the user should know
+
+    def unreferenced_payments(self) -> set:
+        """(customer id, date, amount, currency) of the posted payments of the file's customers: a payment row
+        without a reference equal to one of these is taken as already imported. Loaded once, in chunks."""
+        if not hasattr(self, "_unreferenced"):
+            self._unreferenced = set()
+            ids = sorted({c.id for c in self.customers.values() if c.id is not None})
+            for chunk in _chunks(ids):
+                self._unreferenced.update(self.session.execute(
+                    select(Payment.customer_id, Payment.date, Payment.amount_minor, Payment.currency)
+                    .where(Payment.customer_id.in_(chunk), Payment.status == POSTED)).all())
+        return self._unreferenced
 
     def customer_rows(self, codes) -> dict[str, Customer]:
         out = {}
@@ -812,10 +824,7 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
         key = same_key(fields["number"]) if kind == "credit-notes" else (customer.code, fields.get("reference"))
         if kind == "payments" and not fields.get("reference"):
             key = None
-            if customer.id is not None and ctx.session.scalar(
-                    select(Payment.id).where(Payment.customer_id == customer.id, Payment.date == on_date,
-                                             Payment.amount_minor == amount, Payment.currency == currency,
-                                             Payment.status == POSTED).limit(1)) is not None:
+            if customer.id is not None and (customer.id, on_date, amount, currency) in ctx.unreferenced_payments():
                 ctx.warnings.append(row.flag("amount", f"{customer.code} already has a payment of {currency} "
                                                        f"{to_str(amount, currency)} on {on_date.isoformat()}: taken "
                                                        "as this one and not imported again (give payments a "
