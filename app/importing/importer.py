@@ -646,19 +646,13 @@ def _check_tax_id_and_phone(ctx: _Context, row: _Row, fields: dict) -> None:
         else:
             ctx.warnings.append(row.flag("tax_id", f"{check.problem} Kept as written; check it"))
     if fields.get("phone"):
-        import phonenumbers
+        from app.ledger.phones import check_phone
 
-        text = fields["phone"]
-        try:
-            number = phonenumbers.parse(text, None if text.startswith("+") else country)
-            valid = phonenumbers.is_valid_number(number)
-        except phonenumbers.NumberParseException:
-            valid = False
-        if valid:
-            fields["phone"] = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        phone = check_phone(country, fields["phone"])
+        if phone.valid:
+            fields["phone"] = phone.value
         else:
-            ctx.warnings.append(row.flag("phone", f"'{text}' is not a valid phone number for {country}; kept as "
-                                                  "written: check it (write +country code for a foreign one)"))
+            ctx.warnings.append(row.flag("phone", f"{phone.problem} Kept as written; check it"))
 
 
 def _document_number(row: _Row, column: str = "number") -> None:
