@@ -119,7 +119,10 @@ class ImportResult:
 
     def summary(self) -> str:
         spec = SPECS[self.kind]
-        count = self.rows if self.dry_run else self.imported
+        count = self.imported
+        if self.dry_run:
+            count = (sum(n for action, n in self.counts.items() if action in ("create", "update", "dispute"))
+                     if self.changes else self.rows)
         noun = spec.singular if count == 1 else spec.noun
         totals = ", ".join(f"{cur} {to_str(amount, cur)}" for cur, amount in self.totals)
         tail = f" ({totals})" if totals else ""
