@@ -121,6 +121,9 @@ def run_gui(db: str | None, open_backup: str | None = None) -> int:
                              + translate("App", "Check the --db path or URL (or COBRANZA_DB) and try again."))
         return 1
     window.show()
+    from .probe import install_from_env
+
+    install_from_env(window)  # COBRANZA_PROBE: bench/gui_start.py times this start
     if choice is not None and choice.mode == "demo":
         fill_demo_in_background(window)
     else:
