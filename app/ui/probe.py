@@ -20,6 +20,7 @@ class LatencyProbe(QObject):
         super().__init__(parent)
         self.interval = interval_ms / 1000.0
         self.beats: list[float] = []  # perf_counter of every beat
+        self.cpu: list[float] = []  # the GUI thread's own CPU time at every beat (time.thread_time)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(interval_ms)
@@ -27,6 +28,7 @@ class LatencyProbe(QObject):
 
     def start(self) -> "LatencyProbe":
         self.beats = [time.perf_counter()]
+        self.cpu = [time.thread_time()]
         self._timer.start()
         return self
 
@@ -35,6 +37,13 @@ class LatencyProbe(QObject):
 
     def _beat(self) -> None:
         self.beats.append(time.perf_counter())
+        self.cpu.append(time.thread_time())
+
+    def longest_busy(self) -> float:
+        """The most CPU the GUI thread itself spent between two beats, in seconds: the part of a stall
+        that is this process's own work on the GUI thread (a loaded machine or a thread holding the
+        interpreter makes beats late without it)."""
+        return max((b - a for a, b in zip(self.cpu, self.cpu[1:])), default=0.0)
 
     def stalls(self, since: float | None = None, until: float | None = None) -> list[tuple[float, float]]:
         """(when the stall ended, seconds the beat came late) for every beat in the window."""
@@ -74,6 +83,7 @@ def install_from_env(window) -> None:
             longest_stall_to_filled=probe.longest(until=loaded) if loaded else None,
             longest_stall_after_filled=probe.longest(since=loaded) if loaded else None,
             longest_stall=probe.longest(),
+            longest_busy=probe.longest_busy(),
             watched=now - started,
             quit_at=time.time(),
         )

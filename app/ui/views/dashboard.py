@@ -176,7 +176,9 @@ class DashboardView(QWidget):
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         self.currency.currentTextChanged.connect(lambda _t: self.show_currency())
         self._retranslate_cards()
-        self.refresh()
+        # the first screen: its figures are asked for now, while the rest of the window is still being built
+        # (later refreshes wait until the page is shown)
+        self._compute()
 
     # --- loading --------------------------------------------------------------------
 
