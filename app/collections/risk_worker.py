@@ -60,6 +60,7 @@ def refresh_if_stale(url: str, as_of: dt.date) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before NumPy loads: more threads fight on two cores
     nice = lower_priority()
     url = os.environ.get(DB_ENV)
     if not url or len(argv) != 1:
