@@ -94,13 +94,15 @@ def main() -> None:
         f = app_run(args.cobranza, args.book, env, args.settle)
         rows.append((b_shown, f))
         print(f"run {i + 1}: load {load:.2f} on {os.cpu_count()} cores | baseline window {b_shown:.2f} s | "
-              f"app window {f['shown']:.2f} s, dashboard filled {f['filled']:.2f} s "
+              f"app window {f['shown']:.2f} s (CPU {f['cpu_shown']:.2f} s), dashboard filled {f['filled']:.2f} s "
+              f"(CPU {f['cpu_filled']:.2f} s) "
               f"(forecast: {f.get('forecast_model')}), longest stall to filled {f['longest_stall_to_filled']:.3f} s, "
               f"after {f['longest_stall_after_filled']:.3f} s, quit {f['quit']:.2f} s, loads {f['loads']}",
               flush=True)
     med = statistics.median
     print(f"\nmedian of {len(rows)}: baseline window {med(r[0] for r in rows):.2f} s | app window "
-          f"{med(r[1]['shown'] for r in rows):.2f} s | dashboard filled {med(r[1]['filled'] for r in rows):.2f} s | "
+          f"{med(r[1]['shown'] for r in rows):.2f} s | dashboard filled {med(r[1]['filled'] for r in rows):.2f} s "
+          f"(CPU {med(r[1]['cpu_filled'] for r in rows):.2f} s) | "
           f"longest stall {med(r[1]['longest_stall'] for r in rows):.3f} s | quit {med(r[1]['quit'] for r in rows):.2f} s")
 
 

@@ -70,7 +70,9 @@ def install_from_env(window) -> None:
     settle = float(os.environ.get("COBRANZA_PROBE_SETTLE", "3"))
     probe = LatencyProbe(window).start()
     started = time.perf_counter()
-    figures: dict = {"shown": time.time() - t0, "loads": []}
+    # process CPU (every thread) alongside wall time: on a loaded machine the wall clock mostly measures
+    # the other programs, the CPU what this start cost
+    figures: dict = {"shown": time.time() - t0, "cpu_shown": time.process_time(), "loads": []}
     dashboard = window.views.get("dashboard")
 
     def finish(reason: str) -> None:
@@ -96,6 +98,7 @@ def install_from_env(window) -> None:
         figures["loads"].append(time.time() - t0)
         if "filled" not in figures:
             figures["filled"] = time.time() - t0
+            figures["cpu_filled"] = time.process_time()
             figures["loaded_perf"] = time.perf_counter()
             data = getattr(dashboard, "data", None)
             figures["forecast_model"] = getattr(data, "forecast_model", None)
