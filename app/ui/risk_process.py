@@ -1,6 +1,7 @@
-"""The risk snapshot refreshed by a separate, lower-priority process (app.collections.risk_worker), watched
-from the GUI thread with a QProcess: no thread of this process trains anything, the dashboard and the
-other pages keep the interpreter, and quitting kills the worker at once.
+"""The risk snapshot refreshed by a separate, lower-priority process (app/cli/_risk_worker.py running
+app/collections/risk_worker.py), watched from the GUI thread with a QProcess: no thread of this process
+trains anything, the dashboard and the other pages keep the interpreter, and quitting kills the worker
+at once.
 
 When the worker stored new scores, the runner's `data_changed` says the "risk" area changed, so the pages
 that show risk (the dashboard's forecast, Today, the reminder segments) reload as after any write.
@@ -26,7 +27,7 @@ FROZEN_FLAG = "--risk-worker"
 def worker_command(as_of) -> tuple[str, list[str]]:
     if getattr(sys, "frozen", False):
         return sys.executable, [FROZEN_FLAG, as_of.isoformat()]
-    return sys.executable, ["-m", "app.collections.risk_worker", as_of.isoformat()]
+    return sys.executable, ["-m", "app.cli._risk_worker", as_of.isoformat()]
 
 
 class RiskRefresher(QObject):
