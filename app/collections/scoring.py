@@ -2,7 +2,8 @@
 probability that a customer's invoice is paid more than 30 days late; a ridge regression predicts
 the expected days late (for the cash-flow forecast). Segments combine ABC by balance with the risk band.
 
-scikit-learn is imported inside the functions that need it so it never slows the app's start.
+The arithmetic is NumPy alone (app.collections.risk_model), imported inside the functions that need it
+so it never slows the app's start.
 With too little history to train (fewer than MIN_EXAMPLES outcomes, or only one kind), the score
 falls back to the smoothed historical rate of app.collections.risk and says so.
 """
@@ -106,34 +107,18 @@ def build_examples(histories: dict[int, LineHistory], as_of: dt.date):
 
 
 def _fit(examples):
-    from threadpoolctl import threadpool_limits
+    from .risk_model import fit_boosted_trees, fit_logistic
 
-    # small data: OpenMP threads only fight each other (5 s instead of 1 s on two busy cores)
-    with threadpool_limits(limits=1):
-        return _fit_models(examples)
-
-
-def _fit_models(examples):
-    from sklearn.ensemble import HistGradientBoostingRegressor
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    X = [e[1] for e in examples]
-    y = [int(e[2]) for e in examples]
-    clf = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=1000)).fit(X, y)
+    clf = fit_logistic([e[1] for e in examples], [int(e[2]) for e in examples], C=1.0)
     settled = [e for e in examples if e[3] is not None]
     reg = None
     if len(settled) >= MIN_EXAMPLES // 2:
-        # trees do not extrapolate: today's features sit at the edge of the training range in time
-        reg = HistGradientBoostingRegressor(max_iter=150, min_samples_leaf=10, random_state=0).fit(
-            [e[1] for e in settled], [max(-30, min(180, e[3])) for e in settled])
+        reg = fit_boosted_trees([e[1] for e in settled], [max(-30, min(180, e[3])) for e in settled])
     return clf, reg
 
 
 def evaluate(examples, test_share: float = 0.25) -> Evaluation:
-    from sklearn.calibration import calibration_curve
-    from sklearn.metrics import brier_score_loss, roc_auc_score
+    from .risk_model import brier, calibration_curve, roc_auc
 
     cut = int(len(examples) * (1 - test_share))
     train, test = examples[:cut], examples[cut:]
@@ -144,12 +129,12 @@ def evaluate(examples, test_share: float = 0.25) -> Evaluation:
     clf, _ = _fit(train)
     p = clf.predict_proba([e[1] for e in test])[:, 1]
     base = [e[1][FEATURE_NAMES.index("late_share")] for e in test]
-    observed, predicted = calibration_curve(y_test, p, n_bins=10, strategy="quantile")
+    observed, predicted = calibration_curve(y_test, p, n_bins=10)
     counts = len(test) // max(len(observed), 1)
     return Evaluation(
         len(train), len(test), test[0][0], round(rate, 4),
-        round(float(roc_auc_score(y_test, p)), 4), round(float(roc_auc_score(y_test, base)), 4),
-        round(float(brier_score_loss(y_test, p)), 4), round(float(brier_score_loss(y_test, base)), 4),
+        round(roc_auc(y_test, p), 4), round(roc_auc(y_test, base), 4),
+        round(brier(y_test, p), 4), round(brier(y_test, base), 4),
         tuple((round(float(a), 4), round(float(b), 4), counts) for a, b in zip(predicted, observed)),
     )
 
@@ -215,9 +200,9 @@ def reasons_for(model: TrainedModel, x: list[float], lang: str = "en", top: int 
         return (texts["fallback"],)
     if (model.probability(x) if probability is None else probability) < BANDS[0][0]:
         return (texts["none"],)
-    scaler, lr = model.classifier[0], model.classifier[-1]
+    clf = model.classifier
     contributions = [(float(c) * (xi - m) / (s or 1.0), name, xi, xi < m if name in LESS_IS_RISKIER else xi > m)
-                     for c, xi, m, s, name in zip(lr.coef_[0], x, scaler.mean_, scaler.scale_, FEATURE_NAMES)]
+                     for c, xi, m, s, name in zip(clf.coef, x, clf.scaler.mean_, clf.scaler.scale_, FEATURE_NAMES)]
     pushing = sorted((c[:3] for c in contributions if c[0] > 0.05 and c[3]), reverse=True)[:top]
     if not pushing:
         return (texts["none"],)

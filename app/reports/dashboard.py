@@ -21,6 +21,7 @@ from app.ledger.fx import Rates, rates_on, to_company_minor
 
 from .dashboard_sql import PeriodMovements, across_key, line_sums, period_movements, ranked_debtors, unapplied_credit
 from .forecast import (
+    HistoricalLateness,
     StoredModelLateness,
     build_forecast,
     cash_forecast,
@@ -32,6 +33,8 @@ from .forecast import (
 from .kpi import safe_ratio, kpi_report, q2
 
 TOP_DEBTORS = 10
+#: the quick dashboard's lateness while no risk snapshot is stored: every open item on its due date
+DUE_DATES = HistoricalLateness({}, 0.0, name="due_dates")
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ class Dashboard:
     # (each row in its own currency; those without a rate last)
     top_debtors: tuple[Debtor, ...] = ()
     company_currency: str | None = None
+    #: what placed the open items in the forecast's weeks: "model" (the stored risk scores), "historical"
+    #: (each customer's past lateness) or "due_dates" (the quick figure while no scores are stored)
+    forecast_model: str = ""
 
     def for_currency(self, currency: str | None) -> CurrencyDashboard | None:
         if not self.currencies:
@@ -114,14 +120,19 @@ def _on_own_session(sessions: sessionmaker, fn, *args):
 
 
 def dashboard(session: Session, as_of: dt.date, *, weeks: int = 12, kpi_days: int = 90,
-              sessions: sessionmaker | None = None) -> Dashboard:
+              sessions: sessionmaker | None = None, quick: bool = False) -> Dashboard:
     """The same figures as dashboard_from_reports, from totals computed in SQL (app.reports.dashboard_sql):
     at 100,000 customers building the full aging, KPI and forecast reports takes seconds.
 
     With `sessions` (a factory of sessions on the same database) the top debtors, the unapplied credit
     and the period's movements are read on a connection of their own in a second thread while this one
     sums the lines: two statements of about 0.6 s each at 100,000 customers, so the refresh takes the
-    longer of them instead of their sum on a machine with two cores. Each thread has its own session."""
+    longer of them instead of their sum on a machine with two cores. Each thread has its own session.
+
+    `quick` (the GUI): without a stored risk snapshot the forecast places each open item on its due date
+    (`forecast_model` "due_dates") instead of reading every customer's payment history (seconds at a
+    million invoices, on the first start of a new book); the snapshot, computed in the background,
+    brings the model's lateness."""
     labels = bucket_labels("due", DEFAULT_BUCKETS)
     start = as_of - dt.timedelta(days=kpi_days)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dashboard") if sessions is not None else None
@@ -130,6 +141,8 @@ def dashboard(session: Session, as_of: dt.date, *, weeks: int = 12, kpi_days: in
         committed = committed_receipts(session, as_of, None, None)
         skip = {cid for cid, _cur in committed}
         model = StoredModelLateness.load_for(session, as_of, skip)
+        if model is None and quick:
+            model = DUE_DATES
         buckets, sums = line_sums(session, as_of, DEFAULT_BUCKETS,
                                   (weeks, round_days(model.default), skip) if model is not None else None)
         forecast = _forecast(session, as_of, weeks, model, committed, sums)
@@ -159,7 +172,8 @@ def dashboard(session: Session, as_of: dt.date, *, weeks: int = 12, kpi_days: in
             cur_buckets, weeks_rows, fc.beyond_minor if fc else 0,
             tuple(Debtor(*d) for d in debtors.get(cur, ()))))
     currencies.sort(key=lambda c: _currency_order(c, rates))
-    return Dashboard(as_of, labels, tuple(currencies), tuple(Debtor(*d) for d in across), rates.home)
+    return Dashboard(as_of, labels, tuple(currencies), tuple(Debtor(*d) for d in across), rates.home,
+                     forecast.model)
 
 
 def _currency_order(c: CurrencyDashboard, rates: Rates):
@@ -218,7 +232,7 @@ def dashboard_from_reports(session: Session, as_of: dt.date, *, weeks: int = 12,
                             to_company_minor(c.total_minor, c.currency, rates))
                      for c in aging.customers if c.total_minor > 0),
                     key=lambda d: across_key(d.currency, d.total_minor, d.code, d.total_company_minor))
-    return Dashboard(as_of, labels, tuple(currencies), tuple(across[:TOP_DEBTORS]), rates.home)
+    return Dashboard(as_of, labels, tuple(currencies), tuple(across[:TOP_DEBTORS]), rates.home, forecast.model)
 
 
 def drill_items(session: Session, as_of: dt.date, *, currency: str, bucket: str | None = None,

@@ -40,22 +40,24 @@ def create_main_window(engine) -> MainWindow:
     with ctx.sessions() as session, session.begin():
         prepare_database(session)
     ctx.load_company()
+    ctx.runner.watch_reads(engine)  # so quitting can interrupt the reads still running
     window = MainWindow(ctx)
     ctx.runner.setParent(window)
     return window
 
 
-def refresh_risk_in_background(runner) -> None:
+def refresh_risk_in_background(window):
     """The forecast, today's tasks and the reminder segments read the stored risk scores: when they are
-    missing or stale the model is trained on a reader (half a minute at 100,000 customers) and only the
-    quick replacement of the rows takes the writer."""
-    from app.collections.risk_snapshot import compute_risk_if_stale, store_risk
+    missing or stale a separate process at a lower priority trains the model (half a minute at 100,000
+    customers) and replaces them (app/ui/risk_process.py); the window never waits for it, and the pages
+    showing risk reload when it has stored them. Returns the RiskRefresher (quitting stops it)."""
+    from .risk_process import RiskRefresher
 
-    def computed(rows) -> None:
-        if rows:
-            runner.write(store_risk, rows, method="background")
-
-    runner.read(compute_risk_if_stale, on_done=computed)
+    ctx = window.ctx
+    refresher = RiskRefresher(ctx.runner, ctx.engine.url.render_as_string(hide_password=False), window)
+    window.risk_refresher = refresher
+    refresher.start(ctx.today())
+    return refresher
 
 
 def apply_company_setup(engine, choice) -> str | None:
@@ -121,14 +123,17 @@ def run_gui(db: str | None, open_backup: str | None = None) -> int:
                              + translate("App", "Check the --db path or URL (or COBRANZA_DB) and try again."))
         return 1
     window.show()
+    from .probe import install_from_env
+
+    install_from_env(window)  # COBRANZA_PROBE: bench/gui_start.py times this start
     if choice is not None and choice.mode == "demo":
         fill_demo_in_background(window)
     else:
-        refresh_risk_in_background(window.ctx.runner)
+        refresh_risk_in_background(window)
     window.backup_actions.start_automatic_backup()  # daily, on a reader: the window does not wait
     if open_backup:  # a double-clicked .cobranza file: checked, then the confirmation with its details
         window.backup_actions.check(open_backup)
     code = app.exec()
-    window.ctx.runner.wait_for_done()
+    window.ctx.runner.shutdown()  # the window has closed: reads interrupted, the writer finishes its write
     engine.dispose()
     return int(code)

@@ -277,5 +277,10 @@ class MainWindow(QMainWindow):
                 "%1", __version__))
 
     def closeEvent(self, event) -> None:
-        self.ctx.runner.wait_for_done(10000)
+        # quitting stops background work at once (app/ui/app.py): the risk worker is killed, reads are
+        # interrupted, only a write in progress is waited for
+        refresher = getattr(self, "risk_refresher", None)
+        if refresher is not None:
+            refresher.stop()
+        self.ctx.runner.shutdown()
         super().closeEvent(event)

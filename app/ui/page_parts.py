@@ -43,6 +43,9 @@ def list_table(model, object_name: str) -> QTableView:
     view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    # column widths from the first 100 rows, not Qt's 1,000: Today's list at 100,000 customers spent
+    # 0.5-1.4 s of the GUI thread formatting amounts only to measure them
+    view.horizontalHeader().setResizeContentsPrecision(100)
     return view
 
 

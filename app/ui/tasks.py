@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 import traceback
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -24,6 +25,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.ledger.changes import NOTHING, ChangeTracker
 
 log = logging.getLogger(__name__)
+
+#: set on the writer's thread while it runs a write: its connection is never interrupted at quit
+_writing = threading.local()
 
 
 @dataclass
@@ -45,6 +49,7 @@ class _Job(QRunnable):
             changes = NOTHING
             with (self.runner.write_sessions if self.write else self.runner.sessions)() as session:
                 if self.write:
+                    _writing.on = True
                     with ChangeTracker(session) as tracker:
                         with session.begin():
                             result = self.fn(session, *self.args, **self.kwargs)
@@ -56,6 +61,8 @@ class _Job(QRunnable):
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never swallowed
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self._hand_back(False, exc)
+        finally:
+            _writing.on = False
 
     def _hand_back(self, ok: bool, payload) -> None:
         """To the GUI thread. A runner deleted meanwhile (its window was closed while the job ran) has no one
@@ -113,6 +120,53 @@ class TaskRunner(QObject):
 
     def busy(self) -> bool:
         return bool(self._pending)
+
+    def watch_reads(self, engine) -> None:
+        """Note the connections that reads hold (on any thread but the writer's, the dashboard's second
+        connection included), so `shutdown` can interrupt their statements."""
+        from sqlalchemy import event
+
+        self._reading: dict[int, object] = getattr(self, "_reading", {})
+        self._reading_lock = threading.Lock()
+
+        def checkout(dbapi_connection, _record, _proxy):
+            if not getattr(_writing, "on", False):
+                with self._reading_lock:
+                    self._reading[id(dbapi_connection)] = dbapi_connection
+
+        def checkin(dbapi_connection, _record):
+            with self._reading_lock:
+                self._reading.pop(id(dbapi_connection), None)
+
+        event.listen(engine, "checkout", checkout)
+        event.listen(engine, "checkin", checkin)
+
+    def shutdown(self, write_msecs: int = 10000, read_msecs: int = 1000) -> bool:
+        """Quitting: drop the reads not yet started, wait for the writer to finish what it was asked (a
+        write is never cut short: it commits or rolls back whole; once it is done no connection a write
+        could use is interrupted), then interrupt the statements of the reads still running (SQLite's
+        `interrupt`, psycopg's `cancel`: their answer would go to a closed window). True when every
+        worker has stopped."""
+        self._read_pool.clear()
+        wrote = self._write_pool.waitForDone(write_msecs)
+        # again and again until the readers have stopped: a read between two statements when it was
+        # interrupted (an interrupt stops only what runs) would start the next one
+        for _ in range(max(1, read_msecs // 50)):
+            self._interrupt_reads()
+            if self._read_pool.waitForDone(50):
+                return wrote
+        return False
+
+    def _interrupt_reads(self) -> None:
+        with getattr(self, "_reading_lock", threading.Lock()):
+            reading = list(getattr(self, "_reading", {}).values())
+        for connection in reading:
+            stop = getattr(connection, "interrupt", None) or getattr(connection, "cancel", None)
+            try:
+                if stop is not None:
+                    stop()
+            except Exception as exc:  # noqa: BLE001 - a connection closing meanwhile: nothing to stop
+                log.debug("could not interrupt a read: %s", exc)
 
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Block until the workers are done (for shutdown). Callbacks still arrive through the event loop."""

@@ -462,7 +462,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="+77"/>
+        <location filename="../../app/ui/app.py" line="+79"/>
         <source>Preparing the demo: customers, invoices and payments…</source>
         <translation>Preparando la demostración: clientes, facturas y pagos…</translation>
     </message>
@@ -2083,21 +2083,22 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+215"/>
         <source>Expected collections per week, next 12 weeks</source>
         <translation>Cobros esperados por semana, próximas 12 semanas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-207"/>
         <source>Top debtors (double-click to open)</source>
         <translation>Mayores deudores (doble clic para abrir)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Computing…</source>
         <translation>Calculando…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Nothing is owed as of this date.</source>
         <translation>No hay deuda a esta fecha.</translation>
     </message>
@@ -2148,12 +2149,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>%1 days</source>
         <translation>%1 días</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-90"/>
         <source>millions</source>
         <translation>millones</translation>
     </message>
@@ -2184,6 +2185,16 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>Expected collections per week, next 12 weeks (by due dates for now)</source>
+        <translation>Cobros esperados por semana, próximas 12 semanas (por fechas de vencimiento por ahora)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The risk scores are computed in the background; the forecast then uses each customer&apos;s expected days late.</source>
+        <translation>Los puntajes de riesgo se calculan en segundo plano; luego el pronóstico usa los días de atraso esperados de cada cliente.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Current</source>
         <translation>Vigente</translation>
     </message>
@@ -2305,7 +2316,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-287"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-304"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n partida, la mayor primero</numerusform>

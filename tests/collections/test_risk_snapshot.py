@@ -100,24 +100,57 @@ def test_score_cli_saves_the_snapshot_unless_told_not_to(history_file, tmp_path,
     assert ledger  # the ledger package is what built the history file
 
 
-def test_the_app_refreshes_a_stale_snapshot_on_a_reader_then_stores_it(history_file, tmp_path, qtbot):
+def test_the_app_refreshes_a_stale_snapshot_in_a_lower_priority_process(history_file, tmp_path, qtbot):
+    """Training runs in a separate process below the GUI's priority (never a thread of the GUI's process);
+    what it stored reaches the pages as a change of the "risk" area."""
+    import os
     import shutil
 
     from app.database import open_database, session_factory
-    from app.ui.app import refresh_risk_in_background
+    from app.ui.risk_process import RiskRefresher
     from app.ui.tasks import TaskRunner
 
     db = tmp_path / "bg.sqlite"
     shutil.copy(history_file, db)
     engine = open_database(str(db))
     runner = TaskRunner(session_factory(engine))
-    refresh_risk_in_background(runner)
+    refresher = RiskRefresher(runner, str(engine.url))
+    with qtbot.waitSignal(runner.data_changed, timeout=60000) as changed, \
+            qtbot.waitSignal(refresher.finished, timeout=60000) as finished:
+        assert refresher.start(AS_OF)
+        pid = refresher.process.processId()
+        assert pid and pid != os.getpid()
+        assert not refresher.start(AS_OF)  # one worker at a time
+    assert finished.args == [20] and changed.args[0].concerns({"risk"})
+    if hasattr(os, "nice"):
+        assert refresher.result["nice"] > os.nice(0)
     with session_factory(engine)() as s:
-        def stored():
-            s.rollback()  # a fresh read each time (WAL: an open transaction keeps its snapshot)
-            return snapshot_as_of(s) is not None
+        assert snapshot_as_of(s) == AS_OF and len(_rows(s)) == 20
+    # fresh now: a second start stores nothing and says nothing changed
+    with qtbot.waitSignal(refresher.finished, timeout=60000) as again:
+        refresher.start(AS_OF)
+    assert again.args == [0]
+    engine.dispose()
 
-        qtbot.waitUntil(stored, timeout=30000)
-        assert len(_rows(s)) == 20
-    runner.wait_for_done()
+
+def test_stopping_the_worker_kills_it_and_keeps_the_stored_snapshot(history_file, tmp_path, qtbot):
+    import shutil
+
+    from PySide6.QtCore import QProcess
+
+    from app.database import open_database, session_factory
+    from app.ui.risk_process import RiskRefresher
+    from app.ui.tasks import TaskRunner
+
+    db = tmp_path / "kill.sqlite"
+    shutil.copy(history_file, db)
+    engine = open_database(str(db))
+    runner = TaskRunner(session_factory(engine))
+    refresher = RiskRefresher(runner, str(engine.url))
+    refresher.start(AS_OF)
+    process = refresher.process
+    refresher.stop()
+    assert process.state() == QProcess.ProcessState.NotRunning and not refresher.running()
+    with session_factory(engine)() as s:
+        assert snapshot_as_of(s) is None
     engine.dispose()

@@ -128,3 +128,27 @@ def test_sql_totals_equal_the_reports_on_postgres(pg_url):
         assert fast == full and fast.currencies
         assert dashboard(s, AS_OF, sessions=session_factory(engine)) == full
     engine.dispose()
+
+
+@pytest.mark.parametrize("as_of", DATES[:2])
+def test_quick_without_a_snapshot_places_the_forecast_on_due_dates_and_keeps_every_other_figure(books, as_of):
+    """The GUI's first start of a book with no risk scores: the forecast by due dates (no payment history
+    read), the rest as always; with a snapshot, quick changes nothing."""
+    from dataclasses import replace
+
+    from app.reports.dashboard import DUE_DATES
+    from app.reports.forecast import cash_forecast
+
+    quick, full = dashboard(books, as_of, quick=True), dashboard(books, as_of)
+    assert quick.forecast_model == "due_dates" and full.forecast_model == "historical"
+    by_due = cash_forecast(books, as_of, 12, model=DUE_DATES)
+    for q, f in zip(quick.currencies, full.currencies):
+        weeks = tuple((w.week_start, w.expected_minor, w.from_overdue_minor) for w in by_due.for_currency(q.currency).weeks)
+        assert q.forecast_weeks == weeks
+        assert replace(q, forecast_weeks=f.forecast_weeks, forecast_beyond_minor=f.forecast_beyond_minor) == f
+    assert quick.top_debtors == full.top_debtors
+    books.rollback()
+    with books.begin():
+        refresh_risk(books, as_of=AS_OF - dt.timedelta(days=60))
+    assert dashboard(books, as_of, quick=True) == dashboard(books, as_of) == dashboard_from_reports(books, as_of)
+    assert dashboard(books, as_of, quick=True).forecast_model == "model"

@@ -165,6 +165,7 @@ class DashboardView(QWidget):
         grid = QGridLayout()
         self.aging_title = QLabel(self.tr("Aged receivables (click a bar for its items)"))
         self.forecast_title = QLabel(self.tr("Expected collections per week, next 12 weeks"))
+        self.forecast_title.setWordWrap(True)  # it may say the forecast goes by due dates for now
         for label in (self.aging_title, self.forecast_title):
             label.setStyleSheet("font-weight: 600;")
         grid.addWidget(self.aging_title, 0, 0)
@@ -180,7 +181,9 @@ class DashboardView(QWidget):
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         self.currency.currentTextChanged.connect(lambda _t: self.show_currency())
         self._retranslate_cards()
-        self.refresh()
+        # the first screen: its figures are asked for now, while the rest of the window is still being built
+        # (later refreshes wait until the page is shown)
+        self._compute()
 
     # --- loading --------------------------------------------------------------------
 
@@ -205,8 +208,10 @@ class DashboardView(QWidget):
         self._pending += 1
         self.status.setText(self.tr("Computing…"))
         self.refresh_button.setEnabled(False)
+        # quick: without stored risk scores the forecast goes by due dates (the scores are computed by a
+        # separate process, app/ui/risk_process.py; the page reloads when they are stored)
         self.ctx.runner.read(dashboard, self.selected_as_of(), sessions=self.ctx.sessions,  # two connections
-                             on_done=self._loaded, on_error=self._failed)
+                             quick=True, on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, data) -> None:
         self._pending -= 1
@@ -282,6 +287,7 @@ class DashboardView(QWidget):
         self.card_cei.value.setText("—" if c.cei is None else f"{c.cei:.1f} %")
         self._draw_aging(c)
         self._draw_forecast(c)
+        self._title_forecast()
         # one list for every currency, ranked in the company's currency (app.reports.dashboard.Dashboard)
         self.debtors.set_rows(list(self.data.top_debtors or c.top_debtors), c.currency, self.data.company_currency)
 
@@ -364,6 +370,17 @@ class DashboardView(QWidget):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+
+    def _title_forecast(self) -> None:
+        if self.data is not None and self.data.forecast_model == "due_dates":
+            self.forecast_title.setText(self.tr("Expected collections per week, next 12 weeks (by due dates "
+                                                "for now)"))
+            self.forecast_title.setToolTip(self.tr(
+                "The risk scores are computed in the background; the forecast then uses each customer's "
+                "expected days late."))
+        else:
+            self.forecast_title.setText(self.tr("Expected collections per week, next 12 weeks"))
+            self.forecast_title.setToolTip("")
 
     def _bucket_title(self, label: str, short: bool = False) -> str:
         if label == "current":

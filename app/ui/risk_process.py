@@ -1,0 +1,87 @@
+"""The risk snapshot refreshed by a separate, lower-priority process (app/cli/_risk_worker.py running
+app/collections/risk_worker.py), watched from the GUI thread with a QProcess: no thread of this process
+trains anything, the dashboard and the other pages keep the interpreter, and quitting kills the worker
+at once.
+
+When the worker stored new scores, the runner's `data_changed` says the "risk" area changed, so the pages
+that show risk (the dashboard's forecast, Today, the reminder segments) reload as after any write.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+
+from app.collections.risk_worker import DB_ENV
+from app.ledger.changes import RISK, Changes
+
+log = logging.getLogger(__name__)
+
+#: the bundled executable runs the worker when asked with this first argument (installer/cobranza_main.py)
+FROZEN_FLAG = "--risk-worker"
+
+
+def worker_command(as_of) -> tuple[str, list[str]]:
+    if getattr(sys, "frozen", False):
+        return sys.executable, [FROZEN_FLAG, as_of.isoformat()]
+    return sys.executable, ["-m", "app.cli._risk_worker", as_of.isoformat()]
+
+
+class RiskRefresher(QObject):
+    """One worker process at a time. `finished(stored)`: customers scored (0: the snapshot was fresh;
+    -1: the worker failed or was stopped)."""
+
+    finished = Signal(int)
+
+    def __init__(self, runner, url: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.url = url
+        self.process: QProcess | None = None
+        self.result: dict | None = None
+
+    def start(self, as_of) -> bool:
+        if self.running():
+            return False
+        process = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert(DB_ENV, self.url)  # in the environment, not on the command line other users can read
+        process.setProcessEnvironment(env)
+        process.finished.connect(self._finished)
+        program, args = worker_command(as_of)
+        self.process = process
+        process.start(program, args)
+        return True
+
+    def running(self) -> bool:
+        return self.process is not None and self.process.state() != QProcess.ProcessState.NotRunning
+
+    def stop(self) -> None:
+        """Kill the worker now (quitting): its snapshot is written in one transaction at its very end, so
+        the stored one stays as it was."""
+        process, self.process = self.process, None
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            process.finished.disconnect(self._finished)
+            process.kill()
+            process.waitForFinished(2000)
+
+    def _finished(self, code: int, status) -> None:
+        process = self.sender()
+        out = bytes(process.readAllStandardOutput()).decode("utf-8", "replace").strip().splitlines()
+        err = bytes(process.readAllStandardError()).decode("utf-8", "replace")
+        self.process = None
+        stored = -1
+        if status == QProcess.ExitStatus.NormalExit and code == 0 and out:
+            try:
+                self.result = json.loads(out[-1])
+                stored = int(self.result.get("stored", 0))
+            except ValueError:
+                log.error("the risk worker said: %s", out[-1])
+        else:
+            log.error("the risk worker failed (exit %s):\n%s", code, err[-4000:])
+        if stored > 0:
+            self.runner.data_changed.emit(Changes(frozenset({RISK}), None))
+        self.finished.emit(stored)
