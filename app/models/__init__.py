@@ -1,6 +1,7 @@
 """Database tables only: no business rules, no Qt."""
 
 from .audit import AuditEntry
+from .banking import BankLine, BankStatement
 from .base import Base
 from .collections import (
     Activity, AgreementInstallment, AgreementInvoice, CustomerRisk, Dispute, PaymentAgreement, PromiseToPay,
@@ -22,4 +23,5 @@ __all__ = [
     "ContactLog", "CustomerReminderSettings", "Reminder", "ReminderLevel", "ReminderLine", "ReminderPolicy",
     "ReminderRun", "ReminderTemplate",
     "InvoiceDiscount",
+    "BankLine", "BankStatement",
 ]
