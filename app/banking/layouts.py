@@ -42,7 +42,8 @@ class Layout:
             return None
         found: dict[str, list[int]] = {}
         for name, accepted in self.columns.items():
-            hits = [i for i, k in enumerate(keys) if k and self._accepts(k, accepted)]
+            hits = sorted((i for i, k in enumerate(keys) if k and self._accepts(k, accepted)),
+                          key=lambda i: (accepted.index(keys[i]) if keys[i] in accepted else len(accepted), i))
             if hits:
                 found[name] = hits if name == "description" else hits[:1]
         if "date" not in found or "description" not in found:

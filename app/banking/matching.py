@@ -133,7 +133,8 @@ def tax_keys(tax_id: str | None, country: str | None) -> set[str]:
 
 def _tax_candidates(text: str) -> set[str]:
     compact = re.sub(r"(?<=\d)[.\-](?=[\dK])", "", _plain(text))
-    return set(re.findall(r"\d{8,}K?|[A-Z&]{3,4}\d{6}[A-Z0-9]{3}", compact))
+    return {re.sub(r"[^0-9A-Z]", "", found)
+            for found in re.findall(r"\d{8,}K?|[A-Z&]{3,4}\d{6}[A-Z0-9]{3}", compact)}
 
 
 STOP_WORDS = frozenset("""S A C SA SAC SAA EIRL SRL SL SAS SPA LTDA LTD CIA CV DE DEL LA LAS LOS EL Y E EN
@@ -320,7 +321,7 @@ def suggest(book: OpenBook, line: BankLineView) -> LineMatches:
         for cid in book.by_tax.get(key, ()):
             if not any(r.code == TAX_ID for r in identified[cid]):
                 identified[cid].append(Reason(TAX_ID, key))
-    words = re.findall(r"[A-Z0-9]+", _plain(text))
+    words = re.findall(r"[A-Z0-9]+", _plain(line.description))  # names: the reference is no name
     for word in set(words):
         for cid, wanted in book.by_first_word.get(word, ()):
             if _names_match(wanted, words) and not any(r.code == NAME for r in identified[cid]):
