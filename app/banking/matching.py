@@ -159,9 +159,9 @@ def _names_match(wanted: list[str], words: list[str]) -> bool:
             return True
         for j in range(i + 1, len(words)):
             nxt = words[j]
-            if nxt in STOP_WORDS:
-                continue
             last = j == len(words) - 1
+            if nxt in STOP_WORDS or (len(nxt) < 3 and not last):  # as name_tokens leaves them out
+                continue
             if nxt == need[1] or (last and len(nxt) >= 3 and need[1].startswith(nxt)):
                 return True
             break
@@ -363,7 +363,7 @@ def suggest(book: OpenBook, line: BankLineView) -> LineMatches:
                     reasons + [Reason(COMBINATION, " + ".join(i.number for i in combo))], 80)
             if stopped:
                 note = "combination search stopped at its limit"
-        if invoices:
+        if invoices and not any(x.customer_code == cust.code and x.score >= 80 for x in out.values()):
             applied, left = _oldest_first(invoices, amount)
             extra = [Reason(OVER_OPEN, _money(left, currency))] if left > 0 else []
             add(cust, applied, reasons + [Reason(OLDEST_FIRST, ", ".join(n for n, _a in applied))] + extra, 30)
