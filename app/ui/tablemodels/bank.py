@@ -12,16 +12,16 @@ EXACT_COLOUR = QColor("#1b6e20")
 
 def reason_text(reason) -> str:
     """A matching reason (app.banking.matching.Reason) in the user's language."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     texts = {
-        "invoice_number": tr("Bank", "invoice number %1 in the description"),
-        "tax_id": tr("Bank", "tax id %1 in the description"),
-        "name": tr("Bank", "customer name '%1' in the description"),
-        "same_amount": tr("Bank", "same amount as open on %1"),
-        "combination": tr("Bank", "%1 add up to the amount"),
-        "discount": tr("Bank", "within the early-payment discount of %1"),
-        "oldest_first": tr("Bank", "applied oldest due first: %1"),
-        "more_than_open": tr("Bank", "more than is open: %1 stays as unapplied credit"),
+        "invoice_number": translate("Bank", "invoice number %1 in the description"),
+        "tax_id": translate("Bank", "tax id %1 in the description"),
+        "name": translate("Bank", "customer name '%1' in the description"),
+        "same_amount": translate("Bank", "same amount as open on %1"),
+        "combination": translate("Bank", "%1 add up to the amount"),
+        "discount": translate("Bank", "within the early-payment discount of %1"),
+        "oldest_first": translate("Bank", "applied oldest due first: %1"),
+        "more_than_open": translate("Bank", "more than is open: %1 stays as unapplied credit"),
     }
     return texts.get(reason.code, reason.code).replace("%1", reason.detail)
 
@@ -34,9 +34,9 @@ class BankLinesModel(SnapshotTableModel):
     MONEY_COLUMNS = (COL_AMOUNT,)
 
     def headers(self) -> list[str]:
-        tr = QCoreApplication.translate
-        return [tr("Bank", "Date"), tr("Bank", "Description"), tr("Bank", "Reference"), tr("Bank", "Amount"),
-                tr("Bank", "Best match")]
+        translate = QCoreApplication.translate
+        return [translate("Bank", "Date"), translate("Bank", "Description"), translate("Bank", "Reference"), translate("Bank", "Amount"),
+                translate("Bank", "Best match")]
 
     def display(self, m, col: int) -> str:
         line = m.line
@@ -81,9 +81,9 @@ class SuggestionsModel(SnapshotTableModel):
     exact = None
 
     def headers(self) -> list[str]:
-        tr = QCoreApplication.translate
-        return [tr("Bank", "Customer"), tr("Bank", "Invoices"), tr("Bank", "Applied"), tr("Bank", "Unapplied credit"),
-                tr("Bank", "Why")]
+        translate = QCoreApplication.translate
+        return [translate("Bank", "Customer"), translate("Bank", "Invoices"), translate("Bank", "Applied"), translate("Bank", "Unapplied credit"),
+                translate("Bank", "Why")]
 
     def show(self, matches) -> None:
         self.currency = matches.line.currency if matches else "PEN"

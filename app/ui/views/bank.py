@@ -33,16 +33,16 @@ from ..tablemodels.bank import BankLinesModel, SuggestionsModel
 
 def file_error_text(exc: BaseException) -> str:
     """A statement that cannot be read, in one or a few lines naming the rows."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if isinstance(exc, StatementError):
-        shown = [tr("Bank", "Line %1: %2: %3").replace("%1", str(p.line)).replace("%2", p.column)
+        shown = [translate("Bank", "Line %1: %2: %3").replace("%1", str(p.line)).replace("%2", p.column)
                  .replace("%3", p.message) for p in exc.problems[:5]]
         more = len(exc.problems) - len(shown)
         if more > 0:
-            shown.append(tr("Bank", "… and %n more", "", more))
-        return tr("Bank", "Nothing was imported:") + "\n" + "\n".join(shown)
+            shown.append(translate("Bank", "… and %n more", "", more))
+        return translate("Bank", "Nothing was imported:") + "\n" + "\n".join(shown)
     if isinstance(exc, FileProblem):
-        return tr("Bank", "Nothing was imported: %1").replace("%1", exc.message)
+        return translate("Bank", "Nothing was imported: %1").replace("%1", exc.message)
     return describe(exc)[1]
 
 
