@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app import config
@@ -20,6 +21,7 @@ from app.ledger import audit, record_payment
 from app.ledger.errors import LedgerError
 from app.ledger.payments import open_lines
 from app.ledger.views import PaymentView
+from app.models import BankLine
 from app.models.banking import LINE_CONFIRMED, LINE_NEW
 
 from .matching import LineMatches, match_lines
@@ -80,8 +82,15 @@ def confirm_line(session: Session, line_id: int, *, customer_code: str, invoice_
     reference = (line.reference or f"{line.date.isoformat()} {line.description}")[:100]
     payment = record_payment(session, customer_code=customer_code, date=line.date, amount_minor=line.amount_minor,
                              currency=line.currency, method=method, reference=reference, allocations=allocations)
-    line.status, line.payment_id, line.decided_at = LINE_CONFIRMED, payment.id, config.now()
-    session.flush()
+    # only if it is still new: another writer (the app and the CLI, or two people on a shared database)
+    # may have confirmed it since it was read; then this whole unit of work is refused
+    changed = session.execute(update(BankLine).where(BankLine.id == line.id, BankLine.status == LINE_NEW)
+                              .values(status=LINE_CONFIRMED, payment_id=payment.id, decided_at=config.now())
+                              .execution_options(synchronize_session=False))
+    if changed.rowcount != 1:
+        raise BankLineStateError(f"Bank line {line.id} was confirmed or skipped by someone else a moment ago; "
+                                 "nothing was recorded. Reload the lines.")
+    session.refresh(line)
     audit.record(session, action="confirm", entity="bank_line", entity_id=line.id,
                  after={"payment_id": payment.id, "customer": payment.customer_code,
                         "invoices": list(invoice_numbers) if invoice_numbers is not None else None})

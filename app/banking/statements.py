@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import config
@@ -134,6 +134,16 @@ def get_line_row(session: Session, line_id: int) -> BankLine:
     return line
 
 
+def _change(session: Session, line: BankLine, expected: str, **values) -> None:
+    """Change a line's state only if it is still `expected` (another writer may have acted on it since it was
+    read); otherwise refuse, and the caller's unit of work is rolled back."""
+    done = session.execute(update(BankLine).where(BankLine.id == line.id, BankLine.status == expected)
+                           .values(**values).execution_options(synchronize_session=False))
+    if done.rowcount != 1:
+        raise BankLineStateError(f"Bank line {line.id} was changed by someone else a moment ago; reload the lines.")
+    session.refresh(line)
+
+
 def skip_line(session: Session, line_id: int, *, reason: str) -> BankLineView:
     """Leave a credit line out of matching (a loan, an internal transfer, a refund), with the reason."""
     line = get_line_row(session, line_id)
@@ -142,8 +152,7 @@ def skip_line(session: Session, line_id: int, *, reason: str) -> BankLineView:
     reason = " ".join((reason or "").split())
     if not reason:
         raise LedgerError("Say why the line is skipped (e.g. 'loan from the owner').", field="reason")
-    line.status, line.note, line.decided_at = LINE_SKIPPED, reason[:500], config.now()
-    session.flush()
+    _change(session, line, LINE_NEW, status=LINE_SKIPPED, note=reason[:500], decided_at=config.now())
     audit.record(session, action="skip", entity="bank_line", entity_id=line.id, after={"reason": line.note})
     return _view(line, None)
 
@@ -156,7 +165,6 @@ def reopen_line(session: Session, line_id: int) -> BankLineView:
                 else "it is new already")
         raise BankLineStateError(f"Bank line {line.id} cannot be reopened: {what}.")
     before = line.note
-    line.status, line.note, line.decided_at = LINE_NEW, None, None
-    session.flush()
+    _change(session, line, LINE_SKIPPED, status=LINE_NEW, note=None, decided_at=None)
     audit.record(session, action="reopen", entity="bank_line", entity_id=line.id, before={"reason": before})
     return _view(line, None)

@@ -188,3 +188,40 @@ def test_names_cut_short_by_the_bank():
     assert matching._names_match(wanted, "TRANSF FERRETERIA LOS AND".split())
     assert not matching._names_match(wanted, "TRANSF FERRETERIA LOS AN".split())
     assert not matching._names_match(wanted, "FERRETERIA CENTRAL ANDES".split())
+
+
+def test_on_postgres_two_writers_cannot_confirm_one_line_twice(pg_url, tmp_path):
+    """The whole flow on PostgreSQL, then two sessions confirming the same line: the second is refused and
+    leaves no payment behind."""
+    from app.database import open_database, session_factory
+
+    engine = open_database(pg_url)
+    try:
+        Session = session_factory(engine)
+        with Session() as s:
+            samples.make_book(s)
+            with s.begin():
+                banking.import_statement(s, samples.write_bcp_csv(tmp_path / "movimientos.csv"))
+            with s.begin():
+                assert len(banking.auto_confirm_exact(s)) == 3
+            fresh(s)
+            line = by_description(banking.match_lines(s))["TRAN.CTAS.TERC. BODEGA DOÑA ROSA"].line
+            fresh(s)
+        first, second = Session(), Session()
+        try:
+            first.begin()
+            second.begin()
+            assert second.get(BankLine, line.id).status == "new"  # the second has read it as new
+            banking.confirm_line(first, line.id, customer_code="C003", invoice_numbers=["F001-00000120"])
+            first.commit()
+            with pytest.raises(BankLineStateError):
+                banking.confirm_line(second, line.id, customer_code="C003", invoice_numbers=["F001-00000121"])
+            second.rollback()
+        finally:
+            first.close()
+            second.close()
+        with Session() as s:
+            assert count_rows(s, Payment) == 4
+            assert s.get(BankLine, line.id).status == "confirmed"
+    finally:
+        engine.dispose()
