@@ -1,4 +1,4 @@
-"""Reading a bank statement file into credit and debit lines: CSV, XLSX (by a layout) or CAMT.053 XML.
+"""Reading a bank statement file into credit and debit lines: CSV, XLSX (by a layout), CAMT.053 XML or OFX.
 
 CSV files come as the banks write them: UTF-8 with or without a byte-order mark, or Windows-1252 (Excel's
 "CSV" in Spanish Windows, Banco de Chile, BBVA México); comma, semicolon or tab separated; the account,
@@ -30,7 +30,7 @@ from app.ledger.money import check_currency, to_minor
 
 from .layouts import PRESETS, Layout, detect, header_key
 
-SUPPORTED = (".csv", ".txt", ".xlsx", ".xml")
+SUPPORTED = (".csv", ".txt", ".xlsx", ".xml", ".ofx", ".qfx")
 
 
 @dataclass(frozen=True)
@@ -331,6 +331,53 @@ def read_camt053(path: Path) -> Statement:
                      tuple(lines), 0)
 
 
+# --- OFX (Open Financial Exchange, SGML 1.x or XML 2.x), read by ofxtools -------------------------
+
+
+def read_ofx(path: Path) -> Statement:
+    """Transactions of every bank statement in an OFX file: TRNAMT signed from the account holder's side
+    (a credit is money in), DTPOSTED the date, NAME and MEMO the description, FITID (else CHECKNUM or REFNUM)
+    the reference, CURDEF the currency (a transaction's own CURRENCY wins)."""
+    from ofxtools.header import OFXHeaderError
+    from ofxtools.Parser import OFXTree, ParseError
+
+    tree = OFXTree()
+    try:
+        with path.open("rb") as source:
+            tree.parse(source)
+        ofx = tree.convert()
+    except (OFXHeaderError, ParseError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise FileProblem(f"not a readable OFX file: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") \
+            from None
+    statements = [st for st in (getattr(ofx, "statements", None) or []) if hasattr(st, "banktranlist")]
+    if not statements:
+        raise FileProblem("the OFX file has no bank statement (STMTRS)")
+    lines, problems, account, currency = [], [], None, None
+    position = 0
+    for st in statements:
+        account = account or getattr(getattr(st, "account", None), "acctid", None)
+        currency = currency or st.curdef
+        for tx in st.banktranlist or []:
+            position += 1
+            code = getattr(getattr(tx, "currency", None), "cursym", None) or st.curdef
+            try:
+                code = check_currency(code)
+                minor = to_minor(Decimal(tx.trnamt), code)
+            except LedgerError as exc:
+                problems.append(Problem(position, "TRNAMT", str(exc)))
+                continue
+            day = tx.dtposted.date()
+            if range_reason(day):
+                problems.append(Problem(position, "DTPOSTED", range_reason(day)))
+                continue
+            description = " ".join(" ".join(p for p in (tx.name, tx.memo) if p).split())
+            reference = tx.fitid or tx.checknum or tx.refnum or ""
+            lines.append(StatementLine(position, day, description[:500], reference[:100] or None, minor, code))
+    if problems:
+        raise StatementError(problems)
+    return Statement("ofx", account, check_currency(currency or "PEN"), tuple(lines), 0)
+
+
 # --- the one entry point ---------------------------------------------------------------------------
 
 
@@ -345,9 +392,11 @@ def read_statement(path: str | Path, *, layout: str | None = None, currency: str
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise FileProblem(f"'{path.suffix or path.name}' files are not supported; export the statement as CSV, "
-                          "Excel (.xlsx) or CAMT.053 (.xml)")
+                          "Excel (.xlsx), CAMT.053 (.xml) or OFX (.ofx)")
     if suffix == ".xml":
         return read_camt053(path)
+    if suffix in (".ofx", ".qfx"):
+        return read_ofx(path)
     rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
     return lines_from_grid(rows, layout_key=layout, currency=currency, locale=locale)
 

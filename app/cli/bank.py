@@ -24,7 +24,7 @@ LAYOUT_NAMES = tuple(PRESETS)
 def register(subparsers) -> None:
     p = subparsers.add_parser("bank", help="import bank statements and match their credits to open invoices")
     sub = p.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
-    i = sub.add_parser("import", help="import a statement (CSV, XLSX or CAMT.053 XML); its credit lines are "
+    i = sub.add_parser("import", help="import a statement (CSV, XLSX, CAMT.053 XML or OFX); its credit lines are "
                                       "stored once however often it is imported")
     i.add_argument("file", metavar="FILE")
     i.add_argument("--mapping", metavar="NAME", choices=LAYOUT_NAMES,

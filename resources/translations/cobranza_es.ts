@@ -973,11 +973,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Export the statement from your bank&apos;s website (CSV, Excel or CAMT.053) and import it: each credit gets suggested invoices and the reasons for them.</source>
-        <translation>Descargue el estado de cuenta desde la banca por internet (CSV, Excel o CAMT.053) e impórtelo: cada abono recibe facturas sugeridas y el motivo de cada sugerencia.</translation>
+        <source>Export the statement from your bank&apos;s website (CSV, Excel, CAMT.053 or OFX) and import it: each credit gets suggested invoices and the reasons for them.</source>
+        <translation>Descargue el estado de cuenta desde la banca por internet (CSV, Excel, CAMT.053 u OFX) e impórtelo: cada abono recibe facturas sugeridas y el motivo de cada sugerencia.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+82"/>
+        <source>Statements (*.csv *.txt *.xlsx *.xml *.ofx *.qfx);;All files (*)</source>
+        <translation>Estados de cuenta (*.csv *.txt *.xlsx *.xml *.ofx *.qfx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="-78"/>
         <source>Suggested matches for the selected line</source>
         <translation>Coincidencias sugeridas para el movimiento seleccionado</translation>
     </message>
@@ -1006,13 +1011,8 @@
         <source>Import bank statement</source>
         <translation>Importar estado de cuenta bancario</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Statements (*.csv *.txt *.xlsx *.xml);;All files (*)</source>
-        <translation>Estados de cuenta (*.csv *.txt *.xlsx *.xml);;Todos los archivos (*)</translation>
-    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1: %n new credit line(s)</source>
         <translation>
             <numerusform>%1: %n abono nuevo</numerusform>

@@ -85,6 +85,22 @@ def test_camt053(tmp_path):
     assert st.lines[0].reference == "BCP-01234567"
 
 
+def test_ofx(tmp_path):
+    st = read_statement(samples.write_ofx(tmp_path / "junio.ofx"))
+    assert st.layout == "ofx" and st.account == "193-2345678-0-12" and st.currency == "PEN"
+    assert amounts(st) == [(dt.date(2026, 6, 15), 118000, "PEN"), (dt.date(2026, 6, 25), -1500, "PEN"),
+                           (dt.date(2026, 6, 16), 413000, "PEN")]
+    assert st.lines[0].description == "FERRETERIA LOS ANDES PAGO F001-101" and st.lines[0].reference == "01234567"
+
+
+def test_a_broken_ofx_is_one_problem(tmp_path):
+    path = tmp_path / "roto.ofx"
+    path.write_text("OFXHEADER:100\nnot really\n")
+    with pytest.raises(FileProblem) as exc:
+        read_statement(path)
+    assert exc.value.message.startswith("not a readable OFX file")
+
+
 def test_camt_refuses_external_entities(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("do not read")

@@ -129,7 +129,7 @@ class BankView(QWidget):
         self._loaded = False
         self.empty = EmptyState(
             self.lines_table, self.tr("No bank lines to match"),
-            self.tr("Export the statement from your bank's website (CSV, Excel or CAMT.053) and import it: each "
+            self.tr("Export the statement from your bank's website (CSV, Excel, CAMT.053 or OFX) and import it: each "
                     "credit gets suggested invoices and the reasons for them."),
             [(self.tr("Import statement…"), self.choose_file)], ready=lambda: self._loaded)
         lower = QWidget()
@@ -211,7 +211,7 @@ class BankView(QWidget):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import bank statement"), "",
-                                              self.tr("Statements (*.csv *.txt *.xlsx *.xml);;All files (*)"))
+                                              self.tr("Statements (*.csv *.txt *.xlsx *.xml *.ofx *.qfx);;All files (*)"))
         if path:
             self.import_file(path)
 
