@@ -24,7 +24,7 @@ from app.ledger.views import PaymentView
 from app.models import BankLine
 from app.models.banking import LINE_CONFIRMED, LINE_NEW
 
-from .matching import LineMatches, match_lines
+from .matching import LineMatches, OpenBook, match_lines, suggest
 from .statements import BankLineStateError, get_line_row
 
 
@@ -112,16 +112,23 @@ def confirm_suggestion(session: Session, matches: LineMatches, index: int = 0, *
 
 def auto_confirm_exact(session: Session, matches: list[LineMatches] | None = None) -> list[Confirmed]:
     """Confirm every new line whose best suggestion is exact and unrivalled (see `LineMatches.exact`).
-    Lines are matched again one by one against what the confirmations before them left open, so two
-    lines can never both settle the same invoice."""
+    Each line is matched again, in date order, against what the confirmations before it left open (one
+    snapshot of the open book per currency, brought up to date after each payment), so two lines can never
+    both settle the same invoice."""
     if matches is None:
         matches = match_lines(session)
+    books: dict[str, OpenBook] = {}
     done = []
     for m in matches:
         if m.exact is None:
             continue
-        [fresh] = match_lines(session, line_ids=[m.line.id]) or [None]
-        if fresh is None or fresh.exact is None:
+        book = books.get(m.line.currency)
+        if book is None:
+            book = books[m.line.currency] = OpenBook(session, m.line.currency)
+        fresh = suggest(book, m.line)
+        if fresh.exact is None:
             continue
-        done.append(confirm_suggestion(session, fresh))
+        confirmed = confirm_suggestion(session, fresh)
+        done.append(confirmed)
+        book.reread(session, fresh.exact.invoice_numbers)
     return done

@@ -224,12 +224,34 @@ class OpenBook:
                 words = name_tokens(name)
                 if words:
                     self.by_first_word[words[0]].append((cid, words))
+        self.discounted = [inv for inv in self.invoices.values() if inv.discount_minor > 0]
         self.by_number: dict[str, list[_Open]] = defaultdict(list)
         self.by_amount: dict[int, list[_Open]] = defaultdict(list)
         for inv in sorted(self.invoices.values(), key=lambda i: (i.due_date, i.issue_date, i.invoice_id)):
             self.customers[inv.customer_id].invoices.append(inv)
             self.by_number[number_key(inv.number)].append(inv)
             self.by_amount[inv.open_minor].append(inv)
+
+
+    def reread(self, session: Session, invoice_numbers) -> None:
+        """Bring the named invoices' open amounts up to date after a confirmation (a payment applied to
+        them, a discount taken), so the next line is matched against what is left."""
+        touched = [inv for key in {number_key(n) for n in invoice_numbers} for inv in self.by_number.get(key, ())
+                   if inv.number in set(invoice_numbers)]
+        if not touched:
+            return
+        now = dict(session.execute(
+            select(DueLine.invoice_id, func.sum(DueLine.amount_minor - DueLine.paid_minor))
+            .where(DueLine.invoice_id.in_([inv.invoice_id for inv in touched])).group_by(DueLine.invoice_id)).all())
+        for inv in touched:
+            left = int(now.get(inv.invoice_id) or 0)
+            if left == inv.open_minor:
+                continue
+            self.by_amount[inv.open_minor].remove(inv)
+            inv.open_minor = left
+            if left > 0:
+                self.by_amount[left].append(inv)
+            # a closed invoice stays in the other indexes with nothing open: `usable` leaves it out
 
 
 # --- the engine ------------------------------------------------------------------------------------
@@ -297,7 +319,8 @@ def suggest(book: OpenBook, line: BankLineView) -> LineMatches:
     """The suggestions for one credit line, best first."""
     text = f"{line.description} {line.reference or ''}"
     amount, currency = line.amount_minor, line.currency
-    usable = {i.invoice_id for i in book.invoices.values() if i.issue_date <= line.date}
+    def usable(inv: _Open) -> bool:  # a payment cannot be applied to an invoice issued after it
+        return inv.issue_date <= line.date and inv.open_minor > 0
     out: dict[tuple[str, tuple[str, ...]], Suggestion] = {}
     note = None
 
@@ -314,7 +337,7 @@ def suggest(book: OpenBook, line: BankLineView) -> LineMatches:
     named: dict[int, list[_Open]] = defaultdict(list)
     for key in _number_candidates(text):
         for inv in book.by_number.get(key, ()):
-            if inv.invoice_id in usable and inv not in named[inv.customer_id]:
+            if usable(inv) and inv not in named[inv.customer_id]:
                 named[inv.customer_id].append(inv)
     identified: dict[int, list[Reason]] = defaultdict(list)
     for key in _tax_candidates(text):
@@ -348,7 +371,7 @@ def suggest(book: OpenBook, line: BankLineView) -> LineMatches:
     budget = [MAX_LINE_STEPS]
     for cid, reasons in identified.items():
         cust = book.customers[cid]
-        invoices = [i for i in cust.invoices if i.invoice_id in usable]
+        invoices = [i for i in cust.invoices if usable(i)]
         same = [i for i in invoices if i.open_minor == amount]
         for inv in same:
             add(cust, ((inv.number, amount),), reasons + [Reason(SAME_AMOUNT, inv.number)], 90, exact=len(same) == 1)
@@ -370,19 +393,19 @@ def suggest(book: OpenBook, line: BankLineView) -> LineMatches:
 
     # 3. nobody named: an open invoice of the same amount anywhere, a discount, a customer's combination
     if not named and not identified:
-        same = [i for i in book.by_amount.get(amount, ()) if i.invoice_id in usable]
+        same = [i for i in book.by_amount.get(amount, ()) if usable(i)]
         for inv in same[:MAX_SUGGESTIONS]:
             add(book.customers[inv.customer_id], ((inv.number, amount),), [Reason(SAME_AMOUNT, inv.number)],
                 60 if len(same) == 1 else 40)
-        for inv in book.invoices.values():
-            if inv.invoice_id in usable and _in_discount(inv, amount, line.date):
+        for inv in book.discounted:
+            if usable(inv) and _in_discount(inv, amount, line.date):
                 add(book.customers[inv.customer_id], ((inv.number, amount),), [Reason(DISCOUNT, inv.number)], 55)
         if not same:
             for cust in book.customers.values():
                 if budget[0] <= 0:
                     note = "combination search stopped at its limit"
                     break
-                invoices = [i for i in cust.invoices if i.invoice_id in usable]
+                invoices = [i for i in cust.invoices if usable(i)]
                 if len(invoices) < 2:
                     continue
                 combos, stopped = _subsets(invoices, amount, budget)

@@ -225,3 +225,21 @@ def test_on_postgres_two_writers_cannot_confirm_one_line_twice(pg_url, tmp_path)
             assert s.get(BankLine, line.id).status == "confirmed"
     finally:
         engine.dispose()
+
+
+def test_two_lines_paying_one_invoice_only_the_first_is_confirmed(session, tmp_path):
+    """The customer paid F001-00000101 twice (two transfers): auto-confirm takes the first; the second is
+    matched against what is left and waits for a person (no longer exact)."""
+    samples.make_book(session)
+    line = samples.BCP_LINES[0]
+    twice = [line, ("16/06/2026",) + line[1:3] + ("01299999",)]
+    with session.begin():
+        banking.import_statement(session, samples.write_bcp_csv(tmp_path / "doble.csv", twice))
+    fresh(session)
+    with session.begin():
+        done = banking.auto_confirm_exact(session)
+    assert [c.payment.allocations[0].invoice_number for c in done] == ["F001-00000101"]
+    fresh(session)
+    [left] = banking.match_lines(session)
+    assert left.exact is None and left.line.date == dt.date(2026, 6, 16)
+    assert "F001-00000101" not in {n for s in left.suggestions for n in s.invoice_numbers}
