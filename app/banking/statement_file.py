@@ -149,6 +149,16 @@ def _text(cells: list, index: int):
     return cells[index] if index < len(cells) else ""
 
 
+def _as_text(value) -> str:
+    """A description or reference cell as text: a number typed in a spreadsheet (an operation number)
+    as its digits, never 1.234567E+7."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value or "").strip()
+
+
 def _date(value, layout: Layout) -> dt.date:
     if isinstance(value, dt.date):
         day = value
@@ -236,9 +246,8 @@ def lines_from_grid(rows: list[tuple[int, list]], *, layout_key: str | None, cur
         except LedgerError as exc:
             problems.append(Problem(line_no, "amount", str(exc)))
             continue
-        description = " ".join(str(_text(cells, i)).strip() for i in columns["description"]
-                               if str(_text(cells, i)).strip())
-        reference = str(_text(cells, columns["reference"][0])).strip() if "reference" in columns else ""
+        description = " ".join(_as_text(_text(cells, i)) for i in columns["description"] if _as_text(_text(cells, i)))
+        reference = _as_text(_text(cells, columns["reference"][0])) if "reference" in columns else ""
         if amount == 0:
             ignored += 1
             continue
@@ -408,8 +417,9 @@ def fingerprints(lines) -> list[str]:
     seen: dict[str, int] = {}
     out = []
     for ln in lines:
-        base = "|".join((ln.date.isoformat(), str(ln.amount_minor), ln.currency, header_key(ln.reference or ""),
-                         header_key(ln.description)))
+        # the reference without leading zeros: "01234567" in a CSV is 1234567 in a spreadsheet cell
+        base = "|".join((ln.date.isoformat(), str(ln.amount_minor), ln.currency,
+                         header_key(ln.reference or "").lstrip("0"), header_key(ln.description)))
         seen[base] = seen.get(base, 0) + 1
         out.append(hashlib.sha256(f"{base}|{seen[base]}".encode()).hexdigest())
     return out

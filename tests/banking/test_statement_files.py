@@ -145,3 +145,23 @@ def test_fingerprints_keep_two_equal_transfers_apart(tmp_path):
     assert first != second
     again = read_statement(samples.write_bcp_csv(tmp_path / "again.csv", lines))
     assert fingerprints(again.lines) == [first, second]
+
+
+def test_the_same_statement_as_csv_and_as_xlsx_has_the_same_fingerprints(tmp_path):
+    """Downloaded once as CSV and once as Excel (operation numbers typed as numbers lose their leading
+    zero, amounts are numbers): importing both stores each line once."""
+    from openpyxl import Workbook
+
+    csv_statement = read_statement(samples.write_bcp_csv(tmp_path / "junio.csv"))
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Movimientos de la cuenta"])
+    ws.append(["Fecha", "Fecha valuta", "Descripción operación", "Monto", "Saldo", "Sucursal - agencia",
+               "Operación - Número"])
+    for fecha, desc, monto, op in samples.BCP_LINES:
+        day = dt.datetime.strptime(fecha, "%d/%m/%Y")
+        ws.append([day, day, desc, float(monto.replace(",", "")), None, "193 - Lima Centro", int(op)])
+    wb.save(tmp_path / "junio.xlsx")
+    xlsx_statement = read_statement(tmp_path / "junio.xlsx")
+    assert xlsx_statement.lines[0].reference == "1234567"
+    assert fingerprints(xlsx_statement.lines) == fingerprints(csv_statement.lines)
