@@ -194,9 +194,10 @@ def _amount(value, currency: str, locale: str) -> int:
 
 
 def lines_from_grid(rows: list[tuple[int, list]], *, layout_key: str | None, currency: str | None,
-                    locale: str) -> Statement:
+                    locale: str, default_currency: str = "PEN") -> Statement:
     """Map the grid by the detected (or named) layout. `currency`: the account's, when the file does not
-    say (default: the layout's usual one); `locale`: for the generic layout's amounts (the company's)."""
+    say (default: the layout's usual one, else `default_currency`, the company's); `locale`: for the
+    generic layout's amounts (the company's)."""
     if layout_key and layout_key not in PRESETS:
         raise FileProblem(f"no bank layout named '{layout_key}'; use one of {', '.join(PRESETS)}", column="mapping")
     found = detect([cells for _line, cells in rows], key=layout_key)
@@ -208,7 +209,7 @@ def lines_from_grid(rows: list[tuple[int, list]], *, layout_key: str | None, cur
                           "in the first 30 rows; name the bank's layout with --mapping "
                           f"({', '.join(PRESETS)})", column="header")
     layout, header_index, columns = found
-    account_currency = check_currency(currency or layout.currency or "PEN")
+    account_currency = check_currency(currency or layout.currency or default_currency)
     locale = layout.locale or locale
     lines: list[StatementLine] = []
     problems: list[Problem] = []
@@ -391,7 +392,7 @@ def read_ofx(path: Path) -> Statement:
 
 
 def read_statement(path: str | Path, *, layout: str | None = None, currency: str | None = None,
-                   locale: str = "es_PE") -> Statement:
+                   locale: str = "es_PE", default_currency: str = "PEN") -> Statement:
     """Read a statement file; raises FileProblem (the file as a whole) or StatementError (bad rows)."""
     path = Path(path)
     if not path.exists():
@@ -407,7 +408,8 @@ def read_statement(path: str | Path, *, layout: str | None = None, currency: str
     if suffix in (".ofx", ".qfx"):
         return read_ofx(path)
     rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
-    return lines_from_grid(rows, layout_key=layout, currency=currency, locale=locale)
+    return lines_from_grid(rows, layout_key=layout, currency=currency, locale=locale,
+                           default_currency=default_currency)
 
 
 def fingerprints(lines) -> list[str]:

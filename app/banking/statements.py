@@ -77,7 +77,8 @@ def import_statement(session: Session, path: str | Path, *, layout: str | None =
     `statement_file.FileProblem` / `StatementError` for a file that cannot be read; nothing is stored then."""
     company = get_company(session)
     locale = (company.locale if company else None) or "es_PE"
-    statement: Statement = read_statement(path, layout=layout, currency=currency, locale=locale)
+    statement: Statement = read_statement(path, layout=layout, currency=currency, locale=locale,
+                                          default_currency=(company.currency if company else None) or "PEN")
     credits = [(ln, fp) for ln, fp in zip(statement.lines, fingerprints(statement.lines)) if ln.amount_minor > 0]
     debits = sum(1 for ln in statement.lines if ln.amount_minor < 0)
     wanted = [fp for _ln, fp in credits]

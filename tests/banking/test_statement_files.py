@@ -165,3 +165,16 @@ def test_the_same_statement_as_csv_and_as_xlsx_has_the_same_fingerprints(tmp_pat
     xlsx_statement = read_statement(tmp_path / "junio.xlsx")
     assert xlsx_statement.lines[0].reference == "1234567"
     assert fingerprints(xlsx_statement.lines) == fingerprints(csv_statement.lines)
+
+
+def test_another_bank_by_its_common_headers_in_the_company_locale(tmp_path):
+    """A bank without a layout of its own: Fecha / Detalle / Débito / Crédito / Moneda, tab separated."""
+    path = tmp_path / "scotiabank.txt"
+    path.write_text("Fecha\tDetalle\tDébito\tCrédito\tMoneda\n"
+                    "15/06/2026\tABONO TRANSFERENCIA F001-101\t\t1,180.00\tS/\n"
+                    "16/06/2026\tITF\t0.05\t\tPEN\n"
+                    "17/06/2026\tDEPOSITO USD\t\t250.00\tUS$\n", encoding="utf-8")
+    st = read_statement(path, locale="es_PE", default_currency="PEN")
+    assert st.layout == "generic"
+    assert amounts(st) == [(dt.date(2026, 6, 15), 118000, "PEN"), (dt.date(2026, 6, 16), -5, "PEN"),
+                           (dt.date(2026, 6, 17), 25000, "USD")]
