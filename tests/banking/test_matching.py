@@ -243,3 +243,23 @@ def test_two_lines_paying_one_invoice_only_the_first_is_confirmed(session, tmp_p
     [left] = banking.match_lines(session)
     assert left.exact is None and left.line.date == dt.date(2026, 6, 16)
     assert "F001-00000101" not in {n for s in left.suggestions for n in s.invoice_numbers}
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=5000), min_size=2, max_size=12), st.data())
+def test_combinations_found_add_up_and_one_is_found_when_it_exists(amounts, data):
+    """Every combination returned sums exactly to the amount, has 2 to MAX_COMBINATION distinct invoices; and
+    when some 2 or 3 of at most 12 invoices add up to the amount, one is found (12 invoices are far within the
+    step limits)."""
+    items = [matching._Open(i, f"F{i}", 1, dt.date(2026, 1, 1), dt.date(2026, 2, 1), a)
+             for i, a in enumerate(amounts)]
+    picked = data.draw(st.lists(st.sampled_from(range(len(items))), min_size=2, max_size=3, unique=True))
+    target = sum(items[i].open_minor for i in picked)
+    found, stopped = matching._subsets(items, target, [matching.MAX_LINE_STEPS])
+    assert not stopped and found
+    for combo in found:
+        assert sum(i.open_minor for i in combo) == target
+        assert 2 <= len(combo) <= matching.MAX_COMBINATION and len({i.invoice_id for i in combo}) == len(combo)
