@@ -43,6 +43,7 @@ TABLE_AREAS: dict[str, str] = {
     "reminder_policy": SETTINGS, "reminder_level": SETTINGS, "segment_policy": SETTINGS,
     "reminder_template": SETTINGS,
     "audit_entry": AUDIT,
+    "bank_statement": DOCUMENTS, "bank_line": DOCUMENTS,  # app.banking: lines become payments
 }
 
 

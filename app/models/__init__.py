@@ -1,6 +1,7 @@
 """Database tables only: no business rules, no Qt."""
 
 from .audit import AuditEntry
+from .banking import BankLine, BankStatement
 from .base import Base
 from .collections import (
     Activity, AgreementInstallment, AgreementInvoice, CustomerRisk, Dispute, PaymentAgreement, PromiseToPay,
@@ -24,4 +25,5 @@ __all__ = [
     "ReminderRun", "ReminderTemplate",
     "InvoiceDiscount",
     "ImportMapping",
+    "BankLine", "BankStatement",
 ]

@@ -21,6 +21,7 @@ PAGE_CHAPTERS = {
     "customers": "02-entering-importing.md",
     "aging": "05-month-end.md",
     "audit": "06-corrections.md",
+    "bank": "02-entering-importing.md",
 }
 FIRST_CHAPTER = "01-first-steps.md"
 

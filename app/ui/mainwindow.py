@@ -54,6 +54,7 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers.svg", "app.ui.views.customers:CustomersView"),
     ViewSpec("aging", QT_TRANSLATE_NOOP("Navigation", "Aging report"), "aging.svg", "app.ui.views.aging_report:AgingReportView"),
     ViewSpec("audit", QT_TRANSLATE_NOOP("Navigation", "Audit log"), "audit.svg", "app.ui.views.audit:AuditView"),
+    ViewSpec("bank", QT_TRANSLATE_NOOP("Navigation", "Bank"), "bank.svg", "app.ui.views.bank:BankView"),
 ]
 
 

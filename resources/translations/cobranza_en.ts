@@ -46,6 +46,44 @@
     </message>
 </context>
 <context>
+    <name>Bank</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/views/bank.py" line="+42"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BankView</name>
+    <message numerus="yes">
+        <location line="+181"/>
+        <source>%1: %n new credit line(s)</source>
+        <translation>
+            <numerusform>%1: %n new credit line</numerusform>
+            <numerusform>%1: %n new credit lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n already imported before, not stored again)</source>
+        <translation>
+            <numerusform>(%n already imported before, not stored again)</numerusform>
+            <numerusform>(%n already imported before, not stored again)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n line(s) confirmed as exact matches</source>
+        <translation>
+            <numerusform>%n line confirmed as an exact match</numerusform>
+            <numerusform>%n lines confirmed as exact matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersView</name>
     <message numerus="yes">
         <location filename="../../app/ui/views/customers.py" line="+102"/>

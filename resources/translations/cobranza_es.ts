@@ -994,6 +994,270 @@
     </message>
 </context>
 <context>
+    <name>Bank</name>
+    <message>
+        <location filename="../../app/ui/tablemodels/bank.py" line="+17"/>
+        <source>invoice number %1 in the description</source>
+        <translation>número de factura %1 en la descripción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tax id %1 in the description</source>
+        <translation>RUC/NIT/RUT %1 en la descripción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer name &apos;%1&apos; in the description</source>
+        <translation>nombre del cliente «%1» en la descripción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same amount as open on %1</source>
+        <translation>mismo importe que el saldo de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 add up to the amount</source>
+        <translation>%1 suman el importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within the early-payment discount of %1</source>
+        <translation>dentro del descuento por pronto pago de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>applied oldest due first: %1</source>
+        <translation>aplicado a lo más antiguo primero: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>more than is open: %1 stays as unapplied credit</source>
+        <translation>más de lo pendiente: %1 queda como saldo a favor</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best match</source>
+        <translation>Mejor coincidencia</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no suggestion</source>
+        <translation>sin sugerencia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exact: %1</source>
+        <translation>Exacta: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invoices</source>
+        <translation>Facturas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applied</source>
+        <translation>Aplicado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unapplied credit</source>
+        <translation>Saldo a favor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/views/bank.py" line="+38"/>
+        <source>Line %1: %2: %3</source>
+        <translation>Línea %1: %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… y %n más</numerusform>
+            <numerusform>… y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported:</source>
+        <translation>No se importó nada:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported: %1</source>
+        <translation>No se importó nada: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BankView</name>
+    <message>
+        <location line="+51"/>
+        <source>Detect the bank from the file</source>
+        <translation>Detectar el banco por el archivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other bank (common headers)</source>
+        <translation>Otro banco (encabezados comunes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+34"/>
+        <source>Import statement…</source>
+        <translation>Importar estado de cuenta…</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Confirm exact matches</source>
+        <translation>Confirmar coincidencias exactas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirms every line whose customer is named in the description and whose amount settles exactly one of their invoices</source>
+        <translation>Confirma cada línea cuyo cliente aparece en la descripción y cuyo importe cancela exactamente una de sus facturas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skip…</source>
+        <translation>Omitir…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No bank lines to match</source>
+        <translation>No hay movimientos bancarios por conciliar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the statement from your bank&apos;s website (CSV, Excel, CAMT.053 or OFX) and import it: each credit gets suggested invoices and the reasons for them.</source>
+        <translation>Descargue el estado de cuenta desde la banca por internet (CSV, Excel, CAMT.053 u OFX) e impórtelo: cada abono recibe facturas sugeridas y el motivo de cada sugerencia.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Suggested matches for the selected line</source>
+        <translation>Coincidencias sugeridas para el movimiento seleccionado</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bank: money received, matched to invoices</source>
+        <translation>Banco: dinero recibido, conciliado con facturas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank</source>
+        <translation>Banco</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Select a line with a suggestion, or use Edit… to name the customer</source>
+        <translation>Seleccione un movimiento con sugerencia, o use Editar… para indicar el cliente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No line has an exact match</source>
+        <translation>Ningún movimiento tiene una coincidencia exacta</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import bank statement</source>
+        <translation>Importar estado de cuenta bancario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statements (*.csv *.txt *.xlsx *.xml *.ofx *.qfx);;All files (*)</source>
+        <translation>Estados de cuenta (*.csv *.txt *.xlsx *.xml *.ofx *.qfx);;Todos los archivos (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1: %n new credit line(s)</source>
+        <translation>
+            <numerusform>%1: %n abono nuevo</numerusform>
+            <numerusform>%1: %n abonos nuevos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n already imported before, not stored again)</source>
+        <translation>
+            <numerusform>(%n ya importado antes, no se guardó de nuevo)</numerusform>
+            <numerusform>(%n ya importados antes, no se guardaron de nuevo)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n line(s) confirmed as exact matches</source>
+        <translation>
+            <numerusform>%n movimiento confirmado como coincidencia exacta</numerusform>
+            <numerusform>%n movimientos confirmados como coincidencias exactas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Payment of %1 from %2 recorded</source>
+        <translation>Pago de %1 de %2 registrado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 stays as unapplied credit</source>
+        <translation>%1 queda como saldo a favor</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Skip bank line</source>
+        <translation>Omitir movimiento bancario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is this line not a customer&apos;s payment?</source>
+        <translation>¿Por qué este movimiento no es el pago de un cliente?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line skipped</source>
+        <translation>Movimiento omitido</translation>
+    </message>
+</context>
+<context>
     <name>CardCorrections</name>
     <message>
         <location filename="../../app/ui/corrections.py" line="+380"/>
@@ -2382,6 +2646,44 @@
     </message>
 </context>
 <context>
+    <name>EditMatchDialog</name>
+    <message>
+        <location filename="../../app/ui/views/bank.py" line="-224"/>
+        <source>Confirm bank line</source>
+        <translation>Confirmar movimiento bancario</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>invoice numbers, separated by commas (empty: oldest due first)</source>
+        <translation>números de factura separados por comas (vacío: lo más antiguo primero)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it all as unapplied credit</source>
+        <translation>Dejar todo como saldo a favor</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoices</source>
+        <translation>Facturas</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../app/ui/errors.py" line="+18"/>
@@ -2782,7 +3084,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../app/ui/help.py" line="+78"/>
+        <location filename="../../app/ui/help.py" line="+79"/>
         <source>Cobranza user guide</source>
         <translation>Guía de uso de Cobranza</translation>
     </message>
@@ -3094,7 +3396,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="+124"/>
+        <location filename="../../app/ui/mainwindow.py" line="+125"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -3255,7 +3557,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="-225"/>
+        <location filename="../../app/ui/mainwindow.py" line="-226"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -3283,6 +3585,11 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <location line="+1"/>
         <source>Audit log</source>
         <translation>Auditoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank</source>
+        <translation>Banco</translation>
     </message>
 </context>
 <context>
