@@ -22,6 +22,7 @@ shot scripts/screenshot_reminders.py --db "$(book reminders)" --run "$@"
 shot scripts/screenshot_corrections.py --db "$(book corrections)" "$@"
 shot scripts/screenshot_terms.py --db "$(book terms)" "$@"
 shot scripts/screenshot_first_run.py
+shot scripts/screenshot_bank.py --db "$(book bank)"
 # the user guide's shots, each language in its own chapter folder (docs/guide/<lang>/img), and README's
 # empty-state and 1366×768 shots (from the Spanish pass)
 for lang in es en; do shot scripts/screenshot_guide.py --db "$(book "guide-$lang")" --language "$lang"; done
