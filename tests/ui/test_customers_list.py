@@ -27,7 +27,7 @@ def fill(engine):
 
 
 def codes(model):
-    return [model.row(r).code for r in range(model.rowCount())]
+    return [model.row(r).code if model.row(r) is not None else None for r in range(model.rowCount())]
 
 
 def test_search_is_debounced_and_matches_name_code_and_tax_id(books, window, qtbot):
@@ -69,15 +69,35 @@ def test_pages_are_fetched_lazily(books, ctx, qtbot):
     model = cm.CustomersTableModel(ctx.runner, ctx.formatter, page_size=2)
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.reload()
-    assert model.rowCount() == 2 and model.total() == 5
-    assert model.canFetchMore(QModelIndex())
+    # every match is a row at once; only the first page is read
+    assert model.rowCount() == 5 and model.total() == 5
+    assert model.row(1).code == "C003" and model.row(2) is None
+    assert model.index(2, cm.COL_NAME).data() == ""  # shown empty, and its page asked for
+    assert not model.canFetchMore(QModelIndex())  # that page is on its way
     with qtbot.waitSignal(model.loaded, timeout=5000):
-        model.fetchMore(QModelIndex())
-    assert model.rowCount() == 4
+        pass
+    assert model.row(2).code == "C002" and model.row(4) is None
+    assert model.canFetchMore(QModelIndex())
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.fetchMore(QModelIndex())
     assert codes(model) == ["C004", "C003", "C002", "C001", "C005"]
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_ctrl_end_reaches_the_last_customer(books, window, qtbot):
+    fill(books)
+    view = window.view("customers")
+    view.model.page_size = 2  # five customers are three pages
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.row(0) is not None)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(0, cm.COL_NAME))
+    qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.table.currentIndex().row() == 4
+    qtbot.waitUntil(lambda: view.model.row(4) is not None)
+    assert view.model.index(4, cm.COL_CODE).data() == "C005"
+    view.table.selectRow(4)
+    assert view.selected_code() == "C005"
 
 
 def test_stale_answers_are_ignored(books, ctx, qtbot):
