@@ -104,9 +104,10 @@ def run(root: Path, scenario: str, db: str) -> dict:
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", scenario, db],
                           env=env, cwd=str(root), capture_output=True, text=True)
-    if proc.returncode:
-        return {"error": proc.stderr.strip().splitlines()[-1:] or ["?"]}
-    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        return {"error": proc.stderr.strip().splitlines()[-3:] or ["?"]}
+    out = json.loads(lines[-1])
     out["process_s"] = time.perf_counter() - t
     return out
 
@@ -120,8 +121,8 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=list(SCENARIOS))
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.db)))
-        return
+        print(json.dumps(child(args.child, args.db)), flush=True)
+        os._exit(0)  # the figures are out; no Qt teardown to wait for
     roots = ([("base", Path(args.base))] if args.base else []) + [("this", HERE)]
     print(f"load average at start: {os.getloadavg()}")
     for scenario in args.only:

@@ -1712,7 +1712,7 @@
 <context>
     <name>CustomersModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/customers.py" line="+32"/>
+        <location filename="../../app/ui/tablemodels/customers.py" line="+35"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -1748,12 +1748,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+222"/>
+        <location line="+263"/>
         <source>On hold</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-48"/>
         <source>multi-currency</source>
         <translation>varias monedas</translation>
     </message>
@@ -1797,7 +1797,7 @@
         <translation>Abrir ficha</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <location line="+30"/>
         <source>No customers yet</source>
         <translation>Aún no hay clientes</translation>
@@ -3605,6 +3605,19 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>ProgressOperation</name>
+    <message>
+        <location filename="../../app/ui/progress.py" line="+39"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
     <name>RemindersModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/reminders.py" line="+28"/>
@@ -3832,7 +3845,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+78"/>
+        <location filename="../../app/ui/views/reminders.py" line="+79"/>
         <source>Reminders</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Recordatorios</translation>
@@ -3844,12 +3857,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+198"/>
+        <location line="+205"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-203"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -3880,12 +3893,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+161"/>
+        <location line="+168"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-160"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -3949,8 +3962,18 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <source>It did arrive: record it as sent without sending it again</source>
         <translation>Sí llegó: registrarlo como enviado sin volver a enviarlo</translation>
     </message>
+    <message>
+        <location line="+85"/>
+        <source>Planning the reminders…</source>
+        <translation>Planificando los recordatorios…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Preview cancelled.</source>
+        <translation>Vista previa cancelada.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+212"/>
+        <location line="+113"/>
         <source>%n e-mail(s) sent</source>
         <translation>
             <numerusform>%n correo enviado</numerusform>
@@ -4016,17 +4039,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-262"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Date or time changed: press Preview again.</source>
         <translation>Cambió la fecha o la hora: pulse Vista previa de nuevo.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+13"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n recordatorio planificado</numerusform>
