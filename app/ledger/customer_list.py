@@ -148,7 +148,7 @@ def _overdue_in_default_currency(as_of: dt.date, customers=None):
 
 
 def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates: Rates,
-                       stored_balances: bool = False) -> Select:
+                       stored_balances: bool = False, descending: bool = False) -> Select:
     """Matching customer ids in ascending order (descending is derived from it: `CustomerOrder`).
     `stored_balances`: the balances kept in customer_balance are those as of `as_of` (`stored_is_current`),
     so sorting by balance reads them instead of adding up every document."""
@@ -161,17 +161,17 @@ def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates:
     if sort_key == "balance" and stored_balances:
         q = q.outerjoin(CustomerBalance, and_(CustomerBalance.customer_id == Customer.id,
                                               CustomerBalance.currency == Customer.currency))
-        return _in_company_currency(q, func.coalesce(CustomerBalance.balance_minor, 0), rates)
+        return _in_company_currency(q, func.coalesce(CustomerBalance.balance_minor, 0), rates, descending)
     if sort_key == "balance":
         matching = select(Customer.id).where(cond) if cond is not None else None
         agg = _amounts(as_of, balance=True, overdue=False, customers=matching)
         q = q.outerjoin(agg, and_(agg.c.customer_id == Customer.id, agg.c.currency == Customer.currency))
-        return _in_company_currency(q, func.coalesce(agg.c.balance, 0), rates)
+        return _in_company_currency(q, func.coalesce(agg.c.balance, 0), rates, descending)
     elif sort_key == "overdue":
         matching = select(Customer.id).where(cond) if cond is not None else None
         agg = _overdue_in_default_currency(as_of, matching)
         q = q.outerjoin(agg, agg.c.customer_id == Customer.id)
-        return _in_company_currency(q, func.coalesce(agg.c.overdue, 0), rates)
+        return _in_company_currency(q, func.coalesce(agg.c.overdue, 0), rates, descending)
     elif sort_key in ("tax_id", "city"):
         keys = [func.coalesce(getattr(Customer, sort_key), "")]
         if sort_key == "city":
@@ -179,15 +179,17 @@ def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates:
     else:
         keys = [getattr(Customer, sort_key)]
     keys += [Customer.code, Customer.id]  # ties too, so the descending order is this one reversed
-    return q.order_by(*keys)
+    return q.order_by(*[k.desc() for k in keys] if descending else keys)
 
 
-def _in_company_currency(q: Select, amount, rates: Rates) -> Select:
+def _in_company_currency(q: Select, amount, rates: Rates, descending: bool = False) -> Select:
     """Order by the amount in the company's currency; amounts without a rate last in both directions (by
     currency, then their own amount), so the descending order is the ascending one with each of the two
     groups reversed (`CustomerOrder`)."""
     value, missing = sql_to_company(amount, Customer.currency, rates)
     keys = [value, Customer.currency, amount, Customer.code, Customer.id]
+    if descending:
+        keys = [k.desc() for k in keys]
     return q.add_columns(missing.label("rate_missing")).order_by(missing.asc(), *keys)
 
 
@@ -241,6 +243,29 @@ def customer_order(
     rows = session.execute(_ordered_ids_query(search, sort_key, as_of, rates_on(session, as_of), stored)).all()
     unranked = sum(1 for row in rows if len(row) > 1 and row[1])
     return CustomerOrder(tuple(row[0] for row in rows), unranked)
+
+
+def first_page(
+    session: Session,
+    *,
+    search: str | None = None,
+    sort_key: str = "name",
+    descending: bool = False,
+    limit: int = PAGE_SIZE,
+    as_of: dt.date | None = None,
+    stored_balances: bool | None = None,
+) -> tuple[list[int], int]:
+    """(the ids of the first `limit` customers in list order, how many match): what the list shows at once
+    while `customer_order` reads every id. The database keeps only the top `limit` while it sorts, in the
+    direction asked (the same order as `customer_order(...).in_direction(descending)`)."""
+    as_of = as_of or config.today()
+    stored = sort_key == "balance" and stored_balances is not False and stored_is_current(session, as_of)
+    q = _ordered_ids_query(search, sort_key, as_of, rates_on(session, as_of), stored, descending).limit(limit)
+    ids = [row[0] for row in session.execute(q)]
+    cond = _search_filter(search)
+    count = select(func.count()).select_from(Customer)
+    total = session.scalar(count.where(cond) if cond is not None else count)
+    return ids, int(total or 0)
 
 
 def stored_is_current(session: Session, as_of: dt.date) -> bool:

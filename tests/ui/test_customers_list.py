@@ -144,13 +144,18 @@ def test_flipping_the_direction_reuses_the_order_and_a_reload_forgets_it(books, 
         return original(session, **kw)
 
     monkeypatch.setattr(cm, "customer_order", counting)
-    model = cm.CustomersTableModel(ctx.runner, ctx.formatter)
+    model = cm.CustomersTableModel(ctx.runner, ctx.formatter, page_size=2)
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.sort(cm.COL_BALANCE, Qt.SortOrder.AscendingOrder)
-    with qtbot.waitSignal(model.loaded, timeout=5000):
-        model.sort(cm.COL_BALANCE, Qt.SortOrder.DescendingOrder)
-    assert codes(model) == ["C004", "C002", "C001", "C003", "C005"]
+    assert model.rowCount() == 5 and codes(model)[:2] == ["C005", "C003"]  # the first page, before the order
+    wait_idle(qtbot, ctx.runner)  # the whole order, read after the first page
     assert calls == ["balance"]
     with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(cm.COL_BALANCE, Qt.SortOrder.DescendingOrder)
+    wait_idle(qtbot, ctx.runner)
+    assert codes(model)[:2] == ["C004", "C002"]
+    assert calls == ["balance"]  # flipped: the same order reversed
+    with qtbot.waitSignal(model.loaded, timeout=5000):
         model.reload()
+    wait_idle(qtbot, ctx.runner)
     assert calls == ["balance", "balance"]

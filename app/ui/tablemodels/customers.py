@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.ledger.customer_list import PAGE_SIZE, CustomerOrder, CustomerRow, customer_order, customer_rows
+from app.ledger.customer_list import PAGE_SIZE, CustomerOrder, CustomerRow, customer_order, customer_rows, first_page
 
 from ..formatting import Formatter
 from ..tasks import TaskRunner
@@ -39,13 +39,22 @@ def headers() -> list[str]:
 
 
 def _first_page(session, search, sort_key, descending, order: CustomerOrder | None, limit, as_of):
-    """(the order of every match, rows of the first page in the wanted direction).
+    """(the order of every match or None, rows of the first page in the wanted direction, how many match).
 
-    With `order` given (it is known) only the rows are read. Customers without an exchange rate for
-    their amount stay last in both directions (CustomerOrder.in_direction)."""
-    if order is None:
-        order = customer_order(session, search=search, sort_key=sort_key, as_of=as_of)
-    return order, customer_rows(session, order.in_direction(descending)[:limit], as_of)
+    With `order` given (it is known) only the rows are read. Otherwise the database picks the first page
+    alone (`first_page`: it keeps the top rows while sorting) and the model reads the whole order next
+    (`_whole_order`). Customers without an exchange rate for their amount stay last in both directions
+    (CustomerOrder.in_direction)."""
+    if order is not None:
+        ids = order.in_direction(descending)
+        return order, customer_rows(session, ids[:limit], as_of), len(ids)
+    ids, total = first_page(session, search=search, sort_key=sort_key, descending=descending, limit=limit,
+                            as_of=as_of)
+    return None, customer_rows(session, ids, as_of), total
+
+
+def _whole_order(session, search, sort_key, as_of) -> CustomerOrder:
+    return customer_order(session, search=search, sort_key=sort_key, as_of=as_of)
 
 
 class CustomersTableModel(QAbstractTableModel):
@@ -72,6 +81,7 @@ class CustomersTableModel(QAbstractTableModel):
         self.page_size = page_size
         self._pages: dict[int, list[CustomerRow]] = {}  # page number -> its rows, for the pages read
         self._asked: set[int] = set()  # pages asked for and not arrived yet
+        self._waiting: set[int] = set()  # pages wanted before the whole order (their ids) arrived
         self._ids: list[int] = []
         self._order_cache: dict[tuple[str, str], CustomerOrder] = {}
         self._total = 0
@@ -84,15 +94,17 @@ class CustomersTableModel(QAbstractTableModel):
 
     # --- what to show ---------------------------------------------------------------
 
-    def set_rows(self, rows: list[CustomerRow], ids: list[int] | None = None) -> None:
+    def set_rows(self, rows: list[CustomerRow], ids: list[int] | None = None, total: int | None = None) -> None:
         """Show these rows; `ids` (all matches in order, starting with the rows') are the rows of the list,
-        the ones after `rows` read when shown."""
+        the ones after `rows` read when shown. `total` with fewer ids: that many rows, the ids of the others
+        to come (`_order_arrived`)."""
         self.beginResetModel()
         rows = list(rows)
         self._ids = list(ids) if ids is not None else [r.id for r in rows]
-        self._total = max(len(self._ids), len(rows))
+        self._total = max(len(self._ids), len(rows), total or 0)
         self._pages = {}
         self._asked = set()
+        self._waiting = set()
         size = self.page_size
         for start in range(0, len(rows), size):
             if len(rows[start:start + size]) == size or start + size >= self._total:
@@ -145,17 +157,41 @@ class CustomersTableModel(QAbstractTableModel):
     def _first_page_arrived(self, generation: int, key, descending: bool, result) -> None:
         if generation != self._generation:
             return
-        order, rows = result
-        self._order_cache[key] = order
+        order, rows, total = result
         self.loading = False
-        self.set_rows(rows, order.in_direction(descending))
+        if order is not None:
+            self._order_cache[key] = order
+            self.set_rows(rows, order.in_direction(descending))
+        else:  # the first page is shown; every id follows (Ctrl+End, scrolling far)
+            self.set_rows(rows, [r.id for r in rows], total)
+            if total > len(rows):
+                self.runner.read(_whole_order, key[0], key[1], self.as_of,
+                                 on_done=lambda o: self._order_arrived(generation, key, descending, o),
+                                 on_error=lambda exc: self._failed(generation, exc))
         self.loaded.emit()
+
+    def _order_arrived(self, generation: int, key, descending: bool, order: CustomerOrder) -> None:
+        if generation != self._generation:
+            return
+        self._order_cache[key] = order
+        ids = order.in_direction(descending)
+        if ids[:len(self._ids)] != self._ids:  # the list changed in between: show it as it is now
+            self._load()
+            return
+        self._ids = ids
+        if len(ids) != self._total:
+            self._load()
+            return
+        waiting, self._waiting = self._waiting, set()
+        for page in sorted(waiting):
+            self._ask(page)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
         self.loading = False
         self._asked.clear()
+        self._waiting.clear()
         self.failed.emit(str(exc))
 
     # --- pages read when shown --------------------------------------------------------
@@ -174,7 +210,7 @@ class CustomersTableModel(QAbstractTableModel):
         if parent.isValid() or self.loading:
             return False
         page = self._next_unread_page()
-        return page is not None and page not in self._asked
+        return page is not None and page not in self._asked and page not in self._waiting
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if self.canFetchMore(parent):
@@ -184,16 +220,19 @@ class CustomersTableModel(QAbstractTableModel):
         """Read the page holding `row` if it is not read yet (`loaded` is emitted when it arrives)."""
         if 0 <= row < self._total and not self.loading:
             page = row // self.page_size
-            if page not in self._pages and page not in self._asked:
+            if page not in self._pages and page not in self._asked and page not in self._waiting:
                 self._ask(page)
 
     def is_loaded(self, row: int) -> bool:
         return self.row(row) is not None
 
     def _ask(self, page: int) -> None:
+        start = page * self.page_size
+        if start >= len(self._ids):  # its ids are not known yet: asked when the whole order arrives
+            self._waiting.add(page)
+            return
         self._asked.add(page)
         generation = self._generation
-        start = page * self.page_size
         self.runner.read(customer_rows, self._ids[start:start + self.page_size], self.as_of,
                          on_done=lambda rows: self._page_arrived(generation, page, rows),
                          on_error=lambda exc: self._failed(generation, exc))
