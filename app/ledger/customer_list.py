@@ -33,7 +33,7 @@ from app import config
 from app.models import Allocation, Customer, CustomerBalance, DueLine, Invoice
 
 from .balance_keeper import latest_date
-from .balances import balance_parts, invoice_exists_as_of
+from .balances import balance_parts, invoice_exists_as_of, open_as_of_in
 from .fx import Rates, rates_on, sql_to_company, to_company_minor
 
 SORT_KEYS = ("code", "name", "tax_id", "city", "currency", "balance", "overdue", "on_hold")
@@ -145,6 +145,17 @@ def _overdue_in_default_currency(as_of: dt.date, customers=None):
     if customers is not None:
         q = q.where(owner.id.in_(customers))
     return q.subquery()
+
+
+def _overdue_of(session: Session, ids: list[int], as_of: dt.date) -> Select:
+    """(customer_id, currency, 0, overdue) of these customers: what is open as of D (the receivable engine,
+    open_as_of_in) of their due lines due before D, read from their invoices (by customer), not from every
+    due line due before D."""
+    o = open_as_of_in(session, as_of)
+    q = (select(Invoice.customer_id, Invoice.currency, literal(0), func.sum(o.open))
+         .select_from(Invoice).join(DueLine, DueLine.invoice_id == Invoice.id))
+    return (o.join(q).where(Invoice.customer_id.in_(ids), DueLine.due_date < as_of, invoice_exists_as_of(as_of))
+            .group_by(Invoice.customer_id, Invoice.currency))
 
 
 def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates: Rates,
@@ -287,10 +298,17 @@ def _rows_for(session: Session, ids: list[int], as_of: dt.date, rates: Rates) ->
             select(Customer.id, Customer.code, Customer.name, Customer.tax_id, Customer.email, Customer.city,
                    Customer.country, Customer.currency, Customer.on_hold).where(Customer.id.in_(ids)))
     }
-    agg = _amounts(as_of, customers=ids)
+    stored = stored_is_current(session, as_of)  # the balances are kept: read them, add up only what is overdue
     balances: dict[int, list[tuple[str, int]]] = {}
     overdue: dict[int, list[tuple[str, int]]] = {}
-    for customer_id, currency, bal, over in session.execute(select(agg)):
+    rows = list(session.execute(_overdue_of(session, ids, as_of)))
+    if not stored:
+        rows += list(session.execute(select(_amounts(as_of, overdue=False, customers=ids))))
+    else:
+        rows += [(c, cur, bal, 0) for c, cur, bal in session.execute(
+            select(CustomerBalance.customer_id, CustomerBalance.currency, CustomerBalance.balance_minor)
+            .where(CustomerBalance.customer_id.in_(ids)))]
+    for customer_id, currency, bal, over in rows:
         if bal:
             balances.setdefault(customer_id, []).append((currency, int(bal)))
         if over:
