@@ -159,10 +159,11 @@ def _overdue_of(session: Session, ids: list[int], as_of: dt.date) -> Select:
 
 
 def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates: Rates,
-                       stored_balances: bool = False, descending: bool = False) -> Select:
+                       stored_balances: bool = False, descending: bool = False, backwards: bool = False) -> Select:
     """Matching customer ids in ascending order (descending is derived from it: `CustomerOrder`).
     `stored_balances`: the balances kept in customer_balance are those as of `as_of` (`stored_is_current`),
-    so sorting by balance reads them instead of adding up every document."""
+    so sorting by balance reads them instead of adding up every document. `backwards`: the list order
+    (in `descending`'s direction) read from its end, for its last page."""
     if sort_key not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort_key!r}; use one of {', '.join(SORT_KEYS)}")
     cond = _search_filter(search)
@@ -172,17 +173,17 @@ def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates:
     if sort_key == "balance" and stored_balances:
         q = q.outerjoin(CustomerBalance, and_(CustomerBalance.customer_id == Customer.id,
                                               CustomerBalance.currency == Customer.currency))
-        return _in_company_currency(q, func.coalesce(CustomerBalance.balance_minor, 0), rates, descending)
+        return _in_company_currency(q, func.coalesce(CustomerBalance.balance_minor, 0), rates, descending, backwards)
     if sort_key == "balance":
         matching = select(Customer.id).where(cond) if cond is not None else None
         agg = _amounts(as_of, balance=True, overdue=False, customers=matching)
         q = q.outerjoin(agg, and_(agg.c.customer_id == Customer.id, agg.c.currency == Customer.currency))
-        return _in_company_currency(q, func.coalesce(agg.c.balance, 0), rates, descending)
+        return _in_company_currency(q, func.coalesce(agg.c.balance, 0), rates, descending, backwards)
     elif sort_key == "overdue":
         matching = select(Customer.id).where(cond) if cond is not None else None
         agg = _overdue_in_default_currency(as_of, matching)
         q = q.outerjoin(agg, agg.c.customer_id == Customer.id)
-        return _in_company_currency(q, func.coalesce(agg.c.overdue, 0), rates, descending)
+        return _in_company_currency(q, func.coalesce(agg.c.overdue, 0), rates, descending, backwards)
     elif sort_key in ("tax_id", "city"):
         keys = [func.coalesce(getattr(Customer, sort_key), "")]
         if sort_key == "city":
@@ -190,18 +191,19 @@ def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates:
     else:
         keys = [getattr(Customer, sort_key)]
     keys += [Customer.code, Customer.id]  # ties too, so the descending order is this one reversed
-    return q.order_by(*[k.desc() for k in keys] if descending else keys)
+    return q.order_by(*[k.desc() for k in keys] if descending != backwards else keys)
 
 
-def _in_company_currency(q: Select, amount, rates: Rates, descending: bool = False) -> Select:
+def _in_company_currency(q: Select, amount, rates: Rates, descending: bool = False,
+                         backwards: bool = False) -> Select:
     """Order by the amount in the company's currency; amounts without a rate last in both directions (by
     currency, then their own amount), so the descending order is the ascending one with each of the two
     groups reversed (`CustomerOrder`)."""
     value, missing = sql_to_company(amount, Customer.currency, rates)
     keys = [value, Customer.currency, amount, Customer.code, Customer.id]
-    if descending:
+    if descending != backwards:
         keys = [k.desc() for k in keys]
-    return q.add_columns(missing.label("rate_missing")).order_by(missing.asc(), *keys)
+    return q.add_columns(missing.label("rate_missing")).order_by(missing.desc() if backwards else missing.asc(), *keys)
 
 
 def _ids(session: Session, q: Select) -> list[int]:
@@ -265,14 +267,18 @@ def first_page(
     limit: int = PAGE_SIZE,
     as_of: dt.date | None = None,
     stored_balances: bool | None = None,
+    last: bool = False,
 ) -> tuple[list[int], int]:
     """(the ids of the first `limit` customers in list order, how many match): what the list shows at once
     while `customer_order` reads every id. The database keeps only the top `limit` while it sorts, in the
-    direction asked (the same order as `customer_order(...).in_direction(descending)`)."""
+    direction asked (the same order as `customer_order(...).in_direction(descending)`). `last`: the last
+    `limit` ids of that order instead (Ctrl+End), read from the end."""
     as_of = as_of or config.today()
     stored = sort_key == "balance" and stored_balances is not False and stored_is_current(session, as_of)
-    q = _ordered_ids_query(search, sort_key, as_of, rates_on(session, as_of), stored, descending).limit(limit)
+    q = _ordered_ids_query(search, sort_key, as_of, rates_on(session, as_of), stored, descending, last).limit(limit)
     ids = [row[0] for row in session.execute(q)]
+    if last:
+        ids.reverse()
     cond = _search_filter(search)
     count = select(func.count()).select_from(Customer)
     total = session.scalar(count.where(cond) if cond is not None else count)

@@ -136,5 +136,8 @@ def test_the_first_page_is_the_start_of_the_whole_order(books, key):
                 whole = customer_ids(books, sort_key=key, descending=descending, as_of=AS_OF)
                 ids, total = first_page(books, sort_key=key, descending=descending, limit=limit, as_of=AS_OF)
                 assert (ids, total) == (whole[:limit], len(whole)), (key, rate, descending, limit)
+                ids, total = first_page(books, sort_key=key, descending=descending, limit=limit, as_of=AS_OF,
+                                        last=True)
+                assert ids == whole[-limit:], ("last", key, rate, descending, limit)
     ids, total = first_page(books, search="rivera", sort_key="balance", as_of=AS_OF)
     assert total == 1 and len(ids) == 1

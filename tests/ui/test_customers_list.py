@@ -96,6 +96,13 @@ def test_ctrl_end_reaches_the_last_customer(books, window, qtbot):
     assert view.table.currentIndex().row() == 4
     qtbot.waitUntil(lambda: view.model.row(4) is not None)
     assert view.model.index(4, cm.COL_CODE).data() == "C005"
+    # by balance, descending, Ctrl+End at once: the last page is read from the end of the order
+    view.table.horizontalHeader().setSortIndicator(cm.COL_BALANCE, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.row(0) is not None)
+    view.table.setCurrentIndex(view.model.index(0, cm.COL_NAME))
+    qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.model.row(4) is not None)
+    assert view.model.row(4).code == "C005"  # the smallest balance (none)
     view.table.selectRow(4)
     assert view.selected_code() == "C005"
 

@@ -53,6 +53,14 @@ def _first_page(session, search, sort_key, descending, order: CustomerOrder | No
     return None, customer_rows(session, ids, as_of), total
 
 
+def _last_page(session, search, sort_key, descending, count, as_of) -> list[CustomerRow | None]:
+    """The rows of the last `count` customers in list order (Ctrl+End before the whole order arrived)."""
+    ids, _total = first_page(session, search=search, sort_key=sort_key, descending=descending, limit=count,
+                             as_of=as_of, last=True)
+    by_id = {r.id: r for r in customer_rows(session, ids, as_of)}
+    return [by_id.get(i) for i in ids]
+
+
 def _whole_order(session, search, sort_key, as_of) -> CustomerOrder:
     return customer_order(session, search=search, sort_key=sort_key, as_of=as_of)
 
@@ -228,14 +236,35 @@ class CustomersTableModel(QAbstractTableModel):
 
     def _ask(self, page: int) -> None:
         start = page * self.page_size
-        if start >= len(self._ids):  # its ids are not known yet: asked when the whole order arrives
-            self._waiting.add(page)
+        if start >= len(self._ids):  # its ids are not known yet
+            if page == self._page_count() - 1 and page > 0:  # the last page (Ctrl+End): read from the end
+                self._ask_last(page)
+            else:  # asked when the whole order arrives
+                self._waiting.add(page)
             return
         self._asked.add(page)
         generation = self._generation
         self.runner.read(customer_rows, self._ids[start:start + self.page_size], self.as_of,
                          on_done=lambda rows: self._page_arrived(generation, page, rows),
                          on_error=lambda exc: self._failed(generation, exc))
+
+    def _ask_last(self, page: int) -> None:
+        self._asked.add(page)
+        generation = self._generation
+        count = self._total - page * self.page_size
+        self.runner.read(_last_page, self._search, SORT_KEYS[self._sort_column], self._descending, count, self.as_of,
+                         on_done=lambda rows: self._last_page_arrived(generation, page, rows),
+                         on_error=lambda exc: self._failed(generation, exc))
+
+    def _last_page_arrived(self, generation: int, page: int, rows: list[CustomerRow | None]) -> None:
+        if generation != self._generation or page in self._pages:
+            return
+        self._asked.discard(page)
+        start = page * self.page_size
+        self._pages[page] = rows
+        if rows:
+            self.dataChanged.emit(self.index(start, 0), self.index(start + len(rows) - 1, COLUMN_COUNT - 1))
+        self.loaded.emit()
 
     def _page_arrived(self, generation: int, page: int, rows: list[CustomerRow]) -> None:
         if generation != self._generation:
