@@ -181,3 +181,30 @@ def open_session(args, *, create: bool = False, write: bool = False):
 def fail(message: str, code: int = 1):
     print(f"cobranza: {message}", file=sys.stderr)
     raise SystemExit(code)
+
+
+def progress_line(label: str, stream=None):
+    """A `progress(done, total)` for a long domain function (app.ledger.progress): one line on stderr,
+    rewritten in place ("label: 1,200/38,293 (3%)"), only when stderr is a terminal (a pipe or a log file
+    gets nothing); None otherwise. Call `.end()` on it (if not None) to finish the line."""
+    stream = stream or sys.stderr
+    if not getattr(stream, "isatty", lambda: False)():
+        return None
+    return _ProgressLine(label, stream)
+
+
+class _ProgressLine:
+    def __init__(self, label: str, stream):
+        self.label, self.stream, self.shown = label, stream, False
+
+    def __call__(self, done: int, total: int) -> None:
+        pct = f" ({done * 100 // total}%)" if total else ""
+        self.stream.write(f"\r{self.label}: {done:,}/{total:,}{pct}\x1b[K")
+        self.stream.flush()
+        self.shown = True
+
+    def end(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+

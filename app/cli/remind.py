@@ -19,7 +19,7 @@ import json
 
 from app.ledger.errors import LedgerError
 
-from .common import fail, iso_date, open_session
+from .common import fail, iso_date, open_session, progress_line
 
 
 def register(subparsers) -> None:
@@ -51,8 +51,11 @@ def run(args) -> int:
     try:
         if not args.send:
             try:
+                line = progress_line("planning reminders (customers)")
                 with session.begin():  # a preview changes nothing (not even the default policy)
-                    preview = preview_run(session, as_of=args.as_of, at=args.at)
+                    preview = preview_run(session, as_of=args.as_of, at=args.at, progress=line)
+                if line is not None:
+                    line.end()
             except LedgerError as exc:
                 fail(str(exc), 2)
             for p in preview.plan:

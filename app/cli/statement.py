@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import fail, iso_date, open_session
+from .common import fail, iso_date, open_session, progress_line
 from .arguments import add_as_of
 
 EPILOG = """\
@@ -86,8 +86,11 @@ def run(args) -> int:
         locale = company.locale if company else "es_PE"
         try:
             if args.all:
+                line = progress_line("statements")  # on stderr, when it is a terminal
                 results = render_statements(session, as_of=args.as_of, date_from=args.date_from, out_dir=out,
-                                            skipped=skipped)
+                                            skipped=skipped, progress=line)
+                if line is not None:
+                    line.end()
             else:
                 results = [render_statement(session, args.code, as_of=args.as_of, date_from=args.date_from,
                                             out=out)]

@@ -37,7 +37,7 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app import config
-from app.ledger import audit
+from app.ledger import audit, balance_keeper
 from app.ledger.company import get_company, save_company
 from app.ledger.money import exponent
 from app.ledger.terms import DEFAULT_TERMS_CODE, due_schedule, ensure_default_terms, get_terms_row, terms_lines
@@ -219,9 +219,10 @@ class _Generator:
         if sqlite:  # a bigger page cache for this run: random-order index inserts stop re-reading pages
             cache_size = s.execute(text("PRAGMA cache_size")).scalar()
             s.execute(text(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}"))
-        try:
-            custs = self.customers()
-            self.documents(custs)
+        try:  # the stored balances (customer_balance) once, for the whole book, at the end
+            with balance_keeper.deferred(s):
+                custs = self.customers()
+                self.documents(custs)
         finally:
             if sqlite:
                 s.execute(text(f"PRAGMA cache_size={int(cache_size)}"))

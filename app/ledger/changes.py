@@ -33,7 +33,7 @@ AREAS = frozenset({CUSTOMERS, DOCUMENTS, COLLECTIONS, REMINDERS, SETTINGS, RISK,
 TABLE_AREAS: dict[str, str] = {
     "customer": CUSTOMERS, "contact": CUSTOMERS, "payment_terms": CUSTOMERS, "payment_terms_line": CUSTOMERS,
     "invoice": DOCUMENTS, "due_line": DOCUMENTS, "credit_note": DOCUMENTS, "payment": DOCUMENTS,
-    "write_off": DOCUMENTS, "allocation": DOCUMENTS, "invoice_discount": DOCUMENTS,
+    "write_off": DOCUMENTS, "allocation": DOCUMENTS, "invoice_discount": DOCUMENTS, "customer_balance": DOCUMENTS,
     "payment_agreement": COLLECTIONS, "agreement_invoice": COLLECTIONS, "agreement_installment": COLLECTIONS,
     "activity": COLLECTIONS, "promise_to_pay": COLLECTIONS, "dispute": COLLECTIONS,
     "customer_risk": RISK,

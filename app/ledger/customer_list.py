@@ -11,6 +11,10 @@ because every allocation dated ≤ D links a document dated ≤ D to an invoice 
 void (only invoices with nothing applied can be voided), so the allocations cancel out; the test
 suite checks the two agree. Overdue = what is still open of due lines due before D.
 
+Sorting by balance reads the balances the ledger keeps per customer and currency (customer_balance,
+app.ledger.balance_keeper) when they are the balances as of D (nothing dated after D: the list as of
+today); as of an earlier date it adds up the documents as above.
+
 Sorting by balance or overdue ranks each customer's amount in its default currency converted to the
 company's currency at the rates in force on D (app.ledger.fx), inside the query. Customers whose amount
 is in a currency without a rate on D come last in both directions, grouped by currency and ordered by
@@ -26,9 +30,10 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, 
 from sqlalchemy.orm import Session, aliased
 
 from app import config
-from app.models import Allocation, Customer, DueLine, Invoice
+from app.models import Allocation, Customer, CustomerBalance, DueLine, Invoice
 
-from .balances import balance_parts, invoice_exists_as_of
+from .balance_keeper import latest_date
+from .balances import balance_parts, invoice_exists_as_of, open_as_of_in
 from .fx import Rates, rates_on, sql_to_company, to_company_minor
 
 SORT_KEYS = ("code", "name", "tax_id", "city", "currency", "balance", "overdue", "on_hold")
@@ -142,24 +147,43 @@ def _overdue_in_default_currency(as_of: dt.date, customers=None):
     return q.subquery()
 
 
-def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates: Rates) -> Select:
-    """Matching customer ids in ascending order (descending is derived from it: `CustomerOrder`)."""
+def _overdue_of(session: Session, ids: list[int], as_of: dt.date) -> Select:
+    """(customer_id, currency, 0, overdue) of these customers: what is open as of D (the receivable engine,
+    open_as_of_in) of their due lines due before D, read from their invoices (by customer), not from every
+    due line due before D."""
+    o = open_as_of_in(session, as_of)
+    q = (select(Invoice.customer_id, Invoice.currency, literal(0), func.sum(o.open))
+         .select_from(Invoice).join(DueLine, DueLine.invoice_id == Invoice.id))
+    return (o.join(q).where(Invoice.customer_id.in_(ids), DueLine.due_date < as_of, invoice_exists_as_of(as_of))
+            .group_by(Invoice.customer_id, Invoice.currency))
+
+
+def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates: Rates,
+                       stored_balances: bool = False, descending: bool = False, backwards: bool = False) -> Select:
+    """Matching customer ids in ascending order (descending is derived from it: `CustomerOrder`).
+    `stored_balances`: the balances kept in customer_balance are those as of `as_of` (`stored_is_current`),
+    so sorting by balance reads them instead of adding up every document. `backwards`: the list order
+    (in `descending`'s direction) read from its end, for its last page."""
     if sort_key not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort_key!r}; use one of {', '.join(SORT_KEYS)}")
     cond = _search_filter(search)
     q = select(Customer.id)
     if cond is not None:
         q = q.where(cond)
+    if sort_key == "balance" and stored_balances:
+        q = q.outerjoin(CustomerBalance, and_(CustomerBalance.customer_id == Customer.id,
+                                              CustomerBalance.currency == Customer.currency))
+        return _in_company_currency(q, func.coalesce(CustomerBalance.balance_minor, 0), rates, descending, backwards)
     if sort_key == "balance":
         matching = select(Customer.id).where(cond) if cond is not None else None
         agg = _amounts(as_of, balance=True, overdue=False, customers=matching)
         q = q.outerjoin(agg, and_(agg.c.customer_id == Customer.id, agg.c.currency == Customer.currency))
-        return _in_company_currency(q, func.coalesce(agg.c.balance, 0), rates)
+        return _in_company_currency(q, func.coalesce(agg.c.balance, 0), rates, descending, backwards)
     elif sort_key == "overdue":
         matching = select(Customer.id).where(cond) if cond is not None else None
         agg = _overdue_in_default_currency(as_of, matching)
         q = q.outerjoin(agg, agg.c.customer_id == Customer.id)
-        return _in_company_currency(q, func.coalesce(agg.c.overdue, 0), rates)
+        return _in_company_currency(q, func.coalesce(agg.c.overdue, 0), rates, descending, backwards)
     elif sort_key in ("tax_id", "city"):
         keys = [func.coalesce(getattr(Customer, sort_key), "")]
         if sort_key == "city":
@@ -167,16 +191,19 @@ def _ordered_ids_query(search: str | None, sort_key: str, as_of: dt.date, rates:
     else:
         keys = [getattr(Customer, sort_key)]
     keys += [Customer.code, Customer.id]  # ties too, so the descending order is this one reversed
-    return q.order_by(*keys)
+    return q.order_by(*[k.desc() for k in keys] if descending != backwards else keys)
 
 
-def _in_company_currency(q: Select, amount, rates: Rates) -> Select:
+def _in_company_currency(q: Select, amount, rates: Rates, descending: bool = False,
+                         backwards: bool = False) -> Select:
     """Order by the amount in the company's currency; amounts without a rate last in both directions (by
     currency, then their own amount), so the descending order is the ascending one with each of the two
     groups reversed (`CustomerOrder`)."""
     value, missing = sql_to_company(amount, Customer.currency, rates)
     keys = [value, Customer.currency, amount, Customer.code, Customer.id]
-    return q.add_columns(missing.label("rate_missing")).order_by(missing.asc(), *keys)
+    if descending != backwards:
+        keys = [k.desc() for k in keys]
+    return q.add_columns(missing.label("rate_missing")).order_by(missing.desc() if backwards else missing.asc(), *keys)
 
 
 def _ids(session: Session, q: Select) -> list[int]:
@@ -190,10 +217,12 @@ def customer_ids(
     sort_key: str = "name",
     descending: bool = False,
     as_of: dt.date | None = None,
+    stored_balances: bool | None = None,
 ) -> list[int]:
     """The ids of every matching customer in list order (a snapshot the GUI pages through with
     `customer_rows`: sorting by balance aggregates every document once, not once per page)."""
-    return customer_order(session, search=search, sort_key=sort_key, as_of=as_of).in_direction(descending)
+    return customer_order(session, search=search, sort_key=sort_key, as_of=as_of,
+                          stored_balances=stored_balances).in_direction(descending)
 
 
 @dataclass(frozen=True)
@@ -217,12 +246,50 @@ def customer_order(
     search: str | None = None,
     sort_key: str = "name",
     as_of: dt.date | None = None,
+    stored_balances: bool | None = None,
 ) -> CustomerOrder:
-    """The ascending order of every matching customer, from which both directions follow (one query)."""
+    """The ascending order of every matching customer, from which both directions follow (one query).
+    `stored_balances` None: sort by balance from the stored balances when they are current
+    (`stored_is_current`); False: add up the documents (the benchmark's baseline, the tests)."""
     as_of = as_of or config.today()
-    rows = session.execute(_ordered_ids_query(search, sort_key, as_of, rates_on(session, as_of))).all()
+    stored = sort_key == "balance" and stored_balances is not False and stored_is_current(session, as_of)
+    rows = session.execute(_ordered_ids_query(search, sort_key, as_of, rates_on(session, as_of), stored)).all()
     unranked = sum(1 for row in rows if len(row) > 1 and row[1])
     return CustomerOrder(tuple(row[0] for row in rows), unranked)
+
+
+def first_page(
+    session: Session,
+    *,
+    search: str | None = None,
+    sort_key: str = "name",
+    descending: bool = False,
+    limit: int = PAGE_SIZE,
+    as_of: dt.date | None = None,
+    stored_balances: bool | None = None,
+    last: bool = False,
+) -> tuple[list[int], int]:
+    """(the ids of the first `limit` customers in list order, how many match): what the list shows at once
+    while `customer_order` reads every id. The database keeps only the top `limit` while it sorts, in the
+    direction asked (the same order as `customer_order(...).in_direction(descending)`). `last`: the last
+    `limit` ids of that order instead (Ctrl+End), read from the end."""
+    as_of = as_of or config.today()
+    stored = sort_key == "balance" and stored_balances is not False and stored_is_current(session, as_of)
+    q = _ordered_ids_query(search, sort_key, as_of, rates_on(session, as_of), stored, descending, last).limit(limit)
+    ids = [row[0] for row in session.execute(q)]
+    if last:
+        ids.reverse()
+    cond = _search_filter(search)
+    count = select(func.count()).select_from(Customer)
+    total = session.scalar(count.where(cond) if cond is not None else count)
+    return ids, int(total or 0)
+
+
+def stored_is_current(session: Session, as_of: dt.date) -> bool:
+    """True when the balances the ledger keeps (customer_balance) are the balances as of `as_of`: no
+    document or void is dated after it (the usual case: the list as of today)."""
+    latest = latest_date(session)
+    return latest is None or latest <= as_of
 
 
 def customer_rows(session: Session, ids: list[int], as_of: dt.date | None = None) -> list[CustomerRow]:
@@ -237,10 +304,17 @@ def _rows_for(session: Session, ids: list[int], as_of: dt.date, rates: Rates) ->
             select(Customer.id, Customer.code, Customer.name, Customer.tax_id, Customer.email, Customer.city,
                    Customer.country, Customer.currency, Customer.on_hold).where(Customer.id.in_(ids)))
     }
-    agg = _amounts(as_of, customers=ids)
+    stored = stored_is_current(session, as_of)  # the balances are kept: read them, add up only what is overdue
     balances: dict[int, list[tuple[str, int]]] = {}
     overdue: dict[int, list[tuple[str, int]]] = {}
-    for customer_id, currency, bal, over in session.execute(select(agg)):
+    rows = list(session.execute(_overdue_of(session, ids, as_of)))
+    if not stored:
+        rows += list(session.execute(select(_amounts(as_of, overdue=False, customers=ids))))
+    else:
+        rows += [(c, cur, bal, 0) for c, cur, bal in session.execute(
+            select(CustomerBalance.customer_id, CustomerBalance.currency, CustomerBalance.balance_minor)
+            .where(CustomerBalance.customer_id.in_(ids)))]
+    for customer_id, currency, bal, over in rows:
         if bal:
             balances.setdefault(customer_id, []).append((currency, int(bal)))
         if over:

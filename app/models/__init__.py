@@ -8,6 +8,7 @@ from .collections import (
 )
 from .company import Company, Setting
 from .currency import Currency, ExchangeRate
+from .customer_balance import CustomerBalance
 from .customers import Contact, Customer, PaymentTerms, PaymentTermsLine
 from .discounts import InvoiceDiscount
 from .importing import ImportMapping
@@ -19,7 +20,7 @@ from .reminders import (
 
 __all__ = [
     "Activity", "AgreementInstallment", "CustomerRisk", "SegmentPolicy", "AgreementInvoice", "Dispute", "PaymentAgreement", "PromiseToPay",
-    "AuditEntry", "Allocation", "Base", "Company", "Currency", "ExchangeRate", "Contact", "CreditNote", "Customer", "DueLine",
+    "AuditEntry", "Allocation", "Base", "Company", "Currency", "ExchangeRate", "Contact", "CreditNote", "Customer", "CustomerBalance", "DueLine",
     "Invoice", "Payment", "PaymentTerms", "PaymentTermsLine", "POSTED", "Setting", "VOID", "WriteOff",
     "ContactLog", "CustomerReminderSettings", "Reminder", "ReminderLevel", "ReminderLine", "ReminderPolicy",
     "ReminderRun", "ReminderTemplate",

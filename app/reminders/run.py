@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from app import config
@@ -32,26 +32,22 @@ from app.collections.agreements import invoices_in_active_agreements
 from app.collections.timeline import TimelineEntry
 from app.ledger import audit
 from app.ledger import company as company_mod
-from app.ledger.balances import document_exists_as_of, invoice_exists_as_of, open_as_of
+from app.ledger.balances import open_as_of_in, unapplied_credit_parts
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import LedgerError
 from app.ledger.money import percent_of, to_str
+from app.ledger.progress import Progress, report
 from app.ledger.views import OpenItem
 from app.models import (
-    POSTED,
-    Allocation,
-    CreditNote,
     Customer,
     CustomerReminderSettings,
     DueLine,
     Invoice,
-    Payment,
     Reminder,
     ReminderLevel,
     ReminderLine,
     ReminderPolicy,
     ReminderRun,
-    WriteOff,
 )
 
 from . import contact_rules, outbox
@@ -65,6 +61,9 @@ PENDING_STATES = ("draft", "queued")
 APPROVE_ALL = "all"  # execute_run(approve=APPROVE_ALL): every planned reminder, the user having reviewed them
 LIVE_STATES = ("draft", "queued", "sending", "sent")  # "sending": may have gone out, waits for a person
 CHARGE_KINDS = ("fee", "interest")
+
+
+PROGRESS_EVERY = 1000  # customers planned between two progress reports
 
 
 class RunBeforeLatestError(LedgerError):
@@ -342,7 +341,7 @@ def _history(session: Session, customer_ids: list[int]) -> tuple[dict[int, _Item
     return items, last
 
 
-def _channels(level: LevelView, customer: Customer, settings: CustomerReminderSettings | None) -> tuple[str, ...]:
+def _channels(level: LevelView, customer: _Debtor, settings: CustomerReminderSettings | None) -> tuple[str, ...]:
     """The level's channels the customer can receive: no e-mail address (or phone) -> a letter instead."""
     allowed = set(settings.authorised_channels.split(",")) if settings and settings.authorised_channels else None
     out: list[str] = []
@@ -361,7 +360,9 @@ def _channels(level: LevelView, customer: Customer, settings: CustomerReminderSe
 def _fee(level: LevelView, climbing: list[PlannedItem], history: dict[int, _ItemHistory]) -> list[int]:
     """Fee per climbing item (0 where the item was already charged at this level)."""
     fees = [0] * len(climbing)
-    charged = {it.due_line_id: history.get(it.due_line_id, _ItemHistory()).fee_levels for it in climbing}
+    none: frozenset = frozenset()
+    charged = {it.due_line_id: h.fee_levels if (h := history.get(it.due_line_id)) is not None else none
+               for it in climbing}
     chargeable = [i for i, it in enumerate(climbing)
                   if it.kind not in CHARGE_KINDS and level.id not in charged[it.due_line_id]]
     if level.fee_kind == "percent":
@@ -376,71 +377,92 @@ def _money(amount: int, currency: str) -> str:
     return f"{to_str(amount, currency)} {currency}"
 
 
-def _open_items_all(session: Session, as_of: dt.date) -> tuple[dict[int, list[OpenItem]], dict[str, int]]:
-    """Every customer's open items as of a date in one query (the same rules as ledger.open_items),
-    and the invoice id of each invoice number seen."""
-    o = open_as_of(as_of)
-    open_expr = o.open
-    q = (
-        select(Invoice.customer_id, DueLine.id, Invoice.number, Invoice.kind, Invoice.issue_date, DueLine.due_date,
-               Invoice.currency, DueLine.amount_minor, open_expr.label("open"), Invoice.disputed, Invoice.id)
-        .join(Invoice, DueLine.invoice_id == Invoice.id)
-        .outerjoin(o.later, o.onclause)
-        .where(o.may_be_open(), invoice_exists_as_of(as_of), open_expr > 0)
-        .order_by(Invoice.customer_id, DueLine.due_date, Invoice.number, DueLine.sequence)
-    )
+def _open_items_all(session: Session, as_of: dt.date, due_by: dt.date | None = None
+                    ) -> tuple[dict[int, list[OpenItem]], dict[str, int]]:
+    """Every customer's open items as of a date in one query, read through the receivable engine
+    (app.ledger.balances: `open_as_of_in(...).lines`, the covering index of open lines alone when nothing
+    is allocated after the date), and the invoice id of each invoice number seen. `due_by`: only the
+    items due by then or already in a reminder (the others cannot reach any level yet)."""
+    o = open_as_of_in(session, as_of)
+    q = (o.lines(Invoice.customer_id, DueLine.id, Invoice.number, Invoice.kind, Invoice.issue_date, DueLine.due_date,
+                 Invoice.currency, DueLine.amount_minor, o.open.label("open"), Invoice.disputed, Invoice.id)
+         .order_by(Invoice.customer_id, DueLine.due_date, Invoice.number, DueLine.sequence))
+    if due_by is not None:
+        q = q.where(or_(DueLine.due_date <= due_by, DueLine.id.in_(select(ReminderLine.due_line_id))))
     out: dict[int, list[OpenItem]] = {}
     invoice_ids: dict[str, int] = {}
     for cust, line_id, number, kind, issued, due, cur, amount, open_, disputed, inv_id in session.execute(q):
-        out.setdefault(cust, []).append(
-            OpenItem(line_id, number, kind, issued, due, cur, amount, int(open_), (as_of - due).days, bool(disputed)))
+        items = out.get(cust)
+        if items is None:
+            items = out[cust] = []
+        items.append(OpenItem(line_id, number, kind, issued, due, cur, amount, int(open_), (as_of - due).days,
+                              bool(disputed)))
         invoice_ids[number] = inv_id
     return out, invoice_ids
 
 
 def _credits_all(session: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
-    """Unapplied credit per (customer, currency) as of a date: payments, credit notes and write-offs dated by
-    then, less their allocations by then (the same rules as ledger.customer_balance)."""
-    totals: dict[tuple[int, str], int] = {}
-    for model, column in ((Payment, Allocation.payment_id), (CreditNote, Allocation.credit_note_id),
-                          (WriteOff, Allocation.write_off_id)):
-        conds = [model.date <= as_of]
-        if hasattr(model, "status"):
-            conds.append(document_exists_as_of(model, as_of))
-        for cust, cur, amount in session.execute(select(model.customer_id, model.currency, func.sum(model.amount_minor))
-                                                 .where(*conds).group_by(model.customer_id, model.currency)):
-            totals[(cust, cur)] = totals.get((cust, cur), 0) + int(amount)
-        for cust, cur, amount in session.execute(
-                select(model.customer_id, model.currency, func.sum(Allocation.amount_minor))
-                .join(Allocation, column == model.id).where(*conds, Allocation.date <= as_of)
-                .group_by(model.customer_id, model.currency)):
-            totals[(cust, cur)] = totals.get((cust, cur), 0) - int(amount or 0)
-    return totals
+    """Unapplied credit per (customer, currency) as of a date: what payments, credit notes and write-offs
+    dated by then leave unapplied then (app.ledger.balances.unapplied_credit_parts: only the documents with
+    credit left today and the allocations dated after the date are read)."""
+    union = union_all(*unapplied_credit_parts(as_of)).subquery()
+    rows = session.execute(select(union.c.customer_id, union.c.currency, func.sum(union.c.credit))
+                           .group_by(union.c.customer_id, union.c.currency))
+    return {(cust, cur): int(amount) for cust, cur, amount in rows if amount}
+
+
+@dataclass(frozen=True)
+class _Debtor:
+    """What planning needs of a customer (read as plain rows, not ORM objects: 100,000 of them)."""
+
+    id: int
+    code: str
+    name: str
+    language: str
+    country: str
+    on_hold: bool
+    email: str | None
+    phone: str | None
+
+
+def _debtors(session: Session, ids) -> list[_Debtor]:
+    """The customers with these ids, by code."""
+    wanted = set(ids)
+    rows = session.execute(select(Customer.id, Customer.code, Customer.name, Customer.language, Customer.country,
+                                  Customer.on_hold, Customer.email, Customer.phone).order_by(Customer.code))
+    return [_Debtor(*row) for row in rows if row[0] in wanted]
 
 
 # --- the plan ---------------------------------------------------------------------------------------
 
 
 def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
-             extra_contacts: dict[int, list] | None = None) -> list[PlannedReminder]:
+             extra_contacts: dict[int, list] | None = None, progress: Progress | None = None) -> list[PlannedReminder]:
     """Decide the run without storing reminders. Reminders first (by customer code, currency), each
-    skip with its reason."""
+    skip with its reason. `progress(done, total)` counts the customers planned (it may raise Cancelled)."""
     if at.tzinfo is None:
         raise ValueError("plan_run needs an aware `at`")
     check_run_date(session, as_of)
     default_id, levels_by_policy, policy_codes, policy_auto = _policy_levels(session)
     chooser = PolicyChooser(session)
     setting = company_mod.get_setting(session, "contact_rules.country")
-    customers = list(session.scalars(select(Customer).order_by(Customer.code)))
+    # an item with no reminder yet matters once it reaches the lowest level of any policy (a courtesy level
+    # may come before the due date) or, a fee or interest charge, once past due
+    earliest = min([lv.days for levels in levels_by_policy.values() for lv in levels] + [1])
+    all_items, invoice_ids = _open_items_all(session, as_of, as_of - dt.timedelta(days=earliest))
+    customers = _debtors(session, all_items)  # only those with something open can get a reminder
     settings = {s.customer_id: s for s in session.scalars(select(CustomerReminderSettings))}
     history, last_reminder = _history(session, [c.id for c in customers])
     in_agreement = invoices_in_active_agreements(session)
     planned_contacts: dict[int, list] = {k: list(v) for k, v in (extra_contacts or {}).items()}
-    all_items, invoice_ids = _open_items_all(session, as_of)
     credits = _credits_all(session, as_of)
     contacts = contact_rules.contact_histories(session)
+    moments: dict = {}  # contact moments of debtors with no contact yet, per profile, channels, zone, country
     out: list[PlannedReminder] = []
-    for customer in customers:
+    report(progress, 0, len(customers))
+    for done, customer in enumerate(customers, 1):
+        if done % PROGRESS_EVERY == 0:
+            report(progress, done, len(customers))
         items = all_items.get(customer.id)
         if not items:
             continue
@@ -454,7 +476,7 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
         plans: list[PlannedReminder] = []
         for currency in sorted({i.currency for i in items}):
             group = [i for i in items if i.currency == currency]
-            plans.extend(replace(p, policy_code=code, policy_reason=choice.describe(code),
+            plans.extend(_with(p, policy_code=code, policy_reason=choice.describe(code),
                                pre_approved=automatic and not p.needs_approval,
                                policy_reason_es=choice.describe_es(code),
                                level_name_es=by_seq[p.level_sequence].name_es if p.level_sequence in by_seq else None,
@@ -463,8 +485,16 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
                 session, customer, own, currency, group, levels, history, last_reminder, in_agreement, invoice_ids,
                 credits.get((customer.id, currency), 0), as_of,
             ))
-        out.extend(_schedule(customer, own, plans, at, setting, planned_contacts, contacts.get(customer.id, [])))
+        out.extend(_schedule(customer, own, plans, at, setting, planned_contacts, contacts.get(customer.id, []),
+                             moments))
+    report(progress, len(customers), len(customers))
     return out
+
+
+def _with(obj, **changes):
+    """dataclasses.replace for these plain frozen dataclasses, without its per-field checks (a run plans
+    tens of thousands of reminders)."""
+    return obj.__class__(**{**obj.__dict__, **changes})
 
 
 def _skip(customer, currency, items, reason, reason_es, suffix, level: LevelView | None = None) -> PlannedReminder:
@@ -489,8 +519,9 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     already: list[PlannedItem] = []  # overdue, already reminded at their level: listed again in a reminder
     climbing: list[PlannedItem] = []
     charges: list[PlannedItem] = []  # fee/interest charges: listed, never drive a level
+    no_history = _ItemHistory()
     for it in group:
-        h = history.get(it.due_line_id, _ItemHistory())
+        h = history.get(it.due_line_id, no_history)
         sent_level = by_seq.get(h.sent_seq)
         base = PlannedItem(it.due_line_id, it.invoice_number, it.kind, it.due_date, it.open_minor, it.days_overdue,
                            sent_level.sequence if sent_level else None, sent_level.key if sent_level else None, False)
@@ -514,7 +545,8 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
             waiting.append((base, h.pending))
             continue
         if reached:
-            climbing.append(replace(base, level_sequence=candidate.sequence, level_key=candidate.key, climbed=True))
+            climbing.append(PlannedItem(it.due_line_id, it.invoice_number, it.kind, it.due_date, it.open_minor,
+                                        it.days_overdue, candidate.sequence, candidate.key, True))
         elif past_due:
             already.append(base)
     if disputed:
@@ -550,7 +582,8 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     overdue_amount = sum(i.open_minor for i in included if i.days_overdue > 0) or amount
     fees = _fee(level, climbing, history)
     fee_by_line = {it.due_line_id: f for it, f in zip(climbing, fees)}
-    included = [replace(i, fee_minor=fee_by_line.get(i.due_line_id, 0)) if i.climbed else i for i in included]
+    if any(fees):
+        included = [_with(i, fee_minor=fee_by_line.get(i.due_line_id, 0)) if i.climbed else i for i in included]
     blocked = blocked_es = None
     paused = own.paused_until if own else None
     last = last_reminder.get(customer.id)
@@ -584,7 +617,7 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
 
 
 def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_contacts,
-              contact_log) -> list[PlannedReminder]:
+              contact_log, moments: dict) -> list[PlannedReminder]:
     """One message per debtor per run: the customer's reminders of this run (one per currency) go out together,
     on the channels of the highest level among them, at one moment the contact rules permit; they count as
     one contact."""
@@ -596,10 +629,17 @@ def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_
     profile = contact_rules.profile_for(setting, customer.country)
     zone = contact_rules.debtor_zone(profile, customer.country, own.timezone if own else None)
     log = contact_log + planned_contacts.get(customer.id, [])
-    m = contact_rules.contact_moment(profile, channels, at, log, zone=zone, country=customer.country)
+    if log:
+        m = contact_rules.contact_moment(profile, channels, at, log, zone=zone, country=customer.country)
+    else:  # no contact yet: the moment depends on the rules only, the same for every such debtor
+        key = (profile.code, channels, zone, customer.country)
+        m = moments.get(key)
+        if m is None:
+            m = moments[key] = contact_rules.contact_moment(profile, channels, at, log, zone=zone,
+                                                            country=customer.country)
     planned_contacts.setdefault(customer.id, []).extend(
         contact_rules.Contact(ch, m.send_at) for ch in channels if ch != "call")
-    return [replace(p, channels=channels, send_at=m.send_at, hold_reason=m.hold, hold_reason_es=m.hold_es,
+    return [_with(p, channels=channels, send_at=m.send_at, hold_reason=m.hold, hold_reason_es=m.hold_es,
                     call_window=m.call_window, contact_profile=profile.code) if p.blocked is None else p
             for p in plans]
 

@@ -45,12 +45,14 @@ def default_letters_dir(as_of: dt.date) -> Path:
     return config.data_dir() / "letters" / as_of.isoformat()
 
 
-def preview_run(session: Session, *, as_of: dt.date, at: str | None = None) -> RunPreview:
-    """The plan as of `as_of` at `at` (HH:MM in the office's zone; None: now). Changes nothing."""
+def preview_run(session: Session, *, as_of: dt.date, at: str | None = None,
+                progress: Callable[[int, int], None] | None = None) -> RunPreview:
+    """The plan as of `as_of` at `at` (HH:MM in the office's zone; None: now). Changes nothing.
+    `progress(done, total)`: customers planned (app.ledger.progress; it may raise Cancelled)."""
     savepoint = session.begin_nested()
     try:
         moment = run_moment(session, as_of, at)
-        plan = plan_run(session, as_of=as_of, at=moment)
+        plan = plan_run(session, as_of=as_of, at=moment, progress=progress)
     finally:
         savepoint.rollback()  # planning may create the default policy: a preview keeps nothing
     return RunPreview(as_of, moment, tuple(plan))

@@ -86,7 +86,7 @@
 <context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/customers.py" line="+102"/>
+        <location filename="../../app/ui/views/customers.py" line="+104"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -119,7 +119,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+262"/>
+        <location filename="../../app/ui/views/reminders.py" line="+275"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>

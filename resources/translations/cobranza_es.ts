@@ -2172,7 +2172,7 @@
 <context>
     <name>CustomersModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/customers.py" line="+32"/>
+        <location filename="../../app/ui/tablemodels/customers.py" line="+35"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -2208,12 +2208,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+222"/>
+        <location line="+331"/>
         <source>On hold</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-48"/>
         <source>multi-currency</source>
         <translation>varias monedas</translation>
     </message>
@@ -2257,7 +2257,7 @@
         <translation>Abrir ficha</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <location line="+30"/>
         <source>No customers yet</source>
         <translation>Aún no hay clientes</translation>
@@ -4237,6 +4237,19 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>ProgressOperation</name>
+    <message>
+        <location filename="../../app/ui/progress.py" line="+39"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
     <name>RemindersModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/reminders.py" line="+28"/>
@@ -4464,7 +4477,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+79"/>
+        <location filename="../../app/ui/views/reminders.py" line="+85"/>
         <source>Reminders</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Recordatorios</translation>
@@ -4477,12 +4490,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="-49"/>
-        <location line="+204"/>
+        <location line="+211"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-209"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -4513,12 +4526,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+167"/>
+        <location line="+174"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-166"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -4592,8 +4605,18 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <source>It did arrive: record it as sent without sending it again</source>
         <translation>Sí llegó: registrarlo como enviado sin volver a enviarlo</translation>
     </message>
+    <message>
+        <location line="+85"/>
+        <source>Planning the reminders…</source>
+        <translation>Planificando los recordatorios…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Preview cancelled.</source>
+        <translation>Vista previa cancelada.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+212"/>
+        <location line="+113"/>
         <source>%n e-mail(s) sent</source>
         <translation>
             <numerusform>%n correo enviado</numerusform>
@@ -4679,17 +4702,17 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-279"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Date or time changed: press Preview again.</source>
         <translation>Cambió la fecha o la hora: pulse Vista previa de nuevo.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+13"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n recordatorio planificado</numerusform>

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from app import ledger
-from app.ledger.customer_list import PAGE_SIZE, SORT_KEYS, customer_ids, customer_rows
+from app.ledger.customer_list import PAGE_SIZE, SORT_KEYS, customer_ids, customer_rows, first_page
 from app.ledger.fx import set_rate
 from tests.factories import make_customer, make_invoice, make_payment
 
@@ -122,3 +122,22 @@ def test_descending_is_the_ascending_order_reversed_unranked_last(books, key):
     assert [r.id for r in customer_rows(books, ids[1:3], AS_OF)] == ids[1:3]
     assert customer_rows(books, [], AS_OF) == []
     assert customer_rows(books, [999999], AS_OF) == []
+
+
+@pytest.mark.parametrize("key", SORT_KEYS)
+def test_the_first_page_is_the_start_of_the_whole_order(books, key):
+    for rate in (False, True):  # without a USD rate the dollars are unranked: last both ways
+        if rate:
+            books.rollback()  # end the reads' transaction
+            with books.begin():
+                set_rate(books, "USD", "3.75", D(2026, 1, 1))
+        for descending in (False, True):
+            for limit in (1, 2, 10):
+                whole = customer_ids(books, sort_key=key, descending=descending, as_of=AS_OF)
+                ids, total = first_page(books, sort_key=key, descending=descending, limit=limit, as_of=AS_OF)
+                assert (ids, total) == (whole[:limit], len(whole)), (key, rate, descending, limit)
+                ids, total = first_page(books, sort_key=key, descending=descending, limit=limit, as_of=AS_OF,
+                                        last=True)
+                assert ids == whole[-limit:], ("last", key, rate, descending, limit)
+    ids, total = first_page(books, search="rivera", sort_key="balance", as_of=AS_OF)
+    assert total == 1 and len(ids) == 1

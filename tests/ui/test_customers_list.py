@@ -27,7 +27,7 @@ def fill(engine):
 
 
 def codes(model):
-    return [model.row(r).code for r in range(model.rowCount())]
+    return [model.row(r).code if model.row(r) is not None else None for r in range(model.rowCount())]
 
 
 def test_search_is_debounced_and_matches_name_code_and_tax_id(books, window, qtbot):
@@ -69,15 +69,42 @@ def test_pages_are_fetched_lazily(books, ctx, qtbot):
     model = cm.CustomersTableModel(ctx.runner, ctx.formatter, page_size=2)
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.reload()
-    assert model.rowCount() == 2 and model.total() == 5
-    assert model.canFetchMore(QModelIndex())
+    # every match is a row at once; only the first page is read
+    assert model.rowCount() == 5 and model.total() == 5
+    assert model.row(1).code == "C003" and model.row(2) is None
+    assert model.index(2, cm.COL_NAME).data() == ""  # shown empty, and its page asked for
+    assert not model.canFetchMore(QModelIndex())  # that page is on its way
     with qtbot.waitSignal(model.loaded, timeout=5000):
-        model.fetchMore(QModelIndex())
-    assert model.rowCount() == 4
+        pass
+    assert model.row(2).code == "C002" and model.row(4) is None
+    assert model.canFetchMore(QModelIndex())
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.fetchMore(QModelIndex())
     assert codes(model) == ["C004", "C003", "C002", "C001", "C005"]
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_ctrl_end_reaches_the_last_customer(books, window, qtbot):
+    fill(books)
+    view = window.view("customers")
+    view.model.page_size = 2  # five customers are three pages
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.row(0) is not None)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(0, cm.COL_NAME))
+    qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.table.currentIndex().row() == 4
+    qtbot.waitUntil(lambda: view.model.row(4) is not None)
+    assert view.model.index(4, cm.COL_CODE).data() == "C005"
+    # by balance, descending, Ctrl+End at once: the last page is read from the end of the order
+    view.table.horizontalHeader().setSortIndicator(cm.COL_BALANCE, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.row(0) is not None)
+    view.table.setCurrentIndex(view.model.index(0, cm.COL_NAME))
+    qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.model.row(4) is not None)
+    assert view.model.row(4).code == "C005"  # the smallest balance (none)
+    view.table.selectRow(4)
+    assert view.selected_code() == "C005"
 
 
 def test_stale_answers_are_ignored(books, ctx, qtbot):
@@ -124,13 +151,18 @@ def test_flipping_the_direction_reuses_the_order_and_a_reload_forgets_it(books, 
         return original(session, **kw)
 
     monkeypatch.setattr(cm, "customer_order", counting)
-    model = cm.CustomersTableModel(ctx.runner, ctx.formatter)
+    model = cm.CustomersTableModel(ctx.runner, ctx.formatter, page_size=2)
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.sort(cm.COL_BALANCE, Qt.SortOrder.AscendingOrder)
-    with qtbot.waitSignal(model.loaded, timeout=5000):
-        model.sort(cm.COL_BALANCE, Qt.SortOrder.DescendingOrder)
-    assert codes(model) == ["C004", "C002", "C001", "C003", "C005"]
+    assert model.rowCount() == 5 and codes(model)[:2] == ["C005", "C003"]  # the first page, before the order
+    wait_idle(qtbot, ctx.runner)  # the whole order, read after the first page
     assert calls == ["balance"]
     with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(cm.COL_BALANCE, Qt.SortOrder.DescendingOrder)
+    wait_idle(qtbot, ctx.runner)
+    assert codes(model)[:2] == ["C004", "C002"]
+    assert calls == ["balance"]  # flipped: the same order reversed
+    with qtbot.waitSignal(model.loaded, timeout=5000):
         model.reload()
+    wait_idle(qtbot, ctx.runner)
     assert calls == ["balance", "balance"]

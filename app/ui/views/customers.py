@@ -68,6 +68,8 @@ class CustomersView(QWidget):
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_search)
+        # the row the cursor lands on (Ctrl+End, Page Down) is read at once, painted or not
+        self.table.selectionModel().currentChanged.connect(lambda current, _prev: self.model.fetch_row(current.row()))
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.btn_open.clicked.connect(self.open_selected)
@@ -121,13 +123,13 @@ class CustomersView(QWidget):
 
     def selected_code(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return self.model.row(rows[0].row()).code
+        row = self.model.row(rows[0].row()) if rows else None  # None: its page is still being read
+        return row.code if row is not None else None
 
     def _open_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_card(self.model.row(index.row()).code)
+        row = self.model.row(index.row()) if index.isValid() else None
+        if row is not None:
+            self.open_card(row.code)
 
     def open_selected(self) -> None:
         code = self.selected_code()
