@@ -1,7 +1,7 @@
 """bank statements: imported statement files and their credit lines, for matching to open invoices
 
 Revision ID: 0020
-Revises: 0018
+Revises: 0019
 Create Date: 2026-12-05
 
 `bank_statement` is one import of a file (layout, account, currency); `bank_line` one credit line of it,
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0020'
-down_revision = '0018'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """customer_balance: each customer's balance per currency, kept by the ledger, for the customers list
 
 Revision ID: 0021
-Revises: 0018
+Revises: 0020
 Create Date: 2026-12-05
 
 Sorting 100,000 customers by balance added up every invoice, payment, credit note and write-off of the
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0021'
-down_revision = '0018'
+down_revision = '0020'
 branch_labels = None
 depends_on = None
 
