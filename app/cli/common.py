@@ -9,10 +9,6 @@ import sys
 from app.database import DatabaseError, open_database, session_factory
 
 
-class UsageError(Exception):
-    """Bad input on the command line; printed as one line, exit code 2."""
-
-
 def parse_date(value: str, name: str = "date") -> dt.date:
     """YYYY-MM-DD between 1900-01-01 and 2199-12-31 (app.ledger.dates), else an argparse error (one line)."""
     from app.ledger.dates import range_reason

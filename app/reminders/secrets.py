@@ -45,11 +45,6 @@ def _backend():
                                "(e.g. keyring.backends.SecretService.Keyring); nothing was read or stored.") from None
 
 
-def backend_name() -> str:
-    backend = _backend()
-    return f"{type(backend).__module__}.{type(backend).__name__}"
-
-
 def _name(name: str) -> str:
     name = (name or "").strip()
     if not name:
