@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from app.ledger.errors import LedgerError
 
-from .common import fail, open_session
+from .common import fail, iso_date, open_session
+
+
+def add_void(sub, *, help: str, dest: str, metavar: str, what: str, handler):
+    """The `void` action every correction command has: the document, a required --reason (kept in the audit
+    log) and --date (void from it, default today)."""
+    v = sub.add_parser("void", help=help)
+    v.add_argument(dest, metavar=metavar, help=what)
+    v.add_argument("--reason", required=True, help="why it is voided (kept in the audit log)")
+    v.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="void from this date (default: today)")
+    v.set_defaults(handler=handler)
+    return v
 
 
 def run(args, command: str, work):
