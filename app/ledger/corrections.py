@@ -316,16 +316,23 @@ def _void(session: Session, kind: str, doc, *, reason: str, on_date: dt.date) ->
 # --- unapply / apply ---------------------------------------------------------------
 
 
-def unapply(session: Session, ref: str, *, invoice_number: str | None = None, on_date: dt.date | None = None,
-            reason: str | None = None) -> Correction:
-    """Take a payment or credit note back from one invoice (or all): each allocation is reversed on
-    `on_date` (default today) and the amount is the document's unapplied credit again."""
+def _source_to_correct(session: Session, ref: str, on_date: dt.date | None, *, if_void: str):
+    """(kind, row, label, date) for unapply/apply: the payment or credit note `ref` names and the date of the
+    correction (default today, within range); a void one is refused ("The <label> is void; <if_void>.")."""
     kind, doc = find_source(session, ref)
     on_date = on_date or config.today()
     check_range(on_date, "date")
     label = _doc_label(kind, doc)
     if doc.status == VOID:
-        raise AlreadyVoidError(f"The {label} is void; nothing of it is applied.", field="reference")
+        raise AlreadyVoidError(f"The {label} is void; {if_void}.", field="reference")
+    return kind, doc, label, on_date
+
+
+def unapply(session: Session, ref: str, *, invoice_number: str | None = None, on_date: dt.date | None = None,
+            reason: str | None = None) -> Correction:
+    """Take a payment or credit note back from one invoice (or all): each allocation is reversed on
+    `on_date` (default today) and the amount is the document's unapplied credit again."""
+    kind, doc, label, on_date = _source_to_correct(session, ref, on_date, if_void="nothing of it is applied")
     inv = None
     if invoice_number:
         inv = get_invoice_row(session, invoice_number)
@@ -353,12 +360,7 @@ def apply(session: Session, ref: str, *, invoice_number: str | None = None, amou
     """Apply a payment's or credit note's unapplied credit to open due lines, dated `on_date` (default
     today): to the named due lines (`allocations` [(due_line_id, amount)]), else to the invoice (up to
     `amount_minor`, default what fits), else oldest due first. The rule is `plan_allocation`'s."""
-    kind, doc = find_source(session, ref)
-    on_date = on_date or config.today()
-    check_range(on_date, "date")
-    label = _doc_label(kind, doc)
-    if doc.status == VOID:
-        raise AlreadyVoidError(f"The {label} is void; it cannot be applied.", field="reference")
+    kind, doc, label, on_date = _source_to_correct(session, ref, on_date, if_void="it cannot be applied")
     if on_date < doc.date:
         raise InvalidValueError(f"The date {on_date.isoformat()} is before the {label} ({doc.date.isoformat()}).",
                                 field="date")
