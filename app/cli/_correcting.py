@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.ledger.errors import LedgerError
 
-from .common import fail, iso_date, open_session
+from .common import fail, in_transaction, iso_date
 
 
 def add_void(sub, *, help: str, dest: str, metavar: str, what: str, handler):
@@ -22,14 +22,7 @@ def add_void(sub, *, help: str, dest: str, metavar: str, what: str, handler):
 def run(args, command: str, work):
     """`work(session)` in one write transaction; a rule error is one line (`cobranza: COMMAND: ...`), exit 2,
     and the transaction is rolled back whole."""
-    session = open_session(args, write=True)
-    try:
-        with session.begin():
-            return work(session)
-    except LedgerError as exc:
-        fail(f"{command}: {exc}", 2)
-    finally:
-        session.close()
+    return in_transaction(args, work, write=True, command=command)
 
 
 def money(session, text: str, currency: str, option: str = "amount") -> int:

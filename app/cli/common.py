@@ -177,3 +177,19 @@ def open_session(args, *, create: bool = False, write: bool = False):
 def fail(message: str, code: int = 1):
     print(f"cobranza: {message}", file=sys.stderr)
     raise SystemExit(code)
+
+
+def in_transaction(args, work, *, write: bool = False, command: str | None = None):
+    """`work(session)` in one transaction (a write one with `write`), its result returned. A rule error
+    (LedgerError) is one line (`cobranza: COMMAND: ...` when `command` is given), exit 2, and the transaction
+    is rolled back whole."""
+    from app.ledger.errors import LedgerError
+
+    session = open_session(args, write=write)
+    try:
+        with session.begin():
+            return work(session)
+    except LedgerError as exc:
+        fail(f"{command}: {exc}" if command else str(exc), 2)
+    finally:
+        session.close()
