@@ -193,3 +193,23 @@ def in_transaction(args, work, *, write: bool = False, command: str | None = Non
         fail(f"{command}: {exc}" if command else str(exc), 2)
     finally:
         session.close()
+
+
+def company_locale(session) -> str:
+    """The company's locale: amounts and terms typed on the command line are read in it (es_PE before one is set)."""
+    from app.ledger.company import get_company
+
+    company = get_company(session)
+    return (company.locale if company else None) or "es_PE"
+
+
+def amount_option(session, text: str | None, currency: str, option: str = "amount") -> int:
+    """An amount option read by the strict parser (app.ledger.amount_input) in the company's locale; a
+    refusal is one line naming the option (`--amount: ...`), exit 2."""
+    from app.ledger.amount_input import parse_amount
+    from app.ledger.errors import LedgerError
+
+    try:
+        return parse_amount(text or "", currency, company_locale(session))
+    except LedgerError as exc:
+        fail(f"--{option}: {exc}", 2)

@@ -4,8 +4,8 @@ an invoice (applied to it, at most what is open) or on account (the customer's u
 
 from __future__ import annotations
 
-from ._correcting import add_void, done, money, run
-from .common import iso_date
+from ._correcting import add_void, done, run
+from .common import amount_option, iso_date
 
 
 def register(subparsers) -> None:
@@ -37,7 +37,7 @@ def add(args) -> int:
 
     def work(s):
         currency = get_invoice(s, args.invoice).currency if args.invoice else get_customer(s, args.customer_code).currency
-        return issue_credit_note(s, args.customer_code, amount_minor=money(s, args.amount, currency),
+        return issue_credit_note(s, args.customer_code, amount_minor=amount_option(s, args.amount, currency),
                                  invoice_number=args.invoice, on_date=args.date, reason=args.reason,
                                  number=args.number)
 

@@ -7,8 +7,8 @@ the payment void."""
 
 from __future__ import annotations
 
-from ._correcting import add_void, done, money, run
-from .common import iso_date
+from ._correcting import add_void, done, run
+from .common import amount_option, iso_date
 
 REF_HELP = "the payment's reference, #ID, or a credit note's number"
 
@@ -46,7 +46,7 @@ def apply_(args) -> int:
         amount = None
         if args.amount is not None:
             _kind, doc = find_source(s, args.ref)
-            amount = money(s, args.amount, doc.currency)
+            amount = amount_option(s, args.amount, doc.currency)
         return apply(s, args.ref, invoice_number=args.invoice, amount_minor=amount, on_date=args.date)
 
     return done(run(args, "payment apply", work))

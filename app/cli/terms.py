@@ -16,7 +16,7 @@ from app import config
 from app.ledger import terms as terms_mod
 from app.ledger.errors import LedgerError
 
-from .common import fail, in_transaction, iso_date
+from .common import amount_option, company_locale, fail, in_transaction, iso_date
 
 
 def register(subparsers) -> None:
@@ -63,13 +63,6 @@ def register(subparsers) -> None:
     arch.set_defaults(handler=archive_)
 
 
-def _locale(session) -> str:
-    from app.ledger.company import get_company
-
-    company = get_company(session)
-    return (company.locale if company else None) or "es_PE"
-
-
 def _company_currency(session) -> str:
     from app.ledger.company import get_company
 
@@ -78,7 +71,7 @@ def _company_currency(session) -> str:
 
 
 def _lines(session, specs):
-    locale = _locale(session)
+    locale = company_locale(session)
     try:
         return [terms_mod.parse_line(spec, locale) for spec in specs]
     except LedgerError as exc:
@@ -140,18 +133,14 @@ def edit_(args) -> int:
 
 
 def show_(args) -> int:
-    from app.ledger.amount_input import parse_amount
     from app.ledger.money import check_currency, fmt
 
     def work(session):
         t = terms_mod.get_terms(session, args.code)
-        locale = _locale(session)
+        locale = company_locale(session)
         fixed = next((line.currency for line in t.lines if line.kind == "fixed"), None)
         currency = check_currency(args.currency or fixed or _company_currency(session))
-        try:
-            amount = parse_amount(args.sample_amount or "1000", currency, locale)
-        except LedgerError as exc:
-            fail(f"--sample-amount: {exc}", 2)
+        amount = amount_option(session, args.sample_amount or "1000", currency, "sample-amount")
         day = args.sample_date or config.today()
         preview = terms_mod.preview_terms(t.lines, issue_date=day, total_minor=amount, currency=currency,
                                           discount_percent=t.discount_percent, discount_days=t.discount_days)
