@@ -10,7 +10,7 @@ from app.ledger.errors import LedgerError
 from app.ledger.money import exponent, to_decimal, to_str
 
 from .arguments import add_allow_far_dates, record_id, whole_number
-from .common import fail, iso_date, open_session
+from .common import amount_option, fail, iso_date, open_session
 
 
 def register(subparsers) -> None:
@@ -114,18 +114,6 @@ def _check_far(args, **options) -> None:
             fail(f"--{option.replace('_', '-')} {far_reason(value)}", code=2)
 
 
-def _money(session, text: str | None, currency: str, name: str) -> int:
-    """An amount argument read by the strict parser with the company's locale; a refusal is one line, exit 2."""
-    from app.ledger.amount_input import parse_amount
-    from app.ledger.company import get_company
-
-    company = get_company(session)
-    try:
-        return parse_amount(text or "", currency, (company.locale if company else None) or "es_PE")
-    except LedgerError as exc:
-        fail(f"--{name}: {exc}", code=2)
-
-
 def _customer_currency(session, code: str) -> str:
     from app.ledger.customers import get_customer
 
@@ -166,7 +154,7 @@ def agreement_create(args) -> int:
         return create_agreement(
             s, customer_code=args.customer_code, invoice_numbers=args.invoices.split(","),
             installments=args.installments, every=args.every, start=args.start,
-            down_minor=_money(s, args.down, cur, "down") if args.down else 0, monthly_rate=args.monthly_rate,
+            down_minor=amount_option(s, args.down, cur, "down") if args.down else 0, monthly_rate=args.monthly_rate,
             grace_days=args.grace_days)
 
     a = _run(args, work)
@@ -213,7 +201,7 @@ def promise_add(args) -> int:
     def work(s):
         cur = (args.currency or _customer_currency(s, args.customer_code)).upper()
         return add_promise(s, customer_code=args.customer_code, promised_date=args.date,
-                           amount_minor=_money(s, args.amount, cur, "amount"), currency=cur,
+                           amount_minor=amount_option(s, args.amount, cur, "amount"), currency=cur,
                            invoice_numbers=[n for n in args.invoices.split(",") if n],
                            refuse_more_than_owed=not args.more_than_owed)
 
@@ -232,7 +220,7 @@ def activity_add(args) -> int:
     def work(s):
         amount = None
         if args.promise_amount:
-            amount = _money(s, args.promise_amount, _customer_currency(s, args.customer_code),
+            amount = amount_option(s, args.promise_amount, _customer_currency(s, args.customer_code),
                             "promise-amount")
         return log_activity(s, customer_code=args.customer_code, channel=args.channel, outcome=args.outcome,
                             direction=args.direction, notes=args.note, next_action_date=args.next,
@@ -254,7 +242,7 @@ def dispute_open(args) -> int:
     from app.ledger.invoices import get_invoice
 
     def work(s):
-        amount = _money(s, args.amount, get_invoice(s, args.invoice_number).currency, "amount") if args.amount else None
+        amount = amount_option(s, args.amount, get_invoice(s, args.invoice_number).currency, "amount") if args.amount else None
         return open_dispute(s, invoice_number=args.invoice_number, reason=args.reason, amount_minor=amount)
 
     d = _run(args, work)
@@ -273,7 +261,7 @@ def dispute_resolve(args) -> int:
         if args.amount:
             d = get_dispute(s, args.dispute_id)
             if d is not None:  # no such dispute: resolve_dispute says so
-                amount = _money(s, args.amount, d.currency, "amount")
+                amount = amount_option(s, args.amount, d.currency, "amount")
         return resolve_dispute(s, args.dispute_id, outcome="rejected" if args.reject else "credit", note=args.note,
                                credit_note_number=args.credit_note, credit_minor=amount)
 

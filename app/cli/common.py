@@ -9,10 +9,6 @@ import sys
 from app.database import DatabaseError, open_database, session_factory
 
 
-class UsageError(Exception):
-    """Bad input on the command line; printed as one line, exit code 2."""
-
-
 def parse_date(value: str, name: str = "date") -> dt.date:
     """YYYY-MM-DD between 1900-01-01 and 2199-12-31 (app.ledger.dates), else an argparse error (one line)."""
     from app.ledger.dates import range_reason
@@ -30,6 +26,42 @@ def parse_date(value: str, name: str = "date") -> dt.date:
 def iso_date(value: str) -> dt.date:
     """argparse type for YYYY-MM-DD."""
     return parse_date(value)
+
+
+def in_transaction(args, work, *, write: bool = False, command: str | None = None):
+    """`work(session)` in one transaction (a write one with `write`), its result returned. A rule error
+    (LedgerError) is one line (`cobranza: COMMAND: ...` when `command` is given), exit 2, and the transaction
+    is rolled back whole."""
+    from app.ledger.errors import LedgerError
+
+    session = open_session(args, write=write)
+    try:
+        with session.begin():
+            return work(session)
+    except LedgerError as exc:
+        fail(f"{command}: {exc}" if command else str(exc), 2)
+    finally:
+        session.close()
+
+
+def company_locale(session) -> str:
+    """The company's locale: amounts and terms typed on the command line are read in it (es_PE before one is set)."""
+    from app.ledger.company import get_company
+
+    company = get_company(session)
+    return (company.locale if company else None) or "es_PE"
+
+
+def amount_option(session, text: str | None, currency: str, option: str = "amount") -> int:
+    """An amount option read by the strict parser (app.ledger.amount_input) in the company's locale; a
+    refusal is one line naming the option (`--amount: ...`), exit 2."""
+    from app.ledger.amount_input import parse_amount
+    from app.ledger.errors import LedgerError
+
+    try:
+        return parse_amount(text or "", currency, company_locale(session))
+    except LedgerError as exc:
+        fail(f"--{option}: {exc}", 2)
 
 
 def _where(args) -> str:

@@ -4,8 +4,8 @@ an invoice (applied to it, at most what is open) or on account (the customer's u
 
 from __future__ import annotations
 
-from ._correcting import done, money, run
-from .common import iso_date
+from ._correcting import add_void, done, run
+from .common import amount_option, iso_date
 
 
 def register(subparsers) -> None:
@@ -19,11 +19,8 @@ def register(subparsers) -> None:
     a.add_argument("--reason", help="why (printed on statements, kept in the audit log)")
     a.add_argument("--number", metavar="NUMBER", help="its number (default: the next of the NC- series)")
     a.set_defaults(handler=add)
-    v = sub.add_parser("void", help="void a credit note: it is taken back from its invoices, it stays marked void")
-    v.add_argument("number", metavar="NUMBER", help="the credit note's number")
-    v.add_argument("--reason", required=True, help="why it is voided (kept in the audit log)")
-    v.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="void from this date (default: today)")
-    v.set_defaults(handler=void)
+    add_void(sub, help="void a credit note: it is taken back from its invoices, it stays marked void",
+             dest="number", metavar="NUMBER", what="the credit note's number", handler=void)
 
 
 def void(args) -> int:
@@ -40,7 +37,7 @@ def add(args) -> int:
 
     def work(s):
         currency = get_invoice(s, args.invoice).currency if args.invoice else get_customer(s, args.customer_code).currency
-        return issue_credit_note(s, args.customer_code, amount_minor=money(s, args.amount, currency),
+        return issue_credit_note(s, args.customer_code, amount_minor=amount_option(s, args.amount, currency),
                                  invoice_number=args.invoice, on_date=args.date, reason=args.reason,
                                  number=args.number)
 

@@ -6,18 +6,14 @@ that takes it back (`cobranza payment unapply REF --invoice N`)."""
 
 from __future__ import annotations
 
-from ._correcting import done, run
-from .common import iso_date
+from ._correcting import add_void, done, run
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("invoice", help="correct an invoice: void it")
     sub = p.add_subparsers(dest="invoice_command", metavar="ACTION", required=True)
-    v = sub.add_parser("void", help="void an invoice nothing is applied to (it stays in the books, marked void)")
-    v.add_argument("number", metavar="NUMBER", help="the invoice number")
-    v.add_argument("--reason", required=True, help="why it is voided (kept in the audit log)")
-    v.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="void from this date (default: today)")
-    v.set_defaults(handler=void)
+    add_void(sub, help="void an invoice nothing is applied to (it stays in the books, marked void)",
+             dest="number", metavar="NUMBER", what="the invoice number", handler=void)
 
 
 def void(args) -> int:

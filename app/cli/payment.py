@@ -7,8 +7,8 @@ the payment void."""
 
 from __future__ import annotations
 
-from ._correcting import done, money, run
-from .common import iso_date
+from ._correcting import add_void, done, run
+from .common import amount_option, iso_date
 
 REF_HELP = "the payment's reference, #ID, or a credit note's number"
 
@@ -16,11 +16,8 @@ REF_HELP = "the payment's reference, #ID, or a credit note's number"
 def register(subparsers) -> None:
     p = subparsers.add_parser("payment", help="correct a payment: void it, apply or unapply it")
     sub = p.add_subparsers(dest="payment_command", metavar="ACTION", required=True)
-    v = sub.add_parser("void", help="void a payment: its allocations are reversed, it stays marked void")
-    v.add_argument("ref", metavar="REF", help="the payment's reference or #ID")
-    v.add_argument("--reason", required=True, help="why it is voided (kept in the audit log)")
-    v.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="void from this date (default: today)")
-    v.set_defaults(handler=void)
+    add_void(sub, help="void a payment: its allocations are reversed, it stays marked void",
+             dest="ref", metavar="REF", what="the payment's reference or #ID", handler=void)
     a = sub.add_parser("apply", help="apply a payment's (or credit note's) unapplied credit to an invoice")
     a.add_argument("ref", metavar="REF", help=REF_HELP)
     a.add_argument("--invoice", metavar="N", help="the invoice (default: oldest due first)")
@@ -49,7 +46,7 @@ def apply_(args) -> int:
         amount = None
         if args.amount is not None:
             _kind, doc = find_source(s, args.ref)
-            amount = money(s, args.amount, doc.currency)
+            amount = amount_option(s, args.amount, doc.currency)
         return apply(s, args.ref, invoice_number=args.invoice, amount_minor=amount, on_date=args.date)
 
     return done(run(args, "payment apply", work))

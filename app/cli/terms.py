@@ -16,7 +16,7 @@ from app import config
 from app.ledger import terms as terms_mod
 from app.ledger.errors import LedgerError
 
-from .common import fail, iso_date, open_session
+from .common import amount_option, company_locale, fail, in_transaction, iso_date
 
 
 def register(subparsers) -> None:
@@ -63,13 +63,6 @@ def register(subparsers) -> None:
     arch.set_defaults(handler=archive_)
 
 
-def _locale(session) -> str:
-    from app.ledger.company import get_company
-
-    company = get_company(session)
-    return (company.locale if company else None) or "es_PE"
-
-
 def _company_currency(session) -> str:
     from app.ledger.company import get_company
 
@@ -78,7 +71,7 @@ def _company_currency(session) -> str:
 
 
 def _lines(session, specs):
-    locale = _locale(session)
+    locale = company_locale(session)
     try:
         return [terms_mod.parse_line(spec, locale) for spec in specs]
     except LedgerError as exc:
@@ -101,79 +94,59 @@ def _describe(t) -> str:
 
 
 def list_(args) -> int:
-    session = open_session(args)
-    try:
-        with session.begin():
-            rows = terms_mod.list_terms(session, include_archived=args.all)
-    finally:
-        session.close()
+    rows = in_transaction(args, lambda session: terms_mod.list_terms(session, include_archived=args.all))
     for t in rows:
         print(_describe(t))
     return 0
 
 
 def add_(args) -> int:
-    session = open_session(args, write=True)
-    try:
-        with session.begin():
-            lines = _lines(session, args.lines)
-            discount = _discount(args.discount)
-            view = terms_mod.create_terms(session, code=args.code, name=args.name or args.code, lines=lines,
-                                          discount_percent=discount[0] if discount else None,
-                                          discount_days=discount[1] if discount else None)
-    except LedgerError as exc:
-        fail(str(exc), 2)
-    finally:
-        session.close()
+    def work(session):
+        lines = _lines(session, args.lines)
+        discount = _discount(args.discount)
+        return terms_mod.create_terms(session, code=args.code, name=args.name or args.code, lines=lines,
+                                      discount_percent=discount[0] if discount else None,
+                                      discount_days=discount[1] if discount else None)
+
+    view = in_transaction(args, work, write=True)
     print(f"created {_describe(view)}")
     return 0
 
 
 def edit_(args) -> int:
-    session = open_session(args, write=True)
-    try:
-        with session.begin():
-            changes = {}
-            if args.lines:
-                changes["lines"] = _lines(session, args.lines)
-            if args.name is not None:
-                changes["name"] = args.name
-            if args.no_discount:
-                changes.update(discount_percent=None, discount_days=None)
-            elif args.discount:
-                percent, days = _discount(args.discount)
-                changes.update(discount_percent=percent, discount_days=days)
-            view = terms_mod.update_terms(session, args.code, **changes)
-    except LedgerError as exc:
-        fail(str(exc), 2)
-    finally:
-        session.close()
+    def work(session):
+        changes = {}
+        if args.lines:
+            changes["lines"] = _lines(session, args.lines)
+        if args.name is not None:
+            changes["name"] = args.name
+        if args.no_discount:
+            changes.update(discount_percent=None, discount_days=None)
+        elif args.discount:
+            percent, days = _discount(args.discount)
+            changes.update(discount_percent=percent, discount_days=days)
+        return terms_mod.update_terms(session, args.code, **changes)
+
+    view = in_transaction(args, work, write=True)
     print(f"updated {_describe(view)}")
     return 0
 
 
 def show_(args) -> int:
-    from app.ledger.amount_input import parse_amount
     from app.ledger.money import check_currency, fmt
 
-    session = open_session(args)
-    try:
-        with session.begin():
-            t = terms_mod.get_terms(session, args.code)
-            locale = _locale(session)
-            fixed = next((line.currency for line in t.lines if line.kind == "fixed"), None)
-            currency = check_currency(args.currency or fixed or _company_currency(session))
-            try:
-                amount = parse_amount(args.sample_amount or "1000", currency, locale)
-            except LedgerError as exc:
-                fail(f"--sample-amount: {exc}", 2)
-            day = args.sample_date or config.today()
-            preview = terms_mod.preview_terms(t.lines, issue_date=day, total_minor=amount, currency=currency,
-                                              discount_percent=t.discount_percent, discount_days=t.discount_days)
-    except LedgerError as exc:
-        fail(str(exc), 2)
-    finally:
-        session.close()
+    def work(session):
+        t = terms_mod.get_terms(session, args.code)
+        locale = company_locale(session)
+        fixed = next((line.currency for line in t.lines if line.kind == "fixed"), None)
+        currency = check_currency(args.currency or fixed or _company_currency(session))
+        amount = amount_option(session, args.sample_amount or "1000", currency, "sample-amount")
+        day = args.sample_date or config.today()
+        preview = terms_mod.preview_terms(t.lines, issue_date=day, total_minor=amount, currency=currency,
+                                          discount_percent=t.discount_percent, discount_days=t.discount_days)
+        return t, locale, currency, amount, day, preview
+
+    t, locale, currency, amount, day, preview = in_transaction(args, work)
     print(_describe(t))
     print(f"sample invoice {day.isoformat()} for {fmt(amount, currency, locale)}:")
     for n, (due, part) in enumerate(preview.lines, start=1):
@@ -185,13 +158,7 @@ def show_(args) -> int:
 
 
 def archive_(args) -> int:
-    session = open_session(args, write=True)
-    try:
-        with session.begin():
-            view = terms_mod.archive_terms(session, args.code, archived=not args.restore)
-    except LedgerError as exc:
-        fail(str(exc), 2)
-    finally:
-        session.close()
+    view = in_transaction(args, lambda session: terms_mod.archive_terms(session, args.code,
+                                                                        archived=not args.restore), write=True)
     print(f"{'restored' if args.restore else 'archived'} {view.code}")
     return 0

@@ -3,8 +3,8 @@ invoice (or part of it) as uncollectable, with a reason."""
 
 from __future__ import annotations
 
-from ._correcting import done, money, run
-from .common import iso_date
+from ._correcting import done, run
+from .common import amount_option, iso_date
 
 
 def register(subparsers) -> None:
@@ -22,7 +22,7 @@ def write_off(args) -> int:
     from app.ledger.invoices import get_invoice
 
     def work(s):
-        amount = money(s, args.amount, get_invoice(s, args.invoice).currency) if args.amount is not None else None
+        amount = amount_option(s, args.amount, get_invoice(s, args.invoice).currency) if args.amount is not None else None
         return write_off_remainder(s, args.customer_code, invoice_number=args.invoice, reason=args.reason,
                                    amount_minor=amount, on_date=args.date)
 

@@ -11,9 +11,5 @@ class InvoiceAlreadyInAgreementError(AgreementError):
     field = "invoices"
 
 
-class PromiseError(LedgerError):
-    pass
-
-
 class DisputeError(LedgerError):
     pass

@@ -249,6 +249,20 @@ def _alloc_list(rows) -> list:
     return [[inv.number, a.amount_minor, a.date.isoformat()] for a, inv in rows]
 
 
+def _take_back(session: Session, rows, on_date: dt.date) -> tuple[int, tuple[str, ...]]:
+    """Reverse every (Allocation, Invoice) of `rows` on `on_date`: (the total taken back, the invoices in order)."""
+    for alloc, _inv in rows:
+        _reverse(session, alloc, on_date)
+    session.flush()
+    return sum(a.amount_minor for a, _inv in rows), tuple(dict.fromkeys(inv.number for _a, inv in rows))
+
+
+def _audit_unapply(session: Session, kind: str, doc, rows, on_date: dt.date, reason: str | None, summary: str) -> None:
+    audit.record(session, action="unapply", entity=kind, entity_id=doc.id, before={"allocations": _alloc_list(rows)},
+                 after={"reversed": _alloc_list(rows), "date": on_date.isoformat(), "reason": reason,
+                        "currency": doc.currency, "summary": summary})
+
+
 # --- voiding ----------------------------------------------------------------------------
 
 
@@ -300,11 +314,9 @@ def _void(session: Session, kind: str, doc, *, reason: str, on_date: dt.date) ->
                                 f"({doc.date.isoformat()}).", field="date")
     rows = _live(session, kind, doc.id)
     before = audit.snapshot(doc)
-    for alloc, _inv in rows:
-        _reverse(session, alloc, on_date)
+    _total, invs = _take_back(session, rows, on_date)
     doc.status, doc.void_date, doc.void_reason = VOID, on_date, reason
     session.flush()
-    invs = tuple(dict.fromkeys(inv.number for _a, inv in rows))
     summary = f"{_cap(label)} voided on {on_date.isoformat()}: {reason}" + (
         f"; taken back from {', '.join(invs)}" if invs else "")
     audit.record(session, action="void", entity=kind, entity_id=doc.id, before={**before, "allocations": _alloc_list(rows)},
@@ -316,16 +328,23 @@ def _void(session: Session, kind: str, doc, *, reason: str, on_date: dt.date) ->
 # --- unapply / apply ---------------------------------------------------------------
 
 
-def unapply(session: Session, ref: str, *, invoice_number: str | None = None, on_date: dt.date | None = None,
-            reason: str | None = None) -> Correction:
-    """Take a payment or credit note back from one invoice (or all): each allocation is reversed on
-    `on_date` (default today) and the amount is the document's unapplied credit again."""
+def _source_to_correct(session: Session, ref: str, on_date: dt.date | None, *, if_void: str):
+    """(kind, row, label, date) for unapply/apply: the payment or credit note `ref` names and the date of the
+    correction (default today, within range); a void one is refused ("The <label> is void; <if_void>.")."""
     kind, doc = find_source(session, ref)
     on_date = on_date or config.today()
     check_range(on_date, "date")
     label = _doc_label(kind, doc)
     if doc.status == VOID:
-        raise AlreadyVoidError(f"The {label} is void; nothing of it is applied.", field="reference")
+        raise AlreadyVoidError(f"The {label} is void; {if_void}.", field="reference")
+    return kind, doc, label, on_date
+
+
+def unapply(session: Session, ref: str, *, invoice_number: str | None = None, on_date: dt.date | None = None,
+            reason: str | None = None) -> Correction:
+    """Take a payment or credit note back from one invoice (or all): each allocation is reversed on
+    `on_date` (default today) and the amount is the document's unapplied credit again."""
+    kind, doc, label, on_date = _source_to_correct(session, ref, on_date, if_void="nothing of it is applied")
     inv = None
     if invoice_number:
         inv = get_invoice_row(session, invoice_number)
@@ -333,16 +352,10 @@ def unapply(session: Session, ref: str, *, invoice_number: str | None = None, on
     if not rows:
         where = f" to invoice {inv.number}" if inv else ""
         raise NothingAppliedError(f"Nothing of the {label} is applied{where}.")
-    for alloc, _i in rows:
-        _reverse(session, alloc, on_date)
-    session.flush()
-    total = sum(a.amount_minor for a, _i in rows)
-    invs = tuple(dict.fromkeys(i.number for _a, i in rows))
+    total, invs = _take_back(session, rows, on_date)
     summary = (f"{to_str(total, doc.currency)} {doc.currency} of the {label} taken back from {', '.join(invs)} "
                f"on {on_date.isoformat()}" + (f": {reason.strip()}" if (reason or "").strip() else ""))
-    audit.record(session, action="unapply", entity=kind, entity_id=doc.id, before={"allocations": _alloc_list(rows)},
-                 after={"reversed": _alloc_list(rows), "date": on_date.isoformat(), "reason": (reason or "").strip() or None,
-                        "currency": doc.currency, "summary": summary})
+    _audit_unapply(session, kind, doc, rows, on_date, (reason or "").strip() or None, summary)
     lines = tuple((a.due_line_id, a.amount_minor) for a, _i in rows)
     return Correction("unapply", _customer_code(session, doc.customer_id), doc.currency, label, total, summary,
                       UndoStep("reapply", kind, doc.id, f"reapply {label} to {', '.join(invs)}", lines=lines), invs)
@@ -353,12 +366,7 @@ def apply(session: Session, ref: str, *, invoice_number: str | None = None, amou
     """Apply a payment's or credit note's unapplied credit to open due lines, dated `on_date` (default
     today): to the named due lines (`allocations` [(due_line_id, amount)]), else to the invoice (up to
     `amount_minor`, default what fits), else oldest due first. The rule is `plan_allocation`'s."""
-    kind, doc = find_source(session, ref)
-    on_date = on_date or config.today()
-    check_range(on_date, "date")
-    label = _doc_label(kind, doc)
-    if doc.status == VOID:
-        raise AlreadyVoidError(f"The {label} is void; it cannot be applied.", field="reference")
+    kind, doc, label, on_date = _source_to_correct(session, ref, on_date, if_void="it cannot be applied")
     if on_date < doc.date:
         raise InvalidValueError(f"The date {on_date.isoformat()} is before the {label} ({doc.date.isoformat()}).",
                                 field="date")
@@ -510,17 +518,10 @@ def undo(session: Session, step: UndoStep, *, on_date: dt.date | None = None) ->
         rows = [(a, i) for a, i in _live(session, step.doc_kind, doc.id) if a.id in set(step.allocation_ids)]
         if not rows:
             raise NothingAppliedError(f"Nothing of what {step.label} names is applied any more.")
-        for alloc, _i in rows:
-            _reverse(session, alloc, on_date)
-        session.flush()
-        total = sum(a.amount_minor for a, _i in rows)
-        invs = tuple(dict.fromkeys(i.number for _a, i in rows))
+        total, invs = _take_back(session, rows, on_date)
         label = _doc_label(step.doc_kind, doc)
         summary = f"Undone: {to_str(total, doc.currency)} {doc.currency} of the {label} taken back from {', '.join(invs)}"
-        audit.record(session, action="unapply", entity=step.doc_kind, entity_id=doc.id,
-                     before={"allocations": _alloc_list(rows)},
-                     after={"reversed": _alloc_list(rows), "date": on_date.isoformat(), "reason": "undo",
-                            "currency": doc.currency, "summary": summary})
+        _audit_unapply(session, step.doc_kind, doc, rows, on_date, "undo", summary)
         return Correction("unapply", _customer_code(session, doc.customer_id), doc.currency, label, total, summary,
                           None, invs)
     raise InvalidValueError(f"Unknown undo step '{step.kind}'.")
@@ -708,23 +709,17 @@ def document_id(session: Session, kind: str, number: str, *, customer_code: str 
         q = select(Invoice.id).where(Invoice.number == number)
     elif kind == "credit_note":
         q = select(CreditNote.id).where(CreditNote.number == number)
-    elif kind == "payment":
-        q = select(Payment.id)
-        q = q.where(Payment.reference == number) if number else q.where(Payment.reference.is_(None))
+    elif kind in ("payment", "write_off"):  # no number of their own: matched by customer, date and amount
+        model = Payment if kind == "payment" else WriteOff
+        q = select(model.id)
+        if kind == "payment":
+            q = q.where(Payment.reference == number) if number else q.where(Payment.reference.is_(None))
         if cust is not None:
-            q = q.where(Payment.customer_id == cust.id)
+            q = q.where(model.customer_id == cust.id)
         if on_date is not None:
-            q = q.where(Payment.date == on_date)
+            q = q.where(model.date == on_date)
         if amount_minor is not None:
-            q = q.where(Payment.amount_minor == amount_minor)
-    elif kind == "write_off":
-        q = select(WriteOff.id)
-        if cust is not None:
-            q = q.where(WriteOff.customer_id == cust.id)
-        if on_date is not None:
-            q = q.where(WriteOff.date == on_date)
-        if amount_minor is not None:
-            q = q.where(WriteOff.amount_minor == amount_minor)
+            q = q.where(model.amount_minor == amount_minor)
     else:
         return None
     return session.scalars(q.order_by(select_order(kind))).first()

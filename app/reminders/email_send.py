@@ -16,7 +16,7 @@ import unicodedata
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from app import config
 from app.ledger.email_address import email_problem
@@ -259,36 +259,6 @@ def send_email(msg: EmailMessage, settings: SmtpSettings, password: str | None, 
         except (OSError, smtplib.SMTPException):
             smtp.close()
     return str(msg["Message-ID"])
-
-
-def send_many(messages: Sequence[EmailMessage], settings: SmtpSettings, password: str | None, *,
-              ssl_context: ssl.SSLContext | None = None) -> list[str | SendError]:
-    """Send several messages over one connection. One refused message does not stop the others: the result
-    has, per message, its Message-ID or the SendError. A connection or login failure is raised at once."""
-    smtp = _open(settings, password, ssl_context)
-    results: list[str | SendError] = []
-    try:
-        for msg in messages:
-            if msg["Message-ID"] is None:
-                msg["Message-ID"] = make_msgid(domain=_domain(settings.sender))
-            try:
-                _deliver(smtp, msg, settings)
-                results.append(str(msg["Message-ID"]))
-            except SendError as exc:
-                results.append(exc)
-                if exc.kind != "rejected":  # the connection is gone: report it for the rest too
-                    results.extend(exc for _ in range(len(messages) - len(results)))
-                    break
-                try:
-                    smtp.rset()
-                except (OSError, smtplib.SMTPException):
-                    pass
-    finally:
-        try:
-            smtp.quit()
-        except (OSError, smtplib.SMTPException):
-            smtp.close()
-    return results
 
 
 def send_test_email(settings: SmtpSettings, password: str | None, to: str, *, language: str = "es",

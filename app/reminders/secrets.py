@@ -7,6 +7,8 @@ never logged or put into exception messages.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import keyring
 from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
@@ -45,11 +47,6 @@ def _backend():
                                "(e.g. keyring.backends.SecretService.Keyring); nothing was read or stored.") from None
 
 
-def backend_name() -> str:
-    backend = _backend()
-    return f"{type(backend).__module__}.{type(backend).__name__}"
-
-
 def _name(name: str) -> str:
     name = (name or "").strip()
     if not name:
@@ -57,34 +54,34 @@ def _name(name: str) -> str:
     return name
 
 
-def get_secret(name: str) -> str | None:
-    """The stored secret, or None when none was set."""
+@contextmanager
+def _keyring_failures(could_not: str, hint: str = " Unlock the keyring and try again."):
+    """Every keyring failure inside the block as our error: no keyring at all is NoKeyringAvailableError
+    (how to get one), any other "Could not <could_not> (KeyringErrorName).<hint>"; ours pass through."""
     try:
-        _backend()  # a backend that cannot load is said so
-        return keyring.get_password(SERVICE, _name(name))
+        yield
     except SecretStoreError:
         raise
     except NoKeyringError:
         raise NoKeyringAvailableError(HOW_TO) from None
     except KeyringError as exc:
-        raise SecretStoreError(f"Could not read the '{name}' password from the keyring "
-                               f"({type(exc).__name__}). Unlock the keyring and try again.") from None
+        raise SecretStoreError(f"Could not {could_not} ({type(exc).__name__}).{hint}") from None
+
+
+def get_secret(name: str) -> str | None:
+    """The stored secret, or None when none was set."""
+    with _keyring_failures(f"read the '{name}' password from the keyring"):
+        _backend()  # a backend that cannot load is said so
+        return keyring.get_password(SERVICE, _name(name))
 
 
 def set_secret(name: str, value: str) -> None:
     if value is None or value == "":
         raise ValueError("an empty password cannot be stored; use delete_secret to remove one")
-    try:
+    with _keyring_failures(f"store the '{name}' password in the keyring"):
         backend = _backend()
         keyring.set_password(SERVICE, _name(name), value)
         kept = keyring.get_password(SERVICE, _name(name)) == value
-    except SecretStoreError:
-        raise
-    except NoKeyringError:
-        raise NoKeyringAvailableError(HOW_TO) from None
-    except KeyringError as exc:
-        raise SecretStoreError(f"Could not store the '{name}' password in the keyring "
-                               f"({type(exc).__name__}). Unlock the keyring and try again.") from None
     if not kept:  # keyring's null backend accepts every password and keeps none
         raise SecretStoreError(
             f"the keyring backend in use ({type(backend).__module__}.{type(backend).__name__}) does not keep "
@@ -95,18 +92,12 @@ def set_secret(name: str, value: str) -> None:
 
 def delete_secret(name: str) -> bool:
     """Remove a secret; False if there was none."""
-    try:
+    with _keyring_failures(f"delete the '{name}' password from the keyring", hint=""):
         _backend()
         if keyring.get_password(SERVICE, _name(name)) is None:
             return False
-        keyring.delete_password(SERVICE, _name(name))
+        try:
+            keyring.delete_password(SERVICE, _name(name))
+        except PasswordDeleteError:
+            return False
         return True
-    except PasswordDeleteError:
-        return False
-    except SecretStoreError:
-        raise
-    except NoKeyringError:
-        raise NoKeyringAvailableError(HOW_TO) from None
-    except KeyringError as exc:
-        raise SecretStoreError(f"Could not delete the '{name}' password from the keyring "
-                               f"({type(exc).__name__}).") from None

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from app.reports.aging_export import neutralise as _spreadsheet_text
+
 from .whatsapp import normalize_phone
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("phone", "customer_code", "message")
 
 
@@ -29,9 +30,9 @@ class SmsRow:
 
 
 def neutralise(value: str) -> str:
-    """'=HYPERLINK(...)' -> "'=HYPERLINK(...)" so a spreadsheet shows it as text instead of running it."""
-    value = "" if value is None else str(value)
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """'=HYPERLINK(...)' -> "'=HYPERLINK(...)" so a spreadsheet shows it as text instead of running it (the
+    rule of every export, app.reports.aging_export.neutralise, for any value)."""
+    return _spreadsheet_text("" if value is None else str(value))
 
 
 def sms_text(text: str) -> str:

@@ -35,7 +35,7 @@ def _host(text: str) -> str:
     if not text:
         raise EmailConfigError("Enter the SMTP server (smtp.host), e.g. smtp.gmail.com.", field="smtp.host")
     if len(text) > 253 or any(ch.isspace() or not ch.isprintable() for ch in text):
-        raise EmailConfigError(f"smtp.host must be a host name or address (e.g. smtp.gmail.com), without spaces or "
+        raise EmailConfigError("smtp.host must be a host name or address (e.g. smtp.gmail.com), without spaces or "
                                "control characters.", field="smtp.host")
     return text
 

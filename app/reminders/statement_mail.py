@@ -3,8 +3,8 @@ to a short message in the customer's language, sent through the SMTP settings an
 
 Two steps, so no database transaction is open while the SMTP server answers: `statement_email(session, ...)`
 builds the message (reading the ledger, settings and keyring), `deliver_statement(prepared)` sends it (no
-session). `send_statement` does both for a caller that holds no write lock (the CLI, tests). The caller logs
-the contact (`app.collections.activities.log_activity`, channel "email") once it was sent.
+session); the CLI and the card call both. The caller logs the contact (`app.collections.activities.log_activity`,
+channel "email") once it was sent.
 """
 
 from __future__ import annotations
@@ -109,10 +109,3 @@ def deliver_statement(prepared: PreparedStatement, as_of: dt.date) -> StatementS
     """Send a prepared statement e-mail (SendError when the server refuses or cannot be reached)."""
     message_id = send_email(prepared.message, prepared.settings, prepared.password)
     return StatementSent(prepared.customer_code, prepared.to, prepared.filename, message_id, as_of)
-
-
-def send_statement(session: Session, customer_code: str, *, as_of: dt.date, date_from: dt.date | None = None,
-                   to: str | None = None) -> StatementSent:
-    """Build and send in one call (for a caller not holding the write lock)."""
-    prepared = statement_email(session, customer_code, as_of=as_of, date_from=date_from, to=to)
-    return deliver_statement(prepared, as_of)

@@ -123,6 +123,11 @@ class _Writer:
         value: int | Decimal = int(amount_minor) if digits == 0 else Decimal(int(amount_minor)).scaleb(-digits)
         return self._cell(ws, value, fmt=fmt)
 
+    def settled(self, ws, amount_minor: int, applied_minor: int, currency: str) -> list:
+        """Amount, applied (or paid) and what is left of it: three money cells."""
+        return [self.money(ws, amount_minor, currency), self.money(ws, applied_minor, currency),
+                self.money(ws, amount_minor - applied_minor, currency)]
+
     def date(self, ws, day: dt.date | None):
         return None if day is None else self._cell(ws, day, fmt=DATE_FORMAT)
 
@@ -157,101 +162,81 @@ def export_all(session: Session, target: str | os.PathLike[str], *, lang: str | 
         if progress is not None:
             progress(key, n)
 
-    # customers
-    ws = w.sheet("customers")
-    n = 0
-    stmt = (select(Customer, PaymentTerms.code).outerjoin(PaymentTerms, PaymentTerms.id == Customer.payment_terms_id)
-            .order_by(Customer.id))
-    for c, terms in _stream(session, stmt):
-        ws.append([w.text(ws, c.code), w.text(ws, c.name), w.text(ws, c.tax_id), c.country, c.language, c.currency,
-                   w.text(ws, c.email), w.text(ws, c.phone), w.text(ws, c.address), w.text(ws, c.city),
-                   w.text(ws, terms), w.money(ws, c.credit_limit_minor, c.currency), w.flag(c.on_hold),
-                   w.text(ws, c.collector), w.text(ws, c.notes), w.stamp(ws, c.created_at)])
-        n += 1
-    done("customers", n)
+    def fill(key: str, stmt, row) -> None:
+        """One sheet: its header, then `row(ws, *record)` for every record of `stmt`, counted for `done`."""
+        ws = w.sheet(key)
+        n = 0
+        for record in _stream(session, stmt):
+            ws.append(row(ws, *record))
+            n += 1
+        done(key, n)
 
-    # invoices
-    ws = w.sheet("invoices")
-    n = 0
-    stmt = (select(Invoice, Customer.code, Customer.name).join(Customer, Customer.id == Invoice.customer_id)
-            .order_by(Invoice.id))
-    for inv, code, name in _stream(session, stmt):
-        ws.append([w.text(ws, inv.number), w.text(ws, code), w.text(ws, name), inv.kind, w.date(ws, inv.issue_date),
-                   inv.currency, w.money(ws, inv.total_minor, inv.currency), w.text(ws, inv.reference),
-                   w.flag(inv.disputed), inv.status, w.date(ws, inv.void_date), w.text(ws, inv.void_reason),
-                   w.stamp(ws, inv.created_at)])
-        n += 1
-    done("invoices", n)
+    fill("customers",
+         select(Customer, PaymentTerms.code).outerjoin(PaymentTerms, PaymentTerms.id == Customer.payment_terms_id)
+         .order_by(Customer.id),
+         lambda ws, c, terms: [
+             w.text(ws, c.code), w.text(ws, c.name), w.text(ws, c.tax_id), c.country, c.language, c.currency,
+             w.text(ws, c.email), w.text(ws, c.phone), w.text(ws, c.address), w.text(ws, c.city),
+             w.text(ws, terms), w.money(ws, c.credit_limit_minor, c.currency), w.flag(c.on_hold),
+             w.text(ws, c.collector), w.text(ws, c.notes), w.stamp(ws, c.created_at)])
 
-    # due lines
-    ws = w.sheet("due_lines")
-    n = 0
-    stmt = (select(DueLine.sequence, DueLine.due_date, DueLine.amount_minor, DueLine.paid_minor, Invoice.number,
-                   Invoice.currency, Customer.code)
-            .join(Invoice, Invoice.id == DueLine.invoice_id).join(Customer, Customer.id == Invoice.customer_id)
-            .order_by(DueLine.invoice_id, DueLine.sequence, DueLine.id))
-    for seq, due, amount, paid, number, cur, code in _stream(session, stmt):
-        ws.append([w.text(ws, number), w.text(ws, code), seq, w.date(ws, due), cur, w.money(ws, amount, cur),
-                   w.money(ws, paid, cur), w.money(ws, amount - paid, cur)])
-        n += 1
-    done("due_lines", n)
+    fill("invoices",
+         select(Invoice, Customer.code, Customer.name).join(Customer, Customer.id == Invoice.customer_id)
+         .order_by(Invoice.id),
+         lambda ws, inv, code, name: [
+             w.text(ws, inv.number), w.text(ws, code), w.text(ws, name), inv.kind, w.date(ws, inv.issue_date),
+             inv.currency, w.money(ws, inv.total_minor, inv.currency), w.text(ws, inv.reference),
+             w.flag(inv.disputed), inv.status, w.date(ws, inv.void_date), w.text(ws, inv.void_reason),
+             w.stamp(ws, inv.created_at)])
 
-    # payments
-    ws = w.sheet("payments")
-    n = 0
-    stmt = (select(Payment, Customer.code, Customer.name).join(Customer, Customer.id == Payment.customer_id)
-            .order_by(Payment.id))
-    for p, code, name in _stream(session, stmt):
-        ws.append([p.id, w.text(ws, code), w.text(ws, name), w.date(ws, p.date), p.currency,
-                   w.money(ws, p.amount_minor, p.currency), w.money(ws, p.applied_minor, p.currency),
-                   w.money(ws, p.amount_minor - p.applied_minor, p.currency), w.text(ws, p.method),
-                   w.text(ws, p.reference), p.status, w.stamp(ws, p.created_at)])
-        n += 1
-    done("payments", n)
+    fill("due_lines",
+         select(DueLine.sequence, DueLine.due_date, DueLine.amount_minor, DueLine.paid_minor, Invoice.number,
+                Invoice.currency, Customer.code)
+         .join(Invoice, Invoice.id == DueLine.invoice_id).join(Customer, Customer.id == Invoice.customer_id)
+         .order_by(DueLine.invoice_id, DueLine.sequence, DueLine.id),
+         lambda ws, seq, due, amount, paid, number, cur, code: [
+             w.text(ws, number), w.text(ws, code), seq, w.date(ws, due), cur, *w.settled(ws, amount, paid, cur)])
 
-    # credit notes
-    ws = w.sheet("credit_notes")
-    n = 0
+    fill("payments",
+         select(Payment, Customer.code, Customer.name).join(Customer, Customer.id == Payment.customer_id)
+         .order_by(Payment.id),
+         lambda ws, p, code, name: [
+             p.id, w.text(ws, code), w.text(ws, name), w.date(ws, p.date), p.currency,
+             *w.settled(ws, p.amount_minor, p.applied_minor, p.currency), w.text(ws, p.method),
+             w.text(ws, p.reference), p.status, w.stamp(ws, p.created_at)])
+
     applied_to = aliased(Invoice)
-    stmt = (select(CreditNote, Customer.code, Customer.name, applied_to.number)
-            .join(Customer, Customer.id == CreditNote.customer_id)
-            .outerjoin(applied_to, applied_to.id == CreditNote.invoice_id).order_by(CreditNote.id))
-    for cn, code, name, invoice_number in _stream(session, stmt):
-        ws.append([w.text(ws, cn.number), w.text(ws, code), w.text(ws, name), w.date(ws, cn.date), cn.currency,
-                   w.money(ws, cn.amount_minor, cn.currency), w.money(ws, cn.applied_minor, cn.currency),
-                   w.money(ws, cn.amount_minor - cn.applied_minor, cn.currency), w.text(ws, invoice_number),
-                   w.text(ws, cn.reason), cn.status, w.stamp(ws, cn.created_at)])
-        n += 1
-    done("credit_notes", n)
+    fill("credit_notes",
+         select(CreditNote, Customer.code, Customer.name, applied_to.number)
+         .join(Customer, Customer.id == CreditNote.customer_id)
+         .outerjoin(applied_to, applied_to.id == CreditNote.invoice_id).order_by(CreditNote.id),
+         lambda ws, cn, code, name, invoice_number: [
+             w.text(ws, cn.number), w.text(ws, code), w.text(ws, name), w.date(ws, cn.date), cn.currency,
+             *w.settled(ws, cn.amount_minor, cn.applied_minor, cn.currency), w.text(ws, invoice_number),
+             w.text(ws, cn.reason), cn.status, w.stamp(ws, cn.created_at)])
 
-    # write-offs
-    ws = w.sheet("write_offs")
-    n = 0
-    stmt = (select(WriteOff, Customer.code, Customer.name).join(Customer, Customer.id == WriteOff.customer_id)
-            .order_by(WriteOff.id))
-    for wo, code, name in _stream(session, stmt):
-        ws.append([wo.id, w.text(ws, code), w.text(ws, name), w.date(ws, wo.date), wo.currency,
-                   w.money(ws, wo.amount_minor, wo.currency), w.money(ws, wo.applied_minor, wo.currency),
-                   w.text(ws, wo.reason), w.stamp(ws, wo.created_at)])
-        n += 1
-    done("write_offs", n)
+    fill("write_offs",
+         select(WriteOff, Customer.code, Customer.name).join(Customer, Customer.id == WriteOff.customer_id)
+         .order_by(WriteOff.id),
+         lambda ws, wo, code, name: [
+             wo.id, w.text(ws, code), w.text(ws, name), w.date(ws, wo.date), wo.currency,
+             w.money(ws, wo.amount_minor, wo.currency), w.money(ws, wo.applied_minor, wo.currency),
+             w.text(ws, wo.reason), w.stamp(ws, wo.created_at)])
 
-    # allocations
-    ws = w.sheet("allocations")
-    n = 0
-    stmt = (select(Allocation.id, Allocation.date, Invoice.number, DueLine.sequence, Customer.code,
-                   Allocation.payment_id, CreditNote.number, Allocation.write_off_id, Allocation.currency,
-                   Allocation.amount_minor)
-            .join(DueLine, DueLine.id == Allocation.due_line_id).join(Invoice, Invoice.id == DueLine.invoice_id)
-            .join(Customer, Customer.id == Invoice.customer_id)
-            .outerjoin(CreditNote, CreditNote.id == Allocation.credit_note_id).order_by(Allocation.id))
-    for aid, day, number, seq, code, payment_id, cn_number, wo_id, cur, amount in _stream(session, stmt):
+    def allocation(ws, aid, day, number, seq, code, payment_id, cn_number, wo_id, cur, amount):
         source = src["payment"] if payment_id is not None else src["credit_note"] if cn_number is not None \
             else src["write_off"]
-        ws.append([aid, w.date(ws, day), w.text(ws, number), seq, w.text(ws, code), source, payment_id,
-                   w.text(ws, cn_number), wo_id, cur, w.money(ws, amount, cur)])
-        n += 1
-    done("allocations", n)
+        return [aid, w.date(ws, day), w.text(ws, number), seq, w.text(ws, code), source, payment_id,
+                w.text(ws, cn_number), wo_id, cur, w.money(ws, amount, cur)]
+
+    fill("allocations",
+         select(Allocation.id, Allocation.date, Invoice.number, DueLine.sequence, Customer.code,
+                Allocation.payment_id, CreditNote.number, Allocation.write_off_id, Allocation.currency,
+                Allocation.amount_minor)
+         .join(DueLine, DueLine.id == Allocation.due_line_id).join(Invoice, Invoice.id == DueLine.invoice_id)
+         .join(Customer, Customer.id == Invoice.customer_id)
+         .outerjoin(CreditNote, CreditNote.id == Allocation.credit_note_id).order_by(Allocation.id),
+         allocation)
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")

@@ -15,7 +15,7 @@ from aiosmtpd.smtp import AuthResult
 from app.reminders.content import sample_content
 from app.reminders.email_send import (
     EmailConfigError, NoRecipientError, SendError, SmtpSettings, build_email, load_smtp_settings, send_email,
-    send_many, send_test_email,
+    send_test_email,
 )
 from app.reminders.secrets import HOW_TO, SecretStoreError, delete_secret, get_secret, set_secret
 from app.reminders.templates import render_message
@@ -210,17 +210,6 @@ def test_rejected_recipient(smtp_server):
     assert err.value.kind == "rejected" and err.value.code == 550 and not err.value.temporary
     assert "reject-me@example.com: 550" in str(err.value)
     assert handler.envelopes == []
-
-
-def test_send_many_goes_on_after_a_refusal(smtp_server):
-    handler, port = smtp_server
-    content, rendered, _ = reminder_email()
-    msgs = [build_email(content, rendered, sender="cobranzas@andina.pe", to=to)
-            for to in ("a@example.com", "reject@example.com", "c@example.com")]
-    results = send_many(msgs, settings(port), None)
-    assert results[0] == msgs[0]["Message-ID"] and results[2] == msgs[2]["Message-ID"]
-    assert isinstance(results[1], SendError) and results[1].kind == "rejected"
-    assert [e.rcpt_tos for e in handler.envelopes] == [["a@example.com"], ["c@example.com"]]
 
 
 def test_send_test_email(smtp_server):

@@ -11,7 +11,7 @@ import pytest
 from app import ledger
 from app.reminders.email_send import NoRecipientError
 from app.reminders.smtp_settings import EmailConfigError
-from app.reminders.statement_mail import send_statement, statement_email
+from app.reminders.statement_mail import deliver_statement, statement_email
 from tests.factories import make_customer, make_invoice, smtp_server, smtp_settings
 
 D = dt.date
@@ -37,8 +37,8 @@ def test_the_statement_goes_out_attached_in_the_customers_language(books, tmp_pa
             for key, value in smtp_settings(port):
                 ledger.set_setting(books, key, value)
         with books.begin():
-            sent = send_statement(books, "C1", as_of=D(2026, 6, 30))
-            sent_en = send_statement(books, "C2", as_of=D(2026, 6, 30))
+            sent = deliver_statement(statement_email(books, "C1", as_of=D(2026, 6, 30)), D(2026, 6, 30))
+            sent_en = deliver_statement(statement_email(books, "C2", as_of=D(2026, 6, 30)), D(2026, 6, 30))
         es, en = collector.messages()
     assert sent.to == "pagos@losandes.pe" and sent.filename == "statement-C1-2026-06-30.pdf"
     to = es["To"].addresses[0]
