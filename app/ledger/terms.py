@@ -301,6 +301,20 @@ def split_lines(lines: Sequence, total_minor: int, currency: str | None = None) 
         else:
             amounts.append(percent_of(total_minor, Decimal(line.percent)))
     rest = total_minor - sum(amounts)
+    if rest < 0 and any(line.kind != "fixed" for line in clean[:-1]):
+        # Percent lines rounded half up one by one can ask for more than the total on a tiny invoice (25 % +
+        # 17.86 % + 53.58 % of 14 cents is 4 + 3 + 8). Then each line takes the rounding of the running
+        # percentage instead: the same amounts wherever they fit, never more than the total.
+        amounts, running, taken = [], Decimal(0), 0
+        for line in clean[:-1]:
+            if line.kind == "fixed":
+                amounts.append(int(line.amount_minor))
+                continue
+            running += Decimal(line.percent)
+            upto = percent_of(total_minor, running)
+            amounts.append(upto - taken)
+            taken = upto
+        rest = total_minor - sum(amounts)
     if rest < 0:
         cur = currency or fixed_currency or "PEN"
         raise _refuse("over_total", f"The lines before the last ask for {to_str(sum(amounts), cur)} {cur}, more "

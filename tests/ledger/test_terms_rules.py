@@ -91,3 +91,13 @@ def test_discount_forms(text, expected):
 def test_bad_discounts(text):
     with pytest.raises(InvalidTermsError, match="discount"):
         T.parse_discount(text)
+
+
+def test_percent_lines_that_round_past_a_tiny_total_still_add_up():
+    # found by hypothesis: each line rounded half up on its own asked for 15 of a 14-cent invoice
+    parsed = [T.parse_line(x) for x in ("25%:0d", "17.86%:10d", "53.58%:20d", "3.56%:30d")]
+    schedule = T.due_schedule(parsed, dt.date(2026, 1, 1), 14, "PEN")
+    assert sum(a for _, a in schedule) == 14
+    assert all(a > 0 for _, a in schedule)
+    # where the rounding fits, the peers' rule (each line on its own, the last the remainder) is kept
+    assert [a for _, a in T.due_schedule(parsed, dt.date(2026, 1, 1), 10000, "PEN")] == [2500, 1786, 5358, 356]
