@@ -36,6 +36,7 @@ from app.reminders.whatsapp_send import open_whatsapp_reminder
 
 from ..context import AppContext
 from ..empty_state import EmptyState
+from ..page_parts import list_table
 from ..progress import run_with_progress
 from ..tablemodels.reminders import HistoryTableModel, PlanTableModel
 
@@ -221,12 +222,7 @@ class RemindersView(QWidget):
                 model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, model.COLUMN_COUNT - 1))
 
     def _table(self, model, name: str, stretch: int) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table = list_table(model, name)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setDefaultSectionSize(24)
         return table
