@@ -148,7 +148,7 @@ def currency_code(text: str, company_currency: str) -> str:
     if raw == "$":
         if company_currency in _DOLLAR_SIGN:
             return company_currency
-        raise ValueProblem(f"'$' could be US dollars or another currency written with $; write USD (or the "
+        raise ValueProblem("'$' could be US dollars or another currency written with $; write USD (or the "
                            "currency's code)")
     if key in ("pesos", "peso"):
         if company_currency in _PESOS:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from app.collections.activities import log_activity
 from app.reminders.contact_rules import warning_for_contact
-from app.reminders.run import execute_run, plan_run
+from app.reminders.run import plan_run
 from tests.factories import make_customer, make_invoice
 
 from .conftest import D, at

@@ -12,7 +12,7 @@ from app.reminders import outbox
 from app.reminders.policy import ensure_default_policy, set_send_automatically
 from app.reminders.run import execute_run
 from app.reminders.service import perform_run, preview_run
-from tests.factories import SmtpCollector, make_customer, make_invoice, smtp_settings, start_smtp
+from tests.factories import SmtpCollector, make_invoice, smtp_settings, start_smtp
 
 from .conftest import D, at
 

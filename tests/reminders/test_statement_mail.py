@@ -44,7 +44,7 @@ def test_the_statement_goes_out_attached_in_the_customers_language(books, tmp_pa
     to = es["To"].addresses[0]
     assert (to.display_name, to.addr_spec) == ("Ferretería Los Andes S.A.C.", "pagos@losandes.pe")
     assert es["Subject"] == "Estado de cuenta al 30/06/2026 — Distribuidora Andina S.A.C."
-    assert es["Message-ID"] == sent.message_id
+    assert es["Message-ID"] == sent.message_id and en["Message-ID"] == sent_en.message_id
     assert es["Reply-To"] == "cobranzas@andina.pe"
     assert "Adjuntamos su estado de cuenta" in es.get_body(("plain",)).get_content()
     assert en["Subject"].startswith("Statement of account as of 30/06/2026")

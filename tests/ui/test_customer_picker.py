@@ -3,7 +3,6 @@ customer from a completion list; the chosen one shows as name · code · tax id;
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 from sqlalchemy import select
