@@ -2019,7 +2019,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/customer.py" line="+51"/>
+        <location filename="../../app/ui/dialogs/customer.py" line="+52"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
@@ -2040,12 +2040,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+76"/>
+        <location line="+102"/>
         <source>Default (Net 30)</source>
         <translation>Por defecto (30 días)</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-100"/>
         <source>Do not sell on credit (on hold)</source>
         <translation>No vender al crédito (bloqueado)</translation>
     </message>
@@ -2070,12 +2070,12 @@
         <translation>Identificación tributaria (RUC, RFC, NIT, RUT)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+53"/>
         <source>Keep it as typed: I know it is right</source>
         <translation>Conservarlo tal como está: sé que es correcto</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-49"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
@@ -2100,7 +2100,7 @@
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -2130,7 +2130,12 @@
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+55"/>
+        <source>&apos;%1&apos; is not a valid phone number for %2: write it with its country code (+51 ...), or keep it as typed.</source>
+        <translation>&apos;%1&apos; no es un número de teléfono válido para %2: escríbalo con el código de país (+51 ...) o consérvelo tal como está.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&apos;%1&apos; is not a valid %2 for %3: check it, or keep it as typed.</source>
         <translation>&apos;%1&apos; no es un %2 válido para %3: revíselo, o consérvelo tal como está.</translation>
     </message>
@@ -2138,7 +2143,7 @@
 <context>
     <name>CustomerDocumentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/entry.py" line="+105"/>
+        <location filename="../../app/ui/dialogs/entry.py" line="+104"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
@@ -4477,7 +4482,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+85"/>
+        <location filename="../../app/ui/views/reminders.py" line="+86"/>
         <source>Reminders</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Recordatorios</translation>
@@ -4490,12 +4495,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="-49"/>
-        <location line="+211"/>
+        <location line="+206"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-204"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -4526,12 +4531,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+174"/>
+        <location line="+169"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-161"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -4606,7 +4611,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Sí llegó: registrarlo como enviado sin volver a enviarlo</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+80"/>
         <source>Planning the reminders…</source>
         <translation>Planificando los recordatorios…</translation>
     </message>

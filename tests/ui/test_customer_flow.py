@@ -232,3 +232,39 @@ def test_a_tax_id_that_fails_its_check_digit_is_a_warning_the_user_can_override(
     wait_idle(qtbot, window.ctx.runner)
     with window.ctx.sessions() as s:
         assert get_customer(s, "C201").tax_id == "900.373.913-4"  # written the way NITs are written
+
+
+def test_a_phone_number_is_checked_for_the_country_and_written_in_international_form(window, qtbot):
+    from app.ledger import get_customer
+
+    view = window.show_view("customers")
+    dialog = view._new_customer()
+    qtbot.waitUntil(lambda: dialog.terms_loaded)
+    qtbot.keyClicks(dialog.code, "C210")
+    qtbot.keyClicks(dialog.name, "Comercial Rimac")
+    dialog.country.setCurrentText("PE")
+    qtbot.keyClicks(dialog.phone, "12345")
+    assert dialog.phone_warning.isVisibleTo(dialog) and "not a valid phone number for PE" in dialog.phone_warning.text()
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "not a valid phone number" in dialog.form.error_label("phone").text())
+    assert dialog.isVisible()  # nothing saved
+    dialog.phone.clear()
+    qtbot.keyClicks(dialog.phone, "987654321")
+    assert not dialog.phone_warning.isVisibleTo(dialog) and not dialog.keep_phone.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        click_ok(qtbot, dialog)
+    wait_idle(qtbot, window.ctx.runner)
+    with window.ctx.sessions() as s:
+        assert get_customer(s, "C210").phone == "+51 987 654 321"
+
+    dialog = view._new_customer()  # an internal extension: kept as typed once the user says so
+    qtbot.waitUntil(lambda: dialog.terms_loaded)
+    qtbot.keyClicks(dialog.code, "C211")
+    qtbot.keyClicks(dialog.name, "Comercial Chosica")
+    qtbot.keyClicks(dialog.phone, "anexo 204")
+    dialog.keep_phone.setChecked(True)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        click_ok(qtbot, dialog)
+    wait_idle(qtbot, window.ctx.runner)
+    with window.ctx.sessions() as s:
+        assert get_customer(s, "C211").phone == "anexo 204"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.ledger import customers, terms
 from app.ledger.errors import InvalidValueError, LedgerError
+from app.ledger.phones import check_phone
 from app.ledger.tax_ids import check_tax_id
 from app.ledger.views import CustomerView
 
@@ -84,19 +85,14 @@ class CustomerDialog(EntryDialog):
         f.add_field("tax_id", self.tr("Tax ID (RUC, RFC, NIT, RUT)"), self.tax_id)
         # a number that fails its country's check digit is a warning the user may override (a new RUC, a
         # foreign customer): app.ledger.tax_ids, as in the first-start wizard
-        self.tax_warning = QLabel()
-        self.tax_warning.setObjectName("tax_id_warning")
-        self.tax_warning.setWordWrap(True)
-        self.tax_warning.setStyleSheet("color: #a33;")
-        self.keep_tax_id = QCheckBox(self.tr("Keep it as typed: I know it is right"))
-        self.keep_tax_id.setObjectName("keep_tax_id")
-        f.addRow("", self.tax_warning)
-        f.addRow("", self.keep_tax_id)
+        self.tax_warning, self.keep_tax_id = self._warning_rows("tax_id")
         f.add_field("country", self.tr("Country"), self.country)
         f.add_field("language", self.tr("Language for letters"), self.language)
         f.add_field("currency", self.tr("Currency"), self.currency)
         f.add_field("email", self.tr("E-mail"), self.email)
         f.add_field("phone", self.tr("Phone"), self.phone)
+        # the same for a phone number: app.ledger.phones (libphonenumber), written +51 987 654 321 when valid
+        self.phone_warning, self.keep_phone = self._warning_rows("phone")
         f.add_field("address", self.tr("Address"), self.address)
         f.add_field("city", self.tr("City"), self.city)
         f.add_field("payment_terms", self.tr("Payment terms"), self.terms)
@@ -128,20 +124,51 @@ class CustomerDialog(EntryDialog):
         self.tax_id.textChanged.connect(self._check_tax_id)
         self.country.currentTextChanged.connect(self._check_tax_id)
         self._check_tax_id()
+        self.phone.textChanged.connect(self._check_phone)
+        self.country.currentTextChanged.connect(self._check_phone)
+        self._check_phone()
+
+    def _warning_rows(self, field: str) -> tuple[QLabel, QCheckBox]:
+        """A red line saying what is wrong with a field and a box to keep the value anyway, both hidden
+        until the field's check fails."""
+        warning = QLabel()
+        warning.setObjectName(f"{field}_warning")
+        warning.setWordWrap(True)
+        warning.setStyleSheet("color: #a33;")
+        keep = QCheckBox(self.tr("Keep it as typed: I know it is right"))
+        keep.setObjectName(f"keep_{field}")
+        self.form.addRow("", warning)
+        self.form.addRow("", keep)
+        return warning, keep
+
+    def _show_problem(self, warning: QLabel, keep: QCheckBox, text: str) -> None:
+        warning.setText(text)
+        warning.setVisible(bool(text))
+        keep.setVisible(bool(text))
+        if not text:
+            keep.setChecked(False)
+
+    def _phone_check(self):
+        return check_phone(self.country.currentText(), self.phone.text())
+
+    def _check_phone(self, *_args) -> None:
+        check = self._phone_check()
+        self._show_problem(self.phone_warning, self.keep_phone,
+                           self.tr("'%1' is not a valid phone number for %2: write it with its country code "
+                                   "(+51 ...), or keep it as typed.")
+                           .replace("%1", check.value).replace("%2", self.country.currentText().strip().upper())
+                           if check.problem else "")
 
     def _tax_check(self):
         return check_tax_id(self.country.currentText(), self.tax_id.text())
 
     def _check_tax_id(self, *_args) -> None:
         check = self._tax_check()
-        self.tax_warning.setText(self.tr("'%1' is not a valid %2 for %3: check it, or keep it as typed.")
-                                 .replace("%1", check.value).replace("%2", check.name)
-                                 .replace("%3", self.country.currentText().strip().upper())
-                                 if check.problem else "")
-        self.tax_warning.setVisible(bool(check.problem))
-        self.keep_tax_id.setVisible(bool(check.problem))
-        if not check.problem:
-            self.keep_tax_id.setChecked(False)
+        self._show_problem(self.tax_warning, self.keep_tax_id,
+                           self.tr("'%1' is not a valid %2 for %3: check it, or keep it as typed.")
+                           .replace("%1", check.value).replace("%2", check.name)
+                           .replace("%3", self.country.currentText().strip().upper())
+                           if check.problem else "")
 
     def _terms_arrived(self, all_terms) -> None:
         selected = self.customer.payment_terms if self.customer else None
@@ -180,11 +207,14 @@ class CustomerDialog(EntryDialog):
         check = self._tax_check()
         if check.problem and not self.keep_tax_id.isChecked():
             raise InvalidValueError(check.problem + " Check it, or tick 'Keep it as typed'.", field="tax_id")
+        phone = self._phone_check()
+        if phone.problem and not self.keep_phone.isChecked():
+            raise InvalidValueError(phone.problem + " Check it, or tick 'Keep it as typed'.", field="phone")
         return dict(
             name=self.name.text(), tax_id=check.value if check.valid else self.tax_id.text(),
             country=self.country.currentText().strip(),
             language=self.language.currentData(), currency=currency, email=self.email.text(),
-            phone=self.phone.text(), address=self.address.text(), city=self.city.text(),
+            phone=phone.value, address=self.address.text(), city=self.city.text(),
             payment_terms=self.terms.currentData(), credit_limit_minor=credit_limit,
             on_hold=self.on_hold.isChecked(), notes=self.notes.toPlainText(), collector=self.collector.text(),
         )
