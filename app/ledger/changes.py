@@ -41,7 +41,7 @@ TABLE_AREAS: dict[str, str] = {
     "customer_reminder_settings": REMINDERS,
     "company": SETTINGS, "setting": SETTINGS, "currency": SETTINGS, "exchange_rate": SETTINGS,
     "reminder_policy": SETTINGS, "reminder_level": SETTINGS, "segment_policy": SETTINGS,
-    "reminder_template": SETTINGS,
+    "reminder_template": SETTINGS, "import_mapping": SETTINGS,  # saved import column mappings
     "audit_entry": AUDIT,
     "bank_statement": DOCUMENTS, "bank_line": DOCUMENTS,  # app.banking: lines become payments
 }
