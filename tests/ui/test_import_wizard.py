@@ -79,3 +79,30 @@ def test_a_bad_row_is_named_and_nothing_is_written(window, books, qtbot, tmp_pat
     assert "empty" in rows["3"] and "duplicate" in rows["4"]
     assert not page.import_all.isEnabled()
     assert _count(books, Customer) == 0
+
+
+def test_the_empty_customers_page_offers_the_import(window, qtbot):
+    view = window.show_view("customers")
+    qtbot.waitUntil(lambda: view.empty.isVisible(), timeout=10000)
+    button = next(b for b in view.empty.buttons if b.text() == "Import a file…")
+    button.click()
+    wizard = window.findChild(QWizard, "import_wizard")
+    assert wizard is not None and wizard.isVisible()
+    wizard.reject()
+
+
+def test_the_first_start_can_go_on_to_import_my_data(qapp_en, qtbot, tmp_path):
+    from app.ui.first_run import FirstRunWizard
+
+    first = FirstRunWizard()
+    qtbot.addWidget(first)
+    first.show()
+    first.next()
+    first.company.name.setText("Ferretería El Tornillo S.A.C.")
+    first.next()
+    first.next()
+    assert first.currentPage() is first.location
+    first.location.path.setText(str(tmp_path / "libro.sqlite"))
+    assert first.location.start_empty.isChecked() and not first.choice().import_data
+    first.location.import_data.setChecked(True)
+    assert first.choice().import_data
