@@ -22,4 +22,6 @@ shot scripts/screenshot_reminders.py --db "$(book reminders)" --run "$@"
 shot scripts/screenshot_corrections.py --db "$(book corrections)" "$@"
 shot scripts/screenshot_terms.py --db "$(book terms)" "$@"
 shot scripts/screenshot_first_run.py
+shot scripts/screenshot_import.py --db "$(book import)" --language es  # the import wizard, in each language
+shot scripts/screenshot_import.py --db "$(book import-en)" --language en
 if [ -n "${DB_1M:-}" ]; then shot scripts/screenshot_dashboard.py --db "$DB_1M" "$@"; fi

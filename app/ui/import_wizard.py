@@ -1,29 +1,31 @@
 """File → Import…: customers, invoices, payments or credit notes from a CSV or Excel file, step by step.
 
-choose the file and what it holds → how it is read (sheet, encoding) → which column is which field
-(detected, editable; can be saved by name) → the check, naming every bad row → import everything, or
-only the good rows with a file of the rejected ones → what was imported.
+choose the file, what it holds and maybe a saved mapping → how it reads (sheet, encoding, separator,
+header line, dates, decimals) → which column is which field (detected, editable, can be saved by name)
+→ the check, naming every bad row and every change → import everything, or only the good rows with a
+file of the rejected ones → what was imported.
 
-The wizard only collects choices and shows answers: reading the file, detecting the columns, checking
-the rows and writing them are `app.importing`'s (the same functions `cobranza import` calls), run off
-the GUI thread through the task runner.
+The wizard only collects choices and shows answers: reading the file, detecting the columns, checking the
+rows, writing them and saving mappings are `app.importing.api`'s (the functions `cobranza import` calls),
+run off the GUI thread through the task runner; the import itself on the one writer, with a progress bar
+and Cancel.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import threading
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from babel.numbers import format_decimal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
+                               QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+                               QWidget, QWizard, QWizardPage)
 
-from app import importing
-from app.importing.reader import read_table
+from app.importing import api
 from app.ledger.changes import ChangeTracker
-
-from .page_parts import hint_label
 
 CONTEXT = "ImportWizard"
 
@@ -34,47 +36,74 @@ KIND_LABELS = {
     "credit-notes": QT_TRANSLATE_NOOP("ImportWizard", "Credit notes"),
 }
 
-# what the user reads for each field of app.importing's specs (the names stay the domain's)
-FIELD_LABELS = {
-    "code": QT_TRANSLATE_NOOP("ImportWizard", "Customer code"),
-    "name": QT_TRANSLATE_NOOP("ImportWizard", "Name"),
-    "tax_id": QT_TRANSLATE_NOOP("ImportWizard", "Tax id"),
-    "email": QT_TRANSLATE_NOOP("ImportWizard", "E-mail"),
-    "phone": QT_TRANSLATE_NOOP("ImportWizard", "Phone"),
-    "language": QT_TRANSLATE_NOOP("ImportWizard", "Language"),
-    "currency": QT_TRANSLATE_NOOP("ImportWizard", "Currency"),
-    "payment_terms": QT_TRANSLATE_NOOP("ImportWizard", "Payment terms"),
-    "credit_limit": QT_TRANSLATE_NOOP("ImportWizard", "Credit limit"),
-    "address": QT_TRANSLATE_NOOP("ImportWizard", "Address"),
-    "city": QT_TRANSLATE_NOOP("ImportWizard", "City"),
-    "country": QT_TRANSLATE_NOOP("ImportWizard", "Country"),
-    "notes": QT_TRANSLATE_NOOP("ImportWizard", "Notes"),
-    "number": QT_TRANSLATE_NOOP("ImportWizard", "Document number"),
-    "customer_code": QT_TRANSLATE_NOOP("ImportWizard", "Customer code"),
-    "customer_name": QT_TRANSLATE_NOOP("ImportWizard", "Customer name"),
-    "issue_date": QT_TRANSLATE_NOOP("ImportWizard", "Issue date"),
-    "due_date": QT_TRANSLATE_NOOP("ImportWizard", "Due date"),
-    "amount": QT_TRANSLATE_NOOP("ImportWizard", "Amount"),
-    "reference": QT_TRANSLATE_NOOP("ImportWizard", "Reference"),
-    "date": QT_TRANSLATE_NOOP("ImportWizard", "Date"),
-    "invoice_number": QT_TRANSLATE_NOOP("ImportWizard", "Invoice number"),
-    "method": QT_TRANSLATE_NOOP("ImportWizard", "Payment method"),
-    "reason": QT_TRANSLATE_NOOP("ImportWizard", "Reason"),
-    "disputed": QT_TRANSLATE_NOOP("ImportWizard", "Disputed"),
-    "series": QT_TRANSLATE_NOOP("ImportWizard", "Series"),
-    "status": QT_TRANSLATE_NOOP("ImportWizard", "Status"),
+# the English labels of app.importing.fields, for the translation tools (the wizard shows tr(label))
+FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("ImportWizard", "Customer code"), QT_TRANSLATE_NOOP("ImportWizard", "Name"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Tax ID (RUC, NIT, RFC, RUT)"), QT_TRANSLATE_NOOP("ImportWizard", "E-mail"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Phone"), QT_TRANSLATE_NOOP("ImportWizard", "Language (es/en)"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Currency"), QT_TRANSLATE_NOOP("ImportWizard", "Payment terms"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Credit limit"), QT_TRANSLATE_NOOP("ImportWizard", "Address"),
+    QT_TRANSLATE_NOOP("ImportWizard", "City"), QT_TRANSLATE_NOOP("ImportWizard", "Country (PE, MX, CO, CL, ...)"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Notes"), QT_TRANSLATE_NOOP("ImportWizard", "Invoice number"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Series"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Customer name (with --create-customers)"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Issue date"), QT_TRANSLATE_NOOP("ImportWizard", "Due date"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Amount"), QT_TRANSLATE_NOOP("ImportWizard", "Reference"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Disputed (yes/no)"), QT_TRANSLATE_NOOP("ImportWizard", "Payment date"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Invoice paid"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Reference (operation number)"), QT_TRANSLATE_NOOP("ImportWizard", "Method"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Credit note number"), QT_TRANSLATE_NOOP("ImportWizard", "Date"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Invoice credited"), QT_TRANSLATE_NOOP("ImportWizard", "Reason"),
+)
+
+CHANGE_LABELS = {
+    "create": QT_TRANSLATE_NOOP("ImportWizard", "new"),
+    "update": QT_TRANSLATE_NOOP("ImportWizard", "changed"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportWizard", "already imported, unchanged"),
+    "dispute": QT_TRANSLATE_NOOP("ImportWizard", "dispute opened"),
+    "create-customer": QT_TRANSLATE_NOOP("ImportWizard", "new customer"),
 }
 
 ERROR_STYLE = "color: #a33;"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, None, n)
 
 
-def field_label(name: str) -> str:
-    label = FIELD_LABELS.get(name)
-    return tr(label) if label else name.replace("_", " ")
+def field_label(info) -> str:
+    return tr(info.label) + (" *" if info.required else "")
+
+
+def _table(columns: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(columns)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)
+    table.horizontalHeader().setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(str(value))
+            item.setToolTip(str(value))
+            table.setItem(r, c, item)
+    for c in range(table.columnCount() - 1):
+        table.resizeColumnToContents(c)
+
+
+def _error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    return label
 
 
 # --- the jobs: plain values in and out, run by the task runner -------------------------------------
@@ -86,37 +115,123 @@ class ImportState:
 
     path: str = ""
     kind: str = "invoices"
-    table: object | None = None  # what the file read as
-    mapping: dict[str, str] = field(default_factory=dict)  # file column -> field ("" = not imported)
-    check: object | None = None  # the dry run's ImportResult
-    result: object | None = None  # the import's ImportResult
-    rejected_path: str = ""
+    saved: object | None = None  # the SavedMapping chosen on the first page
+    options: api.ImportOptions = field(default_factory=api.ImportOptions)
+    table: api.SourceTable | None = None  # what the file read as
+    mapping: api.Mapping | None = None
+    preview: api.ImportPreview | None = None
+    result: api.ImportResult | None = None
 
 
-def _read_job(_session, path: str):
-    return read_table(path)
+def _saved_job(session):
+    return api.list_mappings(session)
 
 
-def _check_job(session, kind: str, path: str):
-    # import_file is its own unit of work: the reader's session is handed over outside any transaction
-    session.rollback()
-    return importing.import_file(session, kind, path, dry_run=True)
+@dataclass(frozen=True)
+class ReadAnswer:
+    sheets: tuple[str, ...]  # a workbook's sheets, even when the one chosen cannot be read
+    table: api.SourceTable | None
+    problem: str = ""
 
 
-def _import_job(_session, write_sessions, kind: str, path: str):
-    """On the one writer: a session of its own (import_file opens its own transaction), whose changes are
+def _read_job(_session, path: str, options):
+    sheets: tuple[str, ...] = ()
+    try:
+        if Path(path).suffix.lower() == ".xlsx":
+            sheets = api.list_sheets(path)
+        return ReadAnswer(sheets, api.read_file(path, options))
+    except api.FileProblem as exc:
+        return ReadAnswer(sheets, None, exc.message)
+
+
+def _preview_job(session, kind, table, mapping, options):
+    return api.preview_import(session, kind, table, mapping, options)
+
+
+def _save_job(session, name, mapping, options):
+    return api.save_mapping(session, name, mapping, options)
+
+
+class Progress(QObject):
+    """The import's `progress(done, total)` on the writer thread, told to the GUI thread by a queued signal;
+    returns False once Cancel was pressed."""
+
+    moved = Signal(int, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.cancelled = threading.Event()
+
+    def __call__(self, done: int, total: int) -> bool:
+        self.moved.emit(done, total)
+        return not self.cancelled.is_set()
+
+
+def _import_job(_session, write_sessions, kind, table, mapping, options, valid_only, rejected_path, progress):
+    """On the one writer, with a session of its own (run_import is its own unit of work); its changes are
     tracked as the runner does for its own writes, so the pages concerned reload."""
     with write_sessions() as session:
         with ChangeTracker(session) as tracker:
-            result = importing.import_file(session, kind, path)
+            result = api.run_import(session, kind, table, mapping, options, valid_only=valid_only,
+                                    rejected_path=rejected_path or None, progress=progress)
         return result, tracker.changes()
 
 
 # --- pages ------------------------------------------------------------------------------------------
 
 
+class _BusyPage(QWizardPage):
+    """A page whose content comes from a job on the runner: incomplete until the answer arrives; an answer
+    for an earlier question (the user changed an option meanwhile) is dropped."""
+
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__()
+        self.w = wizard
+        self._task = 0
+        self._ready = False
+        self.status = QLabel()
+        self.status.setObjectName("import_status")
+        self.status.setWordWrap(True)
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        self.status.setText(text)
+
+    def start(self, fn, *args, write: bool = False, **kwargs) -> None:
+        self._ready = False
+        self.completeChanged.emit()
+        runner = self.w.ctx.runner
+        self._task = task = (runner.write if write else runner.read)(
+            fn, *args, on_done=lambda r: self._done(task, r), on_error=lambda e: self._error(task, e), **kwargs)
+
+    def _done(self, task: int, result) -> None:
+        if task != self._task:
+            return
+        self._ready = self.answer(result)
+        self.completeChanged.emit()
+
+    def _error(self, task: int, exc: BaseException) -> None:
+        if task != self._task:
+            return
+        message = getattr(exc, "message", None)
+        if isinstance(exc, (api.FileProblem, api.MappingError)) or message:
+            self.say(QCoreApplication.translate("ImportWizard", "The file cannot be read: %1")
+                     .replace("%1", message or str(exc)), error=True)
+        else:
+            self.say(QCoreApplication.translate("ImportWizard", "Something went wrong: %1")
+                     .replace("%1", str(exc) or type(exc).__name__), error=True)
+        self._ready = False
+        self.completeChanged.emit()
+
+    def answer(self, result) -> bool:  # pragma: no cover - each page says
+        raise NotImplementedError
+
+    def isComplete(self) -> bool:
+        return self._ready
+
+
 class FilePage(QWizardPage):
-    """Which file, and what it holds."""
+    """Which file, what it holds, and a mapping saved for files from the same source."""
 
     def __init__(self, wizard: "ImportWizard"):
         super().__init__()
@@ -137,15 +252,37 @@ class FilePage(QWizardPage):
         form.addRow(self.tr("File"), row)
         self.kind = QComboBox()
         self.kind.setObjectName("import_kind")
-        for kind in importing.KINDS:
+        for kind in api.KINDS:
             self.kind.addItem(tr(KIND_LABELS.get(kind, kind)), kind)
         form.addRow(self.tr("The file holds"), self.kind)
-        self.problem = QLabel()
-        self.problem.setObjectName("import_file_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.saved = QComboBox()
+        self.saved.setObjectName("import_saved_mapping")
+        form.addRow(self.tr("Columns"), self.saved)
+        self.problem = _error_label("import_file_problem")
         form.addRow(self.problem)
+        self._mappings: list = []
         self.path.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.kind.currentIndexChanged.connect(lambda _i: self._fill_saved())
+        self._fill_saved()
+        wizard.ctx.runner.read(_saved_job, on_done=self._saved_loaded)
+
+    def _saved_loaded(self, mappings) -> None:
+        self._mappings = list(mappings)
+        self._fill_saved()
+
+    def _fill_saved(self) -> None:
+        kind = self.kind.currentData()
+        current = self.saved.currentData()
+        self.saved.clear()
+        self.saved.addItem(self.tr("Detect them from the headers"), None)
+        for saved in self._mappings:
+            if saved.kind == kind:
+                self.saved.addItem(self.tr("Saved mapping “%1”").replace("%1", saved.name), saved.name)
+        self.saved.setCurrentIndex(max(self.saved.findData(current), 0))
+        self.saved.setEnabled(self.saved.count() > 1)
+
+    def select_saved(self, name: str) -> None:
+        self.saved.setCurrentIndex(max(self.saved.findData(name), 0))
 
     def _choose(self) -> None:
         start = self.path.text().strip() or str(Path.home())
@@ -164,104 +301,170 @@ class FilePage(QWizardPage):
             return False
         self.problem.setText("")
         state = self.w.state
-        if (str(path), self.kind.currentData()) != (state.path, state.kind):
-            state.path, state.kind = str(path), self.kind.currentData()
-            state.table = state.check = state.result = None
-            state.mapping = {}
+        saved = next((m for m in self._mappings if m.name == self.saved.currentData()), None)
+        if (str(path), self.kind.currentData(), saved) != (state.path, state.kind, state.saved):
+            state.path, state.kind, state.saved = str(path), self.kind.currentData(), saved
+            known = {k: v for k, v in (saved.options if saved else {}).items()
+                     if k in api.ImportOptions.__dataclass_fields__}
+            state.options = api.ImportOptions(**known)
+            state.table = state.mapping = state.preview = state.result = None
         return True
 
 
-class _BusyPage(QWizardPage):
-    """A page whose content comes from a job on the runner: incomplete until the answer arrives."""
-
-    def __init__(self, wizard: "ImportWizard"):
-        super().__init__()
-        self.w = wizard
-        self._task = 0
-        self._ready = False
-        self.status = QLabel()
-        self.status.setObjectName("import_status")
-        self.status.setWordWrap(True)
-
-    def start(self, fn, *args, write: bool = False, **kwargs) -> None:
-        self._ready = False
-        self.completeChanged.emit()
-        runner = self.w.ctx.runner
-        self._task = task = (runner.write if write else runner.read)(
-            fn, *args, on_done=lambda r: self._done(task, r), on_error=lambda e: self._error(task, e), **kwargs)
-
-    def _done(self, task: int, result) -> None:
-        if task != self._task or self.w.currentPage() is not self:
-            return
-        self._ready = self.answer(result)
-        self.completeChanged.emit()
-
-    def _error(self, task: int, exc: BaseException) -> None:
-        if task != self._task:
-            return
-        self.status.setStyleSheet(ERROR_STYLE)
-        self.status.setText(self.tr("Something went wrong: %1").replace("%1", str(exc) or type(exc).__name__))
-        self._ready = False
-        self.completeChanged.emit()
-
-    def answer(self, result) -> bool:  # pragma: no cover - each page says
-        raise NotImplementedError
-
-    def isComplete(self) -> bool:
-        return self._ready
-
-
 class ReadPage(_BusyPage):
-    """How the file was read: the first rows as the importer sees them."""
+    """How the file reads: the options, and the first rows as the importer sees them."""
 
     def __init__(self, wizard):
         super().__init__(wizard)
         self.setTitle(self.tr("How the file reads"))
-        self.setSubTitle(self.tr("The first rows as they were read. If the accents or the columns look wrong, "
-                                 "the file was saved in another way: go back and choose it again after saving it "
-                                 "as CSV UTF-8 or .xlsx."))
+        self.setSubTitle(self.tr("The first rows as they were read. If accents or columns look wrong, choose the "
+                                 "encoding or the separator; title rows above the header and a totals row are "
+                                 "left out."))
         layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("import_sheet")
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("import_encoding")
+        self.encoding.addItem(self.tr("Detect"), None)
+        for code, label in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252 (Excel)"), ("latin-1", "Latin-1")):
+            self.encoding.addItem(label, code)
+        self.delimiter = QComboBox()
+        self.delimiter.setObjectName("import_delimiter")
+        self.delimiter.addItem(self.tr("Detect"), None)
+        self.delimiter.addItem(self.tr("Comma ( , )"), ",")
+        self.delimiter.addItem(self.tr("Semicolon ( ; )"), ";")
+        self.delimiter.addItem(self.tr("Tab"), "tab")
+        self.header_line = QSpinBox()
+        self.header_line.setObjectName("import_header_line")
+        self.header_line.setRange(0, 1000)
+        self.header_line.setSpecialValueText(self.tr("Detect"))
+        self.date_format = QComboBox()
+        self.date_format.setObjectName("import_date_format")
+        self.date_format.addItem(self.tr("Detect (when only one reading is possible)"), None)
+        for fmt, label in (("dd/mm/yyyy", self.tr("day/month/year (31/01/2026)")),
+                           ("mm/dd/yyyy", self.tr("month/day/year (01/31/2026)")),
+                           ("yyyy-mm-dd", self.tr("year-month-day (2026-01-31)")),
+                           ("d-m-yy", self.tr("day-month-year, short (31-1-26)"))):
+            self.date_format.addItem(label, fmt)
+        self.decimal = QComboBox()
+        self.decimal.setObjectName("import_decimal")
+        self.decimal.addItem(self.tr("As the company writes them"), None)
+        self.decimal.addItem(self.tr("Comma (1.234,56)"), ",")
+        self.decimal.addItem(self.tr("Point (1,234.56)"), ".")
+        self.sheet_label = QLabel(self.tr("Sheet"))
+        self.encoding_label = QLabel(self.tr("Encoding"))
+        self.delimiter_label = QLabel(self.tr("Separator"))
+        form.addRow(self.sheet_label, self.sheet)
+        form.addRow(self.encoding_label, self.encoding)
+        form.addRow(self.delimiter_label, self.delimiter)
+        form.addRow(self.tr("Header on line"), self.header_line)
+        form.addRow(self.tr("Dates written as"), self.date_format)
+        form.addRow(self.tr("Decimals"), self.decimal)
+        layout.addLayout(form)
         layout.addWidget(self.status)
-        self.sample = QTableWidget()
-        self.sample.setObjectName("import_sample")
-        self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sample.verticalHeader().hide()
+        self.sample = _table([], "import_sample")
         layout.addWidget(self.sample, 1)
+        self._filling = False
+        self._reread = QTimer(self)
+        self._reread.setSingleShot(True)
+        self._reread.setInterval(250)
+        self._reread.timeout.connect(self._read)
+        for combo in (self.sheet, self.encoding, self.delimiter):
+            combo.currentIndexChanged.connect(lambda _i: self._option_changed(reread=True))
+        self.header_line.valueChanged.connect(lambda _v: self._option_changed(reread=True))
+        for combo in (self.date_format, self.decimal):
+            combo.currentIndexChanged.connect(lambda _i: self._option_changed(reread=False))
 
     def initializePage(self) -> None:
-        self.status.setStyleSheet("")
-        self.status.setText(self.tr("Reading %1…").replace("%1", Path(self.w.state.path).name))
+        state = self.w.state
+        csv = Path(state.path).suffix.lower() != ".xlsx"
+        for widget in (self.encoding, self.encoding_label, self.delimiter, self.delimiter_label):
+            widget.setVisible(csv)
+        self.sheet.setVisible(not csv)
+        self.sheet_label.setVisible(not csv)
+        self._filling = True
+        options = state.options
+        self.sheet.clear()
+        if options.sheet:
+            self.sheet.addItem(options.sheet, options.sheet)
+        for combo, value in ((self.encoding, options.encoding), (self.delimiter, options.delimiter),
+                             (self.date_format, options.date_format), (self.decimal, options.decimal)):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.header_line.setValue(options.header_line or 0)
+        self._filling = False
+        if state.table is None:
+            self._read()
+        else:
+            self._ready = self.answer(ReadAnswer(state.table.sheets, state.table))
+
+    def options(self) -> api.ImportOptions:
+        return replace(self.w.state.options, sheet=self.sheet.currentData() if self.sheet.isVisible() else None,
+                       encoding=self.encoding.currentData(), delimiter=self.delimiter.currentData(),
+                       header_line=self.header_line.value() or None, date_format=self.date_format.currentData(),
+                       decimal=self.decimal.currentData())
+
+    def _option_changed(self, reread: bool) -> None:
+        if self._filling:
+            return
+        self.w.state.options = self.options()
+        self.w.state.preview = None
+        if reread:
+            self._ready = False
+            self.completeChanged.emit()
+            self._reread.start()
+
+    def _read(self) -> None:
+        state = self.w.state
+        self.say(self.tr("Reading %1…").replace("%1", Path(state.path).name))
+        self.start(_read_job, state.path, state.options)
+
+    def answer(self, answer) -> bool:
+        state = self.w.state
+        self._filling = True
+        if answer.sheets and self.sheet.count() != len(answer.sheets):
+            current = self.sheet.currentData()
+            self.sheet.clear()
+            for name in answer.sheets:
+                self.sheet.addItem(name, name)
+            self.sheet.setCurrentIndex(max(self.sheet.findData(current), 0))
+        self._filling = False
+        table = answer.table
+        if table is None:
+            state.table = None
+            self.sample.clear()
+            self.sample.setRowCount(0)
+            self.sample.setColumnCount(0)
+            self.say(QCoreApplication.translate("ImportWizard", "The file cannot be read: %1")
+                     .replace("%1", answer.problem), error=True)
+            return False
+        if state.table is None or state.table.headers != table.headers:
+            state.mapping = None
+        state.table = table
+        if table.sheet:
+            self._filling = True
+            self.sheet.setCurrentIndex(max(self.sheet.findData(table.sheet), 0))
+            self._filling = False
         self.sample.clear()
-        self.sample.setRowCount(0)
-        self.sample.setColumnCount(0)
-        self.start(_read_job, self.w.state.path)
-
-    def _error(self, task, exc) -> None:
-        message = getattr(exc, "message", None)
-        if message is None:
-            return super()._error(task, exc)
-        if task == self._task:
-            self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(self.tr("The file cannot be read: %1").replace("%1", message))
-
-    def answer(self, table) -> bool:
-        self.w.state.table = table
-        header = list(table.header)
-        rows = table.rows[:20]
-        self.sample.setColumnCount(len(header))
-        self.sample.setHorizontalHeaderLabels(header)
-        self.sample.setRowCount(len(rows))
-        for r, (_line, cells) in enumerate(rows):
-            for c, value in enumerate(cells[:len(header)]):
-                self.sample.setItem(r, c, QTableWidgetItem(value))
-        self.sample.resizeColumnsToContents()
-        self.status.setStyleSheet("")
-        self.status.setText(self.tr("%n data row(s) read.", "", len(table.rows)))
-        return True
+        self.sample.setColumnCount(len(table.headers))
+        self.sample.setHorizontalHeaderLabels(table.headers)
+        rows = [cells[:len(table.headers)] for _line, cells in table.rows[:20]]
+        _fill(self.sample, rows)
+        lines = [self.tr("%n data row(s) read; the header is on line %1.", "", len(table.rows))
+                 .replace("%1", str(table.header_line))]
+        if table.encoding:
+            lines.append(self.tr("Encoding: %1. Separator: %2.").replace("%1", table.encoding)
+                         .replace("%2", {"\t": self.tr("tab")}.get(table.delimiter or "", table.delimiter or "")))
+        for line, why in table.skipped[:5]:
+            lines.append(self.tr("Line %1 left out: %2").replace("%1", str(line)).replace("%2", why))
+        if len(table.skipped) > 5:
+            lines.append(self.tr("… and %n more line(s) left out.", "", len(table.skipped) - 5))
+        self.say("\n".join(lines))
+        return bool(table.headers)
 
 
 class MappingPage(QWizardPage):
-    """Which column of the file is which field."""
+    """Which column of the file is which field; the mapping can be saved by name."""
 
     def __init__(self, wizard):
         super().__init__()
@@ -270,81 +473,135 @@ class MappingPage(QWizardPage):
         self.setSubTitle(self.tr("Each column of the file and the field it fills. The usual Spanish and English "
                                  "headers are recognised; change any that is wrong. Fields marked * are needed."))
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("import_mapping")
-        self.table.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("First values"),
-                                              self.tr("Field")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = _table([self.tr("Column in the file"), self.tr("Field"), self.tr("First values")],
+                            "import_mapping")
         layout.addWidget(self.table, 1)
-        self.problem = QLabel()
-        self.problem.setObjectName("import_mapping_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.hint = QLabel()
+        self.hint.setObjectName("import_mapping_hint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.problem = _error_label("import_mapping_problem")
         layout.addWidget(self.problem)
+        self.create_customers = QCheckBox(self.tr("Create the customers the file names that are not in the books "
+                                                  "yet (code and name from the file)"))
+        self.create_customers.setObjectName("import_create_customers")
+        layout.addWidget(self.create_customers)
+        row = QHBoxLayout()
+        self.save = QCheckBox(self.tr("Save these columns as"))
+        self.save.setObjectName("import_save_mapping")
+        self.save_name = QLineEdit()
+        self.save_name.setObjectName("import_mapping_name")
+        self.save_name.setPlaceholderText(self.tr("e.g. the system the file comes from"))
+        self.save_name.textChanged.connect(lambda t: self.save.setChecked(bool(t.strip())))
+        row.addWidget(self.save)
+        row.addWidget(self.save_name, 1)
+        layout.addLayout(row)
         self.combos: list[QComboBox] = []
+        self._saved_as: tuple | None = None  # (name, mapping, options) last saved: not saved twice
 
     def initializePage(self) -> None:
         state = self.w.state
         table = state.table
-        spec = importing.SPECS[state.kind]
-        fields = list(spec.required) + list(spec.optional)
+        fields = api.fields_for(state.kind)
+        mapping = state.mapping
+        hints = []
+        if mapping is None:
+            guess = api.detect_mapping(state.kind, table.headers)
+            mapping = guess.mapping
+            if state.saved is not None:
+                try:
+                    mapping = api.apply_overrides(guess.mapping, table.headers, state.saved.mapping.as_dict())
+                except api.MappingError as exc:
+                    hints.append(self.tr("The saved mapping does not fit this file: %1").replace("%1", str(exc)))
+            for name, headers in guess.ambiguous:
+                info = next(f for f in fields if f.name == name)
+                hints.append(self.tr("“%1” could be any of %2; the first was taken.")
+                             .replace("%1", tr(info.label)).replace("%2", ", ".join(f"“{h}”" for h in headers)))
+        self.hint.setText("\n".join(hints))
+        self.hint.setVisible(bool(hints))
+        chosen = mapping.as_dict()
         self.combos = []
-        self.table.setRowCount(len(table.header))
-        for r, column in enumerate(table.header):
-            self.table.setItem(r, 0, QTableWidgetItem(column))
+        self.table.setRowCount(len(table.headers))
+        for r, header in enumerate(table.headers):
+            self.table.setItem(r, 0, QTableWidgetItem(header or self.tr("(no name)")))
             samples = [cells[r] for _line, cells in table.rows[:3] if r < len(cells) and cells[r]]
-            self.table.setItem(r, 1, QTableWidgetItem(", ".join(samples)))
+            self.table.setItem(r, 2, QTableWidgetItem(" · ".join(samples)))
             combo = QComboBox()
             combo.setObjectName(f"map_{r}")
             combo.addItem(self.tr("(not imported)"), "")
-            for name in fields:
-                combo.addItem(field_label(name) + (" *" if name in spec.required else ""), name)
-            chosen = state.mapping.get(column, column if column in fields else "")
-            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            for info in fields:
+                combo.addItem(field_label(info), info.name)
+            combo.setCurrentIndex(max(combo.findData(chosen.get(header, "")), 0))
+            combo.setEnabled(bool(header.strip()))
             combo.currentIndexChanged.connect(lambda _i: self._changed())
-            self.table.setCellWidget(r, 2, combo)
+            self.table.setCellWidget(r, 1, combo)
             self.combos.append(combo)
         self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(2)
+        self.table.resizeColumnToContents(1)
+        self.create_customers.setVisible(state.kind == "invoices")
+        self.create_customers.setChecked(state.options.create_customers)
+        if state.saved is not None and not self.save_name.text():
+            self.save_name.setText(state.saved.name)
+            self.save.setChecked(False)
         self._changed()
 
-    def mapping(self) -> dict[str, str]:
-        header = self.w.state.table.header
-        return {header[r]: combo.currentData() for r, combo in enumerate(self.combos)}
+    def choices(self) -> dict[str, str]:
+        headers = self.w.state.table.headers
+        return {headers[r]: combo.currentData() for r, combo in enumerate(self.combos) if headers[r].strip()}
 
-    def missing(self) -> list[str]:
-        chosen = set(self.mapping().values())
-        return [f for f in importing.SPECS[self.w.state.kind].required if f not in chosen]
-
-    def repeated(self) -> list[str]:
-        values = [v for v in self.mapping().values() if v]
-        return sorted({v for v in values if values.count(v) > 1})
+    def mapping(self) -> api.Mapping | None:
+        """The mapping chosen, or None (and the reason shown) when it cannot be used."""
+        state = self.w.state
+        try:
+            mapping = api.make_mapping(state.kind, state.table.headers, self.choices())
+        except api.MappingError as exc:
+            self.problem.setText(str(exc))
+            return None
+        missing = mapping.missing_required()
+        if missing:
+            labels = {f.name: tr(f.label) for f in api.fields_for(state.kind)}
+            self.problem.setText(self.tr("Choose a column for: %1.").replace(
+                "%1", ", ".join(labels.get(m, m) for m in missing)))
+            return None
+        self.problem.setText("")
+        return mapping
 
     def _changed(self) -> None:
-        missing, repeated = self.missing(), self.repeated()
-        problems = []
-        if missing:
-            problems.append(self.tr("Choose a column for: %1.").replace("%1", ", ".join(map(field_label, missing))))
-        if repeated:
-            problems.append(self.tr("Only one column can fill %1.").replace("%1", ", ".join(map(field_label, repeated))))
-        self.problem.setText(" ".join(problems))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return bool(self.combos) and not self.missing() and not self.repeated()
+        return bool(self.combos) and self.mapping() is not None
 
     def validatePage(self) -> bool:
+        state = self.w.state
         mapping = self.mapping()
-        if mapping != self.w.state.mapping:
-            self.w.state.mapping = mapping
-            self.w.state.check = None
+        if mapping is None:
+            return False
+        options = replace(state.options, create_customers=self.create_customers.isVisible()
+                          and self.create_customers.isChecked())
+        if (mapping, options) != (state.mapping, state.options):
+            state.mapping, state.options, state.preview = mapping, options, None
+        name = self.save_name.text().strip()
+        if self.save.isChecked() and name and self._saved_as != (name, mapping, options):
+            self.problem.setText("")
+            self.w.ctx.runner.write(_save_job, name, mapping, options.as_dict(),
+                                    on_done=lambda saved: self._saved(saved, (name, mapping, options)),
+                                    on_error=self._not_saved)
+            return False  # Next again once it is saved
         return True
+
+    def _saved(self, saved, key) -> None:
+        self._saved_as = key
+        self.w.state.saved = saved
+        if self.w.currentPage() is self:
+            self.w.next()
+
+    def _not_saved(self, exc) -> None:
+        self.problem.setText(self.tr("The mapping was not saved: %1").replace("%1", str(exc)))
 
 
 class CheckPage(_BusyPage):
-    """Every row checked against the file and the books; what would be imported, and every bad row."""
+    """Every row checked against the file and the books: every bad row, and what importing would change."""
 
     def __init__(self, wizard):
         super().__init__(wizard)
@@ -354,22 +611,20 @@ class CheckPage(_BusyPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        self.problems = QTableWidget(0, 3)
-        self.problems.setObjectName("import_problems")
-        self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Problem")])
-        self.problems.verticalHeader().hide()
-        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems.setWordWrap(True)
-        self.problems.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.problems, 1)
-        self.warnings = QLabel()
-        self.warnings.setObjectName("import_warnings")
-        self.warnings.setWordWrap(True)
-        layout.addWidget(self.warnings)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("import_check_tabs")
+        self.problems = _table([self.tr("Line"), self.tr("Column"), self.tr("Problem")], "import_problems")
+        self.changes = _table([self.tr("Line"), self.tr("What"), self.tr("Document or customer"),
+                               self.tr("Details")], "import_changes")
+        self.warnings = _table([self.tr("Line"), self.tr("Column"), self.tr("Note")], "import_warnings")
+        self.skipped = _table([self.tr("Line"), self.tr("Why")], "import_skipped")
+        for table in (self.problems, self.changes, self.warnings, self.skipped):
+            self.tabs.addTab(table, "")
+        layout.addWidget(self.tabs, 1)
         self.choice = QButtonGroup(self)
         self.import_all = QRadioButton(self.tr("Import every row"))
         self.import_all.setObjectName("import_all")
-        self.import_valid = QRadioButton(self.tr("Import the good rows and save the rejected ones to a file"))
+        self.import_valid = QRadioButton(self.tr("Import only the good rows and save the rejected ones to a file"))
         self.import_valid.setObjectName("import_valid")
         self.choice.addButton(self.import_all)
         self.choice.addButton(self.import_valid)
@@ -378,50 +633,82 @@ class CheckPage(_BusyPage):
         row = QHBoxLayout()
         self.rejected = QLineEdit()
         self.rejected.setObjectName("import_rejected_path")
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose_rejected)
-        row.addWidget(QLabel(self.tr("Rejected rows to")))
+        self.browse = QPushButton(self.tr("Choose…"))
+        self.browse.clicked.connect(self._choose_rejected)
+        self.rejected_label = QLabel(self.tr("Rejected rows to"))
+        row.addSpacing(24)
+        row.addWidget(self.rejected_label)
         row.addWidget(self.rejected, 1)
-        row.addWidget(browse)
+        row.addWidget(self.browse)
         layout.addLayout(row)
-        self.choice.buttonToggled.connect(lambda *_a: self.completeChanged.emit())
+        self.choice.buttonToggled.connect(lambda *_a: self._choice_changed())
+        self.rejected.textChanged.connect(lambda _t: self.completeChanged.emit())
 
     def initializePage(self) -> None:
         state = self.w.state
-        self.status.setStyleSheet("")
-        self.status.setText(self.tr("Checking every row…"))
-        self.problems.setRowCount(0)
-        self.warnings.clear()
-        for widget in (self.import_all, self.import_valid, self.rejected):
+        self.say(self.tr("Checking every row…"))
+        for table in (self.problems, self.changes, self.warnings, self.skipped):
+            table.setRowCount(0)
+        self._tab_titles(None)
+        for widget in (self.import_all, self.import_valid):
             widget.setEnabled(False)
         source = Path(state.path)
-        self.rejected.setText(str(source.with_name(source.stem + "-rejected" + source.suffix)))
-        self.start(_check_job, state.kind, state.path)
+        self.rejected.setText(str(source.with_name(source.stem + "-rechazadas" + source.suffix)
+                                  if self.w.ctx.formatter.locale.startswith("es")
+                                  else source.with_name(source.stem + "-rejected" + source.suffix)))
+        self._choice_changed()
+        self.start(_preview_job, state.kind, state.table, state.mapping, state.options)
 
-    def answer(self, result) -> bool:
-        self.w.state.check = result
-        self.problems.setRowCount(len(result.problems))
-        for r, problem in enumerate(result.problems):
-            for c, value in enumerate((str(problem.line), problem.column, problem.message)):
-                self.problems.setItem(r, c, QTableWidgetItem(value))
-        self.problems.resizeColumnToContents(0)
-        self.problems.resizeColumnToContents(1)
-        self.problems.resizeRowsToContents()
-        self.problems.setVisible(bool(result.problems))
-        self.warnings.setText("\n".join(result.warnings))
-        bad = len({p.line for p in result.problems})
-        if result.ok:
-            self.status.setText(self.tr("%n row(s) can be imported.", "", result.rows))
+    def _tab_titles(self, preview) -> None:
+        counts = (len(preview.problems), len(preview.changes), len(preview.warnings), len(preview.skipped)) \
+            if preview else (0, 0, 0, 0)
+        titles = (self.tr("Problems (%1)"), self.tr("Changes (%1)"), self.tr("Notes (%1)"),
+                  self.tr("Lines left out (%1)"))
+        for i, (title, count) in enumerate(zip(titles, counts)):
+            self.tabs.setTabText(i, title.replace("%1", format_decimal(count, locale=self.w.ctx.formatter.locale)))
+
+    def answer(self, preview) -> bool:
+        state = self.w.state
+        state.preview = preview
+        self._tab_titles(preview)
+        headers = {h: h for h in state.table.headers}
+        _fill(self.problems, [(p.line, headers.get(p.column, p.column), p.message) for p in preview.problems])
+        _fill(self.changes, [(c.line, tr(CHANGE_LABELS.get(c.action, c.action)), c.key,
+                              "; ".join(f"{f}: {b} → {a}" for f, b, a in c.details)) for c in preview.changes])
+        _fill(self.warnings, [(p.line, p.column, p.message) for p in preview.warnings])
+        _fill(self.skipped, list(preview.skipped))
+        for table in (self.problems, self.changes, self.warnings):
+            table.resizeRowsToContents()
+        counts: dict[str, int] = {}
+        for change in preview.changes:
+            counts[change.action] = counts.get(change.action, 0) + 1
+        parts = [self.tr("%n row(s) read", "", preview.rows)]
+        for action in ("create", "update", "unchanged", "dispute", "create-customer"):
+            if counts.get(action):
+                parts.append(f"{format_decimal(counts[action], locale=self.w.ctx.formatter.locale)} "
+                             f"{tr(CHANGE_LABELS[action])}")
+        totals = ", ".join(self.w.ctx.formatter.money(amount, cur) for cur, amount in preview.totals)
+        summary = "; ".join(parts) + (f" ({totals})" if totals else "") + "."
+        bad = len(preview.bad_lines)
+        if preview.ok:
+            self.say(summary + " " + self.tr("Every row can be imported."))
             self.import_all.setEnabled(True)
             self.import_all.setChecked(True)
+            self.tabs.setCurrentWidget(self.changes)
         else:
-            self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(self.tr("%n row(s) have problems; correct them in the file and check again, or "
-                                        "import only the good rows.", "", bad))
-            self.import_valid.setEnabled(True)
-            self.rejected.setEnabled(True)
-            self.import_valid.setChecked(True)
-        return result.ok
+            self.say(summary + " " + self.tr("%n row(s) have problems: correct them in the file and go back to "
+                                             "check again, or import only the good rows.", "", bad), error=True)
+            self.import_valid.setEnabled(preview.valid_rows > 0)
+            self.import_valid.setChecked(preview.valid_rows > 0)
+            self.tabs.setCurrentWidget(self.problems)
+        self._choice_changed()
+        return True
+
+    def _choice_changed(self) -> None:
+        on = self.import_valid.isChecked() and self.import_valid.isEnabled()
+        for widget in (self.rejected, self.browse, self.rejected_label):
+            widget.setEnabled(on)
+        self.completeChanged.emit()
 
     def _choose_rejected(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the rejected rows to"), self.rejected.text(),
@@ -429,12 +716,19 @@ class CheckPage(_BusyPage):
         if path:
             self.rejected.setText(path)
 
-    def validatePage(self) -> bool:
-        return self.isComplete()
+    def valid_only(self) -> bool:
+        return self.import_valid.isChecked() and self.import_valid.isEnabled()
+
+    def isComplete(self) -> bool:
+        if not self._ready:
+            return False
+        if self.import_all.isChecked() and self.import_all.isEnabled():
+            return True
+        return self.valid_only() and bool(self.rejected.text().strip())
 
 
 class DonePage(_BusyPage):
-    """The import itself, then what it did."""
+    """The import itself (progress, Cancel), then what it did."""
 
     def __init__(self, wizard):
         super().__init__(wizard)
@@ -442,34 +736,74 @@ class DonePage(_BusyPage):
         self.setFinalPage(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        row = QHBoxLayout()
+        self.bar = QProgressBar()
+        self.bar.setObjectName("import_progress")
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setObjectName("import_cancel")
+        self.cancel.clicked.connect(self._cancel)
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel)
+        layout.addLayout(row)
         self.details = QLabel()
         self.details.setObjectName("import_details")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
         layout.addStretch(1)
+        self.progress: Progress | None = None
 
     def initializePage(self) -> None:
-        state = self.w.state
-        self.status.setStyleSheet("")
-        self.status.setText(self.tr("Importing…"))
+        state, check = self.w.state, self.w.check_page
+        self.say(self.tr("Importing…"))
         self.details.clear()
-        self.start(_import_job, self.w.ctx.runner.write_sessions, state.kind, state.path, write=True)
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.cancel.show()
+        self.cancel.setEnabled(True)
+        self.progress = Progress(self)
+        self.progress.moved.connect(self._moved)
+        valid_only = check.valid_only()
+        self.start(_import_job, self.w.ctx.runner.write_sessions, state.kind, state.table, state.mapping,
+                   state.options, valid_only, check.rejected.text().strip() if valid_only else None, self.progress,
+                   write=True)
+
+    def _moved(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def _cancel(self) -> None:
+        if self.progress is not None:
+            self.progress.cancelled.set()
+            self.cancel.setEnabled(False)
 
     def answer(self, answer) -> bool:
         result, changes = answer
         self.w.state.result = result
+        self.bar.hide()
+        self.cancel.hide()
         if changes:
             self.w.ctx.runner.data_changed.emit(changes)
-        if not result.ok:
-            self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(self.tr("Nothing was imported."))
-            self.details.setText("\n".join(f"{p.line}: {p.column}: {p.message}" for p in result.problems))
-            self.w.imported.emit(result)
-            return True
+        counts = result.counts
         what = tr(KIND_LABELS.get(result.kind, result.kind)).lower()
-        self.status.setText(self.tr("Imported %n row(s) (%1).", "", result.imported).replace("%1", what))
-        self.details.setText("\n".join(result.warnings))
+        details = []
+        if result.cancelled:
+            self.say(self.tr("Cancelled: nothing was imported."), error=True)
+        elif not result.ok:
+            self.say(self.tr("Nothing was imported."), error=True)
+            details = [f"{p.line}: {p.column}: {p.message}" for p in result.problems]
+        else:
+            totals = ", ".join(self.w.ctx.formatter.money(amount, cur) for cur, amount in result.totals)
+            self.say(self.tr("Imported: %n row(s) (%1).", "", result.imported).replace("%1", what)
+                     + (f" {totals}" if totals else ""))
+            for action in ("create", "update", "unchanged", "dispute", "create-customer"):
+                if counts.get(action):
+                    details.append(f"{tr(CHANGE_LABELS[action]).capitalize()}: {counts[action]}")
+            if result.rejected:
+                details.append(self.tr("%n row(s) with problems were left out and saved to %1", "", result.rejected)
+                               .replace("%1", result.rejected_path or ""))
+            details.extend(result.warnings)
+        self.details.setText("\n".join(details))
         self.w.imported.emit(result)
         return True
 
@@ -477,7 +811,7 @@ class DonePage(_BusyPage):
 class ImportWizard(QWizard):
     """File → Import…"""
 
-    #: the import's ImportResult, once it ran (imported or refused)
+    #: the import's ImportResult, once it ran (imported, refused or cancelled)
     imported = Signal(object)
 
     def __init__(self, ctx, parent: QWidget | None = None, *, kind: str | None = None, path: str | None = None):
@@ -487,6 +821,7 @@ class ImportWizard(QWizard):
         self.setObjectName("import_wizard")
         self.setWindowTitle(self.tr("Import from a file"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.file_page = FilePage(self)
         self.read_page = ReadPage(self)
         self.mapping_page = MappingPage(self)
@@ -498,7 +833,7 @@ class ImportWizard(QWizard):
             self.file_page.kind.setCurrentIndex(max(self.file_page.kind.findData(kind), 0))
         if path:
             self.file_page.path.setText(path)
-        self.resize(820, 600)
+        self.resize(860, 620)
 
 
 def open_import_wizard(window, kind: str | None = None, path: str | None = None) -> ImportWizard:
@@ -507,4 +842,3 @@ def open_import_wizard(window, kind: str | None = None, path: str | None = None)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.open()
     return wizard
-

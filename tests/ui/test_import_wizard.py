@@ -1,37 +1,58 @@
-"""File → Import…: the wizard driven as a user would, on messy files written here; what it imported is read
-back from the database."""
+"""File → Import…: the wizard driven as a user would, on messy files written here the way real exports look
+(a Spanish CSV in Windows-1252 with semicolons, title rows and a totals row; an XLSX with a merged title cell
+and bad rows; headers nobody detects); what it imported is read back from the database and the files."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 from pathlib import Path
 
+import openpyxl
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
+from app import ledger
 from app.database import session_factory
+from app.importing.api import list_mappings
 from app.models import Customer, Invoice
 
 from .conftest import wait_idle
 
 
 def _next(wizard, qtbot):
-    """Press Next (or Import on the commit page) once it is enabled; the page it lands on."""
+    """Press Next (Import on the commit page) once it is enabled; the page it lands on."""
     before = wizard.currentPage()
     button = wizard.button(QWizard.WizardButton.CommitButton if before.isCommitPage()
                            else QWizard.WizardButton.NextButton)
     qtbot.waitUntil(button.isEnabled, timeout=10000)
-    wizard.next()
-    assert wizard.currentPage() is not before, getattr(before, "problem", before.status).text()
+    button.click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is not before, timeout=10000)
     return wizard.currentPage()
 
 
-def _open(window, qtbot, path: Path, kind: str):
+def _open(window, path: Path, kind: str):
     window.act_import.trigger()
-    wizard = window.findChild(QWizard, "import_wizard")
-    assert wizard is not None and wizard.isVisible()
+    shown = [w for w in window.findChildren(QWizard, "import_wizard") if w.isVisible()]
+    assert len(shown) == 1
+    wizard = shown[0]
     wizard.file_page.path.setText(str(path))
     wizard.file_page.kind.setCurrentIndex(wizard.file_page.kind.findData(kind))
     return wizard
+
+
+def _ready(page, qtbot):
+    qtbot.waitUntil(page.isComplete, timeout=10000)
+    return page
+
+
+def _finish(wizard, window, qtbot):
+    """Import on the check page; the import's result once the last page shows it."""
+    with qtbot.waitSignal(wizard.imported, timeout=20000) as signal:
+        page = _next(wizard, qtbot)
+    assert page is wizard.done_page
+    wait_idle(qtbot, window.ctx.runner)
+    return signal.args[0]
 
 
 def _count(engine, model) -> int:
@@ -39,46 +60,181 @@ def _count(engine, model) -> int:
         return s.scalar(select(func.count()).select_from(model))
 
 
-def test_customers_from_a_csv_file_through_every_page(window, books, qtbot, tmp_path):
-    path = tmp_path / "clientes.csv"
-    path.write_text("code,name,tax_id,email\nC001,Ferretería Rivera S.A.C.,20100047218,pagos@rivera.pe\n"
-                    "C002,Bodega Santa Rosa,,\n", encoding="utf-8")
-    wizard = _open(window, qtbot, path, "customers")
-    page = _next(wizard, qtbot)
+def _customers(engine, *codes) -> None:
+    with session_factory(engine, write=True)() as s, s.begin():
+        for code in codes:
+            ledger.create_customer(s, code=code, name=f"Cliente {code}", currency="PEN")
+
+
+def _table_rows(table) -> list[list[str]]:
+    return [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+
+
+SALES_REGISTER = (
+    "DISTRIBUIDORA ANDINA S.A.C.;;;;;;;\r\n"
+    "Registro de Ventas - Mayo 2026;;;;;;;\r\n"
+    ";;;;;;;\r\n"
+    "Cód. cliente;Razón social;Serie;Número;Fecha de emisión;Vencimiento;Importe total;Observada\r\n"
+    "C001;Ferretería Rivera S.A.C.;F001;120;05/05/2026;04/06/2026;1.234,56;No\r\n"
+    "C002;Bodega Santa Rosa;F001;121;06/05/2026;05/06/2026;980,00;Sí\r\n"
+    "C001;Ferretería Rivera S.A.C.;F001;122;20/05/2026;19/06/2026;15.000,00;no\r\n"
+    ";;;;;TOTAL;17.214,56;\r\n"
+)
+
+
+def test_a_spanish_sales_register_in_windows_1252_through_every_page(window, books, qtbot, tmp_path):
+    _customers(books, "C001", "C002")
+    path = tmp_path / "registro_ventas_mayo.csv"
+    path.write_bytes(SALES_REGISTER.encode("cp1252"))
+    wizard = _open(window, path, "invoices")
+
+    page = _ready(_next(wizard, qtbot), qtbot)
     assert page is wizard.read_page
-    wait_idle(qtbot, window.ctx.runner)
-    assert page.isComplete(), page.status.text()
-    assert page.sample.rowCount() == 2 and page.sample.item(0, 1).text() == "Ferretería Rivera S.A.C."
+    assert wizard.state.table.header_line == 4  # the title rows were left out, and said so
+    assert "Line 1 left out" in page.status.text()
+    assert page.sample.horizontalHeaderItem(1).text() == "Razón social"  # the accents read right
+    assert page.sample.item(0, 1).text() == "Ferretería Rivera S.A.C."
+    assert page.sample.rowCount() == 3  # the totals row is not a row
+
     page = _next(wizard, qtbot)
     assert page is wizard.mapping_page
-    assert page.mapping() == {"code": "code", "name": "name", "tax_id": "tax_id", "email": "email"}
-    page = _next(wizard, qtbot)
+    assert page.mapping().as_dict() == {
+        "Cód. cliente": "customer_code", "Razón social": "customer_name", "Serie": "series", "Número": "number",
+        "Fecha de emisión": "issue_date", "Vencimiento": "due_date", "Importe total": "amount",
+        "Observada": "disputed"}
+    qtbot.keyClicks(page.save_name, "Contasis ventas")
+    assert page.save.isChecked()
+
+    page = _ready(_next(wizard, qtbot), qtbot)
     assert page is wizard.check_page
-    qtbot.waitUntil(page.isComplete)
-    assert page.import_all.isChecked() and not page.problems.isVisible()
-    page = _next(wizard, qtbot)
-    assert page is wizard.done_page
-    with qtbot.waitSignal(wizard.imported, timeout=10000) as signal:
-        pass
-    assert signal.args[0].imported == 2
-    wait_idle(qtbot, window.ctx.runner)
-    assert _count(books, Customer) == 2
-    assert "2" in page.status.text()
+    assert page.import_all.isChecked() and page.import_all.isEnabled()
+    assert page.problems.rowCount() == 0 and page.tabs.currentWidget() is page.changes
+    changes = _table_rows(page.changes)
+    assert [row[2] for row in changes if row[1] == "new"] == ["F001-120", "F001-121", "F001-122"]
+
+    result = _finish(wizard, window, qtbot)
+    assert result.ok and result.imported == 3
+    assert "Imported: 3 rows" in wizard.done_page.status.text()
+    with session_factory(books)() as s:
+        invoices = {i.number: i for i in s.scalars(select(Invoice))}
+        assert invoices["F001-120"].total_minor == 123456 and invoices["F001-122"].total_minor == 1500000
+        assert invoices["F001-121"].issue_date == dt.date(2026, 5, 6)
+        assert invoices["F001-121"].disputed and not invoices["F001-120"].disputed  # "Observada: Sí"
+        saved = {m.name: m for m in list_mappings(s)}
+    assert saved["Contasis ventas"].mapping.as_dict()["Número"] == "number"
 
 
-def test_a_bad_row_is_named_and_nothing_is_written(window, books, qtbot, tmp_path):
-    path = tmp_path / "clientes.csv"
-    path.write_text("code,name\nC001,Rivera\nC002,\nC001,Otra vez\n", encoding="utf-8")
-    wizard = _open(window, qtbot, path, "customers")
-    _next(wizard, qtbot)
-    _next(wizard, qtbot)
+def test_importing_the_same_file_again_changes_nothing(window, books, qtbot, tmp_path):
+    _customers(books, "C001", "C002")
+    path = tmp_path / "ventas.csv"
+    path.write_bytes(SALES_REGISTER.encode("cp1252"))
+    for attempt in range(2):
+        wizard = _open(window, path, "invoices")
+        _ready(_next(wizard, qtbot), qtbot)
+        _next(wizard, qtbot)
+        page = _ready(_next(wizard, qtbot), qtbot)
+        actions = {row[1] for row in _table_rows(page.changes)}
+        result = _finish(wizard, window, qtbot)
+        assert result.ok
+        wizard.close()
+    assert actions == {"already imported, unchanged"}
+    assert _count(books, Invoice) == 3
+
+
+def _messy_workbook(path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Resumen"
+    data = book.create_sheet("Clientes")
+    data["A1"] = "Cartera de clientes 2026"
+    data.merge_cells("A1:D1")
+    data.append([])
+    data.append(["Código", "Razón social", "RUC", "Correo"])
+    data.append(["C010", "Textiles Gamarra S.A.C.", "20100047218", "pagos@gamarra.pe"])
+    data.append(["C011", "", "20100047218", ""])  # no name
+    data.append(["C012", "Agroexportadora Norte Chico", "", "cobranzas@@norte"])  # bad e-mail
+    data.append(["C013", "Librería Vallejo E.I.R.L.", "", ""])
+    book.save(path)
+
+
+def test_bad_rows_are_named_and_the_good_ones_imported_with_a_file_of_the_rejected(window, books, qtbot, tmp_path):
+    path = tmp_path / "cartera.xlsx"
+    _messy_workbook(path)
+    wizard = _open(window, path, "customers")
     page = _next(wizard, qtbot)
-    qtbot.waitUntil(lambda: page.problems.rowCount() > 0, timeout=10000)
-    rows = {page.problems.item(r, 0).text(): page.problems.item(r, 2).text() for r in range(page.problems.rowCount())}
-    assert set(rows) == {"3", "4"}
-    assert "empty" in rows["3"] and "duplicate" in rows["4"]
+    qtbot.waitUntil(lambda: page.sheet.count() == 2, timeout=10000)
+    assert [page.sheet.itemText(i) for i in range(page.sheet.count())] == ["Resumen", "Clientes"]
+    assert not page.isComplete() and "cannot be read" in page.status.text()  # the first sheet holds no table
+    page.sheet.setCurrentIndex(page.sheet.findData("Clientes"))
+    qtbot.waitUntil(lambda: page.isComplete() and wizard.state.table.sheet == "Clientes", timeout=10000)
+    assert wizard.state.table.headers == ["Código", "Razón social", "RUC", "Correo"]
+    page = _next(wizard, qtbot)
+    assert page.mapping().as_dict() == {"Código": "code", "Razón social": "name", "RUC": "tax_id",
+                                        "Correo": "email"}
+    page = _ready(_next(wizard, qtbot), qtbot)
+    problems = _table_rows(page.problems)
+    assert {row[0] for row in problems} == {"5", "6"}  # the sheet's own row numbers
+    assert any(row[0] == "5" and row[1] == "Razón social" for row in problems)
+    assert any(row[0] == "6" and row[1] == "Correo" for row in problems)
     assert not page.import_all.isEnabled()
-    assert _count(books, Customer) == 0
+    assert page.import_valid.isChecked() and page.rejected.isEnabled()
+    rejected = tmp_path / "rechazadas.csv"
+    page.rejected.setText(str(rejected))
+    assert _count(books, Customer) == 0  # nothing written by the check
+
+    result = _finish(wizard, window, qtbot)
+    assert result.imported == 2 and result.rejected == 2
+    with session_factory(books)() as s:
+        assert set(s.scalars(select(Customer.code))) == {"C010", "C013"}
+    with rejected.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert [r[0] for r in rows[1:]] == ["C011", "C012"]
+    assert str(rejected) in wizard.done_page.details.text()
+
+
+def test_columns_nobody_detects_are_chosen_by_hand_and_reused_by_name(window, books, qtbot, tmp_path):
+    _customers(books, "C001")
+    path = tmp_path / "pagos.csv"
+    path.write_text("Cli\tDía\tS/\tOp\nC001\t2026-06-01\t250.00\tOP-1\n", encoding="utf-8")
+    wizard = _open(window, path, "payments")
+    _ready(_next(wizard, qtbot), qtbot)
+    page = _next(wizard, qtbot)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    assert "Choose a column for" in page.problem.text()
+    for row, name in enumerate(("customer_code", "date", "amount", "reference")):
+        combo = page.combos[row]
+        combo.setCurrentIndex(combo.findData(name))
+    assert next_button.isEnabled() and page.problem.text() == ""
+    page.combos[3].setCurrentIndex(page.combos[3].findData("amount"))  # two columns for one field
+    assert not next_button.isEnabled() and "amount" in page.problem.text()
+    page.combos[3].setCurrentIndex(page.combos[3].findData("reference"))
+    page.save_name.setText("Banco pagos")
+    page = _ready(_next(wizard, qtbot), qtbot)
+    assert page is wizard.check_page
+    wizard.reject()
+    wait_idle(qtbot, window.ctx.runner)
+
+    again = _open(window, path, "payments")
+    qtbot.waitUntil(lambda: again.file_page.saved.count() == 2, timeout=10000)
+    again.file_page.select_saved("Banco pagos")
+    _ready(_next(again, qtbot), qtbot)
+    page = _next(again, qtbot)
+    assert page.mapping().as_dict() == {"Cli": "customer_code", "Día": "date", "S/": "amount", "Op": "reference"}
+    page = _ready(_next(again, qtbot), qtbot)
+    result = _finish(again, window, qtbot)
+    assert result.ok and result.imported == 1
+
+
+def test_a_file_that_cannot_be_read_says_why_and_goes_no_further(window, qtbot, tmp_path):
+    path = tmp_path / "vacio.csv"
+    path.write_bytes(b"")
+    wizard = _open(window, path, "customers")
+    page = _next(wizard, qtbot)
+    wait_idle(qtbot, window.ctx.runner)
+    assert not page.isComplete()
+    assert page.status.text().startswith("The file cannot be read")
 
 
 def test_the_empty_customers_page_offers_the_import(window, qtbot):
