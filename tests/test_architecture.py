@@ -38,7 +38,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli": {"ui", "demo", "importing", "reports", "reminders", "collections", "ledger", "database", "backup"},
     "ui": {"demo", "importing", "reports", "reminders", "collections", "ledger", "database", "backup"},  # demo: first run
     "demo": {"ledger", "models"},
-    "importing": {"ledger", "models"},
+    "importing": {"collections", "ledger", "models"},  # a `disputed` column opens a dispute (collections.disputes)
     "reports": {"ledger", "models"},
     "reminders": {"collections", "reports", "ledger", "models"},
     "collections": {"ledger", "models"},

@@ -43,7 +43,9 @@ from app.ledger.payments import METHODS, open_lines, plan_on_open_lines
 from app.ledger.views import AllocationPlan, AllocationSuggestion
 from app.models import POSTED, CreditNote, Customer, Invoice, Payment
 
+from .fields import FIELDS
 from .reader import FileProblem, iter_records, misaligned_rows, read_table
+from .values import ValueProblem, currency_code, parse_bool, parse_date, split_amount, with_decimal
 
 # --- what each kind of file holds ------------------------------------------------------
 
@@ -57,17 +59,12 @@ class Spec:
     optional: tuple[str, ...]
 
 
+_NOUNS = {"customers": ("customers", "customer"), "invoices": ("invoices", "invoice"),
+          "payments": ("payments", "payment"), "credit-notes": ("credit notes", "credit note")}
 SPECS: dict[str, Spec] = {
-    "customers": Spec("customers", "customers", "customer", ("code", "name"),
-                      ("tax_id", "email", "phone", "language", "currency", "payment_terms", "credit_limit",
-                       "address", "city", "country", "notes")),
-    "invoices": Spec("invoices", "invoices", "invoice", ("number", "customer_code", "issue_date", "amount"),
-                     ("due_date", "currency", "reference", "payment_terms")),
-    "payments": Spec("payments", "payments", "payment", ("customer_code", "date", "amount"),
-                     ("reference", "currency", "invoice_number", "method")),
-    "credit-notes": Spec("credit-notes", "credit notes", "credit note",
-                         ("number", "customer_code", "date", "amount"),
-                         ("currency", "invoice_number", "reason")),
+    kind: Spec(kind, *_NOUNS[kind], tuple(f.name for f in fields if f.required),
+               tuple(f.name for f in fields if not f.required))
+    for kind, fields in FIELDS.items()
 }
 KINDS = tuple(SPECS)
 
@@ -80,8 +77,9 @@ _FIELDS = {"customer_code": "code", "invoice_number": "number"}  # columns namin
 @dataclass(frozen=True)
 class Problem:
     line: int
-    column: str
+    column: str  # the column as the file names it (its header), or "row"/"file"
     message: str
+    field: str = ""  # the import's field the column maps to ("" for the row or the file)
 
     def format(self, file: str) -> str:
         return f"{file}:{self.line}: {self.column}: {self.message}"
@@ -98,10 +96,22 @@ class ImportResult:
     warnings: tuple[str, ...] = ()
     totals: tuple[tuple[str, int], ...] = ()  # (currency, amount_minor) over the rows, documents only
     cancelled: bool = False  # stopped through the progress callback; nothing written
+    changes: tuple["Change", ...] = ()  # what was (or, for a dry run, would be) done, row by row
+    rejected: int = 0  # bad rows left out (valid_only)
+    rejected_path: str | None = None  # where they were written
+    skipped: tuple[tuple[int, str], ...] = ()  # (line, why) not rows: title rows, totals row, repeated rows
+    rejected_problems: tuple[Problem, ...] = ()  # valid_only: why each left-out row was left out
 
     @property
     def ok(self) -> bool:
         return not self.problems and not self.cancelled
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = defaultdict(int)
+        for c in self.changes:
+            out[c.action] += 1
+        return dict(out)
 
     def messages(self) -> list[str]:
         """Every problem as `FILE:LINE: column: problem`, in line order."""
@@ -115,9 +125,73 @@ class ImportResult:
         tail = f" ({totals})" if totals else ""
         if self.cancelled:
             return f"cancelled: nothing was imported ({self.rows} {spec.noun} in the file)"
+        counts = self.counts
+        extra = []
+        if counts.get("update"):
+            extra.append(f"{counts['update']} updated")
+        if counts.get("unchanged"):
+            extra.append(f"{counts['unchanged']} already imported, unchanged")
+        if counts.get("dispute"):
+            extra.append(f"{counts['dispute']} disputes opened")
+        if counts.get("create-customer"):
+            extra.append(f"{counts['create-customer']} customers created")
+        if self.rejected:
+            where = f" (written to {self.rejected_path})" if self.rejected_path else ""
+            extra.append(f"{self.rejected} bad rows left out{where}")
+        more = "; " + ", ".join(extra) if extra else ""
         if self.dry_run:
-            return f"dry run: would import {count} {noun}{tail}; nothing was written"
-        return f"imported {count} {noun}{tail}"
+            return f"dry run: would import {count} {noun}{tail}{more}; nothing was written"
+        return f"imported {count} {noun}{tail}{more}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row's effect: "create", "update" (customers), "unchanged" (already imported, skipped), "dispute"
+    (an imported invoice now marked disputed), "create-customer" (--create-customers)."""
+
+    line: int
+    action: str
+    key: str  # the customer code, document number or payment reference
+    details: tuple[tuple[str, str, str], ...] = ()  # (field, before, after) for updates
+
+    def text(self) -> str:
+        if self.action == "update":
+            what = ", ".join(f"{f}: {b} -> {a}" for f, b, a in self.details)
+            return f"line {self.line}: update {self.key} ({what})"
+        if self.action == "unchanged":
+            return f"line {self.line}: {self.key} already imported, unchanged"
+        if self.action == "dispute":
+            return f"line {self.line}: open a dispute on {self.key}"
+        if self.action == "create-customer":
+            return f"line {self.line}: create customer {self.key}"
+        return f"line {self.line}: create {self.key}"
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    kind: str
+    path: str
+    rows: int  # data rows read (title rows and the totals row not counted)
+    problems: tuple[Problem, ...]  # every bad row, in line order; a row may have several
+    warnings: tuple[Problem, ...]  # rows that import, with something to know (overpayment, doubtful tax id)
+    changes: tuple[Change, ...]  # what importing would do, for the rows that are valid
+    totals: tuple[tuple[str, int], ...] = ()  # (currency, amount_minor) over the valid rows
+    skipped: tuple[tuple[int, str], ...] = ()  # (line, why): title rows, totals row, repeated rows
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def bad_lines(self) -> tuple[int, ...]:
+        return tuple(sorted({p.line for p in self.problems if p.line > 0}))
+
+    @property
+    def valid_rows(self) -> int:
+        return self.rows - len([ln for ln in self.bad_lines if ln > 1 or self.rows])
+
+    def messages(self) -> list[str]:
+        return [p.format(self.path) for p in self.problems]
 
 
 class _Cancel(Exception):
@@ -138,7 +212,8 @@ class _Row:
     """One data row with the problems found in it."""
 
     def __init__(self, line: int, values: dict[str, str], problems: list[Problem], locale: str = "es_PE", *,
-                 allow_far_dates: bool = False, today: dt.date | None = None):
+                 allow_far_dates: bool = False, today: dt.date | None = None, parse: "_Parse | None" = None):
+        self.parse = parse
         self.line = line
         self.locale = locale  # the company's: how its people write amounts
         self.values = values
@@ -149,7 +224,21 @@ class _Row:
 
     def problem(self, column: str, message: str) -> None:
         self.bad = True
-        self._problems.append(Problem(self.line, column, message))
+        shown = self.parse.source(column) if self.parse else column
+        self._problems.append(Problem(self.line, shown, message, column))
+
+    def flag(self, column: str, message: str) -> Problem:
+        """A warning about this row (it still imports)."""
+        shown = self.parse.source(column) if self.parse else column
+        return Problem(self.line, shown, message, column)
+
+    def boolean(self, column: str) -> bool | None:
+        value = self.get(column)
+        try:
+            return parse_bool(value)
+        except ValueProblem as exc:
+            self.problem(column, str(exc))
+            return None
 
     def get(self, column: str) -> str:
         return self.values.get(column, "")
@@ -175,6 +264,22 @@ class _Row:
             if required:
                 self.problem(column, "is empty; write the date as YYYY-MM-DD (e.g. 2026-01-31)")
             return None
+        if self.parse is not None:
+            day = self.parse.raw_dates.get((self.line, column))
+            if day is None:
+                order, why = self.parse.orders.get(column, (None, None))
+                try:
+                    day = parse_date(value, order, self.today or config.today())
+                except ValueProblem as exc:
+                    self.problem(column, str(exc))
+                    return None
+            reason = range_reason(day)
+            if reason is None and not self.allow_far_dates and is_far(day, self.today):
+                reason = far_reason(day)
+            if reason is None:
+                return day
+            self.problem(column, reason)
+            return None
         if _DATE.match(value):
             try:
                 day = dt.date.fromisoformat(value)
@@ -193,6 +298,22 @@ class _Row:
 
     def currency(self, column: str, default: str | None) -> str | None:
         value = self.get(column)
+        if self.parse is not None:
+            symbol = self.parse.symbols.get(self.line)
+            if not value:
+                return symbol or default
+            try:
+                code = check_currency(currency_code(value, self.parse.company_currency))
+            except ValueProblem as exc:
+                self.problem(column, str(exc))
+                return None
+            except LedgerError:
+                self.problem(column, f"'{value}' is not an ISO 4217 currency code (e.g. PEN, USD, MXN, COP, CLP)")
+                return None
+            if symbol and symbol != code:
+                self.problem(column, f"{code} here but the amount is written in {symbol}")
+                return None
+            return code
         if not value:
             return default
         try:
@@ -212,6 +333,8 @@ class _Row:
             return None
         if currency is None:  # the currency's problem is already reported; digits unknown
             return None
+        if self.parse is not None:
+            value = self.parse.numbers.get((self.line, column), value)
         try:
             minor = parse_amount(value, currency, self.locale, allow_negative=True)
         except LedgerError as exc:
@@ -234,9 +357,11 @@ def _chunks(values, size=500):
 
 @dataclass
 class _CustomerInfo:
-    id: int
+    id: int | None  # None: to be created by this import (--create-customers)
     code: str
     currency: str
+    created_on: int = 0  # the line whose row creates it
+    name: str = ""
 
 
 @dataclass
@@ -253,16 +378,36 @@ class _InvoiceInfo:
 class _Context:
     """What validation needs from the database, loaded in bulk for the codes and numbers in the file."""
 
-    def __init__(self, session: Session, records: list[tuple[int, dict[str, str]]]):
+    def __init__(self, session: Session, records: list[tuple[int, dict[str, str]]], *,
+                 create_customers: bool | None = None):
         self.session = session
+        self.create_customers = create_customers  # None: the legacy canonical import (no such option)
+        self.changes: list[Change] = []
         self.planned: dict[int, int] = {}  # line -> what validation found a payment would apply
         codes = {r.get("customer_code", "") for _l, r in records} | {r.get("code", "") for _l, r in records}
         codes.discard("")
         self.customers: dict[str, _CustomerInfo] = {}
+        self.customers_by_key: dict[str, _CustomerInfo] = {}
+        self.by_tax_id: dict[str, _CustomerInfo] = {}
         for chunk in _chunks(codes):
+            lowered = sorted({same_key(c) for c in chunk})
             for cid, code, cur in session.execute(
-                    select(Customer.id, Customer.code, Customer.currency).where(Customer.code.in_(chunk))):
+                    select(Customer.id, Customer.code, Customer.currency).where(
+                        Customer.code.in_(chunk) | func.lower(Customer.code).in_(lowered))):
                 self.customers[code] = _CustomerInfo(cid, code, cur)
+                self.customers_by_key[same_key(code)] = self.customers[code]
+        if create_customers is not None:
+            # a sales register names customers by RUC/NIT: find them by their tax id too (one customer only)
+            wanted = {_digits(c) for c in codes} - {""}
+            if wanted:
+                found: dict[str, list] = defaultdict(list)
+                for cid, code, cur, tax in session.execute(
+                        select(Customer.id, Customer.code, Customer.currency, Customer.tax_id)
+                        .where(Customer.tax_id.is_not(None))):
+                    key = _digits(tax)
+                    if key in wanted:
+                        found[key].append(_CustomerInfo(cid, code, cur))
+                self.by_tax_id = {k: v[0] for k, v in found.items() if len(v) == 1}
         self.terms = {t.code.upper(): t.code for t in list_terms(session)}
         company = get_company(session)
         self.company_currency = company.currency if company else "PEN"
@@ -271,6 +416,24 @@ class _Context:
         self._initial: dict[tuple[str, str], list[AllocationSuggestion]] = {}
         self._left: dict[tuple[str, str], list[AllocationSuggestion]] = {}
         self.warnings: list[Problem] = []  # rows that import, with something the user should know
+
+    def customer_rows(self, codes) -> dict[str, Customer]:
+        out = {}
+        for chunk in _chunks({c for c in codes if c}):
+            lowered = sorted({same_key(c) for c in chunk})
+            for c in self.session.scalars(select(Customer).where(Customer.code.in_(chunk)
+                                                                 | func.lower(Customer.code).in_(lowered))):
+                out[same_key(c.code)] = c
+        return out
+
+    def invoice_rows(self, numbers) -> dict[str, Invoice]:
+        out = {}
+        for chunk in _chunks({n for n in numbers if n}):
+            lowered = sorted({same_key(n) for n in chunk})
+            for inv in self.session.scalars(select(Invoice).where(Invoice.number.in_(chunk)
+                                                                  | func.lower(Invoice.number).in_(lowered))):
+                out[same_key(inv.number)] = inv
+        return out
 
     def invoices(self, numbers) -> dict[str, _InvoiceInfo]:
         out = {}
@@ -351,11 +514,11 @@ def _terms(ctx: _Context, row: _Row) -> str | None:
 
 
 def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict]]:
-    existing = ctx.existing(Customer.code, [r.get("code") for r in rows])
+    known = ctx.customer_rows([r.get("code") for r in rows])  # same_key(code) -> Customer: a re-import
     seen: dict[str, int] = {}
     out = []
     for row in rows:
-        code = _new_name(row, "code", "customer", existing, seen)
+        code = _new_name(row, "code", "customer", set(), seen)
         name = row.text("name", required=True)
         fields: dict = {"code": code, "name": name}
         for column in ("tax_id", "phone", "address", "city", "notes"):
@@ -386,6 +549,7 @@ def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dic
                                        "(e.g. PE, MX, CO, CL, US)")
         else:
             fields["country"] = ctx.company_country
+        _check_tax_id_and_phone(ctx, row, fields)
         currency = row.currency("currency", ctx.company_currency)
         fields["currency"] = currency
         terms_code = _terms(ctx, row)
@@ -394,17 +558,83 @@ def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dic
         limit = row.amount("credit_limit", currency, required=False, allow_zero=True)
         if limit is not None:
             fields["credit_limit_minor"] = limit
-        if not row.bad:
-            out.append((row, fields))
+        if row.bad:
+            continue
+        current = known.get(same_key(code)) if code else None
+        if current is not None:
+            changed = []
+            for key, value in fields.items():
+                if key == "code":
+                    continue
+                before = getattr(current, key, None)
+                if key == "payment_terms":
+                    before = current.payment_terms.code if current.payment_terms else None
+                if key == "country" and not row.get("country"):
+                    continue  # the company's default: not a change the file asks for
+                if key == "currency" and not row.get("currency"):
+                    continue
+                if (before or None) != (value or None):
+                    changed.append((key, _shown(before), _shown(value)))
+            fields = {"code": current.code, **{k: fields[k] for k, _b, _a in changed}}
+            fields["_action"] = "update" if changed else "unchanged"
+            ctx.changes.append(Change(row.line, fields["_action"], current.code, tuple(changed)))
+        else:
+            ctx.changes.append(Change(row.line, "create", code))
+        out.append((row, fields))
     return out
 
 
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    return str(value)
+
+
+def _check_tax_id_and_phone(ctx: _Context, row: _Row, fields: dict) -> None:
+    """Tax ids (RUC, NIT, RFC, RUT...) and phones checked for the customer's country, and written the way that
+    country writes them when valid; one that fails is kept as typed with a warning (the person may know better:
+    a new RUC, a foreign customer)."""
+    country = fields.get("country") or ctx.company_country
+    if fields.get("tax_id"):
+        from app.ledger.tax_ids import check_tax_id
+
+        check = check_tax_id(country, fields["tax_id"])
+        if check.valid:
+            fields["tax_id"] = check.value
+        else:
+            ctx.warnings.append(row.flag("tax_id", f"{check.problem} Kept as written; check it"))
+    if fields.get("phone"):
+        import phonenumbers
+
+        text = fields["phone"]
+        try:
+            number = phonenumbers.parse(text, None if text.startswith("+") else country)
+            valid = phonenumbers.is_valid_number(number)
+        except phonenumbers.NumberParseException:
+            valid = False
+        if valid:
+            fields["phone"] = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        else:
+            ctx.warnings.append(row.flag("phone", f"'{text}' is not a valid phone number for {country}; kept as "
+                                                  "written: check it (write +country code for a foreign one)"))
+
+
+def _document_number(row: _Row, column: str = "number") -> None:
+    """A separate series column (Serie F001, Número 123) makes the number F001-123."""
+    series = row.get("series")
+    number = row.get(column)
+    if series and number and not same_key(number).startswith(same_key(series)):
+        row.values[column] = f"{series}-{number}"
+
+
 def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict]]:
-    existing = ctx.existing(Invoice.number, [r.get("number") for r in rows])
+    for row in rows:
+        _document_number(row)
+    known = ctx.invoice_rows([r.get("number") for r in rows])
     seen: dict[str, int] = {}
     out = []
     for row in rows:
-        number = _new_name(row, "number", "invoice", existing, seen)
+        number = _new_name(row, "number", "invoice", set(), seen)
         customer = _customer(ctx, row)
         issue_date = row.date("issue_date", required=True)
         due_date = row.date("due_date")
@@ -415,10 +645,37 @@ def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict
         amount = row.amount("amount", currency)
         terms_code = _terms(ctx, row)
         reference = row.text("reference")
-        if not row.bad:
-            out.append((row, dict(customer_code=customer.code, number=number, issue_date=issue_date,
-                                  total_minor=amount, currency=currency, due_date=due_date,
-                                  payment_terms=terms_code, reference=reference)))
+        disputed = row.boolean("disputed") if row.get("disputed") else False
+        if row.bad:
+            continue
+        fields = dict(customer_code=customer.code, number=number, issue_date=issue_date, total_minor=amount,
+                      currency=currency, due_date=due_date, payment_terms=terms_code, reference=reference)
+        if customer.id is None and customer.created_on == row.line:
+            fields["_customer"] = customer
+        if disputed:
+            fields["_disputed"] = True
+        current = known.get(same_key(number))
+        if current is not None:
+            differ = []
+            if current.customer.code != customer.code:
+                differ.append(f"customer {current.customer.code} (the file: {customer.code})")
+            if current.issue_date != issue_date:
+                differ.append(f"issue date {current.issue_date.isoformat()} (the file: {issue_date.isoformat()})")
+            if current.currency != currency or current.total_minor != amount:
+                differ.append(f"amount {current.currency} {to_str(current.total_minor, current.currency)} "
+                              f"(the file: {currency} {to_str(amount, currency)})")
+            if differ:
+                row.problem("number", f"invoice '{current.number}' already exists in the database with "
+                                      f"{'; '.join(differ)}: an import does not change a posted invoice; issue a "
+                                      "credit note or void it, or correct the file")
+                continue
+            action = "dispute" if disputed and not current.disputed and current.status == POSTED else "unchanged"
+            fields = {"number": current.number, "_action": action}
+            ctx.changes.append(Change(row.line, action, current.number))
+            out.append((row, fields))
+            continue
+        ctx.changes.append(Change(row.line, "create", number))
+        out.append((row, fields))
     return out
 
 
@@ -426,30 +683,55 @@ def _customer(ctx: _Context, row: _Row) -> _CustomerInfo | None:
     code = row.text("customer_code", required=True)
     if not code:
         return None
-    info = ctx.customers.get(code)
+    info = ctx.customers.get(code) or ctx.customers_by_key.get(same_key(code)) or ctx.by_tax_id.get(_digits(code))
+    if info is None and ctx.create_customers and row.get("customer_code"):
+        name = row.text("customer_name") or code
+        info = _CustomerInfo(None, code, ctx.company_currency)
+        info.created_on = row.line
+        info.name = name
+        ctx.customers[code] = info
+        ctx.changes.append(Change(row.line, "create-customer", code))
+        return info
     if info is None:
-        row.problem("customer_code", f"unknown customer '{code}'; import or create the customer first")
+        row.problem("customer_code", f"unknown customer '{code}'; import or create the customer first"
+                                     + ("" if ctx.create_customers is None else
+                                        " (or import with --create-customers)"))
     return info
+
+
+def _digits(text: str) -> str:
+    digits = "".join(c for c in (text or "") if c.isalnum()).upper()
+    return digits if len(digits) >= 8 else ""
 
 
 def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tuple[_Row, dict]]:
     """Payments and credit notes: the same checks, plus the number (credit notes) or reference (payments)."""
     what = "payment" if kind == "payments" else "credit note"
     invoices = ctx.invoices(r.get("invoice_number") for r in rows)
+    existing: dict = {}  # the key -> (customer code, date, amount, currency) of what is in the database
     if kind == "credit-notes":
-        existing = ctx.existing(CreditNote.number, [r.get("number") for r in rows])
+        for row in rows:
+            _document_number(row)
+        for chunk in _chunks({r.get("number") for r in rows if r.get("number")}):
+            lowered = sorted({same_key(n) for n in chunk})
+            for number, code, day, amount, cur in ctx.session.execute(
+                    select(CreditNote.number, Customer.code, CreditNote.date, CreditNote.amount_minor,
+                           CreditNote.currency).join(Customer, CreditNote.customer_id == Customer.id)
+                    .where(CreditNote.number.in_(chunk) | func.lower(CreditNote.number).in_(lowered))):
+                existing[same_key(number)] = (number, code, day, amount, cur)
     else:
-        existing = set()
         for chunk in _chunks({r.get("reference") for r in rows if r.get("reference")}):
-            existing.update(ctx.session.execute(
-                select(Customer.code, Payment.reference).join(Customer, Payment.customer_id == Customer.id)
-                .where(Payment.reference.in_(chunk), Payment.status == POSTED)).all())
+            for code, ref, day, amount, cur in ctx.session.execute(
+                    select(Customer.code, Payment.reference, Payment.date, Payment.amount_minor, Payment.currency)
+                    .join(Customer, Payment.customer_id == Customer.id)
+                    .where(Payment.reference.in_(chunk), Payment.status == POSTED)).all():
+                existing[(code, ref)] = (ref, code, day, amount, cur)
     seen: dict = {}
     out = []
     for row in rows:
         fields: dict = {}
         if kind == "credit-notes":
-            number = _new_name(row, "number", "credit note", existing, seen)
+            number = _new_name(row, "number", "credit note", set(), seen)
             fields["number"] = number
             reason = row.text("reason")
             if reason:
@@ -458,7 +740,7 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
         if kind == "payments":
             reference = row.text("reference")
             if reference and customer:
-                _unique(row, "reference", (customer.code, reference), existing, seen,
+                _unique(row, "reference", (customer.code, reference), set(), seen,
                         f"duplicate reference: a payment from {customer.code} with reference "
                         f"'{reference}' already exists in the database",
                         lambda line: f"duplicate reference: the same payment from {customer.code} is also "
@@ -497,6 +779,39 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
                                         f"{inv.issue_date.isoformat()}")
         if row.bad:
             continue
+        key = same_key(fields["number"]) if kind == "credit-notes" else (customer.code, fields.get("reference"))
+        if kind == "payments" and not fields.get("reference"):
+            key = None
+            if customer.id is not None and ctx.session.scalar(
+                    select(Payment.id).where(Payment.customer_id == customer.id, Payment.date == on_date,
+                                             Payment.amount_minor == amount, Payment.currency == currency,
+                                             Payment.status == POSTED).limit(1)) is not None:
+                ctx.warnings.append(row.flag("amount", f"{customer.code} already has a payment of {currency} "
+                                                       f"{to_str(amount, currency)} on {on_date.isoformat()}: taken "
+                                                       "as this one and not imported again (give payments a "
+                                                       "reference to tell equal ones apart)"))
+                ctx.changes.append(Change(row.line, "unchanged", f"{customer.code} {on_date.isoformat()}"))
+                out.append((row, {"_action": "unchanged"}))
+                continue
+        if key is not None and key in existing:
+            shown, code, day, amount_db, cur = existing[key]
+            differ = []
+            if code != customer.code:
+                differ.append(f"customer {code} (the file: {customer.code})")
+            if day != on_date:
+                differ.append(f"date {day.isoformat()} (the file: {on_date.isoformat()})")
+            if cur != currency or amount_db != amount:
+                differ.append(f"amount {cur} {to_str(amount_db, cur)} (the file: {currency} {to_str(amount, currency)})")
+            column = "number" if kind == "credit-notes" else "reference"
+            label = f"credit note '{shown}'" if kind == "credit-notes" else \
+                f"a payment from {customer.code} with reference '{shown}'"
+            if differ:
+                row.problem(column, f"duplicate {column}: {label} already exists in the database with "
+                                    f"{'; '.join(differ)}: an import does not change a posted document")
+                continue
+            ctx.changes.append(Change(row.line, "unchanged", shown))
+            out.append((row, {"_action": "unchanged"}))
+            continue
         # plan the row as the write pass will apply it, against what the rows above left open, so two rows
         # cannot both take the same open amount (the ledger's rule: app.ledger.payments.plan_on_open_lines)
         plan = plan_on_open_lines(ctx.open_lines(customer.code, currency), currency=currency, amount_minor=amount,
@@ -518,15 +833,50 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
         ctx.planned[row.line] = plan.applied_minor
         fields.update(customer_code=customer.code, date=on_date, amount_minor=amount, currency=currency,
                       invoice_number=inv.number if inv else None)
+        ctx.changes.append(Change(row.line, "create", fields.get("number") or fields.get("reference")
+                                  or f"{customer.code} {on_date.isoformat()}"))
         out.append((row, fields))
     return out
 
 
-def _write(session: Session, kind: str, fields: dict, planned: int | None = None) -> None:
+def _write(session: Session, kind: str, fields: dict, planned: int | None = None, *,
+           company_country: str = "PE") -> None:
+    fields = dict(fields)
+    action = fields.pop("_action", "create")
+    if action == "unchanged":
+        return
     if kind == "customers":
-        create_customer(session, **fields)
+        if action == "update":
+            from app.ledger.customers import update_customer
+
+            code = fields.pop("code")
+            update_customer(session, code, **fields)
+        else:
+            create_customer(session, **fields)
     elif kind == "invoices":
+        if action == "dispute":
+            _open_dispute(session, fields["number"])
+            return
+        new_customer = fields.pop("_customer", None)
+        disputed = fields.pop("_disputed", False)
+        if new_customer is not None:
+            from app.ledger.customers import get_customer_row
+            from app.ledger.errors import UnknownCustomerError
+
+            try:
+                get_customer_row(session, new_customer.code)
+            except UnknownCustomerError:
+                extra = {}
+                from app.ledger.tax_ids import check_tax_id
+
+                check = check_tax_id(company_country, new_customer.code)
+                if check.valid and _digits(new_customer.code):
+                    extra["tax_id"] = check.value
+                create_customer(session, code=new_customer.code, name=new_customer.name or new_customer.code,
+                                currency=new_customer.currency, country=company_country, **extra)
         record_invoice(session, **fields)
+        if disputed:
+            _open_dispute(session, fields["number"])
     elif kind == "payments":
         view = record_payment(session, **fields)
         if planned is not None and view.allocated_minor < planned:
@@ -541,6 +891,12 @@ def _write(session: Session, kind: str, fields: dict, planned: int | None = None
                               "unapplied", field="invoice_number" if fields.get("invoice_number") else "amount")
     else:
         record_credit_note(session, **fields)
+
+
+def _open_dispute(session: Session, number: str) -> None:
+    from app.collections.disputes import open_dispute
+
+    open_dispute(session, invoice_number=number, reason="Marked disputed in an imported file")
 
 
 # --- the entry point --------------------------------------------------------------------
@@ -589,37 +945,234 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
     misaligned = dict(misaligned_rows(table))
     problems.extend(Problem(line, "row", message) for line, message in misaligned.items())
 
+    return _execute(session, kind, shown, records, problems, warnings, misaligned, dry_run=dry_run,
+                    progress=progress, allow_far_dates=allow_far_dates)
+
+
+def _execute(session: Session, kind: str, shown: str, records, problems: list[Problem], warnings: list[str],
+             misaligned: dict, *, dry_run: bool, progress=None, allow_far_dates: bool = False,
+             parse: "_Parse | None" = None, create_customers: bool | None = None, valid_only: bool = False,
+             rejected: "Callable[[dict[int, list[Problem]]], str | None] | None" = None,
+             skipped: tuple = ()) -> ImportResult:
+    """Validate every record and, unless `dry_run`, write: all or nothing, or with `valid_only` the good rows
+    (each in its own savepoint: a row the ledger still refuses joins the bad ones) and `rejected(bad)` writes the
+    bad rows somewhere and says where."""
     validators = {"customers": _validate_customers, "invoices": _validate_invoices}
+    changes: tuple = ()
+    rejected_path = None
+    bad_lines: set[int] = set()
     try:
         with session.begin():
-            ctx = _Context(session, records)
+            ctx = _Context(session, records, create_customers=create_customers)
             today = config.today()
-            rows = [_Row(line, rec, problems, ctx.locale, allow_far_dates=allow_far_dates, today=today)
-                    for line, rec in records if line not in misaligned]
+            rows = []
+            for line, rec in records:
+                if line in misaligned:
+                    continue
+                row = _Row(line, rec, problems, ctx.locale, allow_far_dates=allow_far_dates, today=today, parse=parse)
+                if parse is not None:
+                    for column, message in parse.pre_problems.get(line, ()):
+                        row.problem(column, message)
+                rows.append(row)
             if kind in validators:
                 plans = validators[kind](ctx, rows)
             else:
                 plans = _validate_settlements(ctx, rows, kind)
             problems.sort(key=lambda p: p.line)
             warnings.extend(w.format(shown) for w in sorted(ctx.warnings, key=lambda w: w.line))
+            if parse is not None:
+                parse.flagged = sorted(ctx.warnings, key=lambda w: w.line)
+            bad_lines = {p.line for p in problems}
+            changes = tuple(sorted(ctx.changes, key=lambda c: c.line))
+            if bad_lines and not valid_only:
+                changes = tuple(c for c in changes if c.line not in bad_lines)
+            plans = [(r, f) for r, f in plans if r.line not in bad_lines]
             totals: dict[str, int] = defaultdict(int)
             if kind != "customers":
                 for _row, fields in plans:
-                    totals[fields["currency"]] += fields.get("total_minor") or fields.get("amount_minor") or 0
+                    if fields.get("_action", "create") == "create":
+                        totals[fields["currency"]] += fields.get("total_minor") or fields.get("amount_minor") or 0
             total_list = tuple(sorted(totals.items()))
-            if problems or dry_run:
+            written = sum(1 for _r, f in plans if f.get("_action", "create") != "unchanged")
+            if (problems and not valid_only) or dry_run:
                 return ImportResult(kind, shown, len(records), 0, dry_run, tuple(problems), tuple(warnings),
-                                    total_list)
+                                    total_list, changes=changes, skipped=skipped,
+                                    rejected=len(bad_lines) if valid_only else 0)
             for done, (row, fields) in enumerate(plans, start=1):
                 try:
-                    _write(session, kind, fields, ctx.planned.get(row.line))
+                    if valid_only:
+                        with session.begin_nested():
+                            _write(session, kind, fields, ctx.planned.get(row.line),
+                                   company_country=ctx.company_country)
+                    else:
+                        _write(session, kind, fields, ctx.planned.get(row.line), company_country=ctx.company_country)
                 except LedgerError as err:
-                    raise _Abort(Problem(row.line, err.field or "row", str(err))) from err
+                    problem = Problem(row.line, (parse.source(err.field) if parse and err.field else err.field)
+                                      or "row", str(err), err.field or "")
+                    if not valid_only:
+                        raise _Abort(problem) from err
+                    problems.append(problem)
+                    bad_lines.add(row.line)
+                    written -= 1
                 if progress is not None and (done % 100 == 0 or done == len(plans)):
                     if progress(done, len(plans)) is False:
                         raise _Cancel
+            changes = tuple(c for c in changes if c.line not in bad_lines)
+            if valid_only and bad_lines and rejected is not None:
+                by_line: dict[int, list[Problem]] = defaultdict(list)
+                for p in problems:
+                    by_line[p.line].append(p)
+                rejected_path = rejected(by_line)
     except _Cancel:
         return ImportResult(kind, shown, len(records), 0, dry_run, (), tuple(warnings), cancelled=True)
     except _Abort as abort:
         return ImportResult(kind, shown, len(records), 0, dry_run, (abort.problem,), tuple(warnings))
-    return ImportResult(kind, shown, len(records), len(plans), dry_run, (), tuple(warnings), total_list)
+    problems.sort(key=lambda p: p.line)
+    return ImportResult(kind, shown, len(records), written, dry_run, tuple(problems) if not valid_only else (),
+                        tuple(warnings), total_list, changes=changes, rejected=len(bad_lines),
+                        rejected_path=rejected_path, skipped=skipped,
+                        rejected_problems=tuple(problems) if valid_only else ())
+
+
+# --- files as they come: a mapping, options, real-world values -----------------------------------------
+
+
+class _Parse:
+    """How the mapped file's values are read: the date order of each date column, amounts without their
+    currency symbols and with the chosen decimal separator, dates XLSX typed as dates, and the problems found
+    while reading them (reported on their rows)."""
+
+    def __init__(self, mapping, company_currency: str):
+        self.mapping = mapping
+        self.company_currency = company_currency
+        self.orders: dict[str, tuple[str | None, str | None]] = {}
+        self.raw_dates: dict[tuple[int, str], dt.date] = {}
+        self.numbers: dict[tuple[int, str], str] = {}
+        self.symbols: dict[int, str] = {}
+        self.pre_problems: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        self.flagged: list[Problem] = []  # warnings of the last validation, as Problems
+
+    def source(self, field: str) -> str:
+        return self.mapping.source_of(field) or field
+
+
+def _canonical(kind, table, mapping, options, company_currency: str, locale: str):
+    """The table's rows as {field: text} by the mapping, and a _Parse for their values."""
+    from .fields import fields_for
+    from .values import column_order, order_of
+
+    parse = _Parse(mapping, company_currency)
+    fields = {f.name: f for f in fields_for(kind)}
+    index = {}
+    for i, header in enumerate(table.headers):
+        name = mapping.field_of(header) if header else None
+        if name:
+            index[name] = i
+    records = []
+    repeated: list[tuple[int, str]] = []
+    seen_rows: dict[tuple, int] = {}
+    for line, cells in table.rows:
+        key = tuple(c for c in cells)
+        if key in seen_rows:
+            repeated.append((line, f"repeats line {seen_rows[key]} exactly; imported once"))
+            continue
+        seen_rows[key] = line
+        records.append((line, {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}))
+    fixed = None
+    try:
+        fixed = order_of(options.date_format)
+    except ValueProblem as exc:
+        raise FileProblem(str(exc)) from None
+    for name, i in index.items():
+        info = fields[name]
+        if info.type == "date":
+            for line, rec in records:
+                day = table.raw_dates.get((line, i))
+                if day is not None:
+                    parse.raw_dates[(line, name)] = day
+            texts = [rec[name] for line, rec in records if (line, name) not in parse.raw_dates]
+            parse.orders[name] = column_order(texts, fixed)
+            if parse.orders[name][1] and parse.orders[name][1] != "ambiguous":
+                for line, rec in records:
+                    if rec[name] and (line, name) not in parse.raw_dates:
+                        parse.pre_problems[line].append((name, parse.orders[name][1]))
+            if parse.orders[name][1] == "ambiguous":
+                parse.orders[name] = (None, None)  # each ambiguous value refused with both readings
+        elif info.type == "amount":
+            for line, rec in records:
+                value = rec[name]
+                if not value:
+                    continue
+                try:
+                    number, symbol = split_amount(value, company_currency)
+                    if options.decimal:
+                        number = with_decimal(number, options.decimal)
+                    elif (line, i) in table.serials:
+                        pass  # a spreadsheet number: already plain
+                except ValueProblem as exc:
+                    parse.pre_problems[line].append((name, str(exc)))
+                    continue
+                parse.numbers[(line, name)] = number
+                if symbol:
+                    parse.symbols[line] = symbol
+    return records, parse, repeated
+
+
+def _prepare(session: Session, kind: str, table, mapping, options):
+    from .fields import fields_for
+
+    if kind not in SPECS:
+        raise ValueError(f"unknown import kind '{kind}'; use one of {', '.join(KINDS)}")
+    if mapping.kind != kind:
+        raise ValueError(f"the mapping is for {mapping.kind}, not {kind}")
+    company = get_company(session)
+    if session.in_transaction():
+        session.rollback()  # get_company's read: the import is its own transaction
+    currency = company.currency if company else "PEN"
+    locale = (company.locale if company else None) or "es_PE"
+    problems: list[Problem] = []
+    for name in mapping.missing_required():
+        label = next(f.label for f in fields_for(kind) if f.name == name)
+        problems.append(Problem(table.header_line, name, f"no column is mapped to {label} ({name}), which every "
+                                                         f"row needs: map one with --map \"Header={name}\"", name))
+    records, parse, repeated = _canonical(kind, table, mapping, options, currency, locale)
+    skipped = tuple(sorted(list(table.skipped) + repeated))
+    return records, parse, problems, skipped
+
+
+def preview_table(session: Session, kind: str, table, mapping, options) -> ImportPreview:
+    try:
+        records, parse, problems, skipped = _prepare(session, kind, table, mapping, options)
+    except FileProblem as exc:
+        return ImportPreview(kind, table.path, len(table.rows), (Problem(exc.line, exc.column, exc.message),),
+                             (), ())
+    if problems:
+        return ImportPreview(kind, table.path, len(records), tuple(problems), (), (), skipped=skipped)
+    result = _execute(session, kind, table.path, records, problems, [], {}, dry_run=True,
+                      allow_far_dates=options.allow_far_dates, parse=parse,
+                      create_customers=bool(options.create_customers) and kind == "invoices", valid_only=True,
+                      skipped=skipped)
+    return ImportPreview(kind, table.path, len(records), tuple(sorted(problems, key=lambda p: p.line)),
+                         tuple(parse.flagged), result.changes, result.totals, skipped)
+
+
+def run_table(session: Session, kind: str, table, mapping, options, *, valid_only: bool = False,
+              rejected_path=None, progress=None, dry_run: bool = False) -> ImportResult:
+    try:
+        records, parse, problems, skipped = _prepare(session, kind, table, mapping, options)
+    except FileProblem as exc:
+        return ImportResult(kind, table.path, 0, 0, dry_run, (Problem(exc.line, exc.column, exc.message),))
+    if problems:
+        return ImportResult(kind, table.path, len(records), 0, dry_run, tuple(problems), skipped=skipped)
+
+    def rejected(by_line):
+        if rejected_path is None:
+            return None
+        from .rejected import write_rejected
+
+        return write_rejected(rejected_path, table, by_line)
+
+    return _execute(session, kind, table.path, records, problems, [], {}, dry_run=dry_run, progress=progress,
+                    allow_far_dates=options.allow_far_dates, parse=parse,
+                    create_customers=bool(options.create_customers) and kind == "invoices", valid_only=valid_only,
+                    rejected=rejected, skipped=skipped)

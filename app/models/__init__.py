@@ -9,6 +9,7 @@ from .company import Company, Setting
 from .currency import Currency, ExchangeRate
 from .customers import Contact, Customer, PaymentTerms, PaymentTermsLine
 from .discounts import InvoiceDiscount
+from .importing import ImportMapping
 from .documents import POSTED, VOID, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
 from .reminders import (
     ContactLog, CustomerReminderSettings, Reminder, ReminderLevel, ReminderLine, ReminderPolicy, ReminderRun,
@@ -22,4 +23,5 @@ __all__ = [
     "ContactLog", "CustomerReminderSettings", "Reminder", "ReminderLevel", "ReminderLine", "ReminderPolicy",
     "ReminderRun", "ReminderTemplate",
     "InvoiceDiscount",
+    "ImportMapping",
 ]

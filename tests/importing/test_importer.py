@@ -35,9 +35,12 @@ def test_result_of_a_good_file(books, tmp_path):
     inv = books.scalars(select(Invoice).where(Invoice.number == "F4")).one()
     assert inv.currency == "USD" and inv.total_minor == 500  # the customer's currency
     books.close()
-    # the same session can run another import afterwards (each import is its own transaction)
+    # the same session can run another import afterwards (each import is its own transaction); the same
+    # file again is a re-import: every row is already there, nothing is written twice
     again = import_file(books, "invoices", f)
-    assert not again.ok and [p.column for p in again.problems] == ["number", "number"]
+    assert again.ok and again.imported == 0
+    assert [(c.line, c.action, c.key) for c in again.changes] == [(2, "unchanged", "F3"), (3, "unchanged", "F4")]
+    assert again.summary() == "imported 0 invoices; 2 already imported, unchanged"
 
 
 def test_nothing_written_when_one_row_is_bad(books, tmp_path):

@@ -1,0 +1,291 @@
+"""Reading a real-world file into a header and data rows: the way exports really look.
+
+- CSV in UTF-8 (with or without Excel's byte-order mark) or Windows-1252/Latin-1 (accents of an old
+  Excel or an invoicing system), separated by `,`, `;` or tab (detected from the header line unless given);
+- XLSX: the named sheet or the first; merged title cells, dates typed as dates, numbers as numbers;
+- title rows above the header (a company name, "Registro de Ventas - Enero 2026", a merged title cell),
+  blank lines anywhere and a trailing totals row ("TOTAL", "Totales") are skipped and said so.
+
+The header row is the first row, among the first 30, that looks like one: at least two text cells and
+no cell that is a number or a date, preferring a row whose cells are headers we know (app.importing.fields).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .fields import FIELDS, header_key
+from .reader import FileProblem, _cell_text
+
+FORMATS = ("csv", "xlsx")
+ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1")
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "|": "|"}
+_KNOWN = {a for fields in FIELDS.values() for f in fields for a in f.aliases} | {
+    header_key(f.name.replace("_", " ")) for fields in FIELDS.values() for f in fields}
+_TOTAL_WORDS = ("total", "totales", "total general", "suma", "sumas", "subtotal", "sub total", "grand total",
+                "totals")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    format: str | None = None  # "csv" | "xlsx"; None: by the file's extension
+    encoding: str | None = None  # None: UTF-8 (BOM or not), else Windows-1252
+    delimiter: str | None = None  # ",", ";", "tab"; None: detected from the header line
+    sheet: str | None = None  # XLSX sheet name; None: the first
+    header_line: int | None = None  # the header's line number (1-based); None: detected
+
+
+@dataclass
+class SourceTable:
+    path: str
+    format: str  # "csv" | "xlsx"
+    headers: list[str]  # as written in the file (stripped)
+    header_line: int
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (line in the file, cells as text)
+    encoding: str | None = None  # CSV: the encoding read ("utf-8-sig" when a BOM was there)
+    delimiter: str | None = None  # CSV: the separator
+    sheet: str | None = None  # XLSX: the sheet read
+    sheets: tuple[str, ...] = ()  # XLSX: every sheet's name (for the wizard's choice)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, why): title rows, totals row
+    raw_dates: dict[tuple[int, int], dt.date] = field(default_factory=dict)  # (line, column) typed as a date in XLSX
+    serials: set[tuple[int, int]] = field(default_factory=set)  # (line, column) holding a number in XLSX
+
+    def records(self):
+        """(line, {header: value}) for each data row."""
+        for line, cells in self.rows:
+            yield line, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(self.headers) if h}
+
+
+def file_format(path: str | Path, wanted: str | None = None) -> str:
+    if wanted:
+        wanted = wanted.lower().lstrip(".")
+        if wanted not in FORMATS:
+            raise FileProblem(f"unknown format '{wanted}'; use csv or xlsx")
+        return wanted
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix in ("csv", "txt", "tsv"):
+        return "csv"
+    if suffix in ("xlsx", "xlsm"):
+        return "xlsx"
+    if suffix == "xls":
+        raise FileProblem("old Excel files (.xls) cannot be read: open the file in Excel and save it as .xlsx")
+    raise FileProblem(f"'{Path(path).suffix or Path(path).name}' files are not supported; use a .csv or .xlsx "
+                      "file, or say which it is with --format csv|xlsx")
+
+
+def read_source(path: str | Path, options: ReadOptions | None = None) -> SourceTable:
+    """The file's header and data rows; FileProblem when it cannot be read at all."""
+    options = options or ReadOptions()
+    path = Path(path)
+    fmt = file_format(path, options.format)
+    if not path.exists():
+        raise FileProblem("no such file")
+    if path.is_dir():
+        raise FileProblem("is a folder, not a file")
+    if fmt == "xlsx":
+        return _read_xlsx(path, options)
+    return _read_csv(path, options)
+
+
+def list_sheets(path: str | Path) -> tuple[str, ...]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return tuple(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+
+def decode(data: bytes, encoding: str | None) -> tuple[str, str]:
+    """(text, encoding used). Without a choice: UTF-8 (a BOM noted), else Windows-1252, which reads every byte
+    of the Latin-1 files old systems export (á é í ó ú ñ ¿ ¡ °)."""
+    if encoding:
+        name = encoding.lower().replace("_", "-")
+        name = {"utf8": "utf-8", "latin1": "latin-1", "windows-1252": "cp1252", "ansi": "cp1252"}.get(name, name)
+        if name in ("utf-8", "utf-8-sig") and data.startswith(b"\xef\xbb\xbf"):
+            name = "utf-8-sig"
+        try:
+            return data.decode(name), name
+        except LookupError:
+            raise FileProblem(f"unknown encoding '{encoding}'; use utf-8, cp1252 or latin-1") from None
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise FileProblem(f"the file is not {encoding} text (byte {data[exc.start]:#04x}); try --encoding "
+                              f"{'cp1252' if name.startswith('utf') else 'utf-8'}", line=line) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data.decode("utf-8-sig", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _sniff_delimiter(lines: list[str]) -> str:
+    """The separator of the header: the one among `, ; tab |` that splits the most of the first lines into the
+    same number (>1) of cells; ties go to `;` over `,` (a comma is more often a decimal or inside a name)."""
+    best, best_score = ",", (0, 0)
+    for delimiter in ("\t", ";", ",", "|"):
+        counts = []
+        for line in lines[:30]:
+            if not line.strip():
+                continue
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+            counts.append(len(cells))
+        if not counts:
+            continue
+        widest = max(counts)
+        if widest < 2:
+            continue
+        score = (sum(1 for c in counts if c == widest), widest)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_csv(path: Path, options: ReadOptions) -> SourceTable:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileProblem(f"cannot read the file: {exc.strerror or exc}") from None
+    text, encoding = decode(data, options.encoding)
+    if options.delimiter:
+        delimiter = DELIMITERS.get(options.delimiter)
+        if delimiter is None:
+            raise FileProblem(f"unknown delimiter '{options.delimiter}'; use , ; or tab")
+    else:
+        delimiter = _sniff_delimiter(text.splitlines()[:30])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    previous_end = 0
+    try:
+        for cells in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            rows.append((start, [c.strip() for c in cells]))
+    except csv.Error as exc:
+        raise FileProblem(f"not valid CSV: {exc}", line=reader.line_num) from None
+    table = _shape(str(path), "csv", rows, options)
+    table.encoding, table.delimiter = encoding, delimiter
+    return table
+
+
+# --- XLSX -----------------------------------------------------------------------------------
+
+
+def _read_xlsx(path: Path, options: ReadOptions) -> SourceTable:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise FileProblem(f"not a readable Excel workbook (.xlsx): {exc}") from None
+    try:
+        names = tuple(workbook.sheetnames)
+        if options.sheet:
+            match = [n for n in names if n == options.sheet] or [n for n in names if n.lower() == options.sheet.lower()]
+            if not match:
+                raise FileProblem(f"the workbook has no sheet '{options.sheet}' (sheets: {', '.join(names)})")
+            sheet = workbook[match[0]]
+        else:
+            sheet = workbook.worksheets[0]
+        rows: list[tuple[int, list[str]]] = []
+        dates: dict[tuple[int, int], dt.date] = {}
+        numbers: set[tuple[int, int]] = set()
+        line = 0
+        for row in sheet.iter_rows():
+            real = [c for c in row if getattr(c, "row", None) is not None]
+            line = real[0].row if real else line + 1
+            values = []
+            for i, c in enumerate(row):
+                v = getattr(c, "value", None)
+                if isinstance(v, dt.datetime):
+                    dates[(line, i)] = v.date()
+                elif isinstance(v, dt.date):
+                    dates[(line, i)] = v
+                elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                    numbers.add((line, i))
+                values.append(_cell_text(v))
+            rows.append((line, values))
+    finally:
+        workbook.close()
+    table = _shape(str(path), "xlsx", rows, options)
+    table.sheet, table.sheets = sheet.title, names
+    table.raw_dates, table.serials = dates, numbers
+    return table
+
+
+# --- header, title rows, totals --------------------------------------------------------------
+
+
+def _looks_like_value(text: str) -> bool:
+    t = text.replace(",", "").replace(".", "").replace("-", "").replace("/", "").replace(" ", "")
+    return t.isdigit()
+
+
+def _header_score(cells: list[str]) -> tuple[int, int] | None:
+    filled = [c for c in cells if c]
+    if len(filled) < 2 or any(_looks_like_value(c) for c in filled):
+        return None
+    known = sum(1 for c in filled if header_key(c) in _KNOWN)
+    return known, len(filled)
+
+
+def _shape(path: str, fmt: str, rows: list[tuple[int, list[str]]], options: ReadOptions) -> SourceTable:
+    nonblank = [(line, cells) for line, cells in rows if any(cells)]
+    if not nonblank:
+        raise FileProblem("the file is empty; it needs a header row (column names) and data rows")
+    if options.header_line:
+        index = next((i for i, (line, _c) in enumerate(nonblank) if line == options.header_line), None)
+        if index is None:
+            raise FileProblem(f"line {options.header_line} is empty or not in the file", line=options.header_line)
+    else:
+        index = None
+        best = None
+        for i, (_line, cells) in enumerate(nonblank[:30]):
+            score = _header_score(cells)
+            if score is None:
+                continue
+            if score[0] >= 2:  # two or more headers we know: this is it
+                index = i
+                break
+            if best is None:
+                best = i
+        if index is None:
+            index = best
+        if index is None:
+            raise FileProblem("no header row found: the first rows must name the columns (e.g. Número, Cliente, "
+                              "Fecha de emisión, Importe)")
+    header_line, header_cells = nonblank[index]
+    width = len(header_cells)
+    while width and not header_cells[width - 1]:
+        width -= 1
+    headers = header_cells[:width]
+    skipped = [(line, "title row above the header") for line, _c in nonblank[:index]]
+    data = nonblank[index + 1:]
+    # a trailing totals row (and anything after it that has no document in it) is not a document
+    while data:
+        line, cells = data[-1]
+        words = {header_key(c) for c in cells if c}
+        if words & set(_TOTAL_WORDS) or any(header_key(c).startswith(("total ", "totales ")) for c in cells[:3]):
+            skipped.append((line, "totals row"))
+            data.pop()
+            continue
+        break
+    table = SourceTable(path, fmt, headers, header_line, data)
+    table.skipped = sorted(skipped)
+    return table
