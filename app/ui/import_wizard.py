@@ -56,13 +56,23 @@ FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ImportWizard", "Invoice credited"), QT_TRANSLATE_NOOP("ImportWizard", "Reason"),
 )
 
-CHANGE_LABELS = {
+CHANGE_LABELS = {  # one row's change
     "create": QT_TRANSLATE_NOOP("ImportWizard", "new"),
     "update": QT_TRANSLATE_NOOP("ImportWizard", "changed"),
     "unchanged": QT_TRANSLATE_NOOP("ImportWizard", "already imported, unchanged"),
     "dispute": QT_TRANSLATE_NOOP("ImportWizard", "dispute opened"),
     "create-customer": QT_TRANSLATE_NOOP("ImportWizard", "new customer"),
 }
+COUNT_LABELS = {  # how many rows make each change: "New: 4"
+    "create": QT_TRANSLATE_NOOP("ImportWizard", "New: %1"),
+    "update": QT_TRANSLATE_NOOP("ImportWizard", "Changed: %1"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportWizard", "Already imported, unchanged: %1"),
+    "dispute": QT_TRANSLATE_NOOP("ImportWizard", "Disputes opened: %1"),
+    "create-customer": QT_TRANSLATE_NOOP("ImportWizard", "New customers: %1"),
+}
+# why app.importing.source left a line out (others are shown as the importer says them)
+SKIP_REASONS = (QT_TRANSLATE_NOOP("ImportWizard", "title row above the header"),
+                QT_TRANSLATE_NOOP("ImportWizard", "totals row"))
 
 ERROR_STYLE = "color: #a33;"
 
@@ -96,6 +106,11 @@ def _fill(table: QTableWidget, rows) -> None:
             table.setItem(r, c, item)
     for c in range(table.columnCount() - 1):
         table.resizeColumnToContents(c)
+
+
+def _count_texts(counts: dict[str, int], locale: str) -> list[str]:
+    return [tr(COUNT_LABELS[action]).replace("%1", format_decimal(counts[action], locale=locale))
+            for action in COUNT_LABELS if counts.get(action)]
 
 
 def _error_label(name: str) -> QLabel:
@@ -419,6 +434,12 @@ class ReadPage(_BusyPage):
         self.say(self.tr("Reading %1…").replace("%1", Path(state.path).name))
         self.start(_read_job, state.path, state.options)
 
+    @staticmethod
+    def _label(combo: QComboBox, value, default: str) -> str:
+        """How the combo names what was detected ("Semicolon ( ; )", "Windows-1252 (Excel)")."""
+        found = combo.findData(value)
+        return combo.itemText(found) if value is not None and found >= 0 else default
+
     def answer(self, answer) -> bool:
         state = self.w.state
         self._filling = True
@@ -453,10 +474,13 @@ class ReadPage(_BusyPage):
         lines = [self.tr("%n data row(s) read; the header is on line %1.", "", len(table.rows))
                  .replace("%1", str(table.header_line))]
         if table.encoding:
-            lines.append(self.tr("Encoding: %1. Separator: %2.").replace("%1", table.encoding)
-                         .replace("%2", {"\t": self.tr("tab")}.get(table.delimiter or "", table.delimiter or "")))
+            encoding = {"utf-8-sig": "utf-8"}.get(table.encoding, table.encoding)
+            delimiter = {"\t": "tab"}.get(table.delimiter or "", table.delimiter)
+            lines.append(self.tr("Encoding: %1. Separator: %2.")
+                         .replace("%1", self._label(self.encoding, encoding, table.encoding))
+                         .replace("%2", self._label(self.delimiter, delimiter, table.delimiter or "")))
         for line, why in table.skipped[:5]:
-            lines.append(self.tr("Line %1 left out: %2").replace("%1", str(line)).replace("%2", why))
+            lines.append(self.tr("Line %1 left out: %2").replace("%1", str(line)).replace("%2", tr(why)))
         if len(table.skipped) > 5:
             lines.append(self.tr("… and %n more line(s) left out.", "", len(table.skipped) - 5))
         self.say("\n".join(lines))
@@ -653,9 +677,8 @@ class CheckPage(_BusyPage):
         for widget in (self.import_all, self.import_valid):
             widget.setEnabled(False)
         source = Path(state.path)
-        self.rejected.setText(str(source.with_name(source.stem + "-rechazadas" + source.suffix)
-                                  if self.w.ctx.formatter.locale.startswith("es")
-                                  else source.with_name(source.stem + "-rejected" + source.suffix)))
+        # beside the file, named in the language of the window ("ventas-rechazadas.csv")
+        self.rejected.setText(str(source.with_name(source.stem + self.tr("-rejected") + source.suffix)))
         self._choice_changed()
         self.start(_preview_job, state.kind, state.table, state.mapping, state.options)
 
@@ -676,17 +699,13 @@ class CheckPage(_BusyPage):
         _fill(self.changes, [(c.line, tr(CHANGE_LABELS.get(c.action, c.action)), c.key,
                               "; ".join(f"{f}: {b} → {a}" for f, b, a in c.details)) for c in preview.changes])
         _fill(self.warnings, [(p.line, p.column, p.message) for p in preview.warnings])
-        _fill(self.skipped, list(preview.skipped))
+        _fill(self.skipped, [(line, tr(why)) for line, why in preview.skipped])
         for table in (self.problems, self.changes, self.warnings):
             table.resizeRowsToContents()
         counts: dict[str, int] = {}
         for change in preview.changes:
             counts[change.action] = counts.get(change.action, 0) + 1
-        parts = [self.tr("%n row(s) read", "", preview.rows)]
-        for action in ("create", "update", "unchanged", "dispute", "create-customer"):
-            if counts.get(action):
-                parts.append(f"{format_decimal(counts[action], locale=self.w.ctx.formatter.locale)} "
-                             f"{tr(CHANGE_LABELS[action])}")
+        parts = [self.tr("%n row(s) read", "", preview.rows)] + _count_texts(counts, self.w.ctx.formatter.locale)
         totals = ", ".join(self.w.ctx.formatter.money(amount, cur) for cur, amount in preview.totals)
         summary = "; ".join(parts) + (f" ({totals})" if totals else "") + "."
         bad = len(preview.bad_lines)
@@ -796,9 +815,7 @@ class DonePage(_BusyPage):
             totals = ", ".join(self.w.ctx.formatter.money(amount, cur) for cur, amount in result.totals)
             self.say(self.tr("Imported: %n row(s) (%1).", "", result.imported).replace("%1", what)
                      + (f" {totals}" if totals else ""))
-            for action in ("create", "update", "unchanged", "dispute", "create-customer"):
-                if counts.get(action):
-                    details.append(f"{tr(CHANGE_LABELS[action]).capitalize()}: {counts[action]}")
+            details.extend(_count_texts(counts, self.w.ctx.formatter.locale))
             if result.rejected:
                 details.append(self.tr("%n row(s) with problems were left out and saved to %1", "", result.rejected)
                                .replace("%1", result.rejected_path or ""))

@@ -48,7 +48,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="+659"/>
+        <location filename="../../app/ui/import_wizard.py" line="+708"/>
         <source>%n row(s) read</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+10"/>
         <source>%n row(s) have problems: correct them in the file and go back to check again, or import only the good rows.</source>
         <translation>
             <numerusform>%n row has problems: correct it in the file and go back to check again, or import only the good rows.</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+4"/>
         <source>%n row(s) with problems were left out and saved to %1</source>
         <translation>
             <numerusform>%n row with problems was left out and saved to %1</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>ReadPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="-350"/>
+        <location filename="../../app/ui/import_wizard.py" line="-346"/>
         <source>%n data row(s) read; the header is on line %1.</source>
         <translation>
             <numerusform>%n data row read; the header is on line %1.</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+11"/>
         <source>… and %n more line(s) left out.</source>
         <translation>
             <numerusform>… and %n more line left out.</numerusform>

@@ -988,7 +988,7 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="+582"/>
+        <location filename="../../app/ui/import_wizard.py" line="+632"/>
         <source>Check</source>
         <translation>Revisión</translation>
     </message>
@@ -1072,7 +1072,12 @@
         <translation>Revisando cada fila…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>-rejected</source>
+        <translation>-rechazadas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Problems (%1)</source>
         <translation>Problemas (%1)</translation>
     </message>
@@ -1100,7 +1105,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Every row can be imported.</source>
         <translation>Todas las filas se pueden importar.</translation>
     </message>
@@ -2265,7 +2270,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+4"/>
         <source>%n row(s) with problems were left out and saved to %1</source>
         <translation>
             <numerusform>%n fila con problemas quedó fuera y se guardó en %1</numerusform>
@@ -2593,7 +2598,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-551"/>
+        <location filename="../../app/ui/import_wizard.py" line="-566"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -2864,7 +2869,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-254"/>
+        <location filename="../../app/ui/import_wizard.py" line="-282"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
@@ -3054,17 +3059,53 @@
         <translation>cliente nuevo</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+3"/>
+        <source>New: %1</source>
+        <translation>Nuevos: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed: %1</source>
+        <translation>Modificados: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already imported, unchanged: %1</source>
+        <translation>Ya importados, sin cambios: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputes opened: %1</source>
+        <translation>Disputas abiertas: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customers: %1</source>
+        <translation>Clientes nuevos: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>title row above the header</source>
+        <translation>fila de título sobre los encabezados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>totals row</source>
+        <translation>fila de totales</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <location line="+226"/>
         <source>The file cannot be read: %1</source>
         <translation>No se puede leer el archivo: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-223"/>
         <source>Something went wrong: %1</source>
         <translation>Algo salió mal: %1</translation>
     </message>
     <message>
-        <location line="+588"/>
+        <location line="+603"/>
         <source>Import from a file</source>
         <extracomment>the import&apos;s ImportResult, once it ran (imported, refused or cancelled)</extracomment>
         <translation>Importar desde un archivo</translation>
@@ -3391,7 +3432,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-350"/>
+        <location filename="../../app/ui/import_wizard.py" line="-343"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
@@ -4154,7 +4195,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>ReadPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-268"/>
+        <location filename="../../app/ui/import_wizard.py" line="-290"/>
         <source>How the file reads</source>
         <translation>Cómo se lee el archivo</translation>
     </message>
@@ -4261,7 +4302,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Leyendo %1…</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+40"/>
         <source>%n data row(s) read; the header is on line %1.</source>
         <translation>
             <numerusform>%n fila de datos leída; los encabezados están en la línea %1.</numerusform>
@@ -4269,17 +4310,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Encoding: %1. Separator: %2.</source>
         <translation>Codificación: %1. Separador: %2.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>tab</source>
-        <translation>tabulador</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Line %1 left out: %2</source>
         <translation>Línea %1 omitida: %2</translation>
     </message>
