@@ -5,6 +5,7 @@ and bad rows; headers nobody detects); what it imported is read back from the da
 from __future__ import annotations
 
 import csv
+import threading
 import datetime as dt
 from pathlib import Path
 
@@ -262,3 +263,53 @@ def test_the_first_start_can_go_on_to_import_my_data(qapp_en, qtbot, tmp_path):
     assert first.location.start_empty.isChecked() and not first.choice().import_data
     first.location.import_data.setChecked(True)
     assert first.choice().import_data
+
+
+def test_cancel_during_the_import_writes_nothing(window, books, qtbot, tmp_path):
+    path = tmp_path / "clientes.csv"
+    path.write_text("Código;Razón social\n" + "".join(f"K{i:04d};Cliente {i}\n" for i in range(250)),
+                    encoding="utf-8")
+    wizard = _open(window, path, "customers")
+    _ready(_next(wizard, qtbot), qtbot)
+    _next(wizard, qtbot)
+    _ready(_next(wizard, qtbot), qtbot)
+    # the one writer is kept busy, so Cancel is pressed before the import's first 100 rows are written
+    release = threading.Event()
+    window.ctx.runner.write(lambda _session: release.wait(10))
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    page = wizard.done_page
+    assert page.cancel.isVisible() and page.cancel.isEnabled()
+    page.cancel.click()
+    with qtbot.waitSignal(wizard.imported, timeout=20000) as signal:
+        release.set()
+    assert signal.args[0].cancelled
+    assert "nothing was imported" in page.status.text()
+    wait_idle(qtbot, window.ctx.runner)
+    assert _count(books, Customer) == 0
+
+
+def test_the_wizard_speaks_spanish(books, qapp, qtbot, tmp_path):
+    from app.ui.app import create_main_window
+    from app.ui.i18n import install_translators
+
+    install_translators(qapp, "es")
+    try:
+        win = create_main_window(books)
+        qtbot.addWidget(win)
+        win.show()
+        path = tmp_path / "clientes.csv"
+        path.write_text("Código,Razón social\nC001,Ferretería Rivera\n", encoding="utf-8")
+        wizard = win.import_file(kind="customers", path=str(path))
+        assert wizard.windowTitle() == "Importar desde un archivo"
+        assert wizard.file_page.kind.currentText() == "Clientes"
+        page = _ready(_next(wizard, qtbot), qtbot)
+        assert page.status.text().startswith("1 fila de datos leída")
+        page = _next(wizard, qtbot)
+        assert page.combos[1].currentText() == "Nombre o razón social *"
+        page = _ready(_next(wizard, qtbot), qtbot)
+        assert page.rejected.text().endswith("clientes-rechazadas.csv")
+        _finish(wizard, win, qtbot)
+        assert wizard.done_page.details.text() == "Nuevos: 1"
+        win.ctx.runner.wait_for_done()
+    finally:
+        install_translators(qapp, "en")
