@@ -714,6 +714,10 @@ class CheckPage(_BusyPage):
             self.import_all.setEnabled(True)
             self.import_all.setChecked(True)
             self.tabs.setCurrentWidget(self.changes)
+        elif preview.valid_rows <= 0:
+            self.say(summary + " " + self.tr("No row can be imported: correct the file and go back to check it "
+                                             "again."), error=True)
+            self.tabs.setCurrentWidget(self.problems)
         else:
             self.say(summary + " " + self.tr("%n row(s) have problems: correct them in the file and go back to "
                                              "check again, or import only the good rows.", "", bad), error=True)
@@ -780,12 +784,24 @@ class DonePage(_BusyPage):
         self.bar.show()
         self.cancel.show()
         self.cancel.setEnabled(True)
-        self.progress = Progress(self)
+        self.progress = Progress()
         self.progress.moved.connect(self._moved)
         valid_only = check.valid_only()
         self.start(_import_job, self.w.ctx.runner.write_sessions, state.kind, state.table, state.mapping,
                    state.options, valid_only, check.rejected.text().strip() if valid_only else None, self.progress,
                    write=True)
+
+    def _error(self, task: int, exc: BaseException) -> None:
+        """Not a user's mistake (those are in the result): said as it is, and the wizard can be closed."""
+        super()._error(task, exc)
+        if task == self._task:
+            self.bar.hide()
+            self.cancel.hide()
+            self._ready = True
+            self.completeChanged.emit()
+
+    def running(self) -> bool:
+        return not self._ready
 
     def _moved(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -851,6 +867,14 @@ class ImportWizard(QWizard):
         if path:
             self.file_page.path.setText(path)
         self.resize(860, 620)
+
+    def reject(self) -> None:
+        """Escape or the window's close button while the import runs is its Cancel: the wizard stays to say
+        that nothing was imported."""
+        if self.currentPage() is self.done_page and self.done_page.running():
+            self.done_page._cancel()
+            return
+        super().reject()
 
 
 def open_import_wizard(window, kind: str | None = None, path: str | None = None) -> ImportWizard:

@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+14"/>
         <source>%n row(s) have problems: correct them in the file and go back to check again, or import only the good rows.</source>
         <translation>
             <numerusform>%n row has problems: correct it in the file and go back to check again, or import only the good rows.</numerusform>
@@ -78,7 +78,7 @@
 <context>
     <name>DonePage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="+98"/>
+        <location filename="../../app/ui/import_wizard.py" line="+110"/>
         <source>Imported: %n row(s) (%1).</source>
         <translation>
             <numerusform>Imported: %n row (%1).</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>ReadPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="-346"/>
+        <location filename="../../app/ui/import_wizard.py" line="-362"/>
         <source>%n data row(s) read; the header is on line %1.</source>
         <translation>
             <numerusform>%n data row read; the header is on line %1.</numerusform>

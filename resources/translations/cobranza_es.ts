@@ -1109,8 +1109,13 @@
         <source>Every row can be imported.</source>
         <translation>Todas las filas se pueden importar.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+5"/>
+        <source>No row can be imported: correct the file and go back to check it again.</source>
+        <translation>No se puede importar ninguna fila: corrija el archivo y vuelva atrás para revisarlo de nuevo.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n row(s) have problems: correct them in the file and go back to check again, or import only the good rows.</source>
         <translation>
             <numerusform>%n fila tiene problemas: corríjala en el archivo y vuelva atrás para revisar de nuevo, o importe solo las filas correctas.</numerusform>
@@ -2252,7 +2257,7 @@
         <translation>Importando…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+45"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Cancelado: no se importó nada.</translation>
     </message>
@@ -2598,7 +2603,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-566"/>
+        <location filename="../../app/ui/import_wizard.py" line="-582"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -3105,7 +3110,7 @@
         <translation>Algo salió mal: %1</translation>
     </message>
     <message>
-        <location line="+603"/>
+        <location line="+619"/>
         <source>Import from a file</source>
         <extracomment>the import&apos;s ImportResult, once it ran (imported, refused or cancelled)</extracomment>
         <translation>Importar desde un archivo</translation>
@@ -3432,7 +3437,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-343"/>
+        <location filename="../../app/ui/import_wizard.py" line="-359"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>

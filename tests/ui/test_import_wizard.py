@@ -116,6 +116,9 @@ def test_a_spanish_sales_register_in_windows_1252_through_every_page(window, boo
 
     result = _finish(wizard, window, qtbot)
     assert result.ok and result.imported == 3
+    view = window.show_view("customers")  # the pages concerned reload: the balances now count the invoices
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2 and all(view.model.row(r).balances for r in range(2)),
+                    timeout=10000)
     assert "Imported: 3 rows" in wizard.done_page.status.text()
     with session_factory(books)() as s:
         invoices = {i.number: i for i in s.scalars(select(Invoice))}
@@ -279,11 +282,13 @@ def test_cancel_during_the_import_writes_nothing(window, books, qtbot, tmp_path)
     wizard.button(QWizard.WizardButton.CommitButton).click()
     page = wizard.done_page
     assert page.cancel.isVisible() and page.cancel.isEnabled()
-    page.cancel.click()
+    wizard.reject()  # Escape while importing is Cancel: the wizard stays open to say what happened
+    assert wizard.isVisible() and not page.cancel.isEnabled()
     with qtbot.waitSignal(wizard.imported, timeout=20000) as signal:
         release.set()
     assert signal.args[0].cancelled
     assert "nothing was imported" in page.status.text()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     wait_idle(qtbot, window.ctx.runner)
     assert _count(books, Customer) == 0
 
@@ -313,3 +318,40 @@ def test_the_wizard_speaks_spanish(books, qapp, qtbot, tmp_path):
         win.ctx.runner.wait_for_done()
     finally:
         install_translators(qapp, "en")
+
+
+def test_invoices_can_create_their_customers_and_an_overpayment_is_a_note(window, books, qtbot, tmp_path):
+    path = tmp_path / "facturas.csv"
+    path.write_text("Cliente,Nombre del cliente,Número,Fecha,Monto\n"
+                    "N01,Panadería Huallaga,F005-1,2026-06-01,500.00\n"
+                    "N02,Transportes Misti,F005-2,2026-06-02,700.00\n", encoding="utf-8")
+    wizard = _open(window, path, "invoices")
+    _ready(_next(wizard, qtbot), qtbot)
+    page = _next(wizard, qtbot)
+    assert page.create_customers.isVisible() and not page.create_customers.isChecked()
+    page = _next(wizard, qtbot)
+    qtbot.waitUntil(lambda: page.problems.rowCount() == 2, timeout=10000)
+    assert {row[0] for row in _table_rows(page.problems)} == {"2", "3"}  # unknown customers
+    assert "No row can be imported" in page.status.text() and not page.isComplete()
+    wizard.back()
+    wizard.mapping_page.create_customers.setChecked(True)
+    page = _ready(_next(wizard, qtbot), qtbot)
+    assert page.problems.rowCount() == 0
+    assert {(row[1], row[2]) for row in _table_rows(page.changes)} >= {("new customer", "N01"), ("new customer", "N02")}
+    assert _finish(wizard, window, qtbot).ok
+    with session_factory(books)() as s:
+        assert dict(s.execute(select(Customer.code, Customer.name)).all()) == {"N01": "Panadería Huallaga",
+                                                                        "N02": "Transportes Misti"}
+    wizard.close()
+
+    payments = tmp_path / "pagos.csv"
+    payments.write_text("Cliente;Fecha de pago;Importe;Factura\nN01;2026-06-20;650,00;F005-1\n", encoding="utf-8")
+    wizard = _open(window, payments, "payments")
+    _ready(_next(wizard, qtbot), qtbot)
+    _next(wizard, qtbot)
+    page = _ready(_next(wizard, qtbot), qtbot)
+    notes = _table_rows(page.warnings)
+    assert len(notes) == 1 and notes[0][0] == "2" and "unapplied credit" in notes[0][2]
+    assert page.tabs.tabText(2) == "Notes (1)"
+    assert _finish(wizard, window, qtbot).ok
+    assert "unapplied credit" in wizard.done_page.details.text()
