@@ -293,7 +293,15 @@ def test_cancel_during_the_import_writes_nothing(window, books, qtbot, tmp_path)
     assert _count(books, Customer) == 0
 
 
-def test_the_wizard_speaks_spanish(books, qapp, qtbot, tmp_path):
+def fits(wizard) -> None:
+    """The page on a 1366×768 laptop in Spanish (the longer language): inside the screen, nothing cut."""
+    from .test_small_screen import SCREEN_W, USABLE_H, cut_widgets
+
+    assert wizard.frameGeometry().width() <= SCREEN_W and wizard.frameGeometry().height() <= USABLE_H
+    assert cut_widgets(wizard) == []
+
+
+def test_the_wizard_speaks_spanish_and_fits_a_small_screen(books, qapp, qtbot, tmp_path):
     from app.ui.app import create_main_window
     from app.ui.i18n import install_translators
 
@@ -307,14 +315,19 @@ def test_the_wizard_speaks_spanish(books, qapp, qtbot, tmp_path):
         wizard = win.import_file(kind="customers", path=str(path))
         assert wizard.windowTitle() == "Importar desde un archivo"
         assert wizard.file_page.kind.currentText() == "Clientes"
+        fits(wizard)
         page = _ready(_next(wizard, qtbot), qtbot)
         assert page.status.text().startswith("1 fila de datos leída")
+        fits(wizard)
         page = _next(wizard, qtbot)
         assert page.combos[1].currentText() == "Nombre o razón social *"
+        fits(wizard)
         page = _ready(_next(wizard, qtbot), qtbot)
         assert page.rejected.text().endswith("clientes-rechazadas.csv")
+        fits(wizard)
         _finish(wizard, win, qtbot)
         assert wizard.done_page.details.text() == "Nuevos: 1"
+        fits(wizard)
         win.ctx.runner.wait_for_done()
     finally:
         install_translators(qapp, "en")
