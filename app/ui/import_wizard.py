@@ -375,6 +375,10 @@ class ReadPage(_BusyPage):
         form.addRow(self.delimiter_label, self.delimiter)
         form.addRow(self.tr("Header on line"), self.header_line)
         form.addRow(self.tr("Dates written as"), self.date_format)
+        self.far_dates = QCheckBox(self.tr("Accept dates more than a year from today (old documents)"))
+        self.far_dates.setObjectName("import_far_dates")
+        self.far_dates.toggled.connect(lambda _on: self._option_changed(reread=False))
+        form.addRow("", self.far_dates)
         form.addRow(self.tr("Decimals"), self.decimal)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -407,6 +411,7 @@ class ReadPage(_BusyPage):
                              (self.date_format, options.date_format), (self.decimal, options.decimal)):
             combo.setCurrentIndex(max(combo.findData(value), 0))
         self.header_line.setValue(options.header_line or 0)
+        self.far_dates.setChecked(options.allow_far_dates)
         self._filling = False
         if state.table is None:
             self._read()
@@ -414,10 +419,10 @@ class ReadPage(_BusyPage):
             self._ready = self.answer(ReadAnswer(state.table.sheets, state.table))
 
     def options(self) -> api.ImportOptions:
-        return replace(self.w.state.options, sheet=self.sheet.currentData() if self.sheet.isVisible() else None,
+        return replace(self.w.state.options, sheet=self.sheet.currentData() if not self.sheet.isHidden() else None,
                        encoding=self.encoding.currentData(), delimiter=self.delimiter.currentData(),
                        header_line=self.header_line.value() or None, date_format=self.date_format.currentData(),
-                       decimal=self.decimal.currentData())
+                       decimal=self.decimal.currentData(), allow_far_dates=self.far_dates.isChecked())
 
     def _option_changed(self, reread: bool) -> None:
         if self._filling:
@@ -601,7 +606,7 @@ class MappingPage(QWizardPage):
         mapping = self.mapping()
         if mapping is None:
             return False
-        options = replace(state.options, create_customers=self.create_customers.isVisible()
+        options = replace(state.options, create_customers=not self.create_customers.isHidden()
                           and self.create_customers.isChecked())
         if (mapping, options) != (state.mapping, state.options):
             state.mapping, state.options, state.preview = mapping, options, None
@@ -694,8 +699,7 @@ class CheckPage(_BusyPage):
         state = self.w.state
         state.preview = preview
         self._tab_titles(preview)
-        headers = {h: h for h in state.table.headers}
-        _fill(self.problems, [(p.line, headers.get(p.column, p.column), p.message) for p in preview.problems])
+        _fill(self.problems, [(p.line, p.column, p.message) for p in preview.problems])
         _fill(self.changes, [(c.line, tr(CHANGE_LABELS.get(c.action, c.action)), c.key,
                               "; ".join(f"{f}: {b} → {a}" for f, b, a in c.details)) for c in preview.changes])
         _fill(self.warnings, [(p.line, p.column, p.message) for p in preview.warnings])

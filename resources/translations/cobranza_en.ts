@@ -48,7 +48,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="+708"/>
+        <location filename="../../app/ui/import_wizard.py" line="+712"/>
         <source>%n row(s) read</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>ReadPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="-362"/>
+        <location filename="../../app/ui/import_wizard.py" line="-361"/>
         <source>%n data row(s) read; the header is on line %1.</source>
         <translation>
             <numerusform>%n data row read; the header is on line %1.</numerusform>

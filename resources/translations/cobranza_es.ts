@@ -988,7 +988,7 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="+632"/>
+        <location filename="../../app/ui/import_wizard.py" line="+637"/>
         <source>Check</source>
         <translation>Revisión</translation>
     </message>
@@ -1097,7 +1097,7 @@
         <translation>Líneas omitidas (%1)</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+18"/>
         <source>%n row(s) read</source>
         <translation>
             <numerusform>%n fila leída</numerusform>
@@ -2603,7 +2603,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-582"/>
+        <location filename="../../app/ui/import_wizard.py" line="-586"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -3100,17 +3100,17 @@
     </message>
     <message>
         <location line="+158"/>
-        <location line="+226"/>
+        <location line="+231"/>
         <source>The file cannot be read: %1</source>
         <translation>No se puede leer el archivo: %1</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-228"/>
         <source>Something went wrong: %1</source>
         <translation>Algo salió mal: %1</translation>
     </message>
     <message>
-        <location line="+619"/>
+        <location line="+623"/>
         <source>Import from a file</source>
         <extracomment>the import&apos;s ImportResult, once it ran (imported, refused or cancelled)</extracomment>
         <translation>Importar desde un archivo</translation>
@@ -3437,7 +3437,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-359"/>
+        <location filename="../../app/ui/import_wizard.py" line="-358"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
@@ -4200,7 +4200,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>ReadPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-290"/>
+        <location filename="../../app/ui/import_wizard.py" line="-295"/>
         <source>How the file reads</source>
         <translation>Cómo se lee el archivo</translation>
     </message>
@@ -4298,11 +4298,16 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Accept dates more than a year from today (old documents)</source>
+        <translation>Aceptar fechas a más de un año de hoy (documentos antiguos)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Decimals</source>
         <translation>Decimales</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>

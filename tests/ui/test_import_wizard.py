@@ -368,3 +368,22 @@ def test_invoices_can_create_their_customers_and_an_overpayment_is_a_note(window
     assert page.tabs.tabText(2) == "Notes (1)"
     assert _finish(wizard, window, qtbot).ok
     assert "unapplied credit" in wizard.done_page.details.text()
+
+
+def test_old_invoices_need_the_far_dates_box(window, books, qtbot, tmp_path):
+    _customers(books, "C001")
+    path = tmp_path / "historico.csv"
+    path.write_text("number,customer_code,issue_date,amount\nF001-9,C001,2024-01-15,100.00\n", encoding="utf-8")
+    wizard = _open(window, path, "invoices")
+    _ready(_next(wizard, qtbot), qtbot)
+    _next(wizard, qtbot)
+    page = _next(wizard, qtbot)
+    qtbot.waitUntil(lambda: page.problems.rowCount() == 1, timeout=10000)
+    assert _table_rows(page.problems)[0][:2] == ["2", "issue_date"]
+    wizard.back()
+    wizard.back()
+    wizard.read_page.far_dates.setChecked(True)
+    _next(wizard, qtbot)
+    page = _ready(_next(wizard, qtbot), qtbot)
+    assert page.problems.rowCount() == 0 and page.import_all.isChecked()
+    assert _finish(wizard, window, qtbot).imported == 1
