@@ -46,7 +46,6 @@ FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ImportWizard", "City"), QT_TRANSLATE_NOOP("ImportWizard", "Country (PE, MX, CO, CL, ...)"),
     QT_TRANSLATE_NOOP("ImportWizard", "Notes"), QT_TRANSLATE_NOOP("ImportWizard", "Invoice number"),
     QT_TRANSLATE_NOOP("ImportWizard", "Series"),
-    QT_TRANSLATE_NOOP("ImportWizard", "Customer name (with --create-customers)"),
     QT_TRANSLATE_NOOP("ImportWizard", "Issue date"), QT_TRANSLATE_NOOP("ImportWizard", "Due date"),
     QT_TRANSLATE_NOOP("ImportWizard", "Amount"), QT_TRANSLATE_NOOP("ImportWizard", "Reference"),
     QT_TRANSLATE_NOOP("ImportWizard", "Disputed (yes/no)"), QT_TRANSLATE_NOOP("ImportWizard", "Payment date"),
@@ -81,8 +80,17 @@ def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, None, n)
 
 
+# where the importer's English label speaks of the CLI, the wizard says it its own way
+GUI_LABELS = {"customer_name": QT_TRANSLATE_NOOP("ImportWizard", "Customer name (for new customers)")}
+
+
+def field_name(info) -> str:
+    return tr(GUI_LABELS.get(info.name, info.label))
+
+
 def field_label(info) -> str:
-    return tr(info.label) + (" *" if info.required else "")
+    """As the mapping's combo shows it: required fields marked *."""
+    return field_name(info) + (" *" if info.required else "")
 
 
 def _table(columns: list[str], name: str) -> QTableWidget:
@@ -545,7 +553,7 @@ class MappingPage(QWizardPage):
             for name, headers in guess.ambiguous:
                 info = next(f for f in fields if f.name == name)
                 hints.append(self.tr("“%1” could be any of %2; the first was taken.")
-                             .replace("%1", tr(info.label)).replace("%2", ", ".join(f"“{h}”" for h in headers)))
+                             .replace("%1", field_name(info)).replace("%2", ", ".join(f"“{h}”" for h in headers)))
         self.hint.setText("\n".join(hints))
         self.hint.setVisible(bool(hints))
         chosen = mapping.as_dict()
@@ -588,7 +596,7 @@ class MappingPage(QWizardPage):
             return None
         missing = mapping.missing_required()
         if missing:
-            labels = {f.name: tr(f.label) for f in api.fields_for(state.kind)}
+            labels = {f.name: field_name(f) for f in api.fields_for(state.kind)}
             self.problem.setText(self.tr("Choose a column for: %1.").replace(
                 "%1", ", ".join(labels.get(m, m) for m in missing)))
             return None

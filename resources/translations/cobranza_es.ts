@@ -988,7 +988,7 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="+637"/>
+        <location filename="../../app/ui/import_wizard.py" line="+645"/>
         <source>Check</source>
         <translation>Revisión</translation>
     </message>
@@ -2874,7 +2874,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-282"/>
+        <location filename="../../app/ui/import_wizard.py" line="-290"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
@@ -2967,11 +2967,6 @@
         <location line="+1"/>
         <source>Series</source>
         <translation>Serie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customer name (with --create-customers)</source>
-        <translation>Nombre del cliente (para crear clientes nuevos)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3099,7 +3094,12 @@
         <translation>fila de totales</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+10"/>
+        <source>Customer name (for new customers)</source>
+        <translation>Nombre del cliente (para clientes nuevos)</translation>
+    </message>
+    <message>
+        <location line="+157"/>
         <location line="+231"/>
         <source>The file cannot be read: %1</source>
         <translation>No se puede leer el archivo: %1</translation>
