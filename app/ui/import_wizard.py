@@ -21,11 +21,13 @@ from babel.numbers import format_decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
-                               QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
-                               QWidget, QWizard, QWizardPage)
+                               QRadioButton, QSpinBox, QTableView, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from app.importing import api
 from app.ledger.changes import ChangeTracker
+
+from .tablemodels.import_rows import TextRowsModel
 
 CONTEXT = "ImportWizard"
 
@@ -93,26 +95,23 @@ def field_label(info) -> str:
     return field_name(info) + (" *" if info.required else "")
 
 
-def _table(columns: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
+def _table(columns: list[str], name: str) -> QTableView:
+    """A read-only list over a TextRowsModel: the file's rows or the check's findings, however many."""
+    table = QTableView()
     table.setObjectName(name)
-    table.setHorizontalHeaderLabels(columns)
+    table.setModel(TextRowsModel(columns, table))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
-    table.horizontalHeader().setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(False)
+    table.horizontalHeader().setStretchLastSection(True)
     return table
 
 
-def _fill(table: QTableWidget, rows) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(str(value))
-            item.setToolTip(str(value))
-            table.setItem(r, c, item)
-    for c in range(table.columnCount() - 1):
+def _fill(table: QTableView, rows) -> None:
+    table.model().set_rows(rows)
+    for c in range(table.model().columnCount() - 1):
         table.resizeColumnToContents(c)
 
 
@@ -466,9 +465,7 @@ class ReadPage(_BusyPage):
         table = answer.table
         if table is None:
             state.table = None
-            self.sample.clear()
-            self.sample.setRowCount(0)
-            self.sample.setColumnCount(0)
+            self.sample.model().set_headers([])
             self.say(QCoreApplication.translate("ImportWizard", "The file cannot be read: %1")
                      .replace("%1", answer.problem), error=True)
             return False
@@ -479,11 +476,8 @@ class ReadPage(_BusyPage):
             self._filling = True
             self.sheet.setCurrentIndex(max(self.sheet.findData(table.sheet), 0))
             self._filling = False
-        self.sample.clear()
-        self.sample.setColumnCount(len(table.headers))
-        self.sample.setHorizontalHeaderLabels(table.headers)
-        rows = [cells[:len(table.headers)] for _line, cells in table.rows[:20]]
-        _fill(self.sample, rows)
+        self.sample.model().set_headers(table.headers)
+        _fill(self.sample, [cells[:len(table.headers)] for _line, cells in table.rows[:20]])
         lines = [self.tr("%n data row(s) read; the header is on line %1.", "", len(table.rows))
                  .replace("%1", str(table.header_line))]
         if table.encoding:
@@ -510,8 +504,13 @@ class MappingPage(QWizardPage):
         self.setSubTitle(self.tr("Each column of the file and the field it fills. The usual Spanish and English "
                                  "headers are recognised; change any that is wrong. Fields marked * are needed."))
         layout = QVBoxLayout(self)
-        self.table = _table([self.tr("Column in the file"), self.tr("Field"), self.tr("First values")],
-                            "import_mapping")
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("import_mapping")
+        self.table.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Field"), self.tr("First values")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.hint = QLabel()
         self.hint.setObjectName("import_mapping_hint")
@@ -685,7 +684,7 @@ class CheckPage(_BusyPage):
         state = self.w.state
         self.say(self.tr("Checking every row…"))
         for table in (self.problems, self.changes, self.warnings, self.skipped):
-            table.setRowCount(0)
+            table.model().set_rows([])
         self._tab_titles(None)
         for widget in (self.import_all, self.import_valid):
             widget.setEnabled(False)
@@ -712,8 +711,6 @@ class CheckPage(_BusyPage):
                               "; ".join(f"{f}: {b} → {a}" for f, b, a in c.details)) for c in preview.changes])
         _fill(self.warnings, [(p.line, p.column, p.message) for p in preview.warnings])
         _fill(self.skipped, [(line, tr(why)) for line, why in preview.skipped])
-        for table in (self.problems, self.changes, self.warnings):
-            table.resizeRowsToContents()
         counts: dict[str, int] = {}
         for change in preview.changes:
             counts[change.action] = counts.get(change.action, 0) + 1

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
@@ -67,9 +68,9 @@ def _customers(engine, *codes) -> None:
             ledger.create_customer(s, code=code, name=f"Cliente {code}", currency="PEN")
 
 
-def _table_rows(table) -> list[list[str]]:
-    return [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+def _table_rows(view) -> list[list[str]]:
+    model = view.model()
+    return [[model.index(r, c).data() or "" for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
 SALES_REGISTER = (
@@ -94,9 +95,9 @@ def test_a_spanish_sales_register_in_windows_1252_through_every_page(window, boo
     assert page is wizard.read_page
     assert wizard.state.table.header_line == 4  # the title rows were left out, and said so
     assert "Line 1 left out" in page.status.text()
-    assert page.sample.horizontalHeaderItem(1).text() == "Razón social"  # the accents read right
-    assert page.sample.item(0, 1).text() == "Ferretería Rivera S.A.C."
-    assert page.sample.rowCount() == 3  # the totals row is not a row
+    assert page.sample.model().headerData(1, Qt.Orientation.Horizontal) == "Razón social"  # the accents read right
+    assert _table_rows(page.sample)[0][1] == "Ferretería Rivera S.A.C."
+    assert page.sample.model().rowCount() == 3  # the totals row is not a row
 
     page = _next(wizard, qtbot)
     assert page is wizard.mapping_page
@@ -110,7 +111,7 @@ def test_a_spanish_sales_register_in_windows_1252_through_every_page(window, boo
     page = _ready(_next(wizard, qtbot), qtbot)
     assert page is wizard.check_page
     assert page.import_all.isChecked() and page.import_all.isEnabled()
-    assert page.problems.rowCount() == 0 and page.tabs.currentWidget() is page.changes
+    assert page.problems.model().rowCount() == 0 and page.tabs.currentWidget() is page.changes
     changes = _table_rows(page.changes)
     assert [row[2] for row in changes if row[1] == "new"] == ["F001-120", "F001-121", "F001-122"]
 
@@ -343,13 +344,13 @@ def test_invoices_can_create_their_customers_and_an_overpayment_is_a_note(window
     page = _next(wizard, qtbot)
     assert page.create_customers.isVisible() and not page.create_customers.isChecked()
     page = _next(wizard, qtbot)
-    qtbot.waitUntil(lambda: page.problems.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: page.problems.model().rowCount() == 2, timeout=10000)
     assert {row[0] for row in _table_rows(page.problems)} == {"2", "3"}  # unknown customers
     assert "No row can be imported" in page.status.text() and not page.isComplete()
     wizard.back()
     wizard.mapping_page.create_customers.setChecked(True)
     page = _ready(_next(wizard, qtbot), qtbot)
-    assert page.problems.rowCount() == 0
+    assert page.problems.model().rowCount() == 0
     assert {(row[1], row[2]) for row in _table_rows(page.changes)} >= {("new customer", "N01"), ("new customer", "N02")}
     assert _finish(wizard, window, qtbot).ok
     with session_factory(books)() as s:
@@ -378,12 +379,24 @@ def test_old_invoices_need_the_far_dates_box(window, books, qtbot, tmp_path):
     _ready(_next(wizard, qtbot), qtbot)
     _next(wizard, qtbot)
     page = _next(wizard, qtbot)
-    qtbot.waitUntil(lambda: page.problems.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: page.problems.model().rowCount() == 1, timeout=10000)
     assert _table_rows(page.problems)[0][:2] == ["2", "issue_date"]
     wizard.back()
     wizard.back()
     wizard.read_page.far_dates.setChecked(True)
     _next(wizard, qtbot)
     page = _ready(_next(wizard, qtbot), qtbot)
-    assert page.problems.rowCount() == 0 and page.import_all.isChecked()
+    assert page.problems.model().rowCount() == 0 and page.import_all.isChecked()
     assert _finish(wizard, window, qtbot).imported == 1
+
+
+def test_the_lists_model_passes_the_model_tester(qtmodeltester):
+    from app.ui.tablemodels.import_rows import TextRowsModel
+
+    model = TextRowsModel(["Line", "Column", "Problem"])
+    model.set_rows([(4, "Fecha de emisión", "'31/02/2026' is not a valid date as dd/mm/yyyy"), (7, "RUC", "")])
+    qtmodeltester.check(model)
+    assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole).startswith("'31/02/2026'")
+    model.set_headers(["Código", "Razón social"])
+    assert model.columnCount() == 2 and model.rowCount() == 0
+    qtmodeltester.check(model)
