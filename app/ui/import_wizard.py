@@ -157,12 +157,16 @@ class ReadAnswer:
 
 
 def _read_job(_session, path: str, options):
-    sheets: tuple[str, ...] = ()
     try:
-        if Path(path).suffix.lower() == ".xlsx":
-            sheets = api.list_sheets(path)
-        return ReadAnswer(sheets, api.read_file(path, options))
+        table = api.read_file(path, options)
+        return ReadAnswer(tuple(table.sheets), table)
     except api.FileProblem as exc:
+        sheets: tuple[str, ...] = ()
+        if Path(path).suffix.lower() == ".xlsx":
+            try:  # the sheet chosen holds no table: the others can still be chosen
+                sheets = tuple(api.list_sheets(path))
+            except Exception:  # noqa: BLE001 - not a workbook at all: the problem above says so
+                sheets = ()
         return ReadAnswer(sheets, None, exc.message)
 
 

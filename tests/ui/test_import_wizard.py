@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
@@ -232,9 +233,10 @@ def test_columns_nobody_detects_are_chosen_by_hand_and_reused_by_name(window, bo
     assert result.ok and result.imported == 1
 
 
-def test_a_file_that_cannot_be_read_says_why_and_goes_no_further(window, qtbot, tmp_path):
-    path = tmp_path / "vacio.csv"
-    path.write_bytes(b"")
+@pytest.mark.parametrize("name, content", [("vacio.csv", b""), ("ventas.xlsx", b"code;name\nC001;Rivera\n")])
+def test_a_file_that_cannot_be_read_says_why_and_goes_no_further(window, qtbot, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
     wizard = _open(window, path, "customers")
     page = _next(wizard, qtbot)
     wait_idle(qtbot, window.ctx.runner)
