@@ -786,6 +786,11 @@ class DonePage(_BusyPage):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
+        self.again = QPushButton(self.tr("Import another file…"))
+        self.again.setObjectName("import_again")
+        self.again.clicked.connect(self.w.import_another)
+        self.again.hide()
+        layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.progress: Progress | None = None
 
@@ -793,6 +798,7 @@ class DonePage(_BusyPage):
         state, check = self.w.state, self.w.check_page
         self.say(self.tr("Importing…"))
         self.details.clear()
+        self.again.hide()
         self.bar.setRange(0, 0)
         self.bar.show()
         self.cancel.show()
@@ -850,6 +856,7 @@ class DonePage(_BusyPage):
                                .replace("%1", result.rejected_path or ""))
             details.extend(result.warnings)
         self.details.setText("\n".join(details))
+        self.again.show()
         self.w.imported.emit(result)
         return True
 
@@ -880,6 +887,16 @@ class ImportWizard(QWizard):
         if path:
             self.file_page.path.setText(path)
         self.resize(860, 620)
+
+    def import_another(self) -> None:
+        """From the last page: the first page again, for the next kind of file (customers, then invoices, ...)."""
+        kinds = list(api.KINDS)
+        done, result = self.state.kind, self.state.result
+        self.state = ImportState()
+        self.file_page.path.clear()
+        if result is not None and result.ok and done in kinds:  # else the same kind again, corrected
+            self.file_page.kind.setCurrentIndex(self.file_page.kind.findData(kinds[(kinds.index(done) + 1) % len(kinds)]))
+        self.restart()
 
     def reject(self) -> None:
         """Escape or the window's close button while the import runs is its Cancel: the wizard stays to say

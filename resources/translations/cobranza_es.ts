@@ -988,7 +988,7 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="+645"/>
+        <location filename="../../app/ui/import_wizard.py" line="+648"/>
         <source>Check</source>
         <translation>Revisión</translation>
     </message>
@@ -1097,7 +1097,7 @@
         <translation>Líneas omitidas (%1)</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+16"/>
         <source>%n row(s) read</source>
         <translation>
             <numerusform>%n fila leída</numerusform>
@@ -2252,12 +2252,17 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>Import another file…</source>
+        <translation>Importar otro archivo…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Cancelado: no se importó nada.</translation>
     </message>
@@ -2603,7 +2608,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-586"/>
+        <location filename="../../app/ui/import_wizard.py" line="-590"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -2874,7 +2879,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-290"/>
+        <location filename="../../app/ui/import_wizard.py" line="-291"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
@@ -3099,18 +3104,18 @@
         <translation>Nombre del cliente (para clientes nuevos)</translation>
     </message>
     <message>
-        <location line="+157"/>
-        <location line="+231"/>
+        <location line="+158"/>
+        <location line="+229"/>
         <source>The file cannot be read: %1</source>
         <translation>No se puede leer el archivo: %1</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-226"/>
         <source>Something went wrong: %1</source>
         <translation>Algo salió mal: %1</translation>
     </message>
     <message>
-        <location line="+623"/>
+        <location line="+628"/>
         <source>Import from a file</source>
         <extracomment>the import&apos;s ImportResult, once it ran (imported, refused or cancelled)</extracomment>
         <translation>Importar desde un archivo</translation>
@@ -3437,7 +3442,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-358"/>
+        <location filename="../../app/ui/import_wizard.py" line="-368"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
@@ -3447,7 +3452,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Cada columna del archivo y el dato que contiene. Se reconocen los encabezados habituales en español e inglés; cambie el que no corresponda. Los datos marcados con * son obligatorios.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Column in the file</source>
         <translation>Columna del archivo</translation>
     </message>
@@ -3462,7 +3467,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Primeros valores</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Create the customers the file names that are not in the books yet (code and name from the file)</source>
         <translation>Crear los clientes del archivo que aún no están registrados (código y nombre tomados del archivo)</translation>
     </message>
@@ -4312,7 +4317,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Leyendo %1…</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+35"/>
         <source>%n data row(s) read; the header is on line %1.</source>
         <translation>
             <numerusform>%n fila de datos leída; los encabezados están en la línea %1.</numerusform>

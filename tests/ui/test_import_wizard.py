@@ -402,3 +402,25 @@ def test_the_lists_model_passes_the_model_tester(qtmodeltester):
     model.set_headers(["Código", "Razón social"])
     assert model.columnCount() == 2 and model.rowCount() == 0
     qtmodeltester.check(model)
+
+
+def test_after_the_customers_the_invoices(window, books, qtbot, tmp_path):
+    customers = tmp_path / "clientes.csv"
+    customers.write_text("code,name\nC001,Rivera\n", encoding="utf-8")
+    wizard = _open(window, customers, "customers")
+    _ready(_next(wizard, qtbot), qtbot)
+    _next(wizard, qtbot)
+    _ready(_next(wizard, qtbot), qtbot)
+    _finish(wizard, window, qtbot)
+    assert wizard.done_page.again.isVisible()
+    wizard.done_page.again.click()
+    assert wizard.currentPage() is wizard.file_page
+    assert wizard.file_page.kind.currentData() == "invoices" and wizard.file_page.path.text() == ""
+    invoices = tmp_path / "facturas.csv"
+    invoices.write_text("number,customer_code,issue_date,amount\nF001-1,C001,2026-06-01,118.00\n", encoding="utf-8")
+    wizard.file_page.path.setText(str(invoices))
+    _ready(_next(wizard, qtbot), qtbot)
+    _next(wizard, qtbot)
+    _ready(_next(wizard, qtbot), qtbot)
+    assert _finish(wizard, window, qtbot).imported == 1
+    assert _count(books, Invoice) == 1
