@@ -72,13 +72,13 @@ def preview_import(session: Session, kind: str, source: SourceTable | str | Path
 def run_import(session: Session, kind: str, source: SourceTable | str | Path, mapping: Mapping,
                options: ImportOptions | None = None, *, valid_only: bool = False,
                rejected_path: str | Path | None = None,
-               progress: Callable[[int, int], bool | None] | None = None) -> ImportResult:
+               progress: Callable[[int, int], bool | None] | None = None, dry_run: bool = False) -> ImportResult:
     """Import: all rows or none (default), or with `valid_only` the good rows, the bad ones written to
     `rejected_path` (CSV or XLSX by its extension: the original cells plus an "error" column)."""
     options = options or ImportOptions()
     table = source if isinstance(source, SourceTable) else read_file(source, options)
     return run_table(session, kind, table, mapping, options, valid_only=valid_only, rejected_path=rejected_path,
-                     progress=progress)
+                     progress=progress, dry_run=dry_run)
 
 
 __all__ = [

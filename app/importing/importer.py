@@ -379,7 +379,7 @@ class _Context:
     """What validation needs from the database, loaded in bulk for the codes and numbers in the file."""
 
     def __init__(self, session: Session, records: list[tuple[int, dict[str, str]]], *,
-                 create_customers: bool | None = None):
+                 create_customers: bool | None = None, mapped: bool = False):
         self.session = session
         self.create_customers = create_customers  # None: the legacy canonical import (no such option)
         self.changes: list[Change] = []
@@ -396,7 +396,7 @@ class _Context:
                         Customer.code.in_(chunk) | func.lower(Customer.code).in_(lowered))):
                 self.customers[code] = _CustomerInfo(cid, code, cur)
                 self.customers_by_key[same_key(code)] = self.customers[code]
-        if create_customers is not None:
+        if mapped:
             # a sales register names customers by RUC/NIT: find them by their tax id too (one customer only)
             wanted = {_digits(c) for c in codes} - {""}
             if wanted:
@@ -561,6 +561,10 @@ def _validate_customers(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dic
         if row.bad:
             continue
         current = known.get(same_key(code)) if code else None
+        if current is not None and current.code != code:
+            row.problem("code", f"duplicate code: customer '{code}' already exists in the database as "
+                                f"'{current.code}'; write the code as it is there to update that customer")
+            continue
         if current is not None:
             changed = []
             for key, value in fields.items():
@@ -665,7 +669,7 @@ def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict
                 differ.append(f"amount {current.currency} {to_str(current.total_minor, current.currency)} "
                               f"(the file: {currency} {to_str(amount, currency)})")
             if differ:
-                row.problem("number", f"invoice '{current.number}' already exists in the database with "
+                row.problem("number", f"duplicate number: invoice '{current.number}' already exists in the database with "
                                       f"{'; '.join(differ)}: an import does not change a posted invoice; issue a "
                                       "credit note or void it, or correct the file")
                 continue
@@ -683,7 +687,7 @@ def _customer(ctx: _Context, row: _Row) -> _CustomerInfo | None:
     code = row.text("customer_code", required=True)
     if not code:
         return None
-    info = ctx.customers.get(code) or ctx.customers_by_key.get(same_key(code)) or ctx.by_tax_id.get(_digits(code))
+    info = ctx.customers.get(code) or ctx.by_tax_id.get(_digits(code))
     if info is None and ctx.create_customers and row.get("customer_code"):
         name = row.text("customer_name") or code
         info = _CustomerInfo(None, code, ctx.company_currency)
@@ -694,8 +698,8 @@ def _customer(ctx: _Context, row: _Row) -> _CustomerInfo | None:
         return info
     if info is None:
         row.problem("customer_code", f"unknown customer '{code}'; import or create the customer first"
-                                     + ("" if ctx.create_customers is None else
-                                        " (or import with --create-customers)"))
+                                     + (" (or import with --create-customers)" if ctx.create_customers is False
+                                        else ""))
     return info
 
 
@@ -963,7 +967,7 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
     bad_lines: set[int] = set()
     try:
         with session.begin():
-            ctx = _Context(session, records, create_customers=create_customers)
+            ctx = _Context(session, records, create_customers=create_customers, mapped=parse is not None)
             today = config.today()
             rows = []
             for line, rec in records:
@@ -1051,6 +1055,7 @@ class _Parse:
         self.symbols: dict[int, str] = {}
         self.pre_problems: dict[int, list[tuple[str, str]]] = defaultdict(list)
         self.flagged: list[Problem] = []  # warnings of the last validation, as Problems
+        self.misaligned: dict[int, str] = {}  # line -> why its cells do not line up with the header
 
     def source(self, field: str) -> str:
         return self.mapping.source_of(field) or field
@@ -1136,6 +1141,12 @@ def _prepare(session: Session, kind: str, table, mapping, options):
         problems.append(Problem(table.header_line, name, f"no column is mapped to {label} ({name}), which every "
                                                          f"row needs: map one with --map \"Header={name}\"", name))
     records, parse, repeated = _canonical(kind, table, mapping, options, currency, locale)
+    # a row whose cells do not line up with the header (an unquoted 1,234.56 read as two cells) is refused
+    from .reader import Table
+
+    shape = Table(header=list(table.headers), rows=list(table.rows),
+                  delimiter=table.delimiter if table.format == "csv" else None)
+    parse.misaligned = dict(misaligned_rows(shape))
     skipped = tuple(sorted(list(table.skipped) + repeated))
     return records, parse, problems, skipped
 
@@ -1148,9 +1159,11 @@ def preview_table(session: Session, kind: str, table, mapping, options) -> Impor
                              (), ())
     if problems:
         return ImportPreview(kind, table.path, len(records), tuple(problems), (), (), skipped=skipped)
-    result = _execute(session, kind, table.path, records, problems, [], {}, dry_run=True,
+    problems.extend(Problem(line, "row", message) for line, message in parse.misaligned.items())
+    result = _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=True,
                       allow_far_dates=options.allow_far_dates, parse=parse,
-                      create_customers=bool(options.create_customers) and kind == "invoices", valid_only=True,
+                      create_customers=bool(options.create_customers) if kind == "invoices" else None,
+                      valid_only=True,
                       skipped=skipped)
     return ImportPreview(kind, table.path, len(records), tuple(sorted(problems, key=lambda p: p.line)),
                          tuple(parse.flagged), result.changes, result.totals, skipped)
@@ -1172,7 +1185,10 @@ def run_table(session: Session, kind: str, table, mapping, options, *, valid_onl
 
         return write_rejected(rejected_path, table, by_line)
 
-    return _execute(session, kind, table.path, records, problems, [], {}, dry_run=dry_run, progress=progress,
+    problems.extend(Problem(line, "row", message) for line, message in parse.misaligned.items())
+    return _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=dry_run,
+                    progress=progress,
                     allow_far_dates=options.allow_far_dates, parse=parse,
-                    create_customers=bool(options.create_customers) and kind == "invoices", valid_only=valid_only,
+                    create_customers=bool(options.create_customers) if kind == "invoices" else None,
+                    valid_only=valid_only,
                     rejected=rejected, skipped=skipped)

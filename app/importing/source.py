@@ -72,9 +72,10 @@ def file_format(path: str | Path, wanted: str | None = None) -> str:
     if suffix in ("xlsx", "xlsm"):
         return "xlsx"
     if suffix == "xls":
-        raise FileProblem("old Excel files (.xls) cannot be read: open the file in Excel and save it as .xlsx")
-    raise FileProblem(f"'{Path(path).suffix or Path(path).name}' files are not supported; use a .csv or .xlsx "
-                      "file, or say which it is with --format csv|xlsx")
+        raise FileProblem("old Excel files (.xls) cannot be read: in Excel save the file as CSV UTF-8 (.csv) or "
+                          "Excel workbook (.xlsx)")
+    raise FileProblem(f"'{Path(path).suffix or Path(path).name}' files are not supported; save the file as CSV "
+                      "UTF-8 (.csv) or Excel workbook (.xlsx), or say which it is with --format csv|xlsx")
 
 
 def read_source(path: str | Path, options: ReadOptions | None = None) -> SourceTable:
@@ -143,7 +144,10 @@ def _sniff_delimiter(lines: list[str]) -> str:
         for line in lines[:30]:
             if not line.strip():
                 continue
-            cells = next(csv.reader([line], delimiter=delimiter), [])
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter), [])
+            except csv.Error:  # e.g. a field over csv's limit: not this separator
+                cells = [line]
             counts.append(len(cells))
         if not counts:
             continue

@@ -87,10 +87,13 @@ def parse_date(value: str, order: str | None, today: dt.date, *, serial_ok: bool
             return _EXCEL_EPOCH + dt.timedelta(days=number)
     parts = split_date(value)
     if not parts:
-        raise ValueProblem(f"'{value}' is not a date; write it as dd/mm/yyyy or yyyy-mm-dd (e.g. 31/01/2026)")
+        raise ValueProblem(f"'{value}' is not a valid date; write it as YYYY-MM-DD (e.g. 2026-01-31) or dd/mm/yyyy")
     a, b, c = parts
     if len(a) == 4:
-        y, m, d = int(a), int(b), int(c)
+        try:
+            return dt.date(int(a), int(b), int(c))
+        except ValueError:
+            raise ValueProblem(f"'{value}' is not a valid date; write it as YYYY-MM-DD (e.g. 2026-01-31)") from None
     elif order is None:
         readings = []
         for o in ("dmy", "mdy"):
