@@ -202,7 +202,7 @@ def test_bad_rows_are_named_and_the_good_ones_imported_with_a_file_of_the_reject
 def test_columns_nobody_detects_are_chosen_by_hand_and_reused_by_name(window, books, qtbot, tmp_path):
     _customers(books, "C001")
     path = tmp_path / "pagos.csv"
-    path.write_text("Cli\tDía\tS/\tOp\nC001\t2026-06-01\t250.00\tOP-1\n", encoding="utf-8")
+    path.write_text("Cli\tDía\tS/\tOp\nC001\t2026-06-01\t250.00\tOP-1\n", encoding="utf-8-sig")  # Excel's BOM
     wizard = _open(window, path, "payments")
     _ready(_next(wizard, qtbot), qtbot)
     page = _next(wizard, qtbot)
@@ -416,11 +416,16 @@ def test_after_the_customers_the_invoices(window, books, qtbot, tmp_path):
     wizard.done_page.again.click()
     assert wizard.currentPage() is wizard.file_page
     assert wizard.file_page.kind.currentData() == "invoices" and wizard.file_page.path.text() == ""
-    invoices = tmp_path / "facturas.csv"
-    invoices.write_text("number,customer_code,issue_date,amount\nF001-1,C001,2026-06-01,118.00\n", encoding="utf-8")
+    invoices = tmp_path / "facturas.xlsx"  # dates typed as dates, an amount computed by a formula's value
+    book = openpyxl.Workbook()
+    book.active.append(["Número", "Cliente", "Fecha de emisión", "Total"])
+    book.active.append(["F001-1", "C001", dt.datetime(2026, 6, 1), 100 * 1.18])
+    book.save(invoices)
     wizard.file_page.path.setText(str(invoices))
     _ready(_next(wizard, qtbot), qtbot)
     _next(wizard, qtbot)
     _ready(_next(wizard, qtbot), qtbot)
     assert _finish(wizard, window, qtbot).imported == 1
-    assert _count(books, Invoice) == 1
+    with session_factory(books)() as s:
+        invoice = s.scalars(select(Invoice)).one()
+        assert (invoice.number, invoice.issue_date, invoice.total_minor) == ("F001-1", dt.date(2026, 6, 1), 11800)
