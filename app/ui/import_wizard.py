@@ -170,8 +170,10 @@ def _read_job(_session, path: str, options):
         return ReadAnswer(sheets, None, exc.message)
 
 
-def _preview_job(session, kind, table, mapping, options):
-    return api.preview_import(session, kind, table, mapping, options)
+def _preview_job(session, kind, path, mapping, options):
+    """The file read again (the user may have corrected it since) and checked: (table, preview)."""
+    table = api.read_file(path, options)
+    return table, api.preview_import(session, kind, table, mapping, options)
 
 
 def _save_job(session, name, mapping, options):
@@ -424,10 +426,7 @@ class ReadPage(_BusyPage):
         self.header_line.setValue(options.header_line or 0)
         self.far_dates.setChecked(options.allow_far_dates)
         self._filling = False
-        if state.table is None:
-            self._read()
-        else:
-            self._ready = self.answer(ReadAnswer(state.table.sheets, state.table))
+        self._read()  # again each time: the file may have been corrected meanwhile
 
     def options(self) -> api.ImportOptions:
         return replace(self.w.state.options, sheet=self.sheet.currentData() if not self.sheet.isHidden() else None,
@@ -696,7 +695,7 @@ class CheckPage(_BusyPage):
         # beside the file, named in the language of the window ("ventas-rechazadas.csv")
         self.rejected.setText(str(source.with_name(source.stem + self.tr("-rejected") + source.suffix)))
         self._choice_changed()
-        self.start(_preview_job, state.kind, state.table, state.mapping, state.options)
+        self.start(_preview_job, state.kind, state.path, state.mapping, state.options)
 
     def _tab_titles(self, preview) -> None:
         counts = (len(preview.problems), len(preview.changes), len(preview.warnings), len(preview.skipped)) \
@@ -706,8 +705,9 @@ class CheckPage(_BusyPage):
         for i, (title, count) in enumerate(zip(titles, counts)):
             self.tabs.setTabText(i, title.replace("%1", format_decimal(count, locale=self.w.ctx.formatter.locale)))
 
-    def answer(self, preview) -> bool:
+    def answer(self, answer) -> bool:
         state = self.w.state
+        state.table, preview = answer  # what is imported is what was checked
         state.preview = preview
         self._tab_titles(preview)
         _fill(self.problems, [(p.line, p.column, p.message) for p in preview.problems])

@@ -429,3 +429,19 @@ def test_after_the_customers_the_invoices(window, books, qtbot, tmp_path):
     with session_factory(books)() as s:
         invoice = s.scalars(select(Invoice)).one()
         assert (invoice.number, invoice.issue_date, invoice.total_minor) == ("F001-1", dt.date(2026, 6, 1), 11800)
+
+
+def test_correct_the_file_and_check_again(window, books, qtbot, tmp_path):
+    path = tmp_path / "clientes.csv"
+    path.write_text("code,name\nC001,Rivera\nC002,\n", encoding="utf-8")
+    wizard = _open(window, path, "customers")
+    _ready(_next(wizard, qtbot), qtbot)
+    _next(wizard, qtbot)
+    page = _ready(_next(wizard, qtbot), qtbot)
+    assert [row[0] for row in _table_rows(page.problems)] == ["3"]
+    path.write_text("code,name\nC001,Rivera\nC002,Bodega Santa Rosa\nC003,Textiles Gamarra\n", encoding="utf-8")
+    wizard.back()  # as the page says: correct the file, go back and check again
+    page = _ready(_next(wizard, qtbot), qtbot)
+    assert page.problems.model().rowCount() == 0 and page.import_all.isChecked()
+    assert _finish(wizard, window, qtbot).imported == 3
+    assert _count(books, Customer) == 3
