@@ -308,6 +308,9 @@ class FilePage(QWizardPage):
                 self.saved.addItem(self.tr("Saved mapping “%1”").replace("%1", saved.name), saved.name)
         self.saved.setCurrentIndex(max(self.saved.findData(current), 0))
         self.saved.setEnabled(self.saved.count() > 1)
+        self.saved.setToolTip("" if self.saved.isEnabled() else self.tr(
+            "No columns saved yet for this kind of file: they are recognised from the headers, and you can save "
+            "them by name on the Columns page."))
 
     def select_saved(self, name: str) -> None:
         self.saved.setCurrentIndex(max(self.saved.findData(name), 0))

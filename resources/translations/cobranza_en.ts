@@ -48,7 +48,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="+721"/>
+        <location filename="../../app/ui/import_wizard.py" line="+724"/>
         <source>%n row(s) read</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>ReadPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="-370"/>
+        <location filename="../../app/ui/import_wizard.py" line="-371"/>
         <source>%n data row(s) read; the header is on line %1.</source>
         <translation>
             <numerusform>%n data row read; the header is on line %1.</numerusform>

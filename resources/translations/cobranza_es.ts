@@ -988,7 +988,7 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="+648"/>
+        <location filename="../../app/ui/import_wizard.py" line="+650"/>
         <source>Check</source>
         <translation>Revisión</translation>
     </message>
@@ -1097,7 +1097,7 @@
         <translation>Líneas omitidas (%1)</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%n row(s) read</source>
         <translation>
             <numerusform>%n fila leída</numerusform>
@@ -2608,7 +2608,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-590"/>
+        <location filename="../../app/ui/import_wizard.py" line="-591"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -2653,7 +2653,12 @@
         <translation>Correspondencia guardada «%1»</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>No columns saved yet for this kind of file: they are recognised from the headers, and you can save them by name on the Columns page.</source>
+        <translation>Todavía no hay columnas guardadas para este tipo de archivo: se reconocen por los encabezados, y puede guardarlas con un nombre en la página Columnas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Import from</source>
         <translation>Importar desde</translation>
     </message>
@@ -2879,7 +2884,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-291"/>
+        <location filename="../../app/ui/import_wizard.py" line="-296"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
@@ -3104,7 +3109,7 @@
         <translation>Nombre del cliente (para clientes nuevos)</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+160"/>
         <location line="+229"/>
         <source>The file cannot be read: %1</source>
         <translation>No se puede leer el archivo: %1</translation>
@@ -3115,7 +3120,7 @@
         <translation>Algo salió mal: %1</translation>
     </message>
     <message>
-        <location line="+628"/>
+        <location line="+629"/>
         <source>Import from a file</source>
         <extracomment>the import&apos;s ImportResult, once it ran (imported, refused or cancelled)</extracomment>
         <translation>Importar desde un archivo</translation>
@@ -3442,7 +3447,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-368"/>
+        <location filename="../../app/ui/import_wizard.py" line="-369"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
@@ -4205,7 +4210,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>ReadPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-295"/>
+        <location filename="../../app/ui/import_wizard.py" line="-292"/>
         <source>How the file reads</source>
         <translation>Cómo se lee el archivo</translation>
     </message>
@@ -4312,7 +4317,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Decimales</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
