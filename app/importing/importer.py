@@ -335,6 +335,8 @@ class _Row:
             return None
         if self.parse is not None:
             value = self.parse.numbers.get((self.line, column), value)
+            if value is None:
+                return None
         try:
             minor = parse_amount(value, currency, self.locale, allow_negative=True)
         except LedgerError as exc:
@@ -830,7 +832,7 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
                 row.problem("amount", f"{too_much}; lower the amount or leave invoice_number empty to keep it "
                                       "as unapplied credit")
                 continue
-            ctx.warnings.append(Problem(row.line, "amount", f"{too_much}; the other "
+            ctx.warnings.append(row.flag("amount", f"{too_much}; the other "
                                                             f"{to_str(plan.unapplied_minor, currency)} {currency} "
                                                             f"stays as {customer.code}'s unapplied credit"))
         ctx.consume(customer.code, plan)
@@ -1116,6 +1118,7 @@ def _canonical(kind, table, mapping, options, company_currency: str, locale: str
                         pass  # a spreadsheet number: already plain
                 except ValueProblem as exc:
                     parse.pre_problems[line].append((name, str(exc)))
+                    parse.numbers[(line, name)] = None  # reported: not read again
                     continue
                 parse.numbers[(line, name)] = number
                 if symbol:

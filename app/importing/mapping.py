@@ -143,4 +143,6 @@ def apply_overrides(guess: Mapping, headers, overrides: dict[str, str]) -> Mappi
         header_key(h) for h, n in overrides.items() if n in ("", "-")}
     forced_fields = {n for _h, n in chosen.columns}
     kept = [(h, n) for h, n in guess.columns if header_key(h) not in forced_headers and n not in forced_fields]
-    return Mapping(guess.kind, tuple(kept) + chosen.columns)
+    order = {header_key(h): i for i, h in enumerate(headers)}
+    columns = sorted(kept + list(chosen.columns), key=lambda p: order.get(header_key(p[0]), len(order)))
+    return Mapping(guess.kind, tuple(columns))

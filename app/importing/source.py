@@ -149,12 +149,11 @@ def _sniff_delimiter(lines: list[str]) -> str:
             except csv.Error:  # e.g. a field over csv's limit: not this separator
                 cells = [line]
             counts.append(len(cells))
-        if not counts:
+        wide = [c for c in counts if c > 1]
+        if not wide:
             continue
-        widest = max(counts)
-        if widest < 2:
-            continue
-        score = (sum(1 for c in counts if c == widest), widest)
+        usual = max(set(wide), key=lambda c: (wide.count(c), c))  # the width most lines share
+        score = (wide.count(usual), usual)
         if score > best_score:
             best, best_score = delimiter, score
     return best
