@@ -338,7 +338,10 @@ class _Row:
             if value is None:
                 return None
         try:
-            minor = parse_amount(value, currency, self.locale, allow_negative=True)
+            if self.parse is not None and (self.line, column) in self.parse.plain:
+                minor = _plain_minor(value, currency)
+            else:
+                minor = parse_amount(value, currency, self.locale, allow_negative=True)
         except LedgerError as exc:
             self.problem(column, str(exc))
             return None
@@ -349,6 +352,27 @@ class _Row:
             self.problem(column, f"'{value}' is zero; amounts must be greater than zero")
             return None
         return minor
+
+
+def _plain_minor(value: str, currency: str) -> int:
+    """A number already read one way (a spreadsheet's number cell, or written with the chosen --decimal) in
+    minor units; more decimals than the currency has is refused, never rounded."""
+    from decimal import Decimal, InvalidOperation
+
+    from app.ledger.errors import InvalidAmountError
+    from app.ledger.money import check_bound, exponent
+
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise InvalidAmountError(value, f"'{value}' is not an amount") from None
+    digits = exponent(currency)
+    scaled = number.scaleb(digits)
+    if scaled != scaled.to_integral_value():
+        decimals = -number.normalize().as_tuple().exponent
+        raise InvalidAmountError(value, f"'{value}' has {decimals} decimals but {currency} has "
+                                        f"{digits or 'none'}; check the amount")
+    return check_bound(int(scaled), currency)
 
 
 def _chunks(values, size=500):
@@ -656,7 +680,7 @@ def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict
             continue
         fields = dict(customer_code=customer.code, number=number, issue_date=issue_date, total_minor=amount,
                       currency=currency, due_date=due_date, payment_terms=terms_code, reference=reference)
-        if customer.id is None and customer.created_on == row.line:
+        if customer.id is None:  # --create-customers: the first row written creates it
             fields["_customer"] = customer
         if disputed:
             fields["_disputed"] = True
@@ -1058,6 +1082,7 @@ class _Parse:
         self.pre_problems: dict[int, list[tuple[str, str]]] = defaultdict(list)
         self.flagged: list[Problem] = []  # warnings of the last validation, as Problems
         self.misaligned: dict[int, str] = {}  # line -> why its cells do not line up with the header
+        self.plain: set[tuple[int, str]] = set()  # amounts read one way only: a number cell, or --decimal given
 
     def source(self, field: str) -> str:
         return self.mapping.source_of(field) or field
@@ -1111,11 +1136,14 @@ def _canonical(kind, table, mapping, options, company_currency: str, locale: str
                 if not value:
                     continue
                 try:
-                    number, symbol = split_amount(value, company_currency)
-                    if options.decimal:
-                        number = with_decimal(number, options.decimal)
-                    elif (line, i) in table.serials:
-                        pass  # a spreadsheet number: already plain
+                    if (line, i) in table.serials:  # a spreadsheet number: plain, whatever the locale
+                        number, symbol = value, None
+                        parse.plain.add((line, name))
+                    else:
+                        number, symbol = split_amount(value, company_currency)
+                        if options.decimal:
+                            number = with_decimal(number, options.decimal)
+                            parse.plain.add((line, name))
                 except ValueProblem as exc:
                     parse.pre_problems[line].append((name, str(exc)))
                     parse.numbers[(line, name)] = None  # reported: not read again

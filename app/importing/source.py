@@ -280,11 +280,19 @@ def _shape(path: str, fmt: str, rows: list[tuple[int, list[str]]], options: Read
     headers = header_cells[:width]
     skipped = [(line, "title row above the header") for line, _c in nonblank[:index]]
     data = nonblank[index + 1:]
-    # a trailing totals row (and anything after it that has no document in it) is not a document
+    # a trailing totals row ("TOTAL", "Totales", "Total general": fewer cells filled than the rows above it)
+    # is not a document; a customer called "Total Logistics S.A.C." on the last row is
+    if len(data) > 1:
+        filled = sorted(sum(1 for c in cells if c) for _l, cells in data[:-1])
+        usual = filled[len(filled) // 2]
+    else:
+        usual = None
     while data:
         line, cells = data[-1]
-        words = {header_key(c) for c in cells if c}
-        if words & set(_TOTAL_WORDS) or any(header_key(c).startswith(("total ", "totales ")) for c in cells[:3]):
+        keys = [header_key(c) for c in cells if c]
+        worded = any(k in _TOTAL_WORDS or (k.split()[0] in ("total", "totales", "subtotal") and len(k.split()) <= 3)
+                     for k in keys)
+        if worded and (usual is None or len(keys) < usual):
             skipped.append((line, "totals row"))
             data.pop()
             continue

@@ -156,6 +156,12 @@ def test_a_reimported_invoice_with_another_amount_is_refused(books, tmp_path):
     assert "already exists in the database with amount PEN 1234.50 (the file: PEN 1300.00)" in result.problems[0].message
 
 
+def test_a_customer_named_total_on_the_last_row_is_not_a_totals_row(books, tmp_path):
+    f = utf8_bom(tmp_path / "c.csv", "Código;Razón social;Ciudad\nT1;Textiles Lima;Lima\nT2;Total Logistics S.A.C.;Callao\n")
+    table, _m, result = do(books, "customers", f)
+    assert table.skipped == [] and result.imported == 2
+
+
 def test_without_a_decimal_choice_an_amount_that_reads_two_ways_is_refused(books, tmp_path):
     f = utf8_bom(tmp_path / "v.csv", "Número;Cliente;Fecha;Importe\nF9;C001;31/01/2026;1.500\nF10;C001;31/01/2026;2,5\n")
     _t, _m, result = do(books, "invoices", f)
