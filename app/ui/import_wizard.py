@@ -292,7 +292,10 @@ class FilePage(QWizardPage):
         self.path.textChanged.connect(lambda _t: self.completeChanged.emit())
         self.kind.currentIndexChanged.connect(lambda _i: self._fill_saved())
         self._fill_saved()
-        wizard.ctx.runner.read(_saved_job, on_done=self._saved_loaded)
+        self.reload_saved()
+
+    def reload_saved(self) -> None:
+        self.w.ctx.runner.read(_saved_job, on_done=self._saved_loaded)
 
     def _saved_loaded(self, mappings) -> None:
         self._mappings = list(mappings)
@@ -897,6 +900,7 @@ class ImportWizard(QWizard):
         done, result = self.state.kind, self.state.result
         self.state = ImportState()
         self.file_page.path.clear()
+        self.file_page.reload_saved()  # with the columns this import saved
         if result is not None and result.ok and done in kinds:  # else the same kind again, corrected
             self.file_page.kind.setCurrentIndex(self.file_page.kind.findData(kinds[(kinds.index(done) + 1) % len(kinds)]))
         self.restart()
