@@ -48,7 +48,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="+724"/>
+        <location filename="../../app/ui/import_wizard.py" line="+727"/>
         <source>%n row(s) read</source>
         <translation>
             <numerusform>%n row read</numerusform>

@@ -988,7 +988,7 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="+650"/>
+        <location filename="../../app/ui/import_wizard.py" line="+653"/>
         <source>Check</source>
         <translation>Revisión</translation>
     </message>
@@ -2608,7 +2608,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-591"/>
+        <location filename="../../app/ui/import_wizard.py" line="-594"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -2643,7 +2643,7 @@
         <translation>Columnas</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Detect them from the headers</source>
         <translation>Reconocerlas por los encabezados</translation>
     </message>
@@ -2884,7 +2884,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-296"/>
+        <location filename="../../app/ui/import_wizard.py" line="-299"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
@@ -3110,17 +3110,17 @@
     </message>
     <message>
         <location line="+160"/>
-        <location line="+229"/>
+        <location line="+232"/>
         <source>The file cannot be read: %1</source>
         <translation>No se puede leer el archivo: %1</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-229"/>
         <source>Something went wrong: %1</source>
         <translation>Algo salió mal: %1</translation>
     </message>
     <message>
-        <location line="+629"/>
+        <location line="+632"/>
         <source>Import from a file</source>
         <extracomment>the import&apos;s ImportResult, once it ran (imported, refused or cancelled)</extracomment>
         <translation>Importar desde un archivo</translation>
