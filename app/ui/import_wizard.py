@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
                                QRadioButton, QSpinBox, QTableView, QTableWidget, QTableWidgetItem, QTabWidget,
@@ -796,7 +797,15 @@ class DonePage(_BusyPage):
         self.again.setObjectName("import_again")
         self.again.clicked.connect(self.w.import_another)
         self.again.hide()
-        layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignLeft)
+        self.open_rejected = QPushButton(self.tr("Open the rejected rows"))
+        self.open_rejected.setObjectName("import_open_rejected")
+        self.open_rejected.clicked.connect(self._open_rejected)
+        self.open_rejected.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.again)
+        buttons.addWidget(self.open_rejected)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         self.progress: Progress | None = None
 
@@ -805,6 +814,7 @@ class DonePage(_BusyPage):
         self.say(self.tr("Importing…"))
         self.details.clear()
         self.again.hide()
+        self.open_rejected.hide()
         self.bar.setRange(0, 0)
         self.bar.show()
         self.cancel.show()
@@ -827,6 +837,12 @@ class DonePage(_BusyPage):
 
     def running(self) -> bool:
         return not self._ready
+
+    def _open_rejected(self) -> None:
+        """The rejected rows in the program the desktop opens such files with (Excel, LibreOffice)."""
+        result = self.w.state.result
+        if result is not None and result.rejected_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.rejected_path)))
 
     def _moved(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -863,6 +879,7 @@ class DonePage(_BusyPage):
             details.extend(result.warnings)
         self.details.setText("\n".join(details))
         self.again.show()
+        self.open_rejected.setVisible(bool(result.ok and result.rejected and result.rejected_path))
         self.w.imported.emit(result)
         return True
 

@@ -48,7 +48,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="+727"/>
+        <location filename="../../app/ui/import_wizard.py" line="+728"/>
         <source>%n row(s) read</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -78,7 +78,7 @@
 <context>
     <name>DonePage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="+116"/>
+        <location filename="../../app/ui/import_wizard.py" line="+131"/>
         <source>Imported: %n row(s) (%1).</source>
         <translation>
             <numerusform>Imported: %n row (%1).</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>ReadPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="-371"/>
+        <location filename="../../app/ui/import_wizard.py" line="-386"/>
         <source>%n data row(s) read; the header is on line %1.</source>
         <translation>
             <numerusform>%n data row read; the header is on line %1.</numerusform>

@@ -988,7 +988,7 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="+653"/>
+        <location filename="../../app/ui/import_wizard.py" line="+654"/>
         <source>Check</source>
         <translation>Revisión</translation>
     </message>
@@ -2257,12 +2257,17 @@
         <translation>Importar otro archivo…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Open the rejected rows</source>
+        <translation>Abrir las filas rechazadas</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Cancelado: no se importó nada.</translation>
     </message>
@@ -2608,7 +2613,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-594"/>
+        <location filename="../../app/ui/import_wizard.py" line="-609"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -3120,7 +3125,7 @@
         <translation>Algo salió mal: %1</translation>
     </message>
     <message>
-        <location line="+632"/>
+        <location line="+648"/>
         <source>Import from a file</source>
         <extracomment>the import&apos;s ImportResult, once it ran (imported, refused or cancelled)</extracomment>
         <translation>Importar desde un archivo</translation>
@@ -3447,7 +3452,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-369"/>
+        <location filename="../../app/ui/import_wizard.py" line="-385"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>

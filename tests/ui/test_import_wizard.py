@@ -197,6 +197,7 @@ def test_bad_rows_are_named_and_the_good_ones_imported_with_a_file_of_the_reject
         rows = list(csv.reader(f))
     assert [r[0] for r in rows[1:]] == ["C011", "C012"]
     assert str(rejected) in wizard.done_page.details.text()
+    assert wizard.done_page.open_rejected.isVisible()
 
 
 def test_columns_nobody_detects_are_chosen_by_hand_and_reused_by_name(window, books, qtbot, tmp_path):
