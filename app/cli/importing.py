@@ -161,7 +161,7 @@ def run(args) -> int:
     for p in result.rejected_problems:
         print(f"cobranza: rejected: {p.format(args.file)}", file=sys.stderr)
     for change in result.changes:
-        if change.action != "create":
+        if change.action not in ("create", "unchanged"):  # updates, disputes, customers created: shown one by one
             print(change.text())
     print(result.summary())
     if args.save_mapping and not args.dry_run:

@@ -119,7 +119,10 @@ class ImportResult:
 
     def summary(self) -> str:
         spec = SPECS[self.kind]
-        count = self.rows if self.dry_run else self.imported
+        count = self.imported
+        if self.dry_run:
+            count = (sum(n for action, n in self.counts.items() if action in ("create", "update", "dispute"))
+                     if self.changes else self.rows)
         noun = spec.singular if count == 1 else spec.noun
         totals = ", ".join(f"{cur} {to_str(amount, cur)}" for cur, amount in self.totals)
         tail = f" ({totals})" if totals else ""
@@ -188,7 +191,7 @@ class ImportPreview:
 
     @property
     def valid_rows(self) -> int:
-        return self.rows - len([ln for ln in self.bad_lines if ln > 1 or self.rows])
+        return max(0, self.rows - len(self.bad_lines))
 
     def messages(self) -> list[str]:
         return [p.format(self.path) for p in self.problems]
@@ -443,6 +446,18 @@ class _Context:
         self._left: dict[tuple[str, str], list[AllocationSuggestion]] = {}
         self.warnings: list[Problem] = []  # rows that import, with something the user should know
 
+    def unreferenced_payments(self) -> set:
+        """(customer id, date, amount, currency) of the posted payments of the file's customers: a payment row
+        without a reference equal to one of these is taken as already imported. Loaded once, in chunks."""
+        if not hasattr(self, "_unreferenced"):
+            self._unreferenced = set()
+            ids = sorted({c.id for c in self.customers.values() if c.id is not None})
+            for chunk in _chunks(ids):
+                self._unreferenced.update(self.session.execute(
+                    select(Payment.customer_id, Payment.date, Payment.amount_minor, Payment.currency)
+                    .where(Payment.customer_id.in_(chunk), Payment.status == POSTED)).all())
+        return self._unreferenced
+
     def customer_rows(self, codes) -> dict[str, Customer]:
         out = {}
         for chunk in _chunks({c for c in codes if c}):
@@ -634,19 +649,13 @@ def _check_tax_id_and_phone(ctx: _Context, row: _Row, fields: dict) -> None:
         else:
             ctx.warnings.append(row.flag("tax_id", f"{check.problem} Kept as written; check it"))
     if fields.get("phone"):
-        import phonenumbers
+        from app.ledger.phones import check_phone
 
-        text = fields["phone"]
-        try:
-            number = phonenumbers.parse(text, None if text.startswith("+") else country)
-            valid = phonenumbers.is_valid_number(number)
-        except phonenumbers.NumberParseException:
-            valid = False
-        if valid:
-            fields["phone"] = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        phone = check_phone(country, fields["phone"])
+        if phone.valid:
+            fields["phone"] = phone.value
         else:
-            ctx.warnings.append(row.flag("phone", f"'{text}' is not a valid phone number for {country}; kept as "
-                                                  "written: check it (write +country code for a foreign one)"))
+            ctx.warnings.append(row.flag("phone", f"{phone.problem} Kept as written; check it"))
 
 
 def _document_number(row: _Row, column: str = "number") -> None:
@@ -812,10 +821,7 @@ def _validate_settlements(ctx: _Context, rows: list[_Row], kind: str) -> list[tu
         key = same_key(fields["number"]) if kind == "credit-notes" else (customer.code, fields.get("reference"))
         if kind == "payments" and not fields.get("reference"):
             key = None
-            if customer.id is not None and ctx.session.scalar(
-                    select(Payment.id).where(Payment.customer_id == customer.id, Payment.date == on_date,
-                                             Payment.amount_minor == amount, Payment.currency == currency,
-                                             Payment.status == POSTED).limit(1)) is not None:
+            if customer.id is not None and (customer.id, on_date, amount, currency) in ctx.unreferenced_payments():
                 ctx.warnings.append(row.flag("amount", f"{customer.code} already has a payment of {currency} "
                                                        f"{to_str(amount, currency)} on {on_date.isoformat()}: taken "
                                                        "as this one and not imported again (give payments a "

@@ -119,3 +119,17 @@ def test_unmapped_columns_title_rows_and_totals_are_said(db, tmp_path, capsys):
     assert f"{f}:1: skipped (title row above the header)" in captured.err
     assert f"{f}:4: skipped (totals row)" in captured.err
     assert captured.out.strip() == "dry run: would import 1 invoice (PEN 10.00); nothing was written"
+
+
+def test_reimport_prints_what_changes_not_every_unchanged_row(db, tmp_path, capsys):
+    f = tmp_path / "c.csv"
+    f.write_text("Código,Razón social,Correo\nC001,Ferretería Los Andes S.A.C.,pagos@andes.pe\n"
+                 "C009,Nueva S.A.C.,\n", encoding="utf-8")
+    assert main(["--db", db, "import", "customers", str(f), "--dry-run"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "line 2: update C001 (email: (empty) -> pagos@andes.pe)",
+        "dry run: would import 2 customers; 1 updated; nothing was written"]
+    assert main(["--db", db, "import", "customers", str(f)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "import", "customers", str(f)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["imported 0 customers; 2 already imported, unchanged"]

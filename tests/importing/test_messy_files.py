@@ -375,3 +375,15 @@ def test_payment_register_with_an_overpayment_keeps_the_rest_as_credit(books, tm
                                "invoice F001-103; the other 40.00 PEN stays as C001's unapplied credit",)
     payment = books.scalars(select(Payment)).one()
     assert (payment.amount_minor, payment.applied_minor) == (5000, 1000)
+
+
+def test_progress_is_reported_and_cancel_writes_nothing(books, tmp_path):
+    f = utf8_bom(tmp_path / "v.csv", "Número;Cliente;Fecha;Importe\n"
+                 + "".join(f"P{i};C001;31/01/2026;1,00\n" for i in range(150)))
+    seen = []
+    _t, _m, result = do(books, "invoices", f, ImportOptions(decimal=","),
+                        progress=lambda done, total: seen.append((done, total)) or done < 100)
+    assert result.cancelled and seen == [(100, 150)] and count(books, Invoice) == 0
+    seen.clear()
+    _t, _m, result = do(books, "invoices", f, ImportOptions(decimal=","), progress=lambda d, t: seen.append((d, t)))
+    assert result.ok and seen == [(100, 150), (150, 150)] and count(books, Invoice) == 150
