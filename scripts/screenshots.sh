@@ -26,4 +26,6 @@ shot scripts/screenshot_bank.py --db "$(book bank)"
 # the user guide's shots, each language in its own chapter folder (docs/guide/<lang>/img), and README's
 # empty-state and 1366×768 shots (from the Spanish pass)
 for lang in es en; do shot scripts/screenshot_guide.py --db "$(book "guide-$lang")" --language "$lang"; done
+shot scripts/screenshot_import.py --db "$(book import)" --language es  # the import wizard, in each language
+shot scripts/screenshot_import.py --db "$(book import-en)" --language en
 if [ -n "${DB_1M:-}" ]; then shot scripts/screenshot_dashboard.py --db "$DB_1M" "$@"; fi

@@ -130,6 +130,8 @@ def run_gui(db: str | None, open_backup: str | None = None) -> int:
         fill_demo_in_background(window)
     else:
         refresh_risk_in_background(window)
+    if choice is not None and choice.import_data:  # the first start's "import my data"
+        window.import_file(kind="customers")
     window.backup_actions.start_automatic_backup()  # daily, on a reader: the window does not wait
     if open_backup:  # a double-clicked .cobranza file: checked, then the confirmation with its details
         window.backup_actions.check(open_backup)

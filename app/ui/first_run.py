@@ -48,6 +48,7 @@ class FirstRunChoice:
     contact_country: str = ""
     smtp: dict = field(default_factory=dict)
     password: str = ""
+    import_data: bool = False  # "import my data": the import wizard opens over the new book
 
 
 def first_run_needed() -> bool:
@@ -363,6 +364,14 @@ class LocationPage(QWizardPage):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a33;")
         layout.addWidget(self.problem)
+        # then: the import wizard (app/ui/import_wizard.py) over the new book, or an empty book
+        self.import_data = QRadioButton(self.tr("Then import my customers and invoices from a file (Excel or CSV)"))
+        self.import_data.setObjectName("then_import")
+        self.start_empty = QRadioButton(self.tr("Then start with an empty book"))
+        self.start_empty.setObjectName("then_empty")
+        self.start_empty.setChecked(True)
+        layout.addWidget(self.import_data)
+        layout.addWidget(self.start_empty)
         layout.addStretch(1)
 
     def _choose(self) -> None:
@@ -475,7 +484,8 @@ class FirstRunWizard(QWizard):
         return FirstRunChoice("company", os.path.expanduser(self.location.path.text().strip()), language,
                               company=self.company.values(), contact_country=self.reminders.rules.currentData(),
                               smtp=self.reminders.smtp_values(),
-                              password=self.reminders.password.text() if self.reminders.smtp_box.isChecked() else "")
+                              password=self.reminders.password.text() if self.reminders.smtp_box.isChecked() else "",
+                              import_data=self.location.import_data.isChecked())
 
 
 def ask_first_run(parent: QWidget | None = None) -> FirstRunChoice | None:

@@ -141,6 +141,10 @@ class MainWindow(QMainWindow):
         for act in (self.act_new_customer, self.act_new_invoice, self.act_new_payment):
             file_menu.addAction(act)
         file_menu.addSeparator()
+        self.act_import = QAction(self.tr("&Import from a file…"), self)  # app/ui/import_wizard.py
+        self.act_import.triggered.connect(lambda: self.import_file())
+        file_menu.addAction(self.act_import)
+        file_menu.addSeparator()
         self.backup_actions = getattr(self, "backup_actions", None) or BackupActions(self)
         self.backup_actions.add_to(file_menu)  # Back up now…, Restore from backup…
         from .move_book import MoveBook
@@ -230,6 +234,11 @@ class MainWindow(QMainWindow):
         dialog = PaymentDialog(self.ctx, customer_code or self._selected_customer(), self)
         dialog.open()
         return dialog
+
+    def import_file(self, kind: str | None = None, path: str | None = None):
+        from .import_wizard import open_import_wizard
+
+        return open_import_wizard(self, kind=kind, path=path)
 
     def _selected_customer(self) -> str | None:
         view = self.views.get("customers")

@@ -84,13 +84,51 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/import_wizard.py" line="+728"/>
+        <source>%n row(s) read</source>
+        <translation>
+            <numerusform>%n row read</numerusform>
+            <numerusform>%n rows read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n row(s) have problems: correct them in the file and go back to check again, or import only the good rows.</source>
+        <translation>
+            <numerusform>%n row has problems: correct it in the file and go back to check again, or import only the good rows.</numerusform>
+            <numerusform>%n rows have problems: correct them in the file and go back to check again, or import only the good rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/customers.py" line="+104"/>
+        <location filename="../../app/ui/views/customers.py" line="+106"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
             <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/import_wizard.py" line="+131"/>
+        <source>Imported: %n row(s) (%1).</source>
+        <translation>
+            <numerusform>Imported: %n row (%1).</numerusform>
+            <numerusform>Imported: %n rows (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n row(s) with problems were left out and saved to %1</source>
+        <translation>
+            <numerusform>%n row with problems was left out and saved to %1</numerusform>
+            <numerusform>%n rows with problems were left out and saved to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -113,6 +151,25 @@
         <translation>
             <numerusform>The book is now %1 (checked: %n customer).</numerusform>
             <numerusform>The book is now %1 (checked: %n customers).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadPage</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/import_wizard.py" line="-386"/>
+        <source>%n data row(s) read; the header is on line %1.</source>
+        <translation>
+            <numerusform>%n data row read; the header is on line %1.</numerusform>
+            <numerusform>%n data rows read; the header is on line %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>… and %n more line(s) left out.</source>
+        <translation>
+            <numerusform>… and %n more line left out.</numerusform>
+            <numerusform>… and %n more lines left out.</numerusform>
         </translation>
     </message>
 </context>

@@ -1446,9 +1446,157 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="+654"/>
+        <source>Check</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every row was checked as it would be imported. Nothing has been written yet.</source>
+        <translation>Se revisó cada fila como se importaría. Todavía no se ha grabado nada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+3"/>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Document or customer</source>
+        <translation>Documento o cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Observación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import every row</source>
+        <translation>Importar todas las filas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import only the good rows and save the rejected ones to a file</source>
+        <translation>Importar solo las filas correctas y guardar las rechazadas en un archivo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected rows to</source>
+        <translation>Filas rechazadas en</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking every row…</source>
+        <translation>Revisando cada fila…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>-rejected</source>
+        <translation>-rechazadas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Problems (%1)</source>
+        <translation>Problemas (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changes (%1)</source>
+        <translation>Cambios (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes (%1)</source>
+        <translation>Observaciones (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines left out (%1)</source>
+        <translation>Líneas omitidas (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n row(s) read</source>
+        <translation>
+            <numerusform>%n fila leída</numerusform>
+            <numerusform>%n filas leídas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every row can be imported.</source>
+        <translation>Todas las filas se pueden importar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No row can be imported: correct the file and go back to check it again.</source>
+        <translation>No se puede importar ninguna fila: corrija el archivo y vuelva atrás para revisarlo de nuevo.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n row(s) have problems: correct them in the file and go back to check again, or import only the good rows.</source>
+        <translation>
+            <numerusform>%n fila tiene problemas: corríjala en el archivo y vuelva atrás para revisar de nuevo, o importe solo las filas correctas.</numerusform>
+            <numerusform>%n filas tienen problemas: corríjalas en el archivo y vuelva atrás para revisar de nuevo, o importe solo las filas correctas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the rejected rows to</source>
+        <translation>Guardar las filas rechazadas en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV or Excel files (*.csv *.xlsx)</source>
+        <translation>Archivos CSV o Excel (*.csv *.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="+138"/>
+        <location filename="../../app/ui/first_run.py" line="+139"/>
         <source>Your company</source>
         <translation>Su empresa</translation>
     </message>
@@ -2263,23 +2411,28 @@
     </message>
     <message>
         <location line="+39"/>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>No customers yet</source>
         <translation>Aún no hay clientes</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+30"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>Add your first customer, or import your customers and invoices from a file (Help → User guide, “Entering and importing”).</source>
         <translation>Agregue su primer cliente, o importe sus clientes y facturas desde un archivo (Ayuda → Guía de uso, “Registrar e importar”).</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>Add a customer…</source>
         <translation>Agregar un cliente…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Import a file…</source>
+        <translation>Importar un archivo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>User guide</source>
         <translation>Guía de uso</translation>
     </message>
@@ -2580,6 +2733,60 @@
         <location line="+23"/>
         <source>This customer has no open invoice to dispute.</source>
         <translation>Este cliente no tiene facturas pendientes que reclamar.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="+20"/>
+        <source>Import</source>
+        <translation>Importación</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import another file…</source>
+        <translation>Importar otro archivo…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the rejected rows</source>
+        <translation>Abrir las filas rechazadas</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Cancelado: no se importó nada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Imported: %n row(s) (%1).</source>
+        <translation>
+            <numerusform>Importado: %n fila (%1).</numerusform>
+            <numerusform>Importado: %n filas (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n row(s) with problems were left out and saved to %1</source>
+        <translation>
+            <numerusform>%n fila con problemas quedó fuera y se guardó en %1</numerusform>
+            <numerusform>%n filas con problemas quedaron fuera y se guardaron en %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2938,9 +3145,77 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="-609"/>
+        <source>Choose the file</source>
+        <translation>Elija el archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A CSV file or an Excel workbook (.xlsx) exported from your invoicing system or kept by hand. Nothing is written until you confirm, after the check.</source>
+        <translation>Un archivo CSV o un libro de Excel (.xlsx) exportado de su sistema de facturación o llevado a mano. No se graba nada hasta que usted confirme, después de la revisión.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a .csv or .xlsx file</source>
+        <translation>Elija un archivo .csv o .xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file holds</source>
+        <translation>El archivo contiene</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Detect them from the headers</source>
+        <translation>Reconocerlas por los encabezados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved mapping “%1”</source>
+        <translation>Correspondencia guardada «%1»</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No columns saved yet for this kind of file: they are recognised from the headers, and you can save them by name on the Columns page.</source>
+        <translation>Todavía no hay columnas guardadas para este tipo de archivo: se reconocen por los encabezados, y puede guardarlas con un nombre en la página Columnas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import from</source>
+        <translation>Importar desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV or Excel files (*.csv *.xlsx);;All files (*)</source>
+        <translation>Archivos CSV o Excel (*.csv *.xlsx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not a file; choose the file to import.</source>
+        <translation>%1 no es un archivo; elija el archivo que desea importar.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-225"/>
+        <location filename="../../app/ui/first_run.py" line="-226"/>
         <source>Peru</source>
         <translation>Perú</translation>
     </message>
@@ -2985,7 +3260,7 @@
         <translation>España</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Cobranza</source>
         <translation>Cobranza</translation>
     </message>
@@ -3018,7 +3293,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location line="+348"/>
+        <location line="+356"/>
         <source>Cobranza: first start</source>
         <translation>Cobranza: primer inicio</translation>
     </message>
@@ -3166,6 +3441,251 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="-299"/>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoices</source>
+        <translation>Facturas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit notes</source>
+        <translation>Notas de crédito</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customer code</source>
+        <translation>Código de cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nombre o razón social</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax ID (RUC, NIT, RFC, RUT)</source>
+        <translation>Identificación tributaria (RUC, NIT, RFC, RUT)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language (es/en)</source>
+        <translation>Idioma (es/en)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payment terms</source>
+        <translation>Condición de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit limit</source>
+        <translation>Límite de crédito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Country (PE, MX, CO, CL, ...)</source>
+        <translation>País (PE, MX, CO, CL, ...)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invoice number</source>
+        <translation>Número de factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue date</source>
+        <translation>Fecha de emisión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>Fecha de vencimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputed (yes/no)</source>
+        <translation>En disputa (sí/no)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payment date</source>
+        <translation>Fecha de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice paid</source>
+        <translation>Factura pagada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference (operation number)</source>
+        <translation>Referencia (número de operación)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method</source>
+        <translation>Medio de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit note number</source>
+        <translation>Número de nota de crédito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice credited</source>
+        <translation>Factura afectada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>modificado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already imported, unchanged</source>
+        <translation>ya importado, sin cambios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dispute opened</source>
+        <translation>disputa abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new customer</source>
+        <translation>cliente nuevo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New: %1</source>
+        <translation>Nuevos: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed: %1</source>
+        <translation>Modificados: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already imported, unchanged: %1</source>
+        <translation>Ya importados, sin cambios: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputes opened: %1</source>
+        <translation>Disputas abiertas: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customers: %1</source>
+        <translation>Clientes nuevos: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>title row above the header</source>
+        <translation>fila de título sobre los encabezados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>totals row</source>
+        <translation>fila de totales</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Customer name (for new customers)</source>
+        <translation>Nombre del cliente (para clientes nuevos)</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <location line="+232"/>
+        <source>The file cannot be read: %1</source>
+        <translation>No se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <location line="-229"/>
+        <source>Something went wrong: %1</source>
+        <translation>Algo salió mal: %1</translation>
+    </message>
+    <message>
+        <location line="+648"/>
+        <source>Import from a file</source>
+        <extracomment>the import&apos;s ImportResult, once it ran (imported, refused or cancelled)</extracomment>
+        <translation>Importar desde un archivo</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/invoice.py" line="+32"/>
@@ -3238,7 +3758,7 @@
 <context>
     <name>LocationPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-87"/>
+        <location filename="../../app/ui/first_run.py" line="-95"/>
         <source>Where to keep the book</source>
         <translation>Dónde guardar los libros</translation>
     </message>
@@ -3253,7 +3773,17 @@
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>Then import my customers and invoices from a file (Excel or CSV)</source>
+        <translation>Luego importar mis clientes y facturas desde un archivo (Excel o CSV)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Then start with an empty book</source>
+        <translation>Luego empezar con los libros vacíos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Keep the book in</source>
         <translation>Guardar los libros en</translation>
     </message>
@@ -3431,7 +3961,12 @@
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>&amp;Import from a file…</source>
+        <translation>&amp;Importar desde un archivo…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -3456,7 +3991,7 @@
         <translation>Saldos al %1</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+114"/>
         <source>About Cobranza</source>
         <translation>Acerca de Cobranza</translation>
     </message>
@@ -3466,6 +4001,79 @@
 Accounts receivable control for small and medium businesses.</source>
         <translation>Cobranza %1
 Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="-385"/>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each column of the file and the field it fills. The usual Spanish and English headers are recognised; change any that is wrong. Fields marked * are needed.</source>
+        <translation>Cada columna del archivo y el dato que contiene. Se reconocen los encabezados habituales en español e inglés; cambie el que no corresponda. Los datos marcados con * son obligatorios.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Column in the file</source>
+        <translation>Columna del archivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First values</source>
+        <translation>Primeros valores</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Create the customers the file names that are not in the books yet (code and name from the file)</source>
+        <translation>Crear los clientes del archivo que aún no están registrados (código y nombre tomados del archivo)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save these columns as</source>
+        <translation>Guardar estas columnas como</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. the system the file comes from</source>
+        <translation>p. ej., el sistema del que viene el archivo</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The saved mapping does not fit this file: %1</source>
+        <translation>La correspondencia guardada no encaja con este archivo: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” could be any of %2; the first was taken.</source>
+        <translation>«%1» podría ser cualquiera de %2; se tomó la primera.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(not imported)</source>
+        <translation>(no se importa)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Choose a column for: %1.</source>
+        <translation>Elija una columna para: %1.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The mapping was not saved: %1</source>
+        <translation>No se guardó la correspondencia: %1</translation>
     </message>
 </context>
 <context>
@@ -3562,7 +4170,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="-226"/>
+        <location filename="../../app/ui/mainwindow.py" line="-235"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -4255,6 +4863,147 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
 </context>
 <context>
+    <name>ReadPage</name>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="-292"/>
+        <source>How the file reads</source>
+        <translation>Cómo se lee el archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first rows as they were read. If accents or columns look wrong, choose the encoding or the separator; title rows above the header and a totals row are left out.</source>
+        <translation>Las primeras filas tal como se leyeron. Si las tildes o las columnas se ven mal, elija la codificación o el separador; las filas de título sobre los encabezados y la fila de totales se omiten.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Detect</source>
+        <translation>Detectar</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Comma ( , )</source>
+        <translation>Coma ( , )</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Semicolon ( ; )</source>
+        <translation>Punto y coma ( ; )</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Detect (when only one reading is possible)</source>
+        <translation>Detectar (cuando solo hay una lectura posible)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day/month/year (31/01/2026)</source>
+        <translation>día/mes/año (31/01/2026)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>month/day/year (01/31/2026)</source>
+        <translation>mes/día/año (01/31/2026)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>year-month-day (2026-01-31)</source>
+        <translation>año-mes-día (2026-01-31)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day-month-year, short (31-1-26)</source>
+        <translation>día-mes-año, corto (31-1-26)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As the company writes them</source>
+        <translation>Como los escribe la empresa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma (1.234,56)</source>
+        <translation>Coma (1.234,56)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point (1,234.56)</source>
+        <translation>Punto (1,234.56)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>Hoja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Separator</source>
+        <translation>Separador</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Header on line</source>
+        <translation>Encabezados en la línea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates written as</source>
+        <translation>Fechas escritas como</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept dates more than a year from today (old documents)</source>
+        <translation>Aceptar fechas a más de un año de hoy (documentos antiguos)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decimals</source>
+        <translation>Decimales</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%n data row(s) read; the header is on line %1.</source>
+        <translation>
+            <numerusform>%n fila de datos leída; los encabezados están en la línea %1.</numerusform>
+            <numerusform>%n filas de datos leídas; los encabezados están en la línea %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encoding: %1. Separator: %2.</source>
+        <translation>Codificación: %1. Separador: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line %1 left out: %2</source>
+        <translation>Línea %1 omitida: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>… and %n more line(s) left out.</source>
+        <translation>
+            <numerusform>… y %n línea más omitida.</numerusform>
+            <numerusform>… y %n líneas más omitidas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RemindersModel</name>
     <message>
         <location filename="../../app/ui/tablemodels/reminders.py" line="+28"/>
@@ -4419,7 +5168,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-120"/>
+        <location filename="../../app/ui/first_run.py" line="-128"/>
         <source>Reminders and e-mail</source>
         <translation>Recordatorios y correo</translation>
     </message>

@@ -21,7 +21,7 @@ def test_a_new_book_says_where_to_start(window, qtbot):
     customers = _page(window, qtbot, "customers")
     qtbot.waitUntil(lambda: customers.empty.isVisible())
     assert customers.empty.title.text() == "No customers yet"
-    assert [b.text() for b in customers.empty.buttons] == ["Add a customer…", "User guide"]
+    assert [b.text() for b in customers.empty.buttons] == ["Add a customer…", "Import a file…", "User guide"]
 
     customers.search.setText("ferre")
     customers.apply_search()

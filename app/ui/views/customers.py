@@ -81,7 +81,9 @@ class CustomersView(QWidget):
             self.table, self.tr("No customers yet"),
             self.tr("Add your first customer, or import your customers and invoices from a file "
                     "(Help → User guide, “Entering and importing”)."),
-            [(self.tr("Add a customer…"), self._new_customer), (self.tr("User guide"), self._open_guide)],
+            [(self.tr("Add a customer…"), self._new_customer),
+             (self.tr("Import a file…"), lambda: self._window_call("import_file")),  # app/ui/import_wizard.py
+             (self.tr("User guide"), self._open_guide)],
             ready=lambda: self._loaded_once)
         self.model.total_changed.connect(self._show_count)
         self.model.loading_started.connect(lambda: self.count.setText(self.tr("Loading…")))
