@@ -458,23 +458,21 @@ class _Context:
                     .where(Payment.customer_id.in_(chunk), Payment.status == POSTED)).all())
         return self._unreferenced
 
-    def customer_rows(self, codes) -> dict[str, Customer]:
+    def _rows_by_key(self, model, column, keys) -> dict:
+        """The rows whose `column` is one of `keys` ignoring case (as the database's unique indexes do),
+        by their case-folded key."""
         out = {}
-        for chunk in _chunks({c for c in codes if c}):
-            lowered = sorted({same_key(c) for c in chunk})
-            for c in self.session.scalars(select(Customer).where(Customer.code.in_(chunk)
-                                                                 | func.lower(Customer.code).in_(lowered))):
-                out[same_key(c.code)] = c
+        for chunk in _chunks({k for k in keys if k}):
+            lowered = sorted({same_key(k) for k in chunk})
+            for row in self.session.scalars(select(model).where(column.in_(chunk) | func.lower(column).in_(lowered))):
+                out[same_key(getattr(row, column.key))] = row
         return out
 
+    def customer_rows(self, codes) -> dict[str, Customer]:
+        return self._rows_by_key(Customer, Customer.code, codes)
+
     def invoice_rows(self, numbers) -> dict[str, Invoice]:
-        out = {}
-        for chunk in _chunks({n for n in numbers if n}):
-            lowered = sorted({same_key(n) for n in chunk})
-            for inv in self.session.scalars(select(Invoice).where(Invoice.number.in_(chunk)
-                                                                  | func.lower(Invoice.number).in_(lowered))):
-                out[same_key(inv.number)] = inv
-        return out
+        return self._rows_by_key(Invoice, Invoice.number, numbers)
 
     def invoices(self, numbers) -> dict[str, _InvoiceInfo]:
         out = {}
