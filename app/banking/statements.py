@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import config
@@ -31,6 +32,13 @@ class BankLineStateError(LedgerError):
     """The line is not in the state the action needs (already confirmed, not skipped...)."""
 
     field = "line"
+
+
+class StatementImportedMeanwhileError(LedgerError):
+    """Another writer stored some of the same lines between this import's look-up and its insert (two
+    imports of one statement at once on PostgreSQL; SQLite's write lock serialises them)."""
+
+    field = "file"
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,12 @@ def import_statement(session: Session, path: str | Path, *, layout: str | None =
         session.add_all(BankLine(statement_id=row.id, fingerprint=fp, line=ln.line, date=ln.date,
                                  description=ln.description, reference=ln.reference, amount_minor=ln.amount_minor,
                                  currency=ln.currency, status=LINE_NEW) for ln, fp in new)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError as exc:  # the fingerprint's unique index: the caller rolls back, nothing stored
+            raise StatementImportedMeanwhileError(
+                f"{name}: another import stored lines of this statement at the same moment; nothing was imported "
+                "by this one. Import the file again: the lines already stored are skipped.") from exc
         audit.record(session, action="import", entity="bank_statement", entity_id=row.id,
                      after={"file": name, "layout": statement.layout, "lines": len(new)})
     return StatementImport(statement_id, statement.layout, statement.account, statement.currency, len(new),

@@ -74,6 +74,7 @@ def import_(args) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.banking import FileProblem, StatementError, import_statement
+    from app.ledger.errors import LedgerError
 
     session = open_session(args, write=True)
     try:
@@ -85,6 +86,8 @@ def import_(args) -> int:
         for p in exc.problems:
             print(f"{args.file}:{p.line}: {p.column}: {p.message}", file=sys.stderr)
         fail(f"{args.file}: {len(exc.problems)} bad row{'s' if len(exc.problems) != 1 else ''}; nothing was imported", 2)
+    except LedgerError as exc:
+        fail(str(exc), 2)
     except SQLAlchemyError as exc:
         fail(f"database error, nothing was imported: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
     finally:

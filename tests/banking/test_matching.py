@@ -263,3 +263,62 @@ def test_combinations_found_add_up_and_one_is_found_when_it_exists(amounts, data
     for combo in found:
         assert sum(i.open_minor for i in combo) == target
         assert 2 <= len(combo) <= matching.MAX_COMBINATION and len({i.invoice_id for i in combo}) == len(combo)
+
+
+def test_on_postgres_two_imports_of_one_statement_at_once_store_it_once(pg_url, tmp_path):
+    """The second import looked for known lines before the first committed, then waits on the fingerprint's
+    unique index: when the first commits it is refused with a clear message (not a database error), and the
+    statement is stored once; importing it again stores nothing."""
+    import threading
+
+    from sqlalchemy import text
+
+    from app.banking.statements import StatementImportedMeanwhileError
+    from app.database import open_database, session_factory
+
+    engine = open_database(pg_url)
+    try:
+        Session = session_factory(engine)
+        with Session() as s:
+            samples.make_book(s)
+            s.commit()
+        path = samples.write_bcp_csv(tmp_path / "movimientos.csv")
+        first, second = Session(), Session()
+        outcome = {}
+
+        def import_second():
+            try:
+                with second.begin():
+                    banking.import_statement(second, path)
+                outcome["result"] = "imported"
+            except Exception as exc:  # noqa: BLE001 - the test looks at what it was
+                outcome["result"] = exc
+
+        try:
+            first.begin()
+            stored = banking.import_statement(first, path).new_lines  # flushed, not committed
+            worker = threading.Thread(target=import_second)
+            worker.start()
+            with engine.connect() as watch:  # until the second waits on the first's uncommitted rows
+                for _ in range(600):
+                    waiting = watch.execute(text(
+                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                        "and datname = current_database()")).scalar()
+                    if waiting or not worker.is_alive():
+                        break
+                    threading.Event().wait(0.05)
+            first.commit()
+            worker.join(60)
+        finally:
+            first.close()
+            second.close()
+        assert isinstance(outcome["result"], StatementImportedMeanwhileError), outcome
+        assert "Import the file again" in str(outcome["result"])
+        with Session() as s:
+            assert stored > 0 and count_rows(s, BankLine) == stored
+            s.rollback()
+            with s.begin():
+                again = banking.import_statement(s, path)
+            assert again.new_lines == 0 and again.known_lines == stored
+    finally:
+        engine.dispose()
