@@ -69,7 +69,6 @@ def main() -> int:
     parser.add_argument("--language", default="es")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QEventLoop, QTimer
 
     from app.database import open_database
     from app.ui.app import application, create_main_window
@@ -77,17 +76,7 @@ def main() -> int:
 
     app = application(args.language)  # noqa: F841 - kept alive
 
-    def spin(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def settle(runner, ms: int = 400) -> None:
-        for _ in range(1200):
-            spin(50)
-            if not runner.busy():
-                break
-        spin(ms)
+    from shot_helpers import settle, spin
 
     engine = open_database(args.db)
     path = write_bcp_csv(Path(tempfile.mkdtemp()) / "movimientos-bcp.csv", statement_lines(engine))

@@ -34,7 +34,7 @@ def main() -> int:
         db = str(Path(tempfile.mkdtemp()) / "corrections.sqlite")
         build_demo(db)
 
-    from PySide6.QtCore import QEventLoop, QPoint, QTimer
+    from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QApplication
 
     from app.ui.app import application, create_main_window
@@ -42,10 +42,7 @@ def main() -> int:
     app = application(args.language)  # noqa: F841 - kept alive
     out = Path(args.out)
 
-    def spin(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+    from shot_helpers import spin
 
     def settle(runner, ms: int = 400) -> None:
         for _ in range(200):

@@ -30,7 +30,6 @@ def main() -> int:
     parser.add_argument("--wait", type=float, default=300, help="seconds to wait for the dashboard")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.database import open_database
@@ -38,10 +37,7 @@ def main() -> int:
 
     app = application(args.language)  # noqa: F841 - kept alive
 
-    def spin(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+    from shot_helpers import spin
 
     engine = open_database(args.db)
     window = create_main_window(engine)

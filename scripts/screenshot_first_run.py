@@ -18,7 +18,6 @@ def main() -> int:
     home = tempfile.mkdtemp()
     os.environ["XDG_CONFIG_HOME"] = os.path.join(home, "config")  # the wizard must not see a real book
     os.environ["XDG_DATA_HOME"] = os.path.join(home, "data")
-    from PySide6.QtCore import QEventLoop, QTimer
 
     from app.ui.app import application
     from app.ui.first_run import FirstRunWizard
@@ -27,10 +26,7 @@ def main() -> int:
     wizard = FirstRunWizard()
     wizard.show()
 
-    def spin(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+    from shot_helpers import spin
 
     def shot(name: str) -> None:
         spin()

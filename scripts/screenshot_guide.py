@@ -37,7 +37,7 @@ def main() -> int:
     out = Path(args.out) if args.out else ROOT / "docs" / "guide" / args.language / "img"
     out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QEventLoop, QPoint, QTimer
+    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QApplication
 
@@ -47,17 +47,7 @@ def main() -> int:
 
     app = application(args.language)  # noqa: F841 - kept alive
 
-    def spin(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def settle(runner, ms: int = 400) -> None:
-        for _ in range(1200):
-            spin(50)
-            if not runner.busy():
-                break
-        spin(ms)
+    from shot_helpers import settle, spin
 
     def save(widget_or_pixmap, name: str) -> None:
         pixmap = widget_or_pixmap if hasattr(widget_or_pixmap, "save") else widget_or_pixmap.grab()

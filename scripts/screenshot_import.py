@@ -47,7 +47,6 @@ def main() -> int:
     parser.add_argument("--language", default="es")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWizard
     from sqlalchemy import select
 
@@ -67,10 +66,7 @@ def main() -> int:
     source = work / ("registro_ventas.csv" if args.language == "es" else "sales_register.csv")
     sales_register(source, customers, config.today())
 
-    def spin(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+    from shot_helpers import spin
 
     window = create_main_window(engine)
     runner = window.ctx.runner

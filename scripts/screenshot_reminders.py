@@ -29,7 +29,6 @@ def main() -> int:
     parser.add_argument("--run", action="store_true", help="run before the screenshot (fills the history)")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.database import open_database
@@ -37,17 +36,7 @@ def main() -> int:
 
     app = application(args.language)  # noqa: F841 - kept alive
 
-    def spin(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def settle(runner, ms: int = 400) -> None:
-        for _ in range(1200):
-            spin(50)
-            if not runner.busy():
-                break
-        spin(ms)
+    from shot_helpers import settle, spin
 
     engine = open_database(args.db)
     window = create_main_window(engine)

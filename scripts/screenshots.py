@@ -82,7 +82,6 @@ def main() -> int:
         db = str(Path(tempfile.mkdtemp()) / "screenshots.sqlite")
         build_demo(db)
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.ui.app import application, create_main_window
@@ -92,10 +91,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     _OUT.append(out)
 
-    def spin(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+    from shot_helpers import spin
 
     def settle(runner, ms: int = 400) -> None:
         for _ in range(100):
