@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app import config
 from app.ledger import (
+    balance_keeper,
     create_customer,
     get_company,
     list_terms,
@@ -1032,25 +1033,27 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
                 return ImportResult(kind, shown, len(records), 0, dry_run, tuple(problems), tuple(warnings),
                                     total_list, changes=changes, skipped=skipped,
                                     rejected=len(bad_lines) if valid_only else 0)
-            for done, (row, fields) in enumerate(plans, start=1):
-                try:
-                    if valid_only:
-                        with session.begin_nested():
-                            _write(session, kind, fields, ctx.planned.get(row.line),
-                                   company_country=ctx.company_country)
-                    else:
-                        _write(session, kind, fields, ctx.planned.get(row.line), company_country=ctx.company_country)
-                except LedgerError as err:
-                    problem = Problem(row.line, (parse.source(err.field) if parse and err.field else err.field)
-                                      or "row", str(err), err.field or "")
-                    if not valid_only:
-                        raise _Abort(problem) from err
-                    problems.append(problem)
-                    bad_lines.add(row.line)
-                    written -= 1
-                if progress is not None and (done % 100 == 0 or done == len(plans)):
-                    if progress(done, len(plans)) is False:
-                        raise _Cancel
+            # the stored balances recomputed once after the last row, not once per row written
+            with balance_keeper.deferred(session):
+                for done, (row, fields) in enumerate(plans, start=1):
+                    try:
+                        if valid_only:
+                            with session.begin_nested():
+                                _write(session, kind, fields, ctx.planned.get(row.line),
+                                       company_country=ctx.company_country)
+                        else:
+                            _write(session, kind, fields, ctx.planned.get(row.line), company_country=ctx.company_country)
+                    except LedgerError as err:
+                        problem = Problem(row.line, (parse.source(err.field) if parse and err.field else err.field)
+                                          or "row", str(err), err.field or "")
+                        if not valid_only:
+                            raise _Abort(problem) from err
+                        problems.append(problem)
+                        bad_lines.add(row.line)
+                        written -= 1
+                    if progress is not None and (done % 100 == 0 or done == len(plans)):
+                        if progress(done, len(plans)) is False:
+                            raise _Cancel
             changes = tuple(c for c in changes if c.line not in bad_lines)
             if valid_only and bad_lines and rejected is not None:
                 by_line: dict[int, list[Problem]] = defaultdict(list)
