@@ -258,3 +258,24 @@ def test_quitting_during_an_export_cancels_it(owed, window, qtbot, out, held, ev
         assert not window.isVisible()
     assert signal.args[:2] == ["all", "cancelled"]
     assert _files(out) == []
+
+
+# --- risk training (a worker process) ----------------------------------------------------------------------
+
+
+def test_cancel_stops_the_risk_training_and_keeps_the_stored_scores(window, books, qtbot):
+    from PySide6.QtCore import QProcess
+
+    from app.models import CustomerRisk
+    from app.ui.app import refresh_risk_in_background
+
+    refresher = refresh_risk_in_background(window)
+    process = refresher.process
+    status = window.risk_status
+    assert status.isVisible()  # a busy bar and Cancel while the worker trains
+    qtbot.mouseClick(status.cancel_button, Qt.MouseButton.LeftButton)
+    assert process.state() == QProcess.ProcessState.NotRunning and not refresher.running()
+    assert not status.isVisible()
+    assert "not updated" in window.statusBar().currentMessage()
+    with session_factory(books)() as s:
+        assert s.scalar(select(func.count()).select_from(CustomerRisk)) == 0
