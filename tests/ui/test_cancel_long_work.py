@@ -279,3 +279,70 @@ def test_cancel_stops_the_risk_training_and_keeps_the_stored_scores(window, book
     assert "not updated" in window.statusBar().currentMessage()
     with session_factory(books)() as s:
         assert s.scalar(select(func.count()).select_from(CustomerRisk)) == 0
+
+
+# --- the bank page: a statement imported, its exact matches confirmed -------------------------------------
+
+
+def _bank_rows(engine):
+    from app.models import BankLine, Payment
+
+    with session_factory(engine)() as s:
+        return (s.scalar(select(func.count()).select_from(BankLine)),
+                s.scalar(select(func.count()).select_from(Payment)))
+
+
+def test_cancel_in_the_middle_of_a_bank_statement_import_stores_nothing(engine, window, qtbot, tmp_path, held):
+    from tests.banking import samples
+
+    with session_factory(engine, write=True)() as s:
+        samples.make_book(s)
+    view = window.show_view("bank")
+    wait_idle(qtbot, window.ctx.runner)
+    before = _bank_rows(engine)
+    view.import_file(str(samples.write_bcp_csv(tmp_path / "movimientos.csv")))
+    qtbot.waitUntil(held.is_set, timeout=20000)  # the file is read
+    _press_cancel(view.operation, qtbot)
+    qtbot.waitUntil(lambda: "cancelled" in view.status.text(), timeout=20000)
+    wait_idle(qtbot, window.ctx.runner)
+    assert _bank_rows(engine) == before == (0, 0)
+
+
+def test_cancel_in_the_middle_of_confirming_the_exact_matches_keeps_no_payment(engine, window, qtbot, tmp_path,
+                                                                              monkeypatch):
+    from tests.banking import samples
+
+    with session_factory(engine, write=True)() as s:
+        samples.make_book(s)
+    view = window.show_view("bank")
+    wait_idle(qtbot, window.ctx.runner)
+    view.import_file(str(samples.write_bcp_csv(tmp_path / "movimientos.csv")))
+    wait_idle(qtbot, window.ctx.runner)
+    qtbot.waitUntil(lambda: view.lines.rowCount() == 7)
+    before = _bank_rows(engine)
+    # held after the last line: the three payments are recorded in the transaction, not committed
+    midway = threading.Event()
+    real = ui_progress.ProgressOperation.progress
+
+    def holding(op, done, total):
+        if 0 < done == total and not midway.is_set():
+            midway.set()
+            op.cancelled.wait(30)
+        return real(op, done, total)
+
+    monkeypatch.setattr(ui_progress.ProgressOperation, "progress", holding)
+    monkeypatch.setattr(ui_progress, "SHOW_AFTER_MS", 0)
+    view.auto_button.click()
+    qtbot.waitUntil(midway.is_set, timeout=20000)
+    _press_cancel(view.operation, qtbot)
+    qtbot.waitUntil(lambda: "no line was confirmed" in view.status.text(), timeout=20000)
+    wait_idle(qtbot, window.ctx.runner)
+    assert _bank_rows(engine) == before
+    assert set(_statuses_of(engine)) == {"new"}
+
+
+def _statuses_of(engine):
+    from app.models import BankLine
+
+    with session_factory(engine)() as s:
+        return [line.status for line in s.scalars(select(BankLine))]
