@@ -346,3 +346,17 @@ def _statuses_of(engine):
 
     with session_factory(engine)() as s:
         return [line.status for line in s.scalars(select(BankLine))]
+
+
+# --- File → Back up now… ---------------------------------------------------------------------------------
+
+
+def test_cancel_in_the_middle_of_a_backup_leaves_no_file(window, qtbot, out, held):
+    actions = window.backup_actions
+    with qtbot.waitSignal(actions.finished, timeout=30000) as signal:
+        op = actions.start_backup(out / "copia")
+        qtbot.waitUntil(held.is_set, timeout=20000)  # the pages are copied into a temporary file
+        _press_cancel(op, qtbot)
+    assert signal.args[:2] == ["backup", False]
+    assert "no file was written" in window.statusBar().currentMessage()
+    assert _files(out) == []
