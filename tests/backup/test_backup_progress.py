@@ -65,3 +65,21 @@ def test_cancel_between_two_steps_leaves_no_file(books, tmp_path, monkeypatch):
     with pytest.raises(Cancelled):
         make_backup(str(books), folder / "copia.cobranza", progress=cancel_at_the_second_step)
     assert list(folder.iterdir()) == []
+
+
+def test_cancel_while_the_copy_is_checked_leaves_no_file(books, tmp_path, monkeypatch):
+    """The integrity check is most of a large backup's time: it says it is busy and stops on Cancel."""
+    monkeypatch.setattr(backup, "CHECK_TICK", 100)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    seen = []
+
+    def cancel_in_the_check(done, total):
+        seen.append((done, total))
+        if total == 0:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        make_backup(str(books), folder / "copia.cobranza", progress=cancel_in_the_check)
+    assert seen[-1] == (0, 0) and seen[-2][0] == seen[-2][1] > 0  # every page copied, then the check
+    assert list(folder.iterdir()) == []
