@@ -34,6 +34,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
 
 from app import __version__, config
+from app.ledger.progress import Progress
 
 from .database import head_revision, make_engine, upgrade
 
@@ -168,9 +169,10 @@ def _remove(path: Path) -> None:
 
 
 def make_backup(engine_or_url: Engine | str | URL, target: str | os.PathLike[str], *,
-                overwrite: bool = False) -> BackupResult:
+                overwrite: bool = False, progress: Progress | None = None) -> BackupResult:
     """Back up the database to `target` (complete or not at all). Refuses an existing target unless
-    `overwrite`, and the database file itself."""
+    `overwrite`, and the database file itself. `progress(done, total)` counts the SQLite pages copied
+    (app.ledger.progress; it may raise Cancelled: no file is left)."""
     url = _url(engine_or_url)
     target = Path(target).expanduser()
     if not target.name:
@@ -186,7 +188,7 @@ def make_backup(engine_or_url: Engine | str | URL, target: str | os.PathLike[str
                 raise BackupError(f"the database {source} does not exist")
             if target.resolve() == source.resolve():
                 raise BackupError("the backup cannot be the database itself: choose another file name")
-            return _backup_sqlite(source, target)
+            return _backup_sqlite(source, target, progress)
         if url.get_backend_name() == "postgresql":
             return _backup_postgresql(url, target)
     except OSError as exc:  # a folder that cannot be written, a full disk
@@ -194,15 +196,25 @@ def make_backup(engine_or_url: Engine | str | URL, target: str | os.PathLike[str
     raise BackupError(f"backups of {url.get_backend_name()} databases are not supported")
 
 
-def _backup_sqlite(source: Path, target: Path) -> BackupResult:
+STEP_PAGES = 2048  # pages copied between two progress reports (8 MB at SQLite's 4 KB pages)
+
+
+def _backup_sqlite(source: Path, target: Path, progress: Progress | None = None) -> BackupResult:
     mode = source.stat().st_mode & 0o777
     tmp = _temp_beside(target, mode)
     try:
-        src = sqlite3.connect(source, timeout=30)
+        src = sqlite3.connect(source, timeout=30, isolation_level=None)
         try:
             dst = sqlite3.connect(tmp)
             try:
-                src.backup(dst)  # pages=-1: one step, one read transaction → one consistent snapshot
+                # one read transaction around every step → one consistent snapshot, however many steps: a
+                # write by another connection meanwhile is not in the copy and does not restart it
+                src.execute("BEGIN")
+                src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                src.backup(dst, pages=STEP_PAGES if progress is not None else -1,
+                           progress=None if progress is None else
+                           lambda _status, remaining, total: progress(total - remaining, total))
+                src.execute("COMMIT")
                 dst.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file, no -wal beside it
                 revision = _one(dst, "SELECT version_num FROM alembic_version")
                 company = _one(dst, "SELECT name FROM company ORDER BY id LIMIT 1")
@@ -210,7 +222,7 @@ def _backup_sqlite(source: Path, target: Path) -> BackupResult:
                     _write_meta(dst, {"format": "1", "app_version": __version__, "schema_revision": revision or "",
                                       "created_at": config.now().astimezone(dt.timezone.utc).isoformat(),
                                       "company": company or "", "source": str(source.resolve())})
-                problem = _integrity(dst)
+                problem = _integrity(dst, progress)
             finally:
                 dst.close()
         finally:
@@ -240,17 +252,39 @@ def _write_meta(conn: sqlite3.Connection, values: dict[str, str]) -> None:
     conn.executemany(f"INSERT INTO {META_TABLE} (key, value) VALUES (?, ?)", values.items())
 
 
-def _integrity(conn: sqlite3.Connection) -> str | None:
-    """None when `PRAGMA integrity_check` says ok, else its first complaint."""
+CHECK_TICK = 10_000_000  # SQLite instructions between two looks at Cancel while the copy is checked
+
+
+def _integrity(conn: sqlite3.Connection, progress: Progress | None = None) -> str | None:
+    """None when `PRAGMA integrity_check` says ok, else its first complaint. With `progress`, the check
+    (most of a large backup's time: about a minute at a million invoices) says it is busy (0 of 0) now and
+    then, and stops when that raises Cancelled."""
     previous = conn.text_factory
     # a damaged page can put raw bytes into the complaint itself: read them, do not fail on them
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    stopped: list[BaseException] = []
+    if progress is not None:
+        def tick() -> int:
+            try:
+                progress(0, 0)
+            except BaseException as exc:  # noqa: BLE001 - raised again below, once SQLite has stopped
+                stopped.append(exc)
+                return 1  # non-zero: SQLite interrupts the statement
+            return 0
+
+        conn.set_progress_handler(tick, CHECK_TICK)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
     except UnicodeDecodeError:  # SQLite's own message quoted the scribbled bytes
         rows = ["pages hold unreadable data"]
+    except sqlite3.OperationalError:
+        if stopped:
+            raise stopped[0] from None
+        raise
     finally:
         conn.text_factory = previous
+        if progress is not None:
+            conn.set_progress_handler(None, 0)
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
@@ -563,9 +597,10 @@ def backup_due(folder: Path, now: dt.datetime | None = None) -> bool:
 
 
 def auto_backup(engine_or_url: Engine | str | URL, *, keep: int | None = None, force: bool = False,
-                folder: Path | None = None) -> AutoBackupResult:
+                folder: Path | None = None, progress: Progress | None = None) -> AutoBackupResult:
     """The daily backup: made when the newest automatic one is a day old or more (or `force`), then only
-    the newest `keep` automatic ones are kept (backups made by hand or before a restore are never deleted)."""
+    the newest `keep` automatic ones are kept (backups made by hand or before a restore are never deleted).
+    `progress` as make_backup's (the app's quitting cancels it through there)."""
     url = _url(engine_or_url)
     folder = folder or backup_dir(url)
     keep = keep if keep is not None else keep_setting()
@@ -574,7 +609,7 @@ def auto_backup(engine_or_url: Engine | str | URL, *, keep: int | None = None, f
     made = None
     reason = ""
     if force or backup_due(folder):
-        made = make_backup(url, unique_name(folder, AUTO_PREFIX)).path
+        made = make_backup(url, unique_name(folder, AUTO_PREFIX), progress=progress).path
     else:
         reason = "the newest automatic backup is less than a day old"
     found = automatic_backups(folder)

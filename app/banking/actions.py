@@ -20,6 +20,7 @@ from app import config
 from app.ledger import audit, record_payment
 from app.ledger.errors import LedgerError
 from app.ledger.payments import open_lines
+from app.ledger.progress import Progress, report
 from app.ledger.views import PaymentView
 from app.models import BankLine
 from app.models.banking import LINE_CONFIRMED, LINE_NEW
@@ -110,16 +111,19 @@ def confirm_suggestion(session: Session, matches: LineMatches, index: int = 0, *
                         method=method)
 
 
-def auto_confirm_exact(session: Session, matches: list[LineMatches] | None = None) -> list[Confirmed]:
+def auto_confirm_exact(session: Session, matches: list[LineMatches] | None = None,
+                       progress: Progress | None = None) -> list[Confirmed]:
     """Confirm every new line whose best suggestion is exact and unrivalled (see `LineMatches.exact`).
     Each line is matched again, in date order, against what the confirmations before it left open (one
     snapshot of the open book per currency, brought up to date after each payment), so two lines can never
-    both settle the same invoice."""
+    both settle the same invoice. `progress(done, total)` counts the lines looked at (app.ledger.progress;
+    it may raise Cancelled: the caller's transaction rolls back, no payment is kept)."""
     if matches is None:
         matches = match_lines(session)
     books: dict[str, OpenBook] = {}
     done = []
-    for m in matches:
+    for n, m in enumerate(matches):
+        report(progress, n, len(matches))
         if m.exact is None:
             continue
         book = books.get(m.line.currency)
@@ -131,4 +135,5 @@ def auto_confirm_exact(session: Session, matches: list[LineMatches] | None = Non
         confirmed = confirm_suggestion(session, fresh)
         done.append(confirmed)
         book.reread(session, fresh.exact.invoice_numbers)
+    report(progress, len(matches), len(matches))
     return done

@@ -20,6 +20,7 @@ from app import config
 from app.ledger import audit
 from app.ledger.company import get_company
 from app.ledger.errors import LedgerError, NotFoundError
+from app.ledger.progress import Progress, report
 from app.models import BankLine, BankStatement, Customer, Payment
 from app.models.banking import LINE_CONFIRMED, LINE_NEW, LINE_SKIPPED
 
@@ -80,13 +81,16 @@ class BankLineView:
 
 
 def import_statement(session: Session, path: str | Path, *, layout: str | None = None,
-                     currency: str | None = None) -> StatementImport:
+                     currency: str | None = None, progress: Progress | None = None) -> StatementImport:
     """Read a statement file and store its new credit lines (the caller owns the transaction). Raises
-    `statement_file.FileProblem` / `StatementError` for a file that cannot be read; nothing is stored then."""
+    `statement_file.FileProblem` / `StatementError` for a file that cannot be read; nothing is stored then.
+    `progress(done, 3)`: read, checked against the lines stored, stored (app.ledger.progress; it may raise
+    Cancelled: the caller's transaction rolls back)."""
     company = get_company(session)
     locale = (company.locale if company else None) or "es_PE"
     statement: Statement = read_statement(path, layout=layout, currency=currency, locale=locale,
                                           default_currency=(company.currency if company else None) or "PEN")
+    report(progress, 1, 3)
     credits = [(ln, fp) for ln, fp in zip(statement.lines, fingerprints(statement.lines)) if ln.amount_minor > 0]
     debits = sum(1 for ln in statement.lines if ln.amount_minor < 0)
     wanted = [fp for _ln, fp in credits]
@@ -95,6 +99,7 @@ def import_statement(session: Session, path: str | Path, *, layout: str | None =
         known.update(session.scalars(select(BankLine.fingerprint)
                                      .where(BankLine.fingerprint.in_(wanted[start:start + 500]))))
     new = [(ln, fp) for ln, fp in credits if fp not in known]
+    report(progress, 2, 3)
     name = Path(path).name[:255]
     statement_id = None
     if new:
@@ -115,6 +120,7 @@ def import_statement(session: Session, path: str | Path, *, layout: str | None =
                 "by this one. Import the file again: the lines already stored are skipped.") from exc
         audit.record(session, action="import", entity="bank_statement", entity_id=row.id,
                      after={"file": name, "layout": statement.layout, "lines": len(new)})
+    report(progress, 3, 3)
     return StatementImport(statement_id, statement.layout, statement.account, statement.currency, len(new),
                            len(credits) - len(new), debits, statement.ignored_rows, name)
 

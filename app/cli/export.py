@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.reports.export_all import export_all
 
-from .common import fail, open_session
+from .common import fail, open_session, progress_line
 
 
 def register(subparsers) -> None:
@@ -28,12 +28,16 @@ def run(args) -> int:
     if target.is_dir():
         fail(f"export: {args.output} is a directory: give a file name ending in .xlsx", 2)
     session = open_session(args)
+    line = None
     try:
+        line = progress_line("exporting (rows)")  # on stderr, when it is a terminal
         with session.begin():  # one read transaction: a consistent picture of the books
-            summary = export_all(session, target, lang=args.lang)
+            summary = export_all(session, target, lang=args.lang, progress=line)
     except OSError as exc:
         fail(f"export: cannot write {target}: {exc.strerror or exc}", 2)
     finally:
+        if line is not None:
+            line.end()
         session.close()
     print(f"wrote {summary.path}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in summary.rows.items()))
     return 0

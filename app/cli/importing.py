@@ -16,7 +16,7 @@ import sys
 
 from app.importing.fields import FIELDS
 
-from .common import fail, open_session
+from .common import fail, open_session, progress_line
 
 KINDS = tuple(FIELDS)
 
@@ -134,11 +134,16 @@ def run(args) -> int:
                       f"field; ignored (map it with --map \"{header}=FIELD\")", file=sys.stderr)
         for line, why in table.skipped:
             print(f"cobranza: note: {args.file}:{line}: skipped ({why})", file=sys.stderr)
+        bar = progress_line(f"importing {args.kind} (rows)")  # on stderr, when it is a terminal
         try:
             result = run_import(session, args.kind, table, mapping, opts, valid_only=bool(args.skip_invalid),
-                                rejected_path=args.skip_invalid, dry_run=args.dry_run)
+                                rejected_path=args.skip_invalid, dry_run=args.dry_run, progress=bar)
         except SQLAlchemyError as exc:  # locked or lost database: nothing was committed
+            if bar is not None:
+                bar.end()
             fail(f"database error, nothing was imported: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
+        if bar is not None:
+            bar.end()
         if args.save_mapping and result.ok and not args.dry_run:
             try:
                 save_mapping(session, args.save_mapping, mapping, opts.as_dict())

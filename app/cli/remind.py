@@ -62,15 +62,23 @@ def run(args) -> int:
                 print(json.dumps(p.as_json(), ensure_ascii=False))
             return 0
         approve = APPROVE_ALL if args.approve_all else args.approve
+        bar = progress_line("storing reminders")  # on stderr, when it is a terminal
         try:
             with session.begin():  # the run is stored (its reminders queued) and committed first
                 done = perform_run(session, as_of=args.as_of, at=args.at, letters_dir=args.letters_dir,
-                                   approve=approve)
+                                   approve=approve, progress=bar)
         except LedgerError as exc:
             fail(str(exc), 2)
+        finally:
+            if bar is not None:
+                bar.end()
         # then delivered: each e-mail in its own short transactions, none open while the SMTP server talks
         engine = session.get_bind()
-        done = deliver_stored(done, writers=session_factory(engine, write=True), readers=session_factory(engine))
+        bar = progress_line("delivering (letters, e-mails)")
+        done = deliver_stored(done, writers=session_factory(engine, write=True), readers=session_factory(engine),
+                              progress=bar)
+        if bar is not None:
+            bar.end()
         summary = done.summary
         for line in summary.lines():
             print(line)

@@ -159,8 +159,9 @@ def _batch_file(directory, prefix: str, jobs: list[DeliveryJob], ext: str) -> Pa
     return Path(directory) / f"{prefix}-{stamp}-{config.now():%H%M%S}.{ext}"
 
 
-def make_letter_writer(session: Session):
-    """letter_writer(jobs, directory) for the outbox: one combined PDF for printing, one file per customer."""
+def make_letter_writer(session: Session, progress=None, cancel=None):
+    """letter_writer(jobs, directory) for the outbox: one combined PDF for printing, one file per customer.
+    `progress(done, total)` counts the letters; `cancel()` stops the batch (LettersCancelled, no file)."""
     from .letters import letter_text, render_letters
     from .templates import TemplateLimitError
 
@@ -181,7 +182,7 @@ def make_letter_writer(session: Session):
             return paths, None
         combined = _batch_file(directory, "letters", jobs, "pdf")
         result = render_letters(contents, combined_path=combined, per_customer_dir=Path(directory) / "customers",
-                                texts=texts)
+                                texts=texts, progress=progress, cancel=cancel)
         for job, path in zip(kept, result.files):
             paths[job.reminder_id] = str(path)
         return paths, str(result.combined_path)

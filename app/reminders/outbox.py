@@ -213,15 +213,22 @@ def deliver_due(sessions: Sessions, *, now: dt.datetime, sender: Callable[[Deliv
     written = _Written()
     if letters or texts:
         if isinstance(sessions, Session):
-            _write_files(sessions, letters, texts, letters_dir, letter_writer, sms_writer, written)
+            _write_files(sessions, letters, texts, letters_dir, letter_writer, sms_writer, written, progress, cancel)
         elif readers is not None:  # made outside any write transaction, recorded below
             with readers() as reading:
-                _write_files(reading, letters, texts, letters_dir, letter_writer, sms_writer, written)
+                _write_files(reading, letters, texts, letters_dir, letter_writer, sms_writer, written,
+                             progress, cancel)
+    if written.cancelled:  # the reminders stay queued for the next delivery
+        result.cancelled = True
+        return result
     total, done = len(jobs), 0
     emails: list[DeliveryJob] = []
     with _step(sessions) as session:
         if (letters or texts) and not isinstance(sessions, Session) and readers is None:
-            _write_files(session, letters, texts, letters_dir, letter_writer, sms_writer, written)
+            _write_files(session, letters, texts, letters_dir, letter_writer, sms_writer, written, progress, cancel)
+        if written.cancelled:
+            result.cancelled = True
+            return result
         failed = _record_files(session, now, letters, texts, written, result)
         for job in jobs:
             if cancel is not None and cancel():
@@ -263,15 +270,24 @@ class _Written:
     sms: dict = field(default_factory=dict)
     csv: str | None = None
     sms_error: Exception | None = None
+    cancelled: bool = False  # Cancel pressed while the letters were written: none was, nothing is recorded
 
 
-def _write_files(session: Session, letters, texts, letters_dir, letter_writer, sms_writer, out: _Written) -> None:
-    """Letters and SMS texts written into `letters_dir`; contents read in `session`. Nothing is recorded here."""
+def _write_files(session: Session, letters, texts, letters_dir, letter_writer, sms_writer, out: _Written,
+                 progress=None, cancel=None) -> None:
+    """Letters and SMS texts written into `letters_dir`; contents read in `session`. Nothing is recorded here.
+    `progress(done, total)` counts the letters written; `cancel()` stops them (no file, `out.cancelled`)."""
+    from .letters import LettersCancelled
+
     if letters:
         directory = Path(letters_dir)
         directory.mkdir(parents=True, exist_ok=True)
         try:
-            out.paths, out.combined = (letter_writer or default_letter_writer(session))(letters, directory)
+            write = letter_writer or default_letter_writer(session, progress=progress, cancel=cancel)
+            out.paths, out.combined = write(letters, directory)
+        except LettersCancelled:
+            out.cancelled = True
+            return
         except Exception as exc:  # noqa: BLE001 - one broken batch: every letter in it is retried later
             out.letters_error = exc
     bad_letters = {j.reminder_id for j in letters if out.letters_error is not None
@@ -519,9 +535,9 @@ def release_reminders(session: Session, ids, *, mark_as_sent: bool = False, now:
 
 
 
-def default_letter_writer(session: Session):
+def default_letter_writer(session: Session, progress=None, cancel=None):
     """Letters through app.reminders.letters (see delivery.make_letter_writer)."""
-    return delivery.make_letter_writer(session)
+    return delivery.make_letter_writer(session, progress=progress, cancel=cancel)
 
 
 def default_sms_writer(session: Session):

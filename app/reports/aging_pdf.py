@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from app.ledger.progress import Progress, Steps
 from app.pdftext import para_text
 
 from .aging import AgingReport
@@ -55,7 +56,9 @@ def _numbered_canvas(footer: str, stamp: str):
 
 
 def write_pdf(report: AgingReport, path: str | os.PathLike[str], *, company: str | None = None,
-              locale: str = "es_PE", lang: str | None = None) -> None:
+              locale: str = "es_PE", lang: str | None = None, progress: Progress | None = None) -> None:
+    """Write the PDF to `path` (a temporary file renamed into place: never half-written).
+    `progress(done, total)` counts the pages laid out (app.ledger.progress; it may raise Cancelled: no file)."""
     text = labels(lang)
     basis = text["basis_due"] if report.basis == "due" else text["basis_issue"]
     title_style = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=15, leading=19)
@@ -85,8 +88,16 @@ def write_pdf(report: AgingReport, path: str | os.PathLike[str], *, company: str
     doc = SimpleDocTemplate(tmp, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=BOTTOM_MARGIN, title=text["title"], author=company or "Cobranza")
     stamp = f"{company + ' · ' if company else ''}{text['title']} · {report.as_of.isoformat()}"
+    # one Table per page (see _tables), plus the page the title may have to itself
+    steps = Steps(progress, sum(isinstance(f, Table) for f in story) + 1, every=10)
+
+    def page_done(_canvas, _doc) -> None:
+        steps()
+
     try:
-        doc.build(story, canvasmaker=_numbered_canvas(text["page"], stamp))
+        doc.build(story, onFirstPage=page_done, onLaterPages=page_done,
+                  canvasmaker=_numbered_canvas(text["page"], stamp))
+        steps.end()
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

@@ -21,9 +21,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from app.ledger.money import exponent
+from app.ledger.progress import Progress, Steps
 
 from .aging import AgingReport
 from .aging_export import bucket_title, labels, neutralise
+from .write_only import discarding
 
 TITLE_FONT = Font(name="Calibri", bold=True, size=14)
 BOLD = Font(name="Calibri", bold=True)
@@ -189,8 +191,17 @@ class _Sheet:
 
 
 def write_xlsx(report: AgingReport, path: str | os.PathLike[str], *, company: str | None = None,
-               lang: str | None = None) -> None:
-    """Write the workbook to `path` (a temporary file renamed into place: never half-written)."""
+               lang: str | None = None, progress: Progress | None = None) -> None:
+    """Write the workbook to `path` (a temporary file renamed into place: never half-written).
+    `progress(done, total)` counts the rows written (app.ledger.progress; it may raise Cancelled: no file)."""
+    wb = Workbook(write_only=True)
+    with discarding(wb):  # a Cancel half-way leaves no temporary file behind
+        _write_xlsx(wb, report, path, company=company, lang=lang, progress=progress)
+
+
+def _write_xlsx(wb: Workbook, report: AgingReport, path: str | os.PathLike[str], *, company: str | None,
+                lang: str | None, progress: Progress | None) -> None:
+    steps = Steps(progress, len(report.customers) + sum(len(c.items) for c in report.customers))
     text = labels(lang)
     basis = text["basis_due"] if report.basis == "due" else text["basis_issue"]
     title_lines = [
@@ -202,8 +213,6 @@ def write_xlsx(report: AgingReport, path: str | os.PathLike[str], *, company: st
     currencies = [t.currency for t in report.totals]
     formats = {cur: money_format(cur) for cur in currencies}
     digits = {cur: exponent(cur) for cur in currencies}
-
-    wb = Workbook(write_only=True)
 
     # --- summary
     s = _Sheet(wb, text["summary"],
@@ -222,6 +231,7 @@ def write_xlsx(report: AgingReport, path: str | os.PathLike[str], *, company: st
                       s.fast(_amount(c.total_minor, d), fmt),
                       s.fast(_amount(c.unapplied_credit_minor, d), fmt),
                       s.fast(_amount(c.net_minor, d), fmt)])
+            steps()
         blocks.append((cur, first, s.row))
     s.finish(blocks, range(3, 3 + nb + 3), 1, text["total_of"], formats.get)
 
@@ -247,6 +257,7 @@ def write_xlsx(report: AgingReport, path: str | os.PathLike[str], *, company: st
                                  (bucket_title(it.bucket, text), s_center), (it.days, None),
                                  (_amount(it.amount_minor, d), s_money), (_amount(it.open_minor, d), s_money),
                                  (text["yes"], s_center) if it.disputed else (None, None)]))
+            steps(len(c.items))
         if dt_.row >= first:
             blocks.append((cur, first, dt_.row))
     dt_.finish(blocks, [9], 1, text["total_of"], formats.get)
@@ -255,6 +266,7 @@ def write_xlsx(report: AgingReport, path: str | os.PathLike[str], *, company: st
     tmp = target + ".tmp"
     try:
         wb.save(tmp)
+        steps.end()  # a Cancel pressed while saving still leaves no file
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

@@ -14,19 +14,21 @@ import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.config import ui_language
 from app.ledger.money import exponent
+from app.ledger.progress import Progress, Steps
 from app.models import Allocation, CreditNote, Customer, DueLine, Invoice, Payment, PaymentTerms, WriteOff
 
 from .aging_export import neutralise
+from .write_only import discarding
 
 BOLD = Font(bold=True)
 DATE_FORMAT = "yyyy-mm-dd"
@@ -146,30 +148,39 @@ def _stream(session: Session, stmt) -> Iterable:
     return session.execute(stmt.execution_options(yield_per=2000))
 
 
+def _count_rows(session: Session) -> int:
+    """The rows the workbook will hold (one per record of each sheet's table), for the progress bar."""
+    return sum(session.scalar(select(func.count()).select_from(model)) or 0
+               for model in (Customer, Invoice, DueLine, Payment, CreditNote, WriteOff, Allocation))
+
+
 def export_all(session: Session, target: str | os.PathLike[str], *, lang: str | None = None,
-               progress: Callable[[str, int], None] | None = None) -> ExportSummary:
-    """Write the workbook to `target` (through a temporary file: complete or absent). Reads only."""
+               progress: Progress | None = None) -> ExportSummary:
+    """Write the workbook to `target` (through a temporary file: complete or absent). Reads only.
+    `progress(done, total)` counts the rows written (app.ledger.progress; it may raise Cancelled: no file)."""
     lang = lang if lang in SHEETS else ui_language()
     lang = lang if lang in SHEETS else "en"
     target = Path(target)
     wb = Workbook(write_only=True)
+    with discarding(wb):  # a Cancel half-way leaves no temporary file behind
+        return _export_all(session, wb, target, lang, progress)
+
+
+def _export_all(session: Session, wb: Workbook, target: Path, lang: str, progress: Progress | None) -> ExportSummary:
     w = _Writer(wb, lang)
     rows: dict[str, int] = {}
     src = SOURCES[lang]
-
-    def done(key: str, n: int) -> None:
-        rows[key] = n
-        if progress is not None:
-            progress(key, n)
+    steps = Steps(progress, _count_rows(session) if progress is not None else 0, every=2000)
 
     def fill(key: str, stmt, row) -> None:
-        """One sheet: its header, then `row(ws, *record)` for every record of `stmt`, counted for `done`."""
+        """One sheet: its header, then `row(ws, *record)` for every record of `stmt`, counted in `rows` and `steps`."""
         ws = w.sheet(key)
         n = 0
         for record in _stream(session, stmt):
             ws.append(row(ws, *record))
             n += 1
-        done(key, n)
+            steps()
+        rows[key] = n
 
     fill("customers",
          select(Customer, PaymentTerms.code).outerjoin(PaymentTerms, PaymentTerms.id == Customer.payment_terms_id)
@@ -242,6 +253,7 @@ def export_all(session: Session, target: str | os.PathLike[str], *, lang: str | 
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         wb.save(tmp)
+        steps.end()  # a Cancel pressed while saving still leaves no file
         os.replace(tmp, target)
     finally:
         if tmp.exists():

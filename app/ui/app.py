@@ -57,6 +57,9 @@ def refresh_risk_in_background(window):
     refresher = RiskRefresher(ctx.runner, ctx.engine.url.render_as_string(hide_password=False), window)
     window.risk_refresher = refresher
     refresher.start(ctx.today())
+    from .risk_status import show_risk_status
+
+    show_risk_status(window, refresher)  # a busy bar and Cancel in the status bar while the worker trains
     return refresher
 
 

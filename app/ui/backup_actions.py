@@ -9,6 +9,7 @@ the whole window reloads: the company, the currencies' decimals and every page.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.backup import (EXTENSION, BackupError, BackupInfo, auto_backup, auto_enabled, backup_dir, inspect_backup,
                         make_backup, restore_backup, unique_name, with_extension)
 from app.ledger.changes import Changes
+from app.ledger.progress import Cancelled
+
+from .progress import run_with_progress
 
 log = logging.getLogger(__name__)
 
@@ -25,12 +29,23 @@ log = logging.getLogger(__name__)
 # --- the jobs (on a worker: plain values in and out; the runner's session is not used) ------------
 
 
-def _backup_job(_session, url, path):
-    return make_backup(url, path, overwrite=True)  # the save dialog has asked before replacing a file
+def _backup_job(_session, url, path, progress=None):
+    # the save dialog has asked before replacing a file
+    return make_backup(url, path, overwrite=True, progress=progress)
 
 
-def _auto_job(_session, url):
-    return auto_backup(url)
+def _auto_job(_session, url, progress=None):
+    return auto_backup(url, progress=progress)
+
+
+def _stopped_by(event: threading.Event):
+    """A progress callable that only stops the work (quitting): no bar for the automatic backup."""
+
+    def progress(_done: int, _total: int) -> None:
+        if event.is_set():
+            raise Cancelled()
+
+    return progress
 
 
 def _inspect_job(_session, path):
@@ -75,11 +90,20 @@ class BackupActions(QObject):
         if path:
             self.start_backup(path)
 
-    def start_backup(self, path: str | Path) -> int:
+    def start_backup(self, path: str | Path):
+        """The backup on a reader, with a progress bar and Cancel (nothing is left after a Cancel)."""
         target = with_extension(path)
         self.window.statusBar().showMessage(self.tr("Backing up to %1…").replace("%1", str(target)))
-        return self.ctx.runner.read(_backup_job, self.url, target, on_done=self._backed_up,
-                                    on_error=lambda exc: self._failed("backup", exc))
+        self.operation = run_with_progress(
+            self.ctx.runner, self.window, self.tr("Backing up…"), _backup_job, self.url, target,
+            on_done=self._backed_up, on_error=lambda exc: self._failed("backup", exc),
+            on_cancel=self._backup_cancelled)
+        return self.operation
+
+    def _backup_cancelled(self) -> None:
+        message = self.tr("Backup cancelled: no file was written.")
+        self.window.statusBar().showMessage(message, 15000)
+        self.finished.emit("backup", False, message)
 
     def _backed_up(self, result) -> None:
         message = self.tr("Backup written: %1").replace("%1", str(result.path))
@@ -90,8 +114,20 @@ class BackupActions(QObject):
         """The daily backup at start, in the background; nothing when the newest is less than a day old."""
         if not auto_enabled():
             return None
-        return self.ctx.runner.read(_auto_job, self.url, on_done=self._auto_done,
-                                    on_error=lambda exc: self._failed("auto", exc, quiet=True))
+        quitting = threading.Event()
+        forget = self.ctx.runner.add_canceller(quitting.set)  # quitting stops it: no half-written file is left
+
+        def done(result) -> None:
+            forget()
+            self._auto_done(result)
+
+        def failed(exc) -> None:
+            forget()
+            if not isinstance(exc, Cancelled):
+                self._failed("auto", exc, quiet=True)
+
+        return self.ctx.runner.read(_auto_job, self.url, progress=_stopped_by(quitting), on_done=done,
+                                    on_error=failed)
 
     def _auto_done(self, result) -> None:
         if result.made is not None:

@@ -808,6 +808,7 @@ class DonePage(_BusyPage):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.progress: Progress | None = None
+        self._forget = lambda: None
 
     def initializePage(self) -> None:
         state, check = self.w.state, self.w.check_page
@@ -821,6 +822,8 @@ class DonePage(_BusyPage):
         self.cancel.setEnabled(True)
         self.progress = Progress()
         self.progress.moved.connect(self._moved)
+        self._forget()
+        self._forget = self.w.ctx.runner.add_canceller(self.progress.cancelled.set)  # quitting cancels it
         valid_only = check.valid_only()
         self.start(_import_job, self.w.ctx.runner.write_sessions, state.kind, state.table, state.mapping,
                    state.options, valid_only, check.rejected.text().strip() if valid_only else None, self.progress,
@@ -830,6 +833,7 @@ class DonePage(_BusyPage):
         """Not a user's mistake (those are in the result): said as it is, and the wizard can be closed."""
         super()._error(task, exc)
         if task == self._task:
+            self._forget()
             self.bar.hide()
             self.cancel.hide()
             self._ready = True
@@ -855,6 +859,7 @@ class DonePage(_BusyPage):
 
     def answer(self, answer) -> bool:
         result, changes = answer
+        self._forget()
         self.w.state.result = result
         self.bar.hide()
         self.cancel.hide()

@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         self.act_import = QAction(self.tr("&Import from a file…"), self)  # app/ui/import_wizard.py
         self.act_import.triggered.connect(lambda: self.import_file())
         file_menu.addAction(self.act_import)
+        from .export_actions import ExportActions
+
+        self.export_actions = getattr(self, "export_actions", None) or ExportActions(self)
+        self.export_actions.add_to(file_menu)  # Export everything to Excel…, Statements for every customer…
         file_menu.addSeparator()
         self.backup_actions = getattr(self, "backup_actions", None) or BackupActions(self)
         self.backup_actions.add_to(file_menu)  # Back up now…, Restore from backup…

@@ -7,6 +7,9 @@
 The callable runs on the worker: it hands the figures to the GUI thread by a queued signal and raises
 `Cancelled` once Cancel was pressed, so the function stops at its next step and its transaction rolls back.
 A cancelled operation calls `on_cancel` (if given), never `on_error`.
+
+Quitting cancels it at once: the operation is one of the runner's cancellers (TaskRunner.shutdown), and
+Ctrl+Q in the dialog (which keeps the window's own shortcut from it) cancels and closes the window.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import threading
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.ledger.progress import Cancelled
@@ -47,6 +51,13 @@ class ProgressOperation(QObject):
         self._bridge = _Bridge()
         self._bridge.step.connect(self._step, Qt.ConnectionType.QueuedConnection)
         self.dialog.setValue(0)
+        self._forget = lambda: None
+        quit_here = QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self.dialog)
+        quit_here.activated.connect(self.quit)
+
+    def watch(self, runner: TaskRunner) -> None:
+        """Quitting (the runner's shutdown) cancels this operation."""
+        self._forget = runner.add_canceller(self.cancelled.set)
 
     def progress(self, done: int, total: int) -> None:
         """Called on the worker thread by the domain function."""
@@ -58,6 +69,13 @@ class ProgressOperation(QObject):
         self.cancelled.set()
         self.dialog.setLabelText(self.tr("Cancelling…"))
 
+    def quit(self) -> None:
+        """Ctrl+Q while the dialog is up: stop the work and close the window (which quits)."""
+        self.cancel()
+        window = self.parent().window() if isinstance(self.parent(), QWidget) else None
+        if window is not None:
+            window.close()
+
     def _step(self, done: int, total: int) -> None:
         if self.cancelled.is_set():
             return
@@ -66,6 +84,7 @@ class ProgressOperation(QObject):
         self.dialog.setValue(min(done, total) if total > 0 else 0)
 
     def close(self) -> None:
+        self._forget()
         self.dialog.reset()
         self.dialog.hide()
         self.dialog.deleteLater()
@@ -77,6 +96,7 @@ def run_with_progress(runner: TaskRunner, parent: QWidget | None, label: str, fn
                       on_cancel: Callable | None = None, write: bool = False, **kwargs) -> ProgressOperation:
     """Run `fn(session, *args, progress=..., **kwargs)` on the runner with a progress bar and Cancel."""
     op = ProgressOperation(parent, label)
+    op.watch(runner)
 
     def done(result) -> None:
         op.close()

@@ -99,6 +99,8 @@ class TaskRunner(QObject):
         self._write_pool = QThreadPool(self)
         self._write_pool.setMaxThreadCount(1)
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._cancellers: dict[int, Callable[[], None]] = {}
+        self._canceller_ids = itertools.count(1)
 
     # --- asking ------------------------------------------------------------------
 
@@ -121,6 +123,26 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def add_canceller(self, cancel: Callable[[], None]) -> Callable[[], None]:
+        """`cancel()` is what stops a long operation (its Cancel button): `shutdown` calls it first, so
+        quitting stops that work at its next step (its transaction rolls back) instead of waiting for it.
+        Returns the function that forgets it (call it when the operation is over)."""
+        key = next(self._canceller_ids)
+        self._cancellers[key] = cancel
+
+        def forget() -> None:
+            self._cancellers.pop(key, None)
+
+        return forget
+
+    def cancel_all(self) -> None:
+        """Press Cancel on every long operation still running (quitting)."""
+        for cancel in list(self._cancellers.values()):
+            try:
+                cancel()
+            except RuntimeError as exc:  # its window was deleted meanwhile: nothing left to stop
+                log.debug("could not cancel an operation: %s", exc)
+
     def watch_reads(self, engine) -> None:
         """Note the connections that reads hold (on any thread but the writer's, the dashboard's second
         connection included), so `shutdown` can interrupt their statements."""
@@ -142,11 +164,13 @@ class TaskRunner(QObject):
         event.listen(engine, "checkin", checkin)
 
     def shutdown(self, write_msecs: int = 10000, read_msecs: int = 1000) -> bool:
-        """Quitting: drop the reads not yet started, wait for the writer to finish what it was asked (a
-        write is never cut short: it commits or rolls back whole; once it is done no connection a write
-        could use is interrupted), then interrupt the statements of the reads still running (SQLite's
-        `interrupt`, psycopg's `cancel`: their answer would go to a closed window). True when every
-        worker has stopped."""
+        """Quitting: cancel the long operations (an import, an export, a batch: they stop at their next
+        step and roll back), drop the reads not yet started, wait for the writer to finish what it was
+        asked (a write is never cut short: it commits or rolls back whole; once it is done no connection a
+        write could use is interrupted), then interrupt the statements of the reads still running
+        (SQLite's `interrupt`, psycopg's `cancel`: their answer would go to a closed window). True when
+        every worker has stopped."""
+        self.cancel_all()
         self._read_pool.clear()
         wrote = self._write_pool.waitForDone(write_msecs)
         # again and again until the readers have stopped: a read between two statements when it was

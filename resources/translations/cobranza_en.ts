@@ -4,7 +4,7 @@
 <context>
     <name>AgingReportView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/aging_report.py" line="+246"/>
+        <location filename="../../app/ui/views/aging_report.py" line="+288"/>
         <source>%n page(s) sent to the printer.</source>
         <translation>
             <numerusform>%n page sent to the printer.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>App</name>
     <message numerus="yes">
-        <location filename="../../app/ui/app.py" line="+83"/>
+        <location filename="../../app/ui/app.py" line="+86"/>
         <source>Demo ready: %n customer(s).</source>
         <translation>
             <numerusform>Demo ready: %n customer.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>Bank</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/bank.py" line="+42"/>
+        <location filename="../../app/ui/views/bank.py" line="+43"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -59,7 +59,7 @@
 <context>
     <name>BankView</name>
     <message numerus="yes">
-        <location line="+181"/>
+        <location line="+184"/>
         <source>%1: %n new credit line(s)</source>
         <translation>
             <numerusform>%1: %n new credit line</numerusform>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%n line(s) confirmed as exact matches</source>
         <translation>
             <numerusform>%n line confirmed as an exact match</numerusform>
@@ -116,7 +116,7 @@
 <context>
     <name>DonePage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="+131"/>
+        <location filename="../../app/ui/import_wizard.py" line="+136"/>
         <source>Imported: %n row(s) (%1).</source>
         <translation>
             <numerusform>Imported: %n row (%1).</numerusform>
@@ -144,6 +144,17 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/export_actions.py" line="+116"/>
+        <source>%n statement(s) written to %1</source>
+        <translation>
+            <numerusform>%n statement written to %1</numerusform>
+            <numerusform>%n statements written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MoveBook</name>
     <message numerus="yes">
         <location filename="../../app/ui/move_book.py" line="+87"/>
@@ -157,7 +168,7 @@
 <context>
     <name>ReadPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="-386"/>
+        <location filename="../../app/ui/import_wizard.py" line="-391"/>
         <source>%n data row(s) read; the header is on line %1.</source>
         <translation>
             <numerusform>%n data row read; the header is on line %1.</numerusform>
@@ -176,7 +187,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+271"/>
+        <location filename="../../app/ui/views/reminders.py" line="+272"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>

@@ -37,7 +37,7 @@
 <context>
     <name>AgingReportView</name>
     <message>
-        <location filename="../../app/ui/views/aging_report.py" line="+110"/>
+        <location filename="../../app/ui/views/aging_report.py" line="+133"/>
         <source>Aged receivables</source>
         <translation>Antigüedad de saldos</translation>
     </message>
@@ -183,12 +183,27 @@
         <translation>Exportar la antigüedad de saldos</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>Exporting the aging report…</source>
+        <translation>Exportando el informe de antigüedad…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Exportación cancelada: no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Written %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>Preparing the aging report for printing…</source>
+        <translation>Preparando el informe de antigüedad para imprimir…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Aging report</source>
         <translation>Antigüedad de saldos</translation>
     </message>
@@ -462,7 +477,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="+79"/>
+        <location filename="../../app/ui/app.py" line="+82"/>
         <source>Preparing the demo: customers, invoices and payments…</source>
         <translation>Preparando la demostración: clientes, facturas y pagos…</translation>
     </message>
@@ -862,7 +877,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../app/ui/backup_actions.py" line="+62"/>
+        <location filename="../../app/ui/backup_actions.py" line="+77"/>
         <source>&amp;Back up now…</source>
         <extracomment>(what, ok, message) after each job, for the status bar and for tests: what is backup|auto|check|restore</extracomment>
         <translation>&amp;Hacer copia de seguridad ahora…</translation>
@@ -883,9 +898,19 @@
         <translation>Copias de seguridad de Cobranza (*%1)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Backing up to %1…</source>
         <translation>Haciendo la copia de seguridad en %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backup cancelled: no file was written.</source>
+        <translation>Copia de seguridad cancelada: no se escribió ningún archivo.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -893,7 +918,7 @@
         <translation>Copia de seguridad guardada: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Automatic backup written: %1</source>
         <translation>Copia de seguridad automática guardada: %1</translation>
     </message>
@@ -1096,7 +1121,7 @@
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/views/bank.py" line="+38"/>
+        <location filename="../../app/ui/views/bank.py" line="+39"/>
         <source>Line %1: %2: %3</source>
         <translation>Línea %1: %2: %3</translation>
     </message>
@@ -1207,8 +1232,18 @@
         <source>Statements (*.csv *.txt *.xlsx *.xml *.ofx *.qfx);;All files (*)</source>
         <translation>Estados de cuenta (*.csv *.txt *.xlsx *.xml *.ofx *.qfx);;Todos los archivos (*)</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Importing the bank statement…</source>
+        <translation>Importando el extracto bancario…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import cancelled: no line was stored.</source>
+        <translation>Importación cancelada: no se guardó ninguna línea.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+3"/>
         <source>%1: %n new credit line(s)</source>
         <translation>
             <numerusform>%1: %n abono nuevo</numerusform>
@@ -1223,8 +1258,13 @@
             <numerusform>(%n ya importados antes, no se guardaron de nuevo)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
+        <source>Confirming the exact matches…</source>
+        <translation>Confirmando las coincidencias exactas…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n line(s) confirmed as exact matches</source>
         <translation>
             <numerusform>%n movimiento confirmado como coincidencia exacta</numerusform>
@@ -1232,7 +1272,12 @@
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+3"/>
+        <source>Cancelled: no line was confirmed.</source>
+        <translation>Cancelado: no se confirmó ninguna línea.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Payment of %1 from %2 recorded</source>
         <translation>Pago de %1 de %2 registrado</translation>
     </message>
@@ -2758,12 +2803,12 @@
         <translation>Abrir las filas rechazadas</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Cancelado: no se importó nada.</translation>
     </message>
@@ -2860,7 +2905,7 @@
 <context>
     <name>EditMatchDialog</name>
     <message>
-        <location filename="../../app/ui/views/bank.py" line="-224"/>
+        <location filename="../../app/ui/views/bank.py" line="-230"/>
         <source>Confirm bank line</source>
         <translation>Confirmar movimiento bancario</translation>
     </message>
@@ -3145,9 +3190,106 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../../app/ui/export_actions.py" line="+51"/>
+        <source>&amp;Export everything to Excel…</source>
+        <extracomment>(what, outcome, message) after each export, for the status bar and for tests: what is all|statements; outcome is done|cancelled|failed</extracomment>
+        <translation>&amp;Exportar todo a Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every customer, document and allocation in one workbook, one sheet per table, for your accountant</source>
+        <translation>Todos los clientes, documentos y aplicaciones en un libro, una hoja por tabla, para su contador</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Statements for every customer…</source>
+        <translation>E&amp;stados de cuenta de todos los clientes…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A statement of account (PDF) for every customer with a balance today, and one file with all of them for printing</source>
+        <translation>Un estado de cuenta (PDF) por cada cliente con saldo hoy, y un archivo con todos para imprimir</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export everything to Excel</source>
+        <translation>Exportar todo a Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting everything to Excel…</source>
+        <translation>Exportando todo a Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written %1</source>
+        <translation>Escrito %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The export failed: %1</source>
+        <translation>La exportación falló: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Exportación cancelada: no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder for the statements</source>
+        <translation>Carpeta para los estados de cuenta</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n statement(s) written to %1</source>
+        <translation>
+            <numerusform>%n estado de cuenta escrito en %1</numerusform>
+            <numerusform>%n estados de cuenta escritos en %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No customer has a balance: no statement was written.</source>
+        <translation>Ningún cliente tiene saldo: no se escribió ningún estado de cuenta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left out: %1</source>
+        <translation>Omitidos: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing the statements…</source>
+        <translation>Escribiendo los estados de cuenta…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The statements could not be written: %1</source>
+        <translation>No se pudieron escribir los estados de cuenta: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Statements cancelled: no file was written.</source>
+        <translation>Estados de cuenta cancelados: no se escribió ningún archivo.</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-609"/>
+        <location filename="../../app/ui/import_wizard.py" line="-614"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -3679,7 +3821,7 @@
         <translation>Algo salió mal: %1</translation>
     </message>
     <message>
-        <location line="+648"/>
+        <location line="+653"/>
         <source>Import from a file</source>
         <extracomment>the import&apos;s ImportResult, once it ran (imported, refused or cancelled)</extracomment>
         <translation>Importar desde un archivo</translation>
@@ -3966,7 +4108,7 @@
         <translation>&amp;Importar desde un archivo…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -4006,7 +4148,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-385"/>
+        <location filename="../../app/ui/import_wizard.py" line="-390"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
@@ -4170,7 +4312,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="-235"/>
+        <location filename="../../app/ui/mainwindow.py" line="-239"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -4852,12 +4994,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>ProgressOperation</name>
     <message>
-        <location filename="../../app/ui/progress.py" line="+39"/>
+        <location filename="../../app/ui/progress.py" line="+43"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
@@ -5231,7 +5373,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+86"/>
+        <location filename="../../app/ui/views/reminders.py" line="+87"/>
         <source>Reminders</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Recordatorios</translation>
@@ -5653,6 +5795,29 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
             <numerusform>Historial (%n recordatorio)</numerusform>
             <numerusform>Historial (%n recordatorios)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RiskStatus</name>
+    <message>
+        <location filename="../../app/ui/risk_status.py" line="+18"/>
+        <source>Updating the risk scores…</source>
+        <translation>Actualizando las puntuaciones de riesgo…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop updating the risk scores: the ones stored stay as they are, and they are updated at the next start</source>
+        <translation>Dejar de actualizar las puntuaciones de riesgo: las guardadas quedan como están y se actualizan al próximo inicio</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Risk scores not updated: they will be at the next start.</source>
+        <translation>Puntuaciones de riesgo no actualizadas: se actualizarán al próximo inicio.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@ currency, totals per currency, and export to Excel, PDF and CSV. Computed and wr
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -17,35 +18,56 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ledger.progress import Steps
 from app.reports.aging import AgingOptionError, aging_report, parse_buckets
 
 from ..context import AppContext
 from ..customer_picker import CustomerPicker
 from ..empty_state import EmptyState
 from ..page_parts import STRETCH, as_of_edit, hbox, list_table, page_title, vbox
+from ..progress import run_with_progress
 from ..tablemodels.dashboard import AgingTableModel
 from ..widgets import ERROR_STYLE
 
 
-def _write(session, kind: str, report, path: str, company: str | None, locale: str, lang: str) -> str:
-    """Runs on a worker: the writers only read the frozen report."""
+class _CountingFile:
+    """A text file that reports its lines (the CSV's rows) as they are written: `write_csv` is the aging
+    report's own writer, this only watches it."""
+
+    def __init__(self, f, steps: Steps):
+        self.f, self.steps = f, steps
+
+    def write(self, text: str) -> int:
+        self.steps(text.count("\n"))
+        return self.f.write(text)
+
+
+def _write(session, kind: str, report, path: str, company: str | None, locale: str, lang: str,
+           progress=None) -> str:
+    """Runs on a worker: the writers only read the frozen report. Each writes a temporary file renamed into
+    place at the end: a Cancel (`progress` raising Cancelled) or an error leaves no file."""
     if kind == "xlsx":
         from app.reports.aging_xlsx import write_xlsx
 
-        write_xlsx(report, path, company=company, lang=lang)
+        write_xlsx(report, path, company=company, lang=lang, progress=progress)
     elif kind == "pdf":
         from app.reports.aging_pdf import write_pdf
 
-        write_pdf(report, path, company=company, locale=locale, lang=lang)
+        write_pdf(report, path, company=company, locale=locale, lang=lang, progress=progress)
     else:
-        import os
+        from app.reports.aging_export import write_csv
 
-        from app.reports.aging_export import csv_text
-
-        tmp = path + ".tmp"
-        with open(tmp, "w", encoding="utf-8", newline="") as f:
-            f.write(csv_text(report))
-        os.replace(tmp, path)
+        rows = 1 + (sum(len(c.items) for c in report.customers) if report.detail else len(report.customers))
+        steps = Steps(progress, rows, every=2000)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        try:
+            with open(tmp, "w", encoding="utf-8", newline="") as f:
+                write_csv(report, _CountingFile(f, steps))
+            steps.end()
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
     return path
 
 
@@ -54,6 +76,7 @@ class AgingReportView(QWidget):
     concerns = frozenset({"customers", "documents", "collections", "settings"})
     loaded = Signal()
     exported = Signal(str)
+    export_cancelled = Signal()
     printed = Signal(int)
 
     def __init__(self, ctx: AppContext, parent=None):
@@ -208,13 +231,29 @@ class AgingReportView(QWidget):
             if not path:
                 return
         lang = "es" if self.ctx.formatter.locale.startswith("es") else "en"
-        self.progress.show()
-        self.ctx.runner.read(_write, kind, self.report, path, self.ctx.company_name or None,
-                             self.ctx.formatter.locale, lang,
-                             on_done=self._exported, on_error=lambda exc: self._failed(self._request, exc))
+        self._exporting(True)
+        self.export_op = run_with_progress(
+            self.ctx.runner, self, self.tr("Exporting the aging report…"), _write, kind, self.report, path,
+            self.ctx.company_name or None, self.ctx.formatter.locale, lang, on_done=self._exported,
+            on_error=self._export_failed, on_cancel=self._export_cancelled)
+
+    def _exporting(self, on: bool) -> None:
+        for b in (self.xlsx_button, self.pdf_button, self.csv_button, self.print_button):
+            b.setEnabled(not on)
+
+    def _export_failed(self, exc) -> None:
+        self._exporting(False)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(str(exc))
+
+    def _export_cancelled(self) -> None:
+        self._exporting(False)
+        self.message.setStyleSheet("color: palette(text);")
+        self.message.setText(self.tr("Export cancelled: no file was written."))
+        self.export_cancelled.emit()
 
     def _exported(self, path: str) -> None:
-        self.progress.hide()
+        self._exporting(False)
         self.message.setStyleSheet("color: palette(text);")
         self.message.setText(self.tr("Written %1").replace("%1", path))
         self.exported.emit(path)
@@ -229,9 +268,12 @@ class AgingReportView(QWidget):
         self._print_dir = tempfile.TemporaryDirectory(prefix="cobranza-aging-")
         path = str(Path(self._print_dir.name) / f"aging-{self.report.as_of.isoformat()}.pdf")
         lang = "es" if self.ctx.formatter.locale.startswith("es") else "en"
-        self.ctx.runner.read(_write, "pdf", self.report, path, self.ctx.company_name or None,
-                             self.ctx.formatter.locale, lang, on_done=lambda p: self._print(p, printer),
-                             on_error=lambda exc: self._failed(self._request, exc))
+        self._exporting(True)
+        self.export_op = run_with_progress(
+            self.ctx.runner, self, self.tr("Preparing the aging report for printing…"), _write, "pdf",
+            self.report, path, self.ctx.company_name or None, self.ctx.formatter.locale, lang,
+            on_done=lambda p: (self._exporting(False), self._print(p, printer)),
+            on_error=self._export_failed, on_cancel=lambda: self._exporting(False))
 
     def _print(self, path: str, printer) -> None:
         from ..printing import PrintError, print_file

@@ -28,6 +28,7 @@ from ..customer_picker import CustomerPicker
 from ..empty_state import EmptyState
 from ..errors import describe
 from ..page_parts import STRETCH, hbox, hint_label, list_table, page_title, vbox
+from ..progress import run_with_progress
 from ..tablemodels.bank import BankLinesModel, SuggestionsModel
 
 
@@ -216,8 +217,11 @@ class BankView(QWidget):
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
-        self.ctx.runner.write(import_statement, path, layout=self.layout_box.currentData(),
-                              on_done=self._imported, on_error=lambda exc: self._say(file_error_text(exc), error=True))
+        self.operation = run_with_progress(
+            self.ctx.runner, self, self.tr("Importing the bank statement…"), import_statement, path,
+            layout=self.layout_box.currentData(), write=True, on_done=self._imported,
+            on_error=lambda exc: self._say(file_error_text(exc), error=True),
+            on_cancel=lambda: self._say(self.tr("Import cancelled: no line was stored.")))
 
     def _imported(self, result) -> None:
         text = self.tr("%1: %n new credit line(s)", "", result.new_lines).replace("%1", result.file_name)
@@ -227,9 +231,12 @@ class BankView(QWidget):
         self.refresh()
 
     def confirm_exact(self) -> None:
-        self.ctx.runner.write(auto_confirm_exact, on_done=lambda done: (
-            self._say(self.tr("%n line(s) confirmed as exact matches", "", len(done))), self.refresh()),
-            on_error=lambda exc: self._say(describe(exc)[1], error=True))
+        self.operation = run_with_progress(
+            self.ctx.runner, self, self.tr("Confirming the exact matches…"), auto_confirm_exact, write=True,
+            on_done=lambda done: (self._say(self.tr("%n line(s) confirmed as exact matches", "", len(done))),
+                                  self.refresh()),
+            on_error=lambda exc: self._say(describe(exc)[1], error=True),
+            on_cancel=lambda: self._say(self.tr("Cancelled: no line was confirmed.")))
 
     def _selected_suggestion(self):
         index = self.suggestions_table.currentIndex()

@@ -80,6 +80,7 @@ class RemindersView(QWidget):
         self.letters_path: str | None = None
         self.confirm_box: QMessageBox | None = None  # the run confirmation while it is open
         self._cancel = threading.Event()
+        ctx.runner.add_canceller(self._cancel.set)  # quitting stops a run (letters, e-mails) at its next step
         self._progress = _Progress(self)
         self._progress.step.connect(self._on_progress)
 
