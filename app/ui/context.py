@@ -26,6 +26,8 @@ class AppContext:
     company_currency: str = "PEN"
     #: risk models the customer card trained, one per database and day (held by the app, not a module)
     risk_models: TrainedModels = field(default_factory=TrainedModels)
+    #: reads started before the page that shows them was built (app/ui/first_screen.py), by page key
+    early: dict = field(default_factory=dict)
 
     @classmethod
     def create(cls, engine: Engine, parent=None) -> "AppContext":
