@@ -24,11 +24,14 @@ checks them against aging_report, kpi_report and cash_forecast):
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import Integer, case, cast, func, literal, or_, select, union_all
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import FunctionElement
 
 from app.ledger.balance_keeper import latest_date
 from app.ledger.sqlfuncs import days_between
@@ -59,15 +62,25 @@ def line_sums(session: Session, as_of: dt.date, days, forecast: tuple | None):
     week = literal(0)
     if forecast is not None:
         weeks, default_shift, skip = forecast
-        # each customer's shift once, in a narrow table (SQLite indexes it on the fly): a lookup per line
-        # in the wide customer_risk rows cost more than the rest of the line's work
-        risk = (select(CustomerRisk.customer_id, cast(func.round(CustomerRisk.expected_days_late), Integer)
-                       .label("shift")).where(CustomerRisk.as_of <= as_of)
-                .cte("risk_shift").prefix_with("MATERIALIZED"))
-        shift = func.coalesce(risk.c.shift, literal(default_shift))
-        ahead = days_between(DueLine.due_date, literal(as_of)) + shift  # days from the date to the payment
-        week = case((ahead <= 0, 1), (ahead > 7 * weeks, weeks + 1), else_=(ahead + 6) // 7)
-        q = q.outerjoin(risk, risk.c.customer_id == Invoice.customer_id)
+        due_in = days_between(DueLine.due_date, literal(as_of))  # days from the date to the due date
+
+        def week_of(shift):  # 1: by the end of the first week (overdue included), weeks + 1: beyond
+            return clamp((due_in + shift + 6) // 7, 1, weeks + 1)
+
+        shifts = _shift_range(session, as_of, default_shift)
+        if shifts is None:  # no stored scores: every customer gets the default
+            week = week_of(literal(default_shift))
+        else:
+            # a line falls in the first week, or beyond the last, whatever its customer's shift when its
+            # due date is far enough from the date: only the others look the shift up (a lookup per line in
+            # the wide customer_risk rows cost more than the rest of the line's work; at a million invoices
+            # most open lines are long overdue)
+            lo, hi = shifts
+            stored = (select(cast(func.round(CustomerRisk.expected_days_late), Integer))
+                      .where(CustomerRisk.customer_id == Invoice.customer_id, CustomerRisk.as_of <= as_of)
+                      .scalar_subquery())
+            week = case((due_in + hi <= 0, 1), (due_in + lo > 7 * weeks, weeks + 1),
+                        else_=week_of(func.coalesce(stored, literal(default_shift))))
         if skip:  # their lines are placed by forecast.place_lines; out of the weeks, not of the buckets
             week = case((Invoice.customer_id.in_(sorted(skip)), literal(0)), else_=week)
     lines = q.add_columns(week.label("week")).subquery()
@@ -84,6 +97,37 @@ def line_sums(session: Session, as_of: dt.date, days, forecast: tuple | None):
             if k:  # bucket 0 is "current": the rest is overdue
                 cell[1] += int(amount)
     return dict(buckets), sums
+
+
+def _shift_range(session: Session, as_of: dt.date, default_shift: int) -> tuple[int, int] | None:
+    """Bounds of the whole days any customer's stored expected lateness can shift a line by (its rounding
+    and the default for customers the snapshot does not cover included); None without stored scores."""
+    low, high = session.execute(select(func.min(CustomerRisk.expected_days_late),
+                                       func.max(CustomerRisk.expected_days_late))
+                                .where(CustomerRisk.as_of <= as_of)).one()
+    if low is None:
+        return None
+    return min(math.floor(float(low)), default_shift), max(math.ceil(float(high)), default_shift)
+
+
+class clamp(FunctionElement):
+    """`value` held between `low` and `high` (integers), the value written once (a subquery in it runs once)."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "clamp"
+
+
+@compiles(clamp)
+def _clamp_default(element, compiler, **kw):
+    value, low, high = (compiler.process(c, **kw) for c in element.clauses)
+    return f"LEAST(GREATEST({value}, {low}), {high})"
+
+
+@compiles(clamp, "sqlite")
+def _clamp_sqlite(element, compiler, **kw):
+    value, low, high = (compiler.process(c, **kw) for c in element.clauses)
+    return f"min(max({value}, {low}), {high})"
 
 
 def top_debtors(session: Session, as_of: dt.date, days, top: int) -> dict[str, list[tuple]]:

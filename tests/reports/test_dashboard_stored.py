@@ -166,3 +166,20 @@ def test_ties_at_the_edge_of_the_top_are_ranked_as_the_lines_rank_them(tmp_path)
     assert [d.code for d in fast.top_debtors][:3] == ["BIG", "T00", "T01"]
     s.close()
     engine.dispose()
+
+
+@pytest.mark.parametrize("days", [0, -30, 150])
+def test_weeks_by_scores(book, days):
+    """line_sums looks a customer's stored lateness up only for lines whose week it can change (due near
+    the date); far overdue and far ahead lines are placed without it. At +150 days every line is long
+    overdue; at the book's own date and a month before, lines fall on every side."""
+    from app.collections.risk_snapshot import refresh_risk
+
+    s = book
+    with s.begin():
+        refresh_risk(s, as_of=AS_OF - dt.timedelta(days=60))
+    as_of = AS_OF + dt.timedelta(days=days)
+    fast, full = dashboard(s, as_of, quick=True), dashboard_from_reports(s, as_of)
+    assert fast.forecast_model == "model" and fast == full
+    assert any(w[1] for c in fast.currencies for w in c.forecast_weeks)
+    s.rollback()
