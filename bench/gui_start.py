@@ -97,13 +97,15 @@ def main() -> None:
               f"app window {f['shown']:.2f} s (CPU {f['cpu_shown']:.2f} s), dashboard filled {f['filled']:.2f} s "
               f"(CPU {f['cpu_filled']:.2f} s) "
               f"(forecast: {f.get('forecast_model')}), longest stall to filled {f['longest_stall_to_filled']:.3f} s, "
-              f"after {f['longest_stall_after_filled']:.3f} s, quit {f['quit']:.2f} s, loads {f['loads']}",
+              f"after {f['longest_stall_after_filled']:.3f} s (GUI thread's own CPU between two beats at most "
+              f"{f['longest_busy']:.3f} s), quit {f['quit']:.2f} s, loads {f['loads']}",
               flush=True)
     med = statistics.median
     print(f"\nmedian of {len(rows)}: baseline window {med(r[0] for r in rows):.2f} s | app window "
           f"{med(r[1]['shown'] for r in rows):.2f} s | dashboard filled {med(r[1]['filled'] for r in rows):.2f} s "
           f"(CPU {med(r[1]['cpu_filled'] for r in rows):.2f} s) | "
-          f"longest stall {med(r[1]['longest_stall'] for r in rows):.3f} s | quit {med(r[1]['quit'] for r in rows):.2f} s")
+          f"longest stall {med(r[1]['longest_stall'] for r in rows):.3f} s (busy {med(r[1]['longest_busy'] for r in rows):.3f} s) "
+          f"| quit {med(r[1]['quit'] for r in rows):.2f} s")
 
 
 if __name__ == "__main__":

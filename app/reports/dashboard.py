@@ -108,7 +108,25 @@ class _Beside:
 
 def _beside(session: Session, as_of: dt.date, start: dt.date) -> _Beside:
     return _Beside(ranked_debtors(session, as_of, DEFAULT_BUCKETS, TOP_DEBTORS), unapplied_credit(session, as_of),
-                   period_movements(session, as_of, start))
+                   kpi_movements(session, as_of, start))
+
+
+def kpi_movements(session: Session, as_of: dt.date, start: dt.date) -> PeriodMovements:
+    """What the DSO and CEI cards need over (start, as_of]: the period's credit sales, allocations and
+    voids (AR at the start follows from AR at the end). The one place the cards read them: stored running
+    totals per month end (kpi.py) would plug in here."""
+    return period_movements(session, as_of, start)
+
+
+def lateness_for(session: Session, as_of: dt.date, skip, quick: bool):
+    """What places the open items in the forecast's weeks: the stored risk snapshot (the lines' week sums
+    in SQL read its expected days late, dashboard_sql.line_sums), else by due dates when `quick` (the
+    GUI), else None (the full forecast with each customer's historical lateness). The one place the
+    dashboard chooses its lateness source."""
+    model = StoredModelLateness.load_for(session, as_of, skip)
+    if model is None and quick:
+        model = DUE_DATES
+    return model
 
 
 def _on_own_session(sessions: sessionmaker, fn, *args):
@@ -140,9 +158,7 @@ def dashboard(session: Session, as_of: dt.date, *, weeks: int = 12, kpi_days: in
         pending = pool.submit(_on_own_session, sessions, _beside, as_of, start) if pool is not None else None
         committed = committed_receipts(session, as_of, None, None)
         skip = {cid for cid, _cur in committed}
-        model = StoredModelLateness.load_for(session, as_of, skip)
-        if model is None and quick:
-            model = DUE_DATES
+        model = lateness_for(session, as_of, skip, quick)
         buckets, sums = line_sums(session, as_of, DEFAULT_BUCKETS,
                                   (weeks, round_days(model.default), skip) if model is not None else None)
         forecast = _forecast(session, as_of, weeks, model, committed, sums)

@@ -7,7 +7,10 @@ checks them against aging_report, kpi_report and cash_forecast):
 - line_sums: the aging's buckets per currency and the forecast's weeks, from one grouping of the lines
   that may be open (ix_due_line_open plus the lines allocated after the date) by currency, bucket, week;
 - top_debtors: the same lines grouped per customer, cut to the top of each currency by a window function,
-  and (ranked_debtors) to the top of all currencies in the company's currency at the date's rates;
+  and (ranked_debtors) to the top of all currencies in the company's currency at the date's rates; on or
+  after the latest date any document carries (today, as a rule) from the stored balances instead
+  (stored_ranked_debtors: a customer's open items are its stored balance plus its unapplied credit), so
+  the grouping of every open line per customer (0.6 s at a million invoices) is left out;
 - unapplied_credit: Σ amount − applied_minor over the payments, credit notes and write-offs with credit
   left (partial indexes), plus their allocations dated after the date;
 - period_movements: for AR at the period start by the identity AR(start) = AR(end) − credit sales
@@ -21,16 +24,20 @@ checks them against aging_report, kpi_report and cash_forecast):
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import Integer, case, cast, func, literal, or_, select, union_all
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import FunctionElement
 
+from app.ledger.balance_keeper import latest_date
 from app.ledger.sqlfuncs import days_between
 from app.ledger.balances import invoice_exists_as_of, open_as_of_in, unapplied_credit_parts
 from app.ledger.fx import Rates, rates_on, sql_to_company, to_company_minor
-from app.models import POSTED, Allocation, Customer, CustomerRisk, DueLine, Invoice
+from app.models import POSTED, Allocation, Customer, CustomerBalance, CustomerRisk, DueLine, Invoice
 
 from .aging import bucket_case, bucket_labels
 
@@ -55,15 +62,25 @@ def line_sums(session: Session, as_of: dt.date, days, forecast: tuple | None):
     week = literal(0)
     if forecast is not None:
         weeks, default_shift, skip = forecast
-        # each customer's shift once, in a narrow table (SQLite indexes it on the fly): a lookup per line
-        # in the wide customer_risk rows cost more than the rest of the line's work
-        risk = (select(CustomerRisk.customer_id, cast(func.round(CustomerRisk.expected_days_late), Integer)
-                       .label("shift")).where(CustomerRisk.as_of <= as_of)
-                .cte("risk_shift").prefix_with("MATERIALIZED"))
-        shift = func.coalesce(risk.c.shift, literal(default_shift))
-        ahead = days_between(DueLine.due_date, literal(as_of)) + shift  # days from the date to the payment
-        week = case((ahead <= 0, 1), (ahead > 7 * weeks, weeks + 1), else_=(ahead + 6) // 7)
-        q = q.outerjoin(risk, risk.c.customer_id == Invoice.customer_id)
+        due_in = days_between(DueLine.due_date, literal(as_of))  # days from the date to the due date
+
+        def week_of(shift):  # 1: by the end of the first week (overdue included), weeks + 1: beyond
+            return clamp((due_in + shift + 6) // 7, 1, weeks + 1)
+
+        shifts = _shift_range(session, as_of, default_shift)
+        if shifts is None:  # no stored scores: every customer gets the default
+            week = week_of(literal(default_shift))
+        else:
+            # a line falls in the first week, or beyond the last, whatever its customer's shift when its
+            # due date is far enough from the date: only the others look the shift up (a lookup per line in
+            # the wide customer_risk rows cost more than the rest of the line's work; at a million invoices
+            # most open lines are long overdue)
+            lo, hi = shifts
+            stored = (select(cast(func.round(CustomerRisk.expected_days_late), Integer))
+                      .where(CustomerRisk.customer_id == Invoice.customer_id, CustomerRisk.as_of <= as_of)
+                      .scalar_subquery())
+            week = case((due_in + hi <= 0, 1), (due_in + lo > 7 * weeks, weeks + 1),
+                        else_=week_of(func.coalesce(stored, literal(default_shift))))
         if skip:  # their lines are placed by forecast.place_lines; out of the weeks, not of the buckets
             week = case((Invoice.customer_id.in_(sorted(skip)), literal(0)), else_=week)
     lines = q.add_columns(week.label("week")).subquery()
@@ -80,6 +97,37 @@ def line_sums(session: Session, as_of: dt.date, days, forecast: tuple | None):
             if k:  # bucket 0 is "current": the rest is overdue
                 cell[1] += int(amount)
     return dict(buckets), sums
+
+
+def _shift_range(session: Session, as_of: dt.date, default_shift: int) -> tuple[int, int] | None:
+    """Bounds of the whole days any customer's stored expected lateness can shift a line by (its rounding
+    and the default for customers the snapshot does not cover included); None without stored scores."""
+    low, high = session.execute(select(func.min(CustomerRisk.expected_days_late),
+                                       func.max(CustomerRisk.expected_days_late))
+                                .where(CustomerRisk.as_of <= as_of)).one()
+    if low is None:
+        return None
+    return min(math.floor(float(low)), default_shift), max(math.ceil(float(high)), default_shift)
+
+
+class clamp(FunctionElement):
+    """`value` held between `low` and `high` (integers), the value written once (a subquery in it runs once)."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "clamp"
+
+
+@compiles(clamp)
+def _clamp_default(element, compiler, **kw):
+    value, low, high = (compiler.process(c, **kw) for c in element.clauses)
+    return f"LEAST(GREATEST({value}, {low}), {high})"
+
+
+@compiles(clamp, "sqlite")
+def _clamp_sqlite(element, compiler, **kw):
+    value, low, high = (compiler.process(c, **kw) for c in element.clauses)
+    return f"min(max({value}, {low}), {high})"
 
 
 def top_debtors(session: Session, as_of: dt.date, days, top: int) -> dict[str, list[tuple]]:
@@ -102,8 +150,12 @@ def ranked_debtors(session: Session, as_of: dt.date, days, top: int,
     every currency ranked in the company's currency at the as-of date's rates:
     [(code, name, total, overdue, currency, total in company minor units or None without a rate), ...].
 
-    One grouping of the open lines per customer and currency, cut by two window functions."""
+    One grouping of the open lines per customer and currency, cut by two window functions; from the
+    stored balances when they hold for the date (stored_ranked_debtors)."""
     rates = rates or rates_on(session, as_of)
+    stored = stored_ranked_debtors(session, as_of, days, top, rates)
+    if stored is not None:
+        return stored
     lines = _open_lines(session, as_of, days).subquery()
     per_customer = select(lines.c.currency, lines.c.customer_id, func.sum(lines.c.open).label("total"),
                           func.sum(case((lines.c.bucket > 0, lines.c.open), else_=0)).label("overdue")) \
@@ -134,6 +186,77 @@ def ranked_debtors(session: Session, as_of: dt.date, days, top: int,
     across.sort(key=lambda d: across_key(d[4], d[2], d[0], d[5]))
     return ({cur: sorted(found, key=lambda d: (-d[2], d[0]))[:top] for cur, found in ranked_rows.items()},
             across[:top])
+
+
+def stored_ranked_debtors(session: Session, as_of: dt.date, days, top: int,
+                          rates: Rates) -> tuple[dict[str, list[tuple]], list[tuple]] | None:
+    """ranked_debtors from the stored balances (customer_balance, kept by app.ledger.balance_keeper), or None
+    when they do not hold for the date (a document or void dated after it).
+
+    A customer's open items in a currency are its stored balance plus its unapplied credit (balance = open
+    items − unapplied credit: every allocation joins two of its documents dated by then, so allocations
+    cancel out; app.ledger.balances.balance_parts). Credit only adds, so the top of a currency is among
+    its customers with the biggest balances (the `top` biggest, ties at the edge included) and those
+    with credit left (a few thousand at 100,000 customers, read by their partial indexes); those are
+    ranked here by total and then code, as the aging report ranks them (ties are not cut by id), and
+    only the ranked few have their lines read, for what they have overdue. The debtors of every
+    currency, ranked in the company's currency, are among the top of their own currency (the conversion
+    keeps the order within a currency)."""
+    last = latest_date(session)
+    if last is None or last > as_of:
+        return None
+    totals: dict[tuple[str, int], int] = {}
+    for cur in session.scalars(select(CustomerBalance.currency).distinct()):
+        edge = (select(CustomerBalance.balance_minor).where(CustomerBalance.currency == cur)
+                .order_by(CustomerBalance.balance_minor.desc()).offset(top - 1).limit(1).scalar_subquery())
+        for cid, balance in session.execute(
+                select(CustomerBalance.customer_id, CustomerBalance.balance_minor)
+                .where(CustomerBalance.currency == cur, CustomerBalance.balance_minor >= func.coalesce(edge, balance_floor()))):
+            totals[(cur, cid)] = int(balance)
+    parts = union_all(*unapplied_credit_parts(as_of)).subquery()
+    credit = (select(parts.c.customer_id, parts.c.currency, func.sum(parts.c.credit).label("credit"))
+              .group_by(parts.c.customer_id, parts.c.currency).subquery())
+    for cid, cur, amount, balance in session.execute(
+            select(credit.c.customer_id, credit.c.currency, credit.c.credit, CustomerBalance.balance_minor)
+            .outerjoin(CustomerBalance, (CustomerBalance.customer_id == credit.c.customer_id)
+                       & (CustomerBalance.currency == credit.c.currency))):
+        totals[(cur, cid)] = int(balance or 0) + int(amount)
+    per_currency: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for (cur, cid), total in totals.items():
+        if total > 0:
+            per_currency[cur].append((total, cid))
+    contenders = {}  # per currency: those with at least the top-th biggest total, ties included
+    for cur, found in per_currency.items():
+        edge = sorted((t for t, _cid in found), reverse=True)[:top][-1]
+        contenders[cur] = [(t, cid) for t, cid in found if t >= edge]
+    ids = sorted({cid for found in contenders.values() for _t, cid in found})
+    if not ids:
+        return {}, []
+    names = {cid: (code, name) for cid, code, name in session.execute(
+        select(Customer.id, Customer.code, Customer.name).where(Customer.id.in_(ids)))}
+    heads = {cur: sorted(found, key=lambda tc: (-tc[0], names[tc[1]][0]))[:top] for cur, found in contenders.items()}
+    overdue = _overdue_of(session, as_of, days, sorted({cid for found in heads.values() for _t, cid in found}))
+    ranked: dict[str, list[tuple]] = {}
+    across = []
+    for cur, found in heads.items():
+        ranked[cur] = [(*names[cid], total, overdue.get((cur, cid), 0)) for total, cid in found]
+        across += [(*row, cur, to_company_minor(row[2], cur, rates)) for row in ranked[cur]]
+    across.sort(key=lambda d: across_key(d[4], d[2], d[0], d[5]))
+    return ranked, across[:top]
+
+
+def balance_floor():
+    """Lower than any stored balance (the edge when a currency has fewer customers than are kept)."""
+    return literal(-(1 << 62))
+
+
+def _overdue_of(session: Session, as_of: dt.date, days, customer_ids) -> dict[tuple[str, int], int]:
+    """(currency, customer id) -> open past due as of the date, for a few customers (by the invoices'
+    customer index)."""
+    lines = _open_lines(session, as_of, days).where(Invoice.customer_id.in_(customer_ids)).subquery()
+    return {(cur, cid): int(v or 0) for cur, cid, v in session.execute(
+        select(lines.c.currency, lines.c.customer_id, func.sum(case((lines.c.bucket > 0, lines.c.open), else_=0)))
+        .group_by(lines.c.currency, lines.c.customer_id))}
 
 
 def unapplied_credit(session: Session, as_of: dt.date) -> dict[str, int]:

@@ -11,6 +11,7 @@ from app import config
 from app.database import DatabaseError, open_database
 
 from .context import AppContext
+from .first_screen import ask_dashboard_early
 from .i18n import install_translators
 from .main_thread_gc import MainThreadCollector, pin_collection_to_gui_thread
 from .mainwindow import MainWindow
@@ -37,26 +38,51 @@ def prepare_database(session) -> None:
 
 def create_main_window(engine) -> MainWindow:
     ctx = AppContext.create(engine)
+    ctx.runner.watch_reads(engine)  # so quitting can interrupt the reads still running
+    if MainWindow.first_page() == "dashboard":
+        ask_dashboard_early(ctx)  # computed on a reader while the window is built (app/ui/first_screen.py)
     with ctx.sessions() as session, session.begin():
         prepare_database(session)
     ctx.load_company()
-    ctx.runner.watch_reads(engine)  # so quitting can interrupt the reads still running
     window = MainWindow(ctx)
     ctx.runner.setParent(window)
     return window
 
 
-def refresh_risk_in_background(window):
+def after_first_screen(window, fn) -> None:
+    """Call `fn` once the reads the first page asked for at start have answered (the dashboard's figures,
+    or its error), now when none is running: work that can wait (the risk worker's start, the daily
+    backup) must not compete with the first screen for the two cores and the database."""
+    runner = window.ctx.runner
+    if not runner.busy():
+        fn()
+        return
+
+    def once() -> None:
+        runner.idle.disconnect(once)
+        fn()
+
+    runner.idle.connect(once)
+
+
+def refresh_risk_in_background(window, *, wait_for_first_screen: bool = True):
     """The forecast, today's tasks and the reminder segments read the stored risk scores: when they are
     missing or stale a separate process at a lower priority trains the model (half a minute at 100,000
     customers) and replaces them (app/ui/risk_process.py); the window never waits for it, and the pages
-    showing risk reload when it has stored them. Returns the RiskRefresher (quitting stops it)."""
+    showing risk reload when it has stored them. The check (one small read) and the worker wait until
+    the first screen is filled: starting a second Python process took CPU the dashboard needed, even
+    when the stored scores were fresh and the worker had nothing to do. Returns the RiskRefresher
+    (quitting stops it)."""
     from .risk_process import RiskRefresher
 
     ctx = window.ctx
     refresher = RiskRefresher(ctx.runner, ctx.engine.url.render_as_string(hide_password=False), window)
     window.risk_refresher = refresher
-    refresher.start(ctx.today())
+    today = ctx.today()
+    if wait_for_first_screen:
+        after_first_screen(window, lambda: refresher.start_if_stale(today))
+    else:
+        refresher.start_if_stale(today)
     from .risk_status import show_risk_status
 
     show_risk_status(window, refresher)  # a busy bar and Cancel in the status bar while the worker trains
@@ -89,18 +115,19 @@ def fill_demo_in_background(window) -> None:
 
 
 def run_gui(db: str | None, open_backup: str | None = None) -> int:
-    from . import first_run
-
     app = application()
     translate = QCoreApplication.translate
     choice = None
-    missing = first_run.missing_book() if db is None else None
-    if missing is not None:
-        found = first_run.ask_for_missing_book(missing)
-        if found is None:
-            return 0
-        if found != "wizard":
-            db = found
+    if db is None:  # the first-run wizard and the missing-book question only without a named book
+        from . import first_run
+
+        missing = first_run.missing_book()
+        if missing is not None:
+            found = first_run.ask_for_missing_book(missing)
+            if found is None:
+                return 0
+            if found != "wizard":
+                db = found
     if db is None and first_run.first_run_needed():
         choice = first_run.ask_first_run()
         if choice is None:
@@ -135,7 +162,9 @@ def run_gui(db: str | None, open_backup: str | None = None) -> int:
         refresh_risk_in_background(window)
     if choice is not None and choice.import_data:  # the first start's "import my data"
         window.import_file(kind="customers")
-    window.backup_actions.start_automatic_backup()  # daily, on a reader: the window does not wait
+    # daily, on a reader, once the first screen is filled: the window does not wait, and the copy of a
+    # large book does not take the reader and the disk from the dashboard
+    after_first_screen(window, window.backup_actions.start_automatic_backup)
     if open_backup:  # a double-clicked .cobranza file: checked, then the confirmation with its details
         window.backup_actions.check(open_backup)
     code = app.exec()

@@ -9,7 +9,6 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
-from app.collections.risk_snapshot import TrainedModels
 from app.database import session_factory
 
 from .formatting import Formatter
@@ -24,14 +23,25 @@ class AppContext:
     formatter: Formatter = field(default_factory=Formatter)
     company_name: str = ""
     company_currency: str = "PEN"
-    #: risk models the customer card trained, one per database and day (held by the app, not a module)
-    risk_models: TrainedModels = field(default_factory=TrainedModels)
+    _risk_models: object = field(default=None, repr=False)
+    #: reads started before the page that shows them was built (app/ui/first_screen.py), by page key
+    early: dict = field(default_factory=dict)
 
     @classmethod
     def create(cls, engine: Engine, parent=None) -> "AppContext":
         sessions = session_factory(engine)
         return cls(engine=engine, sessions=sessions,
                    runner=TaskRunner(sessions, parent, write_sessions=session_factory(engine, write=True)))
+
+    @property
+    def risk_models(self):
+        """Risk models the customer card trained, one per database and day (held by the app, not a module);
+        made on first use: the scoring modules are not imported for the first screen."""
+        if self._risk_models is None:
+            from app.collections.risk_snapshot import TrainedModels
+
+            self._risk_models = TrainedModels()
+        return self._risk_models
 
     def today(self) -> dt.date:
         return config.today()

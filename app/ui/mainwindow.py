@@ -1,10 +1,13 @@
 """The main window: a side navigation on the left, the chosen view on the right.
 
-Later issues add a view with one line in VIEWS: (key, title, icon file, "module:Class"). The class is
-imported when the window is built and called as `Class(ctx, parent)`; it may define `refresh()`, called
-after a write that changed one of the areas named in its class attribute `concerns` (a set of
-app.ledger.changes areas; a view without one is concerned by every write), and `actions()`; a language
-change rebuilds the window, views included.
+Later issues add a view with one line in VIEWS: (key, title, icon file, "module:Class"). A page is built
+when it is first shown (or asked for by `view(key)`): its module is imported then and the class called as
+`Class(ctx, parent)`, so the first screen imports and loads only the dashboard (every page built at start
+cost half a second of imports and had Today's list compete with the dashboard for the database at
+100,000 customers). A view may define `refresh()`, called after a write that changed one of the areas
+named in its class attribute `concerns` (a set of app.ledger.changes areas; a view without one is
+concerned by every write), and `actions()`; a language change rebuilds the window, the pages built so far
+included.
 """
 
 from __future__ import annotations
@@ -78,6 +81,12 @@ class MainWindow(QMainWindow):
         self._build()
         ctx.runner.data_changed.connect(self.refresh_views)
 
+    @staticmethod
+    def first_page(views: list[ViewSpec] | None = None) -> str | None:
+        """The key of the page the window opens on."""
+        specs = VIEWS if views is None else views
+        return specs[0].key if specs else None
+
     # --- building -----------------------------------------------------------------
 
     def _build(self) -> None:
@@ -90,10 +99,7 @@ class MainWindow(QMainWindow):
                                "QListWidget#navigation::item { padding: 4px; }")
         self.stack = QStackedWidget()
         for spec in self.specs:
-            view = spec.create(self.ctx, self.stack)
-            view.setObjectName(f"view_{spec.key}")
-            self.views[spec.key] = view
-            self.stack.addWidget(view)
+            self.stack.addWidget(QWidget())  # a place holder until the page is first shown (view())
             item = QListWidgetItem(icon(spec.icon), QCoreApplication.translate("Navigation", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(140, 36))
@@ -187,17 +193,33 @@ class MainWindow(QMainWindow):
     # --- actions ------------------------------------------------------------------
 
     def view(self, key: str) -> QWidget:
-        return self.views[key]
+        """The page `key`, built now if it has not been shown yet."""
+        found = self.views.get(key)
+        if found is not None:
+            return found
+        index = [s.key for s in self.specs].index(key)
+        view = self.specs[index].create(self.ctx, self.stack)
+        view.setObjectName(f"view_{key}")
+        self.views[key] = view
+        holder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, view)
+        self.stack.removeWidget(holder)
+        holder.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        return view
 
     def show_view(self, key: str) -> QWidget:
         keys = [s.key for s in self.specs]
         self.nav.setCurrentRow(keys.index(key))
-        return self.views[key]
+        return self.view(key)
 
     def refresh_views(self, changes: Changes | None = None) -> None:
         """After a write that changed `changes` (None: anything): a concerned page on screen reloads now,
         the other concerned ones when they are next shown (the dashboard over a million invoices should
-        not recompute behind every payment entered); a page the change does not concern stays as it is."""
+        not recompute behind every payment entered); a page the change does not concern stays as it is,
+        and a page not built yet loads what is current when it is first shown."""
         current = self.stack.currentWidget()
         changes = changes if changes is not None else Changes.everything()
         for key, view in self.views.items():
@@ -211,10 +233,12 @@ class MainWindow(QMainWindow):
                 self._stale.add(key)
 
     def _page_changed(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
         if 0 <= row < len(self.specs):
             key = self.specs[row].key
-            if key in self._stale:
+            built = key in self.views
+            self.view(key)
+            self.stack.setCurrentIndex(row)
+            if built and key in self._stale:
                 self._stale.discard(key)
                 self.views[key].refresh()
 

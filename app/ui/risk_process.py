@@ -35,6 +35,7 @@ class RiskRefresher(QObject):
     -1: the worker failed or was stopped)."""
 
     finished = Signal(int)
+    started = Signal()  # the worker process was started (the status bar shows it)
 
     def __init__(self, runner, url: str, parent: QObject | None = None):
         super().__init__(parent)
@@ -42,6 +43,30 @@ class RiskRefresher(QObject):
         self.url = url
         self.process: QProcess | None = None
         self.result: dict | None = None
+        self._stopped = False
+        self._checking = False
+
+    def start_if_stale(self, as_of) -> None:
+        """Start the worker only when the stored snapshot is missing or stale: one small read on the
+        runner instead of a second Python process (a second of CPU at start) that would find it fresh."""
+        if self._checking or self.running() or self._stopped:
+            return
+        from app.collections.risk_snapshot import is_stale
+
+        self._checking = True
+
+        def checked(stale: bool) -> None:
+            self._checking = False
+            if stale and not self._stopped:
+                self.start(as_of)
+            elif not stale:
+                self.finished.emit(0)
+
+        def failed(exc) -> None:
+            self._checking = False
+            log.error("could not check the stored risk scores: %s", exc)
+
+        self.runner.read(is_stale, as_of, on_done=checked, on_error=failed)
 
     def start(self, as_of) -> bool:
         if self.running():
@@ -54,6 +79,7 @@ class RiskRefresher(QObject):
         program, args = worker_command(as_of)
         self.process = process
         process.start(program, args)
+        self.started.emit()
         return True
 
     def running(self) -> bool:
@@ -61,7 +87,8 @@ class RiskRefresher(QObject):
 
     def stop(self) -> None:
         """Kill the worker now (quitting): its snapshot is written in one transaction at its very end, so
-        the stored one stays as it was."""
+        the stored one stays as it was. A check still running starts nothing afterwards."""
+        self._stopped = True
         process, self.process = self.process, None
         if process is not None and process.state() != QProcess.ProcessState.NotRunning:
             process.finished.disconnect(self._finished)

@@ -30,6 +30,7 @@ class RiskStatus(QWidget):
         for w in (self.label, self.bar, self.cancel_button):
             layout.addWidget(w)
         refresher.finished.connect(self._finished)
+        refresher.started.connect(self.show)  # started later, once the first screen is filled
         window.statusBar().addPermanentWidget(self)
         self.setVisible(refresher.running())
 

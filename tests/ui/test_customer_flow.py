@@ -174,6 +174,9 @@ def test_invoice_dialog_warns_about_credit_control(window, qtbot):
 
 def test_after_a_write_concerned_hidden_pages_reload_when_shown_and_others_not_at_all(window, qtbot):
     calls = []
+    assert set(window.views) == {"dashboard"}  # the other pages are built when first shown (or asked for)
+    for spec in window.specs:
+        window.view(spec.key)  # every page built, the dashboard on screen, the others hidden
     view = window.view("customers")
     window.show_view("customers")
     # the pages' own start-up work (Today brings promises up to date, then reloads itself) is done first:

@@ -91,7 +91,7 @@ def test_start_fill_and_quit_at_100k_customers_leave_the_gui_thread_free(book_10
     assert dashboard.data.forecast_model == "due_dates" and dashboard.data.currencies
 
     # Today's list (thousands of tasks at this size) arrives meanwhile; the risk worker is still training
-    today = window.views["today"]
+    today = window.show_view("today")  # pages are built when first shown
     if not getattr(today, "_has_tasks_answer", False):
         with qtbot.waitSignal(today.loaded, timeout=300_000):
             pass

@@ -45,7 +45,8 @@ def test_closing_the_window_stops_the_risk_worker(window, qtbot):
 
     from app.ui.app import refresh_risk_in_background
 
-    refresher = refresh_risk_in_background(window)
+    refresher = refresh_risk_in_background(window)  # the book has no scores: the worker starts
+    qtbot.waitUntil(lambda: refresher.process is not None, timeout=30000)  # once the dashboard is filled
     process = refresher.process
     window.close()
     assert process.state() == QProcess.ProcessState.NotRunning and not refresher.running()

@@ -210,8 +210,12 @@ class DashboardView(QWidget):
         self.refresh_button.setEnabled(False)
         # quick: without stored risk scores the forecast goes by due dates (the scores are computed by a
         # separate process, app/ui/risk_process.py; the page reloads when they are stored)
-        self.ctx.runner.read(dashboard, self.selected_as_of(), sessions=self.ctx.sessions,  # two connections
-                             quick=True, on_done=self._loaded, on_error=self._failed)
+        args, kwargs = (self.selected_as_of(),), {"sessions": self.ctx.sessions, "quick": True}  # two connections
+        early = self.ctx.early.pop("dashboard", None)  # the first screen's, asked for before the window was built
+        if early is not None and early.asks(dashboard, *args, **kwargs):
+            early.then(self._loaded, self._failed)
+            return
+        self.ctx.runner.read(dashboard, *args, **kwargs, on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, data) -> None:
         self._pending -= 1
@@ -409,7 +413,10 @@ class DashboardView(QWidget):
 
     def _open_debtor(self, index) -> None:
         code = self.debtors.row(index.row()).code
-        window = self.window()
-        customers = getattr(window, "views", {}).get("customers")
+        page = getattr(self.window(), "view", None)  # MainWindow.view builds the page if not shown yet
+        try:
+            customers = page("customers") if page is not None else None
+        except ValueError:  # a window without a customers page
+            customers = None
         if customers is not None and hasattr(customers, "open_card"):
             customers.open_card(code)
