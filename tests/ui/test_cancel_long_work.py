@@ -269,7 +269,8 @@ def test_cancel_stops_the_risk_training_and_keeps_the_stored_scores(window, book
     from app.models import CustomerRisk
     from app.ui.app import refresh_risk_in_background
 
-    refresher = refresh_risk_in_background(window)
+    refresher = refresh_risk_in_background(window, wait_for_first_screen=False)
+    qtbot.waitUntil(refresher.running, timeout=20000)  # the stored scores are checked first, on the runner
     process = refresher.process
     status = window.risk_status
     assert status.isVisible()  # a busy bar and Cancel while the worker trains
