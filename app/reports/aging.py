@@ -338,29 +338,30 @@ def aging_report(
                 )
             )
 
-    customers = []
+    if rows and any(type(v) is not int for v in rows[0][4:]):  # PostgreSQL's SUM of integers is a Decimal
+        rows = [(*r[:4], *(int(v or 0) for v in r[4:])) for r in rows]
+    end = 4 + n  # each row: customer_id, code, name, currency, the n bucket sums, credit
     empty = ()
-    sums_by_currency: dict[str, list[int]] = {}  # the totals, summed in the same pass (currency_totals' rule)
-    for customer_id, code, name, cur, *sums in rows:  # plain tuples: Row attribute look-ups cost ~1 s at 100k
-        credit = int(sums[n] or 0)
-        amounts = sums[:n]  # int() too: PostgreSQL's SUM of integers is a Decimal
-        amounts = tuple(map(int, amounts)) if None not in amounts else tuple(int(a or 0) for a in amounts)
+    customers = []
+    add = customers.append
+    for r in rows:  # slices and indexes of plain rows: ~0.1 s for 100,000 (unpacking and int() per value: 0.3 s)
+        amounts = r[4:end]
         total = sum(amounts)
-        customers.append(
-            CustomerAging(customer_id, code, name, cur, amounts, total, credit, total - credit,
-                          tuple(items_by_key.get((customer_id, cur), empty)) if detail else empty)
-        )
-        acc = sums_by_currency.get(cur)
-        if acc is None:
-            acc = sums_by_currency[cur] = [0] * (n + 1)
-        acc[:] = [a + b for a, b in zip(acc, (*amounts, credit))]
+        credit = r[end]
+        add(CustomerAging(r[0], r[1], r[2], r[3], amounts, total, credit, total - credit,
+                          tuple(items_by_key.get((r[0], r[3]), empty)) if detail else empty))
+    totals = []
+    for cur in sorted({r[3] for r in rows}):  # the columns summed in C, per currency
+        sums = [sum(column) for column in zip(*(r[4:end + 1] for r in rows if r[3] == cur))]
+        total = sum(sums[:n])
+        totals.append(CurrencyTotal(cur, tuple(sums[:n]), total, sums[n], total - sums[n]))
     return AgingReport(
         as_of=as_of,
         basis=basis,
         bucket_days=days,
         bucket_labels=labels,
         customers=tuple(customers),
-        totals=_totals_of(sums_by_currency, n),
+        totals=tuple(totals),
         detail=detail,
         currency=currency,
         customer_code=customer_code,
@@ -374,11 +375,6 @@ def currency_totals(customers: Sequence[CustomerAging], n: int) -> tuple[Currenc
         for i, amount in enumerate(c.buckets):
             row[i] += amount
         row[n] += c.unapplied_credit_minor
-    return _totals_of(acc, n)
-
-
-def _totals_of(acc: dict[str, list[int]], n: int) -> tuple[CurrencyTotal, ...]:
-    """Per currency [bucket sums..., credit] → CurrencyTotal rows, by currency code."""
     out = []
     for cur in sorted(acc):
         row = acc[cur]
