@@ -478,6 +478,7 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
     credits = _credits_all(session, as_of)
     contacts = contact_rules.contact_histories(session)
     moments: dict = {}  # contact moments of debtors with no contact yet, per profile, channels, zone, country
+    level_maps: dict[int, tuple[dict, dict]] = {}
     out: list[PlannedReminder] = []
     report(progress, 0, len(customers))
     for done, customer in enumerate(customers, 1):
@@ -490,21 +491,24 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
         choice = chooser.choose(customer.id, own.policy_id if own else None)
         policy_id = choice.policy_id if choice.policy_id in levels_by_policy else default_id
         levels = levels_by_policy[policy_id]
-        by_seq = {lv.sequence: lv for lv in levels}
+        if policy_id not in level_maps:  # per policy: its levels by sequence, the next levels met so far
+            level_maps[policy_id] = ({lv.sequence: lv for lv in levels}, {})
+        by_seq, candidates = level_maps[policy_id]
         code = policy_codes[policy_id]
         automatic = policy_auto[policy_id]
         plans: list[PlannedReminder] = []
-        for currency in sorted({i.currency for i in items}):
-            group = [i for i in items if i.currency == currency]
-            plans.extend(_with(p, policy_code=code, policy_reason=choice.describe(code),
-                               pre_approved=automatic and not p.needs_approval,
-                               policy_reason_es=choice.describe_es(code),
-                               level_name_es=by_seq[p.level_sequence].name_es if p.level_sequence in by_seq else None,
-                               level_name_en=by_seq[p.level_sequence].name_en if p.level_sequence in by_seq else None)
-                       for p in _plan_group(
-                session, customer, own, currency, group, levels, history, last_reminder, in_agreement,
-                credits.get((customer.id, currency), 0), as_of,
-            ))
+        currencies = {i.currency for i in items}
+        for currency in sorted(currencies):
+            group = items if len(currencies) == 1 else [i for i in items if i.currency == currency]
+            for p in _plan_group(session, customer, own, currency, group, levels, history, last_reminder,
+                                 in_agreement, credits.get((customer.id, currency), 0), as_of, by_seq, candidates):
+                lv = by_seq.get(p.level_sequence)
+                # made just now by _plan_group and seen by no one yet: completed in place, not copied
+                p.__dict__.update(policy_code=code, policy_reason=choice.describe(code),
+                                  pre_approved=automatic and not p.needs_approval,
+                                  policy_reason_es=choice.describe_es(code),
+                                  level_name_es=lv.name_es if lv else None, level_name_en=lv.name_en if lv else None)
+                plans.append(p)
         out.extend(_schedule(customer, own, plans, at, setting, planned_contacts, contacts.get(customer.id, []),
                              moments))
     report(progress, len(customers), len(customers))
@@ -548,6 +552,7 @@ def _skip(customer, currency, items, reason, reason_es, suffix, level: LevelView
 
 
 _planned_reminder = _builder(PlannedReminder)
+
 _tuple = tuple.__new__  # PlannedItem(...) without its Python-level __new__
 
 
@@ -559,8 +564,11 @@ def _item_as_sent(it: _Open, sent_level: LevelView | None) -> PlannedItem:
 
 
 def _plan_group(session, customer, own, currency, group, levels, history, last_reminder, in_agreement,
-                credit_minor, as_of) -> list[PlannedReminder]:
-    by_seq = {lv.sequence: lv for lv in levels}
+                credit_minor, as_of, by_seq=None, candidates=None) -> list[PlannedReminder]:
+    """`by_seq` (the levels by sequence) and `candidates` ((last level sent, past due) -> the next level an item
+    may climb to) are per policy: plan_run keeps them across customers."""
+    by_seq = {lv.sequence: lv for lv in levels} if by_seq is None else by_seq
+    candidates = {} if candidates is None else candidates
     out: list[PlannedReminder] = []
     disputed: list[PlannedItem] = []
     agreed: list[PlannedItem] = []
@@ -569,7 +577,6 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     climbing: list[PlannedItem] = []
     charges: list[PlannedItem] = []  # fee/interest charges: listed, never drive a level
     no_history = _ItemHistory()
-    candidates: dict = {}  # (last level sent, past due) -> the next level an item may climb to
     for it in group:
         h = history.get(it.due_line_id, no_history)
         past_due = it.days_overdue > 0
@@ -625,7 +632,7 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
             out.append(_skip(customer, currency, already, f"already reminded at level {top.key}",
                              f"ya recordado en el nivel {top.key}", "already", top))
         return out
-    level = max((by_seq[i.level_sequence] for i in climbing), key=lambda lv: lv.sequence)
+    level = by_seq[max(i.level_sequence for i in climbing)]  # the highest level reached
     if level.days < 0:
         included = climbing  # a courtesy notice covers only what falls due soon
     else:
@@ -692,9 +699,11 @@ def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_
                                                             country=customer.country)
     planned_contacts.setdefault(customer.id, []).extend(
         contact_rules.Contact(ch, m.send_at) for ch in channels if ch != "call")
-    return [_with(p, channels=channels, send_at=m.send_at, hold_reason=m.hold, hold_reason_es=m.hold_es,
-                    call_window=m.call_window, contact_profile=profile.code) if p.blocked is None else p
-            for p in plans]
+    scheduled = dict(channels=channels, send_at=m.send_at, hold_reason=m.hold, hold_reason_es=m.hold_es,
+                     call_window=m.call_window, contact_profile=profile.code)
+    for p in proposals:  # plan_run's own new objects, seen by no one yet: completed in place, not copied
+        p.__dict__.update(scheduled)
+    return plans
 
 
 # --- executing a plan -------------------------------------------------------------------------------
