@@ -144,6 +144,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        if argv is None:  # the `cobranza` process itself, which ends next: see _exit_soon
+            _exit_soon()
+
+
+def _exit_soon() -> None:
+    """The interpreter's last garbage collection at exit walks every object still alive, for nothing the
+    process needs (0.2 s after a 100,000-customer aging): they go to the collector's permanent generation."""
+    import gc
+
+    gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

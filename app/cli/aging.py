@@ -6,6 +6,7 @@ cobranza aging --as-of YYYY-MM-DD [--basis due|issue] [--buckets 30,60,90] [--de
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -32,6 +33,19 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    # a 100,000-customer report is about a million small objects, none in a reference cycle: the cyclic
+    # collector, run every few hundred allocations over a growing heap, found nothing and took ~0.3 s of
+    # the table's 1.3 s (restored afterwards for callers in the same process, the tests)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(args) -> int:
     from app.ledger import get_company
     from app.ledger.errors import LedgerError
     from app.ledger.money import check_currency

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import (CTE, ColumnElement, Integer, Select, and_, case, cast, exists, func, literal, or_, select,
                         union_all)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 from app.models import POSTED, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
 
@@ -27,10 +29,34 @@ from .customers import get_customer_row
 from .views import CurrencyBalance, DocumentRow, OpenItem
 
 
-def invoice_exists_as_of(as_of: dt.date):
-    """SQL condition: the invoice is issued by `as_of` and not (yet) void then."""
-    return and_(Invoice.issue_date <= as_of,
-                or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > as_of))
+def invoice_exists_as_of(as_of: dt.date, *, by_issue_date: bool = True):
+    """SQL condition: the invoice is issued by `as_of` and not (yet) void then. `by_issue_date=False` keeps
+    SQLite from reading the invoices by the index on their issue date, for a statement driven by the due
+    lines (each invoice is then looked up by its key)."""
+    issued = Invoice.issue_date if by_issue_date else unindexed(Invoice.issue_date)
+    return and_(issued <= as_of, or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > as_of))
+
+
+class unindexed(FunctionElement):
+    """`column` that SQLite does not read by index (`+column`); the column itself on other databases.
+    SQLite, without statistics, guesses a range on an indexed column is selective: `issue_date <= ?` made it
+    walk all 1,000,000 invoices by date to find the open lines' 270,000 (0.68 s against 0.31 s)."""
+
+    inherit_cache = True
+
+    def __init__(self, column):
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(unindexed)
+def _unindexed_default(element, compiler, **kw):
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element, compiler, **kw):
+    return "+" + compiler.process(element.clauses, **kw)
 
 
 def invoice_may_exist_between(first: dt.date, last: dt.date):
@@ -97,8 +123,9 @@ class OpenAsOf:
         only the lines open today or allocated after the date; leave it out when the statement is already
         narrowed to a few lines (one customer's), where listing every open line would cost more."""
         q = self.join(select(*columns).select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id))
-        if self.later is None:  # open > 0 is the condition of the partial index ix_due_line_open itself
-            return q.where(self.may_be_open(), invoice_exists_as_of(self.as_of))
+        if self.later is None:  # open > 0 is the condition of the partial index ix_due_line_open itself:
+            # the lines read from it, each invoice by its key
+            return q.where(self.may_be_open(), invoice_exists_as_of(self.as_of, by_issue_date=False))
         conds = [invoice_exists_as_of(self.as_of), self.open > 0]
         return q.where(self.may_be_open(), *conds) if prefilter else q.where(*conds)
 
@@ -111,9 +138,14 @@ class OpenAsOf:
                                      select(self.later.c.due_line_id)))
 
 
-def open_as_of(as_of: dt.date, line=DueLine, name: str = "later", line_ids=None) -> OpenAsOf:
+def open_as_of(as_of: dt.date, line=DueLine, name: str = "later", line_ids=None, *,
+               nothing_later: bool = False) -> OpenAsOf:
     """The rule every report uses for "open on a due line as of D" (`line` may be an alias of DueLine;
-    `line_ids`, a select of due line ids, limits the later allocations read to those lines)."""
+    `line_ids`, a select of due line ids, limits the later allocations read to those lines).
+    `nothing_later`: the caller has checked that nothing is allocated after D (allocated_after_exists):
+    open = amount − paid_minor, without the later-allocations CTE (see open_as_of_in)."""
+    if nothing_later:
+        return OpenAsOf(None, line.paid_minor, _open_amount(line, None), None, as_of)
     later = allocated_after(as_of, name, line_ids)
     allocated = line.paid_minor - func.coalesce(later.c.later, 0)
     return OpenAsOf(later, allocated, _open_amount(line, later.c.later), later.c.due_line_id == line.id, as_of)
@@ -123,9 +155,12 @@ def open_as_of_in(session: Session, as_of: dt.date, line=DueLine) -> OpenAsOf:
     """open_as_of for a statement run now on `session`, without the later-allocations CTE when nothing is
     allocated after the date (the usual case for today): the open lines are then ix_due_line_open alone,
     covering (due date and amounts are in it)."""
-    if session.scalar(select(exists().where(Allocation.date > as_of))):
-        return open_as_of(as_of, line)
-    return OpenAsOf(None, line.paid_minor, _open_amount(line, None), None, as_of)
+    return open_as_of(as_of, line, nothing_later=not allocated_after_exists(session, as_of))
+
+
+def allocated_after_exists(session: Session, as_of: dt.date) -> bool:
+    """Is anything allocated after `as_of`? (One index look-up: usually not for today's reports.)"""
+    return bool(session.scalar(select(exists().where(Allocation.date > as_of))))
 
 
 @dataclass(frozen=True)

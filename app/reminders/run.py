@@ -19,9 +19,9 @@ moment has come to the outbox. The rules (docs/reminders.md):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select, union_all
@@ -32,12 +32,11 @@ from app.collections.agreements import invoices_in_active_agreements
 from app.collections.timeline import TimelineEntry
 from app.ledger import audit
 from app.ledger import company as company_mod
-from app.ledger.balances import open_as_of_in, unapplied_credit_parts
+from app.ledger.balances import open_as_of_in, unapplied_credit_parts, unindexed
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import LedgerError
 from app.ledger.money import percent_of, to_str
 from app.ledger.progress import Progress, report
-from app.ledger.views import OpenItem
 from app.models import (
     Customer,
     CustomerReminderSettings,
@@ -79,8 +78,10 @@ class RunBeforeLatestError(LedgerError):
 # --- what a plan looks like -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PlannedItem:
+class PlannedItem(NamedTuple):
+    """One item of a planned reminder. Immutable like the plan's dataclasses, but a tuple: a run over a large
+    book plans hundreds of thousands of them (a frozen dataclass costs ten object.__setattr__ each)."""
+
     due_line_id: int
     invoice_number: str
     kind: str
@@ -360,6 +361,8 @@ def _channels(level: LevelView, customer: _Debtor, settings: CustomerReminderSet
 def _fee(level: LevelView, climbing: list[PlannedItem], history: dict[int, _ItemHistory]) -> list[int]:
     """Fee per climbing item (0 where the item was already charged at this level)."""
     fees = [0] * len(climbing)
+    if level.fee_kind not in ("percent", "fixed"):  # no fee at this level (the default policy's levels)
+        return fees
     none: frozenset = frozenset()
     charged = {it.due_line_id: h.fee_levels if (h := history.get(it.due_line_id)) is not None else none
                for it in climbing}
@@ -377,28 +380,45 @@ def _money(amount: int, currency: str) -> str:
     return f"{to_str(amount, currency)} {currency}"
 
 
-def _open_items_all(session: Session, as_of: dt.date, due_by: dt.date | None = None
-                    ) -> tuple[dict[int, list[OpenItem]], dict[str, int]]:
+class _Open(NamedTuple):
+    """An open item as planning reads it (a plain tuple: a run reads every open line of the book)."""
+
+    due_line_id: int
+    invoice_number: str
+    kind: str
+    due_date: dt.date
+    currency: str
+    open_minor: int
+    days_overdue: int
+    disputed: bool
+    invoice_id: int
+
+
+def _open_items_all(session: Session, as_of: dt.date, due_by: dt.date | None = None) -> dict[int, list[_Open]]:
     """Every customer's open items as of a date in one query, read through the receivable engine
     (app.ledger.balances: `open_as_of_in(...).lines`, the covering index of open lines alone when nothing
-    is allocated after the date), and the invoice id of each invoice number seen. `due_by`: only the
-    items due by then or already in a reminder (the others cannot reach any level yet)."""
+    is allocated after the date). `due_by`: only the items due by then or already in a reminder (the others
+    cannot reach any level yet): a filter on the open lines read, not an index walk over every line due by
+    then (the due date unindexed)."""
     o = open_as_of_in(session, as_of)
-    q = (o.lines(Invoice.customer_id, DueLine.id, Invoice.number, Invoice.kind, Invoice.issue_date, DueLine.due_date,
-                 Invoice.currency, DueLine.amount_minor, o.open.label("open"), Invoice.disputed, Invoice.id)
+    q = (o.lines(Invoice.customer_id, DueLine.id, Invoice.number, Invoice.kind, DueLine.due_date,
+                 Invoice.currency, o.open.label("open"), Invoice.disputed, Invoice.id)
          .order_by(Invoice.customer_id, DueLine.due_date, Invoice.number, DueLine.sequence))
     if due_by is not None:
-        q = q.where(or_(DueLine.due_date <= due_by, DueLine.id.in_(select(ReminderLine.due_line_id))))
-    out: dict[int, list[OpenItem]] = {}
-    invoice_ids: dict[str, int] = {}
-    for cust, line_id, number, kind, issued, due, cur, amount, open_, disputed, inv_id in session.execute(q):
-        items = out.get(cust)
-        if items is None:
-            items = out[cust] = []
-        items.append(OpenItem(line_id, number, kind, issued, due, cur, amount, int(open_), (as_of - due).days,
-                              bool(disputed)))
-        invoice_ids[number] = inv_id
-    return out, invoice_ids
+        q = q.where(or_(unindexed(DueLine.due_date) <= due_by, DueLine.id.in_(select(ReminderLine.due_line_id))))
+    out: dict[int, list[_Open]] = {}
+    make = tuple.__new__
+    last, items = None, None
+    # fetched whole (fetchall), not row by row: iterating the result fetched each of 270,000 rows on its own
+    for cust, line_id, number, kind, due, cur, open_, disputed, inv_id in session.connection().execute(q).all():
+        if cust != last:  # the rows come by customer
+            items = out.get(cust)
+            if items is None:
+                items = out[cust] = []
+            last = cust
+        items.append(make(_Open, (line_id, number, kind, due, cur, int(open_), (as_of - due).days, bool(disputed),
+                                  inv_id)))
+    return out
 
 
 def _credits_all(session: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
@@ -449,7 +469,7 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
     # an item with no reminder yet matters once it reaches the lowest level of any policy (a courtesy level
     # may come before the due date) or, a fee or interest charge, once past due
     earliest = min([lv.days for levels in levels_by_policy.values() for lv in levels] + [1])
-    all_items, invoice_ids = _open_items_all(session, as_of, as_of - dt.timedelta(days=earliest))
+    all_items = _open_items_all(session, as_of, as_of - dt.timedelta(days=earliest))
     customers = _debtors(session, all_items)  # only those with something open can get a reminder
     settings = {s.customer_id: s for s in session.scalars(select(CustomerReminderSettings))}
     history, last_reminder = _history(session, [c.id for c in customers])
@@ -458,6 +478,7 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
     credits = _credits_all(session, as_of)
     contacts = contact_rules.contact_histories(session)
     moments: dict = {}  # contact moments of debtors with no contact yet, per profile, channels, zone, country
+    level_maps: dict[int, tuple[dict, dict]] = {}
     out: list[PlannedReminder] = []
     report(progress, 0, len(customers))
     for done, customer in enumerate(customers, 1):
@@ -470,21 +491,24 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
         choice = chooser.choose(customer.id, own.policy_id if own else None)
         policy_id = choice.policy_id if choice.policy_id in levels_by_policy else default_id
         levels = levels_by_policy[policy_id]
-        by_seq = {lv.sequence: lv for lv in levels}
+        if policy_id not in level_maps:  # per policy: its levels by sequence, the next levels met so far
+            level_maps[policy_id] = ({lv.sequence: lv for lv in levels}, {})
+        by_seq, candidates = level_maps[policy_id]
         code = policy_codes[policy_id]
         automatic = policy_auto[policy_id]
         plans: list[PlannedReminder] = []
-        for currency in sorted({i.currency for i in items}):
-            group = [i for i in items if i.currency == currency]
-            plans.extend(_with(p, policy_code=code, policy_reason=choice.describe(code),
-                               pre_approved=automatic and not p.needs_approval,
-                               policy_reason_es=choice.describe_es(code),
-                               level_name_es=by_seq[p.level_sequence].name_es if p.level_sequence in by_seq else None,
-                               level_name_en=by_seq[p.level_sequence].name_en if p.level_sequence in by_seq else None)
-                       for p in _plan_group(
-                session, customer, own, currency, group, levels, history, last_reminder, in_agreement, invoice_ids,
-                credits.get((customer.id, currency), 0), as_of,
-            ))
+        currencies = {i.currency for i in items}
+        for currency in sorted(currencies):
+            group = items if len(currencies) == 1 else [i for i in items if i.currency == currency]
+            for p in _plan_group(session, customer, own, currency, group, levels, history, last_reminder,
+                                 in_agreement, credits.get((customer.id, currency), 0), as_of, by_seq, candidates):
+                lv = by_seq.get(p.level_sequence)
+                # made just now by _plan_group and seen by no one yet: completed in place, not copied
+                p.__dict__.update(policy_code=code, policy_reason=choice.describe(code),
+                                  pre_approved=automatic and not p.needs_approval,
+                                  policy_reason_es=choice.describe_es(code),
+                                  level_name_es=lv.name_es if lv else None, level_name_en=lv.name_en if lv else None)
+                plans.append(p)
         out.extend(_schedule(customer, own, plans, at, setting, planned_contacts, contacts.get(customer.id, []),
                              moments))
     report(progress, len(customers), len(customers))
@@ -492,13 +516,31 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
 
 
 def _with(obj, **changes):
-    """dataclasses.replace for these plain frozen dataclasses, without its per-field checks (a run plans
-    tens of thousands of reminders)."""
-    return obj.__class__(**{**obj.__dict__, **changes})
+    """dataclasses.replace for these plain frozen dataclasses, without __init__ (a run plans tens of thousands
+    of reminders: a frozen dataclass sets each of its 27 fields through object.__setattr__)."""
+    new = object.__new__(obj.__class__)
+    new.__dict__.update(obj.__dict__, **changes)
+    return new
+
+
+def _builder(cls):
+    """cls(**fields) for a plain frozen dataclass (no __post_init__, no default factories), filling the
+    defaults, without __init__'s object.__setattr__ per field: half the time per object."""
+    defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+    new = object.__new__
+
+    def build(**values):
+        obj = new(cls)
+        attrs = obj.__dict__
+        attrs.update(defaults)
+        attrs.update(values)
+        return obj
+
+    return build
 
 
 def _skip(customer, currency, items, reason, reason_es, suffix, level: LevelView | None = None) -> PlannedReminder:
-    return PlannedReminder(
+    return _planned_reminder(
         key=f"{customer.code}/{currency}/{suffix}", customer_id=customer.id, customer_code=customer.code,
         customer_name=customer.name, language=customer.language, currency=currency,
         level_id=level.id if level else None, level_key=level.key if level else None,
@@ -509,9 +551,24 @@ def _skip(customer, currency, items, reason, reason_es, suffix, level: LevelView
     )
 
 
+_planned_reminder = _builder(PlannedReminder)
+
+_tuple = tuple.__new__  # PlannedItem(...) without its Python-level __new__
+
+
+def _item_as_sent(it: _Open, sent_level: LevelView | None) -> PlannedItem:
+    """The item at the level last sent for it (None: never reminded), not climbing."""
+    return _tuple(PlannedItem, (it.due_line_id, it.invoice_number, it.kind, it.due_date, it.open_minor,
+                                it.days_overdue, sent_level.sequence if sent_level else None,
+                                sent_level.key if sent_level else None, False, 0))
+
+
 def _plan_group(session, customer, own, currency, group, levels, history, last_reminder, in_agreement,
-                invoice_ids, credit_minor, as_of) -> list[PlannedReminder]:
-    by_seq = {lv.sequence: lv for lv in levels}
+                credit_minor, as_of, by_seq=None, candidates=None) -> list[PlannedReminder]:
+    """`by_seq` (the levels by sequence) and `candidates` ((last level sent, past due) -> the next level an item
+    may climb to) are per policy: plan_run keeps them across customers."""
+    by_seq = {lv.sequence: lv for lv in levels} if by_seq is None else by_seq
+    candidates = {} if candidates is None else candidates
     out: list[PlannedReminder] = []
     disputed: list[PlannedItem] = []
     agreed: list[PlannedItem] = []
@@ -522,33 +579,36 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     no_history = _ItemHistory()
     for it in group:
         h = history.get(it.due_line_id, no_history)
-        sent_level = by_seq.get(h.sent_seq)
-        base = PlannedItem(it.due_line_id, it.invoice_number, it.kind, it.due_date, it.open_minor, it.days_overdue,
-                           sent_level.sequence if sent_level else None, sent_level.key if sent_level else None, False)
         past_due = it.days_overdue > 0
         if it.kind in CHARGE_KINDS:
             if past_due:
-                charges.append(base)
+                charges.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
             continue
         # the next level this item may climb to: one above the last sent; pre-due levels skipped once past due
-        candidate = next((lv for lv in levels if lv.sequence > h.sent_seq and not (past_due and lv.days < 0)), None)
+        known = (h.sent_seq, past_due)
+        if known in candidates:
+            candidate = candidates[known]
+        else:
+            candidate = candidates[known] = next(
+                (lv for lv in levels if lv.sequence > h.sent_seq and not (past_due and lv.days < 0)), None)
         reached = candidate is not None and it.days_overdue >= candidate.days
         if not reached and h.sent_seq == 0:
             continue  # not yet due for any reminder
         if it.disputed:
-            disputed.append(base)
+            disputed.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
             continue
-        if invoice_ids.get(it.invoice_number) in in_agreement:
-            agreed.append(base)
+        if it.invoice_id in in_agreement:
+            agreed.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
             continue
         if h.pending is not None:
-            waiting.append((base, h.pending))
+            waiting.append((_item_as_sent(it, by_seq.get(h.sent_seq)), h.pending))
             continue
         if reached:
-            climbing.append(PlannedItem(it.due_line_id, it.invoice_number, it.kind, it.due_date, it.open_minor,
-                                        it.days_overdue, candidate.sequence, candidate.key, True))
+            climbing.append(_tuple(PlannedItem, (it.due_line_id, it.invoice_number, it.kind, it.due_date,
+                                                 it.open_minor, it.days_overdue, candidate.sequence, candidate.key,
+                                                 True, 0)))
         elif past_due:
-            already.append(base)
+            already.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
     if disputed:
         out.append(_skip(customer, currency, disputed, "disputed items", "partidas en disputa", "disputed"))
     if agreed:
@@ -572,7 +632,7 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
             out.append(_skip(customer, currency, already, f"already reminded at level {top.key}",
                              f"ya recordado en el nivel {top.key}", "already", top))
         return out
-    level = max((by_seq[i.level_sequence] for i in climbing), key=lambda lv: lv.sequence)
+    level = by_seq[max(i.level_sequence for i in climbing)]  # the highest level reached
     if level.days < 0:
         included = climbing  # a courtesy notice covers only what falls due soon
     else:
@@ -583,7 +643,7 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     fees = _fee(level, climbing, history)
     fee_by_line = {it.due_line_id: f for it, f in zip(climbing, fees)}
     if any(fees):
-        included = [_with(i, fee_minor=fee_by_line.get(i.due_line_id, 0)) if i.climbed else i for i in included]
+        included = [i._replace(fee_minor=fee_by_line.get(i.due_line_id, 0)) if i.climbed else i for i in included]
     blocked = blocked_es = None
     paused = own.paused_until if own else None
     last = last_reminder.get(customer.id)
@@ -606,7 +666,7 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
         blocked = (f"minimum gap of {level.min_gap_days} days since the reminder of {last.isoformat()}")
         blocked_es = f"separación mínima de {level.min_gap_days} días desde el recordatorio del {last.isoformat()}"
     channels = _channels(level, customer, own)
-    out.insert(0, PlannedReminder(
+    out.insert(0, _planned_reminder(
         key=f"{customer.code}/{currency}", customer_id=customer.id, customer_code=customer.code,
         customer_name=customer.name, language=customer.language, currency=currency, level_id=level.id,
         level_key=level.key, level_sequence=level.sequence, level_name=level.name(customer.language),
@@ -639,9 +699,11 @@ def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_
                                                             country=customer.country)
     planned_contacts.setdefault(customer.id, []).extend(
         contact_rules.Contact(ch, m.send_at) for ch in channels if ch != "call")
-    return [_with(p, channels=channels, send_at=m.send_at, hold_reason=m.hold, hold_reason_es=m.hold_es,
-                    call_window=m.call_window, contact_profile=profile.code) if p.blocked is None else p
-            for p in plans]
+    scheduled = dict(channels=channels, send_at=m.send_at, hold_reason=m.hold, hold_reason_es=m.hold_es,
+                     call_window=m.call_window, contact_profile=profile.code)
+    for p in proposals:  # plan_run's own new objects, seen by no one yet: completed in place, not copied
+        p.__dict__.update(scheduled)
+    return plans
 
 
 # --- executing a plan -------------------------------------------------------------------------------

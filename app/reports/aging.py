@@ -25,7 +25,7 @@ from typing import Sequence
 from sqlalchemy import Select, and_, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import open_as_of, unapplied_credit_parts
+from app.ledger.balances import allocated_after_exists, open_as_of, unapplied_credit_parts
 from app.ledger.errors import UnknownCustomerError
 from app.models import Customer, DueLine, Invoice
 
@@ -191,6 +191,9 @@ class AgingQuery:
     days: Sequence[int] = DEFAULT_BUCKETS
     currency: str | None = None
     customer_code: str | None = None
+    # the caller checked that nothing is allocated after as_of (app.ledger.balances.allocated_after_exists):
+    # the open lines are then the partial index ix_due_line_open alone (half the summary's time at 1M invoices)
+    nothing_later: bool = False
 
     def _open(self):
         """The open-as-of rule; for one customer only that customer's due lines' later allocations are
@@ -199,7 +202,8 @@ class AgingQuery:
         if self.customer_code:
             lines = (select(DueLine.id).join(Invoice, Invoice.id == DueLine.invoice_id)
                      .where(Invoice.customer_id == _customer_id(self.customer_code)))
-        return open_as_of(self.as_of, line_ids=lines)
+            return open_as_of(self.as_of, line_ids=lines)
+        return open_as_of(self.as_of, nothing_later=self.nothing_later)
 
     def _date_col(self):
         return DueLine.due_date if self.basis == "due" else Invoice.issue_date
@@ -310,8 +314,10 @@ def aging_report(
             raise UnknownCustomerError(customer_code)
 
     n = len(labels)
-    query = AgingQuery(as_of, basis, days, currency, customer_code)
-    rows = session.execute(query.summary()).all()
+    query = AgingQuery(as_of, basis, days, currency, customer_code,
+                       nothing_later=customer_code is None and not allocated_after_exists(session, as_of))
+    # Core, not the ORM's execute: plain rows, no ORM loading step for 100,000 of them
+    rows = session.connection().execute(query.summary()).all()
 
     items_by_key: dict[tuple[int, str], list[AgingItem]] = {}
     if detail:
@@ -332,24 +338,30 @@ def aging_report(
                 )
             )
 
-    customers = []
+    if rows and any(type(v) is not int for v in rows[0][4:]):  # PostgreSQL's SUM of integers is a Decimal
+        rows = [(*r[:4], *(int(v or 0) for v in r[4:])) for r in rows]
+    end = 4 + n  # each row: customer_id, code, name, currency, the n bucket sums, credit
     empty = ()
-    for customer_id, code, name, cur, *sums in rows:  # plain tuples: Row attribute look-ups cost ~1 s at 100k
-        credit = int(sums[n] or 0)
-        amounts = sums[:n]  # int() too: PostgreSQL's SUM of integers is a Decimal
-        amounts = tuple(map(int, amounts)) if None not in amounts else tuple(int(a or 0) for a in amounts)
+    customers = []
+    add = customers.append
+    for r in rows:  # slices and indexes of plain rows: ~0.1 s for 100,000 (unpacking and int() per value: 0.3 s)
+        amounts = r[4:end]
         total = sum(amounts)
-        customers.append(
-            CustomerAging(customer_id, code, name, cur, amounts, total, credit, total - credit,
-                          tuple(items_by_key.get((customer_id, cur), empty)) if detail else empty)
-        )
+        credit = r[end]
+        add(CustomerAging(r[0], r[1], r[2], r[3], amounts, total, credit, total - credit,
+                          tuple(items_by_key.get((r[0], r[3]), empty)) if detail else empty))
+    totals = []
+    for cur in sorted({r[3] for r in rows}):  # the columns summed in C, per currency
+        sums = [sum(column) for column in zip(*(r[4:end + 1] for r in rows if r[3] == cur))]
+        total = sum(sums[:n])
+        totals.append(CurrencyTotal(cur, tuple(sums[:n]), total, sums[n], total - sums[n]))
     return AgingReport(
         as_of=as_of,
         basis=basis,
         bucket_days=days,
         bucket_labels=labels,
         customers=tuple(customers),
-        totals=currency_totals(customers, n),
+        totals=tuple(totals),
         detail=detail,
         currency=currency,
         customer_code=customer_code,

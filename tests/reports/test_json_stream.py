@@ -59,3 +59,20 @@ def test_number_formatter_zero_and_small_amounts():
         for currency in ("PEN", "CLP", "KWD"):
             for amount in (0, 1, -1, 999, -1000, 1234567):
                 assert number_formatter(currency, locale)(amount) == fmt(amount, currency, locale, symbol=False)
+
+
+@given(st.integers(min_value=2**50, max_value=2**54) | st.integers(min_value=-10**6, max_value=10**6),
+       st.booleans(), st.sampled_from(["PEN", "CLP", "KWD"]), st.sampled_from(["es_PE", "es_CO", "fr_FR", "en_US"]))
+def test_number_formatter_exact_around_the_float_limit(amount, negative, currency, locale):
+    """number_formatter formats through a float below 2**52 minor units and in integers above: both give
+    Babel's text, at the limit, just past it, and for the many small amounts of a table."""
+    amount = -amount if negative else amount
+    assert number_formatter(currency, locale)(amount) == fmt(amount, currency, locale, symbol=False)
+
+
+def test_number_formatter_at_the_limit():
+    for amount in (2**52 - 1, 2**52, 2**52 + 1, 10**15 - 1, 10**16 + 5, 2**53 + 1):
+        for sign in (1, -1):
+            for currency in ("PEN", "KWD", "CLP"):
+                value = sign * amount
+                assert number_formatter(currency, "es_PE")(value) == fmt(value, currency, "es_PE", symbol=False)
