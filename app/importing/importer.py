@@ -1028,6 +1028,7 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
     if total is None:
         total = len(records) if hasattr(records, "__len__") else 0
     bad_lines: set[int] = {p.line for p in problems}
+    checked = len(problems)
     counted: dict[str, int] = defaultdict(int)
     kept: list[Change] = []
     totals: dict[str, int] = defaultdict(int)
@@ -1042,7 +1043,6 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
                 for chunk in _batches(records, _chunk_size(total) if chunked else None):
                     read += len(chunk)
                     ctx.load(chunk)
-                    known_problems = len(problems)
                     rows = []
                     for line, rec in chunk:
                         if line in misaligned:
@@ -1055,7 +1055,8 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
                         rows.append(row)
                     plans = validators[kind](ctx, rows) if kind in validators else \
                         _validate_settlements(ctx, rows, kind)
-                    bad_lines.update(p.line for p in problems[known_problems:])
+                    bad_lines.update(p.line for p in problems[checked:])  # and the chunk's misaligned rows
+                    checked = len(problems)
                     plans = [(r, f) for r, f in plans if r.line not in bad_lines]
                     if kind != "customers":
                         for _row, fields in plans:
@@ -1077,6 +1078,8 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
                     ctx.changes.clear()
                     flagged.extend(ctx.warnings)
                     ctx.warnings.clear()
+                    if parse is not None:
+                        parse.forget()  # the chunk's values: read, checked and written
                     if chunked and progress is not None and progress(read, max(total, read)) is False:
                         raise _Cancel
                 problems.sort(key=lambda p: p.line)
@@ -1262,15 +1265,28 @@ class _Parse:
         self.flagged: list[Problem] = []  # warnings of the last validation, as Problems
         self.misaligned: dict[int, str] = {}  # line -> why its cells do not line up with the header
         self.plain: set[tuple[int, str]] = set()  # amounts read one way only: a number cell, or --decimal given
+        self.repeated: list[tuple[int, str]] = []  # (line, why) rows that repeat an earlier one exactly
+        self.rows = 0  # the data rows (repeated ones too)
 
     def source(self, field: str) -> str:
         return self.mapping.source_of(field) or field
 
+    def forget(self) -> None:
+        """Drop the values of the rows read so far (their chunk is done): memory stays a chunk's."""
+        self.raw_dates.clear()
+        self.numbers.clear()
+        self.symbols.clear()
+        self.plain.clear()
+        self.pre_problems.clear()
 
-def _canonical(kind, table, mapping, options, company_currency: str, locale: str):
-    """The table's rows as {field: text} by the mapping, and a _Parse for their values."""
+
+def _canonical(kind, table, mapping, options, company_currency: str, locale: str, problems: list):
+    """The table's rows as {field: text} by the mapping (a generator: a streamed file is read as it goes), and a
+    _Parse for their values, filled row by row as the generator runs (the importer forgets each chunk's). The
+    order of each date column comes from one pass over the whole file first. A row whose cells do not line up
+    with the header goes to `problems` and parse.misaligned; an exact repeat of a row above, to parse.repeated."""
     from .fields import fields_for
-    from .values import column_order, order_of
+    from .values import DateOrder, order_of
 
     parse = _Parse(mapping, company_currency)
     fields = {f.name: f for f in fields_for(kind)}
@@ -1279,61 +1295,78 @@ def _canonical(kind, table, mapping, options, company_currency: str, locale: str
         name = mapping.field_of(header) if header else None
         if name:
             index[name] = i
-    records = []
-    repeated: list[tuple[int, str]] = []
-    seen_rows: dict[tuple, int] = {}
-    for line, cells in table.rows:
-        key = tuple(c for c in cells)
-        if key in seen_rows:
-            repeated.append((line, f"repeats line {seen_rows[key]} exactly; imported once"))
-            continue
-        seen_rows[key] = line
-        records.append((line, {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}))
-    fixed = None
     try:
         fixed = order_of(options.date_format)
     except ValueProblem as exc:
         raise FileProblem(str(exc)) from None
-    for name, i in index.items():
-        info = fields[name]
-        if info.type == "date":
-            for line, rec in records:
-                day = table.raw_dates.get((line, i))
-                if day is not None:
-                    parse.raw_dates[(line, name)] = day
-            texts = [rec[name] for line, rec in records if (line, name) not in parse.raw_dates]
-            parse.orders[name] = column_order(texts, fixed)
-            if parse.orders[name][1] and parse.orders[name][1] != "ambiguous":
-                for line, rec in records:
-                    if rec[name] and (line, name) not in parse.raw_dates:
-                        parse.pre_problems[line].append((name, parse.orders[name][1]))
-            if parse.orders[name][1] == "ambiguous":
-                parse.orders[name] = (None, None)  # each ambiguous value refused with both readings
-        elif info.type == "amount":
-            for line, rec in records:
-                value = rec[name]
-                if not value:
-                    continue
-                try:
-                    if (line, i) in table.serials:  # a spreadsheet number: plain, whatever the locale
-                        number, symbol = value, None
+    dates = {name: i for name, i in index.items() if fields[name].type == "date"}
+    amounts = {name: i for name, i in index.items() if fields[name].type == "amount"}
+    parse.rows = table.scan()
+    if dates and not fixed:  # the date columns' order: every text value of the file counts
+        orders = {name: DateOrder() for name in dates}
+        for _line, cells, typed, _numbers in table.typed_rows():
+            for name, i in dates.items():
+                if i not in typed:
+                    orders[name].add(cells[i] if i < len(cells) else "")
+        parse.orders = {name: order.result() for name, order in orders.items()}
+    else:
+        parse.orders = {name: (fixed, None) for name in dates}
+    refused = {name: why for name, (_o, why) in parse.orders.items() if why and why != "ambiguous"}
+    for name, (_o, why) in parse.orders.items():
+        if why == "ambiguous":
+            parse.orders[name] = (None, None)  # each ambiguous value refused with both readings
+    delimiter = table.delimiter if table.format == "csv" else None
+    return _records(table, index, dates, amounts, refused, parse, problems, delimiter, options,
+                    company_currency), parse
+
+
+def _records(table, index, dates, amounts, refused, parse, problems, delimiter, options, company_currency):
+    from .reader import misalignment
+
+    seen_rows = SeenKeys()
+    for line, cells, typed, numbers in table.typed_rows():
+        # a row whose cells do not line up with the header (an unquoted 1,234.56 read as two cells) is refused
+        message = misalignment(table.headers, delimiter, cells)
+        if message:
+            parse.misaligned[line] = message
+            problems.append(Problem(line, "row", message))
+        key = tuple(cells)
+        first = seen_rows.get(key)
+        if first is not None:
+            parse.repeated.append((line, f"repeats line {first} exactly; imported once"))
+            continue
+        seen_rows[key] = line
+        rec = {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}
+        for name, i in dates.items():
+            day = typed.get(i)
+            if day is not None:
+                parse.raw_dates[(line, name)] = day
+            elif name in refused and rec[name]:
+                parse.pre_problems[line].append((name, refused[name]))
+        for name, i in amounts.items():
+            value = rec[name]
+            if not value:
+                continue
+            try:
+                if i in numbers:  # a spreadsheet number: plain, whatever the locale
+                    number, symbol = value, None
+                    parse.plain.add((line, name))
+                else:
+                    number, symbol = split_amount(value, company_currency)
+                    if options.decimal:
+                        number = with_decimal(number, options.decimal)
                         parse.plain.add((line, name))
-                    else:
-                        number, symbol = split_amount(value, company_currency)
-                        if options.decimal:
-                            number = with_decimal(number, options.decimal)
-                            parse.plain.add((line, name))
-                except ValueProblem as exc:
-                    parse.pre_problems[line].append((name, str(exc)))
-                    parse.numbers[(line, name)] = None  # reported: not read again
-                    continue
-                parse.numbers[(line, name)] = number
-                if symbol:
-                    parse.symbols[line] = symbol
-    return records, parse, repeated
+            except ValueProblem as exc:
+                parse.pre_problems[line].append((name, str(exc)))
+                parse.numbers[(line, name)] = None  # reported: not read again
+                continue
+            parse.numbers[(line, name)] = number
+            if symbol:
+                parse.symbols[line] = symbol
+        yield line, rec
 
 
-def _prepare(session: Session, kind: str, table, mapping, options):
+def _prepare(session: Session, kind: str, table, mapping, options, problems: list):
     from .fields import fields_for
 
     if kind not in SPECS:
@@ -1345,48 +1378,45 @@ def _prepare(session: Session, kind: str, table, mapping, options):
         session.rollback()  # get_company's read: the import is its own transaction
     currency = company.currency if company else "PEN"
     locale = (company.locale if company else None) or "es_PE"
-    problems: list[Problem] = []
+    missing: list[Problem] = []
     for name in mapping.missing_required():
         label = next(f.label for f in fields_for(kind) if f.name == name)
-        problems.append(Problem(table.header_line, name, f"no column is mapped to {label} ({name}), which every "
-                                                         f"row needs: map one with --map \"Header={name}\"", name))
-    records, parse, repeated = _canonical(kind, table, mapping, options, currency, locale)
-    # a row whose cells do not line up with the header (an unquoted 1,234.56 read as two cells) is refused
-    from .reader import Table
+        missing.append(Problem(table.header_line, name, f"no column is mapped to {label} ({name}), which every "
+                                                        f"row needs: map one with --map \"Header={name}\"", name))
+    records, parse = _canonical(kind, table, mapping, options, currency, locale, problems)
+    return records, parse, missing
 
-    shape = Table(header=list(table.headers), rows=list(table.rows),
-                  delimiter=table.delimiter if table.format == "csv" else None)
-    parse.misaligned = dict(misaligned_rows(shape))
-    skipped = tuple(sorted(list(table.skipped) + repeated))
-    return records, parse, problems, skipped
+
+def _skipped(table, parse) -> tuple:
+    """Title rows, the totals row and repeated rows: known once every row was read."""
+    return tuple(sorted(list(table.skipped) + parse.repeated))
 
 
 def preview_table(session: Session, kind: str, table, mapping, options) -> ImportPreview:
+    problems: list[Problem] = []
     try:
-        records, parse, problems, skipped = _prepare(session, kind, table, mapping, options)
+        records, parse, missing = _prepare(session, kind, table, mapping, options, problems)
+        if missing:
+            for _record in records:  # the repeated rows, for `skipped`
+                parse.forget()
+            return ImportPreview(kind, table.path, parse.rows - len(parse.repeated), tuple(missing), (), (),
+                                 skipped=_skipped(table, parse))
+        result = _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=True,
+                          allow_far_dates=options.allow_far_dates, parse=parse,
+                          create_customers=bool(options.create_customers) if kind == "invoices" else None,
+                          valid_only=True, total=parse.rows)
     except FileProblem as exc:
         return ImportPreview(kind, table.path, len(table.rows), (Problem(exc.line, exc.column, exc.message),),
                              (), ())
-    if problems:
-        return ImportPreview(kind, table.path, len(records), tuple(problems), (), (), skipped=skipped)
-    problems.extend(Problem(line, "row", message) for line, message in parse.misaligned.items())
-    result = _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=True,
-                      allow_far_dates=options.allow_far_dates, parse=parse,
-                      create_customers=bool(options.create_customers) if kind == "invoices" else None,
-                      valid_only=True,
-                      skipped=skipped)
-    return ImportPreview(kind, table.path, len(records), tuple(sorted(problems, key=lambda p: p.line)),
-                         tuple(parse.flagged), result.changes, result.totals, skipped)
+    return ImportPreview(kind, table.path, result.rows, tuple(sorted(problems, key=lambda p: p.line)),
+                         tuple(parse.flagged), result.changes, result.totals, _skipped(table, parse))
 
 
 def run_table(session: Session, kind: str, table, mapping, options, *, valid_only: bool = False,
               rejected_path=None, progress=None, dry_run: bool = False) -> ImportResult:
-    try:
-        records, parse, problems, skipped = _prepare(session, kind, table, mapping, options)
-    except FileProblem as exc:
-        return ImportResult(kind, table.path, 0, 0, dry_run, (Problem(exc.line, exc.column, exc.message),))
-    if problems:
-        return ImportResult(kind, table.path, len(records), 0, dry_run, tuple(problems), skipped=skipped)
+    """Import a table (read_source's, or open_source's streamed from the file: then the changes kept are only
+    those worth naming one by one, the others counted)."""
+    problems: list[Problem] = []
 
     def rejected(by_line):
         if rejected_path is None:
@@ -1395,10 +1425,18 @@ def run_table(session: Session, kind: str, table, mapping, options, *, valid_onl
 
         return write_rejected(rejected_path, table, by_line)
 
-    problems.extend(Problem(line, "row", message) for line, message in parse.misaligned.items())
-    return _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=dry_run,
-                    progress=progress,
-                    allow_far_dates=options.allow_far_dates, parse=parse,
-                    create_customers=bool(options.create_customers) if kind == "invoices" else None,
-                    valid_only=valid_only,
-                    rejected=rejected, skipped=skipped)
+    try:
+        records, parse, missing = _prepare(session, kind, table, mapping, options, problems)
+        if missing:
+            for _record in records:  # the repeated rows, for `skipped`
+                parse.forget()
+            return ImportResult(kind, table.path, parse.rows - len(parse.repeated), 0, dry_run, tuple(missing),
+                                skipped=_skipped(table, parse))
+        result = _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=dry_run,
+                          progress=progress, allow_far_dates=options.allow_far_dates, parse=parse,
+                          create_customers=bool(options.create_customers) if kind == "invoices" else None,
+                          valid_only=valid_only, rejected=rejected, total=parse.rows,
+                          keep_changes=not getattr(table, "streamed", False))
+    except FileProblem as exc:
+        return ImportResult(kind, table.path, 0, 0, dry_run, (Problem(exc.line, exc.column, exc.message),))
+    return replace(result, skipped=_skipped(table, parse)) if not result.cancelled else result
