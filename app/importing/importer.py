@@ -1171,10 +1171,6 @@ def _write_rows(session: Session, kind: str, plans, ctx: _Context, *, valid_only
     return written
 
 
-_NEW_INVOICE = ("customer_code", "number", "issue_date", "total_minor", "currency", "payment_terms", "due_date",
-                "reference")
-
-
 def _write_invoices(session: Session, plans, ctx: _Context, *, valid_only: bool, parse, problems: list,
                     bad_lines: set) -> int:
     """A chunk's invoices in bulk (app.ledger.invoices.record_invoices), the customers they create first;
@@ -1195,7 +1191,7 @@ def _write_invoices(session: Session, plans, ctx: _Context, *, valid_only: bool,
                         except LedgerError as err:
                             raise BatchError(i, err) from err
                         made.append(info)
-                record_invoices(session, [NewInvoice(**{k: f[k] for k in _NEW_INVOICE}) for _r, f in pending])
+                record_invoices(session, [NewInvoice(*[f[k] for k in NewInvoice._fields]) for _r, f in pending])
             break
         except BatchError as err:
             for info in made:  # rolled back with the savepoint

@@ -460,9 +460,9 @@ def _header_score(cells: list[str]) -> tuple[int, int] | None:
 
 def _worded_total(cells: list[str]) -> bool:
     """A row with a cell that says it is a totals row ("TOTAL", "Totales", "Total general")."""
-    keys = [header_key(c) for c in cells if c]
-    return any(k in _TOTAL_WORDS or (k.split()[0] in ("total", "totales", "subtotal") and len(k.split()) <= 3)
-               for k in keys)
+    words = [header_key(c).split() for c in cells if c]  # a cell of signs only has no words
+    return any(w and (" ".join(w) in _TOTAL_WORDS or (w[0] in ("total", "totales", "subtotal") and len(w) <= 3))
+               for w in words)
 
 
 def _shape(path: str, fmt: str, rows: list[tuple[int, list[str]]], options: ReadOptions,

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -192,8 +191,7 @@ def _audit_after(inv, schedule) -> dict:
 # --- many at once (the importer) ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NewInvoice:
+class NewInvoice(NamedTuple):
     """One invoice for `record_invoices`: what `record_invoice` takes (kind "invoice", no explicit schedule)."""
 
     customer_code: str
@@ -300,7 +298,7 @@ def record_invoices(session: Session, invoices: Sequence[NewInvoice]) -> list[in
 
 
 def _fields(new: NewInvoice) -> dict:
-    return {k: getattr(new, k) for k in NewInvoice.__dataclass_fields__}
+    return new._asdict()
 
 
 def _customers_by_code(session: Session, codes) -> dict[str, tuple[int, str, int | None]]:
