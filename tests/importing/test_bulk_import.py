@@ -197,3 +197,41 @@ def test_memory_does_not_grow_with_the_file(tmp_path, engine, monkeypatch):
     _peak(session, write_csv(tmp_path / "warm.csv", CUSTOMERS, 500, prefix="W"))  # imports, caches
     first, second = _peak(session, small), _peak(session, large)
     assert second < first * 1.5, (first, second)
+
+
+@pytest.mark.postgres
+def test_bulk_and_one_by_one_write_the_same_rows_on_postgres(pg_url, tmp_path):
+    """The same comparison on PostgreSQL (its own ids, sequences and types), and a late bad row rolled back."""
+    from app.database import open_database, session_factory
+
+    data = list(rows(CUSTOMERS, 400, seed=7))
+    path = tmp_path / "f.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([HEADER] + data)
+    bad = tmp_path / "bad.csv"
+    with bad.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([HEADER] + [[c, "X" + n[1:], *rest] for c, n, *rest in data[:350]]
+                                 + [["C001", "X-LATE", "2026-02-30", "", "1.00", "PEN", "", ""]])
+    engine = open_database(pg_url)
+    session = _book(session_factory(engine)())
+    result = _import(session, path)
+    assert result.ok and result.imported == 400, result.messages()
+    refused = _import(session, bad)
+    assert [(p.line, p.column) for p in refused.problems] == [(352, "issue_date")]
+    assert count(session, Invoice) == 400
+    got = _contents(session)
+    session.close()
+    engine.dispose()
+
+    other = open_database(str(tmp_path / "one-by-one.sqlite"))
+    single = _book(session_factory(other)())
+    with single.begin():
+        for code, number, issue, due, amount, currency, terms, reference in data:
+            digits = next(d for c, _cur, d in CUSTOMERS if c == code)
+            record_invoice(single, customer_code=code, number=number, issue_date=dt.date.fromisoformat(issue),
+                           total_minor=int(Decimal(amount).scaleb(digits)), currency=currency,
+                           payment_terms=terms or None, due_date=dt.date.fromisoformat(due) if due else None,
+                           reference=reference or None)
+    want = _contents(single)
+    assert got[:3] == want[:3] and got[3] == want[3]
+    other.dispose()
