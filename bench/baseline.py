@@ -6,6 +6,10 @@ library only (sqlite3, json), run as a whole process like the app's command they
     python bench/baseline.py aging-table MIN AS_OF OUT  the same query, an aligned text table to OUT
     python bench/baseline.py receivables MIN AS_OF OUT  receivables per currency as of the date (the KPIs',
                                                         forecast's and tasks' least work), JSON to OUT
+    python bench/baseline.py import-invoices MIN FILE  an invoices CSV (bench/import_file.py) read with csv and
+                                                        its rows inserted as due lines with executemany, the
+                                                        customers found by code (what `import invoices` must
+                                                        at least do); MIN is written: give it a copy
     python bench/baseline.py write MIN OUT            the minimal schema's rows read into Python and written
                                                         to a new file with executemany (what `demo` must
                                                         at least do: put as many rows on disk)
@@ -17,6 +21,7 @@ write-offs with their unapplied amount), alloc (date, amount, due line, document
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import sqlite3
@@ -174,7 +179,29 @@ def write(db: str, out: str) -> None:
     dst.close()
 
 
+def import_invoices(db: str, path: str) -> None:
+    conn = sqlite3.connect(db)
+    ids = dict(conn.execute("SELECT code, id FROM customer"))
+    digits = dict(conn.execute("SELECT code, minor_units FROM currency"))
+
+    def rows(reader, col):
+        for cells in reader:
+            cur = cells[col["currency"]]
+            whole, _, frac = cells[col["amount"]].partition(".")
+            amount = int(whole) * 10 ** digits[cur] + (int(frac.ljust(digits[cur], "0")) if frac else 0)
+            issue = cells[col["issue_date"]]
+            due = cells[col["due_date"]] or (dt.date.fromisoformat(issue) + dt.timedelta(days=30)).isoformat()
+            yield ids[cells[col["customer_code"]]], cur, issue, None, 1, due, amount, 0
+
+    with open(path, newline="", encoding="utf-8") as fh, conn:
+        reader = csv.reader(fh)
+        col = {name: i for i, name in enumerate(next(reader))}
+        conn.executemany("INSERT INTO line (cid, cur, issue_date, void_date, posted, due_date, amount, paid) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows(reader, col))
+    conn.close()
+
+
 if __name__ == "__main__":
     command, *rest = sys.argv[1:]
     {"aging-json": aging_json, "aging-table": aging_table, "receivables": receivables, "minimal": minimal,
-     "write": write}[command](*rest)
+     "write": write, "import-invoices": import_invoices}[command](*rest)

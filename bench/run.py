@@ -16,6 +16,10 @@ Environment:
                 (`cobranza demo`, timed then) and copied for each run, since `score` and `tasks` write
   BENCH_ONLY    comma-separated command names to run (default all)
   BENCH_NO_DOCS set to leave docs/ alone (print the table only)
+
+`import invoices 100k` imports a CSV of 100,000 new invoices (bench/import_file.py, made once per book) into a
+fresh copy of the book each round (the copy is not timed), against the same rows read with csv and inserted
+with executemany into a fresh copy of the minimal schema.
 """
 
 from __future__ import annotations
@@ -44,6 +48,9 @@ PLOT = ROOT / "docs" / "benchmarks-cli.svg"
 START = "<!-- bench/run.py: start -->"
 END = "<!-- bench/run.py: end -->"
 
+IMPORT = "import invoices 100k"  # a file of IMPORT_ROWS invoices for the book's customers (bench/import_file.py)
+IMPORT_ROWS = 100_000
+
 # the issue's targets, at the 100,000-customer book (1M invoices): seconds, ratio to the baseline, MB
 TARGETS = {
     "--version": {},
@@ -55,6 +62,7 @@ TARGETS = {
     "tasks": {"s": 1.0},
     "score": {"s": 10.0},
     "demo": {"s": 60.0},
+    IMPORT: {"s": 10.0},
 }
 
 
@@ -126,7 +134,34 @@ def scenarios(work: Path, minimal: Path, out: Path) -> list[tuple[str, list[str]
          "hand SQL aging, compact JSON", baseline("aging-json", str(minimal), d, str(out))),
         ("score", cobranza(work, "score", "--as-of", d, "--lang", "en"),
          "hand SQL aging, compact JSON", baseline("aging-json", str(minimal), d, str(out))),
+        (IMPORT, cobranza(fresh(work), "import", "invoices", str(import_file(work)), "--allow-far-dates"),
+         "csv + executemany of the rows", baseline("import-invoices", str(fresh(minimal)), str(import_file(work)))),
     ]
+
+
+def fresh(db: Path) -> Path:
+    """Where a scenario that writes works: a copy of `db` made before each of its runs (`prepare`)."""
+    return db.with_name(f"fresh-{db.name}")
+
+
+def import_file(work: Path) -> Path:
+    return work.with_name(f"import-{IMPORT_ROWS}-{work.stem.split('-')[-1]}.csv")
+
+
+def prepare(name: str, argv: list[str]) -> None:
+    """Before a run of a scenario that writes: the fresh copies its command names (not timed), and the import's
+    file, made once."""
+    for arg in argv:
+        path = Path(arg)
+        if path.name.startswith("fresh-"):
+            source = path.with_name(path.name[len("fresh-"):])
+            for old in path.parent.glob(path.name + "*"):
+                old.unlink()
+            shutil.copyfile(source, path)
+        elif path.name.startswith("import-") and path.suffix == ".csv" and not path.exists():
+            book = path.with_name(f"book-{path.stem.split('-')[-1]}.sqlite")
+            subprocess.run([PYTHON, "-m", "bench.import_file", str(book), str(IMPORT_ROWS), str(path)], cwd=ROOT,
+                           check=True)
 
 
 def build_book(customers: int, folder: Path, runs: int) -> tuple[Path, Path, Result]:
@@ -178,12 +213,14 @@ def measure(customers: int, folder: Path, runs: int, only: set[str] | None) -> l
             continue
         r = Result(name, customers, baseline=base_name)
         for _ in range(runs):
+            prepare(name, app)
             t, mb, code, err = timed(app, out)
             if code:
                 r.failed = f"exit {code}: {err.strip().splitlines()[-1] if err.strip() else ''}"
                 break
             r.seconds.append(t)
             r.rss_mb.append(mb)
+            prepare(name, base)
             t, mb, code, err = timed(base, out)
             if code:
                 raise SystemExit(f"baseline of {name} failed: {err}")
@@ -195,6 +232,8 @@ def measure(customers: int, folder: Path, runs: int, only: set[str] | None) -> l
         print(line(demo), flush=True)
         results.append(demo)
     work.unlink()
+    for copy in folder.glob("fresh-*"):
+        copy.unlink()
     return results
 
 

@@ -88,7 +88,7 @@ def run(args) -> int:
 
     from app.importing.api import (
         FileProblem, ImportOptions, MappingError, apply_overrides, detect_mapping, load_mapping, make_mapping,
-        parse_map_args, read_file, run_import, save_mapping,
+        open_file, parse_map_args, run_import, save_mapping,
     )
 
     if args.kind == "mappings":
@@ -113,7 +113,7 @@ def run(args) -> int:
         opts = ImportOptions(**options, allow_far_dates=args.allow_far_dates,
                              create_customers=args.create_customers)
         try:
-            table = read_file(args.file, opts)
+            table = open_file(args.file, opts)  # streamed: the rows are read as the import goes
         except FileProblem as exc:
             print(f"{args.file}:{exc.line}: {exc.column}: {exc.message}", file=sys.stderr)
             print(f"cobranza: {args.file}: the file cannot be imported; nothing was imported", file=sys.stderr)
@@ -132,9 +132,10 @@ def run(args) -> int:
             if header and header not in mapped:
                 print(f"cobranza: warning: {args.file}:{table.header_line}: column '{header}' is not mapped to a "
                       f"field; ignored (map it with --map \"{header}=FIELD\")", file=sys.stderr)
-        for line, why in table.skipped:
+        for line, why in table.skipped:  # title rows (the totals row is found as the rows are read)
             print(f"cobranza: note: {args.file}:{line}: skipped ({why})", file=sys.stderr)
         bar = progress_line(f"importing {args.kind} (rows)")  # on stderr, when it is a terminal
+        noted = set(table.skipped)
         try:
             result = run_import(session, args.kind, table, mapping, opts, valid_only=bool(args.skip_invalid),
                                 rejected_path=args.skip_invalid, dry_run=args.dry_run, progress=bar)
@@ -154,6 +155,8 @@ def run(args) -> int:
     for line, why in result.skipped:
         if "repeats" in why:
             print(f"cobranza: warning: {args.file}:{line}: row {why}", file=sys.stderr)
+        elif (line, why) not in noted:
+            print(f"cobranza: note: {args.file}:{line}: skipped ({why})", file=sys.stderr)
     for warning in result.warnings:
         print(f"cobranza: warning: {warning}", file=sys.stderr)
     if not result.ok:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from .fields import KINDS, FieldInfo, field_names, fields_for
 from .mapping import Mapping, MappingError, MappingGuess, apply_overrides, detect_mapping, make_mapping, parse_map_args
 from .reader import FileProblem
-from .source import ENCODINGS, FORMATS, ReadOptions, SourceTable, list_sheets, read_source
+from .source import ENCODINGS, FORMATS, ReadOptions, SourceTable, list_sheets, open_source, read_source
 
 DATE_FORMATS = ("dd/mm/yyyy", "mm/dd/yyyy", "yyyy-mm-dd", "d-m-yy")
 DECIMALS = (",", ".")
@@ -56,6 +56,12 @@ def read_file(path: str | Path, options: ImportOptions | None = None) -> SourceT
     return read_source(path, (options or ImportOptions()).read_options())
 
 
+def open_file(path: str | Path, options: ImportOptions | None = None) -> SourceTable:
+    """read_file's header, title rows and first data rows, the rows read again from the file as the import
+    goes (a file of millions of rows in constant memory; the command line's import). FileProblem as read_file."""
+    return open_source(path, (options or ImportOptions()).read_options())
+
+
 from .importer import Change, ImportPreview, ImportResult, Problem, preview_table, run_table  # noqa: E402
 from .saved import SavedMapping, delete_mapping, list_mappings, load_mapping, save_mapping  # noqa: E402
 
@@ -85,6 +91,6 @@ __all__ = [
     "KINDS", "DATE_FORMATS", "DECIMALS", "ENCODINGS", "FORMATS", "Change", "FieldInfo", "FileProblem",
     "ImportOptions", "ImportPreview", "ImportResult", "Mapping", "MappingError", "MappingGuess", "Problem",
     "SavedMapping", "SourceTable", "apply_overrides", "delete_mapping", "detect_mapping", "field_names",
-    "fields_for", "list_mappings", "list_sheets", "load_mapping", "make_mapping", "parse_map_args",
+    "fields_for", "list_mappings", "list_sheets", "load_mapping", "make_mapping", "open_file", "parse_map_args",
     "preview_import", "read_file", "replace", "run_import", "save_mapping",
 ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
@@ -46,6 +47,7 @@ from app.models import POSTED, CreditNote, Customer, Invoice, Payment
 
 from .fields import FIELDS
 from .reader import FileProblem, iter_records, misaligned_rows, read_table
+from .seen import SeenKeys
 from .values import ValueProblem, currency_code, parse_bool, parse_date, split_amount, with_decimal
 
 # --- what each kind of file holds ------------------------------------------------------
@@ -102,6 +104,7 @@ class ImportResult:
     rejected_path: str | None = None  # where they were written
     skipped: tuple[tuple[int, str], ...] = ()  # (line, why) not rows: title rows, totals row, repeated rows
     rejected_problems: tuple[Problem, ...] = ()  # valid_only: why each left-out row was left out
+    counted: tuple[tuple[str, int], ...] = ()  # (action, rows) over every row, when `changes` keeps only some
 
     @property
     def ok(self) -> bool:
@@ -109,6 +112,8 @@ class ImportResult:
 
     @property
     def counts(self) -> dict[str, int]:
+        if self.counted:
+            return dict(self.counted)
         out: dict[str, int] = defaultdict(int)
         for c in self.changes:
             out[c.action] += 1
@@ -123,7 +128,7 @@ class ImportResult:
         count = self.imported
         if self.dry_run:
             count = (sum(n for action, n in self.counts.items() if action in ("create", "update", "dispute"))
-                     if self.changes else self.rows)
+                     if self.counts else self.rows)
         noun = spec.singular if count == 1 else spec.noun
         totals = ", ".join(f"{cur} {to_str(amount, cur)}" for cur, amount in self.totals)
         tail = f" ({totals})" if totals else ""
@@ -394,6 +399,19 @@ class _CustomerInfo:
     name: str = ""
 
 
+@dataclass(frozen=True)
+class _Existing:
+    """An invoice the database has, as an import compares a row with it."""
+
+    number: str
+    customer_code: str
+    issue_date: dt.date
+    currency: str
+    total_minor: int
+    disputed: bool
+    status: str
+
+
 @dataclass
 class _InvoiceInfo:
     id: int
@@ -408,36 +426,20 @@ class _InvoiceInfo:
 class _Context:
     """What validation needs from the database, loaded in bulk for the codes and numbers in the file."""
 
-    def __init__(self, session: Session, records: list[tuple[int, dict[str, str]]], *,
+    def __init__(self, session: Session, records: list[tuple[int, dict[str, str]]] = (), *,
                  create_customers: bool | None = None, mapped: bool = False):
         self.session = session
         self.create_customers = create_customers  # None: the legacy canonical import (no such option)
         self.changes: list[Change] = []
         self.planned: dict[int, int] = {}  # line -> what validation found a payment would apply
-        codes = {r.get("customer_code", "") for _l, r in records} | {r.get("code", "") for _l, r in records}
-        codes.discard("")
         self.customers: dict[str, _CustomerInfo] = {}
         self.customers_by_key: dict[str, _CustomerInfo] = {}
         self.by_tax_id: dict[str, _CustomerInfo] = {}
-        for chunk in _chunks(codes):
-            lowered = sorted({same_key(c) for c in chunk})
-            for cid, code, cur in session.execute(
-                    select(Customer.id, Customer.code, Customer.currency).where(
-                        Customer.code.in_(chunk) | func.lower(Customer.code).in_(lowered))):
-                self.customers[code] = _CustomerInfo(cid, code, cur)
-                self.customers_by_key[same_key(code)] = self.customers[code]
-        if mapped:
-            # a sales register names customers by RUC/NIT: find them by their tax id too (one customer only)
-            wanted = {_digits(c) for c in codes} - {""}
-            if wanted:
-                found: dict[str, list] = defaultdict(list)
-                for cid, code, cur, tax in session.execute(
-                        select(Customer.id, Customer.code, Customer.currency, Customer.tax_id)
-                        .where(Customer.tax_id.is_not(None))):
-                    key = _digits(tax)
-                    if key in wanted:
-                        found[key].append(_CustomerInfo(cid, code, cur))
-                self.by_tax_id = {k: v[0] for k, v in found.items() if len(v) == 1}
+        self._mapped = mapped
+        self._asked: set[str] = set()  # codes looked up already (found or not): the file's, chunk by chunk
+        self._tax_ids: dict[str, list] | None = None
+        self.seen = SeenKeys()  # the numbers (codes, references) of the rows validated so far, and their lines
+        self.load(records)
         self.terms = {t.code.upper(): t.code for t in list_terms(session)}
         company = get_company(session)
         self.company_currency = company.currency if company else "PEN"
@@ -446,6 +448,37 @@ class _Context:
         self._initial: dict[tuple[str, str], list[AllocationSuggestion]] = {}
         self._left: dict[tuple[str, str], list[AllocationSuggestion]] = {}
         self.warnings: list[Problem] = []  # rows that import, with something the user should know
+
+    def load(self, records) -> None:
+        """Look up the customers the records name (by code, and by tax id in a mapped file), once a code."""
+        codes = {r.get("customer_code", "") for _l, r in records} | {r.get("code", "") for _l, r in records}
+        codes -= self._asked
+        codes.discard("")
+        self._asked |= codes
+        session = self.session
+        for chunk in _chunks(codes):
+            lowered = sorted({same_key(c) for c in chunk})
+            for cid, code, cur in session.execute(
+                    select(Customer.id, Customer.code, Customer.currency).where(
+                        Customer.code.in_(chunk) | func.lower(Customer.code).in_(lowered))):
+                self.customers[code] = _CustomerInfo(cid, code, cur)
+                self.customers_by_key[same_key(code)] = self.customers[code]
+        if self._mapped:
+            # a sales register names customers by RUC/NIT: find them by their tax id too (one customer only)
+            wanted = {_digits(c) for c in codes} - {""}
+            if wanted:
+                if self._tax_ids is None:  # every customer's tax id, read once (the book's size, not the file's)
+                    self._tax_ids = defaultdict(list)
+                    for cid, code, cur, tax in session.execute(
+                            select(Customer.id, Customer.code, Customer.currency, Customer.tax_id)
+                            .where(Customer.tax_id.is_not(None))):
+                        key = _digits(tax)
+                        if key:
+                            self._tax_ids[key].append((cid, code, cur))
+                for key in wanted:
+                    found = self._tax_ids.get(key, ())
+                    if len(found) == 1 and key not in self.by_tax_id:
+                        self.by_tax_id[key] = _CustomerInfo(*found[0])
 
     def unreferenced_payments(self) -> set:
         """(customer id, date, amount, currency) of the posted payments of the file's customers: a payment row
@@ -472,8 +505,17 @@ class _Context:
     def customer_rows(self, codes) -> dict[str, Customer]:
         return self._rows_by_key(Customer, Customer.code, codes)
 
-    def invoice_rows(self, numbers) -> dict[str, Invoice]:
-        return self._rows_by_key(Invoice, Invoice.number, numbers)
+    def invoice_rows(self, numbers) -> dict[str, "_Existing"]:
+        """The invoices numbered like `numbers` (ignoring case), as plain rows with their customer's code."""
+        out = {}
+        for chunk in _chunks({k for k in numbers if k}):
+            lowered = sorted({same_key(k) for k in chunk})
+            for row in self.session.execute(
+                    select(Invoice.number, Customer.code, Invoice.issue_date, Invoice.currency, Invoice.total_minor,
+                           Invoice.disputed, Invoice.status).join(Customer, Invoice.customer_id == Customer.id)
+                    .where(Invoice.number.in_(chunk) | func.lower(Invoice.number).in_(lowered))):
+                out[same_key(row.number)] = _Existing(*row)
+        return out
 
     def invoices(self, numbers) -> dict[str, _InvoiceInfo]:
         out = {}
@@ -669,10 +711,9 @@ def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict
     for row in rows:
         _document_number(row)
     known = ctx.invoice_rows([r.get("number") for r in rows])
-    seen: dict[str, int] = {}
     out = []
     for row in rows:
-        number = _new_name(row, "number", "invoice", set(), seen)
+        number = _new_name(row, "number", "invoice", set(), ctx.seen)
         customer = _customer(ctx, row)
         issue_date = row.date("issue_date", required=True)
         due_date = row.date("due_date")
@@ -695,8 +736,8 @@ def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict
         current = known.get(same_key(number))
         if current is not None:
             differ = []
-            if current.customer.code != customer.code:
-                differ.append(f"customer {current.customer.code} (the file: {customer.code})")
+            if current.customer_code != customer.code:
+                differ.append(f"customer {current.customer_code} (the file: {customer.code})")
             if current.issue_date != issue_date:
                 differ.append(f"issue date {current.issue_date.isoformat()} (the file: {issue_date.isoformat()})")
             if current.currency != currency or current.total_minor != amount:
@@ -888,30 +929,6 @@ def _write(session: Session, kind: str, fields: dict, planned: int | None = None
             update_customer(session, code, **fields)
         else:
             create_customer(session, **fields)
-    elif kind == "invoices":
-        if action == "dispute":
-            _open_dispute(session, fields["number"])
-            return
-        new_customer = fields.pop("_customer", None)
-        disputed = fields.pop("_disputed", False)
-        if new_customer is not None:
-            from app.ledger.customers import get_customer_row
-            from app.ledger.errors import UnknownCustomerError
-
-            try:
-                get_customer_row(session, new_customer.code)
-            except UnknownCustomerError:
-                extra = {}
-                from app.ledger.tax_ids import check_tax_id
-
-                check = check_tax_id(company_country, new_customer.code)
-                if check.valid and _digits(new_customer.code):
-                    extra["tax_id"] = check.value
-                create_customer(session, code=new_customer.code, name=new_customer.name or new_customer.code,
-                                currency=new_customer.currency, country=company_country, **extra)
-        record_invoice(session, **fields)
-        if disputed:
-            _open_dispute(session, fields["number"])
     elif kind == "payments":
         view = record_payment(session, **fields)
         if planned is not None and view.allocated_minor < planned:
@@ -984,91 +1001,245 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
                     progress=progress, allow_far_dates=allow_far_dates)
 
 
+CHUNK = 5000  # invoice rows validated and written together: one look-up per chunk, one insert per table
+
+
 def _execute(session: Session, kind: str, shown: str, records, problems: list[Problem], warnings: list[str],
              misaligned: dict, *, dry_run: bool, progress=None, allow_far_dates: bool = False,
              parse: "_Parse | None" = None, create_customers: bool | None = None, valid_only: bool = False,
              rejected: "Callable[[dict[int, list[Problem]]], str | None] | None" = None,
-             skipped: tuple = ()) -> ImportResult:
+             skipped: tuple = (), total: int | None = None, keep_changes: bool = True) -> ImportResult:
     """Validate every record and, unless `dry_run`, write: all or nothing, or with `valid_only` the good rows
-    (each in its own savepoint: a row the ledger still refuses joins the bad ones) and `rejected(bad)` writes the
-    bad rows somewhere and says where."""
+    (a row the ledger still refuses joins the bad ones) and `rejected(bad)` writes the bad rows somewhere and
+    says where.
+
+    Invoices go chunk by chunk (`records` may be a stream: a file of millions of rows is never held whole): a
+    chunk is validated against the database and the rows before it (SeenKeys), then written in bulk
+    (app.ledger.invoices.record_invoices) while no row so far was bad; a bad row stops the writing, the
+    rest is still checked so that every problem is named, and the transaction is rolled back. The other kinds
+    validate every row before writing the first (a payment is planned on what the rows above it left open).
+    `keep_changes=False` keeps only the changes worth naming one by one (updates, disputes, customers
+    created), and counts the others. `progress(done, total)` is called after each chunk (every 100 rows of
+    the other kinds); returning False or raising app.ledger.progress.Cancelled cancels."""
+    from app.ledger.progress import Cancelled
+
     validators = {"customers": _validate_customers, "invoices": _validate_invoices}
-    changes: tuple = ()
+    chunked = kind == "invoices"
+    if total is None:
+        total = len(records) if hasattr(records, "__len__") else 0
+    bad_lines: set[int] = {p.line for p in problems}
+    checked = len(problems)
+    counted: dict[str, int] = defaultdict(int)
+    kept: list[Change] = []
+    totals: dict[str, int] = defaultdict(int)
+    flagged: list[Problem] = []
     rejected_path = None
-    bad_lines: set[int] = set()
+    read = written = 0
     try:
         with session.begin():
-            ctx = _Context(session, records, create_customers=create_customers, mapped=parse is not None)
+            ctx = _Context(session, create_customers=create_customers, mapped=parse is not None)
             today = config.today()
-            rows = []
-            for line, rec in records:
-                if line in misaligned:
-                    continue
-                row = _Row(line, rec, problems, ctx.locale, allow_far_dates=allow_far_dates, today=today, parse=parse)
-                if parse is not None:
-                    for column, message in parse.pre_problems.get(line, ()):
-                        row.problem(column, message)
-                rows.append(row)
-            if kind in validators:
-                plans = validators[kind](ctx, rows)
-            else:
-                plans = _validate_settlements(ctx, rows, kind)
-            problems.sort(key=lambda p: p.line)
-            warnings.extend(w.format(shown) for w in sorted(ctx.warnings, key=lambda w: w.line))
-            if parse is not None:
-                parse.flagged = sorted(ctx.warnings, key=lambda w: w.line)
-            bad_lines = {p.line for p in problems}
-            changes = tuple(sorted(ctx.changes, key=lambda c: c.line))
-            if bad_lines and not valid_only:
-                changes = tuple(c for c in changes if c.line not in bad_lines)
-            plans = [(r, f) for r, f in plans if r.line not in bad_lines]
-            totals: dict[str, int] = defaultdict(int)
-            if kind != "customers":
-                for _row, fields in plans:
-                    if fields.get("_action", "create") == "create":
-                        totals[fields["currency"]] += fields.get("total_minor") or fields.get("amount_minor") or 0
-            total_list = tuple(sorted(totals.items()))
-            written = sum(1 for _r, f in plans if f.get("_action", "create") != "unchanged")
-            if (problems and not valid_only) or dry_run:
-                return ImportResult(kind, shown, len(records), 0, dry_run, tuple(problems), tuple(warnings),
-                                    total_list, changes=changes, skipped=skipped,
-                                    rejected=len(bad_lines) if valid_only else 0)
-            # the stored balances recomputed once after the last row, not once per row written
-            with balance_keeper.deferred(session):
-                for done, (row, fields) in enumerate(plans, start=1):
-                    try:
-                        if valid_only:
-                            with session.begin_nested():
-                                _write(session, kind, fields, ctx.planned.get(row.line),
-                                       company_country=ctx.company_country)
+            with balance_keeper.deferred(session):  # the stored balances recomputed once, after the last row
+                for chunk in _batches(records, _chunk_size(total) if chunked else None):
+                    read += len(chunk)
+                    ctx.load(chunk)
+                    rows = []
+                    for line, rec in chunk:
+                        if line in misaligned:
+                            continue
+                        row = _Row(line, rec, problems, ctx.locale, allow_far_dates=allow_far_dates, today=today,
+                                   parse=parse)
+                        if parse is not None:
+                            for column, message in parse.pre_problems.pop(line, ()):
+                                row.problem(column, message)
+                        rows.append(row)
+                    plans = validators[kind](ctx, rows) if kind in validators else \
+                        _validate_settlements(ctx, rows, kind)
+                    bad_lines.update(p.line for p in problems[checked:])  # and the chunk's misaligned rows
+                    checked = len(problems)
+                    plans = [(r, f) for r, f in plans if r.line not in bad_lines]
+                    if kind != "customers":
+                        for _row, fields in plans:
+                            if fields.get("_action", "create") == "create":
+                                totals[fields["currency"]] += fields.get("total_minor") or fields.get("amount_minor") or 0
+                    if not dry_run and (valid_only or not bad_lines):
+                        if chunked:
+                            written += _write_invoices(session, plans, ctx, valid_only=valid_only, parse=parse,
+                                                       problems=problems, bad_lines=bad_lines)
                         else:
-                            _write(session, kind, fields, ctx.planned.get(row.line), company_country=ctx.company_country)
-                    except LedgerError as err:
-                        problem = Problem(row.line, (parse.source(err.field) if parse and err.field else err.field)
-                                          or "row", str(err), err.field or "")
-                        if not valid_only:
-                            raise _Abort(problem) from err
-                        problems.append(problem)
-                        bad_lines.add(row.line)
-                        written -= 1
-                    if progress is not None and (done % 100 == 0 or done == len(plans)):
-                        if progress(done, len(plans)) is False:
-                            raise _Cancel
-            changes = tuple(c for c in changes if c.line not in bad_lines)
+                            written += _write_rows(session, kind, plans, ctx, valid_only=valid_only, parse=parse,
+                                                   problems=problems, bad_lines=bad_lines, progress=progress)
+                    for change in sorted(ctx.changes, key=lambda c: c.line):
+                        if change.line in bad_lines and not (dry_run and valid_only):
+                            continue
+                        counted[change.action] += 1
+                        if keep_changes or change.action not in ("create", "unchanged"):
+                            kept.append(change)
+                    ctx.changes.clear()
+                    flagged.extend(ctx.warnings)
+                    ctx.warnings.clear()
+                    if parse is not None:
+                        parse.forget()  # the chunk's values: read, checked and written
+                    if chunked and progress is not None and progress(read, max(total, read)) is False:
+                        raise _Cancel
+                problems.sort(key=lambda p: p.line)
+                flagged.sort(key=lambda w: w.line)
+                warnings.extend(w.format(shown) for w in flagged)
+                if parse is not None:
+                    parse.flagged = flagged
+                total_list = tuple(sorted(totals.items()))
+                if (problems and not valid_only) or dry_run:
+                    raise _Refused(ImportResult(kind, shown, read, 0, dry_run, tuple(problems), tuple(warnings),
+                                                total_list, changes=tuple(kept), skipped=skipped,
+                                                rejected=len(bad_lines) if valid_only else 0,
+                                                counted=tuple(sorted(counted.items()))))
             if valid_only and bad_lines and rejected is not None:
                 by_line: dict[int, list[Problem]] = defaultdict(list)
                 for p in problems:
                     by_line[p.line].append(p)
                 rejected_path = rejected(by_line)
-    except _Cancel:
-        return ImportResult(kind, shown, len(records), 0, dry_run, (), tuple(warnings), cancelled=True)
+    except _Refused as refused:  # nothing written, or what was written rolled back
+        return refused.result
+    except (_Cancel, Cancelled):
+        return ImportResult(kind, shown, max(total, read), 0, dry_run, (), tuple(warnings), cancelled=True)
     except _Abort as abort:
-        return ImportResult(kind, shown, len(records), 0, dry_run, (abort.problem,), tuple(warnings))
-    problems.sort(key=lambda p: p.line)
-    return ImportResult(kind, shown, len(records), written, dry_run, tuple(problems) if not valid_only else (),
-                        tuple(warnings), total_list, changes=changes, rejected=len(bad_lines),
+        return ImportResult(kind, shown, max(total, read), 0, dry_run, (abort.problem,), tuple(warnings))
+    return ImportResult(kind, shown, read, written, dry_run, tuple(problems) if not valid_only else (),
+                        tuple(warnings), total_list, changes=tuple(kept), rejected=len(bad_lines),
                         rejected_path=rejected_path, skipped=skipped,
-                        rejected_problems=tuple(problems) if valid_only else ())
+                        rejected_problems=tuple(problems) if valid_only else (),
+                        counted=tuple(sorted(counted.items())))
+
+
+def _chunk_size(total: int) -> int:
+    """Rows per chunk: CHUNK, or for a smaller file a twentieth of it in hundreds (at least 100), so that
+    the progress bar moves in steps of ~5 % whatever the file's size."""
+    if not total:
+        return CHUNK
+    return min(CHUNK, max(100, total // 20 // 100 * 100))
+
+
+class _Refused(Exception):
+    """Raised inside the transaction to roll back what the chunks before a bad row wrote (and a dry run)."""
+
+    def __init__(self, result: ImportResult):
+        self.result = result
+
+
+def _batches(records, size: int | None):
+    """The records in lists of `size` (all in one list when None), reading an iterator as it goes."""
+    if size is None:
+        yield list(records)
+        return
+    batch = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _row_problem(err: LedgerError, line: int, parse: "_Parse | None") -> Problem:
+    return Problem(line, (parse.source(err.field) if parse and err.field else err.field) or "row", str(err),
+                   err.field or "")
+
+
+def _write_rows(session: Session, kind: str, plans, ctx: _Context, *, valid_only: bool, parse, problems: list,
+                bad_lines: set, progress) -> int:
+    """Customers, payments, credit notes: row by row through the ledger (each row in a savepoint with
+    `valid_only`: one the ledger refuses joins the bad ones). The rows written."""
+    written = 0
+    for done, (row, fields) in enumerate(plans, start=1):
+        try:
+            if valid_only:
+                with session.begin_nested():
+                    _write(session, kind, fields, ctx.planned.get(row.line), company_country=ctx.company_country)
+            else:
+                _write(session, kind, fields, ctx.planned.get(row.line), company_country=ctx.company_country)
+            written += fields.get("_action", "create") != "unchanged"
+        except LedgerError as err:
+            problem = _row_problem(err, row.line, parse)
+            if not valid_only:
+                raise _Abort(problem) from err
+            problems.append(problem)
+            bad_lines.add(row.line)
+        if progress is not None and (done % 100 == 0 or done == len(plans)):
+            if progress(done, len(plans)) is False:
+                raise _Cancel
+    return written
+
+
+def _write_invoices(session: Session, plans, ctx: _Context, *, valid_only: bool, parse, problems: list,
+                    bad_lines: set) -> int:
+    """A chunk's invoices in bulk (app.ledger.invoices.record_invoices), the customers they create first;
+    with `valid_only` a row the ledger refuses joins the bad ones and the rest is written without it. The
+    invoices written or disputed."""
+    from app.ledger.invoices import BatchError, NewInvoice, record_invoices
+
+    pending = [(row, f) for row, f in plans if f.get("_action", "create") == "create"]
+    while pending:
+        made: list[_CustomerInfo] = []
+        try:
+            with session.begin_nested() if valid_only else nullcontext():
+                for i, (row, fields) in enumerate(pending):
+                    info = fields.get("_customer")
+                    if info is not None and info.id is None:
+                        try:
+                            info.id = _create_customer(session, info, ctx.company_country)
+                        except LedgerError as err:
+                            raise BatchError(i, err) from err
+                        made.append(info)
+                record_invoices(session, [NewInvoice(*[f[k] for k in NewInvoice._fields]) for _r, f in pending])
+            break
+        except BatchError as err:
+            for info in made:  # rolled back with the savepoint
+                info.id = None
+            row = pending[err.index][0]
+            problem = _row_problem(err.error, row.line, parse)
+            if not valid_only:
+                raise _Abort(problem) from err
+            problems.append(problem)
+            bad_lines.add(row.line)
+            del pending[err.index]
+    disputes = [f["number"] for _r, f in pending if f.get("_disputed")]
+    disputes += [f["number"] for _r, f in plans if f.get("_action") == "dispute"]
+    lines = {f["number"]: row.line for row, f in plans}
+    done = len(pending)
+    for number in disputes:
+        try:
+            with session.begin_nested() if valid_only else nullcontext():
+                _open_dispute(session, number)
+        except LedgerError as err:
+            problem = _row_problem(err, lines[number], parse)
+            if not valid_only:
+                raise _Abort(problem) from err
+            problems.append(problem)
+            bad_lines.add(lines[number])
+            continue
+        done += number not in {f["number"] for _r, f in pending}
+    return done
+
+
+def _create_customer(session: Session, info: "_CustomerInfo", company_country: str) -> int:
+    """The customer an invoice row names, created with --create-customers (its code a tax id when it reads as
+    one in the company's country); its id."""
+    from app.ledger.customers import get_customer_row
+    from app.ledger.errors import UnknownCustomerError
+    from app.ledger.tax_ids import check_tax_id
+
+    try:
+        return get_customer_row(session, info.code).id
+    except UnknownCustomerError:
+        pass
+    extra = {}
+    check = check_tax_id(company_country, info.code)
+    if check.valid and _digits(info.code):
+        extra["tax_id"] = check.value
+    create_customer(session, code=info.code, name=info.name or info.code, currency=info.currency,
+                    country=company_country, **extra)
+    return get_customer_row(session, info.code).id
 
 
 # --- files as they come: a mapping, options, real-world values -----------------------------------------
@@ -1090,15 +1261,28 @@ class _Parse:
         self.flagged: list[Problem] = []  # warnings of the last validation, as Problems
         self.misaligned: dict[int, str] = {}  # line -> why its cells do not line up with the header
         self.plain: set[tuple[int, str]] = set()  # amounts read one way only: a number cell, or --decimal given
+        self.repeated: list[tuple[int, str]] = []  # (line, why) rows that repeat an earlier one exactly
+        self.rows = 0  # the data rows (repeated ones too)
 
     def source(self, field: str) -> str:
         return self.mapping.source_of(field) or field
 
+    def forget(self) -> None:
+        """Drop the values of the rows read so far (their chunk is done): memory stays a chunk's."""
+        self.raw_dates.clear()
+        self.numbers.clear()
+        self.symbols.clear()
+        self.plain.clear()
+        self.pre_problems.clear()
 
-def _canonical(kind, table, mapping, options, company_currency: str, locale: str):
-    """The table's rows as {field: text} by the mapping, and a _Parse for their values."""
+
+def _canonical(kind, table, mapping, options, company_currency: str, locale: str, problems: list):
+    """The table's rows as {field: text} by the mapping (a generator: a streamed file is read as it goes), and a
+    _Parse for their values, filled row by row as the generator runs (the importer forgets each chunk's). The
+    order of each date column comes from one pass over the whole file first. A row whose cells do not line up
+    with the header goes to `problems` and parse.misaligned; an exact repeat of a row above, to parse.repeated."""
     from .fields import fields_for
-    from .values import column_order, order_of
+    from .values import DateOrder, order_of
 
     parse = _Parse(mapping, company_currency)
     fields = {f.name: f for f in fields_for(kind)}
@@ -1107,61 +1291,78 @@ def _canonical(kind, table, mapping, options, company_currency: str, locale: str
         name = mapping.field_of(header) if header else None
         if name:
             index[name] = i
-    records = []
-    repeated: list[tuple[int, str]] = []
-    seen_rows: dict[tuple, int] = {}
-    for line, cells in table.rows:
-        key = tuple(c for c in cells)
-        if key in seen_rows:
-            repeated.append((line, f"repeats line {seen_rows[key]} exactly; imported once"))
-            continue
-        seen_rows[key] = line
-        records.append((line, {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}))
-    fixed = None
     try:
         fixed = order_of(options.date_format)
     except ValueProblem as exc:
         raise FileProblem(str(exc)) from None
-    for name, i in index.items():
-        info = fields[name]
-        if info.type == "date":
-            for line, rec in records:
-                day = table.raw_dates.get((line, i))
-                if day is not None:
-                    parse.raw_dates[(line, name)] = day
-            texts = [rec[name] for line, rec in records if (line, name) not in parse.raw_dates]
-            parse.orders[name] = column_order(texts, fixed)
-            if parse.orders[name][1] and parse.orders[name][1] != "ambiguous":
-                for line, rec in records:
-                    if rec[name] and (line, name) not in parse.raw_dates:
-                        parse.pre_problems[line].append((name, parse.orders[name][1]))
-            if parse.orders[name][1] == "ambiguous":
-                parse.orders[name] = (None, None)  # each ambiguous value refused with both readings
-        elif info.type == "amount":
-            for line, rec in records:
-                value = rec[name]
-                if not value:
-                    continue
-                try:
-                    if (line, i) in table.serials:  # a spreadsheet number: plain, whatever the locale
-                        number, symbol = value, None
+    dates = {name: i for name, i in index.items() if fields[name].type == "date"}
+    amounts = {name: i for name, i in index.items() if fields[name].type == "amount"}
+    parse.rows = table.scan()
+    if dates and not fixed:  # the date columns' order: every text value of the file counts
+        orders = {name: DateOrder() for name in dates}
+        for _line, cells, typed, _numbers in table.typed_rows():
+            for name, i in dates.items():
+                if i not in typed:
+                    orders[name].add(cells[i] if i < len(cells) else "")
+        parse.orders = {name: order.result() for name, order in orders.items()}
+    else:
+        parse.orders = {name: (fixed, None) for name in dates}
+    refused = {name: why for name, (_o, why) in parse.orders.items() if why and why != "ambiguous"}
+    for name, (_o, why) in parse.orders.items():
+        if why == "ambiguous":
+            parse.orders[name] = (None, None)  # each ambiguous value refused with both readings
+    delimiter = table.delimiter if table.format == "csv" else None
+    return _records(table, index, dates, amounts, refused, parse, problems, delimiter, options,
+                    company_currency), parse
+
+
+def _records(table, index, dates, amounts, refused, parse, problems, delimiter, options, company_currency):
+    from .reader import misalignment
+
+    seen_rows = SeenKeys()
+    for line, cells, typed, numbers in table.typed_rows():
+        # a row whose cells do not line up with the header (an unquoted 1,234.56 read as two cells) is refused
+        message = misalignment(table.headers, delimiter, cells)
+        if message:
+            parse.misaligned[line] = message
+            problems.append(Problem(line, "row", message))
+        key = tuple(cells)
+        first = seen_rows.get(key)
+        if first is not None:
+            parse.repeated.append((line, f"repeats line {first} exactly; imported once"))
+            continue
+        seen_rows[key] = line
+        rec = {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}
+        for name, i in dates.items():
+            day = typed.get(i)
+            if day is not None:
+                parse.raw_dates[(line, name)] = day
+            elif name in refused and rec[name]:
+                parse.pre_problems[line].append((name, refused[name]))
+        for name, i in amounts.items():
+            value = rec[name]
+            if not value:
+                continue
+            try:
+                if i in numbers:  # a spreadsheet number: plain, whatever the locale
+                    number, symbol = value, None
+                    parse.plain.add((line, name))
+                else:
+                    number, symbol = split_amount(value, company_currency)
+                    if options.decimal:
+                        number = with_decimal(number, options.decimal)
                         parse.plain.add((line, name))
-                    else:
-                        number, symbol = split_amount(value, company_currency)
-                        if options.decimal:
-                            number = with_decimal(number, options.decimal)
-                            parse.plain.add((line, name))
-                except ValueProblem as exc:
-                    parse.pre_problems[line].append((name, str(exc)))
-                    parse.numbers[(line, name)] = None  # reported: not read again
-                    continue
-                parse.numbers[(line, name)] = number
-                if symbol:
-                    parse.symbols[line] = symbol
-    return records, parse, repeated
+            except ValueProblem as exc:
+                parse.pre_problems[line].append((name, str(exc)))
+                parse.numbers[(line, name)] = None  # reported: not read again
+                continue
+            parse.numbers[(line, name)] = number
+            if symbol:
+                parse.symbols[line] = symbol
+        yield line, rec
 
 
-def _prepare(session: Session, kind: str, table, mapping, options):
+def _prepare(session: Session, kind: str, table, mapping, options, problems: list):
     from .fields import fields_for
 
     if kind not in SPECS:
@@ -1173,48 +1374,45 @@ def _prepare(session: Session, kind: str, table, mapping, options):
         session.rollback()  # get_company's read: the import is its own transaction
     currency = company.currency if company else "PEN"
     locale = (company.locale if company else None) or "es_PE"
-    problems: list[Problem] = []
+    missing: list[Problem] = []
     for name in mapping.missing_required():
         label = next(f.label for f in fields_for(kind) if f.name == name)
-        problems.append(Problem(table.header_line, name, f"no column is mapped to {label} ({name}), which every "
-                                                         f"row needs: map one with --map \"Header={name}\"", name))
-    records, parse, repeated = _canonical(kind, table, mapping, options, currency, locale)
-    # a row whose cells do not line up with the header (an unquoted 1,234.56 read as two cells) is refused
-    from .reader import Table
+        missing.append(Problem(table.header_line, name, f"no column is mapped to {label} ({name}), which every "
+                                                        f"row needs: map one with --map \"Header={name}\"", name))
+    records, parse = _canonical(kind, table, mapping, options, currency, locale, problems)
+    return records, parse, missing
 
-    shape = Table(header=list(table.headers), rows=list(table.rows),
-                  delimiter=table.delimiter if table.format == "csv" else None)
-    parse.misaligned = dict(misaligned_rows(shape))
-    skipped = tuple(sorted(list(table.skipped) + repeated))
-    return records, parse, problems, skipped
+
+def _skipped(table, parse) -> tuple:
+    """Title rows, the totals row and repeated rows: known once every row was read."""
+    return tuple(sorted(list(table.skipped) + parse.repeated))
 
 
 def preview_table(session: Session, kind: str, table, mapping, options) -> ImportPreview:
+    problems: list[Problem] = []
     try:
-        records, parse, problems, skipped = _prepare(session, kind, table, mapping, options)
+        records, parse, missing = _prepare(session, kind, table, mapping, options, problems)
+        if missing:
+            for _record in records:  # the repeated rows, for `skipped`
+                parse.forget()
+            return ImportPreview(kind, table.path, parse.rows - len(parse.repeated), tuple(missing), (), (),
+                                 skipped=_skipped(table, parse))
+        result = _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=True,
+                          allow_far_dates=options.allow_far_dates, parse=parse,
+                          create_customers=bool(options.create_customers) if kind == "invoices" else None,
+                          valid_only=True, total=parse.rows)
     except FileProblem as exc:
         return ImportPreview(kind, table.path, len(table.rows), (Problem(exc.line, exc.column, exc.message),),
                              (), ())
-    if problems:
-        return ImportPreview(kind, table.path, len(records), tuple(problems), (), (), skipped=skipped)
-    problems.extend(Problem(line, "row", message) for line, message in parse.misaligned.items())
-    result = _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=True,
-                      allow_far_dates=options.allow_far_dates, parse=parse,
-                      create_customers=bool(options.create_customers) if kind == "invoices" else None,
-                      valid_only=True,
-                      skipped=skipped)
-    return ImportPreview(kind, table.path, len(records), tuple(sorted(problems, key=lambda p: p.line)),
-                         tuple(parse.flagged), result.changes, result.totals, skipped)
+    return ImportPreview(kind, table.path, result.rows, tuple(sorted(problems, key=lambda p: p.line)),
+                         tuple(parse.flagged), result.changes, result.totals, _skipped(table, parse))
 
 
 def run_table(session: Session, kind: str, table, mapping, options, *, valid_only: bool = False,
               rejected_path=None, progress=None, dry_run: bool = False) -> ImportResult:
-    try:
-        records, parse, problems, skipped = _prepare(session, kind, table, mapping, options)
-    except FileProblem as exc:
-        return ImportResult(kind, table.path, 0, 0, dry_run, (Problem(exc.line, exc.column, exc.message),))
-    if problems:
-        return ImportResult(kind, table.path, len(records), 0, dry_run, tuple(problems), skipped=skipped)
+    """Import a table (read_source's, or open_source's streamed from the file: then the changes kept are only
+    those worth naming one by one, the others counted)."""
+    problems: list[Problem] = []
 
     def rejected(by_line):
         if rejected_path is None:
@@ -1223,10 +1421,18 @@ def run_table(session: Session, kind: str, table, mapping, options, *, valid_onl
 
         return write_rejected(rejected_path, table, by_line)
 
-    problems.extend(Problem(line, "row", message) for line, message in parse.misaligned.items())
-    return _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=dry_run,
-                    progress=progress,
-                    allow_far_dates=options.allow_far_dates, parse=parse,
-                    create_customers=bool(options.create_customers) if kind == "invoices" else None,
-                    valid_only=valid_only,
-                    rejected=rejected, skipped=skipped)
+    try:
+        records, parse, missing = _prepare(session, kind, table, mapping, options, problems)
+        if missing:
+            for _record in records:  # the repeated rows, for `skipped`
+                parse.forget()
+            return ImportResult(kind, table.path, parse.rows - len(parse.repeated), 0, dry_run, tuple(missing),
+                                skipped=_skipped(table, parse))
+        result = _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=dry_run,
+                          progress=progress, allow_far_dates=options.allow_far_dates, parse=parse,
+                          create_customers=bool(options.create_customers) if kind == "invoices" else None,
+                          valid_only=valid_only, rejected=rejected, total=parse.rows,
+                          keep_changes=not getattr(table, "streamed", False))
+    except FileProblem as exc:
+        return ImportResult(kind, table.path, 0, 0, dry_run, (Problem(exc.line, exc.column, exc.message),))
+    return replace(result, skipped=_skipped(table, parse)) if not result.cancelled else result

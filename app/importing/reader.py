@@ -166,27 +166,33 @@ def misaligned_rows(table: Table) -> list[tuple[int, str]]:
     1.00 without a word, so the row is refused and the extra cells named. In a CSV file a row with fewer
     cells than the header is refused too (a cell was lost or merged); empty cells after the last value,
     which spreadsheets write, are neither."""
-    columns = _width(table.header)
     problems: list[tuple[int, str]] = []
     for line, cells in table.rows:
-        used = _width(cells)
-        if used > columns:
-            extra = cells[columns:used]
-            if table.delimiter is None:
-                fix = (f"give every column with values a name in row 1, or clear the cells after column "
-                       f"{_column_letter(columns)}")
-            elif table.delimiter == ",":
-                fix = "quote amounts that contain a comma (\"1,234.56\") or write them as 1234.56"
-            else:
-                fix = "quote values that contain a semicolon"
-            problems.append((line, f"{columns} columns in the header, {used} here (extra: {_quoted(extra)}): {fix}"))
-        elif table.delimiter is not None and len(cells) < columns:
-            missing = [name or f"column {i + 1}" for i, name in enumerate(table.header[len(cells):columns],
-                                                                        start=len(cells))]
-            problems.append((line, f"{columns} columns in the header, {len(cells)} here (missing: "
-                                   f"{', '.join(missing)}): every row needs a cell for each column; leave one "
-                                   f"empty as nothing between two separators"))
+        message = misalignment(table.header, table.delimiter, cells)
+        if message:
+            problems.append((line, message))
     return problems
+
+
+def misalignment(header: list[str], delimiter: str | None, cells: list[str]) -> str | None:
+    """Why one data row's cells do not line up with the header's columns (misaligned_rows), or None."""
+    columns = _width(header)
+    used = _width(cells)
+    if used > columns:
+        extra = cells[columns:used]
+        if delimiter is None:
+            fix = (f"give every column with values a name in row 1, or clear the cells after column "
+                   f"{_column_letter(columns)}")
+        elif delimiter == ",":
+            fix = "quote amounts that contain a comma (\"1,234.56\") or write them as 1234.56"
+        else:
+            fix = "quote values that contain a semicolon"
+        return f"{columns} columns in the header, {used} here (extra: {_quoted(extra)}): {fix}"
+    if delimiter is not None and len(cells) < columns:
+        missing = [name or f"column {i + 1}" for i, name in enumerate(header[len(cells):columns], start=len(cells))]
+        return (f"{columns} columns in the header, {len(cells)} here (missing: {', '.join(missing)}): every row "
+                f"needs a cell for each column; leave one empty as nothing between two separators")
+    return None
 
 
 def _column_letter(count: int) -> str:

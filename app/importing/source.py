@@ -16,7 +16,9 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+from typing import Callable, Iterator
 
 from .fields import FIELDS, header_key
 from .reader import FileProblem, _cell_text
@@ -53,6 +55,73 @@ class SourceTable:
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, why): title rows, totals row
     raw_dates: dict[tuple[int, int], dt.date] = field(default_factory=dict)  # (line, column) typed as a date in XLSX
     serials: set[tuple[int, int]] = field(default_factory=set)  # (line, column) holding a number in XLSX
+    # a streamed table (open_source): `rows` holds the first data rows only; every pass reads the file again
+    stream: "Callable[[], Iterator[tuple[int, list[str], dict, set]]] | None" = None
+    counted: int | None = None  # streamed: the data rows, once scan() has read them
+    _totals: set = field(default_factory=set)  # streamed: the lines of the totals rows (scan)
+
+    @property
+    def streamed(self) -> bool:
+        return self.stream is not None
+
+    def typed_rows(self) -> "Iterator[tuple[int, list[str], dict[int, dt.date], set[int]]]":
+        """(line, cells, {column: date typed as a date}, {columns holding a number}) for each data row, read
+        from the file again when the table is streamed (scan() first, to leave its totals row out)."""
+        if self.stream is None:
+            for line, cells in self.rows:
+                dates = {i: self.raw_dates[(line, i)] for i in range(len(cells)) if (line, i) in self.raw_dates} \
+                    if self.raw_dates else {}
+                numbers = {i for i in range(len(cells)) if (line, i) in self.serials} if self.serials else set()
+                yield line, cells, dates, numbers
+            return
+        for line, cells, dates, numbers in self.stream():
+            if line > self.header_line and any(cells) and line not in self._totals:
+                yield line, cells, dates, numbers
+
+    def data_rows(self) -> "Iterator[tuple[int, list[str]]]":
+        for line, cells, _d, _n in self.typed_rows():
+            yield line, cells
+
+    def scan(self) -> int:
+        """Streamed: read the file once to find its trailing totals row (skipped, as read_source skips it) and
+        count the data rows, in constant memory; the number of data rows."""
+        if self.stream is None:
+            return len(self.rows)
+        if self.counted is None:
+            filled: dict[int, int] = {}  # cells filled -> rows
+            tail: list[tuple[int, list[str]]] = []  # the last rows, from the last one not worded as totals
+            count = 0
+            for line, cells, _d, _n in self.stream():
+                if line <= self.header_line or not any(cells):
+                    continue
+                count += 1
+                n = sum(1 for c in cells if c)
+                filled[n] = filled.get(n, 0) + 1
+                tail = tail + [(line, cells)] if _worded_total(cells) else [(line, cells)]
+            last = tail[-1] if tail else None
+            usual = None
+            if count > 1:  # the median of the cells filled in each row but the last (as _shape)
+                left = dict(filled)
+                left[sum(1 for c in last[1] if c)] -= 1
+                position, seen = (count - 1) // 2, 0
+                for n in sorted(left):
+                    seen += left[n]
+                    if seen > position:
+                        usual = n
+                        break
+            while tail and count:
+                line, cells = tail[-1]
+                keys = [header_key(c) for c in cells if c]
+                if _worded_total(cells) and (usual is None or len(keys) < usual):
+                    self._totals.add(line)
+                    self.skipped.append((line, "totals row"))
+                    tail.pop()
+                    count -= 1
+                    continue
+                break
+            self.skipped.sort()
+            self.counted = count
+        return self.counted
 
     def records(self):
         """(line, {header: value}) for each data row."""
@@ -90,6 +159,156 @@ def read_source(path: str | Path, options: ReadOptions | None = None) -> SourceT
     if fmt == "xlsx":
         return _read_xlsx(path, options)
     return _read_csv(path, options)
+
+
+def open_source(path: str | Path, options: ReadOptions | None = None) -> SourceTable:
+    """The file's header (found as read_source finds it) with its first data rows; its rows are read again
+    from the file on each pass (`table.typed_rows()`), never held whole: a file of millions of rows costs no
+    more memory than one of a hundred. FileProblem when it cannot be read."""
+    options = options or ReadOptions()
+    path = Path(path)
+    fmt = file_format(path, options.format)
+    if not path.exists():
+        raise FileProblem("no such file")
+    if path.is_dir():
+        raise FileProblem("is a folder, not a file")
+    extra = {}
+    if fmt == "xlsx":
+        sheet, names = _xlsx_sheet(path, options)
+        stream = lambda: _xlsx_rows(path, sheet)  # noqa: E731
+        extra = dict(sheet=sheet, sheets=names)
+    else:
+        encoding = _csv_encoding(path, options.encoding)
+        if options.delimiter:
+            delimiter = DELIMITERS.get(options.delimiter)
+            if delimiter is None:
+                raise FileProblem(f"unknown delimiter '{options.delimiter}'; use , ; or tab")
+        else:
+            with path.open(encoding=encoding, newline="") as fh:
+                delimiter = _sniff_delimiter(list(islice(fh, 30)))
+        stream = lambda: _csv_rows(path, encoding, delimiter)  # noqa: E731
+        extra = dict(encoding=encoding, delimiter=delimiter)
+    head = [(line, cells) for line, cells, _d, _n in islice((r for r in stream() if any(r[1])), 31)]
+    table = _shape(str(path), fmt, head, options, totals=False)
+    for key, value in extra.items():
+        setattr(table, key, value)
+    table.stream = stream
+    return table
+
+
+def _csv_encoding(path: Path, wanted: str | None) -> str:
+    """The encoding `decode` would choose for the file, found by reading it in blocks (constant memory)."""
+    import codecs
+
+    with path.open("rb") as fh:
+        start = fh.read(4)
+    if wanted:
+        name = wanted.lower().replace("_", "-")
+        name = {"utf8": "utf-8", "latin1": "latin-1", "windows-1252": "cp1252", "ansi": "cp1252"}.get(name, name)
+        if name in ("utf-8", "utf-8-sig") and start.startswith(b"\xef\xbb\xbf"):
+            name = "utf-8-sig"
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise FileProblem(f"unknown encoding '{wanted}'; use utf-8, cp1252 or latin-1") from None
+        problem = _decodes(path, name)
+        if problem is not None:
+            line, byte = problem
+            raise FileProblem(f"the file is not {wanted} text (byte {byte:#04x}); try --encoding "
+                              f"{'cp1252' if name.startswith('utf') else 'utf-8'}", line=line)
+        return name
+    if start.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    for name in ("utf-8", "cp1252"):
+        if _decodes(path, name) is None:
+            return name
+    return "latin-1"
+
+
+def _decodes(path: Path, encoding: str, block: int = 1 << 20) -> tuple[int, int] | None:
+    """None when the whole file decodes as `encoding`, else (line, byte) of the first byte that does not."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 0
+    with path.open("rb") as fh:
+        while True:
+            data = fh.read(block)
+            try:
+                decoder.decode(data, final=not data)
+            except UnicodeDecodeError as exc:
+                return lines + data[: max(exc.start, 0)].count(b"\n") + 1, data[exc.start] if data else 0
+            if not data:
+                return None
+            lines += data.count(b"\n")
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str):
+    """(line, stripped cells, {}, set()) for each physical row of a CSV file, read as it goes."""
+    with path.open(encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter)
+        previous_end = 0
+        try:
+            for cells in reader:
+                start, previous_end = previous_end + 1, reader.line_num
+                yield start, [c.strip() for c in cells], {}, set()
+        except csv.Error as exc:
+            raise FileProblem(f"not valid CSV: {exc}", line=reader.line_num) from None
+
+
+def _xlsx_sheet(path: Path, options: ReadOptions) -> tuple[str, tuple[str, ...]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise FileProblem(f"not a readable Excel workbook (.xlsx): {exc}") from None
+    try:
+        names = tuple(workbook.sheetnames)
+        if options.sheet:
+            match = [n for n in names if n == options.sheet] or [n for n in names if n.lower() == options.sheet.lower()]
+            if not match:
+                raise FileProblem(f"the workbook has no sheet '{options.sheet}' (sheets: {', '.join(names)})")
+            return match[0], names
+        return workbook.worksheets[0].title, names
+    finally:
+        workbook.close()
+
+
+def _xlsx_rows(path: Path, sheet_name: str):
+    """(line, cells as text, {column: date}, {columns holding a number}) for each row of the sheet (read only)."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        line = 0
+        for row in workbook[sheet_name].iter_rows():
+            line, values, dates, numbers = _typed(row, line)
+            yield line, values, dates, numbers
+    finally:
+        workbook.close()
+
+
+def _typed(row, line: int) -> tuple[int, list[str], dict[int, dt.date], set[int]]:
+    real = [c for c in row if getattr(c, "row", None) is not None]
+    line = real[0].row if real else line + 1
+    values: list[str] = []
+    dates: dict[int, dt.date] = {}
+    numbers: set[int] = set()
+    for i, c in enumerate(row):
+        v = getattr(c, "value", None)
+        if isinstance(v, dt.datetime):
+            dates[i] = v.date()
+        elif isinstance(v, dt.date):
+            dates[i] = v
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            numbers.add(i)
+        values.append(_cell_text(v))
+    return line, values, dates, numbers
 
 
 def list_sheets(path: str | Path) -> tuple[str, ...]:
@@ -211,18 +430,9 @@ def _read_xlsx(path: Path, options: ReadOptions) -> SourceTable:
         numbers: set[tuple[int, int]] = set()
         line = 0
         for row in sheet.iter_rows():
-            real = [c for c in row if getattr(c, "row", None) is not None]
-            line = real[0].row if real else line + 1
-            values = []
-            for i, c in enumerate(row):
-                v = getattr(c, "value", None)
-                if isinstance(v, dt.datetime):
-                    dates[(line, i)] = v.date()
-                elif isinstance(v, dt.date):
-                    dates[(line, i)] = v
-                elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                    numbers.add((line, i))
-                values.append(_cell_text(v))
+            line, values, typed_dates, typed_numbers = _typed(row, line)
+            dates.update(((line, i), day) for i, day in typed_dates.items())
+            numbers.update((line, i) for i in typed_numbers)
             rows.append((line, values))
     finally:
         workbook.close()
@@ -248,7 +458,15 @@ def _header_score(cells: list[str]) -> tuple[int, int] | None:
     return known, len(filled)
 
 
-def _shape(path: str, fmt: str, rows: list[tuple[int, list[str]]], options: ReadOptions) -> SourceTable:
+def _worded_total(cells: list[str]) -> bool:
+    """A row with a cell that says it is a totals row ("TOTAL", "Totales", "Total general")."""
+    words = [header_key(c).split() for c in cells if c]  # a cell of signs only has no words
+    return any(w and (" ".join(w) in _TOTAL_WORDS or (w[0] in ("total", "totales", "subtotal") and len(w) <= 3))
+               for w in words)
+
+
+def _shape(path: str, fmt: str, rows: list[tuple[int, list[str]]], options: ReadOptions,
+           totals: bool = True) -> SourceTable:
     nonblank = [(line, cells) for line, cells in rows if any(cells)]
     if not nonblank:
         raise FileProblem("the file is empty; it needs a header row (column names) and data rows")
@@ -287,12 +505,10 @@ def _shape(path: str, fmt: str, rows: list[tuple[int, list[str]]], options: Read
         usual = filled[len(filled) // 2]
     else:
         usual = None
-    while data:
+    while data and totals:
         line, cells = data[-1]
         keys = [header_key(c) for c in cells if c]
-        worded = any(k in _TOTAL_WORDS or (k.split()[0] in ("total", "totales", "subtotal") and len(k.split()) <= 3)
-                     for k in keys)
-        if worded and (usual is None or len(keys) < usual):
+        if _worded_total(cells) and (usual is None or len(keys) < usual):
             skipped.append((line, "totals row"))
             data.pop()
             continue

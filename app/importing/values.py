@@ -54,29 +54,41 @@ def column_order(values, fixed: str | None) -> tuple[str | None, str | None]:
     above 12 month first; a column that has both is refused, one with neither is ambiguous (None, problem)."""
     if fixed:
         return fixed, None
-    day_first = month_first = 0
-    ambiguous = 0
+    order = DateOrder()
     for value in values:
+        order.add(value)
+    return order.result()
+
+
+class DateOrder:
+    """column_order's reading, value by value (a file streamed in one pass)."""
+
+    def __init__(self):
+        self.day_first = self.month_first = self.ambiguous = 0
+
+    def add(self, value: str) -> None:
         parts = split_date(value or "")
         if not parts or len(parts[0]) == 4:
-            continue
+            return
         a, b = int(parts[0]), int(parts[1])
         if a > 12 and b <= 12:
-            day_first += 1
+            self.day_first += 1
         elif b > 12 and a <= 12:
-            month_first += 1
+            self.month_first += 1
         elif a != b:
-            ambiguous += 1
-    if day_first and month_first:
-        return None, ("the column has dates written day first (31/01) and month first (01/31); choose the "
-                      "date format (--date-format dd/mm/yyyy or mm/dd/yyyy)")
-    if day_first:
-        return "dmy", None
-    if month_first:
-        return "mdy", None
-    if ambiguous:
-        return None, "ambiguous"
-    return "dmy", None  # every value has day == month (or none is d/m/y-like): both readings are the same date
+            self.ambiguous += 1
+
+    def result(self) -> tuple[str | None, str | None]:
+        if self.day_first and self.month_first:
+            return None, ("the column has dates written day first (31/01) and month first (01/31); choose the "
+                          "date format (--date-format dd/mm/yyyy or mm/dd/yyyy)")
+        if self.day_first:
+            return "dmy", None
+        if self.month_first:
+            return "mdy", None
+        if self.ambiguous:
+            return None, "ambiguous"
+        return "dmy", None  # every value has day == month (or none is d/m/y-like): both readings are the same date
 
 
 def parse_date(value: str, order: str | None, today: dt.date, *, serial_ok: bool = True) -> dt.date:

@@ -26,6 +26,17 @@ def snapshot(obj, fields: list[str] | tuple[str, ...] | None = None) -> dict:
     return {name: _plain(getattr(obj, name)) for name in names}
 
 
+plain = _plain  # for writers that build entries themselves (app.ledger.invoices.record_invoices)
+
+
+def entry(*, action: str, entity: str, entity_id: int | None, at: dt.datetime, user: str,
+          before: dict | None = None, after: dict | None = None) -> dict:
+    """An audit entry's columns, as `record` writes them, for a bulk insert of many."""
+    return dict(at=at, user=user, action=action, entity=entity, entity_id=entity_id,
+                before=None if before is None else json.dumps(before, ensure_ascii=False, default=_plain),
+                after=None if after is None else json.dumps(after, ensure_ascii=False, default=_plain))
+
+
 def record(
     session: Session,
     *,
@@ -36,14 +47,5 @@ def record(
     after: dict | None = None,
     user: str | None = None,
 ) -> None:
-    session.add(
-        AuditEntry(
-            at=config.now(),
-            user=user or config.current_user(),
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            before=None if before is None else json.dumps(before, ensure_ascii=False, default=_plain),
-            after=None if after is None else json.dumps(after, ensure_ascii=False, default=_plain),
-        )
-    )
+    session.add(AuditEntry(**entry(action=action, entity=entity, entity_id=entity_id, at=config.now(),
+                                   user=user or config.current_user(), before=before, after=after)))

@@ -42,17 +42,29 @@ class DiscountView:
 
 def grant_discount(session: Session, inv: Invoice, terms: PaymentTerms) -> DiscountView | None:
     """Fix the terms' discount on a newly posted invoice (nothing when the terms have none)."""
-    if terms.discount_percent is None or terms.discount_days is None:
+    granted = discount_rows([(inv.id, inv.total_minor, inv.issue_date, terms)])
+    if not granted:
         return None
-    percent = Decimal(terms.discount_percent)
-    amount = percent_of(inv.total_minor, percent)
-    if amount <= 0:
-        return None
-    row = InvoiceDiscount(invoice_id=inv.id, percent=percent, amount_minor=amount,
-                          until=inv.issue_date + dt.timedelta(days=int(terms.discount_days)))
+    row = InvoiceDiscount(**granted[0])
     session.add(row)
     session.flush()
-    return DiscountView(inv.number, inv.customer.code, inv.currency, percent, row.until, amount, inv.total_minor)
+    return DiscountView(inv.number, inv.customer.code, inv.currency, row.percent, row.until, row.amount_minor,
+                        inv.total_minor)
+
+
+def discount_rows(invoices) -> list[dict]:
+    """The discount rows (invoice_discount's columns) that terms give new invoices, from (invoice id, total,
+    issue date, terms) each; none for terms without a discount or an amount that rounds to zero."""
+    rows = []
+    for invoice_id, total_minor, issue_date, terms in invoices:
+        if terms.discount_percent is None or terms.discount_days is None:
+            continue
+        percent = Decimal(terms.discount_percent)
+        amount = percent_of(total_minor, percent)
+        if amount > 0:
+            rows.append(dict(invoice_id=invoice_id, percent=percent, amount_minor=amount,
+                             until=issue_date + dt.timedelta(days=int(terms.discount_days))))
+    return rows
 
 
 def _open_now(session: Session, invoice_id: int) -> int:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import config
-from app.models import POSTED, VOID, Allocation, DueLine, Invoice
+from app.models import POSTED, VOID, Allocation, AuditEntry, Customer, DueLine, Invoice, InvoiceDiscount
 
 from . import audit
 from .customers import get_customer_row, terms_for
@@ -20,12 +20,14 @@ from .errors import (
     DuplicateNumberError,
     InvalidAmountError,
     InvalidValueError,
+    LedgerError,
+    UnknownCustomerError,
     UnknownInvoiceError,
     VoidWithAllocationsError,
 )
 from .money import check_bound, check_currency
-from .terms import due_schedule, get_active_terms_row, terms_lines
-from .text_input import clean_text
+from .terms import due_schedule, get_active_terms_row, schedule_of, terms_lines, validate_lines
+from .text_input import clean_text, same_key
 from .views import DueLineView, InvoiceView
 
 KINDS = ("invoice", "fee", "interest")
@@ -129,15 +131,8 @@ def record_invoice(
     """Post an invoice with one due line per installment of its terms (or one line on `due_date`, or
     the explicit `schedule` of (due date, amount) a payment agreement gives its interest charge)."""
     customer = get_customer_row(session, customer_code)
-    number = document_number(number, "Invoice")
-    check_document_date(issue_date, "issue_date", "invoice")
-    check_range(due_date, "due_date")
-    if int(total_minor) <= 0:
-        raise InvalidAmountError(total_minor, "The invoice amount must be greater than zero.")
-    if kind not in KINDS:
-        raise InvalidValueError(f"Unknown document kind '{kind}'.", field="kind")
-    currency = check_currency(currency or customer.currency)
-    check_bound(total_minor, currency)
+    number, currency, total_minor = _checked(number, issue_date, total_minor, currency or customer.currency,
+                                             due_date, kind)
     check_new_number(session, Invoice.number, "Invoice", number)
     from .credit import CreditBlockedError, check_credit, credit_settings
 
@@ -152,8 +147,7 @@ def record_invoice(
         schedule = _check_schedule(schedule, issue_date, int(total_minor))
     else:
         schedule = _schedule(session, customer, issue_date, int(total_minor), payment_terms, due_date, currency)
-    for day, _amount in schedule:  # terms can carry a date near the end of the range past it
-        check_range(day, "due_date")
+    _check_due_dates(schedule)
     inv = Invoice(
         number=number, customer=customer, issue_date=issue_date, currency=currency, total_minor=int(total_minor),
         reference=clean_text(reference, "reference"), kind=kind, disputed=False, status=POSTED, created_at=config.now(),
@@ -161,13 +155,178 @@ def record_invoice(
     inv.due_lines = [DueLine(sequence=i, due_date=d, amount_minor=a) for i, (d, a) in enumerate(schedule, start=1)]
     session.add(inv)
     session.flush()
-    audit.record(session, action="create", entity="invoice", entity_id=inv.id,
-                 after={**audit.snapshot(inv), "due_lines": [[d.isoformat(), a] for d, a in schedule]})
+    audit.record(session, action="create", entity="invoice", entity_id=inv.id, after=_audit_after(inv, schedule))
     if kind == "invoice" and due_date is None and not explicit_schedule:  # the terms' early-payment discount
         from .discounts import grant_discount
 
         grant_discount(session, inv, _terms(session, customer, payment_terms))
     return invoice_view(inv)
+
+
+def _checked(number, issue_date, total_minor, currency, due_date, kind) -> tuple[str, str, int]:
+    """A new invoice's number, currency and amount as checked for posting (record_invoice's and
+    record_invoices' checks; the number's uniqueness and the schedule apart)."""
+    number = document_number(number, "Invoice")
+    check_document_date(issue_date, "issue_date", "invoice")
+    check_range(due_date, "due_date")
+    if int(total_minor) <= 0:
+        raise InvalidAmountError(total_minor, "The invoice amount must be greater than zero.")
+    if kind not in KINDS:
+        raise InvalidValueError(f"Unknown document kind '{kind}'.", field="kind")
+    currency = check_currency(currency)
+    check_bound(total_minor, currency)
+    return number, currency, int(total_minor)
+
+
+def _check_due_dates(schedule) -> None:
+    for day, _amount in schedule:  # terms can carry a date near the end of the range past it
+        check_range(day, "due_date")
+
+
+def _audit_after(inv, schedule) -> dict:
+    """The audit entry's `after` of a new invoice: its columns and its due lines."""
+    return {**audit.snapshot(inv), "due_lines": [[d.isoformat(), a] for d, a in schedule]}
+
+
+# --- many at once (the importer) ------------------------------------------------------------------
+
+
+class NewInvoice(NamedTuple):
+    """One invoice for `record_invoices`: what `record_invoice` takes (kind "invoice", no explicit schedule)."""
+
+    customer_code: str
+    number: str
+    issue_date: dt.date
+    total_minor: int
+    currency: str | None = None
+    payment_terms: str | None = None
+    due_date: dt.date | None = None
+    reference: str | None = None
+
+
+class BatchError(LedgerError):
+    """`record_invoices` refused the invoice at `index` of the batch (nothing of the batch was written)."""
+
+    def __init__(self, index: int, error: LedgerError):
+        super().__init__(str(error), field=error.field)
+        self.index = index
+        self.error = error
+
+
+def record_invoices(session: Session, invoices: Sequence[NewInvoice]) -> list[int]:
+    """Post many invoices as `record_invoice` posts each (the same checks, due lines by the terms, discount,
+    audit entry), written by one executemany statement per table rather than ORM objects flushed one by one.
+    The invoices' ids, in order. Every invoice is checked before anything is written: the first refused one
+    raises BatchError (its index, the ledger's error) and nothing of the batch is written.
+
+    Credit control in block mode checks each invoice against what the ones before it owe: then the batch is
+    posted by `record_invoice`, one by one."""
+    from .credit import credit_settings
+
+    if not invoices:
+        return []
+    if credit_settings(session)[0] == "block":
+        ids = []
+        for i, new in enumerate(invoices):
+            try:
+                with session.begin_nested():
+                    ids.append(record_invoice(session, **_fields(new)).id)
+            except LedgerError as err:
+                raise BatchError(i, err) from err
+        return ids
+    customers = _customers_by_code(session, {n.customer_code for n in invoices})
+    taken = _numbers_taken(session, [n.number for n in invoices])
+    terms_cache: dict = {}
+    now, user = config.now(), config.current_user()
+    rows, schedules, discounts = [], [], []
+    for i, new in enumerate(invoices):
+        try:
+            customer = customers.get(same_key(new.customer_code))
+            if customer is None:
+                raise UnknownCustomerError(new.customer_code)
+            customer_id, customer_currency, terms_id = customer
+            number, currency, total = _checked(new.number, new.issue_date, new.total_minor,
+                                               new.currency or customer_currency, new.due_date, "invoice")
+            if same_key(number) in taken:
+                raise DuplicateNumberError("Invoice", number, taken[same_key(number)])
+            taken[same_key(number)] = number  # twice in the batch is a duplicate too
+            terms = None
+            if new.due_date is not None:
+                schedule = _schedule(session, None, new.issue_date, total, None, new.due_date, currency)
+            else:
+                # the rule of record_invoice (_terms), looked up once per terms named or customer's terms
+                key = new.payment_terms or ("customer", terms_id)
+                if key not in terms_cache:
+                    terms = _terms(session, session.get(Customer, customer_id), new.payment_terms)
+                    terms_cache[key] = (terms, validate_lines(terms_lines(terms)))
+                terms, lines = terms_cache[key]
+                schedule = schedule_of(lines, new.issue_date, total, currency)
+            _check_due_dates(schedule)
+            reference = clean_text(new.reference, "reference")
+        except LedgerError as err:
+            raise BatchError(i, err) from err
+        # the invoice table's columns in its order (the audit entry's `after` lists them so, as snapshot does)
+        rows.append(dict(number=number, customer_id=customer_id, issue_date=new.issue_date, currency=currency,
+                         total_minor=total, reference=reference, kind="invoice", disputed=False, status=POSTED,
+                         void_date=None, void_reason=None, created_at=now))
+        schedules.append(schedule)
+        discounts.append(terms)
+    table = Invoice.__table__
+    # one executemany (RETURNING would make SQLite insert row by row to keep the order): ids found by number
+    session.execute(insert(table), rows)
+    by_number = {}
+    for start in range(0, len(rows), 500):
+        by_number.update(session.execute(select(Invoice.number, Invoice.id).where(
+            Invoice.number.in_([row["number"] for row in rows[start:start + 500]]))).all())
+    ids = [by_number[row["number"]] for row in rows]
+    session.execute(insert(DueLine.__table__), [
+        dict(invoice_id=inv_id, sequence=n, due_date=d, amount_minor=a, paid_minor=0)
+        for inv_id, schedule in zip(ids, schedules) for n, (d, a) in enumerate(schedule, start=1)])
+    stamp = audit.plain(now)
+    session.execute(insert(AuditEntry.__table__), [
+        audit.entry(action="create", entity="invoice", entity_id=inv_id, at=now, user=user,
+                    after={"id": inv_id, **row, "issue_date": row["issue_date"].isoformat(), "created_at": stamp,
+                           "due_lines": [[d.isoformat(), a] for d, a in schedule]})
+        for inv_id, row, schedule in zip(ids, rows, schedules)])
+    from .discounts import discount_rows
+
+    granted = discount_rows([(inv_id, row["total_minor"], row["issue_date"], terms)
+                             for inv_id, row, terms in zip(ids, rows, discounts) if terms is not None])
+    if granted:
+        session.execute(insert(InvoiceDiscount.__table__), granted)
+    return ids
+
+
+def _fields(new: NewInvoice) -> dict:
+    return new._asdict()
+
+
+def _customers_by_code(session: Session, codes) -> dict[str, tuple[int, str, int | None]]:
+    """(id, currency, payment terms id) of the customers of `codes`, by their case-folded code (codes are
+    unique regardless of case)."""
+    out: dict[str, tuple[int, str, int | None]] = {}
+    codes = sorted(c for c in codes if c)
+    for start in range(0, len(codes), 500):
+        chunk = codes[start:start + 500]
+        lowered = sorted({same_key(c) for c in chunk})
+        for cid, code, currency, terms_id in session.execute(
+                select(Customer.id, Customer.code, Customer.currency, Customer.payment_terms_id)
+                .where(Customer.code.in_(chunk) | func.lower(Customer.code).in_(lowered))):
+            out[same_key(code)] = (cid, currency, terms_id)
+    return out
+
+
+def _numbers_taken(session: Session, numbers) -> dict[str, str]:
+    """Which of `numbers` invoices already have, in any case: {case-folded number: the number as stored}."""
+    out: dict = {}
+    numbers = sorted({n.strip() for n in numbers if n and n.strip()})
+    for start in range(0, len(numbers), 500):
+        chunk = numbers[start:start + 500]
+        lowered = sorted({same_key(n) for n in chunk})
+        for number in session.scalars(select(Invoice.number).where(
+                Invoice.number.in_(chunk) | func.lower(Invoice.number).in_(lowered))):
+            out[same_key(number)] = number
+    return out
 
 
 def void_invoice(session: Session, number: str, *, reason: str, on_date: dt.date) -> InvoiceView:

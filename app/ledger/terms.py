@@ -328,7 +328,12 @@ def due_schedule(lines: Sequence, issue_date: dt.date, total_minor: int,
                  currency: str | None = None) -> list[tuple[dt.date, int]]:
     """Due dates and amounts for an invoice; amounts sum exactly to the total (the last line takes the
     remainder). A line whose amount rounds to zero (tiny totals) is left out: due lines are positive."""
-    clean = validate_lines(lines)
+    return schedule_of(validate_lines(lines), issue_date, total_minor, currency)
+
+
+def schedule_of(clean: Sequence[TermLine], issue_date: dt.date, total_minor: int,
+                currency: str | None = None) -> list[tuple[dt.date, int]]:
+    """`due_schedule` of lines `validate_lines` gave (checked once for many invoices of the same terms)."""
     amounts = split_lines(clean, total_minor, currency)
     return [(line.due_date(issue_date), amount) for line, amount in zip(clean, amounts) if amount > 0]
 

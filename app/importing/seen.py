@@ -1,0 +1,65 @@
+"""What a file has shown so far, in little memory: the line each key (a document number, a customer code, a
+whole row) was first on, for a file of millions of rows.
+
+A dict of a million strings costs ~150 MB; here a key costs 16 bytes: its 64-bit hash and its line in two sorted
+NumPy arrays, the latest keys in a small dict merged into them now and then. Two different keys with the same
+64-bit hash would be taken as one: about one chance in 10^7 for a file of 10 million keys (Python's hash of a
+string, random per process), a risk the importer accepts for a file's repeated rows and numbers, which it reports
+and never silently writes twice.
+"""
+
+from __future__ import annotations
+
+_MERGE = 8192  # keys held in the dict before they are merged into the arrays
+
+
+class SeenKeys:
+    """`key in seen`, `seen[key]` (the line), `seen[key] = line`: a dict's use, for the keys of a whole file."""
+
+    def __init__(self):
+        import numpy as np
+
+        self._np = np
+        self._recent: dict = {}
+        self._hashes = np.empty(0, dtype=np.int64)
+        self._lines = np.empty(0, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self._recent) + len(self._hashes)
+
+    def get(self, key, default=None):
+        line = self._recent.get(key)
+        if line is not None:
+            return line
+        if not len(self._hashes):
+            return default
+        h = hash(key)
+        i = int(self._np.searchsorted(self._hashes, h))
+        if i < len(self._hashes) and self._hashes[i] == h:
+            return int(self._lines[i])
+        return default
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key) -> int:
+        line = self.get(key)
+        if line is None:
+            raise KeyError(key)
+        return line
+
+    def __setitem__(self, key, line: int) -> None:
+        self._recent[key] = line
+        if len(self._recent) >= _MERGE:
+            self._merge()
+
+    def _merge(self) -> None:
+        np = self._np
+        hashes = np.fromiter((hash(k) for k in self._recent), dtype=np.int64, count=len(self._recent))
+        lines = np.fromiter(self._recent.values(), dtype=np.int64, count=len(self._recent))
+        order = np.argsort(hashes, kind="stable")
+        hashes, lines = hashes[order], lines[order]
+        at = np.searchsorted(self._hashes, hashes)
+        self._hashes = np.insert(self._hashes, at, hashes)
+        self._lines = np.insert(self._lines, at, lines)
+        self._recent.clear()
