@@ -12,14 +12,14 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import config
 from app.ledger import audit
 from app.models import Customer, CustomerRisk
 
-from .scoring import CustomerScore, TrainedModel, score_customers, score_in_languages, train
+from .scoring import CustomerScore, TrainedModel, score_all, score_customers, train
 
 STALE_AFTER_DAYS = 7
 
@@ -40,25 +40,29 @@ class StoredRisk:
 def compute_risk(session: Session, *, as_of: dt.date, model: TrainedModel | None = None):
     """Read only (a reader thread may run it): train, score every customer with history, and return
     (model, English scores, Spanish scores, rows for store_risk)."""
-    model, scores = score_in_languages(session, as_of=as_of, languages=("en", "es"), model=model)
-    scores_en, scores_es = scores["en"], scores["es"]
-    ids = dict(session.execute(select(Customer.code, Customer.id)).all())
+    model = model or train(session, as_of=as_of)
+    scored = score_all(session, model, as_of)
+    scores_en, scores_es = scored.in_language("en"), scored.in_language("es")
     now = config.now()
     rows = [
-        {"customer_id": ids[en.code], "as_of": as_of, "probability": en.probability,
+        {"customer_id": cid, "as_of": as_of, "probability": en.probability,
          "expected_days_late": en.expected_days_late, "band": en.band, "segment": en.segment,
          "method": model.method, "reasons_en": "\n".join(en.reasons), "reasons_es": "\n".join(es.reasons),
          "computed_at": now}
-        for en, es in zip(scores_en, scores_es)
+        for cid, en, es in zip(scored.customer_ids, scores_en, scores_es)
     ]
     return model, scores_en, scores_es, rows
 
 
 def store_risk(session: Session, rows: list[dict], *, method: str = "", examples: int = 0) -> int:
-    """Replace the snapshot with `rows` (quick: the writer is not held while the model trains)."""
-    session.execute(delete(CustomerRisk))
-    for start in range(0, len(rows), 5000):
-        session.execute(insert(CustomerRisk), rows[start:start + 5000])
+    """Replace the snapshot with `rows` (quick: the writer is not held while the model trains). Written
+    through the table, executemany in chunks: the ORM's bulk insert handled each row in Python (seconds
+    at 100,000 customers)."""
+    table = CustomerRisk.__table__
+    connection = session.connection()
+    connection.execute(table.delete())
+    for start in range(0, len(rows), 10_000):
+        connection.execute(table.insert(), rows[start:start + 10_000])
     audit.record(session, action="refresh", entity="customer_risk", entity_id=None,
                  after={"as_of": rows[0]["as_of"] if rows else None, "customers": len(rows), "method": method,
                         "examples": examples})
