@@ -45,7 +45,7 @@ def refresh_if_stale(sessions, write_sessions, as_of: dt.date) -> int:
     with sessions() as session:
         if not is_stale(session, as_of):
             return 0
-        model, _en, _es, rows = compute_risk(session, as_of=as_of)
+        model, _scored, rows = compute_risk(session, as_of=as_of)
         session.rollback()
     with write_sessions() as session, session.begin():
         return store_risk(session, rows, method="background", examples=model.examples)
