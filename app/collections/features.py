@@ -215,6 +215,7 @@ class PaymentBook:
         """(known, index): which of these customer ids have lines, and their numbers."""
         import numpy as np
 
+        customer_ids = np.asarray(customer_ids, dtype=np.int64)
         at = np.searchsorted(self.customer_ids, customer_ids)
         at = np.minimum(at, max(len(self.customer_ids) - 1, 0))
         known = (self.customer_ids[at] == customer_ids) if len(self.customer_ids) else np.zeros(len(at), bool)

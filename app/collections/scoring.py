@@ -96,7 +96,7 @@ class TrainedModel:
 
     def expected_days_late(self, customer_id: int) -> float:
         """The forecast's lateness hook: expected days between due date and payment."""
-        if self.book is None or self.book.history(customer_id) is None:
+        if self.book is None or not self.book.positions([customer_id])[0][0]:
             return self.fallback_days_late
         return self.days_late(self.features_of([customer_id])[0])
 
@@ -213,8 +213,8 @@ def _pushing(model: TrainedModel, X, probabilities, top: int = 3) -> list[tuple[
     riskier = np.where(_LESS_IS_RISKIER_MASK, X < mean, X > mean)
     pushes = (contribution > 0.05) & riskier
     # most first; equal contributions by name, then value, both descending (as sorting the tuples did)
-    order = np.lexsort((-X, np.broadcast_to(-np.asarray(_NAME_RANK), X.shape), -np.where(pushes, contribution, -np.inf)),
-                       axis=1)[:, :top]
+    name_rank = np.broadcast_to(-np.asarray(_NAME_RANK), X.shape)
+    order = np.lexsort((-X, name_rank, -np.where(pushes, contribution, -np.inf)), axis=1)[:, :top]
     counts = np.minimum(pushes.sum(axis=1), top).tolist()
     low = (np.asarray(probabilities, dtype=float) < BANDS[0][0]).tolist()
     values = np.take_along_axis(X, order, axis=1).tolist()

@@ -252,7 +252,8 @@ def test_book_features_on_postgres(pg_url):
         kind = rng.choice(["invoice", "invoice", "payment", "payment", "credit_note", "void", "write_off", "allocate"])
         cust, cur = rng.choice(CUSTOMERS), rng.choice(props.CURRENCIES)
         ops.append({"invoice": ("invoice", cust, cur, d, rng.randint(1, 500_000), rng.choice(["NET30", "30-60-90"])),
-                    "payment": ("payment", cust, cur, d, rng.randint(1, 500_000), rng.random() < 0.5, rng.randint(0, 30)),
+                    "payment": ("payment", cust, cur, d, rng.randint(1, 500_000), rng.random() < 0.5,
+                                rng.randint(0, 30)),
                     "credit_note": ("credit_note", cust, cur, d, rng.randint(1, 90_000), True, rng.randint(0, 30)),
                     "void": ("void", rng.randint(0, 30), d),
                     "write_off": ("write_off", rng.randint(0, 30), d, None),

@@ -116,3 +116,15 @@ def test_training_examples_are_the_most_recent_lines_with_a_known_outcome(histor
         days = (settled - due).days if settled else None
         assert (math.isnan(examples.days_late[i]) if days is None else examples.days_late[i] == days)
         assert examples.late[i] == (days is None or days > scoring.LATE)
+
+
+def test_the_forecast_hook_is_the_models_days_late_on_the_as_of_date(history):
+    from app.collections.features import features_at
+    from app.models import Customer
+
+    model = train(history, as_of=AS_OF)
+    ids = dict(history.execute(select(Customer.code, Customer.id)).all())
+    for code in ("LATE00", "GOOD01"):
+        x = features_at(model.book.history(ids[code]), AS_OF)
+        assert model.expected_days_late(ids[code]) == model.days_late(x)
+    assert model.expected_days_late(max(ids.values()) + 1) == model.fallback_days_late  # no lines: the mean
