@@ -1,6 +1,7 @@
 """Risk scoring: a logistic regression trained on the company's own paid invoices predicts the
-probability that a customer's invoice is paid more than 30 days late; a ridge regression predicts
+probability that a customer's invoice is paid more than 30 days late; gradient-boosted trees predict
 the expected days late (for the cash-flow forecast). Segments combine ABC by balance with the risk band.
+Every customer is scored in one pass of arrays (app.collections.features.PaymentBook), not one at a time.
 
 The arithmetic is NumPy alone (app.collections.risk_model), imported inside the functions that need it
 so it never slows the app's start.
