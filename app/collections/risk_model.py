@@ -158,17 +158,20 @@ class BoostedTrees:
         return np.column_stack([np.searchsorted(e, X[:, j], side="right") for j, e in enumerate(self.edges)])
 
     def predict(self, X):
+        """Every row down every tree, a level at a time; the bins read from one flat array of bytes (the
+        gather of each row's split feature is most of the time: bytes stay in the cache)."""
         import numpy as np
 
         B = self._bins(X)
-        rows = np.arange(len(B))
-        out = np.full(len(B), self.base)
+        n, k = B.shape
+        flat = B.ravel().astype(np.uint8) if B.size and B.max() < 256 else B.ravel()
+        rows = np.arange(n) * k  # where row i's bins start in `flat`
+        out = np.full(n, self.base)
         inner = 2 ** self.depth - 1
         for f, s, leaf in zip(self.features, self.splits, self.leaves):
-            node = np.zeros(len(B), dtype=np.int64)
+            node = np.zeros(n, dtype=np.intp)
             for _level in range(self.depth):
-                go_right = B[rows, f[node]] > s[node]
-                node = 2 * node + 1 + go_right
+                node = 2 * node + 1 + (flat[rows + f[node]] > s[node])
             out += self.rate * leaf[node - inner]
         return np.clip(out, self.low, self.high)
 
@@ -176,8 +179,12 @@ class BoostedTrees:
 def fit_boosted_trees(X, y, *, trees: int = 150, depth: int = 4, rate: float = 0.1, min_leaf: int = 10,
                       max_bins: int = 64) -> BoostedTrees:
     """Each round fits a tree to the residuals: at every level, for every node and feature at once, the
-    residual sums and counts per bin (one bincount per feature), and the split of largest least-squares
-    gain G_L²/n_L + G_R²/n_R − G²/n that leaves at least `min_leaf` samples on each side."""
+    residual sums and counts per bin, and the split of largest least-squares gain
+    G_L²/n_L + G_R²/n_R − G²/n that leaves at least `min_leaf` samples on each side.
+
+    The sums of every feature come from one bincount over (node, feature, bin) slots, not one per feature
+    (a third of the time at 55,000 examples, same sums: each slot still adds its samples in order), and
+    the root's counts, the same for every tree, are counted once."""
     import numpy as np
 
     X = np.asarray(X, dtype=float)
@@ -189,6 +196,10 @@ def fit_boosted_trees(X, y, *, trees: int = 150, depth: int = 4, rate: float = 0
         edges.append(qs)
     B = np.column_stack([np.searchsorted(e, X[:, j], side="right") for j, e in enumerate(edges)])
     nb = max(len(e) for e in edges) + 1
+    slots = B + np.arange(k) * nb  # sample i's bin of feature j, among the k × nb slots of a node
+    rows = np.arange(n) * k  # where sample i's bins start in B.ravel()
+    flat_bins = B.ravel()
+    root_counts = np.bincount(slots.ravel(), minlength=k * nb).reshape(1, k, nb)
     inner = 2 ** depth - 1
     base = float(y.mean())
     pred = np.full(n, base)
@@ -197,30 +208,31 @@ def fit_boosted_trees(X, y, *, trees: int = 150, depth: int = 4, rate: float = 0
     leaves = np.zeros((trees, 2 ** depth))
     for t in range(trees):
         r = y - pred
+        weights = np.repeat(r, k)
         node = np.zeros(n, dtype=np.int64)  # index within the current level
         for level in range(depth):
             width = 2 ** level
+            key = (slots if level == 0 else node[:, None] * (k * nb) + slots).ravel()
+            g = np.bincount(key, weights=weights, minlength=width * k * nb).reshape(width, k, nb)
+            c = root_counts if level == 0 else np.bincount(key, minlength=width * k * nb).reshape(width, k, nb)
+            gl, cl = np.cumsum(g, axis=2)[:, :, :-1], np.cumsum(c, axis=2)[:, :, :-1]
+            gt, ct = g.sum(axis=2, keepdims=True), c.sum(axis=2, keepdims=True)
+            gr, cr = gt - gl, ct - cl
+            ok = (cl >= min_leaf) & (cr >= min_leaf)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                gain = np.where(ok, gl * gl / np.maximum(cl, 1) + gr * gr / np.maximum(cr, 1)
+                                - gt * gt / np.maximum(ct, 1), 0.0)
+            b = gain.argmax(axis=2)
+            g_best = np.take_along_axis(gain, b[:, :, None], axis=2)[:, :, 0]
             best_gain = np.zeros(width)
-            for j in range(k):
-                key = node * nb + B[:, j]
-                g = np.bincount(key, weights=r, minlength=width * nb).reshape(width, nb)
-                c = np.bincount(key, minlength=width * nb).reshape(width, nb)
-                gl, cl = np.cumsum(g, axis=1)[:, :-1], np.cumsum(c, axis=1)[:, :-1]
-                gt, ct = g.sum(axis=1, keepdims=True), c.sum(axis=1, keepdims=True)
-                gr, cr = gt - gl, ct - cl
-                ok = (cl >= min_leaf) & (cr >= min_leaf)
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    gain = np.where(ok, gl * gl / np.maximum(cl, 1) + gr * gr / np.maximum(cr, 1)
-                                    - gt * gt / np.maximum(ct, 1), 0.0)
-                b = gain.argmax(axis=1)
-                g_best = gain[np.arange(width), b]
-                better = g_best > best_gain + 1e-12
+            for j in range(k):  # a later feature takes a node only if clearly better: the first wins ties
+                better = g_best[:, j] > best_gain + 1e-12
                 ids = width - 1 + np.flatnonzero(better)
                 feats[t, ids] = j
-                splits[t, ids] = b[better]
-                best_gain[better] = g_best[better]
+                splits[t, ids] = b[better, j]
+                best_gain[better] = g_best[better, j]
             at = width - 1 + node
-            node = 2 * node + (B[np.arange(n), feats[t, at]] > splits[t, at])
+            node = 2 * node + (flat_bins[rows + feats[t, at]] > splits[t, at])
         sums = np.bincount(node, weights=r, minlength=2 ** depth)
         counts = np.bincount(node, minlength=2 ** depth)
         leaves[t] = np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)

@@ -1,6 +1,7 @@
 """Risk scoring: a logistic regression trained on the company's own paid invoices predicts the
-probability that a customer's invoice is paid more than 30 days late; a ridge regression predicts
+probability that a customer's invoice is paid more than 30 days late; gradient-boosted trees predict
 the expected days late (for the cash-flow forecast). Segments combine ABC by balance with the risk band.
+Every customer is scored in one pass of arrays (app.collections.features.PaymentBook), not one at a time.
 
 The arithmetic is NumPy alone (app.collections.risk_model), imported inside the functions that need it
 so it never slows the app's start.
@@ -11,15 +12,17 @@ falls back to the smoothed historical rate of app.collections.risk and says so.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import invoice_exists_as_of, open_as_of
+from app.ledger.balances import invoice_exists_as_of, open_as_of_in
 from app.models import Customer, DueLine, Invoice
 
-from .features import FEATURE_NAMES, LATE, LineHistory, features_at, load_histories
+from .features import FEATURE_NAMES, LATE, Examples, PaymentBook, load_book  # noqa: F401 - LATE: part of the API
 
 MIN_EXAMPLES = 60
 MAX_EXAMPLES = 60_000  # the most recent ones: enough to learn a company's habits, quick to fit
@@ -62,24 +65,24 @@ class TrainedModel:
     regressor: object | None = None
     fallback_days_late: float = 0.0
     evaluation: Evaluation | None = None
-    histories: dict[int, LineHistory] = field(default_factory=dict, repr=False)
+    book: PaymentBook | None = field(default=None, repr=False)
 
-    def probabilities(self, rows: list[list[float]]) -> list[float]:
+    def probabilities(self, rows) -> list[float]:
         """One probability per feature vector, in one call of the model (one call per customer was most of
         the time of scoring 100,000 customers)."""
-        if not rows:
+        if len(rows) == 0:
             return []
         if self.classifier is None:
-            return [x[FEATURE_NAMES.index("late_share")] for x in rows]
-        return [float(p) for p in self.classifier.predict_proba(rows)[:, 1]]
+            return [float(x[FEATURE_NAMES.index("late_share")]) for x in rows]
+        return self.classifier.predict_proba(rows)[:, 1].tolist()
 
-    def days_late_each(self, rows: list[list[float]]) -> list[float]:
-        if not rows:
+    def days_late_each(self, rows) -> list[float]:
+        if len(rows) == 0:
             return []
         if self.regressor is None:
-            return [x[FEATURE_NAMES.index("weighted_days_late")] if x[-1] > 0 else self.fallback_days_late
+            return [float(x[FEATURE_NAMES.index("weighted_days_late")]) if x[-1] > 0 else self.fallback_days_late
                     for x in rows]
-        return [float(v) for v in self.regressor.predict(rows)]
+        return self.regressor.predict(rows).tolist()
 
     def probability(self, x: list[float]) -> float:
         return self.probabilities([x])[0]
@@ -87,52 +90,55 @@ class TrainedModel:
     def days_late(self, x: list[float]) -> float:
         return self.days_late_each([x])[0]
 
+    def features_of(self, customer_ids):
+        """(n, len(FEATURE_NAMES)): the features of these customers (each with lines) on the as-of date."""
+        index = self.book.index_of(customer_ids)
+        return self.book.features(index, [0] * len(index))
+
     def expected_days_late(self, customer_id: int) -> float:
         """The forecast's lateness hook: expected days between due date and payment."""
-        h = self.histories.get(customer_id)
-        return self.days_late(features_at(h, self.as_of)) if h else self.fallback_days_late
+        if self.book is None or not self.book.positions([customer_id])[0][0]:
+            return self.fallback_days_late
+        return self.days_late(self.features_of([customer_id])[0])
 
 
-def build_examples(histories: dict[int, LineHistory], as_of: dt.date):
-    """(issue date, features, late > 30 days?, days late or None) per due line whose outcome is known."""
-    known_by = as_of - dt.timedelta(days=LATE)
-    known = [(issue, h, due, settled) for h in histories.values()
-             for issue, due, settled, _amount in h.lines if due <= known_by]
-    known.sort(key=lambda e: e[0])  # stable: same-day lines keep the histories' order
-    out = []
-    for issue, h, due, settled in known[-MAX_EXAMPLES:]:  # features only for the examples kept
-        days = (settled - due).days if settled is not None else None
-        out.append((issue, features_at(h, issue), days is None or days > LATE, days))
-    return out
+def build_examples(book: PaymentBook, as_of: dt.date) -> Examples:
+    """Per due line whose outcome is known, the most recent MAX_EXAMPLES by issue date: its customer's
+    features on its issue date, late > 30 days?, days late (NaN while open)."""
+    assert book.as_of == as_of
+    return book.examples(MAX_EXAMPLES)
 
 
-def _fit(examples):
+def _fit(examples: Examples):
+    import numpy as np
+
     from .risk_model import fit_boosted_trees, fit_logistic
 
-    clf = fit_logistic([e[1] for e in examples], [int(e[2]) for e in examples], C=1.0)
-    settled = [e for e in examples if e[3] is not None]
+    clf = fit_logistic(examples.X, examples.late.astype(int), C=1.0)
+    settled = ~np.isnan(examples.days_late)
     reg = None
-    if len(settled) >= MIN_EXAMPLES // 2:
-        reg = fit_boosted_trees([e[1] for e in settled], [max(-30, min(180, e[3])) for e in settled])
+    if int(settled.sum()) >= MIN_EXAMPLES // 2:
+        reg = fit_boosted_trees(examples.X[settled], np.clip(examples.days_late[settled], -30, 180))
     return clf, reg
 
 
-def evaluate(examples, test_share: float = 0.25) -> Evaluation:
+def evaluate(examples: Examples, test_share: float = 0.25) -> Evaluation:
     from .risk_model import brier, calibration_curve, roc_auc
 
     cut = int(len(examples) * (1 - test_share))
     train, test = examples[:cut], examples[cut:]
-    y_test = [int(e[2]) for e in test]
-    rate = sum(int(e[2]) for e in examples) / len(examples) if examples else 0.0
-    if len({int(e[2]) for e in train}) < 2 or len(set(y_test)) < 2:
-        return Evaluation(len(train), len(test), test[0][0] if test else None, rate, None, None, None, None, ())
+    y_test = test.late.astype(int)
+    rate = float(examples.late.mean()) if len(examples) else 0.0
+    split = examples.issue_date(cut) if len(test) else None
+    if len(set(train.late.tolist())) < 2 or len(set(y_test.tolist())) < 2:
+        return Evaluation(len(train), len(test), split, rate, None, None, None, None, ())
     clf, _ = _fit(train)
-    p = clf.predict_proba([e[1] for e in test])[:, 1]
-    base = [e[1][FEATURE_NAMES.index("late_share")] for e in test]
+    p = clf.predict_proba(test.X)[:, 1]
+    base = test.X[:, FEATURE_NAMES.index("late_share")]
     observed, predicted = calibration_curve(y_test, p, n_bins=10)
     counts = len(test) // max(len(observed), 1)
     return Evaluation(
-        len(train), len(test), test[0][0], round(rate, 4),
+        len(train), len(test), split, round(rate, 4),
         round(roc_auc(y_test, p), 4), round(roc_auc(y_test, base), 4),
         round(brier(y_test, p), 4), round(brier(y_test, base), 4),
         tuple((round(float(a), 4), round(float(b), 4), counts) for a, b in zip(predicted, observed)),
@@ -140,17 +146,17 @@ def evaluate(examples, test_share: float = 0.25) -> Evaluation:
 
 
 def train(session: Session, *, as_of: dt.date, with_evaluation: bool = False) -> TrainedModel:
-    histories = load_histories(session, as_of)
-    examples = build_examples(histories, as_of)
-    settled_days = [e[3] for e in examples if e[3] is not None]
-    fallback = sum(settled_days) / len(settled_days) if settled_days else 0.0
-    labels = {e[2] for e in examples}
-    if len(examples) < MIN_EXAMPLES or len(labels) < 2:
-        return TrainedModel(as_of, "historical_rate", len(examples), fallback_days_late=fallback,
-                            histories=histories)
+    import numpy as np
+
+    book = load_book(session, as_of)
+    examples = build_examples(book, as_of)
+    settled_days = examples.days_late[~np.isnan(examples.days_late)]
+    fallback = float(settled_days.astype(np.int64).sum()) / len(settled_days) if len(settled_days) else 0.0
+    if len(examples) < MIN_EXAMPLES or len(set(examples.late.tolist())) < 2:
+        return TrainedModel(as_of, "historical_rate", len(examples), fallback_days_late=fallback, book=book)
     clf, reg = _fit(examples)
     return TrainedModel(as_of, "logistic_regression", len(examples), clf, reg, fallback,
-                        evaluate(examples) if with_evaluation else None, histories)
+                        evaluate(examples) if with_evaluation else None, book)
 
 
 def band_of(probability: float) -> str:
@@ -189,6 +195,40 @@ REASON_TEXT = {
 
 # the words above say "more is riskier" except for these two, where less is
 LESS_IS_RISKIER = {"relationship_years", "history_lines"}
+_LESS_IS_RISKIER_MASK = tuple(name in LESS_IS_RISKIER for name in FEATURE_NAMES)
+_NAME_RANK = tuple(sorted(FEATURE_NAMES).index(name) for name in FEATURE_NAMES)  # alphabetical
+
+
+def _pushing(model: TrainedModel, X, probabilities, top: int = 3) -> list[tuple[tuple[str, float], ...]] | None:
+    """Per row of features: the (feature, value) pairs that push the risk up most, most first, by their
+    contribution to the logit; () for a low-risk customer or when nothing pushes. None: no model.
+    One pass over every customer in NumPy (one at a time was a second or two at 100,000)."""
+    import numpy as np
+
+    if model.classifier is None:
+        return None
+    X = np.asarray(X, dtype=float).reshape(-1, len(FEATURE_NAMES))
+    clf = model.classifier
+    mean, scale = np.asarray(clf.scaler.mean_), np.asarray(clf.scaler.scale_)
+    contribution = np.asarray(clf.coef) * (X - mean) / np.where(scale != 0, scale, 1.0)
+    riskier = np.where(_LESS_IS_RISKIER_MASK, X < mean, X > mean)
+    pushes = (contribution > 0.05) & riskier
+    # most first; equal contributions by name, then value, both descending (as sorting the tuples did)
+    name_rank = np.broadcast_to(-np.asarray(_NAME_RANK), X.shape)
+    order = np.lexsort((-X, name_rank, -np.where(pushes, contribution, -np.inf)), axis=1)[:, :top]
+    counts = np.minimum(pushes.sum(axis=1), top).tolist()
+    low = (np.asarray(probabilities, dtype=float) < BANDS[0][0]).tolist()
+    values = np.take_along_axis(X, order, axis=1).tolist()
+    return [() if is_low else tuple((FEATURE_NAMES[j], v) for j, v in zip(ranks[:k], row[:k]))
+            for is_low, k, ranks, row in zip(low, counts, order.tolist(), values)]
+
+
+def _in_words(pushing: tuple[tuple[str, float], ...] | None, texts: dict[str, str]) -> tuple[str, ...]:
+    if pushing is None:
+        return (texts["fallback"],)
+    if not pushing:
+        return (texts["none"],)
+    return tuple(texts[name].format(v=value) for name, value in pushing)
 
 
 def reasons_for(model: TrainedModel, x: list[float], lang: str = "en", top: int = 3,
@@ -198,25 +238,23 @@ def reasons_for(model: TrainedModel, x: list[float], lang: str = "en", top: int 
     texts = REASON_TEXT.get(lang, REASON_TEXT["en"])
     if model.classifier is None:
         return (texts["fallback"],)
-    if (model.probability(x) if probability is None else probability) < BANDS[0][0]:
-        return (texts["none"],)
-    clf = model.classifier
-    contributions = [(float(c) * (xi - m) / (s or 1.0), name, xi, xi < m if name in LESS_IS_RISKIER else xi > m)
-                     for c, xi, m, s, name in zip(clf.coef, x, clf.scaler.mean_, clf.scaler.scale_, FEATURE_NAMES)]
-    pushing = sorted((c[:3] for c in contributions if c[0] > 0.05 and c[3]), reverse=True)[:top]
-    if not pushing:
-        return (texts["none"],)
-    return tuple(texts[name].format(v=value) for _c, name, value in pushing)
+    p = model.probability(x) if probability is None else probability
+    return _in_words(_pushing(model, [x], [p], top)[0], texts)
 
 
 def _open_balances(session: Session, as_of: dt.date) -> dict[int, tuple[str, int]]:
-    """Each customer's open amount in its own currency, as of the date."""
-    o = open_as_of(as_of)
+    """Each customer's open amount in its own currency, as of the date (customers with something open).
+    Summed per invoice over the open lines first (ix_due_line_open, a quarter of the book), then joined
+    to the invoices: joined line by line, SQLite read every invoice of the book first."""
+    o = open_as_of_in(session, as_of)
+    per_invoice = (o.join(select(DueLine.invoice_id.label("invoice_id"), func.sum(o.open).label("open"))
+                          .where(o.may_be_open()))
+                   .group_by(DueLine.invoice_id).subquery())
     rows = session.execute(
-        select(Invoice.customer_id, Customer.currency, func.sum(o.open))
-        .join(Invoice, DueLine.invoice_id == Invoice.id)
+        select(Invoice.customer_id, Customer.currency, func.sum(per_invoice.c.open))
+        .select_from(per_invoice)
+        .join(Invoice, Invoice.id == per_invoice.c.invoice_id)
         .join(Customer, and_(Customer.id == Invoice.customer_id, Customer.currency == Invoice.currency))
-        .outerjoin(o.later, o.onclause)
         .where(invoice_exists_as_of(as_of))
         .group_by(Invoice.customer_id, Customer.currency))
     return {cid: (cur, int(v)) for cid, cur, v in rows}
@@ -239,36 +277,83 @@ def abc_classes(balances: dict[int, tuple[str, int]]) -> dict[int, str]:
     return out
 
 
+@contextmanager
+def bulk_objects():
+    """No cyclic garbage collection while scoring a whole book builds its hundreds of thousands of objects
+    (rows, scores, reasons; none in a cycle): every full collection walked all of them again, more than a
+    second in all at 100,000 customers. Collection resumes, as it was, at the end."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @dataclass(frozen=True)
-class _Scored:
-    code: str
-    name: str
-    x: list[float]
-    probability: float
-    days_late: float
-    abc: str
+class Scored:
+    """Every customer scored once, before the reasons are worded in a language: per customer, in code
+    order, what the scores share in every language."""
+
+    customer_ids: list[int]
+    codes: list[str]
+    names: list[str]
+    probabilities: list[float]  # rounded to 4 decimals, as shown and stored
+    scores: list[int]
+    bands: list[str]
+    segments: list[str]
+    days_late: list[float]  # rounded to 1 decimal
+    pushing: list | None  # per customer, what _pushing gives; None: no model (historical rate)
+
+    def reasons(self, lang: str) -> list[tuple[str, ...]]:
+        texts = REASON_TEXT.get(lang, REASON_TEXT["en"])
+        worded: dict = {}  # the same reasons recur (every "pays on time"): word each once
+        out = []
+        for push in self.pushing or [None] * len(self.codes):
+            reasons = worded.get(push)
+            if reasons is None:
+                reasons = worded[push] = _in_words(push, texts)
+            out.append(reasons)
+        return out
+
+    def in_language(self, lang: str) -> list[CustomerScore]:
+        return list(map(CustomerScore, self.codes, self.names, self.probabilities, self.scores, self.bands,
+                        self.segments, self.days_late, self.reasons(lang)))
 
 
-def _score(session: Session, model: TrainedModel, as_of: dt.date, customer_codes=None) -> list[_Scored]:
-    customers = session.execute(select(Customer.id, Customer.code, Customer.name).order_by(Customer.code)).all()
+def score_all(session: Session, model: TrainedModel, as_of: dt.date, customer_codes=None) -> Scored:
+    """Score every customer with lines (or those of `customer_codes`), by code: features on `as_of`,
+    probabilities, expected days late and the reasons' features in one pass each."""
+    import numpy as np
+
+    ids, codes, names = _customers(session)
     if customer_codes:
         wanted = set(customer_codes)
-        customers = [c for c in customers if c.code in wanted]
+        ids, codes, names = _columns([c for c in zip(ids, codes, names) if c[1] in wanted], 3)
     abc = abc_classes(_open_balances(session, as_of))
     # customers without invoices yet have nothing to score
-    with_history = [(cid, code, name, model.histories[cid]) for cid, code, name in customers
-                    if cid in model.histories]
-    rows = [features_at(h, as_of) for _cid, _code, _name, h in with_history]
-    return [_Scored(code, name, x, p, d, abc.get(cid, "C"))
-            for (cid, code, name, _h), x, p, d in zip(with_history, rows, model.probabilities(rows),
-                                                        model.days_late_each(rows))]
+    known, index = model.book.positions(np.asarray(ids, dtype=np.int64))
+    ids, codes, names = _columns([c for c, k in zip(zip(ids, codes, names), known.tolist()) if k], 3)
+    index = index[known]
+    X = model.book.features(index, np.full(len(index), (as_of - model.as_of).days))
+    probabilities = model.probabilities(X)
+    band_names = [name for _limit, name in BANDS]
+    bands = [band_names[i] for i in np.searchsorted([limit for limit, _ in BANDS], probabilities, "right").tolist()]
+    return Scored(ids, codes, names, [round(p, 4) for p in probabilities],
+                  [int(round(p * 100)) for p in probabilities], bands,
+                  [f"{abc.get(cid, 'C')}-{band}" for cid, band in zip(ids, bands)],
+                  [round(d, 1) for d in model.days_late_each(X)], _pushing(model, X, probabilities))
 
 
-def _as_score(s: _Scored, model: TrainedModel, lang: str) -> CustomerScore:
-    band = band_of(s.probability)
-    return CustomerScore(s.code, s.name, round(s.probability, 4), int(round(s.probability * 100)), band,
-                         f"{s.abc}-{band}", round(s.days_late, 1),
-                         reasons_for(model, s.x, lang, probability=s.probability))
+def _customers(session: Session) -> tuple[list[int], list[str], list[str]]:
+    """Every customer's id, code and name, by code, as three lists."""
+    result = session.connection().execute(select(Customer.id, Customer.code, Customer.name).order_by(Customer.code))
+    return _columns(result.all(), 3)
+
+
+def _columns(rows, width: int) -> tuple[list, ...]:
+    return tuple(map(list, zip(*rows))) if rows else tuple([] for _ in range(width))
 
 
 def score_customers(session: Session, *, as_of: dt.date, lang: str = "en", customer_codes=None,
@@ -282,5 +367,6 @@ def score_in_languages(session: Session, *, as_of: dt.date, languages=("en", "es
                        model: TrainedModel | None = None) -> tuple[TrainedModel, dict[str, list[CustomerScore]]]:
     """Score once, word the reasons in each language (the snapshot keeps both)."""
     model = model or train(session, as_of=as_of)
-    scored = _score(session, model, as_of, customer_codes)
-    return model, {lang: [_as_score(s, model, lang) for s in scored] for lang in languages}
+    with bulk_objects():
+        scored = score_all(session, model, as_of, customer_codes)
+        return model, {lang: scored.in_language(lang) for lang in languages}

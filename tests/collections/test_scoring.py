@@ -89,25 +89,42 @@ def test_scores_in_both_languages_come_from_one_batch_equal_to_one_customer_at_a
     en, es = by_language["en"], by_language["es"]
     assert [s.code for s in en] == [s.code for s in es] and len(en) > 10
     for s_en, s_es in zip(en, es):
-        x = features_at(model.histories[ids[s_en.code]], AS_OF)
+        x = features_at(model.book.history(ids[s_en.code]), AS_OF)
         assert s_en.probability == s_es.probability == round(model.probability(x), 4)
         assert s_en.expected_days_late == round(model.days_late(x), 1)
         assert s_en.reasons == reasons_for(model, x, "en") and s_es.reasons == reasons_for(model, x, "es")
 
 
 def test_training_examples_are_the_most_recent_lines_with_a_known_outcome(history, monkeypatch):
+    """The most recent lines by issue date (ties by customer, then due date), each with features_at of
+    its customer on its issue date, computed line by line from the customer's history."""
+    import math
+
     from app.collections import scoring
-    from app.collections.features import features_at, load_histories
+    from app.collections.features import features_at, load_book, load_histories
 
     histories = load_histories(history, AS_OF)
     known_by = AS_OF - dt.timedelta(days=scoring.LATE)
-    every = sorted(((issue, h, due, settled) for h in histories.values() for issue, due, settled, _a in h.lines
-                    if due <= known_by), key=lambda e: e[0])
+    every = sorted(((issue, cid, due, settled) for cid, h in histories.items() for issue, due, settled, _a in h.lines
+                    if due <= known_by), key=lambda e: e[:3])
     monkeypatch.setattr(scoring, "MAX_EXAMPLES", len(every) // 2)
-    examples = scoring.build_examples(histories, AS_OF)
+    examples = scoring.build_examples(load_book(history, AS_OF), AS_OF)
     kept = every[-(len(every) // 2):]
     assert len(examples) == len(kept) < len(every)
-    for (issue, x, late, days), (k_issue, h, due, settled) in zip(examples, kept):
-        assert issue == k_issue and x == features_at(h, issue)
-        assert days == ((settled - due).days if settled else None)
-        assert late == (days is None or days > scoring.LATE)
+    for i, (k_issue, cid, due, settled) in enumerate(kept):
+        assert examples.issue_date(i) == k_issue and examples.X[i].tolist() == features_at(histories[cid], k_issue)
+        days = (settled - due).days if settled else None
+        assert (math.isnan(examples.days_late[i]) if days is None else examples.days_late[i] == days)
+        assert examples.late[i] == (days is None or days > scoring.LATE)
+
+
+def test_the_forecast_hook_is_the_models_days_late_on_the_as_of_date(history):
+    from app.collections.features import features_at
+    from app.models import Customer
+
+    model = train(history, as_of=AS_OF)
+    ids = dict(history.execute(select(Customer.code, Customer.id)).all())
+    for code in ("LATE00", "GOOD01"):
+        x = features_at(model.book.history(ids[code]), AS_OF)
+        assert model.expected_days_late(ids[code]) == model.days_late(x)
+    assert model.expected_days_late(max(ids.values()) + 1) == model.fallback_days_late  # no lines: the mean
