@@ -1,9 +1,10 @@
 """An invoices file to import, as an invoicing system would export it, for the customers a book already has:
-`python -m bench.import_file BOOK ROWS OUT.csv [--seed N] [--xlsx]`.
+`python -m bench.import_file BOOK ROWS OUT.csv|OUT.xlsx [--seed N]`.
 
 Rows cycle over the book's customers (in code order) with numbers of their own series (IMP-00000001...) that the
-demo never uses, issue dates within the 180 days before 2026-06-30, amounts of 1.00 to 50,000.00 with the currency's decimals,
-every fifth row with named payment terms and every seventh with a due date; the same seed gives the same file.
+demo never uses, issue dates within the 180 days before 2026-06-30, amounts of 1.00 to 50,000.00 with the currency's
+decimals, every fifth row with named payment terms and every seventh with a due date; the same seed gives the
+same file.
 The CSV is written row by row, so a file of millions of rows costs no memory.
 """
 

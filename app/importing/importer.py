@@ -1061,7 +1061,8 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
                     if kind != "customers":
                         for _row, fields in plans:
                             if fields.get("_action", "create") == "create":
-                                totals[fields["currency"]] += fields.get("total_minor") or fields.get("amount_minor") or 0
+                                amount = fields.get("total_minor") or fields.get("amount_minor") or 0
+                                totals[fields["currency"]] += amount
                     if not dry_run and (valid_only or not bad_lines):
                         if chunked:
                             written += _write_invoices(session, plans, ctx, valid_only=valid_only, parse=parse,

@@ -25,7 +25,8 @@ def write_rejected(path, table, by_line: dict) -> str:
     path = Path(path)
     header = list(table.headers) + ["line", "error"]
     rows = []
-    for line, cells in (table.data_rows() if hasattr(table, "data_rows") else table.rows):  # a streamed file: read again
+    # a streamed file (open_file) is read again
+    for line, cells in (table.data_rows() if hasattr(table, "data_rows") else table.rows):
         if line in by_line:
             why = "; ".join(f"{p.column}: {p.message}" for p in by_line[line])
             rows.append(list(cells[:len(table.headers)]) + [""] * max(0, len(table.headers) - len(cells))

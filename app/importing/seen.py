@@ -2,7 +2,8 @@
 whole row) was first on, for a file of millions of rows.
 
 A dict of a million strings costs ~150 MB; here a key costs 16 bytes: its 64-bit hash and its line in two sorted
-NumPy arrays, the latest keys in a small dict merged into them now and then. Two different keys with the same
+NumPy arrays, the latest keys in a small dict (at most 2,048 keys, or a sixteenth of the others) merged into them
+now and then. Two different keys with the same
 64-bit hash would be taken as one: about one chance in 10^7 for a file of 10 million keys (Python's hash of a
 string, random per process), a risk the importer accepts for a file's repeated rows and numbers, which it reports
 and never silently writes twice.
@@ -10,7 +11,7 @@ and never silently writes twice.
 
 from __future__ import annotations
 
-_MERGE = 8192  # keys held in the dict before they are merged into the arrays
+_MERGE = 2048  # keys held in the dict before they are merged into the arrays (or 1/16 of those, when more)
 
 
 class SeenKeys:
@@ -50,7 +51,7 @@ class SeenKeys:
 
     def __setitem__(self, key, line: int) -> None:
         self._recent[key] = line
-        if len(self._recent) >= _MERGE:
+        if len(self._recent) >= max(_MERGE, len(self._hashes) // 16):  # merges O(log n) times, each O(n)
             self._merge()
 
     def _merge(self) -> None:

@@ -460,7 +460,9 @@ def _header_score(cells: list[str]) -> tuple[int, int] | None:
 
 def _worded_total(cells: list[str]) -> bool:
     """A row with a cell that says it is a totals row ("TOTAL", "Totales", "Total general")."""
-    words = [header_key(c).split() for c in cells if c]  # a cell of signs only has no words
+    # header_key (accents, signs) only for cells that may hold such a word: a scan asks of every row
+    words = [header_key(c).split() for c in cells
+             if c and (not c.isascii() or "tot" in c.lower() or "sum" in c.lower())]
     return any(w and (" ".join(w) in _TOTAL_WORDS or (w[0] in ("total", "totales", "subtotal") and len(w) <= 3))
                for w in words)
 

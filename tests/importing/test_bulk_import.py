@@ -235,3 +235,17 @@ def test_bulk_and_one_by_one_write_the_same_rows_on_postgres(pg_url, tmp_path):
     want = _contents(single)
     assert got[:3] == want[:3] and got[3] == want[3]
     other.dispose()
+
+
+def test_seen_keys_remember_the_first_line_of_every_key_across_merges():
+    from app.importing.seen import SeenKeys
+
+    seen = SeenKeys()
+    for line in range(1, 30001):
+        key = f"f001-{line % 20000}"
+        if key not in seen:
+            seen[key] = line
+    assert len(seen) == 20000
+    assert seen["f001-5"] == 5 and seen["f001-0"] == 20000 and seen.get("f001-20000") is None
+    assert all(seen[f"f001-{n}"] == n for n in range(1, 20000, 97))
+    assert ("c001", "op-1") not in seen  # tuples (a payment's customer and reference) too
