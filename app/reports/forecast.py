@@ -150,9 +150,19 @@ class StoredModelLateness:
     per_customer: Mapping[int, float]
     default: float
     name: str = "model"
+    #: the same values as shifts in SQL (load, load_for): see HistoricalLateness.in_sql
+    in_sql: ShiftsInSql | None = field(default=None, compare=False, repr=False)
 
     def expected_days_late(self, customer_id: int) -> float:
         return self.per_customer.get(customer_id, self.default)
+
+    @staticmethod
+    def shifts(as_of: dt.date, default: float) -> ShiftsInSql:
+        """round_days(expected days late) per customer of the snapshot, in SQL (the stored value as a double,
+        rounded by the same steps)."""
+        shift = round_half_away(cast(CustomerRisk.expected_days_late, Float))
+        return ShiftsInSql(select(CustomerRisk.customer_id, shift.label("shift")).where(CustomerRisk.as_of <= as_of),
+                           round_days(default))
 
     @classmethod
     def load_for(cls, session: Session, as_of: dt.date, customer_ids) -> "StoredModelLateness | None":
@@ -165,7 +175,8 @@ class StoredModelLateness:
         stored = {cid: float(d) for cid, d in session.execute(
             select(CustomerRisk.customer_id, CustomerRisk.expected_days_late)
             .where(CustomerRisk.as_of <= as_of, CustomerRisk.customer_id.in_(ids)))} if ids else {}
-        return cls(stored, round(float(mean), 1))
+        default = round(float(mean), 1)
+        return cls(stored, default, in_sql=cls.shifts(as_of, default))
 
     @classmethod
     def load(cls, session: Session, as_of: dt.date) -> "StoredModelLateness | None":
@@ -175,7 +186,8 @@ class StoredModelLateness:
             select(CustomerRisk.customer_id, CustomerRisk.expected_days_late).where(CustomerRisk.as_of <= as_of))}
         if not stored:
             return None
-        return cls(stored, round(sum(stored.values()) / len(stored), 1))
+        default = round(sum(stored.values()) / len(stored), 1)
+        return cls(stored, default, in_sql=cls.shifts(as_of, default))
 
 
 def _open_lines_select(as_of: dt.date):

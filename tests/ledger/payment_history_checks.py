@@ -13,6 +13,7 @@ from app import ledger
 from app.collections.agreements import create_agreement
 from app.collections.promises import add_promise
 from app.collections.risk import historical_risk
+from app.collections.tasks import today_tasks
 from app.ledger import corrections
 from app.ledger import payment_history
 from app.ledger.errors import LedgerError
@@ -33,8 +34,8 @@ KINDS = ("invoice", "invoice", "payment", "payment", "payment", "credit_note", "
 def add_customers(s) -> None:
     with s.begin():
         ledger.ensure_default_terms(s)
-        for code in CUSTOMERS:
-            ledger.create_customer(s, code=code, name=f"Cliente {code}")
+        for code, limit in zip(CUSTOMERS, (300_000, 900_000, None)):  # credit limits: the tasks' third check
+            ledger.create_customer(s, code=code, name=f"Cliente {code}", credit_limit_minor=limit)
 
 
 def random_ops(rng, count: int) -> list[tuple]:
@@ -160,6 +161,10 @@ def check_dates(s, dates, *, forecast: bool = True) -> set[str]:
             assert rows(s, history_as_of(d, reading=STORED)) == direct, d
         assert HistoricalLateness.fit(s, d) == reference.fit(s, d), d
         assert historical_risk(s, ids, d) == reference.historical_risk(s, ids, d), d
+        code_of = dict(s.execute(select(Customer.id, Customer.code)).all())
+        assert {(t.customer_code, t.currency, t.amount_minor) for t in today_tasks(s, as_of=d)
+                if t.kind == "over_credit_limit"} == \
+            {(code_of[cid], cur, amount) for cid, cur, amount in reference.over_credit_limit(s, d)}, d
         if forecast:
             for weeks in (1, 4, 12):
                 assert cash_forecast(s, d, weeks) == reference.cash_forecast(s, d, weeks), (d, weeks)

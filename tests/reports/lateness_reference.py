@@ -111,3 +111,26 @@ def historical_risk(session, customer_ids, as_of: dt.date) -> dict[int, float]:
     counts = {cid: (int(n), int(late or 0)) for cid, n, late in rows}
     return {cid: (counts.get(cid, (0, 0))[1] + PRIOR * PRIOR_WEIGHT) / (counts.get(cid, (0, 0))[0] + PRIOR_WEIGHT)
             for cid in ids}
+
+
+def over_credit_limit(session, as_of: dt.date) -> set[tuple[int, str, int]]:
+    """The tasks' customers over their credit limit as they were read (customer id, currency, open − limit)."""
+    from sqlalchemy import and_
+
+    from app.ledger.balances import open_as_of
+    from app.models import Customer
+
+    o = open_as_of(as_of)
+    open_by_customer = (
+        select(Invoice.customer_id.label("cid"), func.sum(o.open).label("open"))
+        .join(Invoice, DueLine.invoice_id == Invoice.id)
+        .outerjoin(o.later, o.onclause)
+        .join(Customer, and_(Customer.id == Invoice.customer_id, Customer.currency == Invoice.currency))
+        .where(o.may_be_open(), invoice_exists_as_of(as_of), Customer.credit_limit_minor.is_not(None))
+        .group_by(Invoice.customer_id).subquery()
+    )
+    over = session.execute(
+        select(Customer.id, Customer.currency, open_by_customer.c.open, Customer.credit_limit_minor)
+        .join(open_by_customer, open_by_customer.c.cid == Customer.id)
+        .where(open_by_customer.c.open > Customer.credit_limit_minor))
+    return {(cid, cur, int(open_) - int(limit)) for cid, cur, open_, limit in over}
