@@ -18,7 +18,7 @@ from app.ledger.payment_history import LATE_DAYS, history_as_of_in
 
 PRIOR = 1 / 3
 PRIOR_WEIGHT = 3
-_CHUNK = 20_000  # customer ids per statement (bound parameters)
+_CHUNK = 10_000  # customer ids per statement: bound twice (stored and later parts), under SQLite's 32,766
 
 
 def smoothed_risk(settled: int, late: int) -> float:

@@ -153,3 +153,32 @@ def test_recompute_some_or_all(books):
         assert set(checks.stored(s)) == set(list(expected)[:3])
         recompute(s)
     assert checks.stored(s) == expected
+
+
+def test_the_migration_fills_the_table_by_the_same_rule(books):
+    """0023 fills customer_payment_history for a book written before it, in raw SQL: the keeper's rule."""
+    import importlib.util
+    from pathlib import Path
+
+    from sqlalchemy import text
+
+    import app.models.migrations as migrations
+
+    path = Path(migrations.__file__).parent / "versions" / "0023_customer_payment_history.py"
+    spec = importlib.util.spec_from_file_location("migration_0023", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    s = books
+    checks.add_customers(s)
+    checks.run(s, checks.random_ops(random.Random(3), 50))
+    with s.begin():
+        generate_demo(s, customers=15, invoices=120, seed=9, as_of=D(2026, 6, 30))
+    expected = checks.stored(s)
+    s.rollback()
+    assert expected
+    with s.begin():
+        conn = s.connection()
+        conn.execute(delete(CustomerPaymentHistory))
+        conn.execute(text(migration.FILL.format(**migration.DAYS[conn.dialect.name])))
+    assert checks.stored(s) == expected
+    checks.check_stored(s)
