@@ -46,7 +46,6 @@ from app.models import (
     POSTED,
     AgreementInstallment,
     AgreementInvoice,
-    Allocation,
     CustomerRisk,
     DueLine,
     Invoice,
