@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Integer, and_, cast, func, select
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import invoice_exists_as_of, open_as_of
+from app.ledger.balances import invoice_exists_as_of, open_as_of_in
 from app.ledger.fx import rates_on, to_company_minor
 from app.models import Activity, Customer, DueLine, Invoice
 
@@ -48,34 +48,56 @@ class Task:
         return self.expected_value_company_minor is None
 
 
-def _customers(session: Session, ids) -> dict[int, Customer]:
-    return {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(list(ids))))} if ids else {}
+@dataclass(frozen=True)
+class _Who:
+    code: str
+    name: str
+    collector: str | None
+
+
+def _customers(session: Session, ids) -> dict[int, _Who]:
+    """Code, name and collector of these customers (not whole Customer objects: thousands of tasks)."""
+    ids = sorted(ids)
+    out: dict[int, _Who] = {}
+    for start in range(0, len(ids), 20_000):
+        out.update((cid, _Who(code, name, collector)) for cid, code, name, collector in session.execute(
+            select(Customer.id, Customer.code, Customer.name, Customer.collector)
+            .where(Customer.id.in_(ids[start:start + 20_000]))))
+    return out
+
+
+def _ids_of(session: Session, codes) -> dict[str, int]:
+    codes = sorted(codes)
+    return dict(session.execute(select(Customer.code, Customer.id).where(Customer.code.in_(codes))).all()) \
+        if codes else {}
 
 
 def today_tasks(session: Session, *, as_of: dt.date, collector: str | None = None) -> list[Task]:
-    raw: list[tuple] = []  # (kind, customer_id, currency, amount, due, detail, ref)
+    # promises and agreements name their customer by code: (kind, code, currency, amount, due, detail, ref)
+    by_code: list[tuple] = []
     recent = as_of - dt.timedelta(days=RECENT_BREAK_DAYS)
-    code_to_id = dict(session.execute(select(Customer.code, Customer.id)).all())
 
     for p in list_promises(session, as_of=as_of, states=["open"]):
         if p.promised_date <= as_of:
-            raw.append(("promise_due", code_to_id[p.customer_code], p.currency, max(p.amount_minor - p.paid_minor, 0),
-                        p.promised_date, "", str(p.id)))
+            by_code.append(("promise_due", p.customer_code, p.currency, max(p.amount_minor - p.paid_minor, 0),
+                            p.promised_date, "", str(p.id)))
     for p in list_promises(session, as_of=as_of, states=["broken"]):
         if p.state_date and p.state_date >= recent:
-            raw.append(("broken_promise", code_to_id[p.customer_code], p.currency,
-                        max(p.amount_minor - p.paid_minor, 0), p.promised_date,
-                        "", str(p.id)))
+            by_code.append(("broken_promise", p.customer_code, p.currency,
+                            max(p.amount_minor - p.paid_minor, 0), p.promised_date,
+                            "", str(p.id)))
     for a in list_agreements(session, as_of=as_of, states=["active"]):
         for inst in a.installments:
             if inst.status != "paid" and inst.due_date <= as_of:
-                raw.append(("installment_due", code_to_id[a.customer_code], a.currency,
-                            inst.amount_minor - inst.paid_minor, inst.due_date,
-                            f"{a.number} #{inst.sequence}", a.number))
+                by_code.append(("installment_due", a.customer_code, a.currency,
+                                inst.amount_minor - inst.paid_minor, inst.due_date,
+                                f"{a.number} #{inst.sequence}", a.number))
     for a in list_agreements(session, as_of=as_of, states=["broken"]):
         if a.state_date and a.state_date >= recent:
-            raw.append(("broken_agreement", code_to_id[a.customer_code], a.currency, a.open_minor, a.state_date,
-                        a.number, a.number))
+            by_code.append(("broken_agreement", a.customer_code, a.currency, a.open_minor, a.state_date,
+                            a.number, a.number))
+    code_to_id = _ids_of(session, {r[1] for r in by_code})
+    raw: list[tuple] = [(kind, code_to_id[code], *rest) for kind, code, *rest in by_code]  # with customer ids
     follow_ups = session.execute(
         select(Activity.id, Activity.customer_id, Activity.next_action_date, Activity.channel, Activity.notes)
         .where(Activity.next_action_date <= as_of, Activity.next_action_done.is_(False))
@@ -83,22 +105,25 @@ def today_tasks(session: Session, *, as_of: dt.date, collector: str | None = Non
     for aid, cid, due, channel, notes in follow_ups:
         raw.append(("follow_up", cid, None, 0, due, notes or "", str(aid)))
 
-    # customers over their credit limit (open items in their own currency, as of the date)
-    o = open_as_of(as_of)
+    # customers over their credit limit (open items in their own currency, as of the date): the open lines
+    # summed per customer and currency first, then each sum set against its customer's limit (a look-up per
+    # customer, not per line); grouped by `customer_id + 0` so SQLite reads the open lines by their partial
+    # index rather than every invoice in customer order
+    o = open_as_of_in(session, as_of)
+    cid = cast(Invoice.customer_id + 0, Integer)
     open_by_customer = (
-        select(Invoice.customer_id.label("cid"), func.sum(o.open).label("open"))
-        .join(Invoice, DueLine.invoice_id == Invoice.id)
-        .outerjoin(o.later, o.onclause)
-        .join(Customer, and_(Customer.id == Invoice.customer_id, Customer.currency == Invoice.currency))
-        .where(o.may_be_open(), invoice_exists_as_of(as_of), Customer.credit_limit_minor.is_not(None))
-        .group_by(Invoice.customer_id).subquery()
+        o.join(select(cid.label("cid"), Invoice.currency.label("currency"), func.sum(o.open).label("open"))
+               .select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id))
+        .where(o.may_be_open(), invoice_exists_as_of(as_of))
+        .group_by(cid, Invoice.currency).subquery()
     )
     over = session.execute(
         select(Customer.id, Customer.currency, open_by_customer.c.open, Customer.credit_limit_minor)
-        .join(open_by_customer, open_by_customer.c.cid == Customer.id)
-        .where(open_by_customer.c.open > Customer.credit_limit_minor))
-    for cid, cur, open_, limit in over:
-        raw.append(("over_credit_limit", cid, cur, int(open_) - int(limit), None, "", None))
+        .join(open_by_customer, and_(open_by_customer.c.cid == Customer.id,
+                                     open_by_customer.c.currency == Customer.currency))
+        .where(Customer.credit_limit_minor.is_not(None), open_by_customer.c.open > Customer.credit_limit_minor))
+    for cid_, cur, open_, limit in over:
+        raw.append(("over_credit_limit", cid_, cur, int(open_) - int(limit), None, "", None))
 
     customers = _customers(session, {r[1] for r in raw})
     if collector:

@@ -3,6 +3,7 @@ balances as of a date and the audit log. One function per user action; callers o
 transaction (`with session.begin(): ...`)."""
 
 from . import balance_keeper  # noqa: F401  (keeps customer_balance after every write: session events)
+from . import payment_history_keeper  # noqa: F401  (keeps customer_payment_history the same way)
 from .balances import customer_balance, customer_documents, open_items
 from .company import get_company, get_setting, save_company, set_setting
 from .customers import create_customer, get_customer, update_customer

@@ -97,10 +97,25 @@ def latest_date(session: Session) -> dt.date | None:
     return session.scalar(select(func.max(CustomerBalance.last_date)))
 
 
+#: other stored tables' recomputations, run where deferred ends (their keepers register here)
+_ON_DEFERRED_END: list = []
+
+
+def on_deferred_end(settle) -> None:
+    """Have `settle(session)` run when the outermost deferred block ends (after the balances)."""
+    _ON_DEFERRED_END.append(settle)
+
+
+def deferring(session: Session) -> bool:
+    """True inside deferred(session): keepers only note what changed."""
+    return bool(session.info.get(_DEFERRED))
+
+
 @contextmanager
 def deferred(session: Session) -> Iterator[None]:
     """Write many documents, recompute once: inside, writes only note their customers; on leaving without
-    an error, the balances of all of them (the whole book when many) are recomputed."""
+    an error, the balances of all of them (the whole book when many) are recomputed, and whatever other
+    keepers registered with on_deferred_end (app.ledger.payment_history_keeper)."""
     session.info[_DEFERRED] = session.info.get(_DEFERRED, 0) + 1
     try:
         yield
@@ -109,6 +124,8 @@ def deferred(session: Session) -> Iterator[None]:
     if not session.info[_DEFERRED]:
         session.flush()
         _settle(session)
+        for settle in _ON_DEFERRED_END:
+            settle(session)
 
 
 # --- the events ----------------------------------------------------------------------------------
@@ -198,4 +215,4 @@ event.listen(Session, "after_flush", _after_flush)
 event.listen(Session, "after_flush_postexec", _after_flush_postexec)
 event.listen(Session, "do_orm_execute", _do_orm_execute)
 
-__all__ = ["ALL", "deferred", "latest_date", "recompute"]
+__all__ = ["ALL", "deferred", "deferring", "latest_date", "on_deferred_end", "recompute"]

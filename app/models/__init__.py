@@ -12,6 +12,7 @@ from .customer_balance import CustomerBalance
 from .customers import Contact, Customer, PaymentTerms, PaymentTermsLine
 from .discounts import InvoiceDiscount
 from .importing import ImportMapping
+from .payment_history import CustomerPaymentHistory
 from .documents import POSTED, VOID, Allocation, CreditNote, DueLine, Invoice, Payment, WriteOff
 from .reminders import (
     ContactLog, CustomerReminderSettings, Reminder, ReminderLevel, ReminderLine, ReminderPolicy, ReminderRun,
@@ -20,7 +21,7 @@ from .reminders import (
 
 __all__ = [
     "Activity", "AgreementInstallment", "CustomerRisk", "SegmentPolicy", "AgreementInvoice", "Dispute", "PaymentAgreement", "PromiseToPay",
-    "AuditEntry", "Allocation", "Base", "Company", "Currency", "ExchangeRate", "Contact", "CreditNote", "Customer", "CustomerBalance", "DueLine",
+    "AuditEntry", "Allocation", "Base", "Company", "Currency", "ExchangeRate", "Contact", "CreditNote", "Customer", "CustomerBalance", "CustomerPaymentHistory", "DueLine",
     "Invoice", "Payment", "PaymentTerms", "PaymentTermsLine", "POSTED", "Setting", "VOID", "WriteOff",
     "ContactLog", "CustomerReminderSettings", "Reminder", "ReminderLevel", "ReminderLine", "ReminderPolicy",
     "ReminderRun", "ReminderTemplate",

@@ -14,7 +14,10 @@ after the last week are `beyond`, so the weeks plus beyond always add up to what
 The lateness model is pluggable: anything with `expected_days_late(customer_id) -> float`. The
 default, HistoricalLateness, is each customer's amount-weighted lateness (allocation date − due date,
 payments only) over its due lines settled by the as-of date, and for customers without such history
-the same figure over all customers (0 when nobody has any).
+the same figure over all customers (0 when nobody has any): the ledger's payment history as of the date
+(app.ledger.payment_history, stored per customer). A model that can say its shifts in SQL (`in_sql`) has
+the lines of customers without commitments placed by one grouping in SQL (currency, week, overdue); the
+others, and any other model, go through place_lines in Python, with the same rule.
 
 Commitments come before the model: `sources` yield ExpectedReceipts (a customer, a currency, a date,
 an amount, optionally the invoices it is for). Each receipt takes its amount off the customer's open
@@ -33,16 +36,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol, Sequence, runtime_checkable
 
-from sqlalchemy import BigInteger, Date, Integer, String, case, cast, func, literal, null, or_, select, union_all
+from sqlalchemy import Float, Select, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from app.ledger.sqlfuncs import days_between
-from app.ledger.balances import invoice_exists_as_of, open_as_of
+from app.ledger.balances import open_as_of, open_as_of_in
+from app.ledger.payment_history import DIRECT, history_as_of, history_as_of_in, reading_for
+from app.ledger.sqlfuncs import clamp, days_between, round_half_away
 from app.models import (
     POSTED,
     AgreementInstallment,
     AgreementInvoice,
-    Allocation,
     CustomerRisk,
     DueLine,
     Invoice,
@@ -74,12 +77,23 @@ class LatenessModel(Protocol):
 
 
 @dataclass(frozen=True)
+class ShiftsInSql:
+    """A lateness model's whole-day shifts in SQL, for placing lines by one grouping: `shifts` selects
+    (customer_id, shift) = round_days(expected_days_late) per customer; the others get `default_shift`."""
+
+    shifts: Select
+    default_shift: int
+
+
+@dataclass(frozen=True)
 class HistoricalLateness:
     """Amount-weighted historical lateness per customer, with a company-wide default."""
 
     per_customer: Mapping[int, float] = field(default_factory=dict)
     default: float = 0.0
     name: str = "historical"
+    #: the same per-customer figures as shifts in SQL (fit_for), when `per_customer` holds only some customers
+    in_sql: ShiftsInSql | None = field(default=None, compare=False, repr=False)
 
     def expected_days_late(self, customer_id: int) -> float:
         return self.per_customer.get(customer_id, self.default)
@@ -95,10 +109,35 @@ class HistoricalLateness:
 
     @classmethod
     def fit(cls, session: Session, as_of: dt.date) -> "HistoricalLateness":
-        """One statement: over due lines settled (nothing open) as of `as_of`, the payment allocations
-        dated by then, Σ amount × (allocation date − due date) / Σ amount per customer and overall."""
-        state = line_state_cte(as_of)
-        return cls.from_rows(session.execute(_lateness_select(state, as_of)).all())
+        """Every customer's figure: over due lines settled (nothing open) as of `as_of`, the payment
+        allocations dated by then, Σ amount × (allocation date − due date) / Σ amount per customer and
+        overall (app.ledger.payment_history, read from the stored totals)."""
+        h = history_as_of_in(session, as_of).subquery()
+        return cls.from_rows(session.execute(select(h.c.customer_id, h.c.paid, h.c.weighted)).all())
+
+    @classmethod
+    def fit_for(cls, session: Session, as_of: dt.date, customer_ids) -> "HistoricalLateness":
+        """The same model holding in Python only the given customers' figures and the default, the others'
+        `in_sql`: for a forecast that places the other customers' lines in SQL. For a date far back (the
+        history read in full, app.ledger.payment_history.DIRECT) every figure in Python, read once."""
+        reading = reading_for(session, as_of)
+        if reading == DIRECT:
+            return cls.fit(session, as_of)
+        h = history_as_of(as_of, reading=reading).subquery()
+        paid, weighted = session.execute(select(func.sum(h.c.paid), func.sum(h.c.weighted))).one()
+        paid, weighted = int(paid or 0), int(weighted or 0)
+        default = weighted / paid if paid else 0.0
+        ids = sorted(set(customer_ids))
+        per_customer = {}
+        if ids:
+            mine = history_as_of(as_of, ids, reading=reading).subquery()
+            per_customer = {cid: int(w) / int(p) for cid, p, w in session.execute(
+                select(mine.c.customer_id, mine.c.paid, mine.c.weighted).where(mine.c.paid != 0))}
+        # each figure is weighted / paid as a double, rounded as round_days does: the same steps in SQL give
+        # the same whole days (while the sums are below 2**53, as any customer's are)
+        shift = round_half_away(cast(h.c.weighted, Float) / cast(h.c.paid, Float))
+        shifts = select(h.c.customer_id, shift.label("shift")).where(h.c.paid != 0)
+        return cls(per_customer, default, in_sql=ShiftsInSql(shifts, round_days(default)))
 
 
 @dataclass(frozen=True)
@@ -110,9 +149,19 @@ class StoredModelLateness:
     per_customer: Mapping[int, float]
     default: float
     name: str = "model"
+    #: the same values as shifts in SQL (load, load_for): see HistoricalLateness.in_sql
+    in_sql: ShiftsInSql | None = field(default=None, compare=False, repr=False)
 
     def expected_days_late(self, customer_id: int) -> float:
         return self.per_customer.get(customer_id, self.default)
+
+    @staticmethod
+    def shifts(as_of: dt.date, default: float) -> ShiftsInSql:
+        """round_days(expected days late) per customer of the snapshot, in SQL (the stored value as a double,
+        rounded by the same steps)."""
+        shift = round_half_away(cast(CustomerRisk.expected_days_late, Float))
+        return ShiftsInSql(select(CustomerRisk.customer_id, shift.label("shift")).where(CustomerRisk.as_of <= as_of),
+                           round_days(default))
 
     @classmethod
     def load_for(cls, session: Session, as_of: dt.date, customer_ids) -> "StoredModelLateness | None":
@@ -125,7 +174,8 @@ class StoredModelLateness:
         stored = {cid: float(d) for cid, d in session.execute(
             select(CustomerRisk.customer_id, CustomerRisk.expected_days_late)
             .where(CustomerRisk.as_of <= as_of, CustomerRisk.customer_id.in_(ids)))} if ids else {}
-        return cls(stored, round(float(mean), 1))
+        default = round(float(mean), 1)
+        return cls(stored, default, in_sql=cls.shifts(as_of, default))
 
     @classmethod
     def load(cls, session: Session, as_of: dt.date) -> "StoredModelLateness | None":
@@ -135,38 +185,8 @@ class StoredModelLateness:
             select(CustomerRisk.customer_id, CustomerRisk.expected_days_late).where(CustomerRisk.as_of <= as_of))}
         if not stored:
             return None
-        return cls(stored, round(sum(stored.values()) / len(stored), 1))
-
-
-_EPOCH = dt.date(1970, 1, 1)
-
-
-def line_state_cte(as_of: dt.date):
-    """Per due line, from its allocations dated by `as_of`: allocated (all sources), paid (payments) and
-    Σ payment amount × its date in days since 1970 (so lateness needs no join here: Σ amount × (date −
-    due) = that − paid × due). Materialized: computed once even when a statement uses it twice."""
-    by_payment = Allocation.payment_id.is_not(None)
-    return (select(Allocation.due_line_id.label("due_line_id"),
-                   func.sum(Allocation.amount_minor).label("allocated"),
-                   func.sum(case((by_payment, Allocation.amount_minor), else_=0)).label("paid"),
-                   func.sum(case((by_payment, cast(Allocation.amount_minor, BigInteger)
-                                  * days_between(Allocation.date, literal(_EPOCH, Date))), else_=0)).label("paid_days"))
-            .where(Allocation.date <= as_of)
-            .group_by(Allocation.due_line_id)
-            .cte("line_state")
-            .prefix_with("MATERIALIZED"))
-
-
-def _lateness_select(state, as_of: dt.date):
-    """(customer_id, Σ paid, Σ paid × days late) over the lines settled as of the date."""
-    weighted = state.c.paid_days - cast(state.c.paid, BigInteger) * days_between(DueLine.due_date,
-                                                                                  literal(_EPOCH, Date))
-    return (select(Invoice.customer_id, func.sum(state.c.paid).label("paid"), func.sum(weighted).label("weighted"))
-            .select_from(DueLine)
-            .join(state, state.c.due_line_id == DueLine.id)
-            .join(Invoice, DueLine.invoice_id == Invoice.id)
-            .where(invoice_exists_as_of(as_of), state.c.allocated >= DueLine.amount_minor, state.c.paid > 0)
-            .group_by(Invoice.customer_id))
+        default = round(sum(stored.values()) / len(stored), 1)
+        return cls(stored, default, in_sql=cls.shifts(as_of, default))
 
 
 def _open_lines_select(as_of: dt.date):
@@ -349,27 +369,40 @@ def open_lines_statement(as_of: dt.date):
     return _open_lines_select(as_of)
 
 
-def _open_lines_and_lateness(session: Session, as_of: dt.date, currency: str | None):
-    """The open lines and the historical lateness in one statement: both need every line's allocations
-    as of the date, so they share one materialized aggregate (UNION ALL of the two shapes, padded)."""
-    state = line_state_cte(as_of)
-    lines = _open_lines_select(as_of)
+def _placed_in_sql(session: Session, as_of: dt.date, weeks: int, in_sql: ShiftsInSql, skip: set[int],
+                   currency: str | None):
+    """place_lines' sums and totals for the customers not in `skip`, by one grouping of the open lines in
+    SQL by (currency, week, overdue); the lines of `skip` count in the totals only (week 0)."""
+    o = open_as_of_in(session, as_of)
+    shifts = in_sql.shifts.subquery("shift")
+    ahead = days_between(DueLine.due_date, literal(as_of)) + func.coalesce(shifts.c.shift, in_sql.default_shift)
+    # week_of capped at weeks + 1: ⌈ahead / 7⌉ for ahead > 0; (ahead + 6) / 7 truncates towards zero, so it
+    # is at most 0 (then 1) for ahead ≤ 0 (`//` of integers is SQL integer division)
+    week = clamp((ahead + 6) // 7, 1, weeks + 1)
+    if skip:
+        week = case((Invoice.customer_id.in_(sorted(skip)), 0), else_=week)
+    q = o.lines(Invoice.currency.label("currency"), week.label("week"),
+                case((DueLine.due_date < as_of, 1), else_=0).label("overdue"), o.open.label("open")) \
+        .outerjoin(shifts, shifts.c.customer_id == Invoice.customer_id)
     if currency:
-        lines = lines.where(Invoice.currency == currency)
-    lines = lines.with_only_columns(
-        literal("L").label("row"), DueLine.id, Invoice.customer_id, Invoice.currency, DueLine.invoice_id,
-        DueLine.due_date, lines.selected_columns.open.label("a"),
-        cast(null(), BigInteger).label("b"))
-    late = _lateness_select(state, as_of).subquery()
-    customers = select(literal("C"), cast(null(), Integer), late.c.customer_id, cast(null(), String),
-                       cast(null(), Integer), cast(null(), Date), late.c.paid, late.c.weighted)
-    line_rows, customer_rows = [], []
-    for kind, line_id, customer_id, cur, invoice_id, due, a, b in session.execute(union_all(lines, customers)):
-        if kind == "L":
-            line_rows.append((line_id, customer_id, cur, invoice_id, due, a))
-        else:
-            customer_rows.append((customer_id, a, b))
-    return line_rows, HistoricalLateness.from_rows(customer_rows)
+        q = q.where(Invoice.currency == currency)
+    lines = q.subquery()
+    sums: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for cur, k, overdue, amount in session.execute(
+            select(lines.c.currency, lines.c.week, lines.c.overdue, func.sum(lines.c.open))
+            .group_by(lines.c.currency, lines.c.week, lines.c.overdue)):
+        amount = int(amount)
+        tot = totals[cur]
+        tot[0] += amount
+        if overdue:
+            tot[1] += amount
+        if k:
+            cell = sums[cur][int(k)]
+            cell[0] += amount
+            if overdue:
+                cell[1] += amount
+    return sums, totals
 
 
 def _consume(lines: list[list], receipt: ExpectedReceipt) -> list[tuple[int, bool]]:
@@ -479,17 +512,31 @@ def cash_forecast(session: Session, as_of: dt.date, weeks: int = DEFAULT_WEEKS, 
     historical lateness."""
     check_weeks(weeks)
     cur_filter = currency.upper() if currency else None
+    committed = committed_receipts(session, as_of, sources, cur_filter)
     if model is None:
         model = StoredModelLateness.load(session, as_of)
-    if model is None:  # one statement for the open lines and the historical lateness
-        rows, model = _open_lines_and_lateness(session, as_of, cur_filter)
-    else:
+    if model is None:  # the customers' historical lateness, stored by the ledger
+        model = HistoricalLateness.fit_for(session, as_of, {cid for cid, _cur in committed})
+    in_sql = getattr(model, "in_sql", None)
+    if in_sql is None:
         q = open_lines_statement(as_of)
         if cur_filter:
             q = q.where(Invoice.currency == cur_filter)
-        rows = session.execute(q)
-    committed = committed_receipts(session, as_of, sources, cur_filter)
-    sums, totals = place_lines(rows, committed, model, as_of, weeks)
+        sums, totals = place_lines(session.execute(q), committed, model, as_of, weeks)
+        return build_forecast(as_of, weeks, model, sums, totals)
+    skip = {cid for cid, _cur in committed}
+    sums, totals = _placed_in_sql(session, as_of, weeks, in_sql, skip, cur_filter)
+    if skip:  # customers with commitments: their lines in Python, commitments first
+        q = open_lines_statement(as_of).where(Invoice.customer_id.in_(sorted(skip)))
+        if cur_filter:
+            q = q.where(Invoice.currency == cur_filter)
+        more, _totals = place_lines(session.execute(q), committed, model, as_of, weeks)
+        for cur, per_week in more.items():
+            for k, (expected, overdue, committed_part) in per_week.items():
+                cell = sums[cur][k]
+                cell[0] += expected
+                cell[1] += overdue
+                cell[2] += committed_part
     return build_forecast(as_of, weeks, model, sums, totals)
 
 
