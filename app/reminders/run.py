@@ -515,14 +515,6 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
     return out
 
 
-def _with(obj, **changes):
-    """dataclasses.replace for these plain frozen dataclasses, without __init__ (a run plans tens of thousands
-    of reminders: a frozen dataclass sets each of its 27 fields through object.__setattr__)."""
-    new = object.__new__(obj.__class__)
-    new.__dict__.update(obj.__dict__, **changes)
-    return new
-
-
 def _builder(cls):
     """cls(**fields) for a plain frozen dataclass (no __post_init__, no default factories), filling the
     defaults, without __init__'s object.__setattr__ per field: half the time per object."""
