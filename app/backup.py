@@ -30,13 +30,17 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
+
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
 
 from app import __version__, config
-from app.ledger.progress import Progress
 
 from .database import head_revision, make_engine, upgrade
+
+# app.ledger.progress.Progress (this layer may not import ledger): it may raise Cancelled to stop the work
+Progress = Callable[[int, int], None]
 
 EXTENSION = ".cobranza"
 META_TABLE = "cobranza_backup"
