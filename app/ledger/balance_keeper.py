@@ -31,6 +31,8 @@ from sqlalchemy.orm import Session
 
 from app.models import POSTED, CreditNote, Customer, CustomerBalance, Invoice, Payment, WriteOff
 
+from . import ar_history
+
 DOCUMENTS = (Invoice, Payment, CreditNote, WriteOff)
 _TABLES = {m.__table__.name for m in DOCUMENTS}
 #: columns whose change can move a balance or its last date
@@ -109,6 +111,7 @@ def deferred(session: Session) -> Iterator[None]:
     if not session.info[_DEFERRED]:
         session.flush()
         _settle(session)
+        ar_history.settle(session)  # the KPIs' receivables history, once too
 
 
 # --- the events ----------------------------------------------------------------------------------
