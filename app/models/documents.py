@@ -30,7 +30,7 @@ class Invoice(Base):
         Index("ix_invoice_issue_sales", "issue_date", "currency", "total_minor", "status", "void_date"),
         Index("ix_invoice_number_lower", text("lower(number)")),  # numbers are unique regardless of case
         # the few voided invoices, by void date (app.ledger.ar_history, the KPIs' credit sales)
-        Index("ix_invoice_void", "void_date", "issue_date", "currency", "total_minor",
+        Index("ix_invoice_void", "void_date", "status", "issue_date", "currency", "total_minor",
               sqlite_where=text("void_date IS NOT NULL"), postgresql_where=text("void_date IS NOT NULL")),
     )
 

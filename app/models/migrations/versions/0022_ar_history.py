@@ -54,7 +54,7 @@ def upgrade() -> None:
         sa.Column("day", sa.Date(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ar_dirty")),
     )
-    op.create_index("ix_invoice_void", "invoice", ["void_date", "issue_date", "currency", "total_minor"],
+    op.create_index("ix_invoice_void", "invoice", ["void_date", "status", "issue_date", "currency", "total_minor"],
                     sqlite_where=sa.text(VOIDED), postgresql_where=sa.text(VOIDED))
 
 
