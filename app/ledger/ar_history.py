@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import BigInteger, and_, case, cast, delete, event, func, inspect, insert, or_, select, update
+from sqlalchemy import BigInteger, and_, case, cast, delete, event, func, insert, inspect, or_, select, union, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -113,72 +113,80 @@ def _window(column, after: dt.date | None, through: dt.date):
 
 def _changes(session: Session, after: dt.date | None, through: dt.date):
     """{currency: {day: [Δ receivable, Δ not yet due, issued, collected, paid, paid×days since issue,
-    paid×days past due]}} for the days in (after, through]: what starts or stops counting on each day."""
+    paid×days past due]}} for the days in (after, through]: what starts or stops counting on each day.
+
+    Due lines and allocations are read grouped by the dates their spans start and end on (a few tens of
+    thousands of groups for a million invoices); the spans are cut here. After a day (`after`), only the
+    rows with a start or end in the window are read, each through its date's index."""
     out: dict[str, dict[dt.date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0] * len(_DAY_FIELDS)))
 
-    def add(rows, *slots, shift=dt.timedelta(0)):
-        for cur, day, *values in rows:
-            cell = out[cur][day + shift]
-            for slot, value in zip(slots, values):
-                cell[slot] += int(value or 0)
+    def put(day: dt.date | None, cur: str, slot: int, value: int) -> None:
+        if value and day is not None and (after is None or day > after) and day <= through:
+            out[cur][day][slot] += value
 
-    amount = DueLine.amount_minor
-    # a due line starts counting when its invoice is issued (if that invoice exists then at all), in the
-    # part not yet due if it is due on or after that day
-    issued_alive = _alive_after(Invoice.issue_date)
-    add(session.execute(
-        select(Invoice.currency, Invoice.issue_date, func.sum(case((issued_alive, amount), else_=0)),
-               func.sum(case((and_(issued_alive, DueLine.due_date >= Invoice.issue_date), amount), else_=0)))
-        .select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id)
-        .where(_window(Invoice.issue_date, after, through))
-        .group_by(Invoice.currency, Invoice.issue_date)), 0, 1)
-    # ... and stops on its invoice's void date (not yet due: if voided on or before its due date)
-    add(session.execute(
-        select(Invoice.currency, Invoice.void_date, -func.sum(amount),
-               -func.sum(case((Invoice.void_date <= DueLine.due_date, amount), else_=0)))
-        .select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id)
-        .where(_VOIDED, Invoice.void_date > Invoice.issue_date, _window(Invoice.void_date, after, through))
-        .group_by(Invoice.currency, Invoice.void_date)), 0, 1)
-    # ... and stops being not yet due the day after its due date (if it existed then)
+    def add(rows, slot: int) -> None:
+        for cur, day, value in rows:
+            put(day, cur, slot, int(value or 0))
+
+    void = case((_VOIDED, Invoice.void_date), else_=None)
     due_window = DueLine.due_date < through if after is None else and_(DueLine.due_date >= after,
                                                                         DueLine.due_date < through)
-    add(session.execute(
-        select(Invoice.currency, DueLine.due_date, -func.sum(amount))
-        .select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id)
-        .where(due_window, DueLine.due_date >= Invoice.issue_date, _alive_after(DueLine.due_date))
-        .group_by(Invoice.currency, DueLine.due_date)), 1, shift=ONE)
+    lines = (select(Invoice.currency, Invoice.issue_date, DueLine.due_date, void, func.sum(DueLine.amount_minor))
+             .select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id))
+    if after is not None:
+        lines = lines.where(DueLine.id.in_(union(
+            select(DueLine.id).join(Invoice, DueLine.invoice_id == Invoice.id)
+            .where(_window(Invoice.issue_date, after, through)),
+            select(DueLine.id).join(Invoice, DueLine.invoice_id == Invoice.id)
+            .where(_VOIDED, _window(Invoice.void_date, after, through)),
+            select(DueLine.id).where(due_window))))
+    # a due line counts from its invoice's issue to its void (if the invoice exists at all), and as not yet
+    # due up to its due date
+    for cur, issued, due, voided, amount in session.execute(
+            lines.group_by(Invoice.currency, Invoice.issue_date, DueLine.due_date, void)):
+        amount = int(amount)
+        if voided is not None and voided <= issued:
+            continue
+        put(issued, cur, 0, amount)
+        put(voided, cur, 0, -amount)
+        end = min(voided, due + ONE) if voided is not None else due + ONE
+        if end > issued:
+            put(issued, cur, 1, amount)
+            put(end, cur, 1, -amount)
 
-    # an allocation takes its amount off from its date, while the invoice exists (and off the part not yet
-    # due up to the line's due date); payments' allocations also weigh days to pay and days late
+    # an allocation takes its amount off from its date (never before its invoice's issue) to the invoice's
+    # void, and off the part not yet due up to the line's due date; payments' allocations also weigh days to
+    # pay and days late. The due date only matters when paid by then: grouped without it otherwise.
+    early_due = case((DueLine.due_date >= Allocation.date, DueLine.due_date), else_=None)
     paid = Allocation.payment_id.is_not(None)
     money = cast(Allocation.amount_minor, BigInteger)
-    alive = _alive_after(Allocation.date)
-    add(session.execute(
-        select(Invoice.currency, Allocation.date,
-               -func.sum(case((alive, Allocation.amount_minor), else_=0)),
-               -func.sum(case((and_(alive, DueLine.due_date >= Allocation.date), Allocation.amount_minor), else_=0)),
+    allocations = (
+        select(Invoice.currency, Allocation.date, early_due, void, func.sum(Allocation.amount_minor),
                func.sum(case((paid, Allocation.amount_minor), else_=0)),
                func.sum(case((paid, money * days_between(Allocation.date, Invoice.issue_date)), else_=0)),
                func.sum(case((paid, money * days_between(Allocation.date, DueLine.due_date)), else_=0)))
         .select_from(Allocation).join(DueLine, Allocation.due_line_id == DueLine.id)
-        .join(Invoice, DueLine.invoice_id == Invoice.id)
-        .where(_window(Allocation.date, after, through))
-        .group_by(Invoice.currency, Allocation.date)), 0, 1, 4, 5, 6)
-    # ... given back when its invoice stops existing (voided)
-    add(session.execute(
-        select(Invoice.currency, Invoice.void_date, func.sum(Allocation.amount_minor),
-               func.sum(case((Invoice.void_date <= DueLine.due_date, Allocation.amount_minor), else_=0)))
-        .select_from(Invoice).join(DueLine, DueLine.invoice_id == Invoice.id)
-        .join(Allocation, Allocation.due_line_id == DueLine.id)
-        .where(_VOIDED, Allocation.date < Invoice.void_date, _window(Invoice.void_date, after, through))
-        .group_by(Invoice.currency, Invoice.void_date)), 0, 1)
-    # ... and to the part not yet due the day after the due date (if paid by then and the invoice existed)
-    add(session.execute(
-        select(Invoice.currency, DueLine.due_date, func.sum(Allocation.amount_minor))
-        .select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id)
-        .join(Allocation, Allocation.due_line_id == DueLine.id)
-        .where(due_window, Allocation.date <= DueLine.due_date, _alive_after(DueLine.due_date))
-        .group_by(Invoice.currency, DueLine.due_date)), 1, shift=ONE)
+        .join(Invoice, DueLine.invoice_id == Invoice.id))
+    if after is not None:
+        allocations = allocations.where(Allocation.id.in_(union(
+            select(Allocation.id).where(_window(Allocation.date, after, through)),
+            select(Allocation.id).join(DueLine, Allocation.due_line_id == DueLine.id)
+            .where(due_window, Allocation.date <= DueLine.due_date),
+            select(Allocation.id).join(DueLine, Allocation.due_line_id == DueLine.id)
+            .join(Invoice, DueLine.invoice_id == Invoice.id)
+            .where(_VOIDED, _window(Invoice.void_date, after, through)))))
+    for cur, day, due, voided, amount, paid_amount, days_issue, days_due in session.execute(
+            allocations.group_by(Invoice.currency, Allocation.date, early_due, void)):
+        amount = int(amount)
+        if voided is None or voided > day:
+            put(day, cur, 0, -amount)
+            put(voided, cur, 0, amount)
+            if due is not None:
+                end = min(voided, due + ONE) if voided is not None else due + ONE
+                put(day, cur, 1, -amount)
+                put(end, cur, 1, amount)
+        for slot, value in ((4, paid_amount), (5, days_issue), (6, days_due)):
+            put(day, cur, slot, int(value or 0))
 
     _over_allocated(session, after, through, out)
 

@@ -185,7 +185,7 @@ def test_a_read_only_database_still_gets_the_kpis(tmp_path):
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("seed", range(2))
-def test_stored_kpis_equal_the_direct_ones_on_postgres(pg_url, seed):
+def test_stored_kpis_on_postgres(pg_url, seed):
     engine = open_database(pg_url)
     s = session_factory(engine)()
     try:
