@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import BigInteger, and_, case, cast, delete, event, func, insert, inspect, or_, select, union, update
+from sqlalchemy import BigInteger, and_, case, cast, delete, event, func, insert, inspect, select, union, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -76,10 +76,6 @@ class CurrencyHistory:
         hi = bisect.bisect_right(self.days, upto)
         return [(self.days[i], self.values[i][_LEVELS:]) for i in range(lo, hi)]
 
-    def total(self, after: dt.date | None, upto: dt.date, index: int) -> int:
-        """Σ of movement `index` (0 issued … 4 paid × days past due) over the days in (after, upto]."""
-        return sum(v[index] for _d, v in self.movements(after, upto))
-
 
 @dataclass
 class History:
@@ -95,11 +91,6 @@ class History:
 
 
 # --- the changes per day, from the documents ----------------------------------------------------------
-
-
-def _alive_after(day):
-    """The invoice still exists on `day` (a column or a date): posted, or not voided then yet."""
-    return or_(Invoice.status == POSTED, Invoice.void_date.is_(None), Invoice.void_date > day)
 
 
 _VOIDED = and_(Invoice.status != POSTED, Invoice.void_date.is_not(None))
@@ -360,12 +351,8 @@ def _in_memory(session: Session) -> bool:
 
 def _writes_here(session: Session) -> bool:
     """Store in the caller's transaction: it wrote documents (what was computed includes them), stored
-    already (it holds the state's lock), is a writer's (on SQLite it holds the write lock), or the
-    database lives in this connection only."""
-    from app.database import WRITER
-
-    return bool(session.info.get(_PENDING) or session.info.get(_STORED_HERE)
-                or session.get_bind().get_execution_options().get(WRITER) or _in_memory(session))
+    already (it holds the state's lock), or the database lives in this connection only."""
+    return bool(session.info.get(_PENDING) or session.info.get(_STORED_HERE) or _in_memory(session))
 
 
 def _store(session: Session, state: _State, days_through: dt.date | None, rows: list[dict],
@@ -380,20 +367,19 @@ def _store(session: Session, state: _State, days_through: dt.date | None, rows: 
         except SQLAlchemyError:
             pass  # a read-only database: the figures were computed all the same
         return
-    from app.database import _BUSY_TIMEOUT_MS, WRITER
-
     try:
-        with session.get_bind().execution_options(**{WRITER: True}).connect() as conn:
+        with session.get_bind().connect() as conn:
             # another writer at work (an import): store another time rather than wait for it
             raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
             if raw is not None:
+                usual = raw.execute("PRAGMA busy_timeout").fetchone()[0]
                 raw.execute("PRAGMA busy_timeout=200")
             try:
                 with conn.begin():
                     _write(conn, state, days_through, rows, months, month_ends, wait=False)
             finally:
                 if raw is not None:
-                    raw.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
+                    raw.execute(f"PRAGMA busy_timeout={int(usual)}")
     except SQLAlchemyError:
         pass  # read-only, locked, or changed meanwhile: the figures were computed all the same
 
@@ -404,6 +390,8 @@ def _write(conn, state: _State, days_through: dt.date | None, rows: list[dict], 
     q = select(ArHistoryState.version).where(ArHistoryState.id == 1)
     if conn.dialect.name == "postgresql":
         q = q.with_for_update(nowait=not wait)
+    else:  # SQLite: take the write lock before reading (a read first would pin a snapshot another may outdate)
+        conn.execute(update(ArHistoryState).where(ArHistoryState.id == 1).values(version=ArHistoryState.version))
     version = conn.scalar(q)
     if version != state.version:
         return False  # another store came first; what it took in may be newer than what this one saw

@@ -215,3 +215,39 @@ def test_history_levels_agree_with_the_open_items(session):
             items = [i for code in CUSTOMERS for i in ledger.open_items(session, code, day) if i.currency == cur]
             assert h.currency(cur).level(day) == (sum(i.open_minor for i in items),
                                                   sum(i.open_minor for i in items if i.due_date >= day)), (day, cur)
+
+
+def _locked_meanwhile(engine, lock):
+    """A report while another connection holds `lock` (a writer at work): computed, not stored, not waited."""
+    s = session_factory(engine)()
+    _random_book(s, 21, steps=25, compare_every=100)
+    with s.begin():
+        s.execute(ArHistoryState.__table__.update().values(valid_through=None))
+    other = engine.connect()
+    try:
+        lock(other)
+        assert kpi_report(s, dt.date(2026, 6, 30)) == kpi_report(s, dt.date(2026, 6, 30), stored=False)
+        s.rollback()
+    finally:
+        other.rollback()
+        other.close()
+    assert s.scalar(select(ArHistoryState.valid_through)) is None
+    s.rollback()
+    kpi_report(s, dt.date(2026, 6, 30))  # the writer is gone: stored now
+    s.rollback()
+    assert s.scalar(select(ArHistoryState.valid_through)) == dt.date(2026, 6, 30)
+    s.close()
+
+
+def test_a_report_does_not_wait_for_a_writer_on_sqlite(engine):
+    _locked_meanwhile(engine, lambda conn: conn.exec_driver_sql("INSERT INTO ar_dirty (day) VALUES ('2100-01-01')"))
+
+
+@pytest.mark.postgres
+def test_a_report_does_not_wait_for_a_store_on_postgres(pg_url):
+    engine = open_database(pg_url)
+    try:
+        _locked_meanwhile(engine, lambda conn: conn.execute(
+            select(ArHistoryState.id).where(ArHistoryState.id == 1).with_for_update()))
+    finally:
+        engine.dispose()
