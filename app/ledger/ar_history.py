@@ -128,7 +128,8 @@ def _read_months(session: Session, month_ends: Iterable[dt.date], valid: dt.date
         for cur, m, b, den, num in session.execute(
                 select(ArRoll.currency, ArRoll.month_end, ArRoll.bucket, ArRoll.den_minor, ArRoll.num_minor)
                 .where(ArRoll.month_end.in_(wanted))):
-            out[cur][m][b] = (int(den), int(num))
+            if cur:  # "" marks a month computed (see _write)
+                out[cur][m][b] = (int(den), int(num))
             found.add(m)
     return out, found
 
@@ -246,6 +247,10 @@ def _write(conn, state: _State, days_through: dt.date | None, rows: list[dict], 
         month_rows = [{"currency": cur, "month_end": m, "bucket": b, "den_minor": den, "num_minor": num}
                       for cur, per_month in months.items() for m, buckets in per_month.items()
                       if valid is not None and m <= valid for b, (den, num) in buckets.items()]
+        # one row per month computed even when no currency had anything then (before the book's first
+        # invoice): the month is known, not computed again by every report
+        month_rows += [{"currency": "", "month_end": m, "bucket": -1, "den_minor": 0, "num_minor": 0}
+                       for m in month_ends if valid is not None and m <= valid]
         if month_rows:
             conn.execute(insert(ArRoll), month_rows)
     values = {"version": version + 1}

@@ -251,3 +251,19 @@ def test_a_report_does_not_wait_for_a_store_on_postgres(pg_url):
             select(ArHistoryState.id).where(ArHistoryState.id == 1).with_for_update()))
     finally:
         engine.dispose()
+
+
+def test_months_before_the_book_are_computed_once(session, monkeypatch):
+    import app.reports.kpi as kpi_module
+
+    _setup(session)
+    with session.begin():
+        ledger.record_invoice(session, customer_code="A", number="F1", issue_date=dt.date(2026, 5, 10),
+                              currency="PEN", total_minor=100_000, payment_terms="NET30")
+    first = kpi_report(session, dt.date(2026, 6, 30), days=365)
+    session.rollback()
+    calls = []
+    real = kpi_module._roll_months
+    monkeypatch.setattr(kpi_module, "_roll_months", lambda s, months: calls.append(months) or real(s, months))
+    assert kpi_report(session, dt.date(2026, 6, 30), days=365) == first
+    assert calls == []
