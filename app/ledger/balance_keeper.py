@@ -31,6 +31,8 @@ from sqlalchemy.orm import Session
 
 from app.models import POSTED, CreditNote, Customer, CustomerBalance, Invoice, Payment, WriteOff
 
+from . import ar_history
+
 DOCUMENTS = (Invoice, Payment, CreditNote, WriteOff)
 _TABLES = {m.__table__.name for m in DOCUMENTS}
 #: columns whose change can move a balance or its last date
@@ -104,6 +106,9 @@ _ON_DEFERRED_END: list = []
 def on_deferred_end(settle) -> None:
     """Have `settle(session)` run when the outermost deferred block ends (after the balances)."""
     _ON_DEFERRED_END.append(settle)
+
+
+on_deferred_end(ar_history.settle)  # the KPIs' receivables history, once too
 
 
 def deferring(session: Session) -> bool:

@@ -44,6 +44,8 @@ TABLE_AREAS: dict[str, str] = {
     "reminder_template": SETTINGS, "import_mapping": SETTINGS,  # saved import column mappings
     "audit_entry": AUDIT,
     "bank_statement": DOCUMENTS, "bank_line": DOCUMENTS,  # app.banking: lines become payments
+    # the KPIs' receivables history (app.ledger.ar_history): kept from the documents
+    "ar_day": DOCUMENTS, "ar_roll": DOCUMENTS, "ar_history_state": DOCUMENTS, "ar_dirty": DOCUMENTS,
 }
 
 

@@ -1,5 +1,6 @@
 """Database tables only: no business rules, no Qt."""
 
+from .ar_history import ArDay, ArDirty, ArHistoryState, ArRoll
 from .audit import AuditEntry
 from .banking import BankLine, BankStatement
 from .base import Base
@@ -20,6 +21,7 @@ from .reminders import (
 )
 
 __all__ = [
+    "ArDay", "ArDirty", "ArHistoryState", "ArRoll",
     "Activity", "AgreementInstallment", "CustomerRisk", "SegmentPolicy", "AgreementInvoice", "Dispute", "PaymentAgreement", "PromiseToPay",
     "AuditEntry", "Allocation", "Base", "Company", "Currency", "ExchangeRate", "Contact", "CreditNote", "Customer", "CustomerBalance", "CustomerPaymentHistory", "DueLine",
     "Invoice", "Payment", "PaymentTerms", "PaymentTermsLine", "POSTED", "Setting", "VOID", "WriteOff",

@@ -33,6 +33,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import BigInteger, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
+from app.ledger import ar_history
 from app.ledger.balances import invoice_exists_as_of, open_at_dates
 from app.ledger.sqlfuncs import days_between
 from app.models import POSTED, Allocation, DueLine, Invoice, Payment
@@ -167,6 +168,17 @@ def countback_dso(ar_end: int, monthly_sales: list[tuple[int, int]]) -> Decimal 
 # --- the statements -------------------------------------------------------------------
 
 
+def _open_part(snapshots):
+    """A line's receivable on a date: its open amount when positive, as the aging counts open items. A
+    backdated correction can leave a line over-allocated for a while (a write-off dated before the
+    unapply that made room for it): nothing is open then, not a negative amount. (The first date's
+    open amount does not bound the later ones either: an unapply opens a paid line again.)"""
+    def open_at(day: dt.date):
+        amount = snapshots.open_at(day)
+        return case((amount > 0, amount), else_=0)
+    return open_at
+
+
 def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.date, dt.date]]):
     """One statement: per currency, AR at the period start and end, current_end, and for each month
     pair (m1, m2) and bucket b < 91+: open at m1 in b (den) and open at m2 of those lines once in a later
@@ -174,7 +186,7 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
     Only the lines open today (the partial index ix_due_line_open) or allocated after the first date are
     read and joined to their invoices: every line open at some snapshot date is one of them."""
     snapshots = open_at_dates(as_of, start, *(d for p in pairs for d in p))
-    open_at = snapshots.open_at
+    open_at = _open_part(snapshots)
 
     cols = [
         func.sum(open_at(start)).label("ar_begin"),
@@ -195,8 +207,8 @@ def _snapshot_statement(as_of: dt.date, start: dt.date, pairs: list[tuple[dt.dat
         .select_from(DueLine)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
     ).where(
-        # existed at some snapshot date and open at the first one (so possibly at the others)
-        snapshots.may_exist(), snapshots.open_today_or_later(), snapshots.may_be_open(),
+        # existed at some snapshot date and open at one: open today or allocated after the first date
+        snapshots.may_exist(), snapshots.open_today_or_later(),
     ).group_by(Invoice.currency)
 
 
@@ -205,7 +217,7 @@ def _roll_statement(pairs: list[tuple[dt.date, dt.date]]):
     only): per month end m, Σ open on m (o<i>); per pair k (m1, m2), Σ open on m2 of the lines that existed
     on m1 (x<k>). Only lines that can be in a bucket before 91+ on a month end and open on the first one."""
     snapshots = open_at_dates(*(d for p in pairs for d in p))
-    ends, open_at = snapshots.dates, snapshots.open_at
+    ends, open_at = snapshots.dates, _open_part(snapshots)
 
     cols = [func.sum(open_at(d)).label(f"o{i}") for i, d in enumerate(ends)]
     cols += [func.sum(case((Invoice.issue_date <= m1, open_at(m2)), else_=0)).label(f"x{k}")
@@ -214,7 +226,7 @@ def _roll_statement(pairs: list[tuple[dt.date, dt.date]]):
         select(Invoice.currency, DueLine.due_date, *cols)
         .select_from(DueLine)
         .join(Invoice, DueLine.invoice_id == Invoice.id)
-    ).where(snapshots.may_exist(), snapshots.open_today_or_later(), snapshots.may_be_open(),
+    ).where(snapshots.may_exist(), snapshots.open_today_or_later(),
             DueLine.due_date >= ends[0] - dt.timedelta(days=ROLL_LIMITS[-1])
     ).group_by(Invoice.currency, DueLine.due_date), {d: i for i, d in enumerate(ends)}
 
@@ -258,23 +270,37 @@ def _monthly(as_of: dt.date, sales: list[tuple[dt.date, int]], months: int,
     return out
 
 
-def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
-               currency: str | None = None, *, roll_rates: bool = True) -> KpiReport:
-    """The KPIs per currency over (as_of − days, as_of]. Currencies with no receivable, sale or
-    collection in the period are left out. `roll_rates=False` skips them (empty tuples): cheaper, for
-    a dashboard that shows only the cards."""
-    if not isinstance(days, int) or days < 1 or days > MAX_DAYS:
-        raise KpiOptionError(f"--days must be a whole number of days from 1 to {MAX_DAYS}; got {days}", "days")
-    start = as_of - dt.timedelta(days=days)
-    month_ends = month_ends_in(start, as_of)
-    pairs = list(zip(month_ends, month_ends[1:])) if roll_rates else []
+def _roll_months(session: Session, month_ends: list[dt.date]) -> dict:
+    """Roll-rate inputs of each month end m for the pair (previous month end, m), computed from the
+    documents for the history's store: {currency: {m: {bucket: (den, num)}}}."""
+    pairs = [(add_months(m, -1), m) for m in month_ends]
+    if len(pairs) <= INLINE_PAIRS:
+        found: dict[str, dict[str, int]] = {}
+        for row in session.execute(_snapshot_statement(pairs[-1][1], pairs[0][0], pairs)).mappings():
+            found[row["currency"]] = {key: int(value or 0) for key, value in row.items() if key != "currency"}
+    else:
+        found = _roll_grouped(session, pairs)
+    return {cur: {m2: {b: (int(v.get(f"d{k}_{b}", 0)), int(v.get(f"n{k}_{b}", 0))) for b in range(len(ROLL_LIMITS))}
+                  for k, (_m1, m2) in enumerate(pairs)}
+            for cur, v in found.items()}
 
+
+@dataclass
+class _Figures:
+    """What the KPIs are computed from, per currency: the snapshot (ar_begin, ar_end, current_end,
+    credit_sales, s<j> sales per countback step, d<k>_<b>/n<k>_<b> roll inputs), payment allocations
+    (amount, × days since issue, × days past due), collections, and the sales per issue day up to the
+    window's start for a countback that walks further."""
+
+    snap: dict[str, dict[str, int]]
+    alloc: dict[str, tuple[int, int, int]]
+    collected: dict[str, int]
+    older_sales: object  # () -> {currency: [(issue_date, total)]}
+
+
+def _direct_figures(session, as_of, start, pairs, steps, window_start) -> _Figures:
+    """From the documents: the statements the stored history stands for."""
     # 1. AR snapshots and roll rates
-    # with the credit sales of the period and of the countback months it covers, and a few more
-    window_months = (as_of.year - start.year) * 12 + as_of.month - start.month + 1 + COUNTBACK_EXTRA_MONTHS
-    bounds = [add_months(as_of, -k) for k in range(window_months + 1)]
-    steps = list(zip(bounds[1:], bounds))  # (lo, hi], newest first
-    window_start = bounds[-1]
     inline = pairs if len(pairs) <= INLINE_PAIRS else []
     snap: dict[str, dict[str, int]] = defaultdict(dict)
     for row in session.execute(_snapshot_statement(as_of, start, inline)).mappings():
@@ -282,10 +308,7 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
     # credit sales of the period and of each countback month step (lo, hi]: invoice totals per issue day
     # (the covering index ix_invoice_issue_sales; an invoice's due lines add up to its total)
     for cur, sales in _sales_by_day(session, as_of, window_start, as_of).items():
-        values = snap[cur]
-        values["credit_sales"] = sum(t for d, t in sales if d > start)
-        for j, (lo, hi) in enumerate(steps):
-            values[f"s{j}"] = sum(t for d, t in sales if lo < d <= hi)
+        _put_sales(snap[cur], sales, start, steps)
     if pairs and not inline:
         for cur, values in _roll_grouped(session, pairs).items():
             snap[cur].update(values)
@@ -309,6 +332,70 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
         select(Payment.currency, func.sum(Payment.amount_minor))
         .where(Payment.status == POSTED, Payment.date > start, Payment.date <= as_of)
         .group_by(Payment.currency)).all())
+    return _Figures(snap, alloc_by_cur, {c: int(v or 0) for c, v in collected.items()},
+                    lambda: _sales_by_day(session, as_of, None, window_start))
+
+
+def _put_sales(values: dict[str, int], sales: list[tuple[dt.date, int]], start: dt.date, steps) -> None:
+    values["credit_sales"] = sum(t for d, t in sales if d > start)
+    for j, (lo, hi) in enumerate(steps):
+        values[f"s{j}"] = sum(t for d, t in sales if lo < d <= hi)
+
+
+def _stored_figures(session, as_of, start, pairs, steps, window_start) -> _Figures:
+    """The same figures from the receivables history the ledger keeps (app.ledger.ar_history): a few
+    hundred rows per currency instead of the book aged at every date."""
+    history = ar_history.history(session, as_of, [m2 for _m1, m2 in pairs], _roll_months)
+    # sales are the invoices existing as of as_of: the history has every invoice issued; take out those
+    # void by then (a few, read by the partial index ix_invoice_void)
+    voided: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
+    for cur, day, total in session.execute(
+            select(Invoice.currency, Invoice.issue_date, func.sum(Invoice.total_minor))
+            # both bounds: SQLite reads a range of ix_invoice_void (one bound: a scan of a bigger index)
+            .where(Invoice.void_date.between(dt.date.min, as_of), Invoice.status != POSTED)
+            .group_by(Invoice.currency, Invoice.issue_date)):
+        voided[cur][day] += int(total)
+
+    def sales_in(cur: str, after: dt.date | None, upto: dt.date) -> list[tuple[dt.date, int]]:
+        gone = voided.get(cur, {})
+        return [(d, v[0] - gone.get(d, 0)) for d, v in history.currency(cur).movements(after, upto) if v[0]]
+
+    snap: dict[str, dict[str, int]] = {}
+    alloc: dict[str, tuple[int, int, int]] = {}
+    collected: dict[str, int] = {}
+    for cur, h in history.currencies.items():
+        (ar_begin, _), (ar_end, current_end) = h.level(start), h.level(as_of)
+        values = snap[cur] = {"ar_begin": ar_begin, "ar_end": ar_end, "current_end": current_end}
+        _put_sales(values, sales_in(cur, window_start, as_of), start, steps)
+        months = history.months.get(cur, {})
+        for k, (_m1, m2) in enumerate(pairs):
+            for b, (den, num) in months.get(m2, {}).items():
+                values[f"d{k}_{b}"], values[f"n{k}_{b}"] = den, num
+        moves = h.movements(start, as_of)
+        alloc[cur] = tuple(sum(v[i] for _d, v in moves) for i in (2, 3, 4))
+        collected[cur] = sum(v[1] for _d, v in moves)
+    return _Figures(snap, alloc, collected,
+                    lambda: {cur: sales_in(cur, None, window_start) for cur in history.currencies})
+
+
+def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
+               currency: str | None = None, *, roll_rates: bool = True, stored: bool = True) -> KpiReport:
+    """The KPIs per currency over (as_of − days, as_of]. Currencies with no receivable, sale or
+    collection in the period are left out. `roll_rates=False` skips them (empty tuples): cheaper, for
+    a dashboard that shows only the cards. `stored=False` computes everything from the documents
+    instead of the receivables history the ledger keeps (the same figures: the tests compare them)."""
+    if not isinstance(days, int) or days < 1 or days > MAX_DAYS:
+        raise KpiOptionError(f"--days must be a whole number of days from 1 to {MAX_DAYS}; got {days}", "days")
+    start = as_of - dt.timedelta(days=days)
+    month_ends = month_ends_in(start, as_of)
+    pairs = list(zip(month_ends, month_ends[1:])) if roll_rates else []
+    # credit sales of the period and of the countback months it covers, and a few more
+    window_months = (as_of.year - start.year) * 12 + as_of.month - start.month + 1 + COUNTBACK_EXTRA_MONTHS
+    bounds = [add_months(as_of, -k) for k in range(window_months + 1)]
+    steps = list(zip(bounds[1:], bounds))  # (lo, hi], newest first
+    window_start = bounds[-1]
+    figures = (_stored_figures if stored else _direct_figures)(session, as_of, start, pairs, steps, window_start)
+    snap, alloc_by_cur, collected = figures.snap, figures.alloc, figures.collected
 
     currencies = sorted(set(snap) | set(alloc_by_cur) | set(collected))
     if currency:
@@ -332,9 +419,9 @@ def kpi_report(session: Session, as_of: dt.date, days: int = DEFAULT_DAYS,
 
         monthly = [((hi - lo).days, s.get(f"s{j}", 0)) for j, (lo, hi) in enumerate(steps)]
         countback = countback_dso(ar_end, monthly)
-        if countback is None:  # AR older than the window: walk on through all earlier sales (4th statement)
+        if countback is None:  # AR older than the window: walk on through all earlier sales
             if older_sales is None:
-                older_sales = _sales_by_day(session, as_of, None, window_start)
+                older_sales = figures.older_sales()
             earlier = older_sales.get(cur, [])
             if earlier:
                 oldest = min(d for d, _t in earlier)
