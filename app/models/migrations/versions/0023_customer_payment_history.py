@@ -1,7 +1,7 @@
 """customer_payment_history: each customer's payment history, kept by the ledger, for the forecast and tasks
 
 Revision ID: 0023
-Revises: 0021
+Revises: 0022
 Create Date: 2026-12-05
 
 The cash-flow forecast's historical lateness and today's tasks' risk read every allocation of the customers'
