@@ -30,17 +30,18 @@ import math
 import random
 import re
 import unicodedata
+from array import array
 from dataclasses import asdict, dataclass
 from typing import Callable
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app import config
 from app.ledger import audit, balance_keeper
 from app.ledger.company import get_company, save_company
 from app.ledger.money import exponent
-from app.ledger.terms import DEFAULT_TERMS_CODE, due_schedule, ensure_default_terms, get_terms_row, terms_lines
+from app.ledger.terms import DEFAULT_TERMS_CODE, ensure_default_terms, get_terms_row, split_lines, terms_lines
 from app.models import (
     POSTED,
     VOID,
@@ -56,8 +57,8 @@ from app.models import (
 )
 
 from . import data, taxids
+from .bulk import BATCH, BulkWriter, StoredDays
 
-BATCH = 10_000  # rows per executemany
 CHUNK_INVOICES = 20_000  # invoices simulated before their rows are written
 HISTORY_DAYS = 548  # about 18 months before as_of
 SQLITE_CACHE_KIB = 256 * 1024  # page cache while generating (the connection's own size is restored after)
@@ -124,8 +125,27 @@ def _round(currency: str, amount_minor: int) -> int:
     return amount_minor // unit * unit
 
 
-def _weighted(rng: random.Random, pairs):
-    return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
+
+class _Weights:
+    """A weighted choice among the pairs' first items, drawn as `rng.choices(items, weights)` draws it (the
+    same single draw, so the same seed gives the same data) with the cumulative weights summed once."""
+
+    __slots__ = ("items", "cum")
+
+    def __init__(self, pairs):
+        self.items = [p[0] for p in pairs]
+        self.cum = list(itertools.accumulate(p[1] for p in pairs))
+
+    def pick(self, rng: random.Random):
+        return rng.choices(self.items, cum_weights=self.cum)[0]
+
+
+_COUNTRY = _Weights(COUNTRIES)
+_TERMS = _Weights(TERMS_WEIGHTS)
+_METHOD = _Weights(METHODS)
+_LEGAL_FORM = {country: _Weights(forms) for country, forms in data.LEGAL_FORMS.items()}
+_CITY = {country: _Weights([(c, c[1]) for c in cities]) for country, cities in data.CITIES.items()}
+_CONTACTS = _Weights(((0, 25), (1, 55), (2, 20)))  # contacts per customer
 
 
 def _ascii(value: str) -> str:
@@ -146,6 +166,46 @@ class _Cust:
     size: float
 
 
+# the columns of each table's rows, in the order of the generator's tuples
+CUSTOMER_COLUMNS = ("id", "code", "name", "tax_id", "country", "language", "currency", "email", "phone", "address",
+                    "city", "payment_terms_id", "credit_limit_minor", "on_hold", "notes", "created_at")
+CONTACT_COLUMNS = ("id", "customer_id", "name", "role", "email", "phone", "is_primary")
+INVOICE_COLUMNS = ("id", "number", "customer_id", "issue_date", "currency", "total_minor", "reference", "kind",
+                   "disputed", "status", "void_date", "void_reason", "created_at")
+DUE_LINE_COLUMNS = ("id", "invoice_id", "sequence", "due_date", "amount_minor", "paid_minor")
+CREDIT_NOTE_COLUMNS = ("id", "number", "customer_id", "date", "currency", "amount_minor", "invoice_id", "reason",
+                       "status", "created_at", "applied_minor")
+PAYMENT_COLUMNS = ("id", "customer_id", "date", "currency", "amount_minor", "method", "reference", "status",
+                   "created_at", "applied_minor")
+WRITE_OFF_COLUMNS = ("id", "customer_id", "date", "currency", "amount_minor", "reason", "created_at",
+                     "applied_minor")
+ALLOCATION_COLUMNS = ("id", "due_line_id", "payment_id", "credit_note_id", "write_off_id", "amount_minor", "date",
+                      "currency")
+TABLES = tuple(m.__table__ for m in (Customer, Contact, Invoice, DueLine, CreditNote, Payment, WriteOff, Allocation))
+
+
+class _Schedule:
+    """A terms' due lines for the demo's invoices: what `app.ledger.terms.due_schedule` gives (tests compare),
+    with the due dates computed once per issue day and the lines validated once, not twice per invoice."""
+
+    def __init__(self, lines, days: StoredDays):
+        self.lines = lines
+        self.single = len(lines) == 1  # one line: it takes the whole total (the last line takes the rest)
+        self.days = days
+        self._dues: dict[int, list[tuple[int, object]]] = {}
+
+    def __call__(self, issued: int, total: int) -> list[tuple[int, object, int]]:
+        """(due ordinal, stored due date, amount) of each line with an amount above zero."""
+        dues = self._dues.get(issued)
+        if dues is None:
+            day = self.days.day(issued)
+            dues = self._dues[issued] = [(o, self.days.date(o)) for o in
+                                         (line.due_date(day).toordinal() for line in self.lines)]
+        if self.single:
+            return [(dues[0][0], dues[0][1], total)]
+        return [(o, d, amount) for (o, d), amount in zip(dues, split_lines(self.lines, total)) if amount > 0]
+
+
 class _Generator:
     def __init__(self, session: Session, *, customers: int, invoices: int, seed: int, as_of: dt.date,
                  progress: Progress | None):
@@ -158,32 +218,11 @@ class _Generator:
         self.start = self.end - HISTORY_DAYS + 1
         self.progress = progress or (lambda _msg: None)
         self.rng = random.Random(f"cobranza-demo-{seed}")
-        self._dates: dict[int, dt.date] = {}
-        self._stamps: dict[int, dt.datetime] = {}
         self.counts = dict(customers=0, contacts=0, invoices=0, due_lines=0, credit_notes=0, payments=0,
                            allocations=0, write_offs=0, void_invoices=0, disputed_invoices=0,
                            unapplied_payments=0, customers_on_hold=0, customers_without_email=0)
 
     # --- helpers -----------------------------------------------------------------------
-
-    def date(self, ordinal: int) -> dt.date:
-        d = self._dates.get(ordinal)
-        if d is None:
-            d = self._dates[ordinal] = dt.date.fromordinal(ordinal)
-        return d
-
-    def stamp(self, ordinal: int) -> dt.datetime:
-        """created_at for a document of that day: 10:00 in Lima, never after as_of."""
-        t = self._stamps.get(ordinal)
-        if t is None:
-            d = self.date(ordinal)
-            t = self._stamps[ordinal] = dt.datetime(d.year, d.month, d.day, 15, tzinfo=dt.timezone.utc)
-        return t
-
-    def insert(self, model, rows: list[dict]) -> None:
-        table = model.__table__
-        for i in range(0, len(rows), BATCH):
-            self.s.execute(insert(table), rows[i:i + BATCH])
 
     def next_id(self, model) -> int:
         return int(self.s.scalar(select(func.coalesce(func.max(model.id), 0)))) + 1
@@ -208,21 +247,30 @@ class _Generator:
         self.terms = {}
         for code, terms_id in s.execute(select(PaymentTerms.code, PaymentTerms.id)):
             self.terms[code] = terms_id
-        self.terms_lines = {code: terms_lines(get_terms_row(s, code)) for code, _w in TERMS_WEIGHTS if code}
-        self.terms_lines[None] = self.terms_lines[DEFAULT_TERMS_CODE]
         company_created = self.company()
         self.inv_series, self.cn_series = self.free_series()
         self.ids = {m: self.next_id(m) for m in (Customer, Contact, Invoice, DueLine, CreditNote, Payment,
                                                  WriteOff, Allocation)}
         self.cn_seq = 1
-        sqlite = s.get_bind().dialect.name == "sqlite"
-        if sqlite:  # a bigger page cache for this run: random-order index inserts stop re-reading pages
+        self.writer = BulkWriter(s)
+        self.days = StoredDays(self.writer, Invoice.__table__, "issue_date", "created_at")
+        flag = self.writer.processor(Invoice.__table__, "disputed")
+        self.true, self.false = flag(True), flag(False)
+        self.schedules = {code: _Schedule(terms_lines(get_terms_row(s, code)), self.days)
+                          for code, _w in TERMS_WEIGHTS if code}
+        self.schedules[None] = self.schedules[DEFAULT_TERMS_CODE]
+        self.scale = {currency: 10 ** exponent(currency) for currency in AMOUNTS}
+        sqlite = self.writer.sqlite
+        if sqlite:  # a bigger page cache for this run: invoices are written in customer order, not id order
             cache_size = s.execute(text("PRAGMA cache_size")).scalar()
             s.execute(text(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}"))
         try:  # the stored balances (customer_balance) once, for the whole book, at the end
             with balance_keeper.deferred(s):
-                custs = self.customers()
-                self.documents(custs)
+                with self.writer.indexes_deferred(TABLES):
+                    custs = self.customers()
+                    self.documents(custs)
+                # the rows went past the Session's events: say whose documents were written
+                balance_keeper.note(s, self.customer_ids)
         finally:
             if sqlite:
                 s.execute(text(f"PRAGMA cache_size={int(cache_size)}"))
@@ -267,8 +315,8 @@ class _Generator:
         rng = self.rng
         existing = set(self.s.scalars(select(Customer.code).where(Customer.code.like("C%"))))
         number = 0
-        rows: list[dict] = []
-        contacts: list[dict] = []
+        rows: list[tuple] = []
+        contacts: list[tuple] = []
         custs: list[_Cust] = []
         self.first_code = self.last_code = None
         next_id = self.ids[Customer]
@@ -283,30 +331,29 @@ class _Generator:
             row, cust = self.customer(rng, cid, code)
             rows.append(row)
             custs.append(cust)
-            for k in range(rng.choices((0, 1, 2), weights=(25, 55, 20))[0]):
-                contacts.append(self.contact(rng, cid, row, primary=k == 0))
+            for k in range(_CONTACTS.pick(rng)):
+                contacts.append(self.contact(rng, cid, cust.country, row[7], row[8], primary=k == 0))
             if len(rows) >= BATCH:
                 self.flush_customers(rows, contacts)
         self.flush_customers(rows, contacts)
+        self.customer_ids = range(next_id, next_id + self.n_customers)
         return custs
 
     def flush_customers(self, rows, contacts) -> None:
         if not rows:
             return
-        self.insert(Customer, rows)
-        for c in contacts:
-            c["id"] = self.ids[Contact]
-            self.ids[Contact] += 1
-        self.insert(Contact, contacts)
+        self.writer.write(Customer.__table__, CUSTOMER_COLUMNS, rows)
+        self.writer.write(Contact.__table__, CONTACT_COLUMNS, contacts)
         self.counts["customers"] += len(rows)
         self.counts["contacts"] += len(contacts)
         self.progress(f"demo: {self.counts['customers']:,}/{self.n_customers:,} customers")
         rows.clear()
         contacts.clear()
 
-    def customer(self, rng: random.Random, cid: int, code: str) -> tuple[dict, _Cust]:
-        country = _weighted(rng, COUNTRIES)
-        form = _weighted(rng, data.LEGAL_FORMS[country])
+
+    def customer(self, rng: random.Random, cid: int, code: str) -> tuple[tuple, _Cust]:
+        country = _COUNTRY.pick(rng)
+        form = _LEGAL_FORM[country].pick(rng)
         if country == "US":
             base = rng.choice(data.US_NAMES)
         else:
@@ -341,7 +388,7 @@ class _Generator:
             tax_id = taxids.make_ein(rng)
         currency = "USD" if rng.random() < USD_SHARE[country] else LOCAL_CURRENCY[country]
         language = "en" if country == "US" or rng.random() < (0.15 if currency == "USD" else 0.05) else "es"
-        city, _w, area, digits = _weighted(rng, [(c, c[1]) for c in data.CITIES[country]])
+        city, _w, area, digits = _CITY[country].pick(rng)
         street = f"{rng.choice(data.STREETS[country])} {rng.randint(100, 4999)}"
         if country == "PE" and city == "Lima":
             address = f"{street}, {rng.choice(data.LIMA_DISTRICTS)}"
@@ -363,28 +410,28 @@ class _Generator:
                 slug += part
             slug = slug[:30] or "empresa"
             email = f"{rng.choice(data.EMAIL_BOXES)}@{slug}.{data.EMAIL_TLD[country]}"
-        terms = _weighted(rng, TERMS_WEIGHTS)
+        terms = _TERMS.pick(rng)
         profile = bisect.bisect_right(_PROFILE_CUM, rng.random() * _PROFILE_CUM[-1])
         on_hold = rng.random() < (0.25 if PROFILES[profile][0] == "chronic" else 0.01)
         notes = rng.choice(data.HOLD_NOTES) if on_hold else (rng.choice(data.NOTES) if rng.random() < 0.1 else None)
         credit_limit = None
         if rng.random() < 0.6:
             median, _top = AMOUNTS[currency]
-            credit_limit = min(int(median * rng.choice((2, 3, 5, 10, 20, 50))) * 10 ** exponent(currency),
+            credit_limit = min(int(median * rng.choice((2, 3, 5, 10, 20, 50))) * self.scale[currency],
                                MAX_MINOR // 1_000_000 * 1_000_000)
         join = self.start - rng.randrange(2_000) if rng.random() < 0.7 else \
             self.start + rng.randrange(max(HISTORY_DAYS - 7, 1))
-        created = self.stamp(min(join, self.end))
+        created = self.days.stamp(min(join, self.end))
         self.counts["customers_on_hold"] += on_hold
         self.counts["customers_without_email"] += email is None
-        row = dict(id=cid, code=code, name=name, tax_id=tax_id, country=country, language=language,
-                   currency=currency, email=email, phone=phone, address=address, city=city,
-                   payment_terms_id=self.terms[terms] if terms else None, credit_limit_minor=credit_limit,
-                   on_hold=on_hold, notes=notes, created_at=created)
+        row = (cid, code, name, tax_id, country, language, currency, email, phone, address, city,
+               self.terms[terms] if terms else None, credit_limit, self.true if on_hold else self.false, notes,
+               created)
         cust = _Cust(id=cid, country=country, currency=currency, terms=terms, profile=profile,
                      pay_weekday=rng.randrange(5) if rng.random() < 0.3 else None,
                      join=max(join, self.start), size=rng.lognormvariate(0, 0.6))
         return row, cust
+
 
     @staticmethod
     def phone(rng: random.Random, country: str, area: str, digits: int, mobile: bool | None = None) -> str:
@@ -414,16 +461,20 @@ class _Generator:
             return f"+56 {area} {rest[:-4]} {rest[-4:]}"
         return f"({area}) {rng.randint(2, 9)}{n(2)}-{n(4)}"
 
-    def contact(self, rng: random.Random, cid: int, customer: dict, primary: bool) -> dict:
+
+    def contact(self, rng: random.Random, cid: int, country: str, customer_email: str | None, customer_phone: str,
+                primary: bool) -> tuple:
         first, last = rng.choice(data.FIRST_NAMES), rng.choice(data.SURNAMES)
         email = None
-        if customer["email"] and rng.random() < 0.8:
-            domain = customer["email"].split("@", 1)[1]
+        if customer_email and rng.random() < 0.8:
+            domain = customer_email.split("@", 1)[1]
             email = f"{_ascii(first[0] + last).lower()}@{domain}"
-        phone = self.phone(rng, customer["country"], "", 0, mobile=True) if customer["country"] in ("PE", "CO", "CL") \
-            and rng.random() < 0.7 else customer["phone"]
-        return dict(id=None, customer_id=cid, name=f"{first} {last}", role=rng.choice(data.ROLES), email=email,
-                    phone=phone, is_primary=primary)
+        phone = self.phone(rng, country, "", 0, mobile=True) if country in ("PE", "CO", "CL") \
+            and rng.random() < 0.7 else customer_phone
+        contact_id = self.ids[Contact]
+        self.ids[Contact] += 1
+        return (contact_id, cid, f"{first} {last}", rng.choice(data.ROLES), email, phone,
+                self.true if primary else self.false)
 
     # --- documents ---------------------------------------------------------------------------------
 
@@ -434,10 +485,13 @@ class _Generator:
             return
         weights = [rng.lognormvariate(0, 1.0) for _ in range(n)]
         owner = rng.choices(range(n), weights=weights, k=self.n_invoices)
-        issue = []
+        del weights
+        randrange = rng.randrange
+        end = self.end
+        issue = array("i")  # 4 bytes a day, not a 28-byte int object: a million of them
         for c in owner:
             lo = custs[c].join
-            d = lo + rng.randrange(self.end - lo + 1)
+            d = lo + randrange(end - lo + 1)
             if d % 7 == 0 and d > lo:  # ordinal % 7 == 0 is a Sunday: bill on Saturday
                 d -= 1
             issue.append(d)
@@ -446,7 +500,7 @@ class _Generator:
         per_customer: list[list[int]] = [[] for _ in range(n)]
         for rank, i in enumerate(order):
             per_customer[owner[i]].append(rank)
-        dates_by_rank = [issue[i] for i in order]
+        dates_by_rank = array("i", (issue[i] for i in order))
         del owner, issue, order
         self.inv_base = self.ids[Invoice]
         self.pending = _Pending()
@@ -456,6 +510,7 @@ class _Generator:
                 self.simulate(custs[c], ranks, dates_by_rank)
             elif rng.random() < 0.03:
                 self.advance_payment(custs[c], [])
+            per_customer[c] = None  # written: its memory goes back as the run goes on
             done += len(ranks)
             if self.pending.invoices >= CHUNK_INVOICES:
                 self.flush()
@@ -463,67 +518,73 @@ class _Generator:
         self.flush()
         self.progress(f"demo: {done:,}/{self.n_invoices:,} invoices")
 
-    def simulate(self, cust: _Cust, ranks: list[int], dates_by_rank: list[int]) -> None:
+    def simulate(self, cust: _Cust, ranks: list[int], dates_by_rank) -> None:
         """One customer's invoices, credit notes, payments and write-offs, in date order."""
         rng = self.rng
+        random_ = rng.random
         p = self.pending
+        invoice_rows = p.invoice_rows
         end = self.end
+        days = self.days
+        counts = self.counts
         profile, _w, p_partial, p_never = PROFILES[cust.profile]
-        lines = self.terms_lines[cust.terms]
+        schedule = self.schedules[cust.terms]
+        false = self.false
         # (currency, date) -> [(due_line_id, amount)]: one payment per customer, currency and day
         paid: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        # due lines: [id, due ordinal, amount, still open, invoice id, sequence, stored due date]; written once
+        # the customer is done, when what was applied to each (paid_minor) is known
+        lines: list[list] = []
         for rank in ranks:
             issued = dates_by_rank[rank]
             currency = cust.currency
-            if rng.random() < 0.12:
+            if random_() < 0.12:
                 currency = "PEN" if cust.country == "PE" and currency == "USD" else \
                     ("USD" if currency != "USD" else currency)
             median, top = AMOUNTS[currency]
-            scale = 10 ** exponent(currency)
             major = min(max(rng.lognormvariate(math.log(median * cust.size), 0.9), median / 50), top)
-            total = int(major * scale)
+            total = int(major * self.scale[currency])
             if currency in ("COP", "CLP"):
                 total = max(total // 100 * 100, 100)
             inv_id = self.inv_base + rank
-            issue_date = self.date(issued)
-            void = rng.random() < 0.005
-            disputed = not void and issued > end - 240 and rng.random() < 0.015
+            void = random_() < 0.005
+            disputed = not void and issued > end - 240 and random_() < 0.015
             void_on = min(issued + rng.randint(0, 7), end) if void else None
-            p.invoice_rows.append(dict(
-                id=inv_id, number=f"{self.inv_series}{rank + 1:08d}", customer_id=cust.id, issue_date=issue_date,
-                currency=currency, total_minor=total,
-                reference=f"OC-{issue_date.year}-{rng.randrange(100000):05d}" if rng.random() < 0.4 else None,
-                kind="invoice", disputed=disputed, status=VOID if void else POSTED,
-                void_date=self.date(void_on) if void else None,
-                void_reason=rng.choice(data.VOID_REASONS) if void else None, created_at=self.stamp(issued)))
+            reference = f"OC-{days.day(issued).year}-{rng.randrange(100000):05d}" if random_() < 0.4 else None
+            if void:
+                invoice_rows.append((
+                    inv_id, f"{self.inv_series}{rank + 1:08d}", cust.id, days.date(issued), currency, total,
+                    reference, "invoice", false, VOID, days.date(void_on), rng.choice(data.VOID_REASONS),
+                    days.stamp(issued)))
+            else:
+                invoice_rows.append((
+                    inv_id, f"{self.inv_series}{rank + 1:08d}", cust.id, days.date(issued), currency, total,
+                    reference, "invoice", self.true if disputed else false, POSTED, None, None, days.stamp(issued)))
             p.invoices += 1
-            self.counts["invoices"] += 1
-            self.counts["void_invoices"] += void
-            self.counts["disputed_invoices"] += disputed
-            # due lines: [id, due ordinal, amount, still open]
+            counts["void_invoices"] += void
+            counts["disputed_invoices"] += disputed
             dls = []
-            for seq, (due, amount) in enumerate(due_schedule(lines, issue_date, total), start=1):
-                dl_id = self.ids[DueLine]
-                self.ids[DueLine] += 1
-                p.due_line_rows.append(dict(id=dl_id, invoice_id=inv_id, sequence=seq, due_date=due,
-                                            amount_minor=amount))
-                dls.append([dl_id, due.toordinal(), amount, amount])
-            self.counts["due_lines"] += len(dls)
+            dl_id = self.ids[DueLine]
+            for seq, (due, stored_due, amount) in enumerate(schedule(issued, total), start=1):
+                dls.append([dl_id, due, amount, amount, inv_id, seq, stored_due])
+                dl_id += 1
+            self.ids[DueLine] = dl_id
+            lines += dls
             if void:
                 continue
             earliest_pay = issued
-            if rng.random() < 0.03:
+            if random_() < 0.03:
                 earliest_pay = self.credit_note(cust, inv_id, issued, currency, total, dls)
             if disputed:
                 continue
             for dl in dls:
-                if dl[3] <= 0 or rng.random() < p_never:
+                if dl[3] <= 0 or random_() < p_never:
                     continue
                 delay = self.delay(rng, profile, cust.terms)
                 day = max(dl[1] + delay, earliest_pay)
                 if cust.pay_weekday is not None:
                     day += (cust.pay_weekday - (day - 1) % 7) % 7  # ordinal 1 is a Monday
-                if rng.random() < p_partial:
+                if random_() < p_partial:
                     part = _round(currency, int(dl[3] * rng.uniform(0.3, 0.7)))
                     if 0 < part < dl[3]:
                         if day <= end:
@@ -534,11 +595,13 @@ class _Generator:
                     paid.setdefault((currency, day), []).append((dl[0], dl[3]))
                     dl[3] = 0
             if profile == "chronic" and any(dl[3] for dl in dls) and dls[-1][1] < end - 240 \
-                    and rng.random() < 0.35:
+                    and random_() < 0.35:
                 self.write_off(cust, currency, dls, dls[-1][1] + rng.randint(180, 360))
         for (currency, day) in sorted(paid, key=lambda k: (k[1], k[0])):
             self.payment(cust, currency, day, paid[(currency, day)])
-        if rng.random() < 0.03:
+        # every amount taken off a line's open amount above was an allocation of it
+        p.due_line_rows += [(dl[0], dl[4], dl[5], dl[6], dl[2], dl[2] - dl[3]) for dl in lines]
+        if random_() < 0.03:
             self.advance_payment(cust, ranks)
 
     @staticmethod
@@ -561,13 +624,12 @@ class _Generator:
                                                       WHOLE.get(currency, 1))
         cn_id = self.ids[CreditNote]
         self.ids[CreditNote] += 1
-        self.pending.credit_note_rows.append(dict(
-            id=cn_id, number=f"{self.cn_series}{self.cn_seq:08d}", customer_id=cust.id, date=self.date(day),
-            currency=currency, amount_minor=amount, invoice_id=inv_id, reason=rng.choice(data.CREDIT_NOTE_REASONS),
-            status=POSTED, created_at=self.stamp(day)))
+        row = [cn_id, f"{self.cn_series}{self.cn_seq:08d}", cust.id, self.days.date(day), currency, amount, inv_id,
+               rng.choice(data.CREDIT_NOTE_REASONS), POSTED, self.days.stamp(day), 0]
         self.cn_seq += 1
         self.counts["credit_notes"] += 1
         if rng.random() < 0.1:  # left unapplied, as credit on the customer's account
+            self.pending.credit_note_rows.append(tuple(row))
             return issued
         left = amount
         for dl in dls:
@@ -576,6 +638,8 @@ class _Generator:
                 self.allocation(dl[0], take, day, currency, credit_note_id=cn_id)
                 dl[3] -= take
                 left -= take
+        row[-1] = amount - left  # applied_minor: what its allocations took
+        self.pending.credit_note_rows.append(tuple(row))
         return day
 
     def write_off(self, cust: _Cust, currency: str, dls, day: int) -> None:
@@ -584,9 +648,10 @@ class _Generator:
         amount = sum(dl[3] for dl in dls)
         wo_id = self.ids[WriteOff]
         self.ids[WriteOff] += 1
-        self.pending.write_off_rows.append(dict(
-            id=wo_id, customer_id=cust.id, date=self.date(day), currency=currency, amount_minor=amount,
-            reason=self.rng.choice(data.WRITE_OFF_REASONS), created_at=self.stamp(day)))
+        # all of it is applied to the lines it writes off
+        self.pending.write_off_rows.append((
+            wo_id, cust.id, self.days.date(day), currency, amount, self.rng.choice(data.WRITE_OFF_REASONS),
+            self.days.stamp(day), amount))
         self.counts["write_offs"] += 1
         for dl in dls:
             if dl[3]:
@@ -605,12 +670,11 @@ class _Generator:
             groups[-1].append(part)
             running += part[1]
         for group in groups:
-            amount = sum(a for _, a in group)
-            extra = min(_round(currency, int(amount * rng.uniform(0.01, 0.1))), MAX_MINOR - amount) \
+            applied = sum(a for _, a in group)
+            extra = min(_round(currency, int(applied * rng.uniform(0.01, 0.1))), MAX_MINOR - applied) \
                 if rng.random() < 0.01 else 0
-            amount += extra  # paid a little too much: the rest stays as credit
-            self.add_payment(cust, currency, day, amount, extra > 0)
-            pay_id = self.ids[Payment] - 1
+            # paid a little too much: the rest stays as credit
+            pay_id = self.add_payment(cust, currency, day, applied + extra, applied, extra > 0)
             for dl_id, a in group:
                 self.allocation(dl_id, a, day, currency, payment_id=pay_id)
 
@@ -619,75 +683,64 @@ class _Generator:
         rng = self.rng
         day = max(self.end - rng.randrange(60), cust.join)
         median, _top = AMOUNTS[cust.currency]
-        amount = int(median * rng.choice((0.5, 1, 2, 3))) * 10 ** exponent(cust.currency)
-        self.add_payment(cust, cust.currency, day, amount, True, reference="Adelanto a cuenta")
+        amount = int(median * rng.choice((0.5, 1, 2, 3))) * self.scale[cust.currency]
+        self.add_payment(cust, cust.currency, day, amount, 0, True, reference="Adelanto a cuenta")
 
-    def add_payment(self, cust: _Cust, currency: str, day: int, amount: int, unapplied: bool,
-                    reference: str | None = None) -> None:
+    def add_payment(self, cust: _Cust, currency: str, day: int, amount: int, applied: int, unapplied: bool,
+                    reference: str | None = None) -> int:
         rng = self.rng
-        method = _weighted(rng, METHODS)
+        method = _METHOD.pick(rng)
         if method in ("yape", "plin") and (currency != "PEN" or amount > 50_000):
             method = "transfer"
         if reference is None:
             reference = {"cheque": f"CH {rng.randrange(10**8):08d}", "cash": None}.get(
                 method, f"OP {rng.randrange(10**8):08d}")
-        self.pending.payment_rows.append(dict(
-            id=self.ids[Payment], customer_id=cust.id, date=self.date(day), currency=currency, amount_minor=amount,
-            method=method, reference=reference, status=POSTED, created_at=self.stamp(day)))
-        self.ids[Payment] += 1
+        pay_id = self.ids[Payment]
+        self.ids[Payment] = pay_id + 1
+        self.pending.payment_rows.append((pay_id, cust.id, self.days.date(day), currency, amount, method, reference,
+                                          POSTED, self.days.stamp(day), applied))
         self.counts["payments"] += 1
         self.counts["unapplied_payments"] += unapplied
+        return pay_id
 
     def allocation(self, due_line_id: int, amount: int, day: int, currency: str, *, payment_id=None,
                    credit_note_id=None, write_off_id=None) -> None:
-        self.pending.allocation_rows.append(dict(
-            id=self.ids[Allocation], due_line_id=due_line_id, payment_id=payment_id, credit_note_id=credit_note_id,
-            write_off_id=write_off_id, amount_minor=amount, date=self.date(day), currency=currency))
-        self.ids[Allocation] += 1
-        self.counts["allocations"] += 1
+        allocation_id = self.ids[Allocation]
+        self.ids[Allocation] = allocation_id + 1
+        self.pending.allocation_rows.append((allocation_id, due_line_id, payment_id, credit_note_id, write_off_id,
+                                             amount, self.days.date(day), currency))
 
     def flush(self) -> None:
+        """Write the rows simulated so far. Every running total (a due line's paid_minor, a document's
+        applied_minor) is already in its row: a customer's allocations never reach another customer's
+        documents, and a customer is simulated whole before a flush."""
         p = self.pending
-        p.invoice_rows.sort(key=lambda r: r["id"])
-        self.insert(Invoice, p.invoice_rows)
-        # each due line's paid_minor is the sum of its allocations (the ledger keeps it the same way)
-        paid: dict[int, int] = {}
-        for a in p.allocation_rows:
-            paid[a["due_line_id"]] = paid.get(a["due_line_id"], 0) + a["amount_minor"]
-        for row in p.due_line_rows:
-            row["paid_minor"] = paid.pop(row["id"], 0)
-        self.insert(DueLine, p.due_line_rows)
-        for line_id, amount in paid.items():  # lines written by an earlier chunk, if any
-            self.s.execute(update(DueLine).where(DueLine.id == line_id)
-                           .values(paid_minor=DueLine.paid_minor + amount))
-        # and each payment's, credit note's and write-off's applied_minor the sum of its allocations
-        for table, rows, column in ((CreditNote, p.credit_note_rows, "credit_note_id"),
-                                    (Payment, p.payment_rows, "payment_id"), (WriteOff, p.write_off_rows, "write_off_id")):
-            applied: dict[int, int] = {}
-            for a in p.allocation_rows:
-                if a[column] is not None:
-                    applied[a[column]] = applied.get(a[column], 0) + a["amount_minor"]
-            for row in rows:
-                row["applied_minor"] = applied.pop(row["id"], 0)
-            self.insert(table, rows)
-            for source_id, amount in applied.items():  # documents written by an earlier chunk
-                self.s.execute(update(table).where(table.id == source_id)
-                               .values(applied_minor=table.applied_minor + amount))
-        self.insert(Allocation, p.allocation_rows)
+        w = self.writer
+        p.invoice_rows.sort()  # by id
+        w.write(Invoice.__table__, INVOICE_COLUMNS, p.invoice_rows)
+        w.write(DueLine.__table__, DUE_LINE_COLUMNS, p.due_line_rows)
+        w.write(CreditNote.__table__, CREDIT_NOTE_COLUMNS, p.credit_note_rows)
+        w.write(Payment.__table__, PAYMENT_COLUMNS, p.payment_rows)
+        w.write(WriteOff.__table__, WRITE_OFF_COLUMNS, p.write_off_rows)
+        w.write(Allocation.__table__, ALLOCATION_COLUMNS, p.allocation_rows)
+        c = self.counts
+        c["invoices"] += len(p.invoice_rows)
+        c["due_lines"] += len(p.due_line_rows)
+        c["allocations"] += len(p.allocation_rows)
         self.pending = _Pending()
 
 
 class _Pending:
-    """Rows simulated but not yet written."""
+    """Rows simulated but not yet written, as tuples in the order of the *_COLUMNS above."""
 
     def __init__(self):
         self.invoices = 0
-        self.invoice_rows: list[dict] = []
-        self.due_line_rows: list[dict] = []
-        self.credit_note_rows: list[dict] = []
-        self.payment_rows: list[dict] = []
-        self.write_off_rows: list[dict] = []
-        self.allocation_rows: list[dict] = []
+        self.invoice_rows: list[tuple] = []
+        self.due_line_rows: list[tuple] = []
+        self.credit_note_rows: list[tuple] = []
+        self.payment_rows: list[tuple] = []
+        self.write_off_rows: list[tuple] = []
+        self.allocation_rows: list[tuple] = []
 
 
 def generate_demo(session: Session, *, customers: int, invoices: int, seed: int = 1, as_of: dt.date | None = None,

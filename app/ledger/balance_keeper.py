@@ -111,6 +111,13 @@ def deferred(session: Session) -> Iterator[None]:
         _settle(session)
 
 
+def note(session: Session, customer_ids: Iterable[int]) -> None:
+    """For a writer that goes past the Session's events (the demo's driver-level bulk inserts): the
+    documents of these customers changed. Recomputed at the end of `deferred`, or at once outside it."""
+    _note(session, customer_ids)
+    _settle(session)
+
+
 # --- the events ----------------------------------------------------------------------------------
 
 
@@ -198,4 +205,4 @@ event.listen(Session, "after_flush", _after_flush)
 event.listen(Session, "after_flush_postexec", _after_flush_postexec)
 event.listen(Session, "do_orm_execute", _do_orm_execute)
 
-__all__ = ["ALL", "deferred", "latest_date", "recompute"]
+__all__ = ["ALL", "deferred", "latest_date", "note", "recompute"]
