@@ -1,12 +1,15 @@
 """Realistic demo data at any scale: Latin American SME customers and 18 months of their documents.
 
-Everything is computed in Python with explicit ids and written with set-based Core inserts
-(executemany in batches), customers chunk by chunk, so 100,000 customers and 1,000,000 invoices fit
-in memory and in minutes. The ledger's per-document functions are not used (they would take hours at
+Everything is computed in Python with explicit ids and written as plain tuples with the driver's
+executemany (app.demo.bulk), customers chunk by chunk, invoices, due lines and allocations from compact
+arrays in id order at the end (app.demo.buffers), so 100,000 customers and 1,000,000 invoices fit in
+memory and in a minute. The ledger's per-document functions are not used (they would take hours at
 that size); instead the generator keeps the ledger's rules by construction:
 
-- due lines come from the ledger's own `due_schedule` for the customer's payment terms, so they sum
-  to the invoice total;
+- due lines come from the ledger's own terms (due dates, `split_lines`) for the customer's payment
+  terms, as `due_schedule` gives them (a test compares), so they sum to the invoice total;
+- each due line's paid_minor and each document's applied_minor are the sums of their allocations,
+  set from the simulation in the rows themselves;
 - every allocation is dated on or after both of its documents and on or before `as_of`;
 - nothing is dated after `as_of` (documents, allocations, void dates, created_at);
 - no due line receives more than its amount and no payment, credit note or write-off gives more
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import itertools
 import math
 import random
@@ -56,12 +60,15 @@ from app.models import (
     WriteOff,
 )
 
-from . import data, taxids
+from . import buffers, data, taxids
 from .bulk import BATCH, BulkWriter, StoredDays
 
 CHUNK_INVOICES = 20_000  # invoices simulated before their rows are written
 HISTORY_DAYS = 548  # about 18 months before as_of
-SQLITE_CACHE_KIB = 256 * 1024  # page cache while generating (the connection's own size is restored after)
+# SQLite's page cache while generating (the connection's own size is restored after). Every table is
+# written in id order, so the cache need not hold the book: 256 MB was no faster at 1M invoices and
+# raised the peak memory from 340 to 560 MB.
+SQLITE_CACHE_KIB = 64 * 1024
 
 Progress = Callable[[str], None]
 
@@ -114,6 +121,9 @@ CO_MOBILE = ("300", "301", "302", "304", "305", "310", "311", "312", "313", "314
 CL_MOBILE = tuple(str(p) for p in range(50, 100) if p not in (69, 70, 91, 92))  # ranges in use
 STOPWORDS = {"de", "del", "la", "las", "los", "el", "y", "&", "e", "en", "cía.", "s."}
 
+
+CURRENCIES = tuple(AMOUNTS)
+CURRENCY_INDEX = {currency: i for i, currency in enumerate(CURRENCIES)}
 
 # Colombian pesos are billed and paid in whole pesos although the currency has cents
 WHOLE = {"COP": 100}
@@ -192,18 +202,17 @@ class _Schedule:
         self.lines = lines
         self.single = len(lines) == 1  # one line: it takes the whole total (the last line takes the rest)
         self.days = days
-        self._dues: dict[int, list[tuple[int, object]]] = {}
+        self._dues: dict[int, list[int]] = {}
 
-    def __call__(self, issued: int, total: int) -> list[tuple[int, object, int]]:
-        """(due ordinal, stored due date, amount) of each line with an amount above zero."""
+    def __call__(self, issued: int, total: int) -> list[tuple[int, int]]:
+        """(due day ordinal, amount) of each line with an amount above zero."""
         dues = self._dues.get(issued)
         if dues is None:
             day = self.days.day(issued)
-            dues = self._dues[issued] = [(o, self.days.date(o)) for o in
-                                         (line.due_date(day).toordinal() for line in self.lines)]
+            dues = self._dues[issued] = [line.due_date(day).toordinal() for line in self.lines]
         if self.single:
-            return [(dues[0][0], dues[0][1], total)]
-        return [(o, d, amount) for (o, d), amount in zip(dues, split_lines(self.lines, total)) if amount > 0]
+            return [(dues[0], total)]
+        return [(due, amount) for due, amount in zip(dues, split_lines(self.lines, total)) if amount > 0]
 
 
 class _Generator:
@@ -261,7 +270,7 @@ class _Generator:
         self.schedules[None] = self.schedules[DEFAULT_TERMS_CODE]
         self.scale = {currency: 10 ** exponent(currency) for currency in AMOUNTS}
         sqlite = self.writer.sqlite
-        if sqlite:  # a bigger page cache for this run: invoices are written in customer order, not id order
+        if sqlite:
             cache_size = s.execute(text("PRAGMA cache_size")).scalar()
             s.execute(text(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}"))
         try:  # the stored balances (customer_balance) once, for the whole book, at the end
@@ -500,40 +509,46 @@ class _Generator:
         per_customer: list[list[int]] = [[] for _ in range(n)]
         for rank, i in enumerate(order):
             per_customer[owner[i]].append(rank)
-        dates_by_rank = array("i", (issue[i] for i in order))
+        self.dates_by_rank = array("i", (issue[i] for i in order))
         del owner, issue, order
         self.inv_base = self.ids[Invoice]
+        self.dl_base = self.ids[DueLine]
+        self.alloc_base = self.ids[Allocation]
+        self.invoices = buffers.Invoices(self.n_invoices)
+        self.due_lines = buffers.DueLines()
+        self.allocations = buffers.Allocations()
+        self.credit_note_rows: list[tuple] = []
         self.pending = _Pending()
         done = 0
         for c, ranks in enumerate(per_customer):
             if ranks:
-                self.simulate(custs[c], ranks, dates_by_rank)
+                self.simulate(custs[c], ranks)
             elif rng.random() < 0.03:
                 self.advance_payment(custs[c], [])
-            per_customer[c] = None  # written: its memory goes back as the run goes on
+            per_customer[c] = None  # simulated: its memory goes back as the run goes on
             done += len(ranks)
             if self.pending.invoices >= CHUNK_INVOICES:
                 self.flush()
                 self.progress(f"demo: {done:,}/{self.n_invoices:,} invoices")
         self.flush()
         self.progress(f"demo: {done:,}/{self.n_invoices:,} invoices")
+        self.write_documents()
 
-    def simulate(self, cust: _Cust, ranks: list[int], dates_by_rank) -> None:
+    def simulate(self, cust: _Cust, ranks: list[int]) -> None:
         """One customer's invoices, credit notes, payments and write-offs, in date order."""
         rng = self.rng
         random_ = rng.random
-        p = self.pending
-        invoice_rows = p.invoice_rows
+        dates_by_rank = self.dates_by_rank
+        inv = self.invoices
+        due_lines = self.due_lines
         end = self.end
-        days = self.days
         counts = self.counts
         profile, _w, p_partial, p_never = PROFILES[cust.profile]
         schedule = self.schedules[cust.terms]
-        false = self.false
         # (currency, date) -> [(due_line_id, amount)]: one payment per customer, currency and day
         paid: dict[tuple[str, int], list[tuple[int, int]]] = {}
-        # due lines: [id, due ordinal, amount, still open, invoice id, sequence, stored due date]; written once
-        # the customer is done, when what was applied to each (paid_minor) is known
+        # due lines: [id, due ordinal, amount, still open, index in self.due_lines]; what was applied to
+        # each (paid_minor) is set once the customer is done
         lines: list[list] = []
         for rank in ranks:
             issued = dates_by_rank[rank]
@@ -550,25 +565,21 @@ class _Generator:
             void = random_() < 0.005
             disputed = not void and issued > end - 240 and random_() < 0.015
             void_on = min(issued + rng.randint(0, 7), end) if void else None
-            reference = f"OC-{days.day(issued).year}-{rng.randrange(100000):05d}" if random_() < 0.4 else None
+            inv.customer[rank] = cust.id
+            inv.currency[rank] = CURRENCY_INDEX[currency]
+            inv.total[rank] = total
+            inv.reference[rank] = rng.randrange(100000) if random_() < 0.4 else -1
             if void:
-                invoice_rows.append((
-                    inv_id, f"{self.inv_series}{rank + 1:08d}", cust.id, days.date(issued), currency, total,
-                    reference, "invoice", false, VOID, days.date(void_on), rng.choice(data.VOID_REASONS),
-                    days.stamp(issued)))
-            else:
-                invoice_rows.append((
-                    inv_id, f"{self.inv_series}{rank + 1:08d}", cust.id, days.date(issued), currency, total,
-                    reference, "invoice", self.true if disputed else false, POSTED, None, None, days.stamp(issued)))
-            p.invoices += 1
+                inv.void_on[rank] = void_on
+                inv.void_reason[rank] = data.VOID_REASONS.index(rng.choice(data.VOID_REASONS))
+            inv.disputed[rank] = disputed
+            self.pending.invoices += 1
             counts["void_invoices"] += void
             counts["disputed_invoices"] += disputed
             dls = []
-            dl_id = self.ids[DueLine]
-            for seq, (due, stored_due, amount) in enumerate(schedule(issued, total), start=1):
-                dls.append([dl_id, due, amount, amount, inv_id, seq, stored_due])
-                dl_id += 1
-            self.ids[DueLine] = dl_id
+            for seq, (due, amount) in enumerate(schedule(issued, total), start=1):
+                index = due_lines.add(inv_id, seq, due, amount)
+                dls.append([self.dl_base + index, due, amount, amount, index])
             lines += dls
             if void:
                 continue
@@ -600,7 +611,8 @@ class _Generator:
         for (currency, day) in sorted(paid, key=lambda k: (k[1], k[0])):
             self.payment(cust, currency, day, paid[(currency, day)])
         # every amount taken off a line's open amount above was an allocation of it
-        p.due_line_rows += [(dl[0], dl[4], dl[5], dl[6], dl[2], dl[2] - dl[3]) for dl in lines]
+        for dl in lines:
+            due_lines.paid[dl[4]] = dl[2] - dl[3]
         if random_() < 0.03:
             self.advance_payment(cust, ranks)
 
@@ -629,17 +641,17 @@ class _Generator:
         self.cn_seq += 1
         self.counts["credit_notes"] += 1
         if rng.random() < 0.1:  # left unapplied, as credit on the customer's account
-            self.pending.credit_note_rows.append(tuple(row))
+            self.credit_note_rows.append(tuple(row))
             return issued
         left = amount
         for dl in dls:
             take = min(left, dl[3])
             if take:
-                self.allocation(dl[0], take, day, currency, credit_note_id=cn_id)
+                self.allocation(dl[0], take, day, currency, buffers.CREDIT_NOTE, cn_id)
                 dl[3] -= take
                 left -= take
         row[-1] = amount - left  # applied_minor: what its allocations took
-        self.pending.credit_note_rows.append(tuple(row))
+        self.credit_note_rows.append(tuple(row))
         return day
 
     def write_off(self, cust: _Cust, currency: str, dls, day: int) -> None:
@@ -655,7 +667,7 @@ class _Generator:
         self.counts["write_offs"] += 1
         for dl in dls:
             if dl[3]:
-                self.allocation(dl[0], dl[3], day, currency, write_off_id=wo_id)
+                self.allocation(dl[0], dl[3], day, currency, buffers.WRITE_OFF, wo_id)
                 dl[3] = 0
 
     def payment(self, cust: _Cust, currency: str, day: int, parts: list[tuple[int, int]]) -> None:
@@ -676,7 +688,7 @@ class _Generator:
             # paid a little too much: the rest stays as credit
             pay_id = self.add_payment(cust, currency, day, applied + extra, applied, extra > 0)
             for dl_id, a in group:
-                self.allocation(dl_id, a, day, currency, payment_id=pay_id)
+                self.allocation(dl_id, a, day, currency, buffers.PAYMENT, pay_id)
 
     def advance_payment(self, cust: _Cust, ranks: list[int]) -> None:
         """Money received on account with nothing applied yet (an advance, or an unidentified transfer)."""
@@ -703,44 +715,72 @@ class _Generator:
         self.counts["unapplied_payments"] += unapplied
         return pay_id
 
-    def allocation(self, due_line_id: int, amount: int, day: int, currency: str, *, payment_id=None,
-                   credit_note_id=None, write_off_id=None) -> None:
-        allocation_id = self.ids[Allocation]
-        self.ids[Allocation] = allocation_id + 1
-        self.pending.allocation_rows.append((allocation_id, due_line_id, payment_id, credit_note_id, write_off_id,
-                                             amount, self.days.date(day), currency))
+    def allocation(self, due_line_id: int, amount: int, day: int, currency: str, kind: int, source: int) -> None:
+        self.allocations.add(due_line_id, kind, source, amount, day, CURRENCY_INDEX[currency])
 
     def flush(self) -> None:
-        """Write the rows simulated so far. Every running total (a due line's paid_minor, a document's
-        applied_minor) is already in its row: a customer's allocations never reach another customer's
+        """Write the payments and write-offs simulated so far (they need only their customer); each one's
+        applied_minor is already in its row: a customer's allocations never reach another customer's
         documents, and a customer is simulated whole before a flush."""
         p = self.pending
-        w = self.writer
-        p.invoice_rows.sort()  # by id
-        w.write(Invoice.__table__, INVOICE_COLUMNS, p.invoice_rows)
-        w.write(DueLine.__table__, DUE_LINE_COLUMNS, p.due_line_rows)
-        w.write(CreditNote.__table__, CREDIT_NOTE_COLUMNS, p.credit_note_rows)
-        w.write(Payment.__table__, PAYMENT_COLUMNS, p.payment_rows)
-        w.write(WriteOff.__table__, WRITE_OFF_COLUMNS, p.write_off_rows)
-        w.write(Allocation.__table__, ALLOCATION_COLUMNS, p.allocation_rows)
-        c = self.counts
-        c["invoices"] += len(p.invoice_rows)
-        c["due_lines"] += len(p.due_line_rows)
-        c["allocations"] += len(p.allocation_rows)
+        self.writer.write(Payment.__table__, PAYMENT_COLUMNS, p.payment_rows)
+        self.writer.write(WriteOff.__table__, WRITE_OFF_COLUMNS, p.write_off_rows)
         self.pending = _Pending()
+
+    def write_documents(self) -> None:
+        """The invoices, credit notes, due lines and allocations, each table in id order (see buffers)."""
+        w, days, c = self.writer, self.days, self.counts
+        inv, dates, series, base, true, false = \
+            self.invoices, self.dates_by_rank, self.inv_series, self.inv_base, self.true, self.false
+
+        def invoice(rank: int) -> tuple:
+            issued = dates[rank]
+            ref = inv.reference[rank]
+            reference = f"OC-{days.day(issued).year}-{ref:05d}" if ref >= 0 else None
+            void_on = inv.void_on[rank]
+            return (base + rank, f"{series}{rank + 1:08d}", inv.customer[rank], days.date(issued),
+                    CURRENCIES[inv.currency[rank]], inv.total[rank], reference, "invoice",
+                    true if inv.disputed[rank] else false, VOID if void_on else POSTED,
+                    days.date(void_on) if void_on else None,
+                    data.VOID_REASONS[inv.void_reason[rank]] if void_on else None, days.stamp(issued))
+
+        for rows in buffers.batches(self.n_invoices, invoice, BATCH):
+            w.write(Invoice.__table__, INVOICE_COLUMNS, rows)
+        self.progress(f"demo: {self.n_invoices:,} invoices written")
+        del self.invoices
+        w.write(CreditNote.__table__, CREDIT_NOTE_COLUMNS, self.credit_note_rows)
+        dl, dl_base = self.due_lines, self.dl_base
+
+        def due_line(i: int) -> tuple:
+            return (dl_base + i, dl.invoice[i], dl.sequence[i], days.date(dl.due[i]), dl.amount[i], dl.paid[i])
+
+        for rows in buffers.batches(len(dl), due_line, BATCH):
+            w.write(DueLine.__table__, DUE_LINE_COLUMNS, rows)
+        a, a_base = self.allocations, self.alloc_base
+
+        def allocation(i: int) -> tuple:
+            kind, source = a.kind[i], a.source[i]
+            return (a_base + i, a.due_line[i], source if kind == buffers.PAYMENT else None,
+                    source if kind == buffers.CREDIT_NOTE else None, source if kind == buffers.WRITE_OFF else None,
+                    a.amount[i], days.date(a.date[i]), CURRENCIES[a.currency[i]])
+
+        for rows in buffers.batches(len(a), allocation, BATCH):
+            w.write(Allocation.__table__, ALLOCATION_COLUMNS, rows)
+        c["invoices"] = self.n_invoices
+        c["due_lines"] = len(dl)
+        c["allocations"] = len(a)
+        self.ids[DueLine] = dl_base + len(dl)
+        self.ids[Allocation] = a_base + len(a)
+        del self.due_lines, self.allocations, self.credit_note_rows
 
 
 class _Pending:
-    """Rows simulated but not yet written, as tuples in the order of the *_COLUMNS above."""
+    """Payments and write-offs simulated but not yet written, as tuples in the order of the *_COLUMNS above."""
 
     def __init__(self):
-        self.invoices = 0
-        self.invoice_rows: list[tuple] = []
-        self.due_line_rows: list[tuple] = []
-        self.credit_note_rows: list[tuple] = []
+        self.invoices = 0  # simulated since the last flush
         self.payment_rows: list[tuple] = []
         self.write_off_rows: list[tuple] = []
-        self.allocation_rows: list[tuple] = []
 
 
 def generate_demo(session: Session, *, customers: int, invoices: int, seed: int = 1, as_of: dt.date | None = None,
@@ -752,5 +792,13 @@ def generate_demo(session: Session, *, customers: int, invoices: int, seed: int 
     if invoices and not customers:
         raise ValueError("invoices need at least one customer")
     as_of = as_of or config.today()
-    return _Generator(session, customers=customers, invoices=invoices, seed=seed, as_of=as_of,
-                      progress=progress).run()
+    generator = _Generator(session, customers=customers, invoices=invoices, seed=seed, as_of=as_of, progress=progress)
+    # Millions of row tuples are made and dropped: each of Python's cyclic collections they set off walks
+    # every live object, and nothing here makes a reference cycle (reference counts free it all).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return generator.run()
+    finally:
+        if collecting:
+            gc.enable()
