@@ -17,7 +17,7 @@ transactional: the indexes are back when the load ends, and a rollback brings ba
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import Table
@@ -55,16 +55,18 @@ class BulkWriter:
             self.conn.exec_driver_sql(sql, rows[i:i + BATCH])
 
     @contextmanager
-    def indexes_deferred(self, tables: Sequence[Table]) -> Iterator[None]:
-        """On SQLite, the tables' secondary indexes are dropped inside and created again on leaving (also
-        when an error leaves, so a caller that commits anyway keeps its indexes). Other databases: nothing."""
+    def indexes_deferred(self, tables: Sequence[Table], keep: Collection[str] = ()) -> Iterator[None]:
+        """On SQLite, the tables' secondary indexes but those in `keep` are dropped inside and created again
+        on leaving (also when an error leaves, so a caller that commits anyway keeps its indexes). Keep an
+        index whose keys the load writes in ascending order: each row then lands on its last page, cheaper
+        than sorting it all again. Other databases: nothing."""
         if not self.sqlite:
             yield
             return
         names = ", ".join(f"'{t.name}'" for t in tables)
-        indexes = self.conn.exec_driver_sql(
+        indexes = [(name, sql) for name, sql in self.conn.exec_driver_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({names}) ORDER BY name").all()
+            f"AND tbl_name IN ({names}) ORDER BY name") if name not in keep]
         quote = self.dialect.identifier_preparer.quote
         for name, _sql in indexes:
             self.conn.exec_driver_sql(f"DROP INDEX {quote(name)}")
