@@ -716,9 +716,10 @@ class _Generator:
         method = _METHOD.pick(rng)
         if method in ("yape", "plin") and (currency != "PEN" or amount > 50_000):
             method = "transfer"
-        if reference is None:
-            reference = {"cheque": f"CH {rng.randrange(10**8):08d}", "cash": None}.get(
-                method, f"OP {rng.randrange(10**8):08d}")
+        if reference is None:  # both numbers are drawn whatever the method (the same seed, the same data)
+            cheque, operation = rng.randrange(10**8), rng.randrange(10**8)
+            reference = f"CH {cheque:08d}" if method == "cheque" else None if method == "cash" else \
+                f"OP {operation:08d}"
         pay_id = self.ids[Payment]
         self.ids[Payment] = pay_id + 1
         self.pending.payment_rows.append((pay_id, cust.id, self.days.date(day), currency, amount, method, reference,
