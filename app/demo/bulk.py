@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 
-from sqlalchemy import Table
+from sqlalchemy import Engine, Table
 from sqlalchemy.orm import Session
 
 BATCH = 10_000  # rows per executemany
@@ -107,3 +107,22 @@ class StoredDays:
             d = self.day(ordinal)
             t = self._stamps[ordinal] = self._stamp(dt.datetime(d.year, d.month, d.day, 15, tzinfo=dt.timezone.utc))
         return t
+
+
+@contextmanager
+def rollback_journal(engine: Engine) -> Iterator[None]:
+    """For a SQLite file made for this load and used by nothing else: a rollback journal instead of WAL while
+    inside. In WAL mode every page of the load is written twice (to the WAL, then checkpointed into the
+    file); with a rollback journal the pages a new file did not have are written once and nothing is
+    journaled for them, and a rollback or a crash still leaves the file as it was. WAL (what every
+    connection asks for when it opens) is back on leaving. Changing the journal mode needs no transaction
+    open and no other connection on the file: if SQLite refuses, the load simply runs in WAL mode."""
+    def journal_mode(mode: str) -> None:
+        with engine.connect() as conn:  # no transaction is begun: the pragma runs on the driver directly
+            conn.connection.driver_connection.execute(f"PRAGMA journal_mode={mode}").fetchall()
+
+    journal_mode("DELETE")
+    try:
+        yield
+    finally:
+        journal_mode("WAL")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import random
+import sqlite3
 
 import phonenumbers
 import pytest
@@ -523,3 +525,35 @@ def test_the_indexes_kept_during_the_load_exist(session):
     """A renamed index would only be rebuilt after the load (slower, still right): say so here."""
     names = {name for name, _table, _sql in index_definitions(session)}
     assert demo_generator.IN_ORDER_INDEXES <= names
+
+
+def test_cli_on_a_new_file_loads_without_wal_and_leaves_it_in_wal_with_the_same_rows(tmp_path, capsys):
+    """A file the command makes is loaded with a rollback journal (written once, not twice); WAL is back
+    after, and the rows are the ones generate_demo writes on an existing database."""
+    new, existing = tmp_path / "new.sqlite", tmp_path / "existing.sqlite"
+    engine = open_database(str(existing))  # made (and migrated) before the demo: loaded in WAL mode
+    engine.dispose()
+    for path in (new, existing):
+        assert main(["--db", str(path), "demo", "--customers", "80", "--invoices", "3000", "--seed", "5",
+                     "--as-of", AS_OF.isoformat()]) == 0
+    digests = []
+    for path in (new, existing):
+        with contextlib.closing(sqlite3.connect(path)) as plain:  # the file's own mode, not one set on opening
+            assert plain.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        engine = open_database(str(path))
+        digests.append(digest(engine))
+        engine.dispose()
+    assert digests == [PINNED_DIGEST, PINNED_DIGEST]
+    assert not (tmp_path / "new.sqlite-journal").exists()
+
+
+def test_a_load_in_a_new_file_runs_with_a_rollback_journal(tmp_path):
+    engine = open_database(str(tmp_path / "j.sqlite"))
+    with session_factory(engine, write=True)() as s:
+        with demo_bulk.rollback_journal(s.get_bind()):
+            with s.begin():
+                assert s.execute(text("PRAGMA journal_mode")).scalar() == "delete"
+                generate_demo(s, customers=5, invoices=50, seed=1, as_of=AS_OF)
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        s.rollback()
+    engine.dispose()
