@@ -10,7 +10,10 @@ invoice first), also in id order. Payments and write-offs need only their custom
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
+
+PAYMENT, CREDIT_NOTE, WRITE_OFF = 0, 1, 2  # what an allocation applies
+
 
 def _zeros(typecode: str, n: int) -> array:
     return array(typecode, bytes(array(typecode).itemsize * n))
@@ -51,24 +54,14 @@ class DueLines:
         self.paid.append(0)
         return len(self.invoice) - 1
 
-    def batches(self, first_id: int, date: Callable[[int], object], size: int) -> Iterator[list[tuple]]:
-        """Rows (id, invoice_id, sequence, due_date, amount_minor, paid_minor), `size` at a time (tuples
-        made by zip, not by a Python call per row); `date` turns a day ordinal into the stored date."""
-        for start in range(0, len(self), size):
-            stop = min(start + size, len(self))
-            yield list(zip(range(first_id + start, first_id + stop), self.invoice[start:stop],
-                           self.sequence[start:stop], map(date, self.due[start:stop]), self.amount[start:stop],
-                           self.paid[start:stop]))
-
 
 class Allocations:
-    """Appended in id order. Of payment, credit note and write-off one id is set, the others are 0."""
+    """Appended in id order."""
 
     def __init__(self):
         self.due_line = array("i")
-        self.payment = array("i")
-        self.credit_note = array("i")
-        self.write_off = array("i")
+        self.kind = array("b")  # PAYMENT, CREDIT_NOTE or WRITE_OFF
+        self.source = array("i")  # the id of that payment, credit note or write-off
         self.amount = array("q")
         self.date = array("i")  # day ordinal
         self.currency = array("b")
@@ -76,27 +69,13 @@ class Allocations:
     def __len__(self) -> int:
         return len(self.due_line)
 
-    def add(self, due_line_id: int, payment: int, credit_note: int, write_off: int, amount: int, day: int,
-            currency: int) -> None:
+    def add(self, due_line_id: int, kind: int, source: int, amount: int, day: int, currency: int) -> None:
         self.due_line.append(due_line_id)
-        self.payment.append(payment)
-        self.credit_note.append(credit_note)
-        self.write_off.append(write_off)
+        self.kind.append(kind)
+        self.source.append(source)
         self.amount.append(amount)
         self.date.append(day)
         self.currency.append(currency)
-
-    def batches(self, first_id: int, date: Callable[[int], object], currencies: Sequence[str],
-                size: int) -> Iterator[list[tuple]]:
-        """Rows (id, due_line_id, payment_id, credit_note_id, write_off_id, amount_minor, date, currency),
-        `size` at a time; `currencies` names the currency indexes."""
-        for start in range(0, len(self), size):
-            stop = min(start + size, len(self))
-            yield list(zip(range(first_id + start, first_id + stop), self.due_line[start:stop],
-                           [i or None for i in self.payment[start:stop]],
-                           [i or None for i in self.credit_note[start:stop]],
-                           [i or None for i in self.write_off[start:stop]], self.amount[start:stop],
-                           map(date, self.date[start:stop]), map(currencies.__getitem__, self.currency[start:stop])))
 
 
 def batches(n: int, make: Callable[[int], tuple], size: int) -> Iterator[list[tuple]]:

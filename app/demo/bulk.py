@@ -77,35 +77,36 @@ class BulkWriter:
                 self.conn.exec_driver_sql(sql)
 
 
-class _ByDay(dict):
-    """A value per day ordinal, made the first time it is asked for."""
-
-    def __init__(self, make):
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, ordinal: int):
-        value = self[ordinal] = self.make(ordinal)
-        return value
-
-
 class StoredDays:
     """Dates and created_at stamps by day ordinal, already in the form the driver is given (computed
-    once per day: a million rows fall on ~2,500 days). `day`, `date` and `stamp` are dict look-ups."""
+    once per day: a million rows fall on ~2,500 days)."""
 
     def __init__(self, writer: BulkWriter, table: Table, date_column: str, stamp_column: str):
-        to_date = writer.processor(table, date_column)
-        to_stamp = writer.processor(table, stamp_column)
-        days = _ByDay(dt.date.fromordinal)
-        self.day = days.__getitem__
-        self.date = _ByDay(lambda ordinal: to_date(days[ordinal])).__getitem__
+        self._date = writer.processor(table, date_column)
+        self._stamp = writer.processor(table, stamp_column)
+        self._days: dict[int, dt.date] = {}
+        self._dates: dict[int, object] = {}
+        self._stamps: dict[int, object] = {}
 
-        def stamp(ordinal: int):  # 10:00 in Lima
-            d = days[ordinal]
-            return to_stamp(dt.datetime(d.year, d.month, d.day, 15, tzinfo=dt.timezone.utc))
+    def day(self, ordinal: int) -> dt.date:
+        d = self._days.get(ordinal)
+        if d is None:
+            d = self._days[ordinal] = dt.date.fromordinal(ordinal)
+        return d
 
-        #: created_at for a document of that day
-        self.stamp = _ByDay(stamp).__getitem__
+    def date(self, ordinal: int):
+        d = self._dates.get(ordinal)
+        if d is None:
+            d = self._dates[ordinal] = self._date(self.day(ordinal))
+        return d
+
+    def stamp(self, ordinal: int):
+        """created_at for a document of that day: 10:00 in Lima (15:00 UTC)."""
+        t = self._stamps.get(ordinal)
+        if t is None:
+            d = self.day(ordinal)
+            t = self._stamps[ordinal] = self._stamp(dt.datetime(d.year, d.month, d.day, 15, tzinfo=dt.timezone.utc))
+        return t
 
 
 @contextmanager

@@ -663,7 +663,7 @@ class _Generator:
         for dl in dls:
             take = min(left, dl[3])
             if take:
-                self.allocation(dl[0], take, day, currency, credit_note_id=cn_id)
+                self.allocation(dl[0], take, day, currency, buffers.CREDIT_NOTE, cn_id)
                 dl[3] -= take
                 left -= take
         row[-1] = amount - left  # applied_minor: what its allocations took
@@ -683,7 +683,7 @@ class _Generator:
         self.counts["write_offs"] += 1
         for dl in dls:
             if dl[3]:
-                self.allocation(dl[0], dl[3], day, currency, write_off_id=wo_id)
+                self.allocation(dl[0], dl[3], day, currency, buffers.WRITE_OFF, wo_id)
                 dl[3] = 0
 
     def payment(self, cust: _Cust, currency: str, day: int, parts: list[tuple[int, int]]) -> None:
@@ -704,7 +704,7 @@ class _Generator:
             # paid a little too much: the rest stays as credit
             pay_id = self.add_payment(cust, currency, day, applied + extra, applied, extra > 0)
             for dl_id, a in group:
-                self.allocation(dl_id, a, day, currency, payment_id=pay_id)
+                self.allocation(dl_id, a, day, currency, buffers.PAYMENT, pay_id)
 
     def advance_payment(self, cust: _Cust, ranks: list[int]) -> None:
         """Money received on account with nothing applied yet (an advance, or an unidentified transfer)."""
@@ -732,10 +732,8 @@ class _Generator:
         self.counts["unapplied_payments"] += unapplied
         return pay_id
 
-    def allocation(self, due_line_id: int, amount: int, day: int, currency: str, *, payment_id: int = 0,
-                   credit_note_id: int = 0, write_off_id: int = 0) -> None:
-        self.allocations.add(due_line_id, payment_id, credit_note_id, write_off_id, amount, day,
-                             CURRENCY_INDEX[currency])
+    def allocation(self, due_line_id: int, amount: int, day: int, currency: str, kind: int, source: int) -> None:
+        self.allocations.add(due_line_id, kind, source, amount, day, CURRENCY_INDEX[currency])
 
     def flush(self) -> None:
         """Write the payments and write-offs simulated so far (they need only their customer); each one's
@@ -769,10 +767,21 @@ class _Generator:
         del self.invoices
         w.write(CreditNote.__table__, CREDIT_NOTE_COLUMNS, self.credit_note_rows)
         dl, dl_base = self.due_lines, self.dl_base
-        for rows in dl.batches(dl_base, days.date, BATCH):
+
+        def due_line(i: int) -> tuple:
+            return (dl_base + i, dl.invoice[i], dl.sequence[i], days.date(dl.due[i]), dl.amount[i], dl.paid[i])
+
+        for rows in buffers.batches(len(dl), due_line, BATCH):
             w.write(DueLine.__table__, DUE_LINE_COLUMNS, rows)
         a, a_base = self.allocations, self.alloc_base
-        for rows in a.batches(a_base, days.date, CURRENCIES, BATCH):
+
+        def allocation(i: int) -> tuple:
+            kind, source = a.kind[i], a.source[i]
+            return (a_base + i, a.due_line[i], source if kind == buffers.PAYMENT else None,
+                    source if kind == buffers.CREDIT_NOTE else None, source if kind == buffers.WRITE_OFF else None,
+                    a.amount[i], days.date(a.date[i]), CURRENCIES[a.currency[i]])
+
+        for rows in buffers.batches(len(a), allocation, BATCH):
             w.write(Allocation.__table__, ALLOCATION_COLUMNS, rows)
         c["invoices"] = self.n_invoices
         c["due_lines"] = len(dl)
