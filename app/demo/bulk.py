@@ -34,7 +34,7 @@ class BulkWriter:
         self.conn = session.connection()
         self.dialect = self.conn.dialect
         self.sqlite = self.dialect.name == "sqlite"
-        self.mark = "?" if self.dialect.paramstyle in ("qmark", "numeric") else "%s"
+        self.mark = "?" if self.dialect.paramstyle == "qmark" else "%s"  # SQLite; psycopg (format, pyformat)
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def processor(self, table: Table, column: str):
