@@ -6,8 +6,10 @@ document uses, so demo data can be added to a database that already has data; no
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
+from pathlib import Path
 
 from app.cli.common import fail, iso_date, open_session
 
@@ -32,9 +34,21 @@ def register(subparsers) -> None:
     p.set_defaults(handler=run)
 
 
+def _new_sqlite_file(db) -> bool:
+    """Whether --db names a SQLite file that does not exist yet (or is empty): this command makes it."""
+    from app import config
+
+    url = config.database_url(db)
+    if not url.startswith("sqlite:///"):
+        return False
+    path = Path(url.removeprefix("sqlite:///"))
+    return not path.exists() or path.stat().st_size == 0
+
+
 def run(args) -> int:
     from app import config
     from app.demo import generate_demo
+    from app.demo.bulk import rollback_journal
 
     if args.customers < 0:
         fail(f"--customers must be 0 or more (got {args.customers}).", 2)
@@ -52,11 +66,14 @@ def run(args) -> int:
     def progress(message: str) -> None:
         print(f"{message} ({time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
 
+    new_file = _new_sqlite_file(args.db)
     session = open_session(args, create=True, write=True)
     with session:
-        with session.begin():
-            summary = generate_demo(session, customers=args.customers, invoices=args.invoices, seed=args.seed,
-                                    as_of=as_of, progress=progress if args.invoices >= LARGE_RUN else None)
+        # a file made by this command: the load needs no WAL (app.demo.bulk.rollback_journal)
+        with rollback_journal(session.get_bind()) if new_file else contextlib.nullcontext():
+            with session.begin():
+                summary = generate_demo(session, customers=args.customers, invoices=args.invoices, seed=args.seed,
+                                        as_of=as_of, progress=progress if args.invoices >= LARGE_RUN else None)
         if args.invoices < LARGE_RUN:  # the risk scores the forecast and today's tasks read (cobranza score)
             from app.collections.risk_snapshot import refresh_risk
 

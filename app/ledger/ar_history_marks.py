@@ -27,6 +27,11 @@ def _note(session: Session, days: Iterable[dt.date | None]) -> None:
     session.info[PENDING] = earliest if current is None else min(current, earliest)
 
 
+def note(session: Session, day: dt.date | None) -> None:
+    """A write the events did not see (balance_keeper.note), dated on or after `day` (None: unknown)."""
+    _note(session, [day or BEGINNING])
+
+
 def _values(obj, key: str) -> list:
     """The attribute's value now and before this flush."""
     hist = inspect(obj).attrs[key].history

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.models import POSTED, CreditNote, Customer, CustomerBalance, Invoice, Payment, WriteOff
 
-from . import ar_history
+from . import ar_history, ar_history_marks
 
 DOCUMENTS = (Invoice, Payment, CreditNote, WriteOff)
 _TABLES = {m.__table__.name for m in DOCUMENTS}
@@ -133,6 +133,33 @@ def deferred(session: Session) -> Iterator[None]:
             settle(session)
 
 
+#: other keepers' own notes of a write that went past the Session's events (they register here)
+_ON_NOTE: list = []
+
+
+def on_note(noter) -> None:
+    """Have `noter(session, customer_ids, earliest_day)` called by note() (earliest_day None: unknown)."""
+    _ON_NOTE.append(noter)
+
+
+on_note(lambda session, _ids, day: ar_history_marks.note(session, day))  # a rebuild from that day
+
+
+def note(session: Session, customer_ids: Iterable[int], earliest_day: dt.date | None = None) -> None:
+    """For a writer that goes past the Session's events (the demo's driver-level bulk inserts): the
+    documents of these customers changed, dated on or after `earliest_day` (None: unknown). Every stored
+    table is told (balances, the KPIs' history, the payment histories); recomputed at the end of
+    `deferred`, or at once outside it."""
+    ids = [int(i) for i in customer_ids if i is not None]
+    _note(session, ids)
+    for noter in _ON_NOTE:
+        noter(session, ids, earliest_day)
+    _settle(session)
+    if not deferring(session):
+        for settle in _ON_DEFERRED_END:
+            settle(session)
+
+
 # --- the events ----------------------------------------------------------------------------------
 
 
@@ -220,4 +247,4 @@ event.listen(Session, "after_flush", _after_flush)
 event.listen(Session, "after_flush_postexec", _after_flush_postexec)
 event.listen(Session, "do_orm_execute", _do_orm_execute)
 
-__all__ = ["ALL", "deferred", "deferring", "latest_date", "on_deferred_end", "recompute"]
+__all__ = ["ALL", "deferred", "deferring", "latest_date", "note", "on_deferred_end", "on_note", "recompute"]

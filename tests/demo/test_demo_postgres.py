@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from app import ledger
+from app.ledger import balance_keeper
 from app.database import open_database, session_factory
 from app.demo import generate_demo
 
@@ -23,6 +24,12 @@ def test_demo_on_postgres_then_manual_entry(pg_url):
     assert s.execute(text("""
         SELECT count(*) FROM (SELECT d.id FROM due_line d JOIN allocation a ON a.due_line_id = d.id
         GROUP BY d.id, d.amount_minor HAVING sum(a.amount_minor) > d.amount_minor) x""")).scalar() == 0
+    # running totals in the rows, stored balances from the documents (the rows went past the Session's events)
+    assert s.execute(text("""
+        SELECT count(*) FROM due_line d WHERE paid_minor != coalesce((SELECT sum(amount_minor) FROM allocation a
+        WHERE a.due_line_id = d.id), 0)""")).scalar() == 0
+    stored = sorted(s.execute(text("SELECT customer_id, currency, balance_minor, last_date FROM customer_balance")))
+    assert stored and stored == sorted(s.execute(balance_keeper._documents()))
     code = s.execute(text("SELECT code FROM customer ORDER BY id LIMIT 1")).scalar()
     s.rollback()
     with s.begin():
