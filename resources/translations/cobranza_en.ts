@@ -26,7 +26,7 @@
 <context>
     <name>App</name>
     <message numerus="yes">
-        <location filename="../../app/ui/app.py" line="+86"/>
+        <location filename="../../app/ui/app.py" line="+112"/>
         <source>Demo ready: %n customer(s).</source>
         <translation>
             <numerusform>Demo ready: %n customer.</numerusform>

@@ -477,7 +477,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="+82"/>
+        <location filename="../../app/ui/app.py" line="+108"/>
         <source>Preparing the demo: customers, invoices and payments…</source>
         <translation>Preparando la demostración: clientes, facturas y pagos…</translation>
     </message>
@@ -495,7 +495,7 @@
         <translation>No se pudo preparar la demostración: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <location line="+3"/>
         <location line="+4"/>
         <source>Cobranza</source>
@@ -2550,12 +2550,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+219"/>
         <source>Expected collections per week, next 12 weeks</source>
         <translation>Cobros esperados por semana, próximas 12 semanas</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-211"/>
         <source>Top debtors (double-click to open)</source>
         <translation>Mayores deudores (doble clic para abrir)</translation>
     </message>
@@ -2565,7 +2565,7 @@
         <translation>Calculando…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Nothing is owed as of this date.</source>
         <translation>No hay deuda a esta fecha.</translation>
     </message>
@@ -2837,7 +2837,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/dashboard.py" line="-304"/>
+        <location filename="../../app/ui/views/dashboard.py" line="-308"/>
         <source>%n item(s), largest first</source>
         <translation>
             <numerusform>%n partida, la mayor primero</numerusform>
@@ -4073,7 +4073,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="+125"/>
+        <location filename="../../app/ui/mainwindow.py" line="+131"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -4133,7 +4133,7 @@
         <translation>Saldos al %1</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+132"/>
         <source>About Cobranza</source>
         <translation>Acerca de Cobranza</translation>
     </message>
@@ -4312,7 +4312,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/mainwindow.py" line="-239"/>
+        <location filename="../../app/ui/mainwindow.py" line="-260"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -5815,7 +5815,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Dejar de actualizar las puntuaciones de riesgo: las guardadas quedan como están y se actualizan al próximo inicio</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Risk scores not updated: they will be at the next start.</source>
         <translation>Puntuaciones de riesgo no actualizadas: se actualizarán al próximo inicio.</translation>
     </message>
