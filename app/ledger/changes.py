@@ -46,6 +46,7 @@ TABLE_AREAS: dict[str, str] = {
     "bank_statement": DOCUMENTS, "bank_line": DOCUMENTS,  # app.banking: lines become payments
     # the KPIs' receivables history (app.ledger.ar_history): kept from the documents
     "ar_day": DOCUMENTS, "ar_roll": DOCUMENTS, "ar_history_state": DOCUMENTS, "ar_dirty": DOCUMENTS,
+    "customer_payment_history": DOCUMENTS,
 }
 
 
