@@ -258,32 +258,41 @@ def _csv_rows(path: Path, encoding: str, delimiter: str):
             raise FileProblem(f"not valid CSV: {exc}", line=reader.line_num) from None
 
 
-def _xlsx_sheet(path: Path, options: ReadOptions) -> tuple[str, tuple[str, ...]]:
+def _open_workbook(path: Path):
+    """The workbook read-only (close it after use), or FileProblem naming why it cannot be read."""
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise FileProblem(f"not a readable Excel workbook (.xlsx): {exc}") from None
+
+
+def _pick_sheet(workbook, options: ReadOptions):
+    """The sheet `options.sheet` names (exact, then ignoring case) or the first one; FileProblem lists the
+    sheets when none matches."""
+    names = tuple(workbook.sheetnames)
+    if not options.sheet:
+        return workbook.worksheets[0]
+    match = [n for n in names if n == options.sheet] or [n for n in names if n.lower() == options.sheet.lower()]
+    if not match:
+        raise FileProblem(f"the workbook has no sheet '{options.sheet}' (sheets: {', '.join(names)})")
+    return workbook[match[0]]
+
+
+def _xlsx_sheet(path: Path, options: ReadOptions) -> tuple[str, tuple[str, ...]]:
+    workbook = _open_workbook(path)
     try:
-        names = tuple(workbook.sheetnames)
-        if options.sheet:
-            match = [n for n in names if n == options.sheet] or [n for n in names if n.lower() == options.sheet.lower()]
-            if not match:
-                raise FileProblem(f"the workbook has no sheet '{options.sheet}' (sheets: {', '.join(names)})")
-            return match[0], names
-        return workbook.worksheets[0].title, names
+        return _pick_sheet(workbook, options).title, tuple(workbook.sheetnames)
     finally:
         workbook.close()
 
 
 def _xlsx_rows(path: Path, sheet_name: str):
     """(line, cells as text, {column: date}, {columns holding a number}) for each row of the sheet (read only)."""
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    workbook = _open_workbook(path)
     try:
         line = 0
         for row in workbook[sheet_name].iter_rows():
@@ -408,23 +417,10 @@ def _read_csv(path: Path, options: ReadOptions) -> SourceTable:
 
 
 def _read_xlsx(path: Path, options: ReadOptions) -> SourceTable:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise FileProblem(f"not a readable Excel workbook (.xlsx): {exc}") from None
+    workbook = _open_workbook(path)
     try:
         names = tuple(workbook.sheetnames)
-        if options.sheet:
-            match = [n for n in names if n == options.sheet] or [n for n in names if n.lower() == options.sheet.lower()]
-            if not match:
-                raise FileProblem(f"the workbook has no sheet '{options.sheet}' (sheets: {', '.join(names)})")
-            sheet = workbook[match[0]]
-        else:
-            sheet = workbook.worksheets[0]
+        sheet = _pick_sheet(workbook, options)
         rows: list[tuple[int, list[str]]] = []
         dates: dict[tuple[int, int], dt.date] = {}
         numbers: set[tuple[int, int]] = set()

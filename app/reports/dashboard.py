@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Customer, Invoice
+from app.models import Customer
 
 from .aging import DEFAULT_BUCKETS, AgingQuery, aging_report, bucket_labels
 from app.ledger.fx import Rates, rates_on, to_company_minor
@@ -23,11 +23,10 @@ from .dashboard_sql import PeriodMovements, across_key, line_sums, period_moveme
 from .forecast import (
     HistoricalLateness,
     StoredModelLateness,
+    add_committed_lines,
     build_forecast,
     cash_forecast,
     committed_receipts,
-    open_lines_statement,
-    place_lines,
     round_days,
 )
 from .kpi import safe_ratio, kpi_report, q2
@@ -205,15 +204,7 @@ def _forecast(session: Session, as_of: dt.date, weeks: int, model, committed, su
     if model is None:
         return cash_forecast(session, as_of, weeks)
     if committed:
-        skip = sorted({cid for cid, _cur in committed})
-        rows = session.execute(open_lines_statement(as_of).where(Invoice.customer_id.in_(skip)))
-        more, _totals = place_lines(rows, committed, model, as_of, weeks)
-        for cur, per_week in more.items():
-            for k, (expected, overdue, committed_part) in per_week.items():
-                cell = sums[cur][k]
-                cell[0] += expected
-                cell[1] += overdue
-                cell[2] += committed_part
+        add_committed_lines(session, as_of, weeks, model, committed, sums)
     totals = {cur: [0, 0] for cur in sums}  # the dashboard takes the totals from the aging
     return build_forecast(as_of, weeks, model, sums, totals)
 

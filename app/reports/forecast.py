@@ -527,17 +527,24 @@ def cash_forecast(session: Session, as_of: dt.date, weeks: int = DEFAULT_WEEKS, 
     skip = {cid for cid, _cur in committed}
     sums, totals = _placed_in_sql(session, as_of, weeks, in_sql, skip, cur_filter)
     if skip:  # customers with commitments: their lines in Python, commitments first
-        q = open_lines_statement(as_of).where(Invoice.customer_id.in_(sorted(skip)))
-        if cur_filter:
-            q = q.where(Invoice.currency == cur_filter)
-        more, _totals = place_lines(session.execute(q), committed, model, as_of, weeks)
-        for cur, per_week in more.items():
-            for k, (expected, overdue, committed_part) in per_week.items():
-                cell = sums[cur][k]
-                cell[0] += expected
-                cell[1] += overdue
-                cell[2] += committed_part
+        add_committed_lines(session, as_of, weeks, model, committed, sums, cur_filter)
     return build_forecast(as_of, weeks, model, sums, totals)
+
+
+def add_committed_lines(session: Session, as_of: dt.date, weeks: int, model, committed, sums,
+                        cur_filter: str | None = None) -> None:
+    """Add to the SQL week sums `sums` the lines of the customers with agreements or promises, placed in
+    Python (their commitments come first): the forecast's and the dashboard's one way of doing it."""
+    q = open_lines_statement(as_of).where(Invoice.customer_id.in_(sorted({cid for cid, _cur in committed})))
+    if cur_filter:
+        q = q.where(Invoice.currency == cur_filter)
+    more, _totals = place_lines(session.execute(q), committed, model, as_of, weeks)
+    for cur, per_week in more.items():
+        for k, (expected, overdue, committed_part) in per_week.items():
+            cell = sums[cur][k]
+            cell[0] += expected
+            cell[1] += overdue
+            cell[2] += committed_part
 
 
 # --- output ---------------------------------------------------------------------------
