@@ -147,15 +147,21 @@ def file_format(path: str | Path, wanted: str | None = None) -> str:
                       "UTF-8 (.csv) or Excel workbook (.xlsx), or say which it is with --format csv|xlsx")
 
 
-def read_source(path: str | Path, options: ReadOptions | None = None) -> SourceTable:
-    """The file's header and data rows; FileProblem when it cannot be read at all."""
-    options = options or ReadOptions()
+def _readable(path: str | Path, options: ReadOptions) -> tuple[Path, str]:
+    """The path and its format, or FileProblem when there is no file to read there."""
     path = Path(path)
     fmt = file_format(path, options.format)
     if not path.exists():
         raise FileProblem("no such file")
     if path.is_dir():
         raise FileProblem("is a folder, not a file")
+    return path, fmt
+
+
+def read_source(path: str | Path, options: ReadOptions | None = None) -> SourceTable:
+    """The file's header and data rows; FileProblem when it cannot be read at all."""
+    options = options or ReadOptions()
+    path, fmt = _readable(path, options)
     if fmt == "xlsx":
         return _read_xlsx(path, options)
     return _read_csv(path, options)
@@ -166,12 +172,7 @@ def open_source(path: str | Path, options: ReadOptions | None = None) -> SourceT
     from the file on each pass (`table.typed_rows()`), never held whole: a file of millions of rows costs no
     more memory than one of a hundred. FileProblem when it cannot be read."""
     options = options or ReadOptions()
-    path = Path(path)
-    fmt = file_format(path, options.format)
-    if not path.exists():
-        raise FileProblem("no such file")
-    if path.is_dir():
-        raise FileProblem("is a folder, not a file")
+    path, fmt = _readable(path, options)
     extra = {}
     if fmt == "xlsx":
         sheet, names = _xlsx_sheet(path, options)

@@ -29,12 +29,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import Integer, case, cast, func, literal, or_, select, union_all
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.expression import FunctionElement
 
 from app.ledger.balance_keeper import latest_date
-from app.ledger.sqlfuncs import days_between
+from app.ledger.sqlfuncs import clamp, days_between
 from app.ledger.balances import invoice_exists_as_of, open_as_of_in, unapplied_credit_parts
 from app.ledger.fx import Rates, rates_on, sql_to_company, to_company_minor
 from app.models import POSTED, Allocation, Customer, CustomerBalance, CustomerRisk, DueLine, Invoice
@@ -108,26 +106,6 @@ def _shift_range(session: Session, as_of: dt.date, default_shift: int) -> tuple[
     if low is None:
         return None
     return min(math.floor(float(low)), default_shift), max(math.ceil(float(high)), default_shift)
-
-
-class clamp(FunctionElement):
-    """`value` held between `low` and `high` (integers), the value written once (a subquery in it runs once)."""
-
-    type = Integer()
-    inherit_cache = True
-    name = "clamp"
-
-
-@compiles(clamp)
-def _clamp_default(element, compiler, **kw):
-    value, low, high = (compiler.process(c, **kw) for c in element.clauses)
-    return f"LEAST(GREATEST({value}, {low}), {high})"
-
-
-@compiles(clamp, "sqlite")
-def _clamp_sqlite(element, compiler, **kw):
-    value, low, high = (compiler.process(c, **kw) for c in element.clauses)
-    return f"min(max({value}, {low}), {high})"
 
 
 def top_debtors(session: Session, as_of: dt.date, days, top: int) -> dict[str, list[tuple]]:
