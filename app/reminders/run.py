@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import MISSING, dataclass, field, fields, replace
 from decimal import Decimal
+from operator import itemgetter
 from typing import Callable, NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -29,10 +30,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import config
 from app.collections.agreements import invoices_in_active_agreements
-from app.collections.scoring import bulk_objects
 from app.collections.timeline import TimelineEntry
 from app.ledger import audit
 from app.ledger import company as company_mod
+from app.ledger.bulk import bulk_objects
 from app.ledger.balances import open_as_of_in, unapplied_credit_parts, unindexed
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import LedgerError
@@ -52,6 +53,7 @@ from app.models import (
 
 from . import contact_rules, outbox
 from .errors import UnknownReminderError
+from .preview_lines import plan_json
 from .policy import LevelView, ensure_default_policy, level_view
 from .segment_policy import PolicyChooser
 from .whatsapp_send import pending_whatsapp_links
@@ -134,18 +136,7 @@ class PlannedReminder:
 
     def as_json(self) -> dict:
         """The CLI's --dry-run contract."""
-        return {
-            "customer_code": self.customer_code,
-            "level": self.level_key,
-            "channels": list(self.channels),
-            "items": list(dict.fromkeys(i.invoice_number for i in self.items)),
-            "amount": to_str(self.amount_minor, self.currency),
-            "currency": self.currency,
-            "blocked": self.blocked,
-            "send_at": self.send_at.isoformat() if self.send_at else None,
-            "key": self.key,  # what `remind --send --approve KEY` approves
-            "approved": self.pre_approved,  # approved by the policy ("send automatically"); else it waits for review
-        }
+        return plan_json(self, [i.invoice_number for i in self.items])
 
 
 @dataclass(frozen=True)
@@ -511,6 +502,10 @@ def _plan(session: Session, as_of: dt.date, at: dt.datetime, extra_contacts, pro
     contacts = contact_rules.contact_histories(session)
     moments: dict = {}  # contact moments of debtors with no contact yet, per profile, channels, zone, country
     level_maps: dict[int, tuple[dict, dict]] = {}
+    reasons: dict = {}  # (choice, policy code) -> the reason in both languages: one choice for most customers
+    places: dict = {}  # (country, own zone) -> contact profile and debtor zone (the same for most debtors)
+    channel_sets: dict = {}  # (level, e-mail?, phone?, authorised channels) -> the channels
+    currency_of = itemgetter(4)  # _Open.currency
     out: list[PlannedReminder] = []
     report(progress, 0, len(customers))
     for done, customer in enumerate(customers, 1):
@@ -528,21 +523,25 @@ def _plan(session: Session, as_of: dt.date, at: dt.datetime, extra_contacts, pro
         by_seq, candidates = level_maps[policy_id]
         code = policy_codes[policy_id]
         automatic = policy_auto[policy_id]
+        reason = reasons.get((choice, code))
+        if reason is None:
+            reason = reasons[(choice, code)] = (choice.describe(code), choice.describe_es(code))
         plans: list[PlannedReminder] = []
-        currencies = {i.currency for i in items}
+        currencies = set(map(currency_of, items))
         for currency in sorted(currencies):
             group = items if len(currencies) == 1 else [i for i in items if i.currency == currency]
             for p in _plan_group(session, customer, own, currency, group, levels, history, last_reminder,
-                                 in_agreement, credits.get((customer.id, currency), 0), as_of, by_seq, candidates):
+                                 in_agreement, credits.get((customer.id, currency), 0), as_of, by_seq, candidates,
+                                 channel_sets):
                 lv = by_seq.get(p.level_sequence)
                 # made just now by _plan_group and seen by no one yet: completed in place, not copied
-                p.__dict__.update(policy_code=code, policy_reason=choice.describe(code),
+                p.__dict__.update(policy_code=code, policy_reason=reason[0],
                                   pre_approved=automatic and not p.needs_approval,
-                                  policy_reason_es=choice.describe_es(code),
+                                  policy_reason_es=reason[1],
                                   level_name_es=lv.name_es if lv else None, level_name_en=lv.name_en if lv else None)
                 plans.append(p)
         out.extend(_schedule(customer, own, plans, at, setting, planned_contacts, contacts.get(customer.id, []),
-                             moments))
+                             moments, places))
     report(progress, len(customers), len(customers))
     return out
 
@@ -588,9 +587,10 @@ def _item_as_sent(it: _Open, sent_level: LevelView | None) -> PlannedItem:
 
 
 def _plan_group(session, customer, own, currency, group, levels, history, last_reminder, in_agreement,
-                credit_minor, as_of, by_seq=None, candidates=None) -> list[PlannedReminder]:
+                credit_minor, as_of, by_seq=None, candidates=None, channel_sets=None) -> list[PlannedReminder]:
     """`by_seq` (the levels by sequence) and `candidates` ((last level sent, past due) -> the next level an item
-    may climb to) are per policy: plan_run keeps them across customers."""
+    may climb to) are per policy: plan_run keeps them across customers; `channel_sets` the channels per level
+    and means of contact, across customers."""
     by_seq = {lv.sequence: lv for lv in levels} if by_seq is None else by_seq
     candidates = {} if candidates is None else candidates
     out: list[PlannedReminder] = []
@@ -601,38 +601,40 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     climbing: list[PlannedItem] = []
     charges: list[PlannedItem] = []  # fee/interest charges: listed, never drive a level
     no_history = _ItemHistory()
+    get_history = history.get if history else None  # no reminder history at all (a first run): no look-ups
     for it in group:
-        h = history.get(it.due_line_id, no_history)
-        past_due = it.days_overdue > 0
+        h = get_history(it.due_line_id, no_history) if get_history is not None else no_history
+        days_overdue = it.days_overdue
+        past_due = days_overdue > 0
         if it.kind in CHARGE_KINDS:
             if past_due:
                 charges.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
             continue
         # the next level this item may climb to: one above the last sent; pre-due levels skipped once past due
-        known = (h.sent_seq, past_due)
-        if known in candidates:
-            candidate = candidates[known]
-        else:
+        sent_seq = h.sent_seq
+        known = (sent_seq, past_due)
+        candidate = candidates.get(known, candidates)
+        if candidate is candidates:  # not met yet for this policy
             candidate = candidates[known] = next(
-                (lv for lv in levels if lv.sequence > h.sent_seq and not (past_due and lv.days < 0)), None)
-        reached = candidate is not None and it.days_overdue >= candidate.days
-        if not reached and h.sent_seq == 0:
+                (lv for lv in levels if lv.sequence > sent_seq and not (past_due and lv.days < 0)), None)
+        reached = candidate is not None and days_overdue >= candidate.days
+        if not reached and sent_seq == 0:
             continue  # not yet due for any reminder
         if it.disputed:
-            disputed.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
+            disputed.append(_item_as_sent(it, by_seq.get(sent_seq)))
             continue
         if it.invoice_id in in_agreement:
-            agreed.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
+            agreed.append(_item_as_sent(it, by_seq.get(sent_seq)))
             continue
         if h.pending is not None:
-            waiting.append((_item_as_sent(it, by_seq.get(h.sent_seq)), h.pending))
+            waiting.append((_item_as_sent(it, by_seq.get(sent_seq)), h.pending))
             continue
         if reached:
             climbing.append(_tuple(PlannedItem, (it.due_line_id, it.invoice_number, it.kind, it.due_date,
-                                                 it.open_minor, it.days_overdue, candidate.sequence, candidate.key,
+                                                 it.open_minor, days_overdue, candidate.sequence, candidate.key,
                                                  True, 0)))
         elif past_due:
-            already.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
+            already.append(_item_as_sent(it, by_seq.get(sent_seq)))
     if disputed:
         out.append(_skip(customer, currency, disputed, "disputed items", "partidas en disputa", "disputed"))
     if agreed:
@@ -656,7 +658,8 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
             out.append(_skip(customer, currency, already, f"already reminded at level {top.key}",
                              f"ya recordado en el nivel {top.key}", "already", top))
         return out
-    level = by_seq[max(i.level_sequence for i in climbing)]  # the highest level reached
+    # the highest level reached
+    level = by_seq[climbing[0].level_sequence if len(climbing) == 1 else max(i.level_sequence for i in climbing)]
     if level.days < 0:
         included = climbing  # a courtesy notice covers only what falls due soon
     else:
@@ -665,8 +668,8 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     amount = sum(i.open_minor for i in included)
     overdue_amount = sum(i.open_minor for i in included if i.days_overdue > 0) or amount
     fees = _fee(level, climbing, history)
-    fee_by_line = {it.due_line_id: f for it, f in zip(climbing, fees)}
     if any(fees):
+        fee_by_line = {it.due_line_id: f for it, f in zip(climbing, fees)}
         included = [i._replace(fee_minor=fee_by_line.get(i.due_line_id, 0)) if i.climbed else i for i in included]
     blocked = blocked_es = None
     paused = own.paused_until if own else None
@@ -689,7 +692,14 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     elif last is not None and (as_of - last).days < level.min_gap_days:
         blocked = (f"minimum gap of {level.min_gap_days} days since the reminder of {last.isoformat()}")
         blocked_es = f"separación mínima de {level.min_gap_days} días desde el recordatorio del {last.isoformat()}"
-    channels = _channels(level, customer, own)
+    if channel_sets is None:
+        channels = _channels(level, customer, own)
+    else:  # the channels depend on the level, whether there is an e-mail address and a phone, and the authorised
+        means = (level.id, bool((customer.email or "").strip()), bool((customer.phone or "").strip()),
+                 own.authorised_channels if own else None)
+        channels = channel_sets.get(means)
+        if channels is None:
+            channels = channel_sets[means] = _channels(level, customer, own)
     out.insert(0, _planned_reminder(
         key=f"{customer.code}/{currency}", customer_id=customer.id, customer_code=customer.code,
         customer_name=customer.name, language=customer.language, currency=currency, level_id=level.id,
@@ -701,7 +711,7 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
 
 
 def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_contacts,
-              contact_log, moments: dict) -> list[PlannedReminder]:
+              contact_log, moments: dict, places: dict | None = None) -> list[PlannedReminder]:
     """One message per debtor per run: the customer's reminders of this run (one per currency) go out together,
     on the channels of the highest level among them, at one moment the contact rules permit; they count as
     one contact."""
@@ -710,8 +720,14 @@ def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_
         return plans
     top = max(proposals, key=lambda p: p.level_sequence or 0)
     channels = top.channels
-    profile = contact_rules.profile_for(setting, customer.country)
-    zone = contact_rules.debtor_zone(profile, customer.country, own.timezone if own else None)
+    place = (customer.country, own.timezone if own else None)
+    known = places.get(place) if places is not None else None
+    if known is None:
+        profile = contact_rules.profile_for(setting, customer.country)
+        known = (profile, contact_rules.debtor_zone(profile, customer.country, place[1]))
+        if places is not None:
+            places[place] = known
+    profile, zone = known
     log = contact_log + planned_contacts.get(customer.id, [])
     if log:
         m = contact_rules.contact_moment(profile, channels, at, log, zone=zone, country=customer.country)

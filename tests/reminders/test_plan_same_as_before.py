@@ -18,6 +18,7 @@ from app.demo.generator import generate_demo
 from app.models import Customer, CustomerRisk
 from app.collections.agreements import create_agreement
 from app.reminders import run
+from app.reminders.preview_lines import PreviewLine, preview_lines
 from app.reminders.hold import put_on_hold
 from app.reminders.policy import assign_policy, create_policy, pause_reminders, set_contact_preferences
 from app.reminders.segment_policy import set_segment_policy
@@ -51,6 +52,13 @@ def _same_plan(session, day: dt.date, hour: int, extra=None) -> list:
         old = reference_plan.plan_run(session, as_of=day, at=moment, extra_contacts=extra)
         savepoint.rollback()
     assert _fields(new) == _fields(old)
+    # the Reminders page's flat lines say what the plan says (the --dry-run lines too)
+    lines = preview_lines(new)
+    assert [line.as_json() for line in lines] == [p.as_json() for p in new]
+    for line, p in zip(lines, new):
+        assert line.item_numbers == tuple(i.invoice_number for i in p.items)
+        shown = [f for f in PreviewLine._fields if f != "item_numbers"]
+        assert [getattr(line, f) for f in shown] == [getattr(p, f) for f in shown]
     return new
 
 

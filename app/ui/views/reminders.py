@@ -31,7 +31,7 @@ from app import config
 from app.ledger.changes import Changes
 from app.reminders.outbox import release_reminders
 from app.reminders.run import approve_reminders, cancel_reminders, local_zone, recent_reminders
-from app.reminders.service import RunDone, RunPreview, default_letters_dir, deliver_stored, perform_run, preview_run
+from app.reminders.service import RunDone, RunReview, default_letters_dir, deliver_stored, perform_run, review_run
 from app.reminders.whatsapp_send import open_whatsapp_reminder
 
 from ..context import AppContext
@@ -239,17 +239,17 @@ class RemindersView(QWidget):
         # on the write worker, as the run: planning needs the writer's view (it writes nothing it keeps);
         # a bar with Cancel when it takes more than a second (100,000 customers)
         self._preview_op = run_with_progress(
-            self.ctx.runner, self, self.tr("Planning the reminders…"), preview_run, write=True,
+            self.ctx.runner, self, self.tr("Planning the reminders…"), review_run, write=True,
             as_of=self.as_of.date().toPython(), at=self._hhmm(), on_done=self._previewed,
             on_error=self._preview_failed, on_cancel=self._preview_cancelled)
 
-    def _previewed(self, preview: RunPreview) -> None:
-        plan = preview.plan
+    def _previewed(self, review: RunReview) -> None:
+        plan = review.lines  # in columns (app.reminders.preview_lines): nothing for this thread's collector to walk
         self.preview_button.setEnabled(True)
         self.model.set_rows(plan)
         fit(self.table, {PlanTableModel.COL_NAME: 170, PlanTableModel.COL_LEVEL: 150, PlanTableModel.COL_REASON: 420,
                          PlanTableModel.COL_ITEMS: 150})
-        self.run_button.setEnabled(any(p.blocked is None for p in plan))
+        self.run_button.setEnabled(self.model.rowCount() > self.model.blocked_count())
         self._update_count()
         self.previewed.emit()
 
