@@ -76,11 +76,18 @@ class PreviewLines:
     def __init__(self, plan=()):
         """`plan`: PlannedReminders (or PreviewLines)."""
         plan = list(plan)
-        rows = list(map(attrgetter(*_FIELDS), plan))
-        self._columns = dict(zip(_FIELDS, zip(*rows))) if rows else {f: () for f in _FIELDS}
-        numbers = [_numbers_of(p) for p in plan]
+        # comprehensions, not one C call over every line (map, zip(*rows)): a worker building this must let the
+        # GUI thread have the interpreter every few milliseconds
+        get = attrgetter(*_FIELDS)
+        rows = [get(p) for p in plan]
+        self._columns = {f: tuple([row[k] for row in rows]) for k, f in enumerate(_FIELDS)}
         # tuples of plain values, not lists: the collector stops tracking them at its first pass
-        self._numbers = tuple([n for some in numbers for n in some])  # every line's items' invoice numbers, in turn
+        if plan and isinstance(plan[0], PreviewLine):
+            numbers = [p.item_numbers for p in plan]
+            self._numbers = tuple([n for some in numbers for n in some])
+        else:  # PlannedReminders: their items' invoice numbers (PlannedItem.invoice_number)
+            numbers = [p.items for p in plan]
+            self._numbers = tuple([it[1] for items in numbers for it in items])
         self._starts = (0, *accumulate(map(len, numbers)))  # line i's are _numbers[_starts[i]:_starts[i + 1]]
         self._last: tuple[int, PreviewLine] | None = None  # the line asked last (a view asks cell after cell)
 
@@ -105,11 +112,6 @@ class PreviewLines:
 
     def column(self, name: str) -> tuple:
         return self._columns[name]
-
-
-def _numbers_of(p) -> tuple[str, ...]:
-    numbers = getattr(p, "item_numbers", None)
-    return numbers if numbers is not None else tuple([it[1] for it in p.items])  # PlannedItem.invoice_number
 
 
 def preview_lines(plan) -> PreviewLines:

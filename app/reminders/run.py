@@ -728,7 +728,8 @@ def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_
         if places is not None:
             places[place] = known
     profile, zone = known
-    log = contact_log + planned_contacts.get(customer.id, [])
+    extra = planned_contacts.get(customer.id)
+    log = contact_log + extra if extra else contact_log
     if log:
         m = contact_rules.contact_moment(profile, channels, at, log, zone=zone, country=customer.country)
     else:  # no contact yet: the moment depends on the rules only, the same for every such debtor
@@ -737,8 +738,7 @@ def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_
         if m is None:
             m = moments[key] = contact_rules.contact_moment(profile, channels, at, log, zone=zone,
                                                             country=customer.country)
-    planned_contacts.setdefault(customer.id, []).extend(
-        contact_rules.Contact(ch, m.send_at) for ch in channels if ch != "call")
+    # (the contact this message makes is not noted for the customer: each customer is scheduled once a plan)
     scheduled = dict(channels=channels, send_at=m.send_at, hold_reason=m.hold, hold_reason_es=m.hold_es,
                      call_window=m.call_window, contact_profile=profile.code)
     for p in proposals:  # plan_run's own new objects, seen by no one yet: completed in place, not copied
