@@ -89,7 +89,8 @@ def child(scenario: str, db: str) -> dict:
         from app.ui.probe import LatencyProbe
         from app.ui.views.reminders import RemindersView
 
-        pin_collection_to_gui_thread(app)  # as the app does (app.ui.app.application): collections on this thread
+        if os.environ.get("LISTS_GC") != "python":  # --python-gc: Python's own collection, as before 2026-12-06
+            pin_collection_to_gui_thread(app)  # as the app does (app.ui.app.application): collections on this thread
         view = RemindersView(ctx)
         view.resize(1200, 700)
         view.show()
@@ -136,7 +137,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--child")
     parser.add_argument("--only", nargs="*", default=list(SCENARIOS))
+    parser.add_argument("--python-gc", action="store_true",
+                        help="preview: leave the cyclic collector to Python (every thread) instead of pinning it to "
+                             "the GUI thread as the app does (the figures before 2026-12-06 were measured so)")
     args = parser.parse_args()
+    if args.python_gc:
+        os.environ["LISTS_GC"] = "python"
     if args.child:
         print(json.dumps(child(args.child, args.db)), flush=True)
         os._exit(0)  # the figures are out; no Qt teardown to wait for

@@ -493,6 +493,7 @@ def _plan(session: Session, as_of: dt.date, at: dt.datetime, extra_contacts, pro
     # may come before the due date) or, a fee or interest charge, once past due
     earliest = min([lv.days for levels in levels_by_policy.values() for lv in levels] + [1])
     all_items = _open_items_all(session, as_of, as_of - dt.timedelta(days=earliest))
+    presorted = session.connection().dialect.name == "sqlite"  # each customer's items in Python's order
     customers = _debtors(session, all_items)  # only those with something open can get a reminder
     settings = {s.customer_id: s for s in session.scalars(select(CustomerReminderSettings))}
     history, last_reminder = _history(session, [c.id for c in customers])
@@ -503,6 +504,8 @@ def _plan(session: Session, as_of: dt.date, at: dt.datetime, extra_contacts, pro
     moments: dict = {}  # contact moments of debtors with no contact yet, per profile, channels, zone, country
     level_maps: dict[int, tuple[dict, dict]] = {}
     reasons: dict = {}  # (choice, policy code) -> the reason in both languages: one choice for most customers
+    by_segment = bool(chooser.mapping)
+    default_choice = chooser.choose(0, None) if not by_segment else None
     places: dict = {}  # (country, own zone) -> contact profile and debtor zone (the same for most debtors)
     channel_sets: dict = {}  # (level, e-mail?, phone?, authorised channels) -> the channels
     currency_of = itemgetter(4)  # _Open.currency
@@ -515,7 +518,9 @@ def _plan(session: Session, as_of: dt.date, at: dt.datetime, extra_contacts, pro
         if not items:
             continue
         own = settings.get(customer.id)
-        choice = chooser.choose(customer.id, own.policy_id if own else None)
+        own_policy = own.policy_id if own else None
+        # no policy of its own and no policies by segment: the default choice (one object for all of them)
+        choice = chooser.choose(customer.id, own_policy) if own_policy or by_segment else default_choice
         policy_id = choice.policy_id if choice.policy_id in levels_by_policy else default_id
         levels = levels_by_policy[policy_id]
         if policy_id not in level_maps:  # per policy: its levels by sequence, the next levels met so far
@@ -532,7 +537,7 @@ def _plan(session: Session, as_of: dt.date, at: dt.datetime, extra_contacts, pro
             group = items if len(currencies) == 1 else [i for i in items if i.currency == currency]
             for p in _plan_group(session, customer, own, currency, group, levels, history, last_reminder,
                                  in_agreement, credits.get((customer.id, currency), 0), as_of, by_seq, candidates,
-                                 channel_sets):
+                                 channel_sets, presorted):
                 lv = by_seq.get(p.level_sequence)
                 # made just now by _plan_group and seen by no one yet: completed in place, not copied
                 p.__dict__.update(policy_code=code, policy_reason=reason[0],
@@ -587,10 +592,12 @@ def _item_as_sent(it: _Open, sent_level: LevelView | None) -> PlannedItem:
 
 
 def _plan_group(session, customer, own, currency, group, levels, history, last_reminder, in_agreement,
-                credit_minor, as_of, by_seq=None, candidates=None, channel_sets=None) -> list[PlannedReminder]:
+                credit_minor, as_of, by_seq=None, candidates=None, channel_sets=None,
+                presorted: bool = False) -> list[PlannedReminder]:
     """`by_seq` (the levels by sequence) and `candidates` ((last level sent, past due) -> the next level an item
     may climb to) are per policy: plan_run keeps them across customers; `channel_sets` the channels per level
-    and means of contact, across customers."""
+    and means of contact, across customers. `presorted`: the group is by due date and invoice number as Python
+    compares them (SQLite's, see _open_items_all), so a part of it in its order needs no sorting."""
     by_seq = {lv.sequence: lv for lv in levels} if by_seq is None else by_seq
     candidates = {} if candidates is None else candidates
     out: list[PlannedReminder] = []
@@ -664,9 +671,16 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
         included = climbing  # a courtesy notice covers only what falls due soon
     else:
         climbing = [i for i in climbing if by_seq[i.level_sequence].days >= 0]
-        included = sorted(climbing + already + charges, key=lambda i: (i.due_date, i.invoice_number))
-    amount = sum(i.open_minor for i in included)
-    overdue_amount = sum(i.open_minor for i in included if i.days_overdue > 0) or amount
+        if presorted and not already and not charges:
+            included = climbing  # a part of the group, in its order: by due date and number already
+        else:
+            included = sorted(climbing + already + charges, key=lambda i: (i.due_date, i.invoice_number))
+    amount = overdue = 0
+    for i in included:
+        amount += i.open_minor
+        if i.days_overdue > 0:
+            overdue += i.open_minor
+    overdue_amount = overdue or amount
     fees = _fee(level, climbing, history)
     if any(fees):
         fee_by_line = {it.due_line_id: f for it, f in zip(climbing, fees)}
