@@ -427,7 +427,7 @@ def _open_items_all(session: Session, as_of: dt.date, due_by: dt.date | None = N
         for _cust, due, number, _seq, line_id, kind, cur, open_, disputed, inv_id in group:
             day = days.get(due)
             if day is None:
-                date = due if isinstance(due, dt.date) else dt.date.fromisoformat(due)
+                date = due if isinstance(due, dt.date) else dt.date.fromisoformat(due[:10])
                 day = days[due] = (date, (as_of - date).days)
             items.append(make(_Open, (line_id, number, kind, day[0], cur, int(open_), day[1], bool(disputed),
                                       inv_id)))
