@@ -8,7 +8,9 @@ the code of another checkout (an export of an older commit: the baseline of the 
 - start: process start → the customers page's first page shown (sorted by name);
 - sort: header click on Balance (descending) → its first page shown;
 - ctrl_end: Ctrl+End in the list → the row the cursor lands on and the wall time until that row is read;
-- preview: Preview on the reminders page → the plan shown (the number of lines planned).
+- preview: Preview on the reminders page → the plan shown (the number of lines planned), with the GUI thread's
+  longest stall from Preview to 3 s after (a 20 ms heartbeat; the cyclic collector pinned to the GUI thread as
+  the app pins it).
 
 Make DB with `cobranza --db DB demo --customers 100000 --invoices 1000000`. Speed is never asserted: this
 prints the figures (and the load average: the machine may be shared).
@@ -83,19 +85,33 @@ def child(scenario: str, db: str) -> dict:
             out["ctrl_end_row"] = row
             out["rows_total"] = view.model.total()
     elif scenario == "preview":
+        from app.ui.main_thread_gc import pin_collection_to_gui_thread
+        from app.ui.probe import LatencyProbe
         from app.ui.views.reminders import RemindersView
 
+        if os.environ.get("LISTS_GC") != "python":  # --python-gc: Python's own collection, as before 2026-12-06
+            pin_collection_to_gui_thread(app)  # as the app does (app.ui.app.application): collections on this thread
         view = RemindersView(ctx)
         view.resize(1200, 700)
         view.show()
         wait(lambda: not ctx.runner.busy())
         done = []
         view.previewed.connect(lambda: done.append(time.perf_counter()))
-        t = time.perf_counter()
+        probe = LatencyProbe().start()
+        t, cpu = time.perf_counter(), time.process_time()
         view.preview()
         wait(lambda: bool(done))
         out["preview_s"] = done[0] - t
+        out["preview_cpu_s"] = time.process_time() - cpu  # every thread's CPU: steadier than wall time under load
         out["planned"] = view.model.rowCount()
+        view.table.scrollToBottom()  # the user scrolls through the plan; the collector's timer comes by
+        settle = time.perf_counter() + 3.0
+        wait(lambda: time.perf_counter() > settle)
+        probe.stop()
+        # the longest beat late on the GUI thread from Preview to 3 s after the plan is shown, and the most
+        # CPU the GUI thread itself spent between two beats (its own work, not a loaded machine)
+        out["stall_s"] = probe.longest()
+        out["gui_busy_s"] = probe.longest_busy()
     QTimer.singleShot(0, app.quit)
     ctx.runner.wait_for_done()
     return out
@@ -121,7 +137,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--child")
     parser.add_argument("--only", nargs="*", default=list(SCENARIOS))
+    parser.add_argument("--python-gc", action="store_true",
+                        help="preview: leave the cyclic collector to Python (every thread) instead of pinning it to "
+                             "the GUI thread as the app does (the figures before 2026-12-06 were measured so)")
     args = parser.parse_args()
+    if args.python_gc:
+        os.environ["LISTS_GC"] = "python"
     if args.child:
         print(json.dumps(child(args.child, args.db)), flush=True)
         os._exit(0)  # the figures are out; no Qt teardown to wait for

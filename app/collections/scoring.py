@@ -12,12 +12,13 @@ falls back to the smoothed historical rate of app.collections.risk and says so.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
+
+# no cyclic collection while scoring a whole book builds its hundreds of thousands of objects (none in a cycle)
+from app.ledger.bulk import bulk_objects  # noqa: F401 - also app.collections.risk_snapshot's
 
 from app.ledger.balances import invoice_exists_as_of, open_as_of_in
 from app.models import Customer, DueLine, Invoice
@@ -275,20 +276,6 @@ def abc_classes(balances: dict[int, tuple[str, int]]) -> dict[int, str]:
             out[cid] = "A" if share_before < 0.80 else ("B" if share_before < 0.95 else "C")
             running += amount
     return out
-
-
-@contextmanager
-def bulk_objects():
-    """No cyclic garbage collection while scoring a whole book builds its hundreds of thousands of objects
-    (rows, scores, reasons; none in a cycle): every full collection walked all of them again, more than a
-    second in all at 100,000 customers. Collection resumes, as it was, at the end."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,10 @@ from typing import Callable, Iterable
 from sqlalchemy.orm import Session
 
 from app import config
+from app.ledger.bulk import bulk_objects
 
 from . import outbox, run_lock
+from .preview_lines import PreviewLines, preview_lines
 from .run import APPROVE_ALL, PlannedReminder, RunSummary, deliver_run, execute_run, plan_run, run_moment
 
 
@@ -31,6 +33,15 @@ class RunPreview:
     as_of: dt.date
     at: dt.datetime  # the moment planned for, in the office's zone
     plan: tuple[PlannedReminder, ...]  # reminders first, each skip with its reason
+
+
+@dataclass(frozen=True)
+class RunReview:
+    """The plan as the Reminders page shows it (app.reminders.preview_lines)."""
+
+    as_of: dt.date
+    at: dt.datetime
+    lines: PreviewLines  # reminders first, each skip with its reason
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,17 @@ def preview_run(session: Session, *, as_of: dt.date, at: str | None = None,
     finally:
         savepoint.rollback()  # planning may create the default policy: a preview keeps nothing
     return RunPreview(as_of, moment, tuple(plan))
+
+
+def review_run(session: Session, *, as_of: dt.date, at: str | None = None,
+                progress: Callable[[int, int], None] | None = None) -> RunReview:
+    """preview_run for the Reminders page: the same plan, as flat PreviewLines; the planned objects are freed
+    here, on the caller's (worker) thread, before the GUI's collector may look (app.ledger.bulk)."""
+    with bulk_objects():
+        preview = preview_run(session, as_of=as_of, at=at, progress=progress)
+        review = RunReview(preview.as_of, preview.at, preview_lines(preview.plan))
+        del preview
+    return review
 
 
 def perform_run(session: Session, *, as_of: dt.date, at: str | None = None, approve: Iterable[str] | None = None,

@@ -14,6 +14,8 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from app.ledger.bulk import bulk_in_progress
+
 
 class MainThreadCollector(QObject):
     def __init__(self, parent: QObject | None = None, interval_ms: int = 1000):
@@ -41,6 +43,8 @@ class MainThreadCollector(QObject):
     def collect_due(self) -> int:
         """Collect the oldest generation whose count passed Python's threshold (as Python would have);
         the number of unreachable objects found."""
+        if bulk_in_progress():  # a worker is building objects none in a cycle (app.ledger.bulk): after it
+            return 0
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] > self.thresholds[generation]:

@@ -53,3 +53,33 @@ def test_stopping_collects_what_is_left_and_gives_collection_back(qapp):
     collector.stop()
     collector.setParent(None)
     assert collected and gc.isenabled()
+
+
+def test_the_gui_collector_waits_while_a_worker_builds_a_bulk_of_objects(qapp):
+    """A worker building a reminder plan (app.ledger.bulk): the GUI thread does not walk its half-built objects."""
+    from app.ledger.bulk import bulk_in_progress, bulk_objects
+
+    collector = MainThreadCollector(qapp)
+    collector.start()
+    try:
+        inside, outside = threading.Event(), threading.Event()
+
+        def build():
+            with bulk_objects():
+                inside.set()
+                outside.wait(10)
+
+        worker = threading.Thread(target=build, name="worker")
+        worker.start()
+        assert inside.wait(10) and bulk_in_progress()
+        young = [[] for _ in range(5 * collector.thresholds[0])]
+        before = gc.get_count()[0]
+        assert collector.collect_due() == 0 and gc.get_count()[0] >= before  # nothing collected meanwhile
+        outside.set()
+        worker.join()
+        assert not bulk_in_progress()
+        collector.collect_due()
+        assert gc.get_count()[0] < before  # and collected after
+        del young
+    finally:
+        collector.stop()

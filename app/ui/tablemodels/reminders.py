@@ -8,6 +8,8 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.reminders.preview_lines import PreviewLines
+
 from .base import SnapshotTableModel
 
 GREY = QColor("#8a8a8a")
@@ -53,7 +55,7 @@ def _moment(value: dt.datetime | None, formatter, zone=None) -> str:
 
 
 class PlanTableModel(SnapshotTableModel):
-    """Rows are PlannedReminder snapshots; column 0 carries the approval checkbox."""
+    """Rows are the plan's PreviewLines (app.reminders.preview_lines); column 0 carries the approval checkbox."""
 
     COLUMN_COUNT = 9
     (COL_CUSTOMER, COL_NAME, COL_LEVEL, COL_CHANNELS, COL_AMOUNT, COL_CURRENCY, COL_SEND_AT, COL_ITEMS,
@@ -63,6 +65,7 @@ class PlanTableModel(SnapshotTableModel):
     def __init__(self, formatter=None, parent=None):
         super().__init__(formatter, parent)
         self._approved: set[str] = set()
+        self._rows = PreviewLines()
         self.zone = None
 
     def headers(self) -> list[str]:
@@ -73,10 +76,18 @@ class PlanTableModel(SnapshotTableModel):
                 translate("RemindersModel", "Reason / note")]
 
     def set_rows(self, rows) -> None:
-        rows = list(rows)
+        """`rows`: PreviewLines (or any sequence of lines with their fields), kept as given: a line is made
+        when the view asks for it."""
+        lines = rows if isinstance(rows, PreviewLines) else PreviewLines(rows)
         # what the policy approves: nothing under "review before sending", the rest under "send automatically"
-        self._approved = {p.key for p in rows if p.blocked is None and getattr(p, "pre_approved", False)}
-        super().set_rows(rows)
+        self._approved = {key for key, blocked, pre in zip(lines.column("key"), lines.column("blocked"),
+                                                            lines.column("pre_approved")) if blocked is None and pre}
+        self.beginResetModel()
+        self._rows = lines
+        self.endResetModel()
+
+    def rows(self) -> list:
+        return list(self._rows)
 
     def approved_keys(self) -> set[str]:
         return set(self._approved)
@@ -85,20 +96,25 @@ class PlanTableModel(SnapshotTableModel):
         """How many messages go out by each channel ({"email": 94, "letter": 23, ...}): one per debtor, whatever
         the number of its currencies (app.reminders.outbox delivers them together)."""
         debtors: dict[str, set] = {}
-        for p in self._rows:
-            if p.blocked is None and p.key in self._approved:
-                for channel in p.channels:
-                    debtors.setdefault(channel, set()).add(p.customer_id)
+        lines = self._rows
+        for key, blocked, channels, customer_id in zip(lines.column("key"), lines.column("blocked"),
+                                                       lines.column("channels"), lines.column("customer_id")):
+            if blocked is None and key in self._approved:
+                for channel in channels:
+                    debtors.setdefault(channel, set()).add(customer_id)
         return {channel: len(ids) for channel, ids in debtors.items()}
 
     def set_all(self, checked: bool) -> None:
-        self._approved = {p.key for p in self._rows if p.blocked is None} if checked else set()
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
+        lines = self._rows
+        self._approved = ({key for key, blocked in zip(lines.column("key"), lines.column("blocked")) if blocked is None}
+                          if checked else set())
+        if len(lines):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(lines) - 1, 0),
                                   [Qt.ItemDataRole.CheckStateRole])
 
     def blocked_count(self) -> int:
-        return sum(1 for p in self._rows if p.blocked is not None)
+        blocked = self._rows.column("blocked")
+        return len(blocked) - blocked.count(None)
 
     def reason(self, p) -> str:
         if p.blocked is not None:
@@ -122,7 +138,7 @@ class PlanTableModel(SnapshotTableModel):
         if col == self.COL_CHANNELS:
             return channel_text(p.channels)
         if col == self.COL_ITEMS:
-            return ", ".join(it.invoice_number for it in p.items)
+            return ", ".join(p.item_numbers)
         if col == self.COL_AMOUNT:
             return self.formatter.money(p.amount_minor, p.currency)
         if col == self.COL_CURRENCY:
@@ -139,7 +155,7 @@ class PlanTableModel(SnapshotTableModel):
         if col == self.COL_SEND_AT:
             return p.send_at.isoformat() if p.send_at else ""
         if col == self.COL_ITEMS:
-            return len(p.items)
+            return len(p.item_numbers)
         return self.display(p, col)
 
     def foreground(self, p, col: int):

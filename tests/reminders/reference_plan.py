@@ -1,0 +1,703 @@
+"""A frozen copy of the reminder planner as it was before the preview was made fast (issue 14), kept only so
+the tests can compare the planner of app.reminders.run with it: the same plan, line for line.
+
+The reminder run (original docstring): who gets which reminder today, through which channel, and when.
+
+`plan_run` decides (and writes nothing but, when missing, the default policy); `execute_run` stores
+the reminders of a plan (queued, or draft when they wait for approval), then hands the ones whose
+moment has come to the outbox. The rules (docs/reminders.md):
+
+- one reminder per customer per currency per run, covering its overdue items, at the highest level
+  any of them has reached;
+- an item climbs one level at a time, and only after its previous level was actually sent; levels
+  before the due date are skipped for items already past due;
+- a customer's reminders keep a minimum gap (per level, default 5 days);
+- skipped, with the reason: disputed items, items in an active payment agreement, customers on hold or
+  paused, customers whose unapplied credit covers the overdue amount, amounts under the level's minimum,
+  items already reminded at their level (or waiting for a reminder not yet sent);
+- no e-mail address: a letter instead; the moment of sending obeys the contact rules;
+- a run may not be dated before the latest run; a fee is charged at most once per item and level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import MISSING, dataclass, field, fields, replace
+from decimal import Decimal
+from typing import Callable, NamedTuple
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, or_, select, union_all
+from sqlalchemy.orm import Session, selectinload
+
+from app import config
+from app.collections.agreements import invoices_in_active_agreements
+from app.collections.timeline import TimelineEntry
+from app.ledger import audit
+from app.ledger import company as company_mod
+from app.ledger.balances import open_as_of_in, unapplied_credit_parts, unindexed
+from app.ledger.customers import get_customer_row
+from app.ledger.errors import LedgerError
+from app.ledger.money import percent_of, to_str
+from app.ledger.progress import Progress, report
+from app.models import (
+    Customer,
+    CustomerReminderSettings,
+    DueLine,
+    Invoice,
+    Reminder,
+    ReminderLevel,
+    ReminderLine,
+    ReminderPolicy,
+    ReminderRun,
+)
+
+from app.reminders import contact_rules, outbox  # noqa: F401
+from app.reminders.errors import UnknownReminderError  # noqa: F401
+from app.reminders.policy import LevelView, ensure_default_policy, level_view
+from app.reminders.segment_policy import PolicyChooser
+from app.reminders.whatsapp_send import pending_whatsapp_links
+from app.reminders.words import status_text
+
+PENDING_STATES = ("draft", "queued")
+APPROVE_ALL = "all"  # execute_run(approve=APPROVE_ALL): every planned reminder, the user having reviewed them
+LIVE_STATES = ("draft", "queued", "sending", "sent")  # "sending": may have gone out, waits for a person
+CHARGE_KINDS = ("fee", "interest")
+
+
+PROGRESS_EVERY = 1000  # customers planned between two progress reports
+
+
+class RunBeforeLatestError(LedgerError):
+    field = "as_of"
+
+    def __init__(self, as_of: dt.date, latest: dt.date):
+        super().__init__(
+            f"A reminder run cannot be dated {as_of.isoformat()}, before the latest run ({latest.isoformat()}): "
+            f"it would decide on a state already acted upon. Run it as of {latest.isoformat()} or later.")
+        self.as_of, self.latest = as_of, latest
+
+
+# --- what a plan looks like -----------------------------------------------------------------------
+
+
+class PlannedItem(NamedTuple):
+    """One item of a planned reminder. Immutable like the plan's dataclasses, but a tuple: a run over a large
+    book plans hundreds of thousands of them (a frozen dataclass costs ten object.__setattr__ each)."""
+
+    due_line_id: int
+    invoice_number: str
+    kind: str
+    due_date: dt.date
+    open_minor: int
+    days_overdue: int
+    level_sequence: int | None
+    level_key: str | None
+    climbed: bool  # True: this reminder moves the item up to level_key
+    fee_minor: int = 0
+
+
+@dataclass(frozen=True)
+class PlannedReminder:
+    """One line of the preview: a reminder to be stored, or a skip with its reason (`blocked`)."""
+
+    key: str  # "CUSTOMER/CURRENCY" (a skip of some items: "CUSTOMER/CURRENCY/reason")
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    language: str
+    currency: str
+    level_id: int | None
+    level_key: str | None
+    level_sequence: int | None
+    level_name: str | None
+    channels: tuple[str, ...]
+    items: tuple[PlannedItem, ...]
+    amount_minor: int
+    fee_minor: int
+    blocked: str | None
+    blocked_es: str | None = None
+    send_at: dt.datetime | None = None
+    hold_reason: str | None = None
+    hold_reason_es: str | None = None
+    call_window: str | None = None
+    contact_profile: str | None = None
+    needs_approval: bool = False  # the level needs manual approval
+    # approved by itself: the policy sends automatically and the level needs no approval; otherwise the
+    # preview leaves it unticked ("review before sending") and a run without explicit approval stores a draft
+    pre_approved: bool = False
+    policy_code: str | None = None
+    # which policy applied and why ("policy STRICT by segment C-high"): the preview shows it
+    policy_reason: str | None = None
+    policy_reason_es: str | None = None
+    # the level's name in both languages (level_name is the customer's): the preview shows the UI's
+    level_name_es: str | None = None
+    level_name_en: str | None = None
+
+    def as_json(self) -> dict:
+        """The CLI's --dry-run contract."""
+        return {
+            "customer_code": self.customer_code,
+            "level": self.level_key,
+            "channels": list(self.channels),
+            "items": list(dict.fromkeys(i.invoice_number for i in self.items)),
+            "amount": to_str(self.amount_minor, self.currency),
+            "currency": self.currency,
+            "blocked": self.blocked,
+            "send_at": self.send_at.isoformat() if self.send_at else None,
+            "key": self.key,  # what `remind --send --approve KEY` approves
+            "approved": self.pre_approved,  # approved by the policy ("send automatically"); else it waits for review
+        }
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    run_id: int | None
+    as_of: dt.date
+    at: dt.datetime
+    planned: int  # reminders the plan proposed
+    blocked: int  # preview lines skipped with a reason
+    queued: int  # new reminders queued
+    drafts: int  # new reminders waiting for approval
+    held: int  # new reminders whose moment is later (contact rules)
+    sent: int  # reminders done during this run (new and earlier ones whose moment came): see emails_sent etc.
+    failed: int  # delivery failures (will be retried) during this run
+    fees_minor: dict = field(default_factory=dict)  # currency -> fee charged on reminders sent in this run
+    letters_path: str | None = None
+    cancelled: bool = False
+    reminder_ids: tuple[int, ...] = ()
+    waiting_for_means: int = 0  # due, but no letters directory or e-mail settings for one of their channels
+    settled: int = 0  # cancelled at delivery: paid in the meantime
+    sms_path: str | None = None  # the CSV of SMS texts for the gateway
+    whatsapp_links: tuple[tuple[int, str, str], ...] = ()  # (reminder id, customer code, wa.me link) to open
+    may_have_been_sent: int = 0  # e-mails left "sending" by a crash or a broken connection: a person checks
+    held_at_delivery: int = 0  # due, but the contact rules checked at delivery say later: they wait, queued
+    # what left, per message, in the words the user reads: "sent" only for e-mails the SMTP server accepted
+    emails_sent: int = 0
+    letters_written: int = 0
+    sms_exported: int = 0
+    calls_planned: int = 0
+
+    def delivered_words(self) -> str:
+        """'3 e-mail(s) sent, 2 letter(s) written, 0 SMS exported' (the WhatsApp chats are opened by a person)."""
+        parts = [f"{self.emails_sent} e-mail(s) sent", f"{self.letters_written} letter(s) written"]
+        if self.sms_exported:
+            parts.append(f"{self.sms_exported} SMS exported for the gateway")
+        if self.calls_planned:
+            parts.append(f"{self.calls_planned} call task(s) made")
+        return ", ".join(parts)
+
+    def lines(self) -> list[str]:
+        out = [f"run {self.run_id or '-'} as of {self.as_of.isoformat()}: {self.planned} reminder(s) planned, "
+               f"{self.queued} queued, {self.drafts} awaiting approval, {self.held} held by contact rules, "
+               f"{self.blocked} skipped",
+               f"delivered: {self.delivered_words()}; {self.sent} reminder(s) done, {self.failed} failed (will retry)"
+               + (f", {self.settled} cancelled (settled meanwhile)" if self.settled else "")
+               + (f", {self.held_at_delivery} held at delivery by the contact rules (they wait for the next "
+                  f"permitted moment)" if self.held_at_delivery else "")
+               + (f", {self.waiting_for_means} waiting for e-mail settings or a letters directory"
+                  if self.waiting_for_means else "")]
+        if self.drafts:
+            out.append(f"{self.drafts} reminder(s) wait for your review: `cobranza reminders approve ID...` (see "
+                       "`cobranza reminders history --state draft`), or run with --approve KEY / --approve-all")
+        for cur, amount in sorted(self.fees_minor.items()):
+            out.append(f"fees charged: {to_str(amount, cur)} {cur}")
+        if self.letters_path:
+            out.append(f"letters: {self.letters_path}")
+        if self.sms_path:
+            out.append(f"SMS texts for the gateway: {self.sms_path}")
+        if self.whatsapp_links:
+            out.append(f"WhatsApp chats to open ({len(self.whatsapp_links)}; open each from the Reminders page or "
+                       f"with `cobranza reminders whatsapp --open ID`, which records it as opened):")
+            out.extend(f"  #{rid} {code}: {link}" for rid, code, link in self.whatsapp_links)
+        if self.may_have_been_sent:
+            out.append(f"{self.may_have_been_sent} e-mail(s) may have been sent (interrupted while sending): they "
+                       "are not sent again by themselves; see `cobranza reminders history --state sending`, check "
+                       "the mailbox, then `cobranza reminders release ID...` (send again) or add --mark-sent")
+        if self.cancelled:
+            out.append("the run was cancelled before it finished")
+        return out
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    invoice_number: str
+    due_date: dt.date
+    amount_minor: int
+    days_overdue: int
+    level_key: str
+    climbed: bool
+    fee_minor: int
+
+
+@dataclass(frozen=True)
+class ReminderHistory:
+    id: int
+    run_id: int
+    as_of: dt.date
+    customer_code: str
+    currency: str
+    level_key: str
+    level_name_es: str
+    level_name_en: str
+    channels: tuple[str, ...]
+    state: str
+    amount_minor: int
+    fee_minor: int
+    send_at: dt.datetime | None
+    sent_at: dt.datetime | None
+    hold_reason: str | None
+    call_window: str | None
+    file_path: str | None
+    message_id: str | None
+    error: str | None
+    attempts: int
+    lines: tuple[HistoryLine, ...]
+    pending_channels: tuple[str, ...] = ()  # what a person still has to do (open the WhatsApp chat)
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+
+def local_zone(session: Session) -> dt.tzinfo:
+    """The zone the office works in: the company's country's, else the machine's (UTC when unknown)."""
+    company = company_mod.get_company(session)
+    if company and company.country in contact_rules.COUNTRY_ZONES:
+        return ZoneInfo(contact_rules.COUNTRY_ZONES[company.country])
+    return config.now().astimezone().tzinfo  # the machine's own zone
+
+
+def run_moment(session: Session, as_of: dt.date, hhmm: str | None) -> dt.datetime:
+    """`--at HH:MM` on `as_of` in the office's zone (default: now), as an aware datetime."""
+    zone = local_zone(session)
+    if hhmm is None:
+        now = config.now().astimezone(zone)
+        return dt.datetime.combine(as_of, now.time().replace(microsecond=0), tzinfo=zone)
+    try:
+        hour, minute = (int(x) for x in hhmm.split(":"))
+        moment = dt.time(hour, minute)
+    except ValueError:
+        raise LedgerError(f"'{hhmm}' is not a time; write it as HH:MM (e.g. 09:30).", field="at") from None
+    return dt.datetime.combine(as_of, moment, tzinfo=zone)
+
+
+def latest_run_date(session: Session) -> dt.date | None:
+    return session.scalar(select(func.max(ReminderRun.as_of)))
+
+
+def check_run_date(session: Session, as_of: dt.date) -> None:
+    latest = latest_run_date(session)
+    if latest is not None and as_of < latest:
+        raise RunBeforeLatestError(as_of, latest)
+
+
+def _policy_levels(session: Session) -> tuple[int, dict[int, list[LevelView]], dict[int, str], dict[int, bool]]:
+    """(default policy id, levels per policy id, code per policy id, "send automatically" per policy id)."""
+    default = ensure_default_policy(session)
+    by_policy: dict[int, list[LevelView]] = {}
+    codes: dict[int, str] = {}
+    auto: dict[int, bool] = {}
+    for policy in session.scalars(select(ReminderPolicy).options(selectinload(ReminderPolicy.levels))):
+        by_policy[policy.id] = [level_view(lv) for lv in policy.levels]
+        codes[policy.id] = policy.code
+        auto[policy.id] = bool(policy.send_automatically)
+    return default.id, by_policy, codes, auto
+
+
+@dataclass
+class _ItemHistory:
+    sent_seq: int = 0
+    sent_key: str | None = None
+    sent_on: dt.date | None = None
+    pending: tuple[int, str, dt.datetime | None, str] | None = None  # (reminder id, state, send_at, level key)
+    fee_levels: set = field(default_factory=set)  # level ids a fee was charged for
+
+
+def _history(session: Session, customer_ids: list[int]) -> tuple[dict[int, _ItemHistory], dict[int, dt.date]]:
+    """Per due line: the highest level sent, a reminder still pending, the levels already charged.
+    Per customer: the date of the latest live reminder (for the gap)."""
+    items: dict[int, _ItemHistory] = {}
+    last: dict[int, dt.date] = {}
+    if not customer_ids:
+        return items, last
+    rows = session.execute(
+        select(ReminderLine.due_line_id, ReminderLine.level_sequence, ReminderLine.level_id, ReminderLine.fee_minor,
+               ReminderLine.climbed, Reminder.id, Reminder.state, Reminder.send_at, Reminder.as_of,
+               Reminder.customer_id, Reminder.level_key)
+        .join(Reminder, ReminderLine.reminder_id == Reminder.id)
+        .where(Reminder.state.in_(LIVE_STATES), Reminder.customer_id.in_(customer_ids))
+    )
+    for line_id, seq, level_id, fee, climbed, rid, state, send_at, as_of, cust, _key in rows:
+        h = items.setdefault(line_id, _ItemHistory())
+        if state == "sent":
+            if seq > h.sent_seq:
+                h.sent_seq, h.sent_on = seq, as_of
+            if fee:
+                h.fee_levels.add(level_id)
+        elif climbed:
+            h.pending = (rid, state, send_at, _key)
+    for cust, as_of in session.execute(
+        select(Reminder.customer_id, func.max(Reminder.as_of))
+        .where(Reminder.state.in_(("queued", "sending", "sent")), Reminder.customer_id.in_(customer_ids))
+        .group_by(Reminder.customer_id)
+    ):
+        last[cust] = as_of
+    return items, last
+
+
+def _channels(level: LevelView, customer: _Debtor, settings: CustomerReminderSettings | None) -> tuple[str, ...]:
+    """The level's channels the customer can receive: no e-mail address (or phone) -> a letter instead."""
+    allowed = set(settings.authorised_channels.split(",")) if settings and settings.authorised_channels else None
+    out: list[str] = []
+    for ch in level.channels:
+        if allowed is not None and ch not in allowed and ch != "letter":
+            ch = "letter"
+        if ch == "email" and not (customer.email or "").strip():
+            ch = "letter"
+        if ch in ("sms", "whatsapp", "call") and not (customer.phone or "").strip():
+            ch = "letter"
+        if ch not in out:
+            out.append(ch)
+    return tuple(out)
+
+
+def _fee(level: LevelView, climbing: list[PlannedItem], history: dict[int, _ItemHistory]) -> list[int]:
+    """Fee per climbing item (0 where the item was already charged at this level)."""
+    fees = [0] * len(climbing)
+    if level.fee_kind not in ("percent", "fixed"):  # no fee at this level (the default policy's levels)
+        return fees
+    none: frozenset = frozenset()
+    charged = {it.due_line_id: h.fee_levels if (h := history.get(it.due_line_id)) is not None else none
+               for it in climbing}
+    chargeable = [i for i, it in enumerate(climbing)
+                  if it.kind not in CHARGE_KINDS and level.id not in charged[it.due_line_id]]
+    if level.fee_kind == "percent":
+        for i in chargeable:
+            fees[i] = percent_of(climbing[i].open_minor, Decimal(level.fee_value))
+    elif level.fee_kind == "fixed" and chargeable:
+        fees[chargeable[0]] = int(level.fee_value)
+    return fees
+
+
+def _money(amount: int, currency: str) -> str:
+    return f"{to_str(amount, currency)} {currency}"
+
+
+class _Open(NamedTuple):
+    """An open item as planning reads it (a plain tuple: a run reads every open line of the book)."""
+
+    due_line_id: int
+    invoice_number: str
+    kind: str
+    due_date: dt.date
+    currency: str
+    open_minor: int
+    days_overdue: int
+    disputed: bool
+    invoice_id: int
+
+
+def _open_items_all(session: Session, as_of: dt.date, due_by: dt.date | None = None) -> dict[int, list[_Open]]:
+    """Every customer's open items as of a date in one query, read through the receivable engine
+    (app.ledger.balances: `open_as_of_in(...).lines`, the covering index of open lines alone when nothing
+    is allocated after the date). `due_by`: only the items due by then or already in a reminder (the others
+    cannot reach any level yet): a filter on the open lines read, not an index walk over every line due by
+    then (the due date unindexed)."""
+    o = open_as_of_in(session, as_of)
+    q = (o.lines(Invoice.customer_id, DueLine.id, Invoice.number, Invoice.kind, DueLine.due_date,
+                 Invoice.currency, o.open.label("open"), Invoice.disputed, Invoice.id)
+         .order_by(Invoice.customer_id, DueLine.due_date, Invoice.number, DueLine.sequence))
+    if due_by is not None:
+        q = q.where(or_(unindexed(DueLine.due_date) <= due_by, DueLine.id.in_(select(ReminderLine.due_line_id))))
+    out: dict[int, list[_Open]] = {}
+    make = tuple.__new__
+    last, items = None, None
+    # fetched whole (fetchall), not row by row: iterating the result fetched each of 270,000 rows on its own
+    for cust, line_id, number, kind, due, cur, open_, disputed, inv_id in session.connection().execute(q).all():
+        if cust != last:  # the rows come by customer
+            items = out.get(cust)
+            if items is None:
+                items = out[cust] = []
+            last = cust
+        items.append(make(_Open, (line_id, number, kind, due, cur, int(open_), (as_of - due).days, bool(disputed),
+                                  inv_id)))
+    return out
+
+
+def _credits_all(session: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
+    """Unapplied credit per (customer, currency) as of a date: what payments, credit notes and write-offs
+    dated by then leave unapplied then (app.ledger.balances.unapplied_credit_parts: only the documents with
+    credit left today and the allocations dated after the date are read)."""
+    union = union_all(*unapplied_credit_parts(as_of)).subquery()
+    rows = session.execute(select(union.c.customer_id, union.c.currency, func.sum(union.c.credit))
+                           .group_by(union.c.customer_id, union.c.currency))
+    return {(cust, cur): int(amount) for cust, cur, amount in rows if amount}
+
+
+@dataclass(frozen=True)
+class _Debtor:
+    """What planning needs of a customer (read as plain rows, not ORM objects: 100,000 of them)."""
+
+    id: int
+    code: str
+    name: str
+    language: str
+    country: str
+    on_hold: bool
+    email: str | None
+    phone: str | None
+
+
+def _debtors(session: Session, ids) -> list[_Debtor]:
+    """The customers with these ids, by code."""
+    wanted = set(ids)
+    rows = session.execute(select(Customer.id, Customer.code, Customer.name, Customer.language, Customer.country,
+                                  Customer.on_hold, Customer.email, Customer.phone).order_by(Customer.code))
+    return [_Debtor(*row) for row in rows if row[0] in wanted]
+
+
+# --- the plan ---------------------------------------------------------------------------------------
+
+
+def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
+             extra_contacts: dict[int, list] | None = None, progress: Progress | None = None) -> list[PlannedReminder]:
+    """Decide the run without storing reminders. Reminders first (by customer code, currency), each
+    skip with its reason. `progress(done, total)` counts the customers planned (it may raise Cancelled)."""
+    if at.tzinfo is None:
+        raise ValueError("plan_run needs an aware `at`")
+    check_run_date(session, as_of)
+    default_id, levels_by_policy, policy_codes, policy_auto = _policy_levels(session)
+    chooser = PolicyChooser(session)
+    setting = company_mod.get_setting(session, "contact_rules.country")
+    # an item with no reminder yet matters once it reaches the lowest level of any policy (a courtesy level
+    # may come before the due date) or, a fee or interest charge, once past due
+    earliest = min([lv.days for levels in levels_by_policy.values() for lv in levels] + [1])
+    all_items = _open_items_all(session, as_of, as_of - dt.timedelta(days=earliest))
+    customers = _debtors(session, all_items)  # only those with something open can get a reminder
+    settings = {s.customer_id: s for s in session.scalars(select(CustomerReminderSettings))}
+    history, last_reminder = _history(session, [c.id for c in customers])
+    in_agreement = invoices_in_active_agreements(session)
+    planned_contacts: dict[int, list] = {k: list(v) for k, v in (extra_contacts or {}).items()}
+    credits = _credits_all(session, as_of)
+    contacts = contact_rules.contact_histories(session)
+    moments: dict = {}  # contact moments of debtors with no contact yet, per profile, channels, zone, country
+    level_maps: dict[int, tuple[dict, dict]] = {}
+    out: list[PlannedReminder] = []
+    report(progress, 0, len(customers))
+    for done, customer in enumerate(customers, 1):
+        if done % PROGRESS_EVERY == 0:
+            report(progress, done, len(customers))
+        items = all_items.get(customer.id)
+        if not items:
+            continue
+        own = settings.get(customer.id)
+        choice = chooser.choose(customer.id, own.policy_id if own else None)
+        policy_id = choice.policy_id if choice.policy_id in levels_by_policy else default_id
+        levels = levels_by_policy[policy_id]
+        if policy_id not in level_maps:  # per policy: its levels by sequence, the next levels met so far
+            level_maps[policy_id] = ({lv.sequence: lv for lv in levels}, {})
+        by_seq, candidates = level_maps[policy_id]
+        code = policy_codes[policy_id]
+        automatic = policy_auto[policy_id]
+        plans: list[PlannedReminder] = []
+        currencies = {i.currency for i in items}
+        for currency in sorted(currencies):
+            group = items if len(currencies) == 1 else [i for i in items if i.currency == currency]
+            for p in _plan_group(session, customer, own, currency, group, levels, history, last_reminder,
+                                 in_agreement, credits.get((customer.id, currency), 0), as_of, by_seq, candidates):
+                lv = by_seq.get(p.level_sequence)
+                # made just now by _plan_group and seen by no one yet: completed in place, not copied
+                p.__dict__.update(policy_code=code, policy_reason=choice.describe(code),
+                                  pre_approved=automatic and not p.needs_approval,
+                                  policy_reason_es=choice.describe_es(code),
+                                  level_name_es=lv.name_es if lv else None, level_name_en=lv.name_en if lv else None)
+                plans.append(p)
+        out.extend(_schedule(customer, own, plans, at, setting, planned_contacts, contacts.get(customer.id, []),
+                             moments))
+    report(progress, len(customers), len(customers))
+    return out
+
+
+def _builder(cls):
+    """cls(**fields) for a plain frozen dataclass (no __post_init__, no default factories), filling the
+    defaults, without __init__'s object.__setattr__ per field: half the time per object."""
+    defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+    new = object.__new__
+
+    def build(**values):
+        obj = new(cls)
+        attrs = obj.__dict__
+        attrs.update(defaults)
+        attrs.update(values)
+        return obj
+
+    return build
+
+
+def _skip(customer, currency, items, reason, reason_es, suffix, level: LevelView | None = None) -> PlannedReminder:
+    return _planned_reminder(
+        key=f"{customer.code}/{currency}/{suffix}", customer_id=customer.id, customer_code=customer.code,
+        customer_name=customer.name, language=customer.language, currency=currency,
+        level_id=level.id if level else None, level_key=level.key if level else None,
+        level_sequence=level.sequence if level else None,
+        level_name=level.name(customer.language) if level else None, channels=(),
+        items=tuple(items), amount_minor=sum(i.open_minor for i in items), fee_minor=0,
+        blocked=reason, blocked_es=reason_es,
+    )
+
+
+_planned_reminder = _builder(PlannedReminder)
+
+_tuple = tuple.__new__  # PlannedItem(...) without its Python-level __new__
+
+
+def _item_as_sent(it: _Open, sent_level: LevelView | None) -> PlannedItem:
+    """The item at the level last sent for it (None: never reminded), not climbing."""
+    return _tuple(PlannedItem, (it.due_line_id, it.invoice_number, it.kind, it.due_date, it.open_minor,
+                                it.days_overdue, sent_level.sequence if sent_level else None,
+                                sent_level.key if sent_level else None, False, 0))
+
+
+def _plan_group(session, customer, own, currency, group, levels, history, last_reminder, in_agreement,
+                credit_minor, as_of, by_seq=None, candidates=None) -> list[PlannedReminder]:
+    """`by_seq` (the levels by sequence) and `candidates` ((last level sent, past due) -> the next level an item
+    may climb to) are per policy: plan_run keeps them across customers."""
+    by_seq = {lv.sequence: lv for lv in levels} if by_seq is None else by_seq
+    candidates = {} if candidates is None else candidates
+    out: list[PlannedReminder] = []
+    disputed: list[PlannedItem] = []
+    agreed: list[PlannedItem] = []
+    waiting: list[tuple[PlannedItem, tuple]] = []
+    already: list[PlannedItem] = []  # overdue, already reminded at their level: listed again in a reminder
+    climbing: list[PlannedItem] = []
+    charges: list[PlannedItem] = []  # fee/interest charges: listed, never drive a level
+    no_history = _ItemHistory()
+    for it in group:
+        h = history.get(it.due_line_id, no_history)
+        past_due = it.days_overdue > 0
+        if it.kind in CHARGE_KINDS:
+            if past_due:
+                charges.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
+            continue
+        # the next level this item may climb to: one above the last sent; pre-due levels skipped once past due
+        known = (h.sent_seq, past_due)
+        if known in candidates:
+            candidate = candidates[known]
+        else:
+            candidate = candidates[known] = next(
+                (lv for lv in levels if lv.sequence > h.sent_seq and not (past_due and lv.days < 0)), None)
+        reached = candidate is not None and it.days_overdue >= candidate.days
+        if not reached and h.sent_seq == 0:
+            continue  # not yet due for any reminder
+        if it.disputed:
+            disputed.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
+            continue
+        if it.invoice_id in in_agreement:
+            agreed.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
+            continue
+        if h.pending is not None:
+            waiting.append((_item_as_sent(it, by_seq.get(h.sent_seq)), h.pending))
+            continue
+        if reached:
+            climbing.append(_tuple(PlannedItem, (it.due_line_id, it.invoice_number, it.kind, it.due_date,
+                                                 it.open_minor, it.days_overdue, candidate.sequence, candidate.key,
+                                                 True, 0)))
+        elif past_due:
+            already.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
+    if disputed:
+        out.append(_skip(customer, currency, disputed, "disputed items", "partidas en disputa", "disputed"))
+    if agreed:
+        out.append(_skip(customer, currency, agreed, "items in an active payment agreement",
+                         "partidas en un convenio de pago activo", "agreement"))
+    if waiting:
+        rid, state, send_at, pending_key = waiting[0][1]
+        when = f" (due {send_at.isoformat()})" if send_at and state == "queued" else ""
+        what = {"draft": "awaiting approval", "sending": "may have been sent (check and release it)"}.get(
+            state, "not sent yet")
+        what_es = {"draft": "pendiente de aprobación", "sending": "quizá enviado (revíselo y libérelo)"}.get(
+            state, "aún no enviado")
+        out.append(_skip(customer, currency, [w for w, _ in waiting],
+                         f"previous reminder #{rid} {what}{when}: an item climbs only after its level was sent",
+                         f"recordatorio anterior #{rid} {what_es}{when}", "waiting",
+                         next((lv for lv in levels if lv.key == pending_key), None)))
+    if not climbing:
+        if already:
+            top = max((by_seq[i.level_sequence] for i in already if i.level_sequence in by_seq),
+                      key=lambda lv: lv.sequence, default=levels[-1])  # default: sent under another policy
+            out.append(_skip(customer, currency, already, f"already reminded at level {top.key}",
+                             f"ya recordado en el nivel {top.key}", "already", top))
+        return out
+    level = by_seq[max(i.level_sequence for i in climbing)]  # the highest level reached
+    if level.days < 0:
+        included = climbing  # a courtesy notice covers only what falls due soon
+    else:
+        climbing = [i for i in climbing if by_seq[i.level_sequence].days >= 0]
+        included = sorted(climbing + already + charges, key=lambda i: (i.due_date, i.invoice_number))
+    amount = sum(i.open_minor for i in included)
+    overdue_amount = sum(i.open_minor for i in included if i.days_overdue > 0) or amount
+    fees = _fee(level, climbing, history)
+    fee_by_line = {it.due_line_id: f for it, f in zip(climbing, fees)}
+    if any(fees):
+        included = [i._replace(fee_minor=fee_by_line.get(i.due_line_id, 0)) if i.climbed else i for i in included]
+    blocked = blocked_es = None
+    paused = own.paused_until if own else None
+    last = last_reminder.get(customer.id)
+    if customer.on_hold:
+        blocked, blocked_es = "customer on hold", "cliente en espera (on hold)"
+    elif paused is not None and paused >= as_of:
+        blocked = f"reminders paused until {paused.isoformat()}"
+        blocked_es = f"recordatorios en pausa hasta el {paused.isoformat()}"
+    elif credit_minor > 0 and credit_minor >= overdue_amount:
+        blocked = (f"unapplied credit {_money(credit_minor, currency)} covers the overdue "
+                   f"{_money(overdue_amount, currency)}")
+        blocked_es = (f"el saldo a favor {_money(credit_minor, currency)} cubre lo vencido "
+                      f"{_money(overdue_amount, currency)}")
+    elif amount < level.min_overdue_minor:
+        blocked = (f"amount {_money(amount, currency)} under the level's minimum "
+                   f"{_money(level.min_overdue_minor, currency)}")
+        blocked_es = (f"importe {_money(amount, currency)} bajo el mínimo del nivel "
+                      f"{_money(level.min_overdue_minor, currency)}")
+    elif last is not None and (as_of - last).days < level.min_gap_days:
+        blocked = (f"minimum gap of {level.min_gap_days} days since the reminder of {last.isoformat()}")
+        blocked_es = f"separación mínima de {level.min_gap_days} días desde el recordatorio del {last.isoformat()}"
+    channels = _channels(level, customer, own)
+    out.insert(0, _planned_reminder(
+        key=f"{customer.code}/{currency}", customer_id=customer.id, customer_code=customer.code,
+        customer_name=customer.name, language=customer.language, currency=currency, level_id=level.id,
+        level_key=level.key, level_sequence=level.sequence, level_name=level.name(customer.language),
+        channels=channels, items=tuple(included), amount_minor=amount, fee_minor=sum(fees), blocked=blocked,
+        blocked_es=blocked_es, needs_approval=level.needs_approval,
+    ))
+    return out
+
+
+def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_contacts,
+              contact_log, moments: dict) -> list[PlannedReminder]:
+    """One message per debtor per run: the customer's reminders of this run (one per currency) go out together,
+    on the channels of the highest level among them, at one moment the contact rules permit; they count as
+    one contact."""
+    proposals = [p for p in plans if p.blocked is None]
+    if not proposals:
+        return plans
+    top = max(proposals, key=lambda p: p.level_sequence or 0)
+    channels = top.channels
+    profile = contact_rules.profile_for(setting, customer.country)
+    zone = contact_rules.debtor_zone(profile, customer.country, own.timezone if own else None)
+    log = contact_log + planned_contacts.get(customer.id, [])
+    if log:
+        m = contact_rules.contact_moment(profile, channels, at, log, zone=zone, country=customer.country)
+    else:  # no contact yet: the moment depends on the rules only, the same for every such debtor
+        key = (profile.code, channels, zone, customer.country)
+        m = moments.get(key)
+        if m is None:
+            m = moments[key] = contact_rules.contact_moment(profile, channels, at, log, zone=zone,
+                                                            country=customer.country)
+    planned_contacts.setdefault(customer.id, []).extend(
+        contact_rules.Contact(ch, m.send_at) for ch in channels if ch != "call")
+    scheduled = dict(channels=channels, send_at=m.send_at, hold_reason=m.hold, hold_reason_es=m.hold_es,
+                     call_window=m.call_window, contact_profile=profile.code)
+    for p in proposals:  # plan_run's own new objects, seen by no one yet: completed in place, not copied
+        p.__dict__.update(scheduled)
+    return plans
+
+
