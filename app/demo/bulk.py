@@ -17,8 +17,9 @@ transactional: the indexes are back when the load ends, and a rollback brings ba
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 
 from sqlalchemy import Engine, Table
 from sqlalchemy.orm import Session
@@ -42,17 +43,18 @@ class BulkWriter:
         process = table.c[column].type.dialect_impl(self.dialect).bind_processor(self.dialect)
         return process or (lambda value: value)
 
-    def write(self, table: Table, columns: Sequence[str], rows: list[tuple]) -> None:
-        if not rows:
-            return
+    def write(self, table: Table, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+        """Write the rows (any iterable: a million rows zipped from the buffers' columns need not be a
+        list), BATCH at a time."""
         key = (table.name, tuple(columns))
         sql = self._sql.get(key)
         if sql is None:
             quote = self.dialect.identifier_preparer.quote
             sql = self._sql[key] = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
                                     f"VALUES ({', '.join([self.mark] * len(columns))})")
-        for i in range(0, len(rows), BATCH):
-            self.conn.exec_driver_sql(sql, rows[i:i + BATCH])
+        rows = iter(rows)
+        while batch := list(islice(rows, BATCH)):
+            self.conn.exec_driver_sql(sql, batch)
 
     @contextmanager
     def indexes_deferred(self, tables: Sequence[Table], keep: Collection[str] = ()) -> Iterator[None]:
@@ -99,6 +101,15 @@ class StoredDays:
         if d is None:
             d = self._dates[ordinal] = self._date(self.day(ordinal))
         return d
+
+    def dates(self, ordinals: Iterable[int]) -> dict[int, object]:
+        """{ordinal: stored date} for every distinct ordinal given: a table's dates are then made by
+        `map(dates.__getitem__, column)`, no Python call per row."""
+        return {o: self.date(o) for o in set(ordinals)}
+
+    def stamps(self, ordinals: Iterable[int]) -> dict[int, object]:
+        """{ordinal: stored created_at} for every distinct ordinal given (see dates)."""
+        return {o: self.stamp(o) for o in set(ordinals)}
 
     def stamp(self, ordinal: int):
         """created_at for a document of that day: 10:00 in Lima (15:00 UTC)."""
