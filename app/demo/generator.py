@@ -61,6 +61,7 @@ from app.models import (
 )
 
 from . import buffers, data, taxids
+from .draws import DemoRandom
 from .bulk import BATCH, BulkWriter, StoredDays
 
 CHUNK_INVOICES = 20_000  # invoices simulated before their rows are written
@@ -242,7 +243,7 @@ class _Generator:
         self.end = as_of.toordinal()
         self.start = self.end - HISTORY_DAYS + 1
         self.progress = progress or (lambda _msg: None)
-        self.rng = random.Random(f"cobranza-demo-{seed}")
+        self.rng = DemoRandom(f"cobranza-demo-{seed}")
         self.counts = dict(customers=0, contacts=0, invoices=0, due_lines=0, credit_notes=0, payments=0,
                            allocations=0, write_offs=0, void_invoices=0, disputed_invoices=0,
                            unapplied_payments=0, customers_on_hold=0, customers_without_email=0)
