@@ -17,14 +17,16 @@ transactional: the indexes are back when the load ends, and a rollback brings ba
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 
-from sqlalchemy import Engine, Table
+from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
 
 BATCH = 10_000  # rows per executemany
+SORT_THREADS = 4  # at most, for SQLite's sorter when the indexes are built again
 
 
 class BulkWriter:
@@ -75,8 +77,15 @@ class BulkWriter:
         try:
             yield
         finally:
-            for _name, sql in indexes:
-                self.conn.exec_driver_sql(sql)
+            # each CREATE INDEX sorts its table's keys: SQLite's sorter may use helper threads for it (the
+            # connection's setting, not the transaction's: restored after)
+            threads = self.conn.exec_driver_sql("PRAGMA threads").scalar()
+            self.conn.exec_driver_sql(f"PRAGMA threads={min(os.cpu_count() or 1, SORT_THREADS)}")
+            try:
+                for _name, sql in indexes:
+                    self.conn.exec_driver_sql(sql)
+            finally:
+                self.conn.exec_driver_sql(f"PRAGMA threads={int(threads)}")
 
 
 class StoredDays:
@@ -137,3 +146,21 @@ def rollback_journal(engine: Engine) -> Iterator[None]:
         yield
     finally:
         journal_mode("WAL")
+
+
+@contextmanager
+def foreign_keys_unchecked(engine: Engine) -> Iterator[Connection]:
+    """For a SQLite file made for this load: a connection on which SQLite does not look up each row's
+    parents (foreign_keys off; on again before the connection goes back to the pool). Every row of a
+    demo load names a parent written before it by construction (tests/demo check the same load with the
+    checks on, and `PRAGMA foreign_key_check` after the CLI's); the look-ups were millions of B-tree
+    searches. The pragma is ignored inside a transaction: begin one on the connection given, not before."""
+    with engine.connect() as conn:  # no transaction yet: the pragma runs on the driver directly
+        driver = conn.connection.driver_connection
+        driver.execute("PRAGMA foreign_keys=OFF").fetchall()
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction():  # an error left it open: end it, or the pragma below is ignored
+                conn.rollback()
+            driver.execute("PRAGMA foreign_keys=ON").fetchall()
