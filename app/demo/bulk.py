@@ -17,7 +17,6 @@ transactional: the indexes are back when the load ends, and a rollback brings ba
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
@@ -26,7 +25,6 @@ from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
 
 BATCH = 10_000  # rows per executemany
-SORT_THREADS = 4  # at most, for SQLite's sorter when the indexes are built again
 
 
 class BulkWriter:
@@ -77,15 +75,8 @@ class BulkWriter:
         try:
             yield
         finally:
-            # each CREATE INDEX sorts its table's keys: SQLite's sorter may use helper threads for it (the
-            # connection's setting, not the transaction's: restored after)
-            threads = self.conn.exec_driver_sql("PRAGMA threads").scalar()
-            self.conn.exec_driver_sql(f"PRAGMA threads={min(os.cpu_count() or 1, SORT_THREADS)}")
-            try:
-                for _name, sql in indexes:
-                    self.conn.exec_driver_sql(sql)
-            finally:
-                self.conn.exec_driver_sql(f"PRAGMA threads={int(threads)}")
+            for _name, sql in indexes:
+                self.conn.exec_driver_sql(sql)
 
 
 class StoredDays:

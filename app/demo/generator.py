@@ -31,6 +31,7 @@ import datetime as dt
 import gc
 import itertools
 import math
+import os
 import random
 import re
 import unicodedata
@@ -70,6 +71,10 @@ HISTORY_DAYS = 548  # about 18 months before as_of
 # written in id order, so the cache need not hold the book: 256 MB was no faster at 1M invoices and
 # raised the peak memory from 340 to 560 MB.
 SQLITE_CACHE_KIB = 64 * 1024
+# SQLite's sorter may use helper threads for a large sort (at most this many): the indexes built again
+# after the load and the stored tables' grouping at the end of balance_keeper.deferred each sort millions
+# of rows
+SQLITE_SORT_THREADS = 4
 
 Progress = Callable[[str], None]
 
@@ -287,9 +292,11 @@ class _Generator:
         self.schedules[None] = self.schedules[DEFAULT_TERMS_CODE]
         self.scale = {currency: 10 ** exponent(currency) for currency in AMOUNTS}
         sqlite = self.writer.sqlite
-        if sqlite:
+        if sqlite:  # the connection's settings, not the transaction's: restored below
             cache_size = s.execute(text("PRAGMA cache_size")).scalar()
+            threads = s.execute(text("PRAGMA threads")).scalar()
             s.execute(text(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}"))
+            s.execute(text(f"PRAGMA threads={min(os.cpu_count() or 1, SQLITE_SORT_THREADS)}"))
         try:  # the stored balances (customer_balance) once, for the whole book, at the end
             with balance_keeper.deferred(s):
                 with self.writer.indexes_deferred(TABLES, keep=IN_ORDER_INDEXES):
@@ -300,6 +307,7 @@ class _Generator:
         finally:
             if sqlite:
                 s.execute(text(f"PRAGMA cache_size={int(cache_size)}"))
+                s.execute(text(f"PRAGMA threads={int(threads)}"))
         self.advance_sequences()
         summary = DemoSummary(
             seed=self.seed, as_of=self.as_of, company_created=company_created,
@@ -509,25 +517,39 @@ class _Generator:
         n = len(custs)
         if self.n_invoices <= 0 or n == 0:
             return
+        import numpy as np  # here: only a demo with invoices needs it
+
         weights = [rng.lognormvariate(0, 1.0) for _ in range(n)]
-        owner = rng.choices(range(n), weights=weights, k=self.n_invoices)
+        # rng.choices(range(n), weights=weights, k=N), its own steps: the same cumulative sums, the same
+        # random() per invoice times their total, bisected as bisect(cum, x, 0, n - 1) does; the bisection
+        # of a million draws done by NumPy, not a Python loop
+        cum = np.fromiter(itertools.accumulate(weights), dtype=np.float64, count=n)
         del weights
+        random_ = rng.random
+        draws = np.fromiter((random_() for _ in range(self.n_invoices)), dtype=np.float64, count=self.n_invoices)
+        owner = np.searchsorted(cum[:n - 1], draws * (cum[-1] + 0.0), side="right")
+        del cum, draws
         randrange = rng.randrange
+        join = [c.join for c in custs]
         end = self.end
         issue = array("i")  # 4 bytes a day, not a 28-byte int object: a million of them
-        for c in owner:
-            lo = custs[c].join
+        for c in owner.tolist():
+            lo = join[c]
             d = lo + randrange(end - lo + 1)
             if d % 7 == 0 and d > lo:  # ordinal % 7 == 0 is a Sunday: bill on Saturday
                 d -= 1
             issue.append(d)
-        # invoice ids and numbers follow the issue date, as in a real ledger
-        order = sorted(range(self.n_invoices), key=issue.__getitem__)
-        per_customer: list[list[int]] = [[] for _ in range(n)]
-        for rank, i in enumerate(order):
-            per_customer[owner[i]].append(rank)
-        self.dates_by_rank = array("i", (issue[i] for i in order))
-        del owner, issue, order
+        # invoice ids and numbers follow the issue date, as in a real ledger: a stable sort, ties in the
+        # order drawn (as sorted() did)
+        issue = np.frombuffer(issue, dtype=np.intc)
+        order = np.argsort(issue, kind="stable")
+        self.dates_by_rank = array("i", issue[order].tobytes())
+        # each customer's ranks, ascending: the ranks grouped by owner by another stable sort
+        owner_by_rank = owner[order]
+        ranks = np.argsort(owner_by_rank, kind="stable").tolist()
+        ends = np.cumsum(np.bincount(owner_by_rank, minlength=n)).tolist()
+        per_customer: list[list[int] | None] = [ranks[start:stop] for start, stop in zip([0, *ends[:-1]], ends)]
+        del owner, issue, order, owner_by_rank, ranks, ends
         self.inv_base = self.ids[Invoice]
         self.dl_base = self.ids[DueLine]
         self.alloc_base = self.ids[Allocation]
@@ -558,6 +580,9 @@ class _Generator:
         dates_by_rank = self.dates_by_rank
         inv = self.invoices
         due_lines = self.due_lines
+        dl_invoice, dl_base = due_lines.invoice, self.dl_base
+        dl_sequence, dl_due, dl_amount, dl_paid = (due_lines.sequence.append, due_lines.due.append,
+                                                   due_lines.amount.append, due_lines.paid.append)
         end = self.end
         counts = self.counts
         profile, _w, p_partial, p_never = PROFILES[cust.profile]
@@ -595,8 +620,13 @@ class _Generator:
             counts["disputed_invoices"] += disputed
             dls = []
             for seq, (due, amount) in enumerate(schedule(issued, total), start=1):
-                index = due_lines.add(inv_id, seq, due, amount)
-                dls.append([self.dl_base + index, due, amount, amount, index])
+                index = len(dl_invoice)  # DueLines.add, inlined: 1.2 million lines
+                dl_invoice.append(inv_id)
+                dl_sequence(seq)
+                dl_due(due)
+                dl_amount(amount)
+                dl_paid(0)
+                dls.append([dl_base + index, due, amount, amount, index])
             lines += dls
             if void:
                 continue
@@ -698,6 +728,7 @@ class _Generator:
                 running = 0
             groups[-1].append(part)
             running += part[1]
+        add, kind, currency_index = self.allocations.add, buffers.PAYMENT, CURRENCY_INDEX[currency]
         for group in groups:
             applied = sum(a for _, a in group)
             extra = min(_round(currency, int(applied * rng.uniform(0.01, 0.1))), MAX_MINOR - applied) \
@@ -705,7 +736,7 @@ class _Generator:
             # paid a little too much: the rest stays as credit
             pay_id = self.add_payment(cust, currency, day, applied + extra, applied, extra > 0)
             for dl_id, a in group:
-                self.allocation(dl_id, a, day, currency, buffers.PAYMENT, pay_id)
+                add(dl_id, kind, pay_id, a, day, currency_index)  # self.allocation, a million times
 
     def advance_payment(self, cust: _Cust, ranks: list[int]) -> None:
         """Money received on account with nothing applied yet (an advance, or an unidentified transfer)."""

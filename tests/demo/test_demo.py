@@ -582,7 +582,7 @@ def test_the_cli_load_in_a_new_file_leaves_every_foreign_key_satisfied(tmp_path,
         assert plain.execute("SELECT count(*) FROM allocation").fetchone()[0] > 0
 
 
-def test_the_sorter_threads_setting_is_restored_after_the_indexes_are_built(session):
+def test_the_sorter_threads_setting_is_restored_after_the_load(session):
     before = one(session, "PRAGMA threads")
     generate_demo(session, customers=3, invoices=20, seed=1, as_of=AS_OF)
     assert one(session, "PRAGMA threads") == before
