@@ -2,8 +2,10 @@
 
 Everything is computed in Python with explicit ids and written as plain tuples with the driver's
 executemany (app.demo.bulk), customers chunk by chunk, invoices, due lines and allocations from compact
-arrays in id order at the end (app.demo.buffers), so 100,000 customers and 1,000,000 invoices fit in
-memory and in a minute. The ledger's per-document functions are not used (they would take hours at
+arrays in id order at the end (app.demo.buffers, their rows zipped column by column), so 100,000
+customers and 1,000,000 invoices fit in memory and in under a minute. The random draws are Python's
+Mersenne Twister, one after another (app.demo.draws draws the integers faster, the same numbers); only
+steps that take no draw of their own (bisecting a million draws, sorting by date) are NumPy's. The ledger's per-document functions are not used (they would take hours at
 that size); instead the generator keeps the ledger's rules by construction:
 
 - due lines come from the ledger's own terms (due dates, `split_lines`) for the customer's payment
