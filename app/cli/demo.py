@@ -48,7 +48,9 @@ def _new_sqlite_file(db) -> bool:
 def run(args) -> int:
     from app import config
     from app.demo import generate_demo
-    from app.demo.bulk import rollback_journal
+    from sqlalchemy.orm import Session
+
+    from app.demo.bulk import foreign_keys_unchecked, rollback_journal
 
     if args.customers < 0:
         fail(f"--customers must be 0 or more (got {args.customers}).", 2)
@@ -69,10 +71,17 @@ def run(args) -> int:
     new_file = _new_sqlite_file(args.db)
     session = open_session(args, create=True, write=True)
     with session:
-        # a file made by this command: the load needs no WAL (app.demo.bulk.rollback_journal)
-        with rollback_journal(session.get_bind()) if new_file else contextlib.nullcontext():
-            with session.begin():
-                summary = generate_demo(session, customers=args.customers, invoices=args.invoices, seed=args.seed,
+        engine = session.get_bind()
+        # a file made by this command: the load needs no WAL nor a look-up of each row's parents
+        # (app.demo.bulk.rollback_journal, foreign_keys_unchecked)
+        with contextlib.ExitStack() as stack:
+            load = session
+            if new_file:
+                stack.enter_context(rollback_journal(engine))
+                load = stack.enter_context(Session(bind=stack.enter_context(foreign_keys_unchecked(engine)),
+                                                   expire_on_commit=False))
+            with load.begin():
+                summary = generate_demo(load, customers=args.customers, invoices=args.invoices, seed=args.seed,
                                         as_of=as_of, progress=progress if args.invoices >= LARGE_RUN else None)
         if args.invoices < LARGE_RUN:  # the risk scores the forecast and today's tasks read (cobranza score)
             from app.collections.risk_snapshot import refresh_risk

@@ -10,7 +10,7 @@ invoice first), also in id order. Payments and write-offs need only their custom
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 
 PAYMENT, CREDIT_NOTE, WRITE_OFF = 0, 1, 2  # what an allocation applies
 
@@ -29,7 +29,7 @@ class Invoices:
         self.reference = _zeros("i", n)  # the purchase order's number, -1: none
         self.disputed = _zeros("b", n)
         self.void_on = _zeros("i", n)  # day ordinal, 0: not void
-        self.void_reason = _zeros("b", n)
+        self.void_reason = _zeros("b", n)  # 1 + index into data.VOID_REASONS, 0: not void
 
 
 class DueLines:
@@ -56,12 +56,12 @@ class DueLines:
 
 
 class Allocations:
-    """Appended in id order."""
+    """Appended in id order. The document applied is in one of three columns, 0 in the other two (ids
+    start at 1): the rows are then made column by column, without a Python test per row."""
 
     def __init__(self):
         self.due_line = array("i")
-        self.kind = array("b")  # PAYMENT, CREDIT_NOTE or WRITE_OFF
-        self.source = array("i")  # the id of that payment, credit note or write-off
+        self.sources = (array("i"), array("i"), array("i"))  # payment, credit note, write-off ids; 0: none
         self.amount = array("q")
         self.date = array("i")  # day ordinal
         self.currency = array("b")
@@ -71,14 +71,18 @@ class Allocations:
 
     def add(self, due_line_id: int, kind: int, source: int, amount: int, day: int, currency: int) -> None:
         self.due_line.append(due_line_id)
-        self.kind.append(kind)
-        self.source.append(source)
+        payment, credit_note, write_off = self.sources
+        payment.append(source if kind == PAYMENT else 0)
+        credit_note.append(source if kind == CREDIT_NOTE else 0)
+        write_off.append(source if kind == WRITE_OFF else 0)
         self.amount.append(amount)
         self.date.append(day)
         self.currency.append(currency)
 
 
-def batches(n: int, make: Callable[[int], tuple], size: int) -> Iterator[list[tuple]]:
-    """The rows 0..n-1 made by `make(i)`, a list of at most `size` at a time."""
-    for start in range(0, n, size):
-        yield [make(i) for i in range(start, min(start + size, n))]
+_NONE_FOR_ZERO = {0: None}
+
+
+def none_for_zero(values: Sequence[int]) -> Iterator[int | None]:
+    """The values (a sequence: read twice) with 0 (the buffers' "none") as None, without a Python call per value."""
+    return map(_NONE_FOR_ZERO.get, values, values)

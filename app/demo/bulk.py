@@ -17,10 +17,11 @@ transactional: the indexes are back when the load ends, and a rollback brings ba
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 
-from sqlalchemy import Engine, Table
+from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
 
 BATCH = 10_000  # rows per executemany
@@ -42,17 +43,18 @@ class BulkWriter:
         process = table.c[column].type.dialect_impl(self.dialect).bind_processor(self.dialect)
         return process or (lambda value: value)
 
-    def write(self, table: Table, columns: Sequence[str], rows: list[tuple]) -> None:
-        if not rows:
-            return
+    def write(self, table: Table, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+        """Write the rows (any iterable: a million rows zipped from the buffers' columns need not be a
+        list), BATCH at a time."""
         key = (table.name, tuple(columns))
         sql = self._sql.get(key)
         if sql is None:
             quote = self.dialect.identifier_preparer.quote
             sql = self._sql[key] = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
                                     f"VALUES ({', '.join([self.mark] * len(columns))})")
-        for i in range(0, len(rows), BATCH):
-            self.conn.exec_driver_sql(sql, rows[i:i + BATCH])
+        rows = iter(rows)
+        while batch := list(islice(rows, BATCH)):
+            self.conn.exec_driver_sql(sql, batch)
 
     @contextmanager
     def indexes_deferred(self, tables: Sequence[Table], keep: Collection[str] = ()) -> Iterator[None]:
@@ -100,6 +102,15 @@ class StoredDays:
             d = self._dates[ordinal] = self._date(self.day(ordinal))
         return d
 
+    def dates(self, ordinals: Iterable[int]) -> dict[int, object]:
+        """{ordinal: stored date} for every distinct ordinal given: a table's dates are then made by
+        `map(dates.__getitem__, column)`, no Python call per row."""
+        return {o: self.date(o) for o in set(ordinals)}
+
+    def stamps(self, ordinals: Iterable[int]) -> dict[int, object]:
+        """{ordinal: stored created_at} for every distinct ordinal given (see dates)."""
+        return {o: self.stamp(o) for o in set(ordinals)}
+
     def stamp(self, ordinal: int):
         """created_at for a document of that day: 10:00 in Lima (15:00 UTC)."""
         t = self._stamps.get(ordinal)
@@ -126,3 +137,21 @@ def rollback_journal(engine: Engine) -> Iterator[None]:
         yield
     finally:
         journal_mode("WAL")
+
+
+@contextmanager
+def foreign_keys_unchecked(engine: Engine) -> Iterator[Connection]:
+    """For a SQLite file made for this load: a connection on which SQLite does not look up each row's
+    parents (foreign_keys off; on again before the connection goes back to the pool). Every row of a
+    demo load names a parent written before it by construction (tests/demo check the same load with the
+    checks on, and `PRAGMA foreign_key_check` after the CLI's); the look-ups were millions of B-tree
+    searches. The pragma is ignored inside a transaction: begin one on the connection given, not before."""
+    with engine.connect() as conn:  # no transaction yet: the pragma runs on the driver directly
+        driver = conn.connection.driver_connection
+        driver.execute("PRAGMA foreign_keys=OFF").fetchall()
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction():  # an error left it open: end it, or the pragma below is ignored
+                conn.rollback()
+            driver.execute("PRAGMA foreign_keys=ON").fetchall()

@@ -2,8 +2,10 @@
 
 Everything is computed in Python with explicit ids and written as plain tuples with the driver's
 executemany (app.demo.bulk), customers chunk by chunk, invoices, due lines and allocations from compact
-arrays in id order at the end (app.demo.buffers), so 100,000 customers and 1,000,000 invoices fit in
-memory and in a minute. The ledger's per-document functions are not used (they would take hours at
+arrays in id order at the end (app.demo.buffers, their rows zipped column by column), so 100,000
+customers and 1,000,000 invoices fit in memory and in under a minute. The random draws are Python's
+Mersenne Twister, one after another (app.demo.draws draws the integers faster, the same numbers); only
+steps that take no draw of their own (bisecting a million draws, sorting by date) are NumPy's. The ledger's per-document functions are not used (they would take hours at
 that size); instead the generator keeps the ledger's rules by construction:
 
 - due lines come from the ledger's own terms (due dates, `split_lines`) for the customer's payment
@@ -31,6 +33,7 @@ import datetime as dt
 import gc
 import itertools
 import math
+import os
 import random
 import re
 import unicodedata
@@ -61,6 +64,7 @@ from app.models import (
 )
 
 from . import buffers, data, taxids
+from .draws import DemoRandom
 from .bulk import BATCH, BulkWriter, StoredDays
 
 CHUNK_INVOICES = 20_000  # invoices simulated before their rows are written
@@ -69,6 +73,10 @@ HISTORY_DAYS = 548  # about 18 months before as_of
 # written in id order, so the cache need not hold the book: 256 MB was no faster at 1M invoices and
 # raised the peak memory from 340 to 560 MB.
 SQLITE_CACHE_KIB = 64 * 1024
+# SQLite's sorter may use helper threads for a large sort (at most this many): the indexes built again
+# after the load and the stored tables' grouping at the end of balance_keeper.deferred each sort millions
+# of rows
+SQLITE_SORT_THREADS = 4
 
 Progress = Callable[[str], None]
 
@@ -242,7 +250,7 @@ class _Generator:
         self.end = as_of.toordinal()
         self.start = self.end - HISTORY_DAYS + 1
         self.progress = progress or (lambda _msg: None)
-        self.rng = random.Random(f"cobranza-demo-{seed}")
+        self.rng = DemoRandom(f"cobranza-demo-{seed}")
         self.counts = dict(customers=0, contacts=0, invoices=0, due_lines=0, credit_notes=0, payments=0,
                            allocations=0, write_offs=0, void_invoices=0, disputed_invoices=0,
                            unapplied_payments=0, customers_on_hold=0, customers_without_email=0)
@@ -286,9 +294,11 @@ class _Generator:
         self.schedules[None] = self.schedules[DEFAULT_TERMS_CODE]
         self.scale = {currency: 10 ** exponent(currency) for currency in AMOUNTS}
         sqlite = self.writer.sqlite
-        if sqlite:
+        if sqlite:  # the connection's settings, not the transaction's: restored below
             cache_size = s.execute(text("PRAGMA cache_size")).scalar()
+            threads = s.execute(text("PRAGMA threads")).scalar()
             s.execute(text(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}"))
+            s.execute(text(f"PRAGMA threads={min(os.cpu_count() or 1, SQLITE_SORT_THREADS)}"))
         try:  # the stored balances (customer_balance) once, for the whole book, at the end
             with balance_keeper.deferred(s):
                 with self.writer.indexes_deferred(TABLES, keep=IN_ORDER_INDEXES):
@@ -299,6 +309,7 @@ class _Generator:
         finally:
             if sqlite:
                 s.execute(text(f"PRAGMA cache_size={int(cache_size)}"))
+                s.execute(text(f"PRAGMA threads={int(threads)}"))
         self.advance_sequences()
         summary = DemoSummary(
             seed=self.seed, as_of=self.as_of, company_created=company_created,
@@ -508,25 +519,39 @@ class _Generator:
         n = len(custs)
         if self.n_invoices <= 0 or n == 0:
             return
+        import numpy as np  # here: only a demo with invoices needs it
+
         weights = [rng.lognormvariate(0, 1.0) for _ in range(n)]
-        owner = rng.choices(range(n), weights=weights, k=self.n_invoices)
+        # rng.choices(range(n), weights=weights, k=N), its own steps: the same cumulative sums, the same
+        # random() per invoice times their total, bisected as bisect(cum, x, 0, n - 1) does; the bisection
+        # of a million draws done by NumPy, not a Python loop
+        cum = np.fromiter(itertools.accumulate(weights), dtype=np.float64, count=n)
         del weights
+        random_ = rng.random
+        draws = np.fromiter((random_() for _ in range(self.n_invoices)), dtype=np.float64, count=self.n_invoices)
+        owner = np.searchsorted(cum[:n - 1], draws * (cum[-1] + 0.0), side="right")
+        del cum, draws
         randrange = rng.randrange
+        join = [c.join for c in custs]
         end = self.end
         issue = array("i")  # 4 bytes a day, not a 28-byte int object: a million of them
-        for c in owner:
-            lo = custs[c].join
+        for c in owner.tolist():
+            lo = join[c]
             d = lo + randrange(end - lo + 1)
             if d % 7 == 0 and d > lo:  # ordinal % 7 == 0 is a Sunday: bill on Saturday
                 d -= 1
             issue.append(d)
-        # invoice ids and numbers follow the issue date, as in a real ledger
-        order = sorted(range(self.n_invoices), key=issue.__getitem__)
-        per_customer: list[list[int]] = [[] for _ in range(n)]
-        for rank, i in enumerate(order):
-            per_customer[owner[i]].append(rank)
-        self.dates_by_rank = array("i", (issue[i] for i in order))
-        del owner, issue, order
+        # invoice ids and numbers follow the issue date, as in a real ledger: a stable sort, ties in the
+        # order drawn (as sorted() did)
+        issue = np.frombuffer(issue, dtype=np.intc)
+        order = np.argsort(issue, kind="stable")
+        self.dates_by_rank = array("i", issue[order].tobytes())
+        # each customer's ranks, ascending: the ranks grouped by owner by another stable sort
+        owner_by_rank = owner[order]
+        ranks = np.argsort(owner_by_rank, kind="stable").tolist()
+        ends = np.cumsum(np.bincount(owner_by_rank, minlength=n)).tolist()
+        per_customer: list[list[int] | None] = [ranks[start:stop] for start, stop in zip([0, *ends[:-1]], ends)]
+        del owner, issue, order, owner_by_rank, ranks, ends
         self.inv_base = self.ids[Invoice]
         self.dl_base = self.ids[DueLine]
         self.alloc_base = self.ids[Allocation]
@@ -557,6 +582,9 @@ class _Generator:
         dates_by_rank = self.dates_by_rank
         inv = self.invoices
         due_lines = self.due_lines
+        dl_invoice, dl_base = due_lines.invoice, self.dl_base
+        dl_sequence, dl_due, dl_amount, dl_paid = (due_lines.sequence.append, due_lines.due.append,
+                                                   due_lines.amount.append, due_lines.paid.append)
         end = self.end
         counts = self.counts
         profile, _w, p_partial, p_never = PROFILES[cust.profile]
@@ -587,15 +615,20 @@ class _Generator:
             inv.reference[rank] = rng.randrange(100000) if random_() < 0.4 else -1
             if void:
                 inv.void_on[rank] = void_on
-                inv.void_reason[rank] = data.VOID_REASONS.index(rng.choice(data.VOID_REASONS))
+                inv.void_reason[rank] = 1 + data.VOID_REASONS.index(rng.choice(data.VOID_REASONS))
             inv.disputed[rank] = disputed
             self.pending.invoices += 1
             counts["void_invoices"] += void
             counts["disputed_invoices"] += disputed
             dls = []
             for seq, (due, amount) in enumerate(schedule(issued, total), start=1):
-                index = due_lines.add(inv_id, seq, due, amount)
-                dls.append([self.dl_base + index, due, amount, amount, index])
+                index = len(dl_invoice)  # DueLines.add, inlined: 1.2 million lines
+                dl_invoice.append(inv_id)
+                dl_sequence(seq)
+                dl_due(due)
+                dl_amount(amount)
+                dl_paid(0)
+                dls.append([dl_base + index, due, amount, amount, index])
             lines += dls
             if void:
                 continue
@@ -697,6 +730,7 @@ class _Generator:
                 running = 0
             groups[-1].append(part)
             running += part[1]
+        add, kind, currency_index = self.allocations.add, buffers.PAYMENT, CURRENCY_INDEX[currency]
         for group in groups:
             applied = sum(a for _, a in group)
             extra = min(_round(currency, int(applied * rng.uniform(0.01, 0.1))), MAX_MINOR - applied) \
@@ -704,7 +738,7 @@ class _Generator:
             # paid a little too much: the rest stays as credit
             pay_id = self.add_payment(cust, currency, day, applied + extra, applied, extra > 0)
             for dl_id, a in group:
-                self.allocation(dl_id, a, day, currency, buffers.PAYMENT, pay_id)
+                add(dl_id, kind, pay_id, a, day, currency_index)  # self.allocation, a million times
 
     def advance_payment(self, cust: _Cust, ranks: list[int]) -> None:
         """Money received on account with nothing applied yet (an advance, or an unidentified transfer)."""
@@ -745,45 +779,40 @@ class _Generator:
         self.pending = _Pending()
 
     def write_documents(self) -> None:
-        """The invoices, credit notes, due lines and allocations, each table in id order (see buffers)."""
+        """The invoices, credit notes, due lines and allocations, each table in id order (see buffers).
+        Each table's rows are zipped from its columns, each column mapped in C (dates and stamps looked
+        up in a dict of the days the column holds): a Python call per row and column was most of the
+        time spent before the database's own."""
         w, days, c = self.writer, self.days, self.counts
-        inv, dates, series, base, true, false = \
-            self.invoices, self.dates_by_rank, self.inv_series, self.inv_base, self.true, self.false
+        inv, dates, n = self.invoices, self.dates_by_rank, self.n_invoices
+        issued = days.dates(dates)
+        void_dates = days.dates(set(inv.void_on) - {0})
+        void_dates[0] = None  # not void
+        year = {o: days.day(o).year for o in issued}
 
-        def invoice(rank: int) -> tuple:
-            issued = dates[rank]
-            ref = inv.reference[rank]
-            reference = f"OC-{days.day(issued).year}-{ref:05d}" if ref >= 0 else None
-            void_on = inv.void_on[rank]
-            return (base + rank, f"{series}{rank + 1:08d}", inv.customer[rank], days.date(issued),
-                    CURRENCIES[inv.currency[rank]], inv.total[rank], reference, "invoice",
-                    true if inv.disputed[rank] else false, VOID if void_on else POSTED,
-                    days.date(void_on) if void_on else None,
-                    data.VOID_REASONS[inv.void_reason[rank]] if void_on else None, days.stamp(issued))
+        def reference(issued: int, ref: int) -> str | None:
+            return f"OC-{year[issued]}-{ref:05d}" if ref >= 0 else None
 
-        for rows in buffers.batches(self.n_invoices, invoice, BATCH):
-            w.write(Invoice.__table__, INVOICE_COLUMNS, rows)
-        self.progress(f"demo: {self.n_invoices:,} invoices written")
+        w.write(Invoice.__table__, INVOICE_COLUMNS, zip(
+            range(self.inv_base, self.inv_base + n),
+            map((self.inv_series + "%08d").__mod__, range(1, n + 1)),  # the series is letters, digits and "-"
+            inv.customer, map(issued.__getitem__, dates), map(CURRENCIES.__getitem__, inv.currency), inv.total,
+            map(reference, dates, inv.reference), itertools.repeat("invoice"),
+            map((self.false, self.true).__getitem__, inv.disputed),
+            map((POSTED, VOID).__getitem__, map(bool, inv.void_on)), map(void_dates.__getitem__, inv.void_on),
+            map((None, *data.VOID_REASONS).__getitem__, inv.void_reason), map(days.stamps(dates).__getitem__, dates)))
+        self.progress(f"demo: {n:,} invoices written")
         del self.invoices
         w.write(CreditNote.__table__, CREDIT_NOTE_COLUMNS, self.credit_note_rows)
         dl, dl_base = self.due_lines, self.dl_base
-
-        def due_line(i: int) -> tuple:
-            return (dl_base + i, dl.invoice[i], dl.sequence[i], days.date(dl.due[i]), dl.amount[i], dl.paid[i])
-
-        for rows in buffers.batches(len(dl), due_line, BATCH):
-            w.write(DueLine.__table__, DUE_LINE_COLUMNS, rows)
+        w.write(DueLine.__table__, DUE_LINE_COLUMNS, zip(
+            range(dl_base, dl_base + len(dl)), dl.invoice, dl.sequence, map(days.dates(dl.due).__getitem__, dl.due),
+            dl.amount, dl.paid))
         a, a_base = self.allocations, self.alloc_base
-
-        def allocation(i: int) -> tuple:
-            kind, source = a.kind[i], a.source[i]
-            return (a_base + i, a.due_line[i], source if kind == buffers.PAYMENT else None,
-                    source if kind == buffers.CREDIT_NOTE else None, source if kind == buffers.WRITE_OFF else None,
-                    a.amount[i], days.date(a.date[i]), CURRENCIES[a.currency[i]])
-
-        for rows in buffers.batches(len(a), allocation, BATCH):
-            w.write(Allocation.__table__, ALLOCATION_COLUMNS, rows)
-        c["invoices"] = self.n_invoices
+        w.write(Allocation.__table__, ALLOCATION_COLUMNS, zip(
+            range(a_base, a_base + len(a)), a.due_line, *map(buffers.none_for_zero, a.sources), a.amount,
+            map(days.dates(a.date).__getitem__, a.date), map(CURRENCIES.__getitem__, a.currency)))
+        c["invoices"] = n
         c["due_lines"] = len(dl)
         c["allocations"] = len(a)
         self.ids[DueLine] = dl_base + len(dl)

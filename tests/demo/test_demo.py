@@ -11,6 +11,7 @@ import sqlite3
 import phonenumbers
 import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 from stdnum.cl import rut
 from stdnum.co import nit
 from stdnum.mx import rfc
@@ -557,3 +558,31 @@ def test_a_load_in_a_new_file_runs_with_a_rollback_journal(tmp_path):
         assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         s.rollback()
     engine.dispose()
+
+
+def test_a_load_in_a_new_file_runs_without_foreign_key_lookups_and_they_are_back_after(tmp_path):
+    engine = open_database(str(tmp_path / "fk.sqlite"))
+    with demo_bulk.foreign_keys_unchecked(engine) as conn:
+        with Session(bind=conn) as s, s.begin():
+            assert s.execute(text("PRAGMA foreign_keys")).scalar() == 0
+            generate_demo(s, customers=5, invoices=50, seed=1, as_of=AS_OF)
+        raw = conn.connection.dbapi_connection
+    assert raw.execute("PRAGMA foreign_keys").fetchone() == (1,)  # the pooled connection checks them again
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_the_cli_load_in_a_new_file_leaves_every_foreign_key_satisfied(tmp_path, capsys):
+    path = tmp_path / "new.sqlite"
+    assert main(["--db", str(path), "demo", "--customers", "80", "--invoices", "3000", "--seed", "5",
+                 "--as-of", AS_OF.isoformat()]) == 0
+    with contextlib.closing(sqlite3.connect(path)) as plain:
+        assert plain.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert plain.execute("SELECT count(*) FROM allocation").fetchone()[0] > 0
+
+
+def test_the_sorter_threads_setting_is_restored_after_the_load(session):
+    before = one(session, "PRAGMA threads")
+    generate_demo(session, customers=3, invoices=20, seed=1, as_of=AS_OF)
+    assert one(session, "PRAGMA threads") == before
