@@ -52,14 +52,14 @@ def _packed_default(element, compiler, **kw):
             f"ORDER BY {compiler.process(order, **kw)})")
 
 
-def _ints(text: str | None, count: int) -> np.ndarray:
+def ints_of(text: str | None, count: int) -> np.ndarray:
     values = np.fromstring(text or "", dtype=np.int64, sep=",") if count else np.zeros(0, dtype=np.int64)
     if len(values) != count:  # a value NumPy could not read: never silently short
         raise ValueError(f"expected {count} whole numbers, read {len(values)}")
     return values
 
 
-def _codes(text: str | None, count: int) -> tuple[list[str], np.ndarray]:
+def codes_of(text: str | None, count: int) -> tuple[list[str], np.ndarray]:
     """The distinct currency codes (sorted) and each line's index among them."""
     text = text or ""
     raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
@@ -85,23 +85,24 @@ def _shift_lookup(session: Session, shifts, default_shift: int):
         select(func.count(), packed(s.c.customer_id, s.c.customer_id),
                packed(func.coalesce(s.c.shift, default_shift), s.c.customer_id))).one()
     count = int(count)
-    ids, values = _ints(ids, count), _ints(values, count)
+    ids, values = ints_of(ids, count), ints_of(values, count)
+    return lambda customers: looked_up(ids, values, customers, default_shift)
 
-    def shift_of(customers: np.ndarray) -> np.ndarray:
-        if not count or not len(customers):
-            return np.full(len(customers), default_shift, dtype=np.int64)
-        low = int(min(ids.min(), customers.min()))
-        span = int(max(ids.max(), customers.max())) - low + 1
-        if span <= 8 * (count + len(customers)):  # ids dense enough (as a rule): a table indexed by id
-            table = np.full(span, default_shift, dtype=np.int64)
-            table[ids - low] = values
-            return table[customers - low]
-        order = np.argsort(ids, kind="stable")
-        by_id, shift = ids[order], values[order]
-        at = np.minimum(np.searchsorted(by_id, customers), count - 1)
-        return np.where(by_id[at] == customers, shift[at], default_shift)
 
-    return shift_of
+def looked_up(ids: np.ndarray, values: np.ndarray, keys: np.ndarray, default: int) -> np.ndarray:
+    """values[i] where ids[i] == key (ids distinct), for each key; `default` for keys not among the ids."""
+    if not len(ids) or not len(keys):
+        return np.full(len(keys), default, dtype=np.int64)
+    low = int(min(ids.min(), keys.min()))
+    span = int(max(ids.max(), keys.max())) - low + 1
+    if span <= 8 * (len(ids) + len(keys)):  # ids dense enough (as customer ids are): a table indexed by id
+        table = np.full(span, default, dtype=np.int64)
+        table[ids - low] = values
+        return table[keys - low]
+    order = np.argsort(ids, kind="stable")
+    by_id, value = ids[order], values[order]
+    at = np.minimum(np.searchsorted(by_id, keys), len(ids) - 1)
+    return np.where(by_id[at] == keys, value[at], default)
 
 
 def place_open_lines(session: Session, as_of: dt.date, weeks: int, shifts, default_shift: int, skip: set[int],
@@ -117,8 +118,8 @@ def place_open_lines(session: Session, as_of: dt.date, weeks: int, shifts, defau
         q = q.where(Invoice.currency == currency)
     count, customers, due, amounts, codes = session.execute(q).one()
     count = int(count or 0)
-    customers, due, amounts = _ints(customers, count), _ints(due, count), _ints(amounts, count)
-    names, cur = _codes(codes, count)
+    customers, due, amounts = ints_of(customers, count), ints_of(due, count), ints_of(amounts, count)
+    names, cur = codes_of(codes, count)
 
     ahead = due + _shift_lookup(session, shifts, default_shift)(customers)
     week = np.clip(-(-ahead // 7), 1, weeks + 1)  # week_of: ⌈ahead / 7⌉, at least 1; weeks + 1 is beyond
