@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, and_, cast, func, select, union_all
+from sqlalchemy import Integer, and_, cast, exists, func, select, union_all
 from sqlalchemy.orm import Session
 
 from app.ledger.balance_keeper import latest_date
 from app.ledger.balances import invoice_exists_as_of, open_as_of_in, unapplied_credit_parts
 from app.ledger.fx import rates_on, to_company_minor
-from app.models import Activity, Customer, CustomerBalance, DueLine, Invoice
+from app.models import Activity, Customer, CustomerBalance, CustomerRisk, DueLine, Invoice
 
 from .agreements import list_agreements
 from .promises import list_promises
@@ -175,10 +175,14 @@ def _over_credit_limit(session: Session, as_of: dt.date):
 def task_risk(session: Session, customer_ids, as_of: dt.date) -> dict[int, float]:
     """The model's probability of paying late from the stored snapshot; the smoothed historical rate
     for customers the snapshot does not cover (new since it was computed, or no snapshot yet)."""
-    from .risk_snapshot import stored_probabilities
-
     ids = set(customer_ids)
-    risk = stored_probabilities(session, ids, as_of)
+    risk: dict[int, float] = {}
+    # no snapshot by the date (as `demo` leaves a book): no look-up of thousands of ids in an empty table, and
+    # the scoring modules not loaded
+    if ids and session.scalar(select(exists().where(CustomerRisk.as_of <= as_of))):
+        from .risk_snapshot import stored_probabilities
+
+        risk = stored_probabilities(session, ids, as_of)
     missing = ids - risk.keys()
     if missing:
         risk.update(historical_risk(session, missing, as_of))
