@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.reports.forecast_bulk import codes_of, ints_of, looked_up
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.integers(min_value=-2**63, max_value=2**63 - 1), max_size=30))
 def test_ints_read_back(values):
     assert ints_of(",".join(map(str, values)), len(values)).tolist() == values
@@ -27,6 +28,7 @@ def test_ints_never_silently_short(text, count):
 codes = st.sampled_from(["PEN", "USD", "CLP", "COP", "KWD", "AB", "ABCD", "ÑÑÑ", "P", "X-Y"])
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(codes, max_size=20))
 def test_codes(found):
     names, index = codes_of(",".join(found), len(found))
@@ -34,6 +36,7 @@ def test_codes(found):
     assert [names[i] for i in index.tolist()] == found
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.integers(min_value=-10**6, max_value=10**6), st.integers(-400, 400), max_size=40),
        st.lists(st.integers(min_value=-10**6, max_value=10**6), max_size=40), st.booleans(), st.integers(-50, 50))
 def test_look_up_dense_and_sparse(table, keys, sparse, default):
