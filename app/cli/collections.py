@@ -281,18 +281,10 @@ def tasks(args) -> int:
         return today_tasks(s, as_of=as_of, collector=args.collector), company_currency(s)
 
     rows, home = _run(args, work)
-    if args.format == "json":
-        print(json.dumps({"as_of": as_of.isoformat(), "company_currency": home, "tasks": [
-            {"kind": t.kind, "customer_code": t.customer_code, "customer_name": t.customer_name,
-             "collector": t.collector, "currency": t.currency,
-             "amount": to_str(t.amount_minor, t.currency) if t.currency else None,
-             "due_date": t.due_date.isoformat() if t.due_date else None, "detail": t.detail, "ref": t.ref,
-             "risk": t.risk, "expected_value": to_str(t.expected_value_minor, t.currency) if t.currency else None,
-             # in the company's currency at the as-of date's rate; null (and rate_missing) without one
-             "expected_value_company": None if t.expected_value_company_minor is None
-             else to_str(t.expected_value_company_minor, home),
-             "rate_missing": t.rate_missing}
-            for t in rows]}, ensure_ascii=False, indent=2))
+    if args.format == "json":  # json.dumps(ensure_ascii=False, indent=2) of the tasks, written field by field
+        from .tasks_json import tasks_json
+
+        print(tasks_json(as_of, home, rows))
     else:
         if not rows:
             print("nothing to do today")

@@ -16,8 +16,8 @@ default, HistoricalLateness, is each customer's amount-weighted lateness (alloca
 payments only) over its due lines settled by the as-of date, and for customers without such history
 the same figure over all customers (0 when nobody has any): the ledger's payment history as of the date
 (app.ledger.payment_history, stored per customer). A model that can say its shifts in SQL (`in_sql`) has
-the lines of customers without commitments placed by one grouping in SQL (currency, week, overdue); the
-others, and any other model, go through place_lines in Python, with the same rule.
+the lines of customers without commitments placed all at once (app.reports.forecast_bulk: one statement,
+then NumPy); the others, and any other model, go through place_lines in Python, with the same rule.
 
 Commitments come before the model: `sources` yield ExpectedReceipts (a customer, a currency, a date,
 an amount, optionally the invoices it is for). Each receipt takes its amount off the customer's open
@@ -36,12 +36,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol, Sequence, runtime_checkable
 
-from sqlalchemy import Float, Select, case, cast, func, literal, or_, select
+from sqlalchemy import Float, Select, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.ledger.balances import open_as_of, open_as_of_in
+from app.ledger.balances import open_as_of
 from app.ledger.payment_history import DIRECT, history_as_of, history_as_of_in, reading_for
-from app.ledger.sqlfuncs import clamp, days_between, round_half_away
+from app.ledger.sqlfuncs import round_half_away
 from app.models import (
     POSTED,
     AgreementInstallment,
@@ -369,42 +369,6 @@ def open_lines_statement(as_of: dt.date):
     return _open_lines_select(as_of)
 
 
-def _placed_in_sql(session: Session, as_of: dt.date, weeks: int, in_sql: ShiftsInSql, skip: set[int],
-                   currency: str | None):
-    """place_lines' sums and totals for the customers not in `skip`, by one grouping of the open lines in
-    SQL by (currency, week, overdue); the lines of `skip` count in the totals only (week 0)."""
-    o = open_as_of_in(session, as_of)
-    shifts = in_sql.shifts.subquery("shift")
-    ahead = days_between(DueLine.due_date, literal(as_of)) + func.coalesce(shifts.c.shift, in_sql.default_shift)
-    # week_of capped at weeks + 1: ⌈ahead / 7⌉ for ahead > 0; (ahead + 6) / 7 truncates towards zero, so it
-    # is at most 0 (then 1) for ahead ≤ 0 (`//` of integers is SQL integer division)
-    week = clamp((ahead + 6) // 7, 1, weeks + 1)
-    if skip:
-        week = case((Invoice.customer_id.in_(sorted(skip)), 0), else_=week)
-    q = o.lines(Invoice.currency.label("currency"), week.label("week"),
-                case((DueLine.due_date < as_of, 1), else_=0).label("overdue"), o.open.label("open")) \
-        .outerjoin(shifts, shifts.c.customer_id == Invoice.customer_id)
-    if currency:
-        q = q.where(Invoice.currency == currency)
-    lines = q.subquery()
-    sums: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for cur, k, overdue, amount in session.execute(
-            select(lines.c.currency, lines.c.week, lines.c.overdue, func.sum(lines.c.open))
-            .group_by(lines.c.currency, lines.c.week, lines.c.overdue)):
-        amount = int(amount)
-        tot = totals[cur]
-        tot[0] += amount
-        if overdue:
-            tot[1] += amount
-        if k:
-            cell = sums[cur][int(k)]
-            cell[0] += amount
-            if overdue:
-                cell[1] += amount
-    return sums, totals
-
-
 def _consume(lines: list[list], receipt: ExpectedReceipt) -> list[tuple[int, bool]]:
     """Take the receipt's amount off the lines ([line_id, invoice_id, due, open, overdue], oldest due
     first); returns [(amount, overdue)] taken."""
@@ -524,8 +488,10 @@ def cash_forecast(session: Session, as_of: dt.date, weeks: int = DEFAULT_WEEKS, 
             q = q.where(Invoice.currency == cur_filter)
         sums, totals = place_lines(session.execute(q), committed, model, as_of, weeks)
         return build_forecast(as_of, weeks, model, sums, totals)
+    from .forecast_bulk import place_open_lines  # NumPy: loaded by the commands that place many lines only
+
     skip = {cid for cid, _cur in committed}
-    sums, totals = _placed_in_sql(session, as_of, weeks, in_sql, skip, cur_filter)
+    sums, totals = place_open_lines(session, as_of, weeks, in_sql.shifts, in_sql.default_shift, skip, cur_filter)
     if skip:  # customers with commitments: their lines in Python, commitments first
         add_committed_lines(session, as_of, weeks, model, committed, sums, cur_filter)
     return build_forecast(as_of, weeks, model, sums, totals)
