@@ -83,3 +83,33 @@ def test_cancel_while_the_copy_is_checked_leaves_no_file(books, tmp_path, monkey
         make_backup(str(books), folder / "copia.cobranza", progress=cancel_in_the_check)
     assert seen[-1] == (0, 0) and seen[-2][0] == seen[-2][1] > 0  # every page copied, then the check
     assert list(folder.iterdir()) == []
+
+
+def test_quitting_stops_a_long_check_between_two_looks_of_sqlite(tmp_path, monkeypatch):
+    """SQLite calls its progress handler only between instructions, and checking one large table is one
+    instruction (1.4 s apart at a million invoices): a watcher thread asks `progress` meanwhile and
+    interrupts the check when it raises, so quitting during the automatic backup does not wait."""
+    import threading
+
+    monkeypatch.setattr(backup, "CHECK_TICK", 2**31 - 1)  # SQLite's own looks never come
+    monkeypatch.setattr(backup, "WATCH_SECONDS", 0.001)
+    path = tmp_path / "large.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE t (a INTEGER, b TEXT)")
+        conn.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+                     "INSERT INTO t SELECT i, printf('%08d-%s', i * 7919 % 100000, hex(randomblob(8))) FROM n")
+        conn.execute("CREATE INDEX t_b ON t (b)")
+        conn.execute("CREATE INDEX t_ab ON t (a, b)")
+    checking = sqlite3.connect(path)  # as the backup opens it: for the thread that checks
+    asked_by = []
+
+    def stop_when_asked_by_another_thread(done, total):
+        asked_by.append(threading.current_thread())
+        if threading.current_thread() is not threading.main_thread():
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        backup._integrity(checking, stop_when_asked_by_another_thread)
+    assert any(t is not threading.main_thread() for t in asked_by)
+    assert checking.execute("PRAGMA quick_check").fetchone()[0] == "ok"  # the connection is usable after
+    checking.close()
