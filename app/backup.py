@@ -230,6 +230,9 @@ def _backup_sqlite(source: Path, target: Path, progress: Progress | None = None,
         src = sqlite3.connect(source, timeout=30, isolation_level=None)
         try:
             dst = sqlite3.connect(tmp)
+            # no flush to disk at every step's commit: one at the end (below), before the rename. A step
+            # that flushed waited 0.35 s at a million invoices (Cancel and quitting waited with it)
+            dst.execute("PRAGMA synchronous=OFF")
             try:
                 # one read transaction around every step → one consistent snapshot, however many steps: a
                 # write by another connection meanwhile is not in the copy and does not restart it
@@ -254,6 +257,7 @@ def _backup_sqlite(source: Path, target: Path, progress: Progress | None = None,
         if problem:
             raise BackupError(f"the copy of {source} failed its integrity check ({problem}); the database may be "
                               "damaged: keep the file and the earlier backups")
+        _flush_to_disk(tmp)
         os.replace(tmp, target)
     except sqlite3.Error as exc:
         raise BackupError(f"cannot back up {source}: {exc}") from exc
@@ -267,6 +271,15 @@ def _backup_sqlite(source: Path, target: Path, progress: Progress | None = None,
     finally:
         _remove(tmp)
     return BackupResult(target, target.stat().st_size, "sqlite")
+
+
+def _flush_to_disk(path: Path) -> None:
+    """Everything written to `path` on the disk (what SQLite's synchronous commits did at every step)."""
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes only a writable handle
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _one(conn: sqlite3.Connection, sql: str):
