@@ -29,6 +29,6 @@ def run(args) -> int:
         from app.ui.self_check import run_self_check
 
         return run_self_check(args.db)
-    from app.ui.app import run_gui  # Qt is imported only when the GUI is asked for
+    from app.ui.app import end_process, run_gui  # Qt is imported only when the GUI is asked for
 
-    return run_gui(args.db, open_backup=args.backup)
+    end_process(run_gui(args.db, open_backup=args.backup))  # does not return

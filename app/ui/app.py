@@ -169,5 +169,25 @@ def run_gui(db: str | None, open_backup: str | None = None) -> int:
         window.backup_actions.check(open_backup)
     code = app.exec()
     window.ctx.runner.shutdown()  # the window has closed: reads interrupted, the writer finishes its write
-    engine.dispose()
+    engine.dispose()  # closes the connections: SQLite writes the WAL back into the book's file
     return int(code)
+
+
+def end_process(code: int) -> None:
+    """End `cobranza gui`'s process once run_gui has returned (the writer done, the database closed):
+    the Qt application is shut down (its clipboard handed to the system's clipboard manager), output
+    and logs flushed, and the process ends without Python's own teardown of every module and object,
+    which took 0.05-0.15 s of the quit (Ctrl+Q) at 100,000 customers and has nothing left to save."""
+    import logging
+    import os
+
+    app = QApplication.instance()
+    if app is not None:
+        app.shutdown()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):  # no console (a windowed executable), or closed
+            pass
+    os._exit(code)
