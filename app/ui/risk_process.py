@@ -20,6 +20,10 @@ from app.ledger.changes import RISK, Changes
 
 log = logging.getLogger(__name__)
 
+#: workers killed at quitting, kept until the process ends (app.ui.app.end_process): not destroyed with
+#: the window, which would wait for them after all
+_KILLED: list[QProcess] = []
+
 #: the bundled executable runs the worker when asked with this first argument (installer/cobranza_main.py)
 FROZEN_FLAG = "--risk-worker"
 
@@ -98,6 +102,9 @@ class RiskRefresher(QObject):
             process.kill()
             if wait:
                 process.waitForFinished(2000)
+            else:  # out of the window's object tree: destroying a QProcess waits for its process to end
+                process.setParent(None)
+                _KILLED.append(process)
 
     def _finished(self, code: int, status) -> None:
         process = self.sender()
