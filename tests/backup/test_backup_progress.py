@@ -88,19 +88,36 @@ def test_cancel_while_the_copy_is_checked_leaves_no_file(books, tmp_path, monkey
 def test_quitting_stops_a_long_check_between_two_looks_of_sqlite(tmp_path, monkeypatch):
     """SQLite calls its progress handler only between instructions, and checking one large table is one
     instruction (1.4 s apart at a million invoices): a watcher thread asks `progress` meanwhile and
-    interrupts the check when it raises, so quitting during the automatic backup does not wait."""
+    interrupts the check when it raises, so quitting during the automatic backup does not wait. Here the
+    check never ends by itself (a recursive count stands in for it) and SQLite's own looks never come."""
     import threading
 
-    monkeypatch.setattr(backup, "CHECK_TICK", 2**31 - 1)  # SQLite's own looks never come
-    monkeypatch.setattr(backup, "WATCH_SECONDS", 0.001)
-    path = tmp_path / "large.sqlite"
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE t (a INTEGER, b TEXT)")
-        conn.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
-                     "INSERT INTO t SELECT i, printf('%08d-%s', i * 7919 % 100000, hex(randomblob(8))) FROM n")
-        conn.execute("CREATE INDEX t_b ON t (b)")
-        conn.execute("CREATE INDEX t_ab ON t (a, b)")
-    checking = sqlite3.connect(path)  # as the backup opens it: for the thread that checks
+    monkeypatch.setattr(backup, "CHECK_TICK", 2**31 - 1)
+    monkeypatch.setattr(backup, "WATCH_SECONDS", 0.005)
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+
+    class NeverEndingCheck:
+        """The copy's connection, its integrity check replaced by a statement that never ends."""
+
+        def __init__(self, conn):
+            self.conn = conn
+
+        def __getattr__(self, name):
+            return getattr(self.conn, name)
+
+        def __setattr__(self, name, value):
+            if name == "conn":
+                object.__setattr__(self, name, value)
+            else:
+                setattr(self.conn, name, value)
+
+        def execute(self, sql):
+            assert sql == "PRAGMA integrity_check"
+            return self.conn.execute(endless)
+
+    conn = sqlite3.connect(tmp_path / "copy.sqlite")
+    guard = threading.Timer(60, conn.interrupt)  # were the watcher gone, the test would end here, failing
+    guard.start()
     asked_by = []
 
     def stop_when_asked_by_another_thread(done, total):
@@ -108,11 +125,14 @@ def test_quitting_stops_a_long_check_between_two_looks_of_sqlite(tmp_path, monke
         if threading.current_thread() is not threading.main_thread():
             raise Cancelled()
 
-    with pytest.raises(Cancelled):
-        backup._integrity(checking, stop_when_asked_by_another_thread)
+    try:
+        with pytest.raises(Cancelled):
+            backup._integrity(NeverEndingCheck(conn), stop_when_asked_by_another_thread)
+    finally:
+        guard.cancel()
     assert any(t is not threading.main_thread() for t in asked_by)
-    assert checking.execute("PRAGMA quick_check").fetchone()[0] == "ok"  # the connection is usable after
-    checking.close()
+    assert conn.execute("SELECT 1").fetchone() == (1,)  # the connection is usable after
+    conn.close()
 
 
 def test_a_cancelled_automatic_backup_is_set_aside_and_deleted_by_the_next_one(books, tmp_path, monkeypatch):
