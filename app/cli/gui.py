@@ -29,6 +29,9 @@ def run(args) -> int:
         from app.ui.self_check import run_self_check
 
         return run_self_check(args.db)
-    from app.ui.app import run_gui  # Qt is imported only when the GUI is asked for
+    from app.ui.first_screen import prepare_first_screen  # no Qt: the dashboard's reads start while Qt loads
 
-    return run_gui(args.db, open_backup=args.backup)
+    prepared = prepare_first_screen(args.db)
+    from app.ui.app import end_process, run_gui  # Qt is imported only when the GUI is asked for
+
+    end_process(run_gui(args.db, open_backup=args.backup, prepared=prepared))  # does not return

@@ -10,7 +10,6 @@ straight to lxml (_Raw rows): openpyxl's per-cell objects were 80% of the time o
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from decimal import Decimal
 from typing import Sequence
@@ -25,7 +24,7 @@ from app.ledger.progress import Progress, Steps
 
 from .aging import AgingReport
 from .aging_export import bucket_title, labels, neutralise
-from .write_only import discarding
+from .write_only import RawRow as _Raw, discarding, excel_serial as _serial, write_rows_fast as _write_rows_fast
 
 TITLE_FONT = Font(name="Calibri", bold=True, size=14)
 BOLD = Font(name="Calibri", bold=True)
@@ -41,67 +40,6 @@ def money_format(currency: str) -> str:
 
 def _amount(value_minor: int, digits: int) -> Decimal | int:
     return value_minor if digits == 0 else Decimal(value_minor).scaleb(-digits)
-
-
-_EPOCH = dt.date(1899, 12, 30).toordinal()
-
-
-def _serial(day: dt.date) -> int:
-    """The Excel serial number of a date (what openpyxl would compute per cell, done cheaply)."""
-    return day.toordinal() - _EPOCH
-
-
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-class _Raw(list):
-    """A row written straight as XML: [(value, style id or None), ...]; str values are text, numbers
-    are numbers, None is an empty cell. User text must already be neutralised."""
-
-
-def _write_rows_fast(ws):
-    """openpyxl's write-only row loop, with a fast path for _Raw rows.
-
-    openpyxl makes a cell object per value, binds and type-checks it and looks its style up: 80% of
-    the time of a 100,000-row sheet. A _Raw row goes straight to lxml with precomputed style ids.
-    Other rows take openpyxl's own path, so titles, headers and formulas are written as usual.
-    """
-    from lxml.etree import Element, SubElement
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.utils import get_column_letter as letter
-
-    xf = ws._writer.xf.send(True)
-    letters: list[str] = []
-    with xf.element("sheetData"):
-        row_idx = 1
-        try:
-            while True:
-                row = yield
-                if isinstance(row, _Raw):
-                    while len(letters) < len(row):
-                        letters.append(letter(len(letters) + 1))
-                    el = Element("row", r=str(row_idx))
-                    for col, (value, style) in zip(letters, row):
-                        if value is None:
-                            continue
-                        c = SubElement(el, "c", r=f"{col}{row_idx}")
-                        if style is not None:
-                            c.set("s", style)
-                        if isinstance(value, str):
-                            c.set("t", "inlineStr")
-                            t = SubElement(SubElement(c, "is"), "t")
-                            if value != value.strip():
-                                t.set(XML_SPACE, "preserve")
-                            t.text = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters: not XML
-                        else:
-                            SubElement(c, "v").text = str(value)
-                    xf.write(el)
-                else:
-                    ws._writer.write_row(xf, ws._values_to_row(row, row_idx), row_idx)
-                row_idx += 1
-        except GeneratorExit:
-            pass
-    ws._writer.xf.send(None)
 
 
 class _Sheet:

@@ -28,8 +28,8 @@ class AppContext:
     early: dict = field(default_factory=dict)
 
     @classmethod
-    def create(cls, engine: Engine, parent=None) -> "AppContext":
-        sessions = session_factory(engine)
+    def create(cls, engine: Engine, parent=None, sessions: sessionmaker[Session] | None = None) -> "AppContext":
+        sessions = sessions or session_factory(engine)
         return cls(engine=engine, sessions=sessions,
                    runner=TaskRunner(sessions, parent, write_sessions=session_factory(engine, write=True)))
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QWizard, QWizardPage)
 
 from app import config
+
+from .book_choice import first_run_needed, missing_book  # noqa: F401 - Qt-free, asked before Qt starts
 from app.ledger.company import territory_currency
 from app.ledger.email_address import check_email
 from app.ledger.errors import InvalidValueError
@@ -49,24 +51,6 @@ class FirstRunChoice:
     smtp: dict = field(default_factory=dict)
     password: str = ""
     import_data: bool = False  # "import my data": the import wizard opens over the new book
-
-
-def first_run_needed() -> bool:
-    """No database named anywhere (--db is checked by the caller) and none at the default place."""
-    return (not os.environ.get(config.ENV_DB) and not config.load_user_settings().get("database")
-            and not config.default_database_path().exists())
-
-
-def missing_book() -> Path | None:
-    """The book remembered from the first start when its file is gone (moved, renamed, on a drive that is
-    not mounted): opening it would silently create an empty book there, one that "owes nothing"."""
-    if os.environ.get(config.ENV_DB):
-        return None
-    remembered = config.load_user_settings().get("database") or ""
-    if not remembered or "://" in remembered:
-        return None
-    path = Path(remembered)
-    return None if path.exists() else path
 
 
 def ask_for_missing_book(path: Path, parent: QWidget | None = None) -> str | None:

@@ -319,6 +319,6 @@ class MainWindow(QMainWindow):
         # interrupted, only a write in progress is waited for
         refresher = getattr(self, "risk_refresher", None)
         if refresher is not None:
-            refresher.stop()
+            refresher.stop(wait=False)  # killed: the system frees it while the rest stops
         self.ctx.runner.shutdown()
         super().closeEvent(event)

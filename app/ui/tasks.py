@@ -143,12 +143,13 @@ class TaskRunner(QObject):
             except RuntimeError as exc:  # its window was deleted meanwhile: nothing left to stop
                 log.debug("could not cancel an operation: %s", exc)
 
-    def watch_reads(self, engine) -> None:
+    def watch_reads(self, engine, reading: dict | None = None) -> None:
         """Note the connections that reads hold (on any thread but the writer's, the dashboard's second
-        connection included), so `shutdown` can interrupt their statements."""
+        connection included), so `shutdown` can interrupt their statements. `reading`: the connections
+        noted before the runner existed (app.ui.first_screen.prepare_first_screen), noted here too."""
         from sqlalchemy import event
 
-        self._reading: dict[int, object] = getattr(self, "_reading", {})
+        self._reading: dict[int, object] = reading if reading is not None else getattr(self, "_reading", {})
         self._reading_lock = threading.Lock()
 
         def checkout(dbapi_connection, _record, _proxy):

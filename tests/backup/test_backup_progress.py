@@ -83,3 +83,73 @@ def test_cancel_while_the_copy_is_checked_leaves_no_file(books, tmp_path, monkey
         make_backup(str(books), folder / "copia.cobranza", progress=cancel_in_the_check)
     assert seen[-1] == (0, 0) and seen[-2][0] == seen[-2][1] > 0  # every page copied, then the check
     assert list(folder.iterdir()) == []
+
+
+def test_quitting_stops_a_long_check_between_two_looks_of_sqlite(tmp_path, monkeypatch):
+    """SQLite calls its progress handler only between instructions, and checking one large table is one
+    instruction (1.4 s apart at a million invoices): a watcher thread asks `progress` meanwhile and
+    interrupts the check when it raises, so quitting during the automatic backup does not wait. Here the
+    check never ends by itself (a recursive count stands in for it) and SQLite's own looks never come."""
+    import threading
+
+    monkeypatch.setattr(backup, "CHECK_TICK", 2**31 - 1)
+    monkeypatch.setattr(backup, "WATCH_SECONDS", 0.005)
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+
+    class NeverEndingCheck:
+        """The copy's connection, its integrity check replaced by a statement that never ends."""
+
+        def __init__(self, conn):
+            self.conn = conn
+
+        def __getattr__(self, name):
+            return getattr(self.conn, name)
+
+        def __setattr__(self, name, value):
+            if name == "conn":
+                object.__setattr__(self, name, value)
+            else:
+                setattr(self.conn, name, value)
+
+        def execute(self, sql):
+            assert sql == "PRAGMA integrity_check"
+            return self.conn.execute(endless)
+
+    conn = sqlite3.connect(tmp_path / "copy.sqlite")
+    guard = threading.Timer(60, conn.interrupt)  # were the watcher gone, the test would end here, failing
+    guard.start()
+    asked_by = []
+
+    def stop_when_asked_by_another_thread(done, total):
+        asked_by.append(threading.current_thread())
+        if threading.current_thread() is not threading.main_thread():
+            raise Cancelled()
+
+    try:
+        with pytest.raises(Cancelled):
+            backup._integrity(NeverEndingCheck(conn), stop_when_asked_by_another_thread)
+    finally:
+        guard.cancel()
+    assert any(t is not threading.main_thread() for t in asked_by)
+    assert conn.execute("SELECT 1").fetchone() == (1,)  # the connection is usable after
+    conn.close()
+
+
+def test_a_cancelled_automatic_backup_is_set_aside_and_deleted_by_the_next_one(books, tmp_path, monkeypatch):
+    """Quitting during the automatic backup: deleting the unfinished copy of a large book held the quit
+    0.15-0.35 s, so it is renamed to a hidden `.cancelled` file and the next automatic backup deletes it."""
+    monkeypatch.setattr(backup, "CHECK_TICK", 100)
+    folder = tmp_path / "auto"
+
+    def cancel_in_the_check(done, total):
+        if total == 0:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        backup.auto_backup(str(books), folder=folder, progress=cancel_in_the_check)
+    left = list(folder.iterdir())
+    assert backup.automatic_backups(folder) == []
+    assert len(left) == 1 and left[0].name.startswith(".") and left[0].name.endswith(backup.CANCELLED_SUFFIX)
+    result = backup.auto_backup(str(books), folder=folder)
+    assert result.made is not None and sorted(folder.iterdir()) == [result.made]
+    assert inspect_backup(result.made).counts["customers"] == 200

@@ -117,3 +117,51 @@ def test_the_risk_worker_is_not_started_when_the_stored_scores_are_fresh_nor_aft
     window.ctx.runner.wait_for_done()
     qtbot.wait(50)
     assert late.process is None and not late.running()
+
+
+def test_cobranza_gui_asks_for_the_dashboard_before_qt_is_imported(demo_book):
+    """prepare_first_screen (what `cobranza gui` calls first) opens the book and computes the dashboard on a
+    thread of its own without importing Qt: the statements run while PySide6 and the window load."""
+    script = (
+        "import sys\n"
+        "from app.ui.first_screen import prepare_first_screen\n"
+        "prepared = prepare_first_screen(sys.argv[1])\n"
+        "qt_at_start = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
+        "data = prepared.dashboard.result(timeout=120)\n"
+        "print(qt_at_start, bool(data.currencies), prepared.reading == {})\n")
+    out = subprocess.run([sys.executable, "-c", script, str(demo_book)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.split() == ["[]", "True", "True"]  # no Qt; figures; every connection given back
+
+
+def test_the_window_takes_the_dashboard_asked_for_before_qt(demo_book, qapp_en, qtbot):
+    from app.reports.dashboard import dashboard
+    from app.ui.app import create_main_window
+    from app.ui.first_screen import prepare_first_screen
+
+    prepared = prepare_first_screen(str(demo_book))
+    assert prepared is not None
+    window = create_main_window(prepared.engine, prepared)
+    qtbot.addWidget(window)
+    view = window.views["dashboard"]
+    asked = []
+    original = window.ctx.runner.read
+    window.ctx.runner.read = lambda fn, *a, **k: (asked.append(fn), original(fn, *a, **k))[1]
+    assert window.ctx.early == {} and window.ctx.sessions is prepared.sessions  # taken over by the page
+    if view.data is None:
+        with qtbot.waitSignal(view.loaded, timeout=60000):
+            pass
+    assert asked == [] and view.data is prepared.dashboard.result()  # the early answer, not a second read
+    with window.ctx.sessions() as s:
+        assert view.data == dashboard(s, window.ctx.today(), sessions=window.ctx.sessions, quick=True)
+    window.ctx.runner.wait_for_done()
+    prepared.engine.dispose()
+
+
+def test_nothing_is_prepared_when_the_start_asks_first(tmp_path, monkeypatch):
+    from app.ui import book_choice
+    from app.ui.first_screen import prepare_first_screen
+
+    monkeypatch.setattr(book_choice, "first_run_needed", lambda: True)  # the first-run wizard comes first
+    assert prepare_first_screen(None) is None
