@@ -208,7 +208,9 @@ def _store(session: Session, state: _State, days_through: dt.date | None, rows: 
             with session.begin_nested():
                 conn = session.connection()
                 if _write(conn, state, days_through, rows, months, month_ends, wait=True):
-                    session.info.pop(PENDING, None)  # taken in: nothing left to mark at commit
+                    if days_through is not None:  # taken in: nothing left to mark at commit (months only:
+                        # the days from this transaction's earliest write are still to mark stale)
+                        session.info.pop(PENDING, None)
                     session.info[STORED_HERE] = True
         except SQLAlchemyError:
             pass  # a read-only database: the figures were computed all the same

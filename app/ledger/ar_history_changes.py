@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import BigInteger, and_, case, cast, extract, func, literal, select, union
+from sqlalchemy import BigInteger, and_, case, cast, func, literal, select, union
 from sqlalchemy.orm import Session
 
 from app.models import POSTED, Allocation, DueLine, Invoice, Payment
 
 from .ar_roll_months import NEVER, RollGroups, group_flag
-from .sqlfuncs import days_between
+from .sqlfuncs import days_between, year_month
 
 ONE = dt.timedelta(days=1)
 #: an ArDay row's values, in order: two levels, then the day's own movements
@@ -31,11 +31,8 @@ def _window(column, after: dt.date | None, through: dt.date):
     return column.between(dt.date.min, through) if after is None else and_(column > after, column <= through)
 
 
-def _month(day):
-    return extract("year", day) * 12 + extract("month", day)
-
-
-def changes(session: Session, after: dt.date | None, through: dt.date, groups: RollGroups | None = None):
+def changes(session: Session, after: dt.date | None, through: dt.date, groups: RollGroups | None = None,
+            new_invoices=None):
     """{currency: {day: [Δ receivable, Δ not yet due, issued, collected, paid, paid×days since issue,
     paid×days past due]}} for the days in (after, through]: what starts or stops counting on each day.
 
@@ -44,7 +41,10 @@ def changes(session: Session, after: dt.date | None, through: dt.date, groups: R
     rows with a start or end in the window are read, each through its date's index.
 
     `groups` (from the beginning only): filled with the grouped rows, from which app.ledger.ar_roll_months
-    computes every month's roll-rate inputs (the allocations then grouped by their due date always)."""
+    computes every month's roll-rate inputs (the allocations then grouped by their due date always).
+
+    `new_invoices` (from the beginning only): a condition on Invoice naming invoices just added, nothing
+    applied to them: only what they change (their lines and sales; app.ledger.ar_history_added)."""
     if after is not None:
         groups = None
     out: dict[str, dict[dt.date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0] * len(DAY_FIELDS)))
@@ -62,6 +62,8 @@ def changes(session: Session, after: dt.date | None, through: dt.date, groups: R
                                                                         DueLine.due_date < through)
     lines = (select(Invoice.currency, Invoice.issue_date, DueLine.due_date, void, func.sum(DueLine.amount_minor))
              .select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id))
+    if new_invoices is not None:
+        lines = lines.where(new_invoices)
     if after is not None:
         lines = lines.where(DueLine.id.in_(union(
             select(DueLine.id).join(Invoice, DueLine.invoice_id == Invoice.id)
@@ -92,7 +94,12 @@ def changes(session: Session, after: dt.date | None, through: dt.date, groups: R
     early_due = case((DueLine.due_date >= Allocation.date, DueLine.due_date), else_=None)
     # the months' figures need every due date, and whether the line was issued in an earlier month
     due_key = early_due if groups is None else DueLine.due_date
-    month_flag = literal(False) if groups is None else _month(Invoice.issue_date) < _month(DueLine.due_date)
+    month_flag = literal(False) if groups is None else year_month(Invoice.issue_date) < year_month(DueLine.due_date)
+    if new_invoices is not None:  # nothing applied to them: their sales only
+        add(session.execute(
+            select(Invoice.currency, Invoice.issue_date, func.sum(Invoice.total_minor))
+            .where(new_invoices, Invoice.issue_date <= through).group_by(Invoice.currency, Invoice.issue_date)), 2)
+        return out
     paid = Allocation.payment_id.is_not(None)
     money = cast(Allocation.amount_minor, BigInteger)
     allocations = (
@@ -111,14 +118,11 @@ def changes(session: Session, after: dt.date | None, through: dt.date, groups: R
             .join(Invoice, DueLine.invoice_id == Invoice.id)
             .where(_VOIDED, _window(Invoice.void_date, after, through)))))
     keys = (Invoice.currency, Allocation.date, due_key, void) + (() if groups is None else (month_flag,))
-    for cur, day, due, voided, flag, amount, paid_amount, days_issue, days_due in session.execute(
-            allocations.group_by(*keys)):
+    grouped = session.execute(allocations.group_by(*keys))
+    if groups is not None:
+        grouped = _collapsed(grouped, groups)
+    for cur, day, due, voided, _flag, amount, paid_amount, days_issue, days_due in grouped:
         amount = int(amount)
-        if groups is not None:
-            groups.allocations.append((cur, day.toordinal(), due.toordinal(),
-                                       NEVER if voided is None else voided.toordinal(), int(group_flag(flag, due)),
-                                       amount))
-            due = due if due >= day else None
         if voided is None or voided > day:
             put(day, cur, 0, -amount)
             put(voided, cur, 0, amount)
@@ -141,6 +145,26 @@ def changes(session: Session, after: dt.date | None, through: dt.date, groups: R
         .where(Payment.status == POSTED, _window(Payment.date, after, through))
         .group_by(Payment.currency, Payment.date)), 3)
     return out
+
+
+def _collapsed(rows, groups: RollGroups):
+    """The allocation groups by every due date (kept in `groups` for the months), summed back to the days'
+    groups: by due date only when paid by then."""
+    days: dict[tuple, list[int]] = {}
+    keep = groups.allocations.append
+    for cur, day, due, voided, flag, amount, paid_amount, days_issue, days_due in rows:
+        keep((cur, day.toordinal(), due.toordinal(), NEVER if voided is None else voided.toordinal(),
+              int(group_flag(flag, due)), int(amount)))
+        key = (cur, day, due if due >= day else None, voided)
+        sums = days.get(key)
+        if sums is None:
+            days[key] = [int(amount), int(paid_amount or 0), int(days_issue or 0), int(days_due or 0)]
+        else:
+            sums[0] += int(amount)
+            sums[1] += int(paid_amount or 0)
+            sums[2] += int(days_issue or 0)
+            sums[3] += int(days_due or 0)
+    return [(*key, None, *sums) for key, sums in days.items()]
 
 
 def _over_allocated(session: Session, after: dt.date | None, through: dt.date, out) -> None:

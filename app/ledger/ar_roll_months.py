@@ -61,11 +61,9 @@ def month_ends_between(first: dt.date, last: dt.date) -> list[dt.date]:
         y, m = nxt.year, nxt.month
 
 
-def _floor_month_end(day: dt.date) -> dt.date:
-    """The latest month end on or before `day`."""
-    if is_month_end(day):
-        return day
-    return day.replace(day=1) - dt.timedelta(days=1)
+def month_pairs(month_ends: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """(the month end before m, m) for each month end m: the pair whose figures are stored under m."""
+    return [(m.replace(day=1) - dt.timedelta(days=1), m) for m in month_ends]
 
 
 def is_month_end(day: dt.date) -> bool:
@@ -79,7 +77,7 @@ def group_flag(issued_earlier_month: bool, due: dt.date) -> bool:
     return bool(issued_earlier_month) or is_month_end(due)
 
 
-def _sums(lines: list[tuple], allocations: list[tuple], pairs: list[tuple[dt.date, dt.date]]):
+def sums_of_groups(lines: list[tuple], allocations: list[tuple], pairs: list[tuple[dt.date, dt.date]]):
     """{currency: {m2: [[den, num] per bucket]}} from the groups, each line counted at amount − allocated
     (the rule for lines that are never over-allocated and never due before issue)."""
     out: dict = {}
@@ -162,14 +160,14 @@ def roll_months(session: Session, groups: RollGroups, month_ends: list[dt.date])
     whole book's groups, corrected for the lines the groups cannot count."""
     if not month_ends:
         return {}
-    pairs = [(_floor_month_end(m.replace(day=1) - dt.timedelta(days=1)), m) for m in month_ends]
+    pairs = month_pairs(month_ends)
 
-    sums = _sums(groups.lines, groups.allocations, pairs)
+    sums = sums_of_groups(groups.lines, groups.allocations, pairs)
     for cur, line, allocations, flag in _irregular(session).values():
         iss, due, void, amount = line
         exact = _exact(line, allocations, pairs)
         # what the groups counted for this line: its own group and allocation groups, summed the same way
-        counted = _sums([(cur, iss, due, void, amount)],
+        counted = sums_of_groups([(cur, iss, due, void, amount)],
                         [(cur, d, due, void, int(flag), a) for d, a in allocations], pairs).get(cur, {})
         per = sums.setdefault(cur, {})
         for m2, figures in exact.items():
@@ -182,4 +180,5 @@ def roll_months(session: Session, groups: RollGroups, month_ends: list[dt.date])
             for cur, per in sums.items()}
 
 
-__all__ = ["ROLL_LIMITS", "RollGroups", "group_flag", "month_ends_between", "roll_months"]
+__all__ = ["ROLL_LIMITS", "RollGroups", "group_flag", "month_ends_between", "month_pairs", "roll_months",
+           "sums_of_groups"]
