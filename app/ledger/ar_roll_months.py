@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import and_, case, or_, select, union
+from sqlalchemy import and_, case, select, union
 from sqlalchemy.orm import Session
 
 from app.models import POSTED, Allocation, DueLine, Invoice
