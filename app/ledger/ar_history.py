@@ -43,6 +43,7 @@ from app.models import Allocation, ArDay, ArDirty, ArHistoryState, ArRoll, Invoi
 
 from .ar_history_changes import DAY_FIELDS, LEVELS, ONE, changes, rows_after
 from .ar_history_marks import BEGINNING, PENDING, STORED_HERE  # noqa: F401  (importing it registers the events)
+from .ar_roll_months import RollGroups, month_ends_between, roll_months
 
 _CHUNK = 500
 
@@ -155,20 +156,34 @@ def history(session: Session, through: dt.date, month_ends: Iterable[dt.date] = 
         return History(through, stored, months)
 
     new_rows: list[dict] = []
+    computed: MonthFigures = {}
+    computed_months: list[dt.date] = []
     if valid is None or valid < through:
         base = {cur: h.level(valid) for cur, h in stored.items()} if valid is not None else {}
-        new_rows = rows_after(base, changes(session, valid, through), valid, through)
+        # from the beginning: every month's roll-rate inputs from the same reads (the first report after the
+        # demo then computes none)
+        groups = RollGroups() if valid is None else None
+        new_rows = rows_after(base, changes(session, valid, through, groups), valid, through)
         for row in new_rows:
             h = stored.setdefault(row["currency"], CurrencyHistory())
             h.days.append(row["day"])
             h.values.append(tuple(row[name] for name in DAY_FIELDS))
-    computed: MonthFigures = compute_months(session, missing_months) if missing_months and compute_months else {}
+        if groups is not None and groups.lines:
+            first = dt.date.fromordinal(min(row[1] for row in groups.lines))
+            computed_months = month_ends_between(first, through)
+            computed = roll_months(session, groups, computed_months)
+            missing_months = [m for m in missing_months if m not in set(computed_months)]
+    if missing_months and compute_months:
+        for cur, per_month in compute_months(session, missing_months).items():
+            computed.setdefault(cur, {}).update(per_month)
+        computed_months = sorted(set(computed_months) | set(missing_months))
     for cur, per_month in computed.items():
         for m, buckets in per_month.items():
-            months[cur][m] = dict(buckets)
+            if m in month_ends:
+                months[cur][m] = dict(buckets)
     if store:
         days_through = through if (valid is None or valid < through) else None
-        _store(session, state, days_through, new_rows, computed, missing_months)
+        _store(session, state, days_through, new_rows, computed, computed_months)
     return History(through, stored, months)
 
 
@@ -193,7 +208,9 @@ def _store(session: Session, state: _State, days_through: dt.date | None, rows: 
             with session.begin_nested():
                 conn = session.connection()
                 if _write(conn, state, days_through, rows, months, month_ends, wait=True):
-                    session.info.pop(PENDING, None)  # taken in: nothing left to mark at commit
+                    if days_through is not None:  # taken in: nothing left to mark at commit (months only:
+                        # the days from this transaction's earliest write are still to mark stale)
+                        session.info.pop(PENDING, None)
                     session.info[STORED_HERE] = True
         except SQLAlchemyError:
             pass  # a read-only database: the figures were computed all the same

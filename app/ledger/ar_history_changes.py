@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import BigInteger, and_, case, cast, func, select, union
+from sqlalchemy import BigInteger, and_, case, cast, func, literal, select, union
 from sqlalchemy.orm import Session
 
 from app.models import POSTED, Allocation, DueLine, Invoice, Payment
 
-from .sqlfuncs import days_between
+from .ar_roll_months import NEVER, RollGroups, group_flag
+from .sqlfuncs import days_between, year_month
 
 ONE = dt.timedelta(days=1)
 #: an ArDay row's values, in order: two levels, then the day's own movements
@@ -30,13 +31,22 @@ def _window(column, after: dt.date | None, through: dt.date):
     return column.between(dt.date.min, through) if after is None else and_(column > after, column <= through)
 
 
-def changes(session: Session, after: dt.date | None, through: dt.date):
+def changes(session: Session, after: dt.date | None, through: dt.date, groups: RollGroups | None = None,
+            new_invoices=None):
     """{currency: {day: [Δ receivable, Δ not yet due, issued, collected, paid, paid×days since issue,
     paid×days past due]}} for the days in (after, through]: what starts or stops counting on each day.
 
     Due lines and allocations are read grouped by the dates their spans start and end on (a few tens of
     thousands of groups for a million invoices); the spans are cut here. After a day (`after`), only the
-    rows with a start or end in the window are read, each through its date's index."""
+    rows with a start or end in the window are read, each through its date's index.
+
+    `groups` (from the beginning only): filled with the grouped rows, from which app.ledger.ar_roll_months
+    computes every month's roll-rate inputs (the allocations then grouped by their due date always).
+
+    `new_invoices` (from the beginning only): a condition on Invoice naming invoices just added, nothing
+    applied to them: only what they change (their lines and sales; app.ledger.ar_history_added)."""
+    if after is not None:
+        groups = None
     out: dict[str, dict[dt.date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0] * len(DAY_FIELDS)))
 
     def put(day: dt.date | None, cur: str, slot: int, value: int) -> None:
@@ -52,6 +62,8 @@ def changes(session: Session, after: dt.date | None, through: dt.date):
                                                                         DueLine.due_date < through)
     lines = (select(Invoice.currency, Invoice.issue_date, DueLine.due_date, void, func.sum(DueLine.amount_minor))
              .select_from(DueLine).join(Invoice, DueLine.invoice_id == Invoice.id))
+    if new_invoices is not None:
+        lines = lines.where(new_invoices)
     if after is not None:
         lines = lines.where(DueLine.id.in_(union(
             select(DueLine.id).join(Invoice, DueLine.invoice_id == Invoice.id)
@@ -64,6 +76,9 @@ def changes(session: Session, after: dt.date | None, through: dt.date):
     for cur, issued, due, voided, amount in session.execute(
             lines.group_by(Invoice.currency, Invoice.issue_date, DueLine.due_date, void)):
         amount = int(amount)
+        if groups is not None:
+            groups.lines.append((cur, issued.toordinal(), due.toordinal(),
+                                 NEVER if voided is None else voided.toordinal(), amount))
         if voided is not None and voided <= issued:
             continue
         put(issued, cur, 0, amount)
@@ -77,10 +92,20 @@ def changes(session: Session, after: dt.date | None, through: dt.date):
     # void, and off the part not yet due up to the line's due date; payments' allocations also weigh days to
     # pay and days late. The due date only matters when paid by then: grouped without it otherwise.
     early_due = case((DueLine.due_date >= Allocation.date, DueLine.due_date), else_=None)
+    # the months' figures need every due date, and whether the line was issued in an earlier month
+    due_key = early_due if groups is None else DueLine.due_date
+    month_flag = literal(False) if groups is None else year_month(Invoice.issue_date) < year_month(DueLine.due_date)
+    if new_invoices is not None:  # nothing applied to them: their sales only
+        add(session.execute(
+            select(Invoice.currency, Invoice.issue_date, func.sum(Invoice.total_minor))
+            # by their ids only (put() drops days after `through`): a bound on the date too and SQLite reads
+            # the whole sales index up to it instead
+            .where(new_invoices).group_by(Invoice.currency, Invoice.issue_date)), 2)
+        return out
     paid = Allocation.payment_id.is_not(None)
     money = cast(Allocation.amount_minor, BigInteger)
     allocations = (
-        select(Invoice.currency, Allocation.date, early_due, void, func.sum(Allocation.amount_minor),
+        select(Invoice.currency, Allocation.date, due_key, void, month_flag, func.sum(Allocation.amount_minor),
                func.sum(case((paid, Allocation.amount_minor), else_=0)),
                func.sum(case((paid, money * days_between(Allocation.date, Invoice.issue_date)), else_=0)),
                func.sum(case((paid, money * days_between(Allocation.date, DueLine.due_date)), else_=0)))
@@ -94,8 +119,11 @@ def changes(session: Session, after: dt.date | None, through: dt.date):
             select(Allocation.id).join(DueLine, Allocation.due_line_id == DueLine.id)
             .join(Invoice, DueLine.invoice_id == Invoice.id)
             .where(_VOIDED, _window(Invoice.void_date, after, through)))))
-    for cur, day, due, voided, amount, paid_amount, days_issue, days_due in session.execute(
-            allocations.group_by(Invoice.currency, Allocation.date, early_due, void)):
+    keys = (Invoice.currency, Allocation.date, due_key, void) + (() if groups is None else (month_flag,))
+    grouped = session.execute(allocations.group_by(*keys))
+    if groups is not None:
+        grouped = _collapsed(grouped, groups)
+    for cur, day, due, voided, _flag, amount, paid_amount, days_issue, days_due in grouped:
         amount = int(amount)
         if voided is None or voided > day:
             put(day, cur, 0, -amount)
@@ -119,6 +147,26 @@ def changes(session: Session, after: dt.date | None, through: dt.date):
         .where(Payment.status == POSTED, _window(Payment.date, after, through))
         .group_by(Payment.currency, Payment.date)), 3)
     return out
+
+
+def _collapsed(rows, groups: RollGroups):
+    """The allocation groups by every due date (kept in `groups` for the months), summed back to the days'
+    groups: by due date only when paid by then."""
+    days: dict[tuple, list[int]] = {}
+    keep = groups.allocations.append
+    for cur, day, due, voided, flag, amount, paid_amount, days_issue, days_due in rows:
+        keep((cur, day.toordinal(), due.toordinal(), NEVER if voided is None else voided.toordinal(),
+              int(group_flag(flag, due)), int(amount)))
+        key = (cur, day, due if due >= day else None, voided)
+        sums = days.get(key)
+        if sums is None:
+            days[key] = [int(amount), int(paid_amount or 0), int(days_issue or 0), int(days_due or 0)]
+        else:
+            sums[0] += int(amount)
+            sums[1] += int(paid_amount or 0)
+            sums[2] += int(days_issue or 0)
+            sums[3] += int(days_due or 0)
+    return [(*key, None, *sums) for key, sums in days.items()]
 
 
 def _over_allocated(session: Session, after: dt.date | None, through: dt.date, out) -> None:

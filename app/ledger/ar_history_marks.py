@@ -16,6 +16,7 @@ from app.models import Allocation, ArDirty, DueLine, Invoice, Payment
 BEGINNING = dt.date(1, 1, 1)  # a write whose dates cannot be told: stale from the beginning
 PENDING = "ar_history.pending"  # session.info: earliest date written in the current transaction
 STORED_HERE = "ar_history.stored_here"  # session.info: this transaction stored (holds the state's lock)
+ADDING = "ledger.adding_invoices"  # session.info: new invoices inserted, added by balance_keeper.adding's end
 _CHUNK = 500
 
 def _note(session: Session, days: Iterable[dt.date | None]) -> None:
@@ -119,7 +120,7 @@ def _bulk_days(state) -> list[dt.date]:
 
 
 def _do_orm_execute(state) -> None:
-    if not (state.is_insert or state.is_update or state.is_delete):
+    if not (state.is_insert or state.is_update or state.is_delete) or state.session.info.get(ADDING):
         return
     table = getattr(getattr(state.statement, "table", None), "name", None)
     if table in _TABLES:

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.models import POSTED, CreditNote, Customer, CustomerBalance, Invoice, Payment, WriteOff
 
-from . import ar_history, ar_history_marks
+from . import ar_history, ar_history_added, ar_history_marks
 
 DOCUMENTS = (Invoice, Payment, CreditNote, WriteOff)
 _TABLES = {m.__table__.name for m in DOCUMENTS}
@@ -51,13 +51,19 @@ def _later(a, b):
     return case((b > a, b), else_=a)
 
 
+def _invoices():
+    """Select (customer_id, currency, amount, day) per invoice: its part of the balance after every document,
+    and the latest date it carries (its own, or its void's)."""
+    return select(Invoice.customer_id.label("customer_id"), Invoice.currency.label("currency"),
+                  case((or_(Invoice.status == POSTED, Invoice.void_date.is_(None)), Invoice.total_minor),
+                       else_=0).label("amount"),
+                  _later(Invoice.issue_date, func.coalesce(Invoice.void_date, Invoice.issue_date)).label("day"))
+
+
 def _documents(customer_ids=None):
     """Select (customer_id, currency, amount, day) per document: its part of the balance after every
     document, and the latest date it carries (its own, or its void's)."""
-    parts = [select(Invoice.customer_id.label("customer_id"), Invoice.currency.label("currency"),
-                    case((or_(Invoice.status == POSTED, Invoice.void_date.is_(None)), Invoice.total_minor),
-                         else_=0).label("amount"),
-                    _later(Invoice.issue_date, func.coalesce(Invoice.void_date, Invoice.issue_date)).label("day"))]
+    parts = [_invoices()]
     for model in (Payment, CreditNote):
         parts.append(select(model.customer_id, model.currency,
                             case((model.status == POSTED, -model.amount_minor), else_=0),
@@ -91,6 +97,71 @@ def recompute(session: Session, customer_ids: Iterable[int] | str = ALL) -> None
             conn.execute(select(Customer.id).where(Customer.id.in_(chunk)).order_by(Customer.id).with_for_update())
         conn.execute(delete(CustomerBalance).where(CustomerBalance.customer_id.in_(chunk)))
         conn.execute(insert(CustomerBalance).from_select(_COLUMNS, _documents(chunk)))
+
+
+def id_runs(ids: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted ids as runs of consecutive ones [(first, last)]: a bulk insert's ids are one run or a few."""
+    runs: list[list[int]] = []
+    for i in sorted(set(ids)):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(a, b) for a, b in runs]
+
+
+def in_runs(column, runs: list[tuple[int, int]]):
+    return or_(*(column.between(a, b) for a, b in runs))
+
+
+def _add_invoices(session: Session, runs: list[tuple[int, int]]) -> None:
+    """Add new invoices (just inserted, nothing applied to them) to their customers' stored balances: the
+    balance grows by their totals and the last date moves to their dates, read from those invoices only."""
+    conn = session.connection()
+    postgres = conn.dialect.name == "postgresql"
+    if postgres:
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    for start in range(0, len(runs), 50):
+        part = runs[start:start + 50]
+        new = _invoices().where(in_runs(Invoice.id, part)).subquery()
+        sums = (select(new.c.customer_id, new.c.currency, func.sum(new.c.amount), func.max(new.c.day))
+                .where(new.c.customer_id.is_not(None))  # SQLite: a WHERE before ON CONFLICT (its parser)
+                .group_by(new.c.customer_id, new.c.currency))
+        if postgres:  # as recompute: writers of the same customers wait here
+            conn.execute(select(Customer.id).where(Customer.id.in_(
+                select(Invoice.customer_id).where(in_runs(Invoice.id, part)))).order_by(Customer.id).with_for_update())
+        statement = upsert(CustomerBalance).from_select(_COLUMNS, sums)
+        table = CustomerBalance.__table__
+        statement = statement.on_conflict_do_update(
+            index_elements=[table.c.customer_id, table.c.currency],
+            set_={"balance_minor": table.c.balance_minor + statement.excluded.balance_minor,
+                  "last_date": _later(table.c.last_date, statement.excluded.last_date)})
+        conn.execute(statement)
+
+
+_ADDING = ar_history_marks.ADDING  # session.info: inside adding(): bulk inserts of new invoices, not noted
+
+
+@contextmanager
+def adding(session: Session) -> Iterator[list[int]]:
+    """For a bulk writer of new invoices and their due lines, nothing applied to them (the importer's
+    record_invoices): its inserts are not noted as writes; it appends the new invoices' ids to the list
+    this yields, and on leaving the stored tables add those invoices only (the balances, the KPIs' history),
+    in the same transaction (a savepoint rolled back takes both back), inside `deferred` too: work in
+    proportion to the invoices, not to the book."""
+    ids: list[int] = []
+    session.info[_ADDING] = True
+    try:
+        yield ids
+    finally:
+        session.info.pop(_ADDING, None)
+    if ids:
+        runs = id_runs(ids)
+        if session.info.get(_PENDING) != ALL:  # (ALL: to be recomputed from the documents, these included)
+            _add_invoices(session, runs)
+        ar_history_added.add_invoices(session, runs)
 
 
 def latest_date(session: Session) -> dt.date | None:
@@ -228,7 +299,7 @@ def _bulk_customers(state):
 
 
 def _do_orm_execute(state):
-    if not (state.is_insert or state.is_update or state.is_delete):
+    if not (state.is_insert or state.is_update or state.is_delete) or state.session.info.get(_ADDING):
         return None
     table = getattr(state.statement, "table", None)
     if getattr(table, "name", None) not in _TABLES:
@@ -247,4 +318,4 @@ event.listen(Session, "after_flush", _after_flush)
 event.listen(Session, "after_flush_postexec", _after_flush_postexec)
 event.listen(Session, "do_orm_execute", _do_orm_execute)
 
-__all__ = ["ALL", "deferred", "deferring", "latest_date", "note", "on_deferred_end", "on_note", "recompute"]
+__all__ = ["ALL", "adding", "deferred", "deferring", "latest_date", "note", "on_deferred_end", "on_note", "recompute"]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from app import config
 from app.models import POSTED, VOID, Allocation, AuditEntry, Customer, DueLine, Invoice, InvoiceDiscount
 
-from . import audit
+from . import audit, balance_keeper
 from .customers import get_customer_row, terms_for
 from .dates import check_document_date, check_range
 from .errors import (
@@ -272,16 +272,19 @@ def record_invoices(session: Session, invoices: Sequence[NewInvoice]) -> list[in
         schedules.append(schedule)
         discounts.append(terms)
     table = Invoice.__table__
-    # one executemany (RETURNING would make SQLite insert row by row to keep the order): ids found by number
-    session.execute(insert(table), rows)
-    by_number = {}
-    for start in range(0, len(rows), 500):
-        by_number.update(session.execute(select(Invoice.number, Invoice.id).where(
-            Invoice.number.in_([row["number"] for row in rows[start:start + 500]]))).all())
-    ids = [by_number[row["number"]] for row in rows]
-    session.execute(insert(DueLine.__table__), [
-        dict(invoice_id=inv_id, sequence=n, due_date=d, amount_minor=a, paid_minor=0)
-        for inv_id, schedule in zip(ids, schedules) for n, (d, a) in enumerate(schedule, start=1)])
+    # the stored tables add these invoices only (balance_keeper.adding), not recompute what they touch
+    with balance_keeper.adding(session) as added:
+        # one executemany (RETURNING would make SQLite insert row by row to keep the order): ids found by number
+        session.execute(insert(table), rows)
+        by_number = {}
+        for start in range(0, len(rows), 500):
+            by_number.update(session.execute(select(Invoice.number, Invoice.id).where(
+                Invoice.number.in_([row["number"] for row in rows[start:start + 500]]))).all())
+        ids = [by_number[row["number"]] for row in rows]
+        session.execute(insert(DueLine.__table__), [
+            dict(invoice_id=inv_id, sequence=n, due_date=d, amount_minor=a, paid_minor=0)
+            for inv_id, schedule in zip(ids, schedules) for n, (d, a) in enumerate(schedule, start=1)])
+        added.extend(ids)
     stamp = audit.plain(now)
     session.execute(insert(AuditEntry.__table__), [
         audit.entry(action="create", entity="invoice", entity_id=inv_id, at=now, user=user,
