@@ -397,6 +397,7 @@ class _CustomerInfo:
     currency: str
     created_on: int = 0  # the line whose row creates it
     name: str = ""
+    terms_id: int | None = None  # its payment terms (None: the company's)
 
 
 @dataclass(frozen=True)
@@ -439,6 +440,7 @@ class _Context:
         self._asked: set[str] = set()  # codes looked up already (found or not): the file's, chunk by chunk
         self._tax_ids: dict[str, list] | None = None
         self.seen = SeenKeys()  # the numbers (codes, references) of the rows validated so far, and their lines
+        self.numbers_in_db: dict[str, str] = {}  # the chunk's invoice numbers the database has (same_key: stored)
         self.load(records)
         self.terms = {t.code.upper(): t.code for t in list_terms(session)}
         company = get_company(session)
@@ -458,10 +460,10 @@ class _Context:
         session = self.session
         for chunk in _chunks(codes):
             lowered = sorted({same_key(c) for c in chunk})
-            for cid, code, cur in session.execute(
-                    select(Customer.id, Customer.code, Customer.currency).where(
+            for cid, code, cur, terms_id in session.execute(
+                    select(Customer.id, Customer.code, Customer.currency, Customer.payment_terms_id).where(
                         Customer.code.in_(chunk) | func.lower(Customer.code).in_(lowered))):
-                self.customers[code] = _CustomerInfo(cid, code, cur)
+                self.customers[code] = _CustomerInfo(cid, code, cur, terms_id=terms_id)
                 self.customers_by_key[same_key(code)] = self.customers[code]
         if self._mapped:
             # a sales register names customers by RUC/NIT: find them by their tax id too (one customer only)
@@ -469,16 +471,17 @@ class _Context:
             if wanted:
                 if self._tax_ids is None:  # every customer's tax id, read once (the book's size, not the file's)
                     self._tax_ids = defaultdict(list)
-                    for cid, code, cur, tax in session.execute(
-                            select(Customer.id, Customer.code, Customer.currency, Customer.tax_id)
-                            .where(Customer.tax_id.is_not(None))):
+                    for cid, code, cur, tax, terms_id in session.execute(
+                            select(Customer.id, Customer.code, Customer.currency, Customer.tax_id,
+                                   Customer.payment_terms_id).where(Customer.tax_id.is_not(None))):
                         key = _digits(tax)
                         if key:
-                            self._tax_ids[key].append((cid, code, cur))
+                            self._tax_ids[key].append((cid, code, cur, terms_id))
                 for key in wanted:
                     found = self._tax_ids.get(key, ())
                     if len(found) == 1 and key not in self.by_tax_id:
-                        self.by_tax_id[key] = _CustomerInfo(*found[0])
+                        cid, code, cur, terms_id = found[0]
+                        self.by_tax_id[key] = _CustomerInfo(cid, code, cur, terms_id=terms_id)
 
     def unreferenced_payments(self) -> set:
         """(customer id, date, amount, currency) of the posted payments of the file's customers: a payment row
@@ -711,6 +714,7 @@ def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict
     for row in rows:
         _document_number(row)
     known = ctx.invoice_rows([r.get("number") for r in rows])
+    ctx.numbers_in_db = {key: existing.number for key, existing in known.items()}  # record_invoices' look-up
     out = []
     for row in rows:
         number = _new_name(row, "number", "invoice", set(), ctx.seen)
@@ -1192,7 +1196,14 @@ def _write_invoices(session: Session, plans, ctx: _Context, *, valid_only: bool,
                         except LedgerError as err:
                             raise BatchError(i, err) from err
                         made.append(info)
-                record_invoices(session, [NewInvoice(*[f[k] for k in NewInvoice._fields]) for _r, f in pending])
+                # the rows were checked against these look-ups: the ledger does not make them again
+                customers = {}
+                for _r, f in pending:
+                    info = f.get("_customer") or ctx.customers.get(f["customer_code"])
+                    if info is not None and info.id is not None and not info.created_on:  # created: looked up
+                        customers[same_key(info.code)] = (info.id, info.currency, info.terms_id)
+                record_invoices(session, [NewInvoice(*[f[k] for k in NewInvoice._fields]) for _r, f in pending],
+                                customers=customers, taken=ctx.numbers_in_db)
             break
         except BatchError as err:
             for info in made:  # rolled back with the savepoint
