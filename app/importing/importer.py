@@ -312,7 +312,7 @@ class _Row:
             if not value:
                 return symbol or default
             try:
-                code = check_currency(currency_code(value, self.parse.company_currency))
+                code = self.parse.currency_of(value)
             except ValueProblem as exc:
                 self.problem(column, str(exc))
                 return None
@@ -1275,9 +1275,24 @@ class _Parse:
         self.plain: set[tuple[int, str]] = set()  # amounts read one way only: a number cell, or --decimal given
         self.repeated: list[tuple[int, str]] = []  # (line, why) rows that repeat an earlier one exactly
         self.rows = 0  # the data rows (repeated ones too)
+        self._currencies: dict[str, "str | Exception"] = {}  # currency_of's answers
 
     def source(self, field: str) -> str:
         return self.mapping.source_of(field) or field
+
+    def currency_of(self, value: str) -> str:
+        """The currency code a cell means (check_currency of currency_code), or its ValueProblem/LedgerError:
+        worked out once per distinct cell (a file has a few currencies in many rows)."""
+        got = self._currencies.get(value)
+        if got is None:
+            try:
+                got = check_currency(currency_code(value, self.company_currency))
+            except (ValueProblem, LedgerError) as exc:
+                got = exc
+            self._currencies[value] = got
+        if isinstance(got, Exception):
+            raise got
+        return got
 
     def forget(self) -> None:
         """Drop the values of the rows read so far (their chunk is done): memory stays a chunk's."""
@@ -1309,15 +1324,18 @@ def _canonical(kind, table, mapping, options, company_currency: str, locale: str
         raise FileProblem(str(exc)) from None
     dates = {name: i for name, i in index.items() if fields[name].type == "date"}
     amounts = {name: i for name, i in index.items() if fields[name].type == "amount"}
-    parse.rows = table.scan()
-    if dates and not fixed:  # the date columns' order: every text value of the file counts
+    if dates and not fixed:  # the date columns' order: every text value of the file counts (read as scan reads)
         orders = {name: DateOrder() for name in dates}
-        for _line, cells, typed, _numbers in table.typed_rows():
+
+        def each(_line, cells, typed):
             for name, i in dates.items():
                 if i not in typed:
                     orders[name].add(cells[i] if i < len(cells) else "")
+
+        parse.rows = table.scan(each)
         parse.orders = {name: order.result() for name, order in orders.items()}
     else:
+        parse.rows = table.scan()
         parse.orders = {name: (fixed, None) for name in dates}
     refused = {name: why for name, (_o, why) in parse.orders.items() if why and why != "ambiguous"}
     for name, (_o, why) in parse.orders.items():

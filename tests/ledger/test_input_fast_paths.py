@@ -1,10 +1,13 @@
 """The importer's per-row fast paths give what the full checks give: plain amounts (digits, a point, one or two
-decimals) skip parse_amount's readings, printable text skips bad_character's character walk."""
+decimals) skip parse_amount's readings, printable text skips bad_character's character walk, one-line terms
+skip the split of the total."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +15,8 @@ from hypothesis import strategies as st
 
 from app.ledger import amount_input, text_input
 from app.ledger.amount_input import parse_amount
-from app.ledger.errors import AmountInputError
+from app.ledger.errors import AmountInputError, LedgerError
+from app.ledger.terms import DEFAULT_TERMS, TermLine, schedule_of, split_lines, validate_lines
 from tests.amount_cases import iso_digits
 
 LOCALES = ("es_PE", "es_MX", "es_CO", "es_CL", "es_AR", "es_ES", "en_US", "fr_FR", "de_CH")
@@ -80,3 +84,30 @@ def test_printable_text_has_no_refused_character(value, multiline):
             break
     got = text_input.bad_character(value, multiline=multiline)
     assert (got[0] if got else None) == walked
+
+
+one_line = st.builds(lambda days, months, basis, day, kind: [(Decimal(100), days, basis)] if kind == "percent"
+                     else [TermLine(kind="rest", days=days, months=months, basis=basis, day=day)],
+                     st.integers(0, 120), st.integers(0, 3), st.sampled_from(["invoice", "month_end"]),
+                     st.none(), st.sampled_from(["percent", "rest"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.sampled_from(DEFAULT_TERMS).map(lambda t: t[2]) | one_line,
+       issue=st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)), total=st.integers(-5, 10**12))
+def test_one_line_terms_schedule_as_split_lines_gives_it(lines, issue, total):
+    """schedule_of's one-line shortcut: the same due lines (or the same refusal) as the split of the total."""
+    try:
+        clean = validate_lines(lines)
+    except LedgerError:
+        return
+
+    def outcome(fn):
+        try:
+            return fn()
+        except LedgerError as exc:
+            return type(exc), str(exc)
+
+    full = outcome(lambda: [(ln.due_date(issue), a) for ln, a in zip(clean, split_lines(clean, total, "PEN"))
+                            if a > 0])
+    assert outcome(lambda: schedule_of(clean, issue, total, "PEN")) == full
