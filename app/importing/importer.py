@@ -186,10 +186,21 @@ class ImportPreview:
     changes: tuple[Change, ...]  # what importing would do, for the rows that are valid
     totals: tuple[tuple[str, int], ...] = ()  # (currency, amount_minor) over the valid rows
     skipped: tuple[tuple[int, str], ...] = ()  # (line, why): title rows, totals row, repeated rows
+    counted: tuple[tuple[str, int], ...] = ()  # (action, rows) over every row, when `changes` keeps only some
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Rows per action ("create", "unchanged", ...) over the whole file, even when `changes` is cut."""
+        if self.counted:
+            return dict(self.counted)
+        out: dict[str, int] = defaultdict(int)
+        for c in self.changes:
+            out[c.action] += 1
+        return dict(out)
 
     @property
     def bad_lines(self) -> tuple[int, ...]:
@@ -1006,13 +1017,14 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
 
 
 CHUNK = 5000  # invoice rows validated and written together: one look-up per chunk, one insert per table
+PREVIEW_CHANGES = 1000  # a streamed file's preview: the first creations listed (all counted), memory flat
 
 
 def _execute(session: Session, kind: str, shown: str, records, problems: list[Problem], warnings: list[str],
              misaligned: dict, *, dry_run: bool, progress=None, allow_far_dates: bool = False,
              parse: "_Parse | None" = None, create_customers: bool | None = None, valid_only: bool = False,
              rejected: "Callable[[dict[int, list[Problem]]], str | None] | None" = None,
-             skipped: tuple = (), total: int | None = None, keep_changes: bool = True) -> ImportResult:
+             skipped: tuple = (), total: int | None = None, keep_plain: int | None = None) -> ImportResult:
     """Validate every record and, unless `dry_run`, write: all or nothing, or with `valid_only` the good rows
     (a row the ledger still refuses joins the bad ones) and `rejected(bad)` writes the bad rows somewhere and
     says where.
@@ -1022,8 +1034,8 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
     (app.ledger.invoices.record_invoices) while no row so far was bad; a bad row stops the writing, the
     rest is still checked so that every problem is named, and the transaction is rolled back. The other kinds
     validate every row before writing the first (a payment is planned on what the rows above it left open).
-    `keep_changes=False` keeps only the changes worth naming one by one (updates, disputes, customers
-    created), and counts the others. `progress(done, total)` is called after each chunk (every 100 rows of
+    `keep_plain` (None: all) is how many of the plain changes (creations, rows already imported) to keep; the
+    changes worth naming one by one (updates, disputes, customers created) are all kept, and all are counted. `progress(done, total)` is called after each chunk (every 100 rows of
     the other kinds); returning False or raising app.ledger.progress.Cancelled cancels."""
     from app.ledger.progress import Cancelled
 
@@ -1038,7 +1050,7 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
     totals: dict[str, int] = defaultdict(int)
     flagged: list[Problem] = []
     rejected_path = None
-    read = written = 0
+    read = written = plain = 0
     try:
         with session.begin():
             ctx = _Context(session, create_customers=create_customers, mapped=parse is not None)
@@ -1078,8 +1090,11 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
                         if change.line in bad_lines and not (dry_run and valid_only):
                             continue
                         counted[change.action] += 1
-                        if keep_changes or change.action not in ("create", "unchanged"):
+                        if change.action not in ("create", "unchanged"):
                             kept.append(change)
+                        elif keep_plain is None or plain < keep_plain:
+                            kept.append(change)
+                            plain += 1
                     ctx.changes.clear()
                     flagged.extend(ctx.warnings)
                     ctx.warnings.clear()
@@ -1430,12 +1445,14 @@ def preview_table(session: Session, kind: str, table, mapping, options) -> Impor
         result = _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=True,
                           allow_far_dates=options.allow_far_dates, parse=parse,
                           create_customers=bool(options.create_customers) if kind == "invoices" else None,
-                          valid_only=True, total=parse.rows)
+                          valid_only=True, total=parse.rows,
+                          keep_plain=PREVIEW_CHANGES if getattr(table, "streamed", False) else None)
     except FileProblem as exc:
         return ImportPreview(kind, table.path, len(table.rows), (Problem(exc.line, exc.column, exc.message),),
                              (), ())
     return ImportPreview(kind, table.path, result.rows, tuple(sorted(problems, key=lambda p: p.line)),
-                         tuple(parse.flagged), result.changes, result.totals, _skipped(table, parse))
+                         tuple(parse.flagged), result.changes, result.totals, _skipped(table, parse),
+                         counted=result.counted)
 
 
 def run_table(session: Session, kind: str, table, mapping, options, *, valid_only: bool = False,
@@ -1462,7 +1479,7 @@ def run_table(session: Session, kind: str, table, mapping, options, *, valid_onl
                           progress=progress, allow_far_dates=options.allow_far_dates, parse=parse,
                           create_customers=bool(options.create_customers) if kind == "invoices" else None,
                           valid_only=valid_only, rejected=rejected, total=parse.rows,
-                          keep_changes=not getattr(table, "streamed", False))
+                          keep_plain=0 if getattr(table, "streamed", False) else None)
     except FileProblem as exc:
         return ImportResult(kind, table.path, 0, 0, dry_run, (Problem(exc.line, exc.column, exc.message),))
     return replace(result, skipped=_skipped(table, parse)) if not result.cancelled else result

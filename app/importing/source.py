@@ -135,6 +135,8 @@ class SourceTable:
                 for row in held:
                     if row[0] not in self._totals:
                         each(*row)
+            if self._totals:  # the first rows kept for a look (the wizard's sample) are data rows only
+                self.rows = [(line, cells) for line, cells in self.rows if line not in self._totals]
             self.skipped.sort()
             self.counted = count
         return self.counted
