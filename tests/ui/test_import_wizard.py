@@ -99,6 +99,7 @@ def test_a_spanish_sales_register_in_windows_1252_through_every_page(window, boo
     assert page.sample.model().headerData(1, Qt.Orientation.Horizontal) == "Razón social"  # the accents read right
     assert _table_rows(page.sample)[0][1] == "Ferretería Rivera S.A.C."
     assert page.sample.model().rowCount() == 3  # the totals row is not a row
+    assert wizard.state.table.streamed  # read as it goes, never held whole (a file of millions of rows)
 
     page = _next(wizard, qtbot)
     assert page is wizard.mapping_page
