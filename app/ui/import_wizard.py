@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from app.importing import api
-from app.ledger.changes import ChangeTracker
+from app.ledger.changes import ChangeTracker, Changes, areas_of
 
 from .tablemodels.import_rows import TextRowsModel
 
@@ -207,7 +207,10 @@ def _import_job(_session, write_sessions, kind, table, mapping, options, valid_o
         with ChangeTracker(session) as tracker:
             result = api.run_import(session, kind, table, mapping, options, valid_only=valid_only,
                                     rejected_path=rejected_path or None, progress=progress)
-        return result, tracker.changes()
+        changes = tracker.changes()
+        if kind == "invoices" and result.imported:  # written by the driver's executemany: no Session event
+            changes = Changes(changes.areas | areas_of(("invoice", "due_line", "audit_entry")), None)
+        return result, changes
 
 
 # --- pages ------------------------------------------------------------------------------------------
