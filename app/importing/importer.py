@@ -435,6 +435,10 @@ class _InvoiceInfo:
     status: str
 
 
+_MANY_CODES = 2000  # new customer codes in one chunk from which the book's customers are read whole...
+_WHOLE_BOOK = 250_000  # ...when it has no more than these
+
+
 class _Context:
     """What validation needs from the database, loaded in bulk for the codes and numbers in the file."""
 
@@ -449,6 +453,8 @@ class _Context:
         self.by_tax_id: dict[str, _CustomerInfo] = {}
         self._mapped = mapped
         self._asked: set[str] = set()  # codes looked up already (found or not): the file's, chunk by chunk
+        self.whole_book = False  # the book's customers may be read whole when the file names many (invoices)
+        self._everyone = False  # they were
         self._tax_ids: dict[str, list] | None = None
         self.seen = SeenKeys()  # the numbers (codes, references) of the rows validated so far, and their lines
         self.numbers_in_db: dict[str, str] = {}  # the chunk's invoice numbers the database has (same_key: stored)
@@ -469,6 +475,17 @@ class _Context:
         codes.discard("")
         self._asked |= codes
         session = self.session
+        if self._everyone:
+            codes = set()  # every customer of the book is here already (those the file creates are added)
+        elif self.whole_book and len(codes) >= _MANY_CODES and session.scalar(
+                select(func.count()).select_from(Customer)) <= _WHOLE_BOOK:
+            # a file naming thousands of customers: one read of the book's customers costs less than asking
+            # for them 500 at a time, chunk after chunk (memory: the book's customers, not the file's rows)
+            codes, self._everyone = set(), True
+            for cid, code, cur, terms_id in session.execute(
+                    select(Customer.id, Customer.code, Customer.currency, Customer.payment_terms_id)):
+                self.customers[code] = _CustomerInfo(cid, code, cur, terms_id=terms_id)
+                self.customers_by_key[same_key(code)] = self.customers[code]
         for chunk in _chunks(codes):
             lowered = sorted({same_key(c) for c in chunk})
             for cid, code, cur, terms_id in session.execute(
@@ -1054,6 +1071,7 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
     try:
         with session.begin():
             ctx = _Context(session, create_customers=create_customers, mapped=parse is not None)
+            ctx.whole_book = chunked
             today = config.today()
             with balance_keeper.deferred(session):  # the stored balances recomputed once, after the last row
                 for chunk in _batches(records, _chunk_size(total) if chunked else None):
