@@ -133,27 +133,32 @@ def deferred(session: Session) -> Iterator[None]:
             settle(session)
 
 
-#: other keepers' own notes of a write that went past the Session's events (they register here)
+#: other keepers' own notes of a write that went past the Session's events (they register here), with
+#: whether new invoices alone (nothing allocated yet) concern them
 _ON_NOTE: list = []
 
 
-def on_note(noter) -> None:
-    """Have `noter(session, customer_ids, earliest_day)` called by note() (earliest_day None: unknown)."""
-    _ON_NOTE.append(noter)
+def on_note(noter, *, new_invoices: bool = True) -> None:
+    """Have `noter(session, customer_ids, earliest_day)` called by note() (earliest_day None: unknown);
+    `new_invoices=False`: not for a note of new invoices only (a table those cannot change)."""
+    _ON_NOTE.append((noter, new_invoices))
 
 
 on_note(lambda session, _ids, day: ar_history_marks.note(session, day))  # a rebuild from that day
 
 
-def note(session: Session, customer_ids: Iterable[int], earliest_day: dt.date | None = None) -> None:
+def note(session: Session, customer_ids: Iterable[int], earliest_day: dt.date | None = None, *,
+         new_invoices_only: bool = False) -> None:
     """For a writer that goes past the Session's events (the demo's driver-level bulk inserts): the
     documents of these customers changed, dated on or after `earliest_day` (None: unknown). Every stored
     table is told (balances, the KPIs' history, the payment histories); recomputed at the end of
-    `deferred`, or at once outside it."""
+    `deferred`, or at once outside it. `new_invoices_only` (the importer's bulk invoices): only new invoices
+    and their due lines were written, so the tables registered as not concerned by those are not told."""
     ids = [int(i) for i in customer_ids if i is not None]
     _note(session, ids)
-    for noter in _ON_NOTE:
-        noter(session, ids, earliest_day)
+    for noter, concerned in _ON_NOTE:
+        if concerned or not new_invoices_only:
+            noter(session, ids, earliest_day)
     _settle(session)
     if not deferring(session):
         for settle in _ON_DEFERRED_END:

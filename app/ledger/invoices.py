@@ -301,7 +301,8 @@ def record_invoices(session: Session, invoices: Sequence[NewInvoice], *,
                for inv_id, row, schedule in zip(ids, rows, schedules)]
     insert_rows(session, AuditEntry.__table__, list(entries[0]), [tuple(e.values()) for e in entries])
     # past the Session's events: the stored tables are told which customers' documents changed, and from when
-    balance_keeper.note(session, {row["customer_id"] for row in rows}, min(row["issue_date"] for row in rows))
+    balance_keeper.note(session, {row["customer_id"] for row in rows}, min(row["issue_date"] for row in rows),
+                        new_invoices_only=True)
     from .discounts import discount_rows
 
     granted = discount_rows([(inv_id, row["total_minor"], row["issue_date"], terms)

@@ -147,6 +147,7 @@ event.listen(Session, "after_flush", _after_flush)
 event.listen(Session, "after_flush_postexec", _after_flush_postexec)
 event.listen(Session, "do_orm_execute", _do_orm_execute)
 balance_keeper.on_deferred_end(settle)
-balance_keeper.on_note(lambda session, ids, _day: _note_customers(session, ids))
+# a new invoice counts nothing until something is allocated to it (the module text)
+balance_keeper.on_note(lambda session, ids, _day: _note_customers(session, ids), new_invoices=False)
 
 __all__ = ["settle"]
