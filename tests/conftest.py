@@ -105,7 +105,11 @@ def pg_cluster():
 @pytest.fixture
 def pg_url(pg_cluster, request):
     """A fresh, empty PostgreSQL database for one test."""
+    import hashlib
     import re
 
-    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    # the test's name for reading, the hash of its whole id for uniqueness: two files may hold tests of the
+    # same name, and one worker's cluster runs both
+    digest = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:8]
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:45] + "_" + digest
     return pg_cluster.create_database(name)

@@ -186,10 +186,21 @@ class ImportPreview:
     changes: tuple[Change, ...]  # what importing would do, for the rows that are valid
     totals: tuple[tuple[str, int], ...] = ()  # (currency, amount_minor) over the valid rows
     skipped: tuple[tuple[int, str], ...] = ()  # (line, why): title rows, totals row, repeated rows
+    counted: tuple[tuple[str, int], ...] = ()  # (action, rows) over every row, when `changes` keeps only some
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Rows per action ("create", "unchanged", ...) over the whole file, even when `changes` is cut."""
+        if self.counted:
+            return dict(self.counted)
+        out: dict[str, int] = defaultdict(int)
+        for c in self.changes:
+            out[c.action] += 1
+        return dict(out)
 
     @property
     def bad_lines(self) -> tuple[int, ...]:
@@ -312,7 +323,7 @@ class _Row:
             if not value:
                 return symbol or default
             try:
-                code = check_currency(currency_code(value, self.parse.company_currency))
+                code = self.parse.currency_of(value)
             except ValueProblem as exc:
                 self.problem(column, str(exc))
                 return None
@@ -397,6 +408,7 @@ class _CustomerInfo:
     currency: str
     created_on: int = 0  # the line whose row creates it
     name: str = ""
+    terms_id: int | None = None  # its payment terms (None: the company's)
 
 
 @dataclass(frozen=True)
@@ -423,6 +435,10 @@ class _InvoiceInfo:
     status: str
 
 
+_MANY_CODES = 2000  # new customer codes in one chunk from which the book's customers are read whole...
+_WHOLE_BOOK = 250_000  # ...when it has no more than these
+
+
 class _Context:
     """What validation needs from the database, loaded in bulk for the codes and numbers in the file."""
 
@@ -437,8 +453,11 @@ class _Context:
         self.by_tax_id: dict[str, _CustomerInfo] = {}
         self._mapped = mapped
         self._asked: set[str] = set()  # codes looked up already (found or not): the file's, chunk by chunk
+        self.whole_book = False  # the book's customers may be read whole when the file names many (invoices)
+        self._everyone = False  # they were
         self._tax_ids: dict[str, list] | None = None
         self.seen = SeenKeys()  # the numbers (codes, references) of the rows validated so far, and their lines
+        self.numbers_in_db: dict[str, str] = {}  # the chunk's invoice numbers the database has (same_key: stored)
         self.load(records)
         self.terms = {t.code.upper(): t.code for t in list_terms(session)}
         company = get_company(session)
@@ -456,12 +475,23 @@ class _Context:
         codes.discard("")
         self._asked |= codes
         session = self.session
+        if self._everyone:
+            codes = set()  # every customer of the book is here already (those the file creates are added)
+        elif self.whole_book and len(codes) >= _MANY_CODES and session.scalar(
+                select(func.count()).select_from(Customer)) <= _WHOLE_BOOK:
+            # a file naming thousands of customers: one read of the book's customers costs less than asking
+            # for them 500 at a time, chunk after chunk (memory: the book's customers, not the file's rows)
+            codes, self._everyone = set(), True
+            for cid, code, cur, terms_id in session.execute(
+                    select(Customer.id, Customer.code, Customer.currency, Customer.payment_terms_id)):
+                self.customers[code] = _CustomerInfo(cid, code, cur, terms_id=terms_id)
+                self.customers_by_key[same_key(code)] = self.customers[code]
         for chunk in _chunks(codes):
             lowered = sorted({same_key(c) for c in chunk})
-            for cid, code, cur in session.execute(
-                    select(Customer.id, Customer.code, Customer.currency).where(
+            for cid, code, cur, terms_id in session.execute(
+                    select(Customer.id, Customer.code, Customer.currency, Customer.payment_terms_id).where(
                         Customer.code.in_(chunk) | func.lower(Customer.code).in_(lowered))):
-                self.customers[code] = _CustomerInfo(cid, code, cur)
+                self.customers[code] = _CustomerInfo(cid, code, cur, terms_id=terms_id)
                 self.customers_by_key[same_key(code)] = self.customers[code]
         if self._mapped:
             # a sales register names customers by RUC/NIT: find them by their tax id too (one customer only)
@@ -469,16 +499,17 @@ class _Context:
             if wanted:
                 if self._tax_ids is None:  # every customer's tax id, read once (the book's size, not the file's)
                     self._tax_ids = defaultdict(list)
-                    for cid, code, cur, tax in session.execute(
-                            select(Customer.id, Customer.code, Customer.currency, Customer.tax_id)
-                            .where(Customer.tax_id.is_not(None))):
+                    for cid, code, cur, tax, terms_id in session.execute(
+                            select(Customer.id, Customer.code, Customer.currency, Customer.tax_id,
+                                   Customer.payment_terms_id).where(Customer.tax_id.is_not(None))):
                         key = _digits(tax)
                         if key:
-                            self._tax_ids[key].append((cid, code, cur))
+                            self._tax_ids[key].append((cid, code, cur, terms_id))
                 for key in wanted:
                     found = self._tax_ids.get(key, ())
                     if len(found) == 1 and key not in self.by_tax_id:
-                        self.by_tax_id[key] = _CustomerInfo(*found[0])
+                        cid, code, cur, terms_id = found[0]
+                        self.by_tax_id[key] = _CustomerInfo(cid, code, cur, terms_id=terms_id)
 
     def unreferenced_payments(self) -> set:
         """(customer id, date, amount, currency) of the posted payments of the file's customers: a payment row
@@ -711,6 +742,7 @@ def _validate_invoices(ctx: _Context, rows: list[_Row]) -> list[tuple[_Row, dict
     for row in rows:
         _document_number(row)
     known = ctx.invoice_rows([r.get("number") for r in rows])
+    ctx.numbers_in_db = {key: existing.number for key, existing in known.items()}  # record_invoices' look-up
     out = []
     for row in rows:
         number = _new_name(row, "number", "invoice", set(), ctx.seen)
@@ -1002,13 +1034,14 @@ def import_file(session: Session, kind: str, path: str | Path, dry_run: bool = F
 
 
 CHUNK = 5000  # invoice rows validated and written together: one look-up per chunk, one insert per table
+PREVIEW_CHANGES = 1000  # a streamed file's preview: the first creations listed (all counted), memory flat
 
 
 def _execute(session: Session, kind: str, shown: str, records, problems: list[Problem], warnings: list[str],
              misaligned: dict, *, dry_run: bool, progress=None, allow_far_dates: bool = False,
              parse: "_Parse | None" = None, create_customers: bool | None = None, valid_only: bool = False,
              rejected: "Callable[[dict[int, list[Problem]]], str | None] | None" = None,
-             skipped: tuple = (), total: int | None = None, keep_changes: bool = True) -> ImportResult:
+             skipped: tuple = (), total: int | None = None, keep_plain: int | None = None) -> ImportResult:
     """Validate every record and, unless `dry_run`, write: all or nothing, or with `valid_only` the good rows
     (a row the ledger still refuses joins the bad ones) and `rejected(bad)` writes the bad rows somewhere and
     says where.
@@ -1018,8 +1051,8 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
     (app.ledger.invoices.record_invoices) while no row so far was bad; a bad row stops the writing, the
     rest is still checked so that every problem is named, and the transaction is rolled back. The other kinds
     validate every row before writing the first (a payment is planned on what the rows above it left open).
-    `keep_changes=False` keeps only the changes worth naming one by one (updates, disputes, customers
-    created), and counts the others. `progress(done, total)` is called after each chunk (every 100 rows of
+    `keep_plain` (None: all) is how many of the plain changes (creations, rows already imported) to keep; the
+    changes worth naming one by one (updates, disputes, customers created) are all kept, and all are counted. `progress(done, total)` is called after each chunk (every 100 rows of
     the other kinds); returning False or raising app.ledger.progress.Cancelled cancels."""
     from app.ledger.progress import Cancelled
 
@@ -1034,10 +1067,11 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
     totals: dict[str, int] = defaultdict(int)
     flagged: list[Problem] = []
     rejected_path = None
-    read = written = 0
+    read = written = plain = 0
     try:
         with session.begin():
             ctx = _Context(session, create_customers=create_customers, mapped=parse is not None)
+            ctx.whole_book = chunked
             today = config.today()
             with balance_keeper.deferred(session):  # the stored balances recomputed once, after the last row
                 for chunk in _batches(records, _chunk_size(total) if chunked else None):
@@ -1074,8 +1108,11 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
                         if change.line in bad_lines and not (dry_run and valid_only):
                             continue
                         counted[change.action] += 1
-                        if keep_changes or change.action not in ("create", "unchanged"):
+                        if change.action not in ("create", "unchanged"):
                             kept.append(change)
+                        elif keep_plain is None or plain < keep_plain:
+                            kept.append(change)
+                            plain += 1
                     ctx.changes.clear()
                     flagged.extend(ctx.warnings)
                     ctx.warnings.clear()
@@ -1192,7 +1229,14 @@ def _write_invoices(session: Session, plans, ctx: _Context, *, valid_only: bool,
                         except LedgerError as err:
                             raise BatchError(i, err) from err
                         made.append(info)
-                record_invoices(session, [NewInvoice(*[f[k] for k in NewInvoice._fields]) for _r, f in pending])
+                # the rows were checked against these look-ups: the ledger does not make them again
+                customers = {}
+                for _r, f in pending:
+                    info = f.get("_customer") or ctx.customers.get(f["customer_code"])
+                    if info is not None and info.id is not None and not info.created_on:  # created: looked up
+                        customers[same_key(info.code)] = (info.id, info.currency, info.terms_id)
+                record_invoices(session, [NewInvoice(*[f[k] for k in NewInvoice._fields]) for _r, f in pending],
+                                customers=customers, taken=ctx.numbers_in_db)
             break
         except BatchError as err:
             for info in made:  # rolled back with the savepoint
@@ -1264,9 +1308,24 @@ class _Parse:
         self.plain: set[tuple[int, str]] = set()  # amounts read one way only: a number cell, or --decimal given
         self.repeated: list[tuple[int, str]] = []  # (line, why) rows that repeat an earlier one exactly
         self.rows = 0  # the data rows (repeated ones too)
+        self._currencies: dict[str, "str | Exception"] = {}  # currency_of's answers
 
     def source(self, field: str) -> str:
         return self.mapping.source_of(field) or field
+
+    def currency_of(self, value: str) -> str:
+        """The currency code a cell means (check_currency of currency_code), or its ValueProblem/LedgerError:
+        worked out once per distinct cell (a file has a few currencies in many rows)."""
+        got = self._currencies.get(value)
+        if got is None:
+            try:
+                got = check_currency(currency_code(value, self.company_currency))
+            except (ValueProblem, LedgerError) as exc:
+                got = exc
+            self._currencies[value] = got
+        if isinstance(got, Exception):
+            raise got
+        return got
 
     def forget(self) -> None:
         """Drop the values of the rows read so far (their chunk is done): memory stays a chunk's."""
@@ -1298,15 +1357,18 @@ def _canonical(kind, table, mapping, options, company_currency: str, locale: str
         raise FileProblem(str(exc)) from None
     dates = {name: i for name, i in index.items() if fields[name].type == "date"}
     amounts = {name: i for name, i in index.items() if fields[name].type == "amount"}
-    parse.rows = table.scan()
-    if dates and not fixed:  # the date columns' order: every text value of the file counts
+    if dates and not fixed:  # the date columns' order: every text value of the file counts (read as scan reads)
         orders = {name: DateOrder() for name in dates}
-        for _line, cells, typed, _numbers in table.typed_rows():
+
+        def each(_line, cells, typed):
             for name, i in dates.items():
                 if i not in typed:
                     orders[name].add(cells[i] if i < len(cells) else "")
+
+        parse.rows = table.scan(each)
         parse.orders = {name: order.result() for name, order in orders.items()}
     else:
+        parse.rows = table.scan()
         parse.orders = {name: (fixed, None) for name in dates}
     refused = {name: why for name, (_o, why) in parse.orders.items() if why and why != "ambiguous"}
     for name, (_o, why) in parse.orders.items():
@@ -1401,12 +1463,14 @@ def preview_table(session: Session, kind: str, table, mapping, options) -> Impor
         result = _execute(session, kind, table.path, records, problems, [], parse.misaligned, dry_run=True,
                           allow_far_dates=options.allow_far_dates, parse=parse,
                           create_customers=bool(options.create_customers) if kind == "invoices" else None,
-                          valid_only=True, total=parse.rows)
+                          valid_only=True, total=parse.rows,
+                          keep_plain=PREVIEW_CHANGES if getattr(table, "streamed", False) else None)
     except FileProblem as exc:
         return ImportPreview(kind, table.path, len(table.rows), (Problem(exc.line, exc.column, exc.message),),
                              (), ())
     return ImportPreview(kind, table.path, result.rows, tuple(sorted(problems, key=lambda p: p.line)),
-                         tuple(parse.flagged), result.changes, result.totals, _skipped(table, parse))
+                         tuple(parse.flagged), result.changes, result.totals, _skipped(table, parse),
+                         counted=result.counted)
 
 
 def run_table(session: Session, kind: str, table, mapping, options, *, valid_only: bool = False,
@@ -1433,7 +1497,7 @@ def run_table(session: Session, kind: str, table, mapping, options, *, valid_onl
                           progress=progress, allow_far_dates=options.allow_far_dates, parse=parse,
                           create_customers=bool(options.create_customers) if kind == "invoices" else None,
                           valid_only=valid_only, rejected=rejected, total=parse.rows,
-                          keep_changes=not getattr(table, "streamed", False))
+                          keep_plain=0 if getattr(table, "streamed", False) else None)
     except FileProblem as exc:
         return ImportResult(kind, table.path, 0, 0, dry_run, (Problem(exc.line, exc.column, exc.message),))
     return replace(result, skipped=_skipped(table, parse)) if not result.cancelled else result

@@ -32,11 +32,13 @@ class SeenKeys:
         line = self._recent.get(key)
         if line is not None:
             return line
-        if not len(self._hashes):
+        hashes = self._hashes
+        n = len(hashes)
+        if not n:
             return default
         h = hash(key)
-        i = int(self._np.searchsorted(self._hashes, h))
-        if i < len(self._hashes) and self._hashes[i] == h:
+        i = int(hashes.searchsorted(h))  # the method: np.searchsorted's dispatch costs more than the search
+        if i < n and int(hashes[i]) == h:
             return int(self._lines[i])
         return default
 

@@ -82,22 +82,34 @@ class SourceTable:
         for line, cells, _d, _n in self.typed_rows():
             yield line, cells
 
-    def scan(self) -> int:
+    def scan(self, each: "Callable[[int, list[str], dict[int, dt.date]], None] | None" = None) -> int:
         """Streamed: read the file once to find its trailing totals row (skipped, as read_source skips it) and
-        count the data rows, in constant memory; the number of data rows."""
-        if self.stream is None:
-            return len(self.rows)
+        count the data rows, in constant memory; the number of data rows. `each(line, cells, typed dates)` is
+        called for every data row in order (typed_rows' rows), in that same pass when it is the first."""
+        if self.stream is None or self.counted is not None:
+            if each is not None:
+                for line, cells, dates, _n in self.typed_rows():
+                    each(line, cells, dates)
+            return len(self.rows) if self.stream is None else self.counted
         if self.counted is None:
             filled: dict[int, int] = {}  # cells filled -> rows
             tail: list[tuple[int, list[str]]] = []  # the last rows, from the last one not worded as totals
+            held: list = []  # tail's rows with their dates, told to `each` once they cannot be the totals row
             count = 0
-            for line, cells, _d, _n in self.stream():
+            for line, cells, dates, _n in self.stream():
                 if line <= self.header_line or not any(cells):
                     continue
                 count += 1
                 n = sum(1 for c in cells if c)
                 filled[n] = filled.get(n, 0) + 1
-                tail = tail + [(line, cells)] if _worded_total(cells) else [(line, cells)]
+                if _worded_total(cells):
+                    tail = tail + [(line, cells)]
+                    held.append((line, cells, dates))
+                else:
+                    if each is not None:
+                        for row in held:
+                            each(*row)
+                    tail, held = [(line, cells)], [(line, cells, dates)]
             last = tail[-1] if tail else None
             usual = None
             if count > 1:  # the median of the cells filled in each row but the last (as _shape)
@@ -119,6 +131,12 @@ class SourceTable:
                     count -= 1
                     continue
                 break
+            if each is not None:
+                for row in held:
+                    if row[0] not in self._totals:
+                        each(*row)
+            if self._totals:  # the first rows kept for a look (the wizard's sample) are data rows only
+                self.rows = [(line, cells) for line, cells in self.rows if line not in self._totals]
             self.skipped.sort()
             self.counted = count
         return self.counted

@@ -29,12 +29,15 @@ def snapshot(obj, fields: list[str] | tuple[str, ...] | None = None) -> dict:
 plain = _plain  # for writers that build entries themselves (app.ledger.invoices.record_invoices)
 
 
+# json.dumps with options builds an encoder per call: one, reused (100,000 imported invoices, 100,000 entries)
+_json = json.JSONEncoder(ensure_ascii=False, default=_plain).encode
+
+
 def entry(*, action: str, entity: str, entity_id: int | None, at: dt.datetime, user: str,
           before: dict | None = None, after: dict | None = None) -> dict:
     """An audit entry's columns, as `record` writes them, for a bulk insert of many."""
     return dict(at=at, user=user, action=action, entity=entity, entity_id=entity_id,
-                before=None if before is None else json.dumps(before, ensure_ascii=False, default=_plain),
-                after=None if after is None else json.dumps(after, ensure_ascii=False, default=_plain))
+                before=None if before is None else _json(before), after=None if after is None else _json(after))
 
 
 def record(

@@ -220,7 +220,7 @@ def note(session: Session, customer_ids: Iterable[int], earliest_day: dt.date | 
     """For a writer that goes past the Session's events (the demo's driver-level bulk inserts): the
     documents of these customers changed, dated on or after `earliest_day` (None: unknown). Every stored
     table is told (balances, the KPIs' history, the payment histories); recomputed at the end of
-    `deferred`, or at once outside it."""
+    `deferred`, or at once outside it. (New invoices alone, the importer's, are told by `adding`.)"""
     ids = [int(i) for i in customer_ids if i is not None]
     _note(session, ids)
     for noter in _ON_NOTE:

@@ -213,11 +213,18 @@ class BatchError(LedgerError):
         self.error = error
 
 
-def record_invoices(session: Session, invoices: Sequence[NewInvoice]) -> list[int]:
+def record_invoices(session: Session, invoices: Sequence[NewInvoice], *,
+                    customers: dict[str, tuple[int, str, int | None]] | None = None,
+                    taken: dict[str, str] | None = None) -> list[int]:
     """Post many invoices as `record_invoice` posts each (the same checks, due lines by the terms, discount,
     audit entry), written by one executemany statement per table rather than ORM objects flushed one by one.
     The invoices' ids, in order. Every invoice is checked before anything is written: the first refused one
     raises BatchError (its index, the ledger's error) and nothing of the batch is written.
+
+    `customers` ({same_key(code): (id, currency, payment terms id)}, codes missing from it are looked up) and
+    `taken` ({same_key(number): the number as stored} for the batch's numbers the database has) are a
+    caller's look-ups of this very batch in this transaction (the importer checked its rows against them):
+    given, they are not made again.
 
     Credit control in block mode checks each invoice against what the ones before it owe: then the batch is
     posted by `record_invoice`, one by one."""
@@ -234,8 +241,11 @@ def record_invoices(session: Session, invoices: Sequence[NewInvoice]) -> list[in
             except LedgerError as err:
                 raise BatchError(i, err) from err
         return ids
-    customers = _customers_by_code(session, {n.customer_code for n in invoices})
-    taken = _numbers_taken(session, [n.number for n in invoices])
+    customers = dict(customers or {})
+    missing = {n.customer_code for n in invoices if same_key(n.customer_code) not in customers}
+    if missing:
+        customers.update(_customers_by_code(session, missing))
+    taken = dict(taken) if taken is not None else _numbers_taken(session, [n.number for n in invoices])
     terms_cache: dict = {}
     now, user = config.now(), config.current_user()
     rows, schedules, discounts = [], [], []
@@ -271,26 +281,27 @@ def record_invoices(session: Session, invoices: Sequence[NewInvoice]) -> list[in
                          void_date=None, void_reason=None, created_at=now))
         schedules.append(schedule)
         discounts.append(terms)
-    table = Invoice.__table__
-    # the stored tables add these invoices only (balance_keeper.adding), not recompute what they touch
+    # one executemany per table on the driver (app.ledger.bulk_rows; RETURNING would make SQLite insert row by
+    # row to keep the order): ids found by number among the rows above the highest id before (new ids are
+    # above it: SQLite's max + 1, a sequence's next). These inserts go past the Session's events: the stored
+    # tables add these invoices only (balance_keeper.adding), in proportion to the file, not the book.
+    from .bulk_rows import insert_rows
+
     with balance_keeper.adding(session) as added:
-        # one executemany (RETURNING would make SQLite insert row by row to keep the order): ids found by number
-        session.execute(insert(table), rows)
-        by_number = {}
-        for start in range(0, len(rows), 500):
-            by_number.update(session.execute(select(Invoice.number, Invoice.id).where(
-                Invoice.number.in_([row["number"] for row in rows[start:start + 500]]))).all())
+        before = session.scalar(select(func.max(Invoice.id))) or 0
+        insert_rows(session, Invoice.__table__, list(rows[0]), [tuple(row.values()) for row in rows])
+        by_number = dict(session.execute(select(Invoice.number, Invoice.id).where(Invoice.id > before)).all())
         ids = [by_number[row["number"]] for row in rows]
-        session.execute(insert(DueLine.__table__), [
-            dict(invoice_id=inv_id, sequence=n, due_date=d, amount_minor=a, paid_minor=0)
-            for inv_id, schedule in zip(ids, schedules) for n, (d, a) in enumerate(schedule, start=1)])
+        insert_rows(session, DueLine.__table__, ("invoice_id", "sequence", "due_date", "amount_minor", "paid_minor"),
+                    [(inv_id, n, d, a, 0)
+                     for inv_id, schedule in zip(ids, schedules) for n, (d, a) in enumerate(schedule, start=1)])
         added.extend(ids)
     stamp = audit.plain(now)
-    session.execute(insert(AuditEntry.__table__), [
-        audit.entry(action="create", entity="invoice", entity_id=inv_id, at=now, user=user,
-                    after={"id": inv_id, **row, "issue_date": row["issue_date"].isoformat(), "created_at": stamp,
-                           "due_lines": [[d.isoformat(), a] for d, a in schedule]})
-        for inv_id, row, schedule in zip(ids, rows, schedules)])
+    entries = [audit.entry(action="create", entity="invoice", entity_id=inv_id, at=now, user=user,
+                           after={"id": inv_id, **row, "issue_date": row["issue_date"].isoformat(),
+                                  "created_at": stamp, "due_lines": [[d.isoformat(), a] for d, a in schedule]})
+               for inv_id, row, schedule in zip(ids, rows, schedules)]
+    insert_rows(session, AuditEntry.__table__, list(entries[0]), [tuple(e.values()) for e in entries])
     from .discounts import discount_rows
 
     granted = discount_rows([(inv_id, row["total_minor"], row["issue_date"], terms)

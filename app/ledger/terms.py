@@ -334,6 +334,8 @@ def due_schedule(lines: Sequence, issue_date: dt.date, total_minor: int,
 def schedule_of(clean: Sequence[TermLine], issue_date: dt.date, total_minor: int,
                 currency: str | None = None) -> list[tuple[dt.date, int]]:
     """`due_schedule` of lines `validate_lines` gave (checked once for many invoices of the same terms)."""
+    if len(clean) == 1 and clean[0].kind != "fixed" and total_minor > 0:  # split_lines' answer: all on one line
+        return [(clean[0].due_date(issue_date), total_minor)]
     amounts = split_lines(clean, total_minor, currency)
     return [(line.due_date(issue_date), amount) for line, amount in zip(clean, amounts) if amount > 0]
 

@@ -68,6 +68,9 @@ def _label(field: str) -> str:
 
 def bad_character(value: str, *, multiline: bool = False) -> tuple[int, str] | None:
     """(1-based position, description) of the first character a text field may not hold, or None."""
+    if value.isprintable():  # no control, format or separator character (every one refused here is one of
+        # those: tests/ledger/test_input_fast_paths.py): the usual value, checked at C speed
+        return None
     for i, ch in enumerate(value, 1):
         if ch in _INVISIBLE:
             return i, f"an invisible {_INVISIBLE[ch]} (U+{ord(ch):04X})"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from app.importing import api
-from app.ledger.changes import ChangeTracker
+from app.ledger.changes import ChangeTracker, Changes, areas_of
 
 from .tablemodels.import_rows import TextRowsModel
 
@@ -158,8 +158,11 @@ class ReadAnswer:
 
 
 def _read_job(_session, path: str, options):
+    """The file's header and first rows, its rows counted in one streamed pass (a file of millions of rows is
+    never held: each later pass reads it again)."""
     try:
-        table = api.read_file(path, options)
+        table = api.open_file(path, options)
+        table.scan()
         return ReadAnswer(tuple(table.sheets), table)
     except api.FileProblem as exc:
         sheets: tuple[str, ...] = ()
@@ -172,8 +175,9 @@ def _read_job(_session, path: str, options):
 
 
 def _preview_job(session, kind, path, mapping, options):
-    """The file read again (the user may have corrected it since) and checked: (table, preview)."""
-    table = api.read_file(path, options)
+    """The file opened again (the user may have corrected it since) and checked as it streams: (table,
+    preview); the preview lists the first changes and counts them all."""
+    table = api.open_file(path, options)
     return table, api.preview_import(session, kind, table, mapping, options)
 
 
@@ -203,7 +207,10 @@ def _import_job(_session, write_sessions, kind, table, mapping, options, valid_o
         with ChangeTracker(session) as tracker:
             result = api.run_import(session, kind, table, mapping, options, valid_only=valid_only,
                                     rejected_path=rejected_path or None, progress=progress)
-        return result, tracker.changes()
+        changes = tracker.changes()
+        if kind == "invoices" and result.imported:  # written by the driver's executemany: no Session event
+            changes = Changes(changes.areas | areas_of(("invoice", "due_line", "audit_entry")), None)
+        return result, changes
 
 
 # --- pages ------------------------------------------------------------------------------------------
@@ -488,7 +495,7 @@ class ReadPage(_BusyPage):
             self._filling = False
         self.sample.model().set_headers(table.headers)
         _fill(self.sample, [cells[:len(table.headers)] for _line, cells in table.rows[:20]])
-        lines = [self.tr("%n data row(s) read; the header is on line %1.", "", len(table.rows))
+        lines = [self.tr("%n data row(s) read; the header is on line %1.", "", table.scan())
                  .replace("%1", str(table.header_line))]
         if table.encoding:
             encoding = {"utf-8-sig": "utf-8"}.get(table.encoding, table.encoding)
@@ -705,8 +712,8 @@ class CheckPage(_BusyPage):
         self.start(_preview_job, state.kind, state.path, state.mapping, state.options)
 
     def _tab_titles(self, preview) -> None:
-        counts = (len(preview.problems), len(preview.changes), len(preview.warnings), len(preview.skipped)) \
-            if preview else (0, 0, 0, 0)
+        counts = (len(preview.problems), sum(preview.counts.values()), len(preview.warnings),
+                  len(preview.skipped)) if preview else (0, 0, 0, 0)
         titles = (self.tr("Problems (%1)"), self.tr("Changes (%1)"), self.tr("Notes (%1)"),
                   self.tr("Lines left out (%1)"))
         for i, (title, count) in enumerate(zip(titles, counts)):
@@ -722,12 +729,13 @@ class CheckPage(_BusyPage):
                               "; ".join(f"{f}: {b} → {a}" for f, b, a in c.details)) for c in preview.changes])
         _fill(self.warnings, [(p.line, p.column, p.message) for p in preview.warnings])
         _fill(self.skipped, [(line, tr(why)) for line, why in preview.skipped])
-        counts: dict[str, int] = {}
-        for change in preview.changes:
-            counts[change.action] = counts.get(change.action, 0) + 1
+        counts = preview.counts  # over the whole file (the list shows its first changes)
         parts = [self.tr("%n row(s) read", "", preview.rows)] + _count_texts(counts, self.w.ctx.formatter.locale)
         totals = ", ".join(self.w.ctx.formatter.money(amount, cur) for cur, amount in preview.totals)
         summary = "; ".join(parts) + (f" ({totals})" if totals else "") + "."
+        if len(preview.changes) < sum(counts.values()):  # a big file: its first changes are listed
+            summary += " " + self.tr("The Changes tab lists the first %1.").replace(
+                "%1", format_decimal(len(preview.changes), locale=self.w.ctx.formatter.locale))
         bad = len(preview.bad_lines)
         if preview.ok:
             self.say(summary + " " + self.tr("Every row can be imported."))

@@ -99,6 +99,7 @@ def test_a_spanish_sales_register_in_windows_1252_through_every_page(window, boo
     assert page.sample.model().headerData(1, Qt.Orientation.Horizontal) == "Razón social"  # the accents read right
     assert _table_rows(page.sample)[0][1] == "Ferretería Rivera S.A.C."
     assert page.sample.model().rowCount() == 3  # the totals row is not a row
+    assert wizard.state.table.streamed  # read as it goes, never held whole (a file of millions of rows)
 
     page = _next(wizard, qtbot)
     assert page is wizard.mapping_page
@@ -446,3 +447,34 @@ def test_correct_the_file_and_check_again(window, books, qtbot, tmp_path):
     assert page.problems.model().rowCount() == 0 and page.import_all.isChecked()
     assert _finish(wizard, window, qtbot).imported == 3
     assert _count(books, Customer) == 3
+
+
+def test_the_import_job_says_the_documents_changed(engine, tmp_path):
+    """Invoices go to the driver's executemany (no Session event): the job still tells the pages to reload."""
+    from contextlib import contextmanager
+
+    from app import ledger
+    from app.database import session_factory
+    from app.importing import api as import_api
+    from app.ui.import_wizard import _import_job
+    from tests.factories import make_customer
+
+    session = session_factory(engine, write=True)()
+    with session.begin():
+        ledger.ensure_default_terms(session)
+        ledger.save_company(session, name="Comercial Lima S.A.C.", currency="PEN", locale="es_PE", country="PE")
+        make_customer(session, code="C001")
+    session.close()
+    path = tmp_path / "f.csv"
+    path.write_text("customer_code,number,issue_date,amount\nC001,F-1,2026-01-05,100.00\n", encoding="utf-8")
+    table = import_api.open_file(path)
+    mapping = import_api.detect_mapping("invoices", table.headers).mapping
+
+    @contextmanager
+    def sessions():
+        yield session
+
+    result, changes = _import_job(None, sessions, "invoices", table, mapping, import_api.ImportOptions(), False,
+                                  None, None)
+    assert result.ok and result.imported == 1
+    assert changes.concerns({"documents"}, "C001")
