@@ -344,15 +344,32 @@ def aging_report(
     empty = ()
     customers = []
     add = customers.append
+    new = object.__new__
+    by_currency: dict[str, list] = {}
     for r in rows:  # slices and indexes of plain rows: ~0.1 s for 100,000 (unpacking and int() per value: 0.3 s)
         amounts = r[4:end]
         total = sum(amounts)
         credit = r[end]
-        add(CustomerAging(r[0], r[1], r[2], r[3], amounts, total, credit, total - credit,
-                          tuple(items_by_key.get((r[0], r[3]), empty)) if detail else empty))
+        # what the frozen dataclass's __init__ does (one object.__setattr__ per field), half the time of it
+        c = new(CustomerAging)
+        d = c.__dict__
+        d["customer_id"] = r[0]
+        d["code"] = r[1]
+        d["name"] = r[2]
+        d["currency"] = r[3]
+        d["buckets"] = amounts
+        d["total_minor"] = total
+        d["unapplied_credit_minor"] = credit
+        d["net_minor"] = total - credit
+        d["items"] = tuple(items_by_key.get((r[0], r[3]), empty)) if detail else empty
+        add(c)
+        same = by_currency.get(r[3])
+        if same is None:
+            same = by_currency[r[3]] = []
+        same.append(r)
     totals = []
-    for cur in sorted({r[3] for r in rows}):  # the columns summed in C, per currency
-        sums = [sum(column) for column in zip(*(r[4:end + 1] for r in rows if r[3] == cur))]
+    for cur in sorted(by_currency):  # the columns summed in C, per currency
+        sums = [sum(column) for column in [*zip(*by_currency[cur])][4:end + 1]]
         total = sum(sums[:n])
         totals.append(CurrencyTotal(cur, tuple(sums[:n]), total, sums[n], total - sums[n]))
     return AgingReport(
