@@ -359,9 +359,10 @@ NAME_WIDTH = 40  # the text table's customer names are clipped to this
 
 def _summary_lines(report: AgingReport, text: dict[str, str], locale: str, header: list[str]) -> list[str] | None:
     """The text table without items: the very lines of the generic layout (`table_rows`), the amounts formatted
-    column by column as number_formatter's `fast` does, format(amount / scale, spec), in C loops: 600,000
-    amounts are then no Python call each (half the time of a 100,000-customer table). A column's width is that
-    of its longest amount, which is its largest or its smallest (the text grows with the magnitude).
+    column by column as number_formatter's `fast` does, format(amount / scale, spec), without a Python call
+    each, and the lines made by one map of the %-template (a 100,000-customer table: 0.44 s instead of 0.51
+    CPU under load). A column's width is that of its longest amount, which is its largest or its smallest (the
+    text grows with the magnitude), so only those two are formatted to measure it.
     None when a currency's formatter or amounts do not allow that (an amount from 2**52 minor units, a locale
     Babel formats itself): the caller then takes the generic path."""
     n = len(report.bucket_labels)
