@@ -73,6 +73,10 @@ def make_engine(path_or_url: str | None = None, **kwargs) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
 
         return engine
+    if parsed.get_backend_name() == "postgresql":
+        from .models.base import use_postgresql
+
+        use_postgresql()
     return create_engine(url, **kwargs)
 
 

@@ -138,6 +138,10 @@ def number_formatter(currency: str, locale: str = "es_PE"):
             return text if local is None else text.translate(local)
         return number(amount_minor)
 
+    # what `fast` does, for callers that format many amounts without a call each (the aging's text table):
+    # format(amount_minor / scale, spec), translated by `local` when it is not None, for amounts strictly
+    # between -exact and exact
+    fast.scale, fast.spec, fast.local, fast.exact = scale, spec, local, _EXACT
     return fast
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, UTCDateTime
+from .base import Base, UTCDateTime, partial_index
 
 POSTED = "posted"
 VOID = "void"
@@ -30,8 +30,8 @@ class Invoice(Base):
         Index("ix_invoice_issue_sales", "issue_date", "currency", "total_minor", "status", "void_date"),
         Index("ix_invoice_number_lower", text("lower(number)")),  # numbers are unique regardless of case
         # the few voided invoices, by void date (app.ledger.ar_history, the KPIs' credit sales)
-        Index("ix_invoice_void", "void_date", "status", "issue_date", "currency", "total_minor",
-              sqlite_where=text("void_date IS NOT NULL"), postgresql_where=text("void_date IS NOT NULL")),
+        partial_index("ix_invoice_void", "void_date", "status", "issue_date", "currency", "total_minor",
+                      where="void_date IS NOT NULL"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,8 +66,8 @@ class DueLine(Base):
         Index("ix_due_line_due_date", "due_date"),
         # the lines with something open today: with the lines allocated after D, the only ones that
         # can be open as of D (app.ledger.balances.open_as_of); covering, so scans never visit the rows
-        Index("ix_due_line_open", "invoice_id", "due_date", "amount_minor", "paid_minor", sqlite_where=text("paid_minor < amount_minor"),
-              postgresql_where=text("paid_minor < amount_minor")),
+        partial_index("ix_due_line_open", "invoice_id", "due_date", "amount_minor", "paid_minor",
+                      where="paid_minor < amount_minor"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -90,8 +90,7 @@ class CreditNote(Base):
         CheckConstraint("applied_minor >= 0 AND applied_minor <= amount_minor", name="applied_within_amount"),
         Index("ix_credit_note_customer_date", "customer_id", "date"),
         Index("ix_credit_note_number_lower", text("lower(number)")),  # numbers are unique regardless of case
-        Index("ix_credit_note_unapplied", "currency", sqlite_where=text("applied_minor < amount_minor"),
-              postgresql_where=text("applied_minor < amount_minor")),
+        partial_index("ix_credit_note_unapplied", "currency", where="applied_minor < amount_minor"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -122,8 +121,7 @@ class Payment(Base):
         CheckConstraint(STATUS_CHECK, name="status_known"),
         CheckConstraint("applied_minor >= 0 AND applied_minor <= amount_minor", name="applied_within_amount"),
         Index("ix_payment_customer_date", "customer_id", "date"),
-        Index("ix_payment_unapplied", "currency", sqlite_where=text("applied_minor < amount_minor"),
-              postgresql_where=text("applied_minor < amount_minor")),
+        partial_index("ix_payment_unapplied", "currency", where="applied_minor < amount_minor"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -152,8 +150,7 @@ class WriteOff(Base):
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
         CheckConstraint("applied_minor >= 0 AND applied_minor <= amount_minor", name="applied_within_amount"),
-        Index("ix_write_off_unapplied", "currency", sqlite_where=text("applied_minor < amount_minor"),
-              postgresql_where=text("applied_minor < amount_minor")),
+        partial_index("ix_write_off_unapplied", "currency", where="applied_minor < amount_minor"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
