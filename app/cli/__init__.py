@@ -128,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             args = _parse(parser, [*line, "gui"])
     finally:
         if argv is None:  # the `cobranza` process: what the start made stays; later collections skip it
-            gc.freeze()
+            gc.freeze()  # (every full collection while a command works walked it again: 0.15-0.2 s of
+            # `forecast` and `tasks` at a million invoices)
         if collecting:
             gc.enable()
     if args.command != "gui":  # see app.database.SQLITE_MMAP_BYTES
@@ -139,12 +140,6 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy.exc import OperationalError
 
     from app.ledger.errors import LedgerError
-
-    if args.command != "gui":
-        # what the imports built lives as long as the command: out of the collector's way, or every full
-        # collection while the command works walks it again (0.15-0.2 s of CPU of `forecast` and `tasks` at
-        # a million invoices, measured with the machine busy)
-        importlib.import_module("gc").freeze()
 
     try:
         return int(args.handler(args) or 0)
