@@ -26,7 +26,7 @@
 <context>
     <name>App</name>
     <message numerus="yes">
-        <location filename="../../app/ui/app.py" line="+112"/>
+        <location filename="../../app/ui/app.py" line="+118"/>
         <source>Demo ready: %n customer(s).</source>
         <translation>
             <numerusform>Demo ready: %n customer.</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="+728"/>
+        <location filename="../../app/ui/import_wizard.py" line="+733"/>
         <source>%n row(s) read</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+17"/>
         <source>%n row(s) have problems: correct them in the file and go back to check again, or import only the good rows.</source>
         <translation>
             <numerusform>%n row has problems: correct it in the file and go back to check again, or import only the good rows.</numerusform>
@@ -168,7 +168,7 @@
 <context>
     <name>ReadPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/import_wizard.py" line="-391"/>
+        <location filename="../../app/ui/import_wizard.py" line="-392"/>
         <source>%n data row(s) read; the header is on line %1.</source>
         <translation>
             <numerusform>%n data row read; the header is on line %1.</numerusform>
@@ -187,7 +187,7 @@
 <context>
     <name>RemindersView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/views/reminders.py" line="+272"/>
+        <location filename="../../app/ui/views/reminders.py" line="+274"/>
         <source>%n reminder(s) planned</source>
         <translation>
             <numerusform>%n reminder planned</numerusform>

@@ -477,7 +477,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="+108"/>
+        <location filename="../../app/ui/app.py" line="+114"/>
         <source>Preparing the demo: customers, invoices and payments…</source>
         <translation>Preparando la demostración: clientes, facturas y pagos…</translation>
     </message>
@@ -495,7 +495,7 @@
         <translation>No se pudo preparar la demostración: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <location line="+3"/>
         <location line="+4"/>
         <source>Cobranza</source>
@@ -1493,7 +1493,7 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="+654"/>
+        <location filename="../../app/ui/import_wizard.py" line="+661"/>
         <source>Check</source>
         <translation>Revisión</translation>
     </message>
@@ -1602,7 +1602,7 @@
         <translation>Líneas omitidas (%1)</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+15"/>
         <source>%n row(s) read</source>
         <translation>
             <numerusform>%n fila leída</numerusform>
@@ -1610,7 +1610,12 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>The Changes tab lists the first %1.</source>
+        <translation>La pestaña Cambios muestra los primeros %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Every row can be imported.</source>
         <translation>Todas las filas se pueden importar.</translation>
     </message>
@@ -1641,7 +1646,7 @@
 <context>
     <name>CompanyPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="+139"/>
+        <location filename="../../app/ui/first_run.py" line="+123"/>
         <source>Your company</source>
         <translation>Su empresa</translation>
     </message>
@@ -3289,7 +3294,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-614"/>
+        <location filename="../../app/ui/import_wizard.py" line="-615"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -3357,7 +3362,7 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-226"/>
+        <location filename="../../app/ui/first_run.py" line="-208"/>
         <source>Peru</source>
         <translation>Perú</translation>
     </message>
@@ -3402,7 +3407,7 @@
         <translation>España</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+21"/>
         <source>Cobranza</source>
         <translation>Cobranza</translation>
     </message>
@@ -3585,7 +3590,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-299"/>
+        <location filename="../../app/ui/import_wizard.py" line="-306"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
@@ -3810,7 +3815,7 @@
         <translation>Nombre del cliente (para clientes nuevos)</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+167"/>
         <location line="+232"/>
         <source>The file cannot be read: %1</source>
         <translation>No se puede leer el archivo: %1</translation>
@@ -3821,7 +3826,7 @@
         <translation>Algo salió mal: %1</translation>
     </message>
     <message>
-        <location line="+653"/>
+        <location line="+654"/>
         <source>Import from a file</source>
         <extracomment>the import&apos;s ImportResult, once it ran (imported, refused or cancelled)</extracomment>
         <translation>Importar desde un archivo</translation>
@@ -4148,7 +4153,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/ui/import_wizard.py" line="-390"/>
+        <location filename="../../app/ui/import_wizard.py" line="-391"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
@@ -5148,7 +5153,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/reminders.py" line="+28"/>
+        <location filename="../../app/ui/tablemodels/reminders.py" line="+30"/>
         <source>E-mail</source>
         <translation>Correo</translation>
     </message>
@@ -5208,41 +5213,41 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>tarea de llamada creada</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+123"/>
+        <location line="+27"/>
+        <location line="+136"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+122"/>
+        <location line="-135"/>
+        <location line="+135"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+122"/>
+        <location line="-135"/>
+        <location line="+135"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-133"/>
         <source>Items</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+134"/>
         <source>Done at</source>
         <translation>Realizado el</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+121"/>
+        <location line="-135"/>
+        <location line="+134"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-134"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
@@ -5262,7 +5267,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+52"/>
         <source>needs approval</source>
         <translation>requiere aprobación</translation>
     </message>
@@ -5287,7 +5292,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Error</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-171"/>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
@@ -5373,7 +5378,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
 <context>
     <name>RemindersView</name>
     <message>
-        <location filename="../../app/ui/views/reminders.py" line="+87"/>
+        <location filename="../../app/ui/views/reminders.py" line="+88"/>
         <source>Reminders</source>
         <extracomment>the areas of app.ledger.changes whose writes this page shows (MainWindow.refresh_views)</extracomment>
         <translation>Recordatorios</translation>
@@ -5386,12 +5391,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="-49"/>
-        <location line="+206"/>
+        <location line="+207"/>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-205"/>
         <source>Approve all</source>
         <translation>Aprobar todos</translation>
     </message>
@@ -5422,12 +5427,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+169"/>
+        <location line="+170"/>
         <source>Letters folder</source>
         <translation>Carpeta de cartas</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>%v of %m reminders</source>
         <translation>%v de %m recordatorios</translation>
     </message>
@@ -5507,7 +5512,7 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         <translation>Planificando los recordatorios…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Preview cancelled.</source>
         <translation>Vista previa cancelada.</translation>
     </message>
@@ -5598,12 +5603,12 @@ Control de cuentas por cobrar para pequeñas y medianas empresas.</translation>
         </translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-280"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Date or time changed: press Preview again.</source>
         <translation>Cambió la fecha o la hora: pulse Vista previa de nuevo.</translation>
     </message>
