@@ -23,7 +23,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import numpy as np
 from sqlalchemy import and_, case, select, union
 from sqlalchemy.orm import Session
 
@@ -32,7 +31,7 @@ from app.models import POSTED, Allocation, DueLine, Invoice
 #: days past due each bucket but the last reaches (app.reports.kpi's ROLL_LIMITS, the aging's 30/60/90 by due
 #: date: a test checks they agree; the ledger cannot import the reports)
 ROLL_LIMITS = (0, 30, 60, 90)
-NEVER = np.iinfo(np.int64).max  # "no void": a day after every day
+NEVER = 2**63 - 1  # "no void": a day after every day (the largest int64, as the sums' arrays hold)
 
 MonthFigures = dict[str, dict[dt.date, dict[int, tuple[int, int]]]]
 
@@ -80,6 +79,8 @@ def group_flag(issued_earlier_month: bool, due: dt.date) -> bool:
 def sums_of_groups(lines: list[tuple], allocations: list[tuple], pairs: list[tuple[dt.date, dt.date]]):
     """{currency: {m2: [[den, num] per bucket]}} from the groups, each line counted at amount − allocated
     (the rule for lines that are never over-allocated and never due before issue)."""
+    import numpy as np  # here: every command and the GUI import this module; few build months
+
     out: dict = {}
     by_cur_l: dict[str, list] = defaultdict(list)
     by_cur_a: dict[str, list] = defaultdict(list)
