@@ -88,6 +88,16 @@ class Problem:
         return f"{file}:{self.line}: {self.column}: {self.message}"
 
 
+def _counts(counted: tuple[tuple[str, int], ...], changes) -> dict[str, int]:
+    """Rows per action: as counted over the whole file, else from the changes kept."""
+    if counted:
+        return dict(counted)
+    out: dict[str, int] = defaultdict(int)
+    for c in changes:
+        out[c.action] += 1
+    return dict(out)
+
+
 @dataclass(frozen=True)
 class ImportResult:
     kind: str
@@ -112,12 +122,7 @@ class ImportResult:
 
     @property
     def counts(self) -> dict[str, int]:
-        if self.counted:
-            return dict(self.counted)
-        out: dict[str, int] = defaultdict(int)
-        for c in self.changes:
-            out[c.action] += 1
-        return dict(out)
+        return _counts(self.counted, self.changes)
 
     def messages(self) -> list[str]:
         """Every problem as `FILE:LINE: column: problem`, in line order."""
@@ -195,12 +200,7 @@ class ImportPreview:
     @property
     def counts(self) -> dict[str, int]:
         """Rows per action ("create", "unchanged", ...) over the whole file, even when `changes` is cut."""
-        if self.counted:
-            return dict(self.counted)
-        out: dict[str, int] = defaultdict(int)
-        for c in self.changes:
-            out[c.action] += 1
-        return dict(out)
+        return _counts(self.counted, self.changes)
 
     @property
     def bad_lines(self) -> tuple[int, ...]:
