@@ -1075,7 +1075,8 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
             ctx = _Context(session, create_customers=create_customers, mapped=parse is not None)
             ctx.whole_book = chunked
             today = config.today()
-            with balance_keeper.deferred(session):  # the stored balances recomputed once, after the last row
+            # the stored balances recomputed once, after the last row; the new invoices added once, before
+            with balance_keeper.deferred(session), balance_keeper.gathering_added(session):
                 for chunk in _batches(records, _chunk_size(total) if chunked else None):
                     read += len(chunk)
                     ctx.load(chunk)
