@@ -45,6 +45,7 @@ from app.ledger.payments import METHODS, open_lines, plan_on_open_lines
 from app.ledger.views import AllocationPlan, AllocationSuggestion
 from app.models import POSTED, CreditNote, Customer, Invoice, Payment
 
+from . import collector
 from .fields import FIELDS
 from .reader import FileProblem, iter_records, misaligned_rows, read_table
 from .seen import SeenKeys
@@ -1037,6 +1038,7 @@ CHUNK = 5000  # invoice rows validated and written together: one look-up per chu
 PREVIEW_CHANGES = 1000  # a streamed file's preview: the first creations listed (all counted), memory flat
 
 
+@collector.paused()
 def _execute(session: Session, kind: str, shown: str, records, problems: list[Problem], warnings: list[str],
              misaligned: dict, *, dry_run: bool, progress=None, allow_far_dates: bool = False,
              parse: "_Parse | None" = None, create_customers: bool | None = None, valid_only: bool = False,
@@ -1073,7 +1075,8 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
             ctx = _Context(session, create_customers=create_customers, mapped=parse is not None)
             ctx.whole_book = chunked
             today = config.today()
-            with balance_keeper.deferred(session):  # the stored balances recomputed once, after the last row
+            # the stored balances recomputed once, after the last row; the new invoices added once, before
+            with balance_keeper.deferred(session), balance_keeper.gathering_added(session):
                 for chunk in _batches(records, _chunk_size(total) if chunked else None):
                     read += len(chunk)
                     ctx.load(chunk)
@@ -1118,6 +1121,7 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
                     ctx.warnings.clear()
                     if parse is not None:
                         parse.forget()  # the chunk's values: read, checked and written
+                    collector.sweep()
                     if chunked and progress is not None and progress(read, max(total, read)) is False:
                         raise _Cancel
                 problems.sort(key=lambda p: p.line)

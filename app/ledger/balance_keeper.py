@@ -157,11 +157,51 @@ def adding(session: Session) -> Iterator[list[int]]:
         yield ids
     finally:
         session.info.pop(_ADDING, None)
-    if ids:
-        runs = id_runs(ids)
-        if session.info.get(_PENDING) != ALL:  # (ALL: to be recomputed from the documents, these included)
-            _add_invoices(session, runs)
-        ar_history_added.add_invoices(session, runs)
+    gathered = session.info.get(_GATHERED)
+    if gathered is not None:
+        gathered[:] = _merged(gathered + id_runs(ids))
+    elif ids:
+        _add_to_stored(session, id_runs(ids))
+
+
+def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of ids [(first, last)] as few runs, sorted, overlapping ones as one (an id is counted once)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(runs):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _add_to_stored(session: Session, runs: list[tuple[int, int]]) -> None:
+    if session.info.get(_PENDING) != ALL:  # (ALL: to be recomputed from the documents, these included)
+        _add_invoices(session, runs)
+    ar_history_added.add_invoices(session, runs)
+
+
+_GATHERED = "balance_keeper.gathered_added"  # session.info: inside gathering_added(), the ids adding() wrote
+
+
+@contextmanager
+def gathering_added(session: Session) -> Iterator[None]:
+    """For a writer that calls `adding` many times (the importer, chunk by chunk), inside `deferred`: the
+    stored tables add all those invoices once, on leaving without an error (the work of each addition is
+    mostly per call: the days and months from the first new invoice on are rewritten each time). In
+    between, the stored tables lack them, as they lack the noted writes inside `deferred`. An id that a
+    savepoint rolled back is found in no invoice (or in the one that reused it, once: overlapping runs merge)."""
+    if session.info.get(_GATHERED) is not None:  # an outer block adds them
+        yield
+        return
+    gathered: list[tuple[int, int]] = []  # as runs: a few, however many invoices (memory flat)
+    session.info[_GATHERED] = gathered
+    try:
+        yield
+    finally:
+        session.info.pop(_GATHERED, None)
+    if gathered:
+        _add_to_stored(session, gathered)
 
 
 def latest_date(session: Session) -> dt.date | None:

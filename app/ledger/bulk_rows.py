@@ -37,18 +37,12 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
         process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
             converted.append((i, process, {}))
-    if converted:
-        out = []
-        for row in rows:
-            row = list(row)
-            for i, process, seen in converted:
-                value = row[i]
-                if value is not None:
-                    got = seen.get(value)
-                    if got is None:
-                        got = seen[value] = process(value)
-                    row[i] = got
-            out.append(tuple(row))
-        rows = out
+    if converted:  # column by column (transposed by zip, at C speed), each distinct value processed once
+        by_column = list(zip(*rows))
+        for i, process, seen in converted:
+            for value in set(by_column[i]):
+                seen[value] = None if value is None else process(value)
+            by_column[i] = list(map(seen.__getitem__, by_column[i]))
+        rows = list(zip(*by_column))
     for start in range(0, len(rows), BATCH):
         conn.exec_driver_sql(sql, rows[start:start + BATCH])

@@ -75,3 +75,28 @@ def test_a_streamed_preview_lists_the_first_changes_and_counts_all(book, tmp_pat
     assert preview.ok and table.streamed
     assert len(preview.changes) == 25 and [c.line for c in preview.changes] == list(range(2, 27))
     assert preview.counts == {"create": 400} and preview.rows == 400 and preview.valid_rows == 400
+
+
+def test_invoices_gathered_over_many_additions_are_added_once_even_after_a_savepoint_rolled_back(book):
+    """The importer's chunks add their invoices to the stored tables once, at the end (gathering_added): an
+    addition rolled back by a savepoint is not counted, and on SQLite its id, reused by the next insert,
+    is counted once."""
+    from app.ledger import balance_keeper
+    from app.ledger.invoices import NewInvoice, record_invoices
+
+    codes = [code for code, _cur, _d in _customers(book)]
+    with book.begin():
+        with balance_keeper.deferred(book), balance_keeper.gathering_added(book):
+            nested = book.begin_nested()
+            record_invoices(book, [NewInvoice(codes[0], "G-1", D(2026, 2, 3), 1000)])
+            nested.rollback()
+            record_invoices(book, [NewInvoice(codes[1], "G-2", D(2026, 1, 5), 2500)])
+            record_invoices(book, [NewInvoice(codes[2], "G-3", D(2025, 11, 5), 700),
+                                   NewInvoice(codes[0], "G-4", D(2026, 6, 1), 900, due_date=D(2026, 6, 20))])
+    check_balances(book)
+    checks.check_stored(book)
+    book.rollback()
+    for as_of in (D(2026, 6, 30), D(2026, 2, 28), D(2025, 12, 31), D(2025, 11, 5)):
+        for days in (1, 30, 365):
+            assert kpi_report(book, as_of, days=days) == kpi_report(book, as_of, days=days, stored=False), (as_of, days)
+            book.rollback()
