@@ -39,13 +39,13 @@ MonthFigures = dict[str, dict[dt.date, dict[int, tuple[int, int]]]]
 @dataclass
 class RollGroups:
     """The history's whole-book reads, kept for the months: (currency, issue, due, void, amount) per line
-    group; (currency, date, due, void, group_flag, amount) per allocation group. Dates as ordinals (void:
-    NEVER when the invoice is not void)."""
+    group; (currency, date, due, void, group_flag, amount) per allocation group, as rows (`allocations`)
+    or, as the whole-book read fills them, by column (`allocation_arrays`); both count. Dates as ordinals
+    (void: NEVER when the invoice is not void)."""
 
     lines: list[tuple] = field(default_factory=list)
     allocations: list[tuple] = field(default_factory=list)
-    #: the whole book's allocation groups as {currency: (n, 5) int64 array} of (date, due, void, flag,
-    #: amount) (app.ledger.roll_arrays): what `allocations` holds, by column
+    #: {currency: (n, 5) int64 array} of (date, due, void, flag, amount) (app.ledger.roll_arrays)
     allocation_arrays: dict = field(default_factory=dict)
 
 
