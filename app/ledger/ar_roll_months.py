@@ -39,11 +39,14 @@ MonthFigures = dict[str, dict[dt.date, dict[int, tuple[int, int]]]]
 @dataclass
 class RollGroups:
     """The history's whole-book reads, kept for the months: (currency, issue, due, void, amount) per line
-    group; (currency, date, due, void, group_flag, amount) per allocation group. Dates as ordinals (void:
-    NEVER when the invoice is not void)."""
+    group; (currency, date, due, void, group_flag, amount) per allocation group, as rows (`allocations`)
+    or, as the whole-book read fills them, by column (`allocation_arrays`); both count. Dates as ordinals
+    (void: NEVER when the invoice is not void)."""
 
     lines: list[tuple] = field(default_factory=list)
     allocations: list[tuple] = field(default_factory=list)
+    #: {currency: (n, 5) int64 array} of (date, due, void, flag, amount) (app.ledger.roll_arrays)
+    allocation_arrays: dict = field(default_factory=dict)
 
 
 def month_ends_between(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -76,9 +79,11 @@ def group_flag(issued_earlier_month: bool, due: dt.date) -> bool:
     return bool(issued_earlier_month) or is_month_end(due)
 
 
-def sums_of_groups(lines: list[tuple], allocations: list[tuple], pairs: list[tuple[dt.date, dt.date]]):
+def sums_of_groups(lines: list[tuple], allocations: list[tuple], pairs: list[tuple[dt.date, dt.date]],
+                   allocation_arrays: dict | None = None):
     """{currency: {m2: [[den, num] per bucket]}} from the groups, each line counted at amount − allocated
-    (the rule for lines that are never over-allocated and never due before issue)."""
+    (the rule for lines that are never over-allocated and never due before issue). `allocation_arrays`:
+    more allocation groups, by column (RollGroups.allocation_arrays)."""
     import numpy as np  # here: every command and the GUI import this module; few build months
 
     out: dict = {}
@@ -88,9 +93,15 @@ def sums_of_groups(lines: list[tuple], allocations: list[tuple], pairs: list[tup
         by_cur_l[row[0]].append(row[1:])
     for row in allocations:
         by_cur_a[row[0]].append(row[1:])
-    for cur in set(by_cur_l) | set(by_cur_a):
+    arrays = allocation_arrays or {}
+    for cur in sorted(set(by_cur_l) | set(by_cur_a) | set(arrays)):
         li = np.array(by_cur_l.get(cur, []), dtype=np.int64).reshape(-1, 4)
         al = np.array(by_cur_a.get(cur, []), dtype=np.int64).reshape(-1, 5)
+        if cur in arrays:
+            al = np.concatenate([al, arrays[cur].reshape(-1, 5)])
+        # sorted by due date: each bucket's lines are one slice of it (current: due ≥ m1 to the end; the
+        # others a month or so), searched once per bucket instead of masking every group
+        li, al = li[np.argsort(li[:, 1], kind="stable")], al[np.argsort(al[:, 1], kind="stable")]
         l_iss, l_due, l_void, l_amt = li.T
         a_day, a_due, a_void, a_flag, a_amt = al.T
         per = out[cur] = {}
@@ -98,18 +109,19 @@ def sums_of_groups(lines: list[tuple], allocations: list[tuple], pairs: list[tup
             o1, o2 = m1.toordinal(), m2.toordinal()
             figures = []
             for b, limit in enumerate(ROLL_LIMITS):
-                lo_l = l_due >= o1 - limit
-                lo_a = a_due >= o1 - limit
-                if b:
-                    lo_l &= l_due < o1 - ROLL_LIMITS[b - 1]
-                    lo_a &= a_due < o1 - ROLL_LIMITS[b - 1]
-                den = (l_amt[lo_l & (l_iss <= o1) & (l_void > o1)].sum()
-                       - a_amt[lo_a & (a_day <= o1) & (a_void > o1)].sum())
-                rolled_l = lo_l & (l_due < o2 - limit) & (l_iss <= o1) & (l_void > o2)
-                rolled_a = lo_a & (a_due < o2 - limit) & (a_day <= o2) & (a_void > o2)
+                # due in [o1 − limit, o1 − previous limit), or ≥ o1 for the current bucket
+                lo, hi = o1 - limit, (o1 - ROLL_LIMITS[b - 1]) if b else None
+                sl = slice(np.searchsorted(l_due, lo), None if hi is None else np.searchsorted(l_due, hi))
+                sa = slice(np.searchsorted(a_due, lo), None if hi is None else np.searchsorted(a_due, hi))
+                iss, due, void, amt = l_iss[sl], l_due[sl], l_void[sl], l_amt[sl]
+                day, a_d, a_v, flag, a_a = a_day[sa], a_due[sa], a_void[sa], a_flag[sa], a_amt[sa]
+                issued = iss <= o1
+                den = amt[issued & (void > o1)].sum() - a_a[(day <= o1) & (a_v > o1)].sum()
+                rolled_l = (due < o2 - limit) & issued & (void > o2)
+                rolled_a = (a_d < o2 - limit) & (day <= o2) & (a_v > o2)
                 if b == 0:  # due in [m1, m2): issued by m1 is the group's flag
-                    rolled_a &= a_flag == 1
-                figures.append([int(den), int(l_amt[rolled_l].sum() - a_amt[rolled_a].sum())])
+                    rolled_a &= flag == 1
+                figures.append([int(den), int(amt[rolled_l].sum() - a_a[rolled_a].sum())])
             per[m2] = figures
     return out
 
@@ -135,12 +147,14 @@ def _exact(line: tuple, allocations: list[tuple[int, int]], pairs) -> dict[dt.da
     return out
 
 
-def _irregular(session: Session):
+def _irregular(session: Session, due_before_issue: bool = True):
     """{due line id: (currency, (issue, due, void, amount), [(date, amount)], flag)} of the lines the
-    groups cannot count: with a negative allocation, or due before their invoice's issue."""
-    ids = union(select(Allocation.due_line_id).where(Allocation.amount_minor < 0),
-                select(DueLine.id).join(Invoice, DueLine.invoice_id == Invoice.id)
-                .where(DueLine.due_date < Invoice.issue_date))
+    groups cannot count: with a negative allocation, or due before their invoice's issue (looked for only
+    when `due_before_issue`: the line groups tell whether there are any, and the search reads every line)."""
+    ids = select(Allocation.due_line_id).where(Allocation.amount_minor < 0)
+    if due_before_issue:
+        ids = union(ids, select(DueLine.id).join(Invoice, DueLine.invoice_id == Invoice.id)
+                    .where(DueLine.due_date < Invoice.issue_date))
     void = case((and_(Invoice.status != POSTED, Invoice.void_date.is_not(None)), Invoice.void_date), else_=None)
     found: dict[int, list] = {}
     for line_id, cur, iss, due, voided, amount in session.execute(
@@ -163,8 +177,10 @@ def roll_months(session: Session, groups: RollGroups, month_ends: list[dt.date])
         return {}
     pairs = month_pairs(month_ends)
 
-    sums = sums_of_groups(groups.lines, groups.allocations, pairs)
-    for cur, line, allocations, flag in _irregular(session).values():
+    sums = sums_of_groups(groups.lines, groups.allocations, pairs, groups.allocation_arrays)
+    # every due line is in a line group, by its issue and due dates
+    due_before_issue = any(due < iss for _cur, iss, due, _void, _amount in groups.lines)
+    for cur, line, allocations, flag in _irregular(session, due_before_issue).values():
         iss, due, void, amount = line
         exact = _exact(line, allocations, pairs)
         # what the groups counted for this line: its own group and allocation groups, summed the same way
