@@ -10,7 +10,8 @@ the code of another checkout (an export of an older commit: the baseline of the 
 - ctrl_end: Ctrl+End in the list → the row the cursor lands on and the wall time until that row is read;
 - preview: Preview on the reminders page → the plan shown (the number of lines planned), with the GUI thread's
   longest stall from Preview to 3 s after (a 20 ms heartbeat; the cyclic collector pinned to the GUI thread as
-  the app pins it).
+  the app pins it), and the longest collection in that time (gc_longest_s: the collector walking the objects
+  the preview left young).
 
 Make DB with `cobranza --db DB demo --customers 100000 --invoices 1000000`. Speed is never asserted: this
 prints the figures (and the load average: the machine may be shared).
@@ -97,6 +98,18 @@ def child(scenario: str, db: str) -> dict:
         wait(lambda: not ctx.runner.busy())
         done = []
         view.previewed.connect(lambda: done.append(time.perf_counter()))
+        import gc
+
+        collections: list[tuple[float, int, int]] = []  # (seconds, generation, objects young at its start)
+        started: list = []
+
+        def timed(phase, info):  # each collection's time: what of the stall is the collector walking young objects
+            if phase == "start":
+                started[:] = [time.perf_counter(), gc.get_count()[0]]
+            elif started:
+                collections.append((time.perf_counter() - started[0], info["generation"], started[1]))
+
+        gc.callbacks.append(timed)
         probe = LatencyProbe().start()
         t, cpu = time.perf_counter(), time.process_time()
         view.preview()
@@ -108,6 +121,11 @@ def child(scenario: str, db: str) -> dict:
         settle = time.perf_counter() + 3.0
         wait(lambda: time.perf_counter() > settle)
         probe.stop()
+        gc.callbacks.remove(timed)
+        if collections:  # the longest collection from Preview to 3 s after (the app collects on the GUI thread)
+            longest = max(collections)
+            out["gc_longest_s"] = longest[0]
+            out["gc_longest"] = f"generation {longest[1]}, {longest[2]} young objects"
         # the longest beat late on the GUI thread from Preview to 3 s after the plan is shown, and the most
         # CPU the GUI thread itself spent between two beats (its own work, not a loaded machine)
         out["stall_s"] = probe.longest()
