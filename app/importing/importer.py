@@ -39,13 +39,13 @@ from app.ledger.dates import far_reason, is_far, range_reason
 from app.ledger.email_address import email_problem
 from app.ledger.errors import LedgerError
 from app.ledger.amount_input import parse_amount
+from app.ledger.bulk import paused_collection, sweep
 from app.ledger.money import check_currency, to_str
 from app.ledger.text_input import same_key, text_problem
 from app.ledger.payments import METHODS, open_lines, plan_on_open_lines
 from app.ledger.views import AllocationPlan, AllocationSuggestion
 from app.models import POSTED, CreditNote, Customer, Invoice, Payment
 
-from . import collector
 from .fields import FIELDS
 from .reader import FileProblem, iter_records, misaligned_rows, read_table
 from .seen import SeenKeys
@@ -1038,7 +1038,7 @@ CHUNK = 5000  # invoice rows validated and written together: one look-up per chu
 PREVIEW_CHANGES = 1000  # a streamed file's preview: the first creations listed (all counted), memory flat
 
 
-@collector.paused()
+@paused_collection()
 def _execute(session: Session, kind: str, shown: str, records, problems: list[Problem], warnings: list[str],
              misaligned: dict, *, dry_run: bool, progress=None, allow_far_dates: bool = False,
              parse: "_Parse | None" = None, create_customers: bool | None = None, valid_only: bool = False,
@@ -1121,7 +1121,7 @@ def _execute(session: Session, kind: str, shown: str, records, problems: list[Pr
                     ctx.warnings.clear()
                     if parse is not None:
                         parse.forget()  # the chunk's values: read, checked and written
-                    collector.sweep()
+                    sweep()
                     if chunked and progress is not None and progress(read, max(total, read)) is False:
                         raise _Cancel
                 problems.sort(key=lambda p: p.line)

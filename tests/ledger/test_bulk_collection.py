@@ -3,7 +3,7 @@ may collect (a CLI import); under the GUI, where collection is pinned to the GUI
 
 import gc
 
-from app.importing import collector
+from app.ledger import bulk as collector
 
 
 def _collections_during(block) -> int:
@@ -25,9 +25,9 @@ def test_an_import_sweeps_per_chunk_where_collection_was_on_and_turns_it_back_on
     assert gc.isenabled()
 
     def work():
-        with collector.paused():
+        with collector.paused_collection():
             assert not gc.isenabled()
-            with collector.paused():  # nested (the decorator inside a caller's pause)
+            with collector.paused_collection():  # nested (the decorator inside a caller's pause)
                 collector.sweep()
             collector.sweep()
 
@@ -39,7 +39,7 @@ def test_under_the_gui_pinned_collection_an_import_on_a_worker_never_collects():
     gc.disable()  # as app.ui.main_thread_gc leaves it
     try:
         def work():
-            with collector.paused():
+            with collector.paused_collection():
                 collector.sweep()
                 collector.sweep()
 
