@@ -19,12 +19,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import islice
 
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
 
-BATCH = 10_000  # rows per executemany
+from app.ledger.bulk_rows import BATCH, insert_statement, write_batches  # noqa: F401 - BATCH: the generator's too
 
 
 class BulkWriter:
@@ -35,7 +34,6 @@ class BulkWriter:
         self.conn = session.connection()
         self.dialect = self.conn.dialect
         self.sqlite = self.dialect.name == "sqlite"
-        self.mark = "?" if self.dialect.paramstyle == "qmark" else "%s"  # SQLite; psycopg (format, pyformat)
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def processor(self, table: Table, column: str):
@@ -49,12 +47,8 @@ class BulkWriter:
         key = (table.name, tuple(columns))
         sql = self._sql.get(key)
         if sql is None:
-            quote = self.dialect.identifier_preparer.quote
-            sql = self._sql[key] = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-                                    f"VALUES ({', '.join([self.mark] * len(columns))})")
-        rows = iter(rows)
-        while batch := list(islice(rows, BATCH)):
-            self.conn.exec_driver_sql(sql, batch)
+            sql = self._sql[key] = insert_statement(self.conn, table, columns)
+        write_batches(self.conn, sql, rows)
 
     @contextmanager
     def indexes_deferred(self, tables: Sequence[Table], keep: Collection[str] = ()) -> Iterator[None]:

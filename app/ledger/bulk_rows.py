@@ -7,15 +7,17 @@ that was more time than SQLite's own work. Here rows are tuples in the columns' 
 has a bind processor (dates and timestamps as SQLite stores them, booleans) has it applied once per
 distinct value, the values of such columns repeating from row to row (a year of issue dates, one timestamp).
 
-Rows written so go past the Session's events: the caller tells app.ledger.balance_keeper.note which
-customers it wrote (as the demo's bulk writer does).
+Rows written so go past the Session's events: the caller tells the stored tables (record_invoices inside
+balance_keeper.adding; the demo's writer, app.demo.bulk, through balance_keeper.note, and its statements
+from `insert_statement` and `write_batches` here).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import islice
 
-from sqlalchemy import Table
+from sqlalchemy import Connection, Table
 from sqlalchemy.orm import Session
 
 BATCH = 10_000  # rows per executemany
@@ -28,10 +30,7 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
         return
     conn = session.connection()
     dialect = conn.dialect
-    quote = dialect.identifier_preparer.quote
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"  # SQLite; psycopg (format, pyformat)
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-           f"VALUES ({', '.join([mark] * len(columns))})")
+    sql = insert_statement(conn, table, columns)
     converted = []
     for i, column in enumerate(columns):
         process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
@@ -44,5 +43,21 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
                 seen[value] = None if value is None else process(value)
             by_column[i] = list(map(seen.__getitem__, by_column[i]))
         rows = list(zip(*by_column))
-    for start in range(0, len(rows), BATCH):
-        conn.exec_driver_sql(sql, rows[start:start + BATCH])
+    write_batches(conn, sql, rows)
+
+
+def insert_statement(conn: Connection, table: Table, columns: Sequence[str]) -> str:
+    """The driver's INSERT of `columns` into `table`, one placeholder per column."""
+    dialect = conn.dialect
+    quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"  # SQLite; psycopg (format, pyformat)
+    return (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+            f"VALUES ({', '.join([mark] * len(columns))})")
+
+
+def write_batches(conn: Connection, sql: str, rows: Iterable[tuple]) -> None:
+    """`sql` executed for the rows (any iterable: a million rows zipped from columns need not be a list),
+    BATCH at a time."""
+    rows = iter(rows)
+    while batch := list(islice(rows, BATCH)):
+        conn.exec_driver_sql(sql, batch)
