@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, and_, cast, exists, func, select, union_all
+from sqlalchemy import Integer, and_, cast, exists, func, select
 from sqlalchemy.orm import Session
 
 from app.ledger.balance_keeper import latest_date
-from app.ledger.balances import invoice_exists_as_of, open_as_of_in, unapplied_credit_parts
+from app.ledger.balances import invoice_exists_as_of, open_as_of_in, unapplied_credit_by_customer
 from app.ledger.fx import rates_on, to_company_minor
 from app.models import Activity, Customer, CustomerBalance, CustomerRisk, DueLine, Invoice
 
@@ -148,9 +148,7 @@ def _over_credit_limit(session: Session, as_of: dt.date):
     limited = Customer.credit_limit_minor.is_not(None)
     last = latest_date(session)
     if last is not None and last <= as_of:
-        parts = union_all(*unapplied_credit_parts(as_of)).subquery()
-        credit = (select(parts.c.customer_id, parts.c.currency, func.sum(parts.c.credit).label("credit"))
-                  .group_by(parts.c.customer_id, parts.c.currency).subquery())
+        credit = unapplied_credit_by_customer(as_of)
         open_ = func.coalesce(CustomerBalance.balance_minor, 0) + func.coalesce(credit.c.credit, 0)
         return (select(*who, open_, Customer.credit_limit_minor, Customer.code, Customer.name, Customer.collector)
                 .outerjoin(CustomerBalance, and_(CustomerBalance.customer_id == Customer.id,

@@ -237,6 +237,14 @@ def unapplied_credit_parts(as_of: dt.date, scope=lambda table: []) -> list[Selec
     return parts
 
 
+def unapplied_credit_by_customer(as_of: dt.date):
+    """A subquery (customer_id, currency, credit): each customer's unapplied credit per currency as of D
+    (unapplied_credit_parts summed)."""
+    parts = union_all(*unapplied_credit_parts(as_of)).subquery()
+    return (select(parts.c.customer_id, parts.c.currency, func.sum(parts.c.credit).label("credit"))
+            .group_by(parts.c.customer_id, parts.c.currency).subquery())
+
+
 def balance_parts(as_of: dt.date, scope=lambda table: [], label: str = "amount") -> list[Select]:
     """Selects (customer_id, currency, `label`) whose sum per customer and currency is the balance as of D:
     invoices existing on D (+ total) less payments, credit notes and write-offs dated by D and existing on D

@@ -25,7 +25,7 @@ from operator import itemgetter
 from typing import Callable, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select, union_all
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import config
@@ -34,7 +34,7 @@ from app.collections.timeline import TimelineEntry
 from app.ledger import audit
 from app.ledger import company as company_mod
 from app.ledger.bulk import bulk_objects
-from app.ledger.balances import open_as_of_in, unapplied_credit_parts, unindexed
+from app.ledger.balances import open_as_of_in, unapplied_credit_by_customer, unindexed
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import LedgerError
 from app.ledger.money import percent_of, to_str
@@ -436,11 +436,9 @@ def _open_items_all(session: Session, as_of: dt.date, due_by: dt.date | None = N
 
 def _credits_all(session: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
     """Unapplied credit per (customer, currency) as of a date: what payments, credit notes and write-offs
-    dated by then leave unapplied then (app.ledger.balances.unapplied_credit_parts: only the documents with
+    dated by then leave unapplied then (app.ledger.balances.unapplied_credit_by_customer: only the documents with
     credit left today and the allocations dated after the date are read)."""
-    union = union_all(*unapplied_credit_parts(as_of)).subquery()
-    rows = session.execute(select(union.c.customer_id, union.c.currency, func.sum(union.c.credit))
-                           .group_by(union.c.customer_id, union.c.currency))
+    rows = session.execute(select(unapplied_credit_by_customer(as_of)))
     return {(cust, cur): int(amount) for cust, cur, amount in rows if amount}
 
 

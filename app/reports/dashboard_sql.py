@@ -33,7 +33,8 @@ from sqlalchemy.orm import Session
 
 from app.ledger.balance_keeper import latest_date
 from app.ledger.sqlfuncs import clamp, days_between
-from app.ledger.balances import invoice_exists_as_of, open_as_of_in, unapplied_credit_parts
+from app.ledger.balances import (invoice_exists_as_of, open_as_of_in, unapplied_credit_by_customer,
+                                  unapplied_credit_parts)
 from app.ledger.fx import Rates, rates_on, sql_to_company, to_company_minor
 from app.models import POSTED, Allocation, Customer, CustomerBalance, CustomerRisk, DueLine, Invoice
 
@@ -191,9 +192,7 @@ def stored_ranked_debtors(session: Session, as_of: dt.date, days, top: int,
                 select(CustomerBalance.customer_id, CustomerBalance.balance_minor)
                 .where(CustomerBalance.currency == cur, CustomerBalance.balance_minor >= func.coalesce(edge, balance_floor()))):
             totals[(cur, cid)] = int(balance)
-    parts = union_all(*unapplied_credit_parts(as_of)).subquery()
-    credit = (select(parts.c.customer_id, parts.c.currency, func.sum(parts.c.credit).label("credit"))
-              .group_by(parts.c.customer_id, parts.c.currency).subquery())
+    credit = unapplied_credit_by_customer(as_of)
     for cid, cur, amount, balance in session.execute(
             select(credit.c.customer_id, credit.c.currency, credit.c.credit, CustomerBalance.balance_minor)
             .outerjoin(CustomerBalance, (CustomerBalance.customer_id == credit.c.customer_id)
