@@ -12,12 +12,22 @@ thread only, since a cycle freed on a worker may hold a widget), whose timer goe
 `bulk_objects()` is the same pause, said to `bulk_in_progress()`: the GUI asks it and waits, rather than
 walking a worker's half-built plan on the GUI thread (a 1M-invoice reminder plan set off collections of
 300,000 young objects there: stalls of 0.3-0.5 s).
+
+`release(container)` empties a large list or dict a slice at a time. Freeing 270,000 rows is one C call that
+holds the interpreter for a tenth of a second; a GUI thread waiting for it misses its beats. Between slices
+the interpreter may switch threads. Inside `deferred_release()` (the GUI's worker, app.ui.tasks, around a job
+and the handing back of its answer) the containers are kept and released at the end of the block: freeing a
+reminder plan's rows (a quarter of a second at 1M invoices) then comes after the user has the answer, and it
+pauses a millisecond between slices. The GUI thread, showing that answer, takes the interpreter back at every
+call into Python from Qt (each cell of a table); it waits up to the switch interval (5 ms) each time a busy
+thread holds it: a third of a second, measured, had the release not paused.
 """
 
 from __future__ import annotations
 
 import gc
 import threading
+import time
 from contextlib import contextmanager
 
 _lock = threading.Lock()
@@ -62,3 +72,65 @@ def bulk_objects():
 
 def bulk_in_progress() -> bool:
     return _active > 0
+
+
+def set_aside() -> None:
+    """Everything alive now out of the cyclic collector's reach for good (gc.freeze), after a large library was
+    loaded on demand: the 300 modules `holidays` loads with its first table are 100,000 objects the GUI's collector
+    would walk on its thread (a tenth of a second after the first reminder preview) and at every full collection
+    after. As at the GUI's start (app.ui.main_thread_gc): what is alive now and later becomes cyclic garbage stays
+    in memory; reference counting still frees everything else."""
+    gc.freeze()
+
+
+RELEASE_SLICE = 2000  # objects freed in one go: a millisecond or two
+DEFERRED_PAUSE = 0.001  # seconds between two slices of a deferred release
+_deferred = threading.local()  # .kept: the containers release() keeps inside deferred_release(), on this thread
+
+
+def release(container: list | dict) -> None:
+    """Empty `container` (a list or a dict) RELEASE_SLICE entries at a time, now or, inside deferred_release(),
+    at the end of that block (see the module text)."""
+    global _active
+    kept = getattr(_deferred, "kept", None)
+    if kept is None:
+        _release_now(container)
+        return
+    if not kept:  # kept objects are a bulk in progress too, until released: the GUI's collector would walk them
+        with _lock:
+            _active += 1
+    kept.append(container)
+
+
+@contextmanager
+def deferred_release():
+    """release() inside keeps its containers until the end of the block (the outermost, where they nest)."""
+    if getattr(_deferred, "kept", None) is not None:
+        yield
+        return
+    global _active
+    _deferred.kept = []
+    try:
+        yield
+    finally:
+        kept, _deferred.kept = _deferred.kept, None
+        if kept:
+            for container in kept:
+                _release_now(container, pause=DEFERRED_PAUSE)
+            with _lock:
+                _active -= 1
+
+
+def _release_now(container: list | dict, pause: float = 0.0) -> None:
+    if isinstance(container, dict):
+        keys = list(container)
+        for start in range(0, len(keys), RELEASE_SLICE):
+            for key in keys[start:start + RELEASE_SLICE]:
+                del container[key]
+            if pause:
+                time.sleep(pause)
+        return
+    while container:
+        del container[-RELEASE_SLICE:]
+        if pause:
+            time.sleep(pause)

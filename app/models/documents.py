@@ -66,7 +66,8 @@ class DueLine(Base):
         Index("ix_due_line_due_date", "due_date"),
         # the lines with something open today: with the lines allocated after D, the only ones that
         # can be open as of D (app.ledger.balances.open_as_of); covering, so scans never visit the rows
-        partial_index("ix_due_line_open", "invoice_id", "due_date", "amount_minor", "paid_minor",
+        # (the sequence: reminder planning orders each customer's items by it)
+        partial_index("ix_due_line_open", "invoice_id", "due_date", "amount_minor", "paid_minor", "sequence",
                       where="paid_minor < amount_minor"),
     )
 

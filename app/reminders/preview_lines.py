@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import accumulate
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 from app.ledger.money import to_str
@@ -75,18 +75,17 @@ class PreviewLines:
 
     def __init__(self, plan=()):
         """`plan`: PlannedReminders (or PreviewLines)."""
-        plan = list(plan)
-        # comprehensions, not one C call over every line (map, zip(*rows)): a worker building this must let the
-        # GUI thread have the interpreter every few milliseconds
-        get = attrgetter(*_FIELDS)
-        rows = [get(p) for p in plan]
-        self._columns = {f: tuple([row[k] for row in rows]) for k, f in enumerate(_FIELDS)}
-        # tuples of plain values, not lists: the collector stops tracking them at its first pass
+        plan = plan if isinstance(plan, (list, tuple)) else list(plan)
+        # a column at a time, each one C call over the lines (a few milliseconds): a worker building this lets the
+        # GUI thread have the interpreter in between. Tuples of plain values, not lists: the collector stops
+        # tracking them at its first pass
+        source = type(plan[0])._fields if plan else _FIELDS  # PlannedReminder's or PreviewLine's, both tuples
+        self._columns = {f: tuple(map(itemgetter(source.index(f)), plan)) for f in _FIELDS}
         if plan and isinstance(plan[0], PreviewLine):
-            numbers = [p.item_numbers for p in plan]
+            numbers = list(map(itemgetter(_NUMBERS_AT), plan))
             self._numbers = tuple([n for some in numbers for n in some])
         else:  # PlannedReminders: their items' invoice numbers (PlannedItem.invoice_number)
-            numbers = [p.items for p in plan]
+            numbers = list(map(itemgetter(source.index("items") if plan else 0), plan))
             self._numbers = tuple([it[1] for items in numbers for it in items])
         self._starts = (0, *accumulate(map(len, numbers)))  # line i's are _numbers[_starts[i]:_starts[i + 1]]
         self._last: tuple[int, PreviewLine] | None = None  # the line asked last (a view asks cell after cell)

@@ -19,13 +19,13 @@ moment has come to the outbox. The rules (docs/reminders.md):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from operator import itemgetter
 from typing import Callable, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import BigInteger, Date, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import config
@@ -33,11 +33,12 @@ from app.collections.agreements import invoices_in_active_agreements
 from app.collections.timeline import TimelineEntry
 from app.ledger import audit
 from app.ledger import company as company_mod
-from app.ledger.bulk import bulk_objects
+from app.ledger.bulk import bulk_objects, release
 from app.ledger.balances import open_as_of_in, unapplied_credit_by_customer, unindexed
 from app.ledger.customers import get_customer_row
 from app.ledger.errors import LedgerError
 from app.ledger.money import percent_of, to_str
+from app.ledger.sqlfuncs import days_between
 from app.ledger.progress import Progress, report
 from app.models import (
     Customer,
@@ -97,9 +98,10 @@ class PlannedItem(NamedTuple):
     fee_minor: int = 0
 
 
-@dataclass(frozen=True)
-class PlannedReminder:
-    """One line of the preview: a reminder to be stored, or a skip with its reason (`blocked`)."""
+class PlannedReminder(NamedTuple):
+    """One line of the preview: a reminder to be stored, or a skip with its reason (`blocked`). A tuple built once
+    with every field, like PlannedItem: a run over a large book plans 76,000 of them (as frozen dataclasses, each
+    an object and its __dict__, completed field by field, then copied into the preview's columns)."""
 
     key: str  # "CUSTOMER/CURRENCY" (a skip of some items: "CUSTOMER/CURRENCY/reason")
     customer_id: int
@@ -375,63 +377,75 @@ def _money(amount: int, currency: str) -> str:
 
 
 class _Open(NamedTuple):
-    """An open item as planning reads it (a plain tuple: a run reads every open line of the book)."""
+    """The fields of an open item as planning reads it, in the order of the driver's row: the rows are kept as
+    the driver gives them (plain tuples, read by position: a run reads every open line of the book); their first
+    four fields are each customer's order (SQLite's rows are sorted in Python: see _open_items_all)."""
 
-    due_line_id: int
+    due_date: dt.date | str  # as the driver gives it: ISO text on SQLite (_Dates makes it a date)
     invoice_number: str
+    sequence: int
+    due_line_id: int
     kind: str
-    due_date: dt.date
     currency: str
     open_minor: int
     days_overdue: int
-    disputed: bool
+    disputed: bool | int  # 0/1 on SQLite
     invoice_id: int
+    customer_id: int
 
 
-def _open_items_all(session: Session, as_of: dt.date, due_by: dt.date | None = None) -> dict[int, list[_Open]]:
+_CURRENCY = _Open._fields.index("currency")  # the rows are the driver's tuples: by position
+
+
+class _Dates(dict):
+    """A due date as the driver gives it -> the date (ISO text converted once per date)."""
+
+    def __missing__(self, due):
+        date = self[due] = due if isinstance(due, dt.date) else dt.date.fromisoformat(due[:10])
+        return date
+
+
+def _open_items_all(session: Session, as_of: dt.date,
+                    due_by: dt.date | None = None) -> tuple[dict[int, list[_Open]], set[int]]:
     """Every customer's open items as of a date in one query, read through the receivable engine
     (app.ledger.balances: `open_as_of_in(...).lines`, the covering index of open lines alone when nothing
     is allocated after the date). `due_by`: only the items due by then or already in a reminder (the others
     cannot reach any level yet): a filter on the open lines read, not an index walk over every line due by
-    then (the due date unindexed). Each customer's items by due date, invoice number and line."""
+    then (the due date unindexed). Each customer's items by due date, invoice number and line; and the customers
+    whose items are in more than one currency."""
     o = open_as_of_in(session, as_of)
-    q = o.lines(Invoice.customer_id, DueLine.due_date, Invoice.number, DueLine.sequence, DueLine.id, Invoice.kind,
-                Invoice.currency, o.open.label("open"), Invoice.disputed, Invoice.id)
+    q = o.lines(DueLine.due_date, Invoice.number, DueLine.sequence, DueLine.id, Invoice.kind, Invoice.currency,
+                cast(o.open, BigInteger).label("open"), days_between(literal(as_of, Date), DueLine.due_date),
+                Invoice.disputed, Invoice.id, Invoice.customer_id)
     if due_by is not None:
         q = q.where(or_(unindexed(DueLine.due_date) <= due_by, DueLine.id.in_(select(ReminderLine.due_line_id))))
     connection = session.connection()
     in_python = connection.dialect.name == "sqlite"
     if not in_python:  # the database's collation orders the invoice numbers: it sorts
         q = q.order_by(Invoice.customer_id, DueLine.due_date, Invoice.number, DueLine.sequence)
-    # the driver's own rows (the result's cursor), not SQLAlchemy's: 270,000 rows at 1M invoices, where making
-    # a Row per row and converting each date cost a third of the read; the dates are converted once per date
+    # the driver's own rows (the result's cursor), not SQLAlchemy's, and kept as they are (_Open): 270,000 rows at
+    # 1M invoices, where making a Row, then an item, per row and converting each date cost half the read
     rows = connection.execute(q).cursor.fetchall()
     by_customer: dict[int, list] = {}
     for row in rows:  # the rows by customer, each customer's in the order read
-        group = by_customer.get(row[0])
+        group = by_customer.get(row[10])
         if group is None:
-            by_customer[row[0]] = [row]
+            by_customer[row[10]] = [row]
         else:
             group.append(row)
-    del rows
-    days: dict = {}
-    out: dict[int, list[_Open]] = {}
-    make = tuple.__new__
+    release(rows)
+    several: set[int] = set()
+    currency = itemgetter(_CURRENCY)
     for cust, group in by_customer.items():
-        if in_python and len(group) > 1:
-            # SQLite compares text by its bytes, as Python does: each customer's few lines sorted here rather
-            # than all 270,000 in a temporary B-tree; (customer, due date 'YYYY-MM-DD', number, sequence, line
-            # id, ...) leaves no ties
-            group.sort()
-        items = out[cust] = []
-        for _cust, due, number, _seq, line_id, kind, cur, open_, disputed, inv_id in group:
-            day = days.get(due)
-            if day is None:
-                date = due if isinstance(due, dt.date) else dt.date.fromisoformat(due[:10])
-                day = days[due] = (date, (as_of - date).days)
-            items.append(make(_Open, (line_id, number, kind, day[0], cur, int(open_), day[1], bool(disputed),
-                                      inv_id)))
-    return out
+        if len(group) > 1:
+            if in_python:
+                # SQLite compares text by its bytes, as Python does: each customer's few lines sorted here rather
+                # than all 270,000 in a temporary B-tree; (due date 'YYYY-MM-DD', number, sequence, line id)
+                # leaves no ties
+                group.sort()
+            if len(set(map(currency, group))) > 1:
+                several.add(cust)
+    return by_customer, several
 
 
 def _credits_all(session: Session, as_of: dt.date) -> dict[tuple[int, str], int]:
@@ -482,6 +496,19 @@ def plan_run(session: Session, *, as_of: dt.date, at: dt.datetime,
         return _plan(session, as_of, at, extra_contacts, progress)
 
 
+class _Policy(NamedTuple):
+    """A policy as planning applies it to a customer, with why it applies (one per policy choice)."""
+
+    levels: list[LevelView]
+    by_seq: dict[int, LevelView]
+    candidates: dict  # (last level sent, past due) -> the next level an item may climb to, met so far
+    code: str
+    automatic: bool  # the policy sends automatically
+    reason: str
+    reason_es: str
+    courtesy: bool  # a level before the due date
+
+
 def _plan(session: Session, as_of: dt.date, at: dt.datetime, extra_contacts, progress) -> list[PlannedReminder]:
     check_run_date(session, as_of)
     default_id, levels_by_policy, policy_codes, policy_auto = _policy_levels(session)
@@ -490,7 +517,7 @@ def _plan(session: Session, as_of: dt.date, at: dt.datetime, extra_contacts, pro
     # an item with no reminder yet matters once it reaches the lowest level of any policy (a courtesy level
     # may come before the due date) or, a fee or interest charge, once past due
     earliest = min([lv.days for levels in levels_by_policy.values() for lv in levels] + [1])
-    all_items = _open_items_all(session, as_of, as_of - dt.timedelta(days=earliest))
+    all_items, several = _open_items_all(session, as_of, as_of - dt.timedelta(days=earliest))
     presorted = session.connection().dialect.name == "sqlite"  # each customer's items in Python's order
     customers = _debtors(session, all_items)  # only those with something open can get a reminder
     settings = {s.customer_id: s for s in session.scalars(select(CustomerReminderSettings))}
@@ -500,120 +527,126 @@ def _plan(session: Session, as_of: dt.date, at: dt.datetime, extra_contacts, pro
     credits = _credits_all(session, as_of)
     contacts = contact_rules.contact_histories(session)
     moments: dict = {}  # contact moments of debtors with no contact yet, per profile, channels, zone, country
-    level_maps: dict[int, tuple[dict, dict]] = {}
-    reasons: dict = {}  # (choice, policy code) -> the reason in both languages: one choice for most customers
+    level_maps: dict[int, tuple[dict, dict]] = {}  # per policy: its levels by sequence, the next levels met so far
+    policies: dict = {}  # policy choice -> _Policy (one choice for most customers)
     by_segment = bool(chooser.mapping)
     default_choice = chooser.choose(0, None) if not by_segment else None
     places: dict = {}  # (country, own zone) -> contact profile and debtor zone (the same for most debtors)
     channel_sets: dict = {}  # (level, e-mail?, phone?, authorised channels) -> the channels
-    currency_of = itemgetter(4)  # _Open.currency
+    no_contacts: list = []
+    dates = _Dates()
     out: list[PlannedReminder] = []
+    make = tuple.__new__
     report(progress, 0, len(customers))
     for done, customer in enumerate(customers, 1):
         if done % PROGRESS_EVERY == 0:
             report(progress, done, len(customers))
-        items = all_items.get(customer.id)
-        if not items:
-            continue
+        items = all_items[customer.id]
         own = settings.get(customer.id)
-        own_policy = own.policy_id if own else None
         # no policy of its own and no policies by segment: the default choice (one object for all of them)
+        own_policy = own.policy_id if own else None
         choice = chooser.choose(customer.id, own_policy) if own_policy or by_segment else default_choice
-        policy_id = choice.policy_id if choice.policy_id in levels_by_policy else default_id
-        levels = levels_by_policy[policy_id]
-        if policy_id not in level_maps:  # per policy: its levels by sequence, the next levels met so far
-            level_maps[policy_id] = ({lv.sequence: lv for lv in levels}, {})
-        by_seq, candidates = level_maps[policy_id]
-        code = policy_codes[policy_id]
-        automatic = policy_auto[policy_id]
-        reason = reasons.get((choice, code))
-        if reason is None:
-            reason = reasons[(choice, code)] = (choice.describe(code), choice.describe_es(code))
-        plans: list[PlannedReminder] = []
-        currencies = set(map(currency_of, items))
-        for currency in sorted(currencies):
-            group = items if len(currencies) == 1 else [i for i in items if i.currency == currency]
-            for p in _plan_group(session, customer, own, currency, group, levels, history, last_reminder,
-                                 in_agreement, credits.get((customer.id, currency), 0), as_of, by_seq, candidates,
-                                 channel_sets, presorted):
-                lv = by_seq.get(p.level_sequence)
-                # made just now by _plan_group and seen by no one yet: completed in place, not copied
-                p.__dict__.update(policy_code=code, policy_reason=reason[0],
-                                  pre_approved=automatic and not p.needs_approval,
-                                  policy_reason_es=reason[1],
-                                  level_name_es=lv.name_es if lv else None, level_name_en=lv.name_en if lv else None)
-                plans.append(p)
-        out.extend(_schedule(customer, own, plans, at, setting, planned_contacts, contacts.get(customer.id, []),
-                             moments, places))
+        policy = policies.get(choice)
+        if policy is None:
+            policy_id = choice.policy_id if choice.policy_id in levels_by_policy else default_id
+            levels = levels_by_policy[policy_id]
+            if policy_id not in level_maps:
+                level_maps[policy_id] = ({lv.sequence: lv for lv in levels}, {})
+            code = policy_codes[policy_id]
+            policy = policies[choice] = _Policy(levels, *level_maps[policy_id], code, policy_auto[policy_id],
+                                                choice.describe(code), choice.describe_es(code),
+                                                any(lv.days < 0 for lv in levels))
+        if customer.id in several:
+            groups = [(cur, [i for i in items if i[_CURRENCY] == cur]) for cur in sorted({i[_CURRENCY] for i in items})]
+        else:
+            groups = ((items[0][_CURRENCY], items),)
+        lines: list[list] = []
+        proposals: list[list] = []
+        for currency, group in groups:
+            main, skips = _plan_group(customer, own, currency, group, policy, history, last_reminder, in_agreement,
+                                      credits.get((customer.id, currency), 0), as_of, channel_sets, dates,
+                                      presorted)
+            if main is not None:
+                lines.append(main)
+                if main[_BLOCKED] is None:
+                    proposals.append(main)
+            if skips:
+                lines.extend(skips)
+        if proposals:
+            _schedule(customer, own, proposals, at, setting, planned_contacts, contacts.get(customer.id, no_contacts),
+                      moments, places)
+        for values in lines:
+            out.append(make(PlannedReminder, values))
     report(progress, len(customers), len(customers))
+    release(customers)
+    release(all_items)
     return out
 
 
-def _builder(cls):
-    """cls(**fields) for a plain frozen dataclass (no __post_init__, no default factories), filling the
-    defaults, without __init__'s object.__setattr__ per field: half the time per object."""
-    defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
-    new = object.__new__
-
-    def build(**values):
-        obj = new(cls)
-        attrs = obj.__dict__
-        attrs.update(defaults)
-        attrs.update(values)
-        return obj
-
-    return build
+_BLOCKED = PlannedReminder._fields.index("blocked")
+_LEVEL_SEQUENCE = PlannedReminder._fields.index("level_sequence")
+_CHANNELS = PlannedReminder._fields.index("channels")
+_SEND_AT = PlannedReminder._fields.index("send_at")  # send_at, hold_reason(_es), call_window, contact_profile
+_SCHEDULED = slice(_SEND_AT, _SEND_AT + 5)
+assert PlannedReminder._fields[_SCHEDULED] == ("send_at", "hold_reason", "hold_reason_es", "call_window",
+                                               "contact_profile")
 
 
-def _skip(customer, currency, items, reason, reason_es, suffix, level: LevelView | None = None) -> PlannedReminder:
-    return _planned_reminder(
-        key=f"{customer.code}/{currency}/{suffix}", customer_id=customer.id, customer_code=customer.code,
-        customer_name=customer.name, language=customer.language, currency=currency,
-        level_id=level.id if level else None, level_key=level.key if level else None,
-        level_sequence=level.sequence if level else None,
-        level_name=level.name(customer.language) if level else None, channels=(),
-        items=tuple(items), amount_minor=sum(i.open_minor for i in items), fee_minor=0,
-        blocked=reason, blocked_es=reason_es,
-    )
+def _line(customer, currency, policy: _Policy, level: LevelView | None, items, amount_minor: int, fee_minor: int,
+          blocked: str | None, blocked_es: str | None, key: str, channels: tuple[str, ...] = (),
+          needs_approval: bool = False) -> list:
+    """A PlannedReminder's fields in order, as a list: scheduling fills send_at..contact_profile in place."""
+    return [key, customer.id, customer.code, customer.name, customer.language, currency,
+            level.id if level else None, level.key if level else None, level.sequence if level else None,
+            level.name(customer.language) if level else None, channels, items, amount_minor, fee_minor,
+            blocked, blocked_es, None, None, None, None, None, needs_approval,
+            policy.automatic and not needs_approval, policy.code, policy.reason, policy.reason_es,
+            level.name_es if level else None, level.name_en if level else None]
 
 
-_planned_reminder = _builder(PlannedReminder)
+
+def _skip(customer, currency, items, reason, reason_es, suffix, policy: _Policy,
+          level: LevelView | None = None) -> list:
+    return _line(customer, currency, policy, level, tuple(items), sum(i.open_minor for i in items), 0, reason,
+                 reason_es, f"{customer.code}/{currency}/{suffix}")
+
 
 _tuple = tuple.__new__  # PlannedItem(...) without its Python-level __new__
+_NO_HISTORY = _ItemHistory()  # an item never reminded (read only)
 
 
-def _item_as_sent(it: _Open, sent_level: LevelView | None) -> PlannedItem:
-    """The item at the level last sent for it (None: never reminded), not climbing."""
-    return _tuple(PlannedItem, (it.due_line_id, it.invoice_number, it.kind, it.due_date, it.open_minor,
-                                it.days_overdue, sent_level.sequence if sent_level else None,
-                                sent_level.key if sent_level else None, False, 0))
+def _item_as_sent(it: _Open, sent_level: LevelView | None, dates: _Dates) -> PlannedItem:
+    """The item (an _Open's fields: the driver's row) at the level last sent for it (None: never reminded), not
+    climbing."""
+    due_date, number, _seq, line_id, kind, _cur, open_minor, days_overdue, *_rest = it
+    return _tuple(PlannedItem, (line_id, number, kind, dates[due_date], open_minor, days_overdue,
+                                sent_level.sequence if sent_level else None, sent_level.key if sent_level else None,
+                                False, 0))
 
 
-def _plan_group(session, customer, own, currency, group, levels, history, last_reminder, in_agreement,
-                credit_minor, as_of, by_seq=None, candidates=None, channel_sets=None,
-                presorted: bool = False) -> list[PlannedReminder]:
-    """`by_seq` (the levels by sequence) and `candidates` ((last level sent, past due) -> the next level an item
-    may climb to) are per policy: plan_run keeps them across customers; `channel_sets` the channels per level
-    and means of contact, across customers. `presorted`: the group is by due date and invoice number as Python
-    compares them (SQLite's, see _open_items_all), so a part of it in its order needs no sorting."""
-    by_seq = {lv.sequence: lv for lv in levels} if by_seq is None else by_seq
-    candidates = {} if candidates is None else candidates
-    out: list[PlannedReminder] = []
+def _plan_group(customer, own, currency, group, policy: _Policy, history, last_reminder, in_agreement,
+                credit_minor, as_of, channel_sets: dict, dates: _Dates,
+                presorted: bool = False) -> tuple[list | None, list]:
+    """One customer's items in one currency: (the reminder, or None; the skips), each a PlannedReminder's fields
+    (see _line). `channel_sets`: the channels per level and means of contact, kept across customers.
+    `presorted`: the group is by due date and invoice number as Python compares them (SQLite's, see
+    _open_items_all), so a part of it in its order needs no sorting."""
+    levels, by_seq, candidates = policy.levels, policy.by_seq, policy.candidates
+    skips: list[list] = []
     disputed: list[PlannedItem] = []
     agreed: list[PlannedItem] = []
     waiting: list[tuple[PlannedItem, tuple]] = []
     already: list[PlannedItem] = []  # overdue, already reminded at their level: listed again in a reminder
     climbing: list[PlannedItem] = []
     charges: list[PlannedItem] = []  # fee/interest charges: listed, never drive a level
-    no_history = _ItemHistory()
     get_history = history.get if history else None  # no reminder history at all (a first run): no look-ups
     for it in group:
-        h = get_history(it.due_line_id, no_history) if get_history is not None else no_history
-        days_overdue = it.days_overdue
+        due_date, number, _seq, line_id, kind, _cur, open_minor, days_overdue, is_disputed, invoice_id, _cust = it
+        h = get_history(line_id, _NO_HISTORY) if get_history is not None else _NO_HISTORY
         past_due = days_overdue > 0
-        if it.kind in CHARGE_KINDS:
+        if kind in CHARGE_KINDS:
             if past_due:
-                charges.append(_item_as_sent(it, by_seq.get(h.sent_seq)))
+                charges.append(_item_as_sent(it, by_seq.get(h.sent_seq), dates))
             continue
         # the next level this item may climb to: one above the last sent; pre-due levels skipped once past due
         sent_seq = h.sent_seq
@@ -625,26 +658,22 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
         reached = candidate is not None and days_overdue >= candidate.days
         if not reached and sent_seq == 0:
             continue  # not yet due for any reminder
-        if it.disputed:
-            disputed.append(_item_as_sent(it, by_seq.get(sent_seq)))
-            continue
-        if it.invoice_id in in_agreement:
-            agreed.append(_item_as_sent(it, by_seq.get(sent_seq)))
-            continue
-        if h.pending is not None:
-            waiting.append((_item_as_sent(it, by_seq.get(sent_seq)), h.pending))
-            continue
-        if reached:
-            climbing.append(_tuple(PlannedItem, (it.due_line_id, it.invoice_number, it.kind, it.due_date,
-                                                 it.open_minor, days_overdue, candidate.sequence, candidate.key,
-                                                 True, 0)))
+        if is_disputed:
+            disputed.append(_item_as_sent(it, by_seq.get(sent_seq), dates))
+        elif invoice_id in in_agreement:
+            agreed.append(_item_as_sent(it, by_seq.get(sent_seq), dates))
+        elif h.pending is not None:
+            waiting.append((_item_as_sent(it, by_seq.get(sent_seq), dates), h.pending))
+        elif reached:
+            climbing.append(_tuple(PlannedItem, (line_id, number, kind, dates[due_date], open_minor, days_overdue,
+                                                 candidate.sequence, candidate.key, True, 0)))
         elif past_due:
-            already.append(_item_as_sent(it, by_seq.get(sent_seq)))
+            already.append(_item_as_sent(it, by_seq.get(sent_seq), dates))
     if disputed:
-        out.append(_skip(customer, currency, disputed, "disputed items", "partidas en disputa", "disputed"))
+        skips.append(_skip(customer, currency, disputed, "disputed items", "partidas en disputa", "disputed", policy))
     if agreed:
-        out.append(_skip(customer, currency, agreed, "items in an active payment agreement",
-                         "partidas en un convenio de pago activo", "agreement"))
+        skips.append(_skip(customer, currency, agreed, "items in an active payment agreement",
+                           "partidas en un convenio de pago activo", "agreement", policy))
     if waiting:
         rid, state, send_at, pending_key = waiting[0][1]
         when = f" (due {send_at.isoformat()})" if send_at and state == "queued" else ""
@@ -652,23 +681,24 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
             state, "not sent yet")
         what_es = {"draft": "pendiente de aprobación", "sending": "quizá enviado (revíselo y libérelo)"}.get(
             state, "aún no enviado")
-        out.append(_skip(customer, currency, [w for w, _ in waiting],
-                         f"previous reminder #{rid} {what}{when}: an item climbs only after its level was sent",
-                         f"recordatorio anterior #{rid} {what_es}{when}", "waiting",
-                         next((lv for lv in levels if lv.key == pending_key), None)))
+        skips.append(_skip(customer, currency, [w for w, _ in waiting],
+                           f"previous reminder #{rid} {what}{when}: an item climbs only after its level was sent",
+                           f"recordatorio anterior #{rid} {what_es}{when}", "waiting", policy,
+                           next((lv for lv in levels if lv.key == pending_key), None)))
     if not climbing:
         if already:
             top = max((by_seq[i.level_sequence] for i in already if i.level_sequence in by_seq),
                       key=lambda lv: lv.sequence, default=levels[-1])  # default: sent under another policy
-            out.append(_skip(customer, currency, already, f"already reminded at level {top.key}",
-                             f"ya recordado en el nivel {top.key}", "already", top))
-        return out
+            skips.append(_skip(customer, currency, already, f"already reminded at level {top.key}",
+                               f"ya recordado en el nivel {top.key}", "already", policy, top))
+        return None, skips
     # the highest level reached
     level = by_seq[climbing[0].level_sequence if len(climbing) == 1 else max(i.level_sequence for i in climbing)]
     if level.days < 0:
         included = climbing  # a courtesy notice covers only what falls due soon
     else:
-        climbing = [i for i in climbing if by_seq[i.level_sequence].days >= 0]
+        if policy.courtesy:  # items that reached only the courtesy level (not yet due) are not in this one
+            climbing = [i for i in climbing if by_seq[i.level_sequence].days >= 0]
         if presorted and not already and not charges:
             included = climbing  # a part of the group, in its order: by due date and number already
         else:
@@ -679,10 +709,15 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
         if i.days_overdue > 0:
             overdue += i.open_minor
     overdue_amount = overdue or amount
-    fees = _fee(level, climbing, history)
-    if any(fees):
-        fee_by_line = {it.due_line_id: f for it, f in zip(climbing, fees)}
-        included = [i._replace(fee_minor=fee_by_line.get(i.due_line_id, 0)) if i.climbed else i for i in included]
+    if level.fee_kind in ("percent", "fixed"):
+        fees = _fee(level, climbing, history)
+        fee_minor = sum(fees)
+        if fee_minor:
+            fee_by_line = {it.due_line_id: f for it, f in zip(climbing, fees)}
+            included = [i._replace(fee_minor=fee_by_line.get(i.due_line_id, 0)) if i.climbed else i
+                        for i in included]
+    else:  # no fee at this level (the default policy's levels)
+        fee_minor = 0
     blocked = blocked_es = None
     paused = own.paused_until if own else None
     last = last_reminder.get(customer.id)
@@ -704,58 +739,45 @@ def _plan_group(session, customer, own, currency, group, levels, history, last_r
     elif last is not None and (as_of - last).days < level.min_gap_days:
         blocked = (f"minimum gap of {level.min_gap_days} days since the reminder of {last.isoformat()}")
         blocked_es = f"separación mínima de {level.min_gap_days} días desde el recordatorio del {last.isoformat()}"
-    if channel_sets is None:
-        channels = _channels(level, customer, own)
-    else:  # the channels depend on the level, whether there is an e-mail address and a phone, and the authorised
-        means = (level.id, bool((customer.email or "").strip()), bool((customer.phone or "").strip()),
-                 own.authorised_channels if own else None)
-        channels = channel_sets.get(means)
-        if channels is None:
-            channels = channel_sets[means] = _channels(level, customer, own)
-    out.insert(0, _planned_reminder(
-        key=f"{customer.code}/{currency}", customer_id=customer.id, customer_code=customer.code,
-        customer_name=customer.name, language=customer.language, currency=currency, level_id=level.id,
-        level_key=level.key, level_sequence=level.sequence, level_name=level.name(customer.language),
-        channels=channels, items=tuple(included), amount_minor=amount, fee_minor=sum(fees), blocked=blocked,
-        blocked_es=blocked_es, needs_approval=level.needs_approval,
-    ))
-    return out
+    # the channels depend on the level, whether there is an e-mail address and a phone, and the authorised ones
+    means = (level.id, bool((customer.email or "").strip()), bool((customer.phone or "").strip()),
+             own.authorised_channels if own else None)
+    channels = channel_sets.get(means)
+    if channels is None:
+        channels = channel_sets[means] = _channels(level, customer, own)
+    main = _line(customer, currency, policy, level, tuple(included), amount, fee_minor, blocked, blocked_es,
+                 f"{customer.code}/{currency}", channels, level.needs_approval)
+    return main, skips
 
 
-def _schedule(customer, own, plans: list[PlannedReminder], at, setting, planned_contacts,
-              contact_log, moments: dict, places: dict | None = None) -> list[PlannedReminder]:
-    """One message per debtor per run: the customer's reminders of this run (one per currency) go out together,
-    on the channels of the highest level among them, at one moment the contact rules permit; they count as
-    one contact."""
-    proposals = [p for p in plans if p.blocked is None]
-    if not proposals:
-        return plans
-    top = max(proposals, key=lambda p: p.level_sequence or 0)
-    channels = top.channels
+def _schedule(customer, own, proposals: list[list], at, setting, planned_contacts, contact_log, moments: dict,
+              places: dict) -> None:
+    """One message per debtor per run: the customer's reminders of this run (one per currency, not blocked: each
+    a PlannedReminder's fields, see _line) go out together, on the channels of the highest level among them, at
+    one moment the contact rules permit; they count as one contact. Fills their scheduling fields in place."""
+    top = proposals[0] if len(proposals) == 1 else max(proposals, key=lambda p: p[_LEVEL_SEQUENCE] or 0)
+    channels = top[_CHANNELS]
     place = (customer.country, own.timezone if own else None)
-    known = places.get(place) if places is not None else None
+    known = places.get(place)
     if known is None:
         profile = contact_rules.profile_for(setting, customer.country)
-        known = (profile, contact_rules.debtor_zone(profile, customer.country, place[1]))
-        if places is not None:
-            places[place] = known
+        known = places[place] = (profile, contact_rules.debtor_zone(profile, customer.country, place[1]))
     profile, zone = known
     extra = planned_contacts.get(customer.id)
     log = contact_log + extra if extra else contact_log
     if log:
         m = contact_rules.contact_moment(profile, channels, at, log, zone=zone, country=customer.country)
+        scheduled = (m.send_at, m.hold, m.hold_es, m.call_window, profile.code)
     else:  # no contact yet: the moment depends on the rules only, the same for every such debtor
         key = (profile.code, channels, zone, customer.country)
-        m = moments.get(key)
-        if m is None:
-            m = moments[key] = contact_rules.contact_moment(profile, channels, at, log, zone=zone,
-                                                            country=customer.country)
+        scheduled = moments.get(key)
+        if scheduled is None:
+            m = contact_rules.contact_moment(profile, channels, at, log, zone=zone, country=customer.country)
+            scheduled = moments[key] = (m.send_at, m.hold, m.hold_es, m.call_window, profile.code)
     # (the contact this message makes is not noted for the customer: each customer is scheduled once a plan)
-    scheduled = dict(channels=channels, send_at=m.send_at, hold_reason=m.hold, hold_reason_es=m.hold_es,
-                     call_window=m.call_window, contact_profile=profile.code)
-    for p in proposals:  # plan_run's own new objects, seen by no one yet: completed in place, not copied
-        p.__dict__.update(scheduled)
-    return plans
+    for p in proposals:
+        p[_CHANNELS] = channels
+        p[_SCHEDULED] = scheduled
 
 
 # --- executing a plan -------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 from sqlalchemy.orm import Session
 
 from app import config
-from app.ledger.bulk import bulk_objects
+from app.ledger.bulk import bulk_objects, release
 
 from . import outbox, run_lock
 from .preview_lines import PreviewLines, preview_lines
@@ -60,23 +60,28 @@ def preview_run(session: Session, *, as_of: dt.date, at: str | None = None,
                 progress: Callable[[int, int], None] | None = None) -> RunPreview:
     """The plan as of `as_of` at `at` (HH:MM in the office's zone; None: now). Changes nothing.
     `progress(done, total)`: customers planned (app.ledger.progress; it may raise Cancelled)."""
+    moment, plan = _planned(session, as_of, at, progress)
+    return RunPreview(as_of, moment, tuple(plan))
+
+
+def _planned(session: Session, as_of: dt.date, at: str | None, progress) -> tuple[dt.datetime, list[PlannedReminder]]:
     savepoint = session.begin_nested()
     try:
         moment = run_moment(session, as_of, at)
-        plan = plan_run(session, as_of=as_of, at=moment, progress=progress)
+        return moment, plan_run(session, as_of=as_of, at=moment, progress=progress)
     finally:
         savepoint.rollback()  # planning may create the default policy: a preview keeps nothing
-    return RunPreview(as_of, moment, tuple(plan))
 
 
 def review_run(session: Session, *, as_of: dt.date, at: str | None = None,
                 progress: Callable[[int, int], None] | None = None) -> RunReview:
-    """preview_run for the Reminders page: the same plan, as flat PreviewLines; the planned objects are freed
-    here, on the caller's (worker) thread, before the GUI's collector may look (app.ledger.bulk)."""
+    """preview_run for the Reminders page: the same plan, as flat PreviewLines; the planned lines are freed
+    here, on the caller's (worker) thread, a slice at a time (app.ledger.bulk.release), before the GUI's
+    collector may look."""
     with bulk_objects():
-        preview = preview_run(session, as_of=as_of, at=at, progress=progress)
-        review = RunReview(preview.as_of, preview.at, preview_lines(preview.plan))
-        del preview
+        moment, plan = _planned(session, as_of, at, progress)
+        review = RunReview(as_of, moment, preview_lines(plan))
+        release(plan)
     return review
 
 

@@ -22,6 +22,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.ledger.bulk import deferred_release
 from app.ledger.changes import NOTHING, ChangeTracker
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,12 @@ class _Job(QRunnable):
             runner, task_id, fn, args, kwargs, write)
 
     def run(self) -> None:  # on a worker thread: no widgets here
+        # what the job frees in bulk (app.ledger.bulk.release: a reminder plan's rows) is freed after its answer
+        # is handed back, not before
+        with deferred_release():
+            self._run()
+
+    def _run(self) -> None:
         try:
             changes = NOTHING
             with (self.runner.write_sessions if self.write else self.runner.sessions)() as session:

@@ -37,7 +37,7 @@ def _fields(plan) -> list[dict]:
     """Every field of every line, the items as plain tuples (the two planners' classes differ)."""
     out = []
     for p in plan:
-        values = dict(vars(p))
+        values = p._asdict() if hasattr(p, "_asdict") else dict(vars(p))
         values["items"] = [tuple(i) for i in p.items]
         out.append(values)
     return out
