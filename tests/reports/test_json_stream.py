@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app import ledger
-from app.ledger.money import fmt, number_formatter, plain_formatter, to_str
+from app.ledger.money import _babel, exponent, fmt, number_formatter, plain_formatter, to_str
 from app.reports.aging import aging_report
 from app.reports.aging_export import report_to_dict, write_json
 from tests.factories import invoice, pay
@@ -51,14 +51,29 @@ def test_write_json_is_the_dict_contract_compact(book):
 @given(st.integers(min_value=-10**18, max_value=10**18), st.sampled_from(["PEN", "CLP", "KWD", "USD"]),
        st.sampled_from(["es_PE", "es_CO", "es_CL", "es_MX", "en_US", "es", "en", "de_CH", "fr_FR"]))
 def test_number_formatter_is_fmt_without_symbol(amount, currency, locale):
-    assert number_formatter(currency, locale)(amount) == fmt(amount, currency, locale, symbol=False)
+    assert number_formatter(currency, locale)(amount) == fmt(amount, currency, locale, symbol=False) \
+        == babel_text(amount, currency, locale, symbol=False)
+
+
+def babel_text(amount: int, currency: str, locale: str, symbol: bool) -> str:
+    """Babel's own pattern.apply, which fmt's fast formatters must equal."""
+    return _babel(amount, currency, exponent(currency), locale, symbol)
+
+
+@given(st.integers(min_value=-10**18, max_value=10**18), st.sampled_from(["PEN", "CLP", "KWD", "USD", "MXN", "COP"]),
+       st.sampled_from(["es_PE", "es_CO", "es_CL", "es_MX", "en_US", "es", "en", "de_CH", "fr_FR", "es_ES", "pt_BR"]))
+def test_fmt_with_the_symbol_is_babels_text(amount, currency, locale):
+    assert fmt(amount, currency, locale) == babel_text(amount, currency, locale, symbol=True)
 
 
 def test_number_formatter_zero_and_small_amounts():
     for locale in ("es_PE", "es_CO", "es_CL", "en_US"):
         for currency in ("PEN", "CLP", "KWD"):
             for amount in (0, 1, -1, 999, -1000, 1234567):
-                assert number_formatter(currency, locale)(amount) == fmt(amount, currency, locale, symbol=False)
+                assert number_formatter(currency, locale)(amount) == babel_text(amount, currency, locale, False)
+                assert fmt(amount, currency, locale) == babel_text(amount, currency, locale, True)
+    assert fmt(123456, "PEN", "es_PE") == "S/\xa01,234.56" and fmt(-5, "PEN", "es_PE") == "-S/\xa00.05"
+    assert fmt(123456, "COP", "es_CO") == "$1.234,56" and fmt(1234, "CLP", "es_CL") == "$1.234"
 
 
 @given(st.integers(min_value=2**50, max_value=2**54) | st.integers(min_value=-10**6, max_value=10**6),
@@ -67,7 +82,7 @@ def test_number_formatter_exact_around_the_float_limit(amount, negative, currenc
     """number_formatter formats through a float below 2**52 minor units and in integers above: both give
     Babel's text, at the limit, just past it, and for the many small amounts of a table."""
     amount = -amount if negative else amount
-    assert number_formatter(currency, locale)(amount) == fmt(amount, currency, locale, symbol=False)
+    assert number_formatter(currency, locale)(amount) == babel_text(amount, currency, locale, False)
 
 
 def test_number_formatter_at_the_limit():
