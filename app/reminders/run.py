@@ -395,6 +395,7 @@ class _Open(NamedTuple):
 
 
 _CURRENCY = _Open._fields.index("currency")  # the rows are the driver's tuples: by position
+_CUSTOMER = _Open._fields.index("customer_id")
 
 
 class _Dates(dict):
@@ -428,12 +429,12 @@ def _open_items_all(session: Session, as_of: dt.date,
     rows = connection.execute(q).cursor.fetchall()
     by_customer: dict[int, list] = {}
     for row in rows:  # the rows by customer, each customer's in the order read
-        group = by_customer.get(row[10])
+        group = by_customer.get(row[_CUSTOMER])
         if group is None:
-            by_customer[row[10]] = [row]
+            by_customer[row[_CUSTOMER]] = [row]
         else:
             group.append(row)
-    release(rows)
+    del rows  # the list only: its rows are in the groups
     several: set[int] = set()
     currency = itemgetter(_CURRENCY)
     for cust, group in by_customer.items():
