@@ -12,8 +12,9 @@ Environment:
                 per customer, as of 2026-06-30, seed 3
   BENCH_RUNS    rounds per command (default 3)
   BENCH_RUNS_LARGE  rounds per command on books above 10,000 customers (default BENCH_RUNS)
-  BENCH_DIR     where books are kept between runs (default /tmp/cobranza-bench); a book is built once
-                (`cobranza demo`, timed then) and copied for each run, since `score` and `tasks` write
+  BENCH_DIR     where books are kept between runs (default /tmp/cobranza-bench); a book is built by
+                `cobranza demo` (timed as many rounds as any command) and copied for each run, since `score`
+                and `tasks` write
   BENCH_ONLY    comma-separated command names to run (default all)
   BENCH_NO_DOCS set to leave docs/ alone (print the table only)
 
