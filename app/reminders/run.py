@@ -67,6 +67,9 @@ CHARGE_KINDS = ("fee", "interest")
 
 
 PROGRESS_EVERY = 1000  # customers planned between two progress reports
+# reminders stored between two flushes: the Session writes them in multi-row INSERTs (a flush per reminder made a
+# run of 64,675 reminders at 1M invoices take 73 s)
+STORE_FLUSH_EVERY = 500
 
 
 class RunBeforeLatestError(LedgerError):
@@ -825,6 +828,8 @@ def execute_run(session: Session, *, as_of: dt.date, at: dt.datetime, approve: s
             break
         approved = p.pre_approved if approve is None else (approve == APPROVE_ALL or p.key in approve)
         created.append(_store(session, run, p, as_of, "queued" if approved else "draft"))
+        if n % STORE_FLUSH_EVERY == 0:
+            session.flush()
         if progress is not None:
             progress(n, total)
     if cancelled:
@@ -885,7 +890,6 @@ def _store(session: Session, run: ReminderRun, p: PlannedReminder, as_of: dt.dat
             climbed=it.climbed, amount_minor=it.open_minor, days_overdue=it.days_overdue, fee_minor=it.fee_minor,
         ))
     session.add(r)
-    session.flush()
     return r
 
 
