@@ -11,7 +11,7 @@ from app import config
 from app.database import DatabaseError, open_database
 
 from .context import AppContext
-from .first_screen import PreparedStart, ask_dashboard_early
+from .first_screen import OpenFailed, PreparedStart, ask_dashboard_early
 from .i18n import install_translators
 from .main_thread_gc import MainThreadCollector, pin_collection_to_gui_thread
 from .mainwindow import MainWindow
@@ -120,7 +120,8 @@ def fill_demo_in_background(window) -> None:
             QCoreApplication.translate("App", "The demo could not be prepared: %1").replace("%1", str(exc))))
 
 
-def run_gui(db: str | None, open_backup: str | None = None, prepared: PreparedStart | None = None) -> int:
+def run_gui(db: str | None, open_backup: str | None = None,
+            prepared: PreparedStart | OpenFailed | None = None) -> int:
     """`prepared`: the book `db` opened and the dashboard asked for before Qt was imported
     (first_screen.prepare_first_screen, which `cobranza gui` calls first)."""
     app = application()
@@ -144,9 +145,12 @@ def run_gui(db: str | None, open_backup: str | None = None, prepared: PreparedSt
         install_translators(app, choice.language)
         db = choice.database
     if prepared is not None and choice is not None:  # not the book the window opens after all
-        prepared.engine.dispose()
+        if not isinstance(prepared, OpenFailed):
+            prepared.engine.dispose()
         prepared = None
     try:
+        if isinstance(prepared, OpenFailed):  # opened once already, before Qt: not again (see OpenFailed)
+            raise prepared.error
         engine = prepared.engine if prepared is not None else open_database(db)
         if choice is not None and choice.mode == "company":
             problem = apply_company_setup(engine, choice)

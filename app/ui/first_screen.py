@@ -98,10 +98,18 @@ class PreparedStart:
         return early
 
 
-def prepare_first_screen(db: str | None) -> PreparedStart | None:
+@dataclass
+class OpenFailed:
+    """The book could not be opened before Qt was imported: run_gui says why, without opening it again (a
+    migration that failed would be tried twice, with a second backup taken before it)."""
+
+    error: BaseException
+
+
+def prepare_first_screen(db: str | None) -> PreparedStart | OpenFailed | None:
     """Open the book `cobranza gui` will show and start the dashboard's statements on a thread, before Qt
-    is imported; None when the start asks something first (first run, a missing book) or the book cannot
-    be opened (run_gui then opens it and says why)."""
+    is imported; None when the start asks something first (first run, a missing book); OpenFailed when the
+    book cannot be opened (run_gui then says why)."""
     from app import config
 
     from .book_choice import known_book
@@ -115,8 +123,8 @@ def prepare_first_screen(db: str | None) -> PreparedStart | None:
         from app.reports.dashboard import dashboard
 
         engine = open_database(db)
-    except Exception:  # noqa: BLE001 - run_gui opens it again and shows the error in a window
-        return None
+    except Exception as exc:  # noqa: BLE001 - run_gui shows it in a window
+        return OpenFailed(exc)
     sessions = session_factory(engine)
     prepared = PreparedStart(engine, sessions, config.today(), Future())
     lock = threading.Lock()

@@ -165,3 +165,29 @@ def test_nothing_is_prepared_when_the_start_asks_first(tmp_path, monkeypatch):
 
     monkeypatch.setattr(book_choice, "first_run_needed", lambda: True)  # the first-run wizard comes first
     assert prepare_first_screen(None) is None
+
+
+def test_a_book_that_cannot_be_opened_before_qt_is_not_opened_again(tmp_path, qapp_en, monkeypatch):
+    """A book whose opening fails (a migration that fails, after its pre-upgrade backup) is tried once: the
+    window says why, it does not try (and back up) again."""
+    import app.database
+    from app.ui import app as gui_app
+    from app.ui import book_choice
+    from app.ui.first_screen import OpenFailed, prepare_first_screen
+
+    attempts = []
+
+    def failing(*_a, **_k):
+        attempts.append(1)
+        raise RuntimeError("migration 0024 failed: disk full")
+
+    monkeypatch.setattr(book_choice, "known_book", lambda _db: True)
+    monkeypatch.setattr(app.database, "open_database", failing)
+    monkeypatch.setattr(gui_app, "open_database", failing)
+    prepared = prepare_first_screen(str(tmp_path / "book.sqlite"))
+    assert isinstance(prepared, OpenFailed) and len(attempts) == 1
+    shown = []
+    monkeypatch.setattr(gui_app.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    assert gui_app.run_gui(str(tmp_path / "book.sqlite"), prepared=prepared) == 1
+    assert len(attempts) == 1  # not opened a second time
+    assert "could not be opened" in shown[0] and "migration 0024 failed: disk full" in shown[0]
