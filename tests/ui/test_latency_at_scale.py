@@ -112,3 +112,50 @@ def test_start_fill_and_quit_at_100k_customers_leave_the_gui_thread_free(book_10
           f"machine), (at s, late s): {[(round(t - t0, 2), round(x, 3)) for t, x in stalls]}; GUI-thread CPU "
           f"between beats (s, at s): {[(round(c, 3), round(t, 2)) for c, t in busy]}")
     assert probe.longest_busy() <= 0.1
+
+
+def test_reminders_preview_at_100k_customers_leaves_the_gui_thread_free(book_100k, tmp_path, qapp, qtbot,
+                                                                        monkeypatch):
+    """Preview on the Reminders page: the plan is built on the writer, its rows freed there after the page has
+    it (app.ledger.bulk.release), the holiday tables set aside; the GUI thread only shows the lines."""
+    import datetime as dt
+    import gc
+
+    from app import config
+    from app.database import open_database
+    from app.ui.context import AppContext
+    from app.ui.i18n import install_translators
+    from app.ui.main_thread_gc import pin_collection_to_gui_thread
+    from app.ui.probe import LatencyProbe
+    from app.ui.views.reminders import RemindersView
+
+    install_translators(qapp, "en")
+    db = tmp_path / "book.sqlite"
+    shutil.copy(book_100k, db)
+    monkeypatch.setattr(config, "today", lambda: dt.date.fromisoformat(AS_OF))
+    engine = open_database(str(db))
+    ctx = AppContext.create(engine)
+    ctx.load_company()
+    collector = pin_collection_to_gui_thread(qapp)  # as the app does: collections on the GUI thread only
+    try:
+        view = RemindersView(ctx)
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitUntil(lambda: not ctx.runner.busy(), timeout=60_000)
+        probe = LatencyProbe().start()
+        with qtbot.waitSignal(view.previewed, timeout=300_000):
+            view.preview()
+        planned = view.model.rowCount()
+        view.table.scrollToBottom()
+        qtbot.waitUntil(lambda: not ctx.runner.busy(), timeout=60_000)  # the plan's rows freed after it is shown
+        qtbot.wait(1500)  # the collector's timer comes by
+        probe.stop()
+    finally:
+        collector.stop()
+        ctx.runner.wait_for_done()
+        engine.dispose()
+    assert planned > 5_000 and view.model.blocked_count() < planned
+    busy = sorted(((b - a) for a, b in zip(probe.cpu, probe.cpu[1:])), reverse=True)[:3]
+    print(f"\n{planned} lines planned; GUI-thread CPU between beats (s): {[round(c, 3) for c in busy]}; "
+          f"collections frozen: {gc.get_freeze_count()}")
+    assert probe.longest_busy() <= 0.1
