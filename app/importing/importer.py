@@ -287,13 +287,16 @@ class _Row:
             return None
         if self.parse is not None:
             day = self.parse.raw_dates.get((self.line, column))
-            if day is None:
-                order, why = self.parse.orders.get(column, (None, None))
-                try:
-                    day = parse_date(value, order, self.today or config.today())
-                except ValueProblem as exc:
-                    self.problem(column, str(exc))
-                    return None
+            if day is None:  # a text: read once per distinct value of the column (a file has few dates)
+                key = (column, value, self.allow_far_dates, self.today)
+                reading = self.parse.dates.get(key)
+                if reading is None:
+                    reading = self.parse.dates[key] = self._date_text(column, value)
+                day, reason = reading
+                if reason is None:
+                    return day
+                self.problem(column, reason)
+                return None
             reason = range_reason(day)
             if reason is None and not self.allow_far_dates and is_far(day, self.today):
                 reason = far_reason(day)
@@ -316,6 +319,18 @@ class _Row:
                 return None
         self.problem(column, f"'{value}' is not a valid date; write it as YYYY-MM-DD (e.g. 2026-01-31)")
         return None
+
+    def _date_text(self, column: str, value: str) -> tuple[dt.date | None, str | None]:
+        """(the date, None) a date column's text reads as in a mapped file, else (None, the problem)."""
+        order, why = self.parse.orders.get(column, (None, None))
+        try:
+            day = parse_date(value, order, self.today or config.today())
+        except ValueProblem as exc:
+            return None, str(exc)
+        reason = range_reason(day)
+        if reason is None and not self.allow_far_dates and is_far(day, self.today):
+            reason = far_reason(day)
+        return (day, None) if reason is None else (None, reason)
 
     def currency(self, column: str, default: str | None) -> str | None:
         value = self.get(column)
@@ -542,10 +557,14 @@ class _Context:
         out = {}
         for chunk in _chunks({k for k in numbers if k}):
             lowered = sorted({same_key(k) for k in chunk})
+            # a number stored as written has lower(number) = same_key(number) when it is ASCII without spaces
+            # around it: only the others are looked up as written too (half the index probes, at 1M invoices)
+            exact = [k for k in chunk if not k.isascii() or k != k.strip()]
+            found = func.lower(Invoice.number).in_(lowered)
             for row in self.session.execute(
                     select(Invoice.number, Customer.code, Invoice.issue_date, Invoice.currency, Invoice.total_minor,
                            Invoice.disputed, Invoice.status).join(Customer, Invoice.customer_id == Customer.id)
-                    .where(Invoice.number.in_(chunk) | func.lower(Invoice.number).in_(lowered))):
+                    .where(Invoice.number.in_(exact) | found if exact else found)):
                 out[same_key(row.number)] = _Existing(*row)
         return out
 
@@ -1313,6 +1332,7 @@ class _Parse:
         self.repeated: list[tuple[int, str]] = []  # (line, why) rows that repeat an earlier one exactly
         self.rows = 0  # the data rows (repeated ones too)
         self._currencies: dict[str, "str | Exception"] = {}  # currency_of's answers
+        self.dates = _Readings()  # (column, text, allow far dates, today) -> (date, problem): _Row.date's answers
 
     def source(self, field: str) -> str:
         return self.mapping.source_of(field) or field
@@ -1340,6 +1360,18 @@ class _Parse:
         self.pre_problems.clear()
 
 
+class _Readings(dict):
+    """Answers worked out once per distinct value, in a dict that starts again when it holds too many (a file of
+    millions of distinct values costs no more memory than a chunk's)."""
+
+    LIMIT = 100_000
+
+    def __setitem__(self, key, value) -> None:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        super().__setitem__(key, value)
+
+
 def _canonical(kind, table, mapping, options, company_currency: str, locale: str, problems: list):
     """The table's rows as {field: text} by the mapping (a generator: a streamed file is read as it goes), and a
     _Parse for their values, filled row by row as the generator runs (the importer forgets each chunk's). The
@@ -1363,11 +1395,17 @@ def _canonical(kind, table, mapping, options, company_currency: str, locale: str
     amounts = {name: i for name, i in index.items() if fields[name].type == "amount"}
     if dates and not fixed:  # the date columns' order: every text value of the file counts (read as scan reads)
         orders = {name: DateOrder() for name in dates}
+        # DateOrder's answer says only whether some value reads day first, some month first, some either way:
+        # each distinct value of a column is told once (a file has few dates in many rows)
+        told = {name: _Readings() for name in dates}
 
         def each(_line, cells, typed):
             for name, i in dates.items():
                 if i not in typed:
-                    orders[name].add(cells[i] if i < len(cells) else "")
+                    value = cells[i] if i < len(cells) else ""
+                    if value not in told[name]:
+                        told[name][value] = True
+                        orders[name].add(value)
 
         parse.rows = table.scan(each)
         parse.orders = {name: order.result() for name, order in orders.items()}

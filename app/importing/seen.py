@@ -12,6 +12,8 @@ and never silently writes twice.
 from __future__ import annotations
 
 _MERGE = 2048  # keys held in the dict before they are merged into the arrays (or 1/16 of those, when more)
+_FILTER_BITS = 1 << 24  # a bit per hash value modulo this (2 MB): most keys asked for are new, and their bit is
+_MASK = _FILTER_BITS - 1  # clear (a 1M-key file sets 6 % of the bits): no search of the arrays (1.5 us a key)
 
 
 class SeenKeys:
@@ -24,6 +26,7 @@ class SeenKeys:
         self._recent: dict = {}
         self._hashes = np.empty(0, dtype=np.int64)
         self._lines = np.empty(0, dtype=np.int64)
+        self._filter = bytearray(_FILTER_BITS >> 3)  # the bits of the keys set so far
 
     def __len__(self) -> int:
         return len(self._recent) + len(self._hashes)
@@ -37,6 +40,9 @@ class SeenKeys:
         if not n:
             return default
         h = hash(key)
+        bit = h & _MASK
+        if not self._filter[bit >> 3] & (1 << (bit & 7)):
+            return default
         i = int(hashes.searchsorted(h))  # the method: np.searchsorted's dispatch costs more than the search
         if i < n and int(hashes[i]) == h:
             return int(self._lines[i])
@@ -53,6 +59,8 @@ class SeenKeys:
 
     def __setitem__(self, key, line: int) -> None:
         self._recent[key] = line
+        bit = hash(key) & _MASK
+        self._filter[bit >> 3] |= 1 << (bit & 7)
         if len(self._recent) >= max(_MERGE, len(self._hashes) // 16):  # merges O(log n) times, each O(n)
             self._merge()
 
