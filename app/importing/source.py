@@ -100,7 +100,7 @@ class SourceTable:
                 if line <= self.header_line or not any(cells):
                     continue
                 count += 1
-                n = sum(1 for c in cells if c)
+                n = len(cells) - cells.count("")  # the cells filled
                 filled[n] = filled.get(n, 0) + 1
                 if _worded_total(cells):
                     tail = tail + [(line, cells)]
@@ -475,7 +475,13 @@ def _header_score(cells: list[str]) -> tuple[int, int] | None:
 
 def _worded_total(cells: list[str]) -> bool:
     """A row with a cell that says it is a totals row ("TOTAL", "Totales", "Total general")."""
-    # header_key (accents, signs) only for cells that may hold such a word: a scan asks of every row
+    # header_key (accents, signs) only for cells that may hold such a word: a scan asks of every row, and most
+    # rows have none (all ASCII, no "tot" nor "sum" in any case): the row's cells looked at in one string first
+    joined = "\x00".join(cells)
+    if joined.isascii():
+        lowered = joined.lower()
+        if "tot" not in lowered and "sum" not in lowered:
+            return False
     words = [header_key(c).split() for c in cells
              if c and (not c.isascii() or "tot" in c.lower() or "sum" in c.lower())]
     return any(w and (" ".join(w) in _TOTAL_WORDS or (w[0] in ("total", "totales", "subtotal") and len(w) <= 3))
