@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Callable
 
@@ -1264,7 +1265,8 @@ def _write_invoices(session: Session, plans, ctx: _Context, *, valid_only: bool,
                     info = f.get("_customer") or ctx.customers.get(f["customer_code"])
                     if info is not None and info.id is not None and not info.created_on:  # created: looked up
                         customers[same_key(info.code)] = (info.id, info.currency, info.terms_id)
-                record_invoices(session, [NewInvoice(*[f[k] for k in NewInvoice._fields]) for _r, f in pending],
+                values = itemgetter(*NewInvoice._fields)
+                record_invoices(session, [NewInvoice._make(values(f)) for _r, f in pending],
                                 customers=customers, taken=ctx.numbers_in_db)
             break
         except BatchError as err:
@@ -1279,7 +1281,7 @@ def _write_invoices(session: Session, plans, ctx: _Context, *, valid_only: bool,
             del pending[err.index]
     disputes = [f["number"] for _r, f in pending if f.get("_disputed")]
     disputes += [f["number"] for _r, f in plans if f.get("_action") == "dispute"]
-    lines = {f["number"]: row.line for row, f in plans}
+    lines = {f["number"]: row.line for row, f in plans} if disputes else {}
     done = len(pending)
     for number in disputes:
         try:
