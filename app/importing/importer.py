@@ -475,6 +475,7 @@ class _Context:
         self._tax_ids: dict[str, list] | None = None
         self.seen = SeenKeys()  # the numbers (codes, references) of the rows validated so far, and their lines
         self.numbers_in_db: dict[str, str] = {}  # the chunk's invoice numbers the database has (same_key: stored)
+        self.invoice_terms: dict = {}  # record_invoices' terms looked up, kept from chunk to chunk
         self.load(records)
         self.terms = {t.code.upper(): t.code for t in list_terms(session)}
         company = get_company(session)
@@ -1267,11 +1268,12 @@ def _write_invoices(session: Session, plans, ctx: _Context, *, valid_only: bool,
                         customers[same_key(info.code)] = (info.id, info.currency, info.terms_id)
                 values = itemgetter(*NewInvoice._fields)
                 record_invoices(session, [NewInvoice._make(values(f)) for _r, f in pending],
-                                customers=customers, taken=ctx.numbers_in_db)
+                                customers=customers, taken=ctx.numbers_in_db, terms=ctx.invoice_terms)
             break
         except BatchError as err:
             for info in made:  # rolled back with the savepoint
                 info.id = None
+            ctx.invoice_terms.clear()  # (the default terms, had the savepoint made them)
             row = pending[err.index][0]
             problem = _row_problem(err.error, row.line, parse)
             if not valid_only:

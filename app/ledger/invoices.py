@@ -164,19 +164,29 @@ def record_invoice(
     return invoice_view(inv)
 
 
-def _checked(number, issue_date, total_minor, currency, due_date, kind) -> tuple[str, str, int]:
+def _checked(number, issue_date, total_minor, currency, due_date, kind, passed: dict | None = None
+             ) -> tuple[str, str, int]:
     """A new invoice's number, currency and amount as checked for posting (record_invoice's and
-    record_invoices' checks; the number's uniqueness and the schedule apart)."""
+    record_invoices' checks; the number's uniqueness and the schedule apart). `passed` (record_invoices'):
+    the dates and currencies of a batch that passed already, not checked again (a batch has few of them)."""
     number = document_number(number, "Invoice")
-    check_document_date(issue_date, "issue_date", "invoice")
-    check_range(due_date, "due_date")
+    if passed is None or (issue_date, due_date) not in passed:
+        check_document_date(issue_date, "issue_date", "invoice")
+        check_range(due_date, "due_date")
+        if passed is not None:
+            passed[issue_date, due_date] = True
     if int(total_minor) <= 0:
         raise InvalidAmountError(total_minor, "The invoice amount must be greater than zero.")
     if kind not in KINDS:
         raise InvalidValueError(f"Unknown document kind '{kind}'.", field="kind")
-    currency = check_currency(currency)
-    check_bound(total_minor, currency)
-    return number, currency, int(total_minor)
+    if passed is None or currency not in passed:
+        code = check_currency(currency)
+        if passed is not None:
+            passed[currency] = code
+    else:
+        code = passed[currency]
+    check_bound(total_minor, code)
+    return number, code, int(total_minor)
 
 
 def _check_due_dates(schedule) -> None:
@@ -216,7 +226,7 @@ class BatchError(LedgerError):
 
 def record_invoices(session: Session, invoices: Sequence[NewInvoice], *,
                     customers: dict[str, tuple[int, str, int | None]] | None = None,
-                    taken: dict[str, str] | None = None) -> list[int]:
+                    taken: dict[str, str] | None = None, terms: dict | None = None) -> list[int]:
     """Post many invoices as `record_invoice` posts each (the same checks, due lines by the terms, discount,
     audit entry), written by one executemany statement per table rather than ORM objects flushed one by one.
     The invoices' ids, in order. Every invoice is checked before anything is written: the first refused one
@@ -225,7 +235,9 @@ def record_invoices(session: Session, invoices: Sequence[NewInvoice], *,
     `customers` ({same_key(code): (id, currency, payment terms id)}, codes missing from it are looked up) and
     `taken` ({same_key(number): the number as stored} for the batch's numbers the database has) are a
     caller's look-ups of this very batch in this transaction (the importer checked its rows against them):
-    given, they are not made again.
+    given, they are not made again. `terms` is a caller's dict where the terms looked up are kept, for the
+    next batches of the same transaction (the importer's chunks): a terms code or a customer's terms is read
+    once for the whole file.
 
     Credit control in block mode checks each invoice against what the ones before it owe: then the batch is
     posted by `record_invoice`, one by one."""
@@ -247,7 +259,8 @@ def record_invoices(session: Session, invoices: Sequence[NewInvoice], *,
     if missing:
         customers.update(_customers_by_code(session, missing))
     taken = dict(taken) if taken is not None else _numbers_taken(session, [n.number for n in invoices])
-    terms_cache: dict = {}
+    terms_cache: dict = terms if terms is not None else {}
+    passed: dict = {}
     now, user = config.now(), config.current_user()
     rows, schedules, discounts = [], [], []
     for i, new in enumerate(invoices):
@@ -257,7 +270,7 @@ def record_invoices(session: Session, invoices: Sequence[NewInvoice], *,
                 raise UnknownCustomerError(new.customer_code)
             customer_id, customer_currency, terms_id = customer
             number, currency, total = _checked(new.number, new.issue_date, new.total_minor,
-                                               new.currency or customer_currency, new.due_date, "invoice")
+                                               new.currency or customer_currency, new.due_date, "invoice", passed)
             if same_key(number) in taken:
                 raise DuplicateNumberError("Invoice", number, taken[same_key(number)])
             taken[same_key(number)] = number  # twice in the batch is a duplicate too
