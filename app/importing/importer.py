@@ -488,14 +488,14 @@ class _Context:
 
     def load(self, records) -> None:
         """Look up the customers the records name (by code, and by tax id in a mapped file), once a code."""
+        if self._everyone:  # every customer of the book is here already (those the file creates are added)
+            return
         codes = {r.get("customer_code", "") for _l, r in records} | {r.get("code", "") for _l, r in records}
         codes -= self._asked
         codes.discard("")
         self._asked |= codes
         session = self.session
-        if self._everyone:
-            codes = set()  # every customer of the book is here already (those the file creates are added)
-        elif self.whole_book and len(codes) >= _MANY_CODES and session.scalar(
+        if self.whole_book and len(codes) >= _MANY_CODES and session.scalar(
                 select(func.count()).select_from(Customer)) <= _WHOLE_BOOK:
             # a file naming thousands of customers: one read of the book's customers costs less than asking
             # for them 500 at a time, chunk after chunk (memory: the book's customers, not the file's rows)
