@@ -624,10 +624,15 @@ def _unique(row: _Row, column: str, key, existing, seen: dict, in_database: str,
     says so), not on an earlier line of the file (`in_file(line)` says so); else remembered as seen here."""
     if key in existing:
         row.problem(column, in_database)
-    elif key in seen:
-        row.problem(column, in_file(seen[key]))
+        return
+    if type(seen) is SeenKeys:
+        first = seen.add(key, row.line)
     else:
-        seen[key] = row.line
+        first = seen.get(key)
+        if first is None:
+            seen[key] = row.line
+    if first is not None:
+        row.problem(column, in_file(first))
 
 
 def _new_name(row: _Row, column: str, what: str, existing, seen: dict) -> str:
@@ -1432,28 +1437,36 @@ def _canonical(kind, table, mapping, options, company_currency: str, locale: str
 
 
 def _records(table, index, dates, amounts, refused, parse, problems, delimiter, options, company_currency):
-    from .reader import misalignment
+    from .reader import _width, misalignment
 
     seen_rows = SeenKeys()
+    # a row of as many cells as the header has columns lines up with it (misalignment says nothing), and has
+    # a cell for every mapped column: its record is taken by one itemgetter (the usual row, read at C speed)
+    columns = _width(table.headers)
+    names = tuple(index)
+    cells_of = itemgetter(*index.values()) if index else None
+    whole = len(index) > 1 and max(index.values()) < columns
     for line, cells, typed, numbers in table.typed_rows():
         # a row whose cells do not line up with the header (an unquoted 1,234.56 read as two cells) is refused
-        message = misalignment(table.headers, delimiter, cells)
+        message = None if len(cells) == columns else misalignment(table.headers, delimiter, cells)
         if message:
             parse.misaligned[line] = message
             problems.append(Problem(line, "row", message))
-        key = tuple(cells)
-        first = seen_rows.get(key)
+        first = seen_rows.add(tuple(cells), line)
         if first is not None:
             parse.repeated.append((line, f"repeats line {first} exactly; imported once"))
             continue
-        seen_rows[key] = line
-        rec = {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}
-        for name, i in dates.items():
-            day = typed.get(i)
-            if day is not None:
-                parse.raw_dates[(line, name)] = day
-            elif name in refused and rec[name]:
-                parse.pre_problems[line].append((name, refused[name]))
+        if whole and len(cells) == columns:
+            rec = dict(zip(names, cells_of(cells)))
+        else:
+            rec = {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}
+        if typed or refused:  # (a CSV types no cell: nothing to note when no date column is refused)
+            for name, i in dates.items():
+                day = typed.get(i)
+                if day is not None:
+                    parse.raw_dates[(line, name)] = day
+                elif name in refused and rec[name]:
+                    parse.pre_problems[line].append((name, refused[name]))
         for name, i in amounts.items():
             value = rec[name]
             if not value:
