@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Callable
 
@@ -287,13 +288,16 @@ class _Row:
             return None
         if self.parse is not None:
             day = self.parse.raw_dates.get((self.line, column))
-            if day is None:
-                order, why = self.parse.orders.get(column, (None, None))
-                try:
-                    day = parse_date(value, order, self.today or config.today())
-                except ValueProblem as exc:
-                    self.problem(column, str(exc))
-                    return None
+            if day is None:  # a text: read once per distinct value of the column (a file has few dates)
+                key = (column, value, self.allow_far_dates, self.today)
+                reading = self.parse.dates.get(key)
+                if reading is None:
+                    reading = self.parse.dates[key] = self._date_text(column, value)
+                day, reason = reading
+                if reason is None:
+                    return day
+                self.problem(column, reason)
+                return None
             reason = range_reason(day)
             if reason is None and not self.allow_far_dates and is_far(day, self.today):
                 reason = far_reason(day)
@@ -316,6 +320,18 @@ class _Row:
                 return None
         self.problem(column, f"'{value}' is not a valid date; write it as YYYY-MM-DD (e.g. 2026-01-31)")
         return None
+
+    def _date_text(self, column: str, value: str) -> tuple[dt.date | None, str | None]:
+        """(the date, None) a date column's text reads as in a mapped file, else (None, the problem)."""
+        order, why = self.parse.orders.get(column, (None, None))
+        try:
+            day = parse_date(value, order, self.today or config.today())
+        except ValueProblem as exc:
+            return None, str(exc)
+        reason = range_reason(day)
+        if reason is None and not self.allow_far_dates and is_far(day, self.today):
+            reason = far_reason(day)
+        return (day, None) if reason is None else (None, reason)
 
     def currency(self, column: str, default: str | None) -> str | None:
         value = self.get(column)
@@ -459,6 +475,7 @@ class _Context:
         self._tax_ids: dict[str, list] | None = None
         self.seen = SeenKeys()  # the numbers (codes, references) of the rows validated so far, and their lines
         self.numbers_in_db: dict[str, str] = {}  # the chunk's invoice numbers the database has (same_key: stored)
+        self.invoice_terms: dict = {}  # record_invoices' terms looked up, kept from chunk to chunk
         self.load(records)
         self.terms = {t.code.upper(): t.code for t in list_terms(session)}
         company = get_company(session)
@@ -471,22 +488,28 @@ class _Context:
 
     def load(self, records) -> None:
         """Look up the customers the records name (by code, and by tax id in a mapped file), once a code."""
+        if self._everyone:  # every customer of the book is here already (those the file creates are added)
+            return
         codes = {r.get("customer_code", "") for _l, r in records} | {r.get("code", "") for _l, r in records}
         codes -= self._asked
         codes.discard("")
         self._asked |= codes
         session = self.session
-        if self._everyone:
-            codes = set()  # every customer of the book is here already (those the file creates are added)
-        elif self.whole_book and len(codes) >= _MANY_CODES and session.scalar(
+        if self.whole_book and len(codes) >= _MANY_CODES and session.scalar(
                 select(func.count()).select_from(Customer)) <= _WHOLE_BOOK:
             # a file naming thousands of customers: one read of the book's customers costs less than asking
             # for them 500 at a time, chunk after chunk (memory: the book's customers, not the file's rows)
             codes, self._everyone = set(), True
-            for cid, code, cur, terms_id in session.execute(
-                    select(Customer.id, Customer.code, Customer.currency, Customer.payment_terms_id)):
-                self.customers[code] = _CustomerInfo(cid, code, cur, terms_id=terms_id)
-                self.customers_by_key[same_key(code)] = self.customers[code]
+            # on the driver's cursor: 100,000 rows through SQLAlchemy's result cost three times the query
+            cursor = session.connection().connection.cursor()
+            try:
+                cursor.execute("SELECT id, code, currency, payment_terms_id FROM customer")
+                everyone = cursor.fetchall()
+            finally:
+                cursor.close()
+            customers, by_key = self.customers, self.customers_by_key
+            for cid, code, cur, terms_id in everyone:
+                customers[code] = by_key[same_key(code)] = _CustomerInfo(cid, code, cur, 0, "", terms_id)
         for chunk in _chunks(codes):
             lowered = sorted({same_key(c) for c in chunk})
             for cid, code, cur, terms_id in session.execute(
@@ -542,10 +565,14 @@ class _Context:
         out = {}
         for chunk in _chunks({k for k in numbers if k}):
             lowered = sorted({same_key(k) for k in chunk})
+            # a number stored as written has lower(number) = same_key(number) when it is ASCII without spaces
+            # around it: only the others are looked up as written too (half the index probes, at 1M invoices)
+            exact = [k for k in chunk if not k.isascii() or k != k.strip()]
+            found = func.lower(Invoice.number).in_(lowered)
             for row in self.session.execute(
                     select(Invoice.number, Customer.code, Invoice.issue_date, Invoice.currency, Invoice.total_minor,
                            Invoice.disputed, Invoice.status).join(Customer, Invoice.customer_id == Customer.id)
-                    .where(Invoice.number.in_(chunk) | func.lower(Invoice.number).in_(lowered))):
+                    .where(Invoice.number.in_(exact) | found if exact else found)):
                 out[same_key(row.number)] = _Existing(*row)
         return out
 
@@ -597,10 +624,15 @@ def _unique(row: _Row, column: str, key, existing, seen: dict, in_database: str,
     says so), not on an earlier line of the file (`in_file(line)` says so); else remembered as seen here."""
     if key in existing:
         row.problem(column, in_database)
-    elif key in seen:
-        row.problem(column, in_file(seen[key]))
+        return
+    if type(seen) is SeenKeys:
+        first = seen.add(key, row.line)
     else:
-        seen[key] = row.line
+        first = seen.get(key)
+        if first is None:
+            seen[key] = row.line
+    if first is not None:
+        row.problem(column, in_file(first))
 
 
 def _new_name(row: _Row, column: str, what: str, existing, seen: dict) -> str:
@@ -1239,12 +1271,14 @@ def _write_invoices(session: Session, plans, ctx: _Context, *, valid_only: bool,
                     info = f.get("_customer") or ctx.customers.get(f["customer_code"])
                     if info is not None and info.id is not None and not info.created_on:  # created: looked up
                         customers[same_key(info.code)] = (info.id, info.currency, info.terms_id)
-                record_invoices(session, [NewInvoice(*[f[k] for k in NewInvoice._fields]) for _r, f in pending],
-                                customers=customers, taken=ctx.numbers_in_db)
+                values = itemgetter(*NewInvoice._fields)
+                record_invoices(session, [NewInvoice._make(values(f)) for _r, f in pending],
+                                customers=customers, taken=ctx.numbers_in_db, terms=ctx.invoice_terms)
             break
         except BatchError as err:
             for info in made:  # rolled back with the savepoint
                 info.id = None
+            ctx.invoice_terms.clear()  # (the default terms, had the savepoint made them)
             row = pending[err.index][0]
             problem = _row_problem(err.error, row.line, parse)
             if not valid_only:
@@ -1254,7 +1288,7 @@ def _write_invoices(session: Session, plans, ctx: _Context, *, valid_only: bool,
             del pending[err.index]
     disputes = [f["number"] for _r, f in pending if f.get("_disputed")]
     disputes += [f["number"] for _r, f in plans if f.get("_action") == "dispute"]
-    lines = {f["number"]: row.line for row, f in plans}
+    lines = {f["number"]: row.line for row, f in plans} if disputes else {}
     done = len(pending)
     for number in disputes:
         try:
@@ -1313,6 +1347,7 @@ class _Parse:
         self.repeated: list[tuple[int, str]] = []  # (line, why) rows that repeat an earlier one exactly
         self.rows = 0  # the data rows (repeated ones too)
         self._currencies: dict[str, "str | Exception"] = {}  # currency_of's answers
+        self.dates = _Readings()  # (column, text, allow far dates, today) -> (date, problem): _Row.date's answers
 
     def source(self, field: str) -> str:
         return self.mapping.source_of(field) or field
@@ -1340,6 +1375,18 @@ class _Parse:
         self.pre_problems.clear()
 
 
+class _Readings(dict):
+    """Answers worked out once per distinct value, in a dict that starts again when it holds too many (a file of
+    millions of distinct values costs no more memory than a chunk's)."""
+
+    LIMIT = 100_000
+
+    def __setitem__(self, key, value) -> None:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        super().__setitem__(key, value)
+
+
 def _canonical(kind, table, mapping, options, company_currency: str, locale: str, problems: list):
     """The table's rows as {field: text} by the mapping (a generator: a streamed file is read as it goes), and a
     _Parse for their values, filled row by row as the generator runs (the importer forgets each chunk's). The
@@ -1363,11 +1410,17 @@ def _canonical(kind, table, mapping, options, company_currency: str, locale: str
     amounts = {name: i for name, i in index.items() if fields[name].type == "amount"}
     if dates and not fixed:  # the date columns' order: every text value of the file counts (read as scan reads)
         orders = {name: DateOrder() for name in dates}
+        # DateOrder's answer says only whether some value reads day first, some month first, some either way:
+        # each distinct value of a column is told once (a file has few dates in many rows)
+        told = {name: _Readings() for name in dates}
 
         def each(_line, cells, typed):
             for name, i in dates.items():
                 if i not in typed:
-                    orders[name].add(cells[i] if i < len(cells) else "")
+                    value = cells[i] if i < len(cells) else ""
+                    if value not in told[name]:
+                        told[name][value] = True
+                        orders[name].add(value)
 
         parse.rows = table.scan(each)
         parse.orders = {name: order.result() for name, order in orders.items()}
@@ -1384,28 +1437,36 @@ def _canonical(kind, table, mapping, options, company_currency: str, locale: str
 
 
 def _records(table, index, dates, amounts, refused, parse, problems, delimiter, options, company_currency):
-    from .reader import misalignment
+    from .reader import _width, misalignment
 
     seen_rows = SeenKeys()
+    # a row of as many cells as the header has columns lines up with it (misalignment says nothing), and has
+    # a cell for every mapped column: its record is taken by one itemgetter (the usual row, read at C speed)
+    columns = _width(table.headers)
+    names = tuple(index)
+    cells_of = itemgetter(*index.values()) if index else None
+    whole = len(index) > 1 and max(index.values()) < columns
     for line, cells, typed, numbers in table.typed_rows():
         # a row whose cells do not line up with the header (an unquoted 1,234.56 read as two cells) is refused
-        message = misalignment(table.headers, delimiter, cells)
+        message = None if len(cells) == columns else misalignment(table.headers, delimiter, cells)
         if message:
             parse.misaligned[line] = message
             problems.append(Problem(line, "row", message))
-        key = tuple(cells)
-        first = seen_rows.get(key)
+        first = seen_rows.add(tuple(cells), line)
         if first is not None:
             parse.repeated.append((line, f"repeats line {first} exactly; imported once"))
             continue
-        seen_rows[key] = line
-        rec = {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}
-        for name, i in dates.items():
-            day = typed.get(i)
-            if day is not None:
-                parse.raw_dates[(line, name)] = day
-            elif name in refused and rec[name]:
-                parse.pre_problems[line].append((name, refused[name]))
+        if whole and len(cells) == columns:
+            rec = dict(zip(names, cells_of(cells)))
+        else:
+            rec = {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}
+        if typed or refused:  # (a CSV types no cell: nothing to note when no date column is refused)
+            for name, i in dates.items():
+                day = typed.get(i)
+                if day is not None:
+                    parse.raw_dates[(line, name)] = day
+                elif name in refused and rec[name]:
+                    parse.pre_problems[line].append((name, refused[name]))
         for name, i in amounts.items():
             value = rec[name]
             if not value:

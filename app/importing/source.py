@@ -100,7 +100,7 @@ class SourceTable:
                 if line <= self.header_line or not any(cells):
                     continue
                 count += 1
-                n = sum(1 for c in cells if c)
+                n = len(cells) - cells.count("")  # the cells filled
                 filled[n] = filled.get(n, 0) + 1
                 if _worded_total(cells):
                     tail = tail + [(line, cells)]
@@ -272,7 +272,12 @@ def _csv_rows(path: Path, encoding: str, delimiter: str):
         try:
             for cells in reader:
                 start, previous_end = previous_end + 1, reader.line_num
-                yield start, [c.strip() for c in cells], {}, set()
+                # most rows have no white space at all to strip: seen in one string (ASCII, printable: no tab,
+                # line break or other control; no space), the cells are as read
+                joined = "|".join(cells)
+                if not (joined.isascii() and joined.isprintable() and " " not in joined):
+                    cells = list(map(str.strip, cells))
+                yield start, cells, {}, set()
         except csv.Error as exc:
             raise FileProblem(f"not valid CSV: {exc}", line=reader.line_num) from None
 
@@ -475,7 +480,13 @@ def _header_score(cells: list[str]) -> tuple[int, int] | None:
 
 def _worded_total(cells: list[str]) -> bool:
     """A row with a cell that says it is a totals row ("TOTAL", "Totales", "Total general")."""
-    # header_key (accents, signs) only for cells that may hold such a word: a scan asks of every row
+    # header_key (accents, signs) only for cells that may hold such a word: a scan asks of every row, and most
+    # rows have none (all ASCII, no "tot" nor "sum" in any case): the row's cells looked at in one string first
+    joined = "\x00".join(cells)
+    if joined.isascii():
+        lowered = joined.lower()
+        if "tot" not in lowered and "sum" not in lowered:
+            return False
     words = [header_key(c).split() for c in cells
              if c and (not c.isascii() or "tot" in c.lower() or "sum" in c.lower())]
     return any(w and (" ".join(w) in _TOTAL_WORDS or (w[0] in ("total", "totales", "subtotal") and len(w) <= 3))

@@ -176,6 +176,8 @@ def split_amount(text: str, company_currency: str) -> tuple[str, str | None]:
     """("1234.50", "PEN") from "S/ 1234.50"; the symbol (before or after) becomes a currency code; "(100.00)",
     as accountants write a negative, becomes "-100.00"."""
     value = text.strip()
+    if value.isascii() and value.replace(".", "", 1).isdigit():  # plain 1234.50, as most cells are: no symbol
+        return value, None
     m = _AMOUNT_SYMBOL.match(value)
     if not m:
         return value, None
