@@ -500,13 +500,9 @@ class _Context:
             # a file naming thousands of customers: one read of the book's customers costs less than asking
             # for them 500 at a time, chunk after chunk (memory: the book's customers, not the file's rows)
             codes, self._everyone = set(), True
-            # on the driver's cursor: 100,000 rows through SQLAlchemy's result cost three times the query
-            cursor = session.connection().connection.cursor()
-            try:
-                cursor.execute("SELECT id, code, currency, payment_terms_id FROM customer")
-                everyone = cursor.fetchall()
-            finally:
-                cursor.close()
+            # the driver's rows: 100,000 rows through SQLAlchemy's result cost three times the query
+            everyone = session.connection().execute(select(
+                Customer.id, Customer.code, Customer.currency, Customer.payment_terms_id)).cursor.fetchall()
             customers, by_key = self.customers, self.customers_by_key
             for cid, code, cur, terms_id in everyone:
                 customers[code] = by_key[same_key(code)] = _CustomerInfo(cid, code, cur, 0, "", terms_id)

@@ -362,16 +362,10 @@ def _created_after(now: dt.datetime):
 
 
 def _numbered_after(session: Session, before: int) -> dict[str, int]:
-    """{number: id} of the invoices whose id is above `before`, on the driver's cursor (a chunk of 5,000 rows
+    """{number: id} of the invoices whose id is above `before`, the driver's rows (a chunk of 5,000 rows
     through SQLAlchemy's result cost more than the query)."""
-    conn = session.connection()
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(f"SELECT number, id FROM invoice WHERE id > {mark}", (before,))
-        return dict(cursor.fetchall())
-    finally:
-        cursor.close()
+    return dict(session.connection().execute(
+        select(Invoice.number, Invoice.id).where(Invoice.id > before)).cursor.fetchall())
 
 
 def _fields(new: NewInvoice) -> dict:
