@@ -207,12 +207,38 @@ def open_source(path: str | Path, options: ReadOptions | None = None) -> SourceT
                 delimiter = _sniff_delimiter(list(islice(fh, 30)))
         stream = lambda: _csv_rows(path, encoding, delimiter)  # noqa: E731
         extra = dict(encoding=encoding, delimiter=delimiter)
+    stream = _unchanged(path, stream)
     head = [(line, cells) for line, cells, _d, _n in islice((r for r in stream() if any(r[1])), 31)]
     table = _shape(str(path), fmt, head, options, totals=False)
     for key, value in extra.items():
         setattr(table, key, value)
     table.stream = stream
     return table
+
+
+CHANGED = ("the file changed after it was read (saved again or replaced): read it again, and check it again, so "
+           "that what is imported is what was checked")
+
+
+def _unchanged(path: Path, stream):
+    """`stream`, refusing (FileProblem) to read the file again once its size or modification time differ from
+    when it was opened: the wizard checks the rows in one pass and imports them in another, and a file saved
+    in between would import rows no one checked."""
+    def stamp() -> tuple[int, int]:
+        try:
+            st = path.stat()
+        except OSError:
+            return (-1, -1)
+        return (st.st_size, st.st_mtime_ns)
+
+    seen = stamp()
+
+    def read():
+        if stamp() != seen:
+            raise FileProblem(CHANGED)
+        return stream()
+
+    return read
 
 
 def _csv_encoding(path: Path, wanted: str | None) -> str:

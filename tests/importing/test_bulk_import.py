@@ -249,3 +249,29 @@ def test_seen_keys_remember_the_first_line_of_every_key_across_merges():
     assert seen["f001-5"] == 5 and seen["f001-0"] == 20000 and seen.get("f001-20000") is None
     assert all(seen[f"f001-{n}"] == n for n in range(1, 20000, 97))
     assert ("c001", "op-1") not in seen  # tuples (a payment's customer and reference) too
+
+
+def test_a_file_saved_again_after_its_check_is_not_imported(book, tmp_path):
+    """The wizard checks the file in one pass (preview) and imports it in another: a file saved in between would
+    import rows no one checked, so the import refuses it and writes nothing."""
+    import os
+
+    from app.importing.api import preview_import
+    from app.importing.source import CHANGED
+
+    path = write_csv(tmp_path / "f.csv", CUSTOMERS, 50)
+    options = ImportOptions()
+    table = open_file(path, options)
+    mapping = detect_mapping("invoices", table.headers).mapping
+    checked = preview_import(book, "invoices", table, mapping, options)
+    assert checked.ok and checked.rows == 50
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(lines[3].split(",")[4], "999999.00")  # an amount corrected after the check
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.utime(path, ns=(os.stat(path).st_atime_ns, os.stat(path).st_mtime_ns + 10**9))  # a later save
+    result = run_import(book, "invoices", table, mapping, options)
+    assert not result.ok and result.imported == 0
+    assert [p.message for p in result.problems] == [CHANGED]
+    assert count(book, Invoice) == 0
+    again = open_file(path, options)  # read again, it imports
+    assert run_import(book, "invoices", again, mapping, options).imported == 50
