@@ -50,7 +50,7 @@ def run(args) -> int:
     from app.demo import generate_demo
     from sqlalchemy.orm import Session
 
-    from app.demo.bulk import foreign_keys_unchecked, rollback_journal
+    from app.demo.bulk import check_constraints_unchecked, foreign_keys_unchecked, rollback_journal
 
     if args.customers < 0:
         fail(f"--customers must be 0 or more (got {args.customers}).", 2)
@@ -72,14 +72,16 @@ def run(args) -> int:
     session = open_session(args, create=True, write=True)
     with session:
         engine = session.get_bind()
-        # a file made by this command: the load needs no WAL nor a look-up of each row's parents
-        # (app.demo.bulk.rollback_journal, foreign_keys_unchecked)
+        # a file made by this command: the load needs no WAL, nor a look-up of each row's parents, nor its
+        # CHECK constraints evaluated (app.demo.bulk.rollback_journal, foreign_keys_unchecked,
+        # check_constraints_unchecked)
         with contextlib.ExitStack() as stack:
             load = session
             if new_file:
                 stack.enter_context(rollback_journal(engine))
-                load = stack.enter_context(Session(bind=stack.enter_context(foreign_keys_unchecked(engine)),
-                                                   expire_on_commit=False))
+                conn = stack.enter_context(foreign_keys_unchecked(engine))
+                stack.enter_context(check_constraints_unchecked(conn))
+                load = stack.enter_context(Session(bind=conn, expire_on_commit=False))
             with load.begin():
                 summary = generate_demo(load, customers=args.customers, invoices=args.invoices, seed=args.seed,
                                         as_of=as_of, progress=progress if args.invoices >= LARGE_RUN else None)

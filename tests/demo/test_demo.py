@@ -11,6 +11,7 @@ import sqlite3
 import phonenumbers
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from stdnum.cl import rut
 from stdnum.co import nit
@@ -580,9 +581,38 @@ def test_the_cli_load_in_a_new_file_leaves_every_foreign_key_satisfied(tmp_path,
     with contextlib.closing(sqlite3.connect(path)) as plain:
         assert plain.execute("PRAGMA foreign_key_check").fetchall() == []
         assert plain.execute("SELECT count(*) FROM allocation").fetchone()[0] > 0
+        # loaded without CHECK constraints evaluated (demo_bulk.check_constraints_unchecked): every row keeps
+        # them all the same (quick_check evaluates every table's CHECK constraints again)
+        assert plain.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+
+
+def test_a_load_in_a_new_file_runs_without_check_constraints_and_they_are_back_after(tmp_path):
+    engine = open_database(str(tmp_path / "ck.sqlite"))
+    with demo_bulk.foreign_keys_unchecked(engine) as conn:
+        with demo_bulk.check_constraints_unchecked(conn):
+            with Session(bind=conn) as s, s.begin():
+                assert s.execute(text("PRAGMA ignore_check_constraints")).scalar() == 1
+                generate_demo(s, customers=5, invoices=50, seed=1, as_of=AS_OF)
+        assert conn.exec_driver_sql("PRAGMA ignore_check_constraints").scalar() == 0
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA ignore_check_constraints").scalar() == 0
+        conn.exec_driver_sql("CREATE TEMP TABLE checked (n INTEGER CHECK (n > 0))")
+        with pytest.raises(IntegrityError):  # evaluated again on the pooled connection
+            conn.exec_driver_sql("INSERT INTO checked VALUES (-1)")
+    engine.dispose()
 
 
 def test_the_sorter_threads_setting_is_restored_after_the_load(session):
     before = one(session, "PRAGMA threads")
     generate_demo(session, customers=3, invoices=20, seed=1, as_of=AS_OF)
     assert one(session, "PRAGMA threads") == before
+
+
+def test_the_file_mapping_setting_is_restored_after_the_load(session):
+    """The load maps the book (demo_generator.SQLITE_MMAP_BYTES); the connection's own setting (a one-off
+    command's is 0) is back after."""
+    session.execute(text("PRAGMA mmap_size=0"))
+    session.commit()
+    with session.begin():
+        generate_demo(session, customers=3, invoices=20, seed=1, as_of=AS_OF)
+        assert one(session, "PRAGMA mmap_size") == 0
