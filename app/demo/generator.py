@@ -77,13 +77,6 @@ SQLITE_CACHE_KIB = 64 * 1024
 # after the load and the stored tables' grouping at the end of balance_keeper.deferred each sort millions
 # of rows
 SQLITE_SORT_THREADS = 4
-# The book's file mapped while generating (the connection's own setting restored after; a one-off command's
-# is 0, app.cli). After the load, the indexes built again and the stored tables' passes at the end read the
-# whole book several times, largely out of order: unmapped, each page the 64 MB cache does not hold is a
-# read() call (2.9 million at a million invoices, ~6 s of system time); mapped, a memory access. The pages
-# mapped count in the process's resident size (file pages the OS can drop), not in its own allocations.
-SQLITE_MMAP_BYTES = 1 << 30
-
 Progress = Callable[[str], None]
 
 
@@ -305,9 +298,7 @@ class _Generator:
         if sqlite:  # the connection's settings, not the transaction's: restored below
             cache_size = s.execute(text("PRAGMA cache_size")).scalar()
             threads = s.execute(text("PRAGMA threads")).scalar()
-            mmap_size = s.execute(text("PRAGMA mmap_size")).scalar()
             s.execute(text(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}"))
-            s.execute(text(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}"))
             s.execute(text(f"PRAGMA threads={min(os.cpu_count() or 1, SQLITE_SORT_THREADS)}"))
         try:  # the stored balances (customer_balance) once, for the whole book, at the end
             with balance_keeper.deferred(s):
@@ -320,7 +311,6 @@ class _Generator:
             if sqlite:
                 s.execute(text(f"PRAGMA cache_size={int(cache_size)}"))
                 s.execute(text(f"PRAGMA threads={int(threads)}"))
-                s.execute(text(f"PRAGMA mmap_size={int(mmap_size)}"))
         self.advance_sequences()
         summary = DemoSummary(
             seed=self.seed, as_of=self.as_of, company_created=company_created,

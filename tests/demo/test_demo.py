@@ -607,12 +607,3 @@ def test_the_sorter_threads_setting_is_restored_after_the_load(session):
     generate_demo(session, customers=3, invoices=20, seed=1, as_of=AS_OF)
     assert one(session, "PRAGMA threads") == before
 
-
-def test_the_file_mapping_setting_is_restored_after_the_load(session):
-    """The load maps the book (demo_generator.SQLITE_MMAP_BYTES); the connection's own setting (a one-off
-    command's is 0) is back after."""
-    session.execute(text("PRAGMA mmap_size=0"))
-    session.commit()
-    with session.begin():
-        generate_demo(session, customers=3, invoices=20, seed=1, as_of=AS_OF)
-        assert one(session, "PRAGMA mmap_size") == 0
