@@ -38,6 +38,9 @@ class _Pending:
     write: bool
 
 
+RELEASE_AFTER = 0.5  # seconds: the GUI thread has shown a job's answer (a plan's first rows, 0.03 s) by then
+
+
 class _Job(QRunnable):
     def __init__(self, runner: "TaskRunner", task_id: int, fn, args, kwargs, write: bool):
         super().__init__()
@@ -46,9 +49,9 @@ class _Job(QRunnable):
             runner, task_id, fn, args, kwargs, write)
 
     def run(self) -> None:  # on a worker thread: no widgets here
-        # what the job frees in bulk (app.ledger.bulk.release: a reminder plan's rows) is freed after its answer
-        # is handed back, not before
-        with deferred_release():
+        # what the job frees in bulk (app.ledger.bulk.release: a reminder plan's rows) is freed once its answer
+        # is on screen, not before: the worker is free at once, the rows freed by a thread of their own
+        with deferred_release(after=RELEASE_AFTER):
             self._run()
 
     def _run(self) -> None:

@@ -50,6 +50,7 @@ def test_under_the_gui_pinned_collection_an_import_on_a_worker_never_collects():
 
 
 def test_release_empties_now_or_at_the_end_of_a_deferred_block_which_counts_as_a_bulk():
+    assert collector.released(timeout=10)  # a GUI job's rows, handed over by a test before, freed first
     rows = [(n, str(n)) for n in range(5 * collector.RELEASE_SLICE + 7)]
     by_key = {n: [n] for n in range(3 * collector.RELEASE_SLICE + 1)}
     collector.release(rows)
@@ -70,7 +71,32 @@ def test_release_empties_now_or_at_the_end_of_a_deferred_block_which_counts_as_a
     assert not collector.bulk_in_progress()
 
 
+def test_a_release_after_a_delay_is_done_by_a_thread_of_its_own_and_ends_the_bulk_after():
+    assert collector.released(timeout=10)
+    import threading
+    import time
+
+    plan = [(n, str(n)) for n in range(3 * collector.RELEASE_SLICE)]
+    freed_by = []
+
+    class Noted:  # freed where and when the releasing thread gets to it
+        def __del__(self):
+            freed_by.append(threading.current_thread().name)
+
+    plan.append(Noted())
+    start = time.monotonic()
+    with collector.deferred_release(after=0.2):
+        collector.release(plan)
+    assert len(plan) == 3 * collector.RELEASE_SLICE + 1  # the block's thread is free at once: nothing freed yet
+    assert collector.bulk_in_progress()  # the GUI's collector still waits for them
+    assert collector.released(timeout=10)
+    assert time.monotonic() - start >= 0.2
+    assert plan == [] and freed_by == ["release"]
+    assert not collector.bulk_in_progress()
+
+
 def test_a_deferred_block_that_fails_still_releases_and_ends_its_bulk():
+    assert collector.released(timeout=10)
     kept = list(range(10))
     try:
         with collector.deferred_release():

@@ -57,7 +57,7 @@ def test_stopping_collects_what_is_left_and_gives_collection_back(qapp):
 
 def test_the_gui_collector_waits_while_a_worker_builds_a_bulk_of_objects(qapp):
     """A worker building a reminder plan (app.ledger.bulk): the GUI thread does not walk its half-built objects."""
-    from app.ledger.bulk import bulk_in_progress, bulk_objects
+    from app.ledger.bulk import bulk_in_progress, bulk_objects, released
 
     collector = MainThreadCollector(qapp)
     collector.start()
@@ -77,6 +77,7 @@ def test_the_gui_collector_waits_while_a_worker_builds_a_bulk_of_objects(qapp):
         assert collector.collect_due() == 0 and gc.get_count()[0] >= before  # nothing collected meanwhile
         outside.set()
         worker.join()
+        assert released(timeout=10)  # a GUI job's rows another test handed to the releasing thread
         assert not bulk_in_progress()
         collector.collect_due()
         assert gc.get_count()[0] < before  # and collected after
