@@ -298,9 +298,7 @@ class _Row:
                     return day
                 self.problem(column, reason)
                 return None
-            reason = range_reason(day)
-            if reason is None and not self.allow_far_dates and is_far(day, self.today):
-                reason = far_reason(day)
+            reason = self._refused(day)
             if reason is None:
                 return day
             self.problem(column, reason)
@@ -311,9 +309,7 @@ class _Row:
             except ValueError:
                 pass
             else:
-                reason = range_reason(day)
-                if reason is None and not self.allow_far_dates and is_far(day, self.today):
-                    reason = far_reason(day)
+                reason = self._refused(day)
                 if reason is None:
                     return day
                 self.problem(column, reason)
@@ -328,10 +324,15 @@ class _Row:
             day = parse_date(value, order, self.today or config.today())
         except ValueProblem as exc:
             return None, str(exc)
+        reason = self._refused(day)
+        return (day, None) if reason is None else (None, reason)
+
+    def _refused(self, day: dt.date) -> str | None:
+        """Why a date is refused (out of the range recorded, or far from today without allow_far_dates), or None."""
         reason = range_reason(day)
         if reason is None and not self.allow_far_dates and is_far(day, self.today):
             reason = far_reason(day)
-        return (day, None) if reason is None else (None, reason)
+        return reason
 
     def currency(self, column: str, default: str | None) -> str | None:
         value = self.get(column)

@@ -75,9 +75,8 @@ def _planned(session: Session, as_of: dt.date, at: str | None, progress) -> tupl
 
 def review_run(session: Session, *, as_of: dt.date, at: str | None = None,
                 progress: Callable[[int, int], None] | None = None) -> RunReview:
-    """preview_run for the Reminders page: the same plan, as flat PreviewLines; the planned lines are freed
-    here, on the caller's (worker) thread, a slice at a time (app.ledger.bulk.release), before the GUI's
-    collector may look."""
+    """preview_run for the Reminders page: the same plan, as flat PreviewLines; the planned lines are handed to
+    app.ledger.bulk.release (in a GUI job, freed a slice at a time once the page has the lines)."""
     with bulk_objects():
         moment, plan = _planned(session, as_of, at, progress)
         review = RunReview(as_of, moment, preview_lines(plan))
